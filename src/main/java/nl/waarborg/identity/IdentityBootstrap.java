@@ -1,0 +1,151 @@
+package nl.waarborg.identity;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.camunda.bpm.engine.impl.util.EncryptionUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the groups, their engine authorizations and the first users when Waarborg starts, and refuses
+ * to start outside the demo profile while any user still has an empty or default password.
+ * Runs during context refresh, so a refusal happens before the web server accepts a request.
+ */
+@Component
+public class IdentityBootstrap implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
+
+    /** Demo user id, first name, last name, group. */
+    static final List<String[]> DEMO_USERS = List.of(
+            new String[] {"lead", "Lotte", "de Projectleider", Groups.PROJECT_LEAD},
+            new String[] {"fg", "Frank", "de FG", Groups.PRIVACY_OFFICER},
+            new String[] {"ethics", "Eva", "van de Ethische Commissie", Groups.ETHICS_COMMITTEE},
+            new String[] {"alderman", "Willem", "de Wethouder", Groups.ALDERMAN},
+            new String[] {"manager", "Mira", "de Manager", Groups.MANAGER},
+            new String[] {"admin", "Anouk", "van Functioneel Beheer", Groups.ADMIN});
+
+    /** Passwords that no user may keep outside the demo profile. */
+    static final List<String> DEFAULT_PASSWORDS = List.of("", "demo", "admin", "password", "changeme");
+
+    private final ProcessEngine engine;
+    private final EngineAuthorizations authorizations;
+    private final WaarborgIdentityProperties properties;
+    private final Environment environment;
+
+    public IdentityBootstrap(ProcessEngine engine, EngineAuthorizations authorizations,
+                             WaarborgIdentityProperties properties, Environment environment) {
+        this.engine = engine;
+        this.authorizations = authorizations;
+        this.properties = properties;
+        this.environment = environment;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        log.info("Engine admin groups: {}", ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getAdminGroups());
+        Groups.ALL.forEach(this::ensureGroup);
+        authorizations.ensureGroupAuthorizations();
+        if (environment.acceptsProfiles(Profiles.of("demo"))) {
+            createDemoUsers();
+        } else {
+            ensureAdministrator();
+            refuseDefaultPasswords();
+        }
+    }
+
+    private void createDemoUsers() {
+        String password = properties.demoPassword();
+        if (password == null || password.isBlank()) {
+            throw new IllegalStateException("The demo profile needs a password: set waarborg.demo.password (WAARBORG_DEMO_PASSWORD).");
+        }
+        for (String[] demo : DEMO_USERS) {
+            ensureUser(demo[0], demo[1], demo[2], password);
+            ensureMembership(demo[0], demo[3]);
+        }
+        log.info("""
+
+                ==========================================================================
+                 Waarborg demo: log in at http://localhost:{}/  (Camunda: /camunda/app/)
+                 Users: lead, fg, ethics, alderman, manager, admin; password from
+                 waarborg.demo.password. The demo profile is not for production use.
+                ==========================================================================""",
+                environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")));
+    }
+
+    private void ensureAdministrator() {
+        String user = properties.adminUser();
+        String password = properties.adminPassword();
+        IdentityService identity = engine.getIdentityService();
+        if (identity.createUserQuery().userId(user).count() == 0) {
+            if (password == null || password.isBlank() || DEFAULT_PASSWORDS.contains(password)) {
+                throw new IllegalStateException("Refusing to start: the administrator '" + user + "' would get an empty or default"
+                        + " password. Set waarborg.admin.password (environment variable WAARBORG_ADMIN_PASSWORD) to a strong password.");
+            }
+            ensureUser(user, "Functioneel", "Beheer", password);
+        }
+        ensureMembership(user, Groups.ADMIN);
+    }
+
+    /** Compares hashes directly: IdentityService.checkPassword would count failed attempts and lock users out. */
+    private void refuseDefaultPasswords() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        for (User user : engine.getIdentityService().createUserQuery().list()) {
+            if (!(user instanceof UserEntity entity) || entity.getPassword() == null) {
+                throw new IllegalStateException("Refusing to start: user '" + user.getId() + "' has an empty password."
+                        + " Set one in Camunda Admin (/camunda/app/admin) or run with the demo profile.");
+            }
+            for (String candidate : DEFAULT_PASSWORDS) {
+                String salted = EncryptionUtil.saltPassword(candidate, entity.getSalt());
+                if (configuration.getPasswordManager().check(salted, entity.getPassword())) {
+                    throw new IllegalStateException("Refusing to start: user '" + user.getId() + "' still has an empty or default"
+                            + " password (for example one set by the demo profile). Change it in Camunda Admin, set"
+                            + " waarborg.admin.password for the administrator, or run with the demo profile.");
+                }
+            }
+        }
+    }
+
+    private void ensureGroup(String id) {
+        IdentityService identity = engine.getIdentityService();
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identity.newGroup(id);
+            group.setName(Groups.DUTCH_NAMES.get(id));
+            group.setType("WORKFLOW");
+            identity.saveGroup(group);
+        }
+    }
+
+    private void ensureUser(String id, String firstName, String lastName, String password) {
+        IdentityService identity = engine.getIdentityService();
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User user = identity.newUser(id);
+            user.setFirstName(firstName);
+            user.setLastName(lastName);
+            user.setEmail(id + "@gemeente.example");
+            user.setPassword(password);
+            identity.saveUser(user);
+        }
+    }
+
+    private void ensureMembership(String userId, String groupId) {
+        IdentityService identity = engine.getIdentityService();
+        if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+            identity.createMembership(userId, groupId);
+        }
+    }
+
+    static List<String> demoUserIds() {
+        return DEMO_USERS.stream().map(u -> u[0]).toList();
+    }
+
+}

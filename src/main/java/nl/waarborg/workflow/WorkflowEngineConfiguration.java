@@ -1,0 +1,58 @@
+package nl.waarborg.workflow;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.waarborg.identity.Groups;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Engine settings that the Spring Boot properties cannot express: our admin group is an engine admin group,
+ * and every process gets the configured history time-to-live (an archival duty, in years).
+ */
+@Component
+public class WorkflowEngineConfiguration extends AbstractProcessEnginePlugin {
+
+    private final int historyTimeToLiveDays;
+
+    public WorkflowEngineConfiguration(@Value("${waarborg.history-time-to-live-days:3650}") int historyTimeToLiveDays) {
+        if (historyTimeToLiveDays < 365) {
+            throw new IllegalStateException("waarborg.history-time-to-live-days is " + historyTimeToLiveDays
+                    + "; assessment history is an archival record and must be kept at least one year.");
+        }
+        this.historyTimeToLiveDays = historyTimeToLiveDays;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<String> adminGroups = configuration.getAdminGroups() == null ? new ArrayList<>() : new ArrayList<>(configuration.getAdminGroups());
+        if (!adminGroups.contains(Groups.ADMIN)) {
+            adminGroups.add(Groups.ADMIN);
+        }
+        configuration.setAdminGroups(adminGroups);
+        // The group ids of the contract (e.g. "project-lead") have hyphens, which the default pattern refuses.
+        configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9_.-]*|camunda-admin");
+        configuration.setHistoryTimeToLive("P" + historyTimeToLiveDays + "D");
+
+        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+        listeners.add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+                // The configured value wins over the one in the model, so operators can follow their archive rules.
+                processDefinition.setHistoryTimeToLive(historyTimeToLiveDays);
+            }
+        });
+        configuration.setCustomPostBPMNParseListeners(listeners);
+    }
+
+    public int historyTimeToLiveDays() {
+        return historyTimeToLiveDays;
+    }
+}

@@ -1,0 +1,77 @@
+package nl.waarborg.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The database the tests run on, chosen by the system property waarborg.test.database (set by the two
+ * surefire executions): "h2" (default) or "postgresql", a real PostgreSQL 17 started once per JVM.
+ * Every call to {@link #newDatabase()} gives a fresh, empty database so that contexts never share state.
+ */
+public final class TestDatabases {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+
+    private TestDatabases() {
+    }
+
+    public static boolean isPostgres() {
+        return "postgresql".equalsIgnoreCase(System.getProperty("waarborg.test.database", "h2"));
+    }
+
+    public static String name() {
+        return isPostgres() ? "PostgreSQL 17 (embedded)" : "H2";
+    }
+
+    /** Spring properties for a new, empty database. */
+    public static Map<String, Object> newDatabase() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        if (isPostgres()) {
+            String database = "waarborg_test_" + COUNTER.incrementAndGet();
+            EmbeddedPostgres server = server();
+            try (Connection connection = server.getPostgresDatabase().getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE " + database);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not create test database " + database, e);
+            }
+            properties.put("spring.datasource.url", server.getJdbcUrl("postgres", database));
+            properties.put("spring.datasource.username", "postgres");
+            properties.put("spring.datasource.password", "postgres");
+            properties.put("spring.datasource.driver-class-name", "org.postgresql.Driver");
+        } else {
+            properties.put("spring.datasource.url", "jdbc:h2:mem:waarborg-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+            properties.put("spring.datasource.username", "sa");
+            properties.put("spring.datasource.password", "");
+        }
+        return properties;
+    }
+
+    public static synchronized EmbeddedPostgres server() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+                System.out.println("[waarborg-test] Started embedded PostgreSQL at " + postgres.getJdbcUrl("postgres", "postgres"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        postgres.close();
+                    } catch (IOException ignored) {
+                        // the JVM is going away anyway
+                    }
+                }));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
+            }
+        }
+        return postgres;
+    }
+}
