@@ -10,6 +10,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class WaarborgApplication {
 
+    static {
+        // One time zone for timestamps and hashes, whatever the host says.
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
+    }
+
     public static void main(String[] args) {
         SpringApplication.run(WaarborgApplication.class, args);
     }

@@ -3,7 +3,12 @@ package nl.waarborg.workflow;
 import java.util.ArrayList;
 import java.util.List;
 import nl.waarborg.identity.Groups;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -20,8 +25,11 @@ import org.springframework.stereotype.Component;
 public class WorkflowEngineConfiguration extends AbstractProcessEnginePlugin {
 
     private final int historyTimeToLiveDays;
+    private final WaitTracker waitTracker;
 
-    public WorkflowEngineConfiguration(@Value("${waarborg.history-time-to-live-days:3650}") int historyTimeToLiveDays) {
+    public WorkflowEngineConfiguration(@Value("${waarborg.history-time-to-live-days:3650}") int historyTimeToLiveDays,
+                                       WaitTracker waitTracker) {
+        this.waitTracker = waitTracker;
         if (historyTimeToLiveDays < 365) {
             throw new IllegalStateException("waarborg.history-time-to-live-days is " + historyTimeToLiveDays
                     + "; assessment history is an archival record and must be kept at least one year.");
@@ -47,6 +55,15 @@ public class WorkflowEngineConfiguration extends AbstractProcessEnginePlugin {
             public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
                 // The configured value wins over the one in the model, so operators can follow their archive rules.
                 processDefinition.setHistoryTimeToLive(historyTimeToLiveDays);
+            }
+
+            @Override
+            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                // Every user task reports to the wait tracker; it keeps only the ones a system waits on.
+                TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+                task.addTaskListener(TaskListener.EVENTNAME_CREATE, waitTracker);
+                task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, waitTracker);
+                task.addTaskListener(TaskListener.EVENTNAME_DELETE, waitTracker);
             }
         });
         configuration.setCustomPostBPMNParseListeners(listeners);

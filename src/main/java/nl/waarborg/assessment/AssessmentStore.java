@@ -1,0 +1,183 @@
+package nl.waarborg.assessment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for assessments, versions, signatures, contributors and action points. Only AssessmentService uses it. */
+@Repository
+class AssessmentStore {
+
+    private final JdbcClient jdbc;
+
+    AssessmentStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Assessment> findAssessment(String systemId, AssessmentType type) {
+        return jdbc.sql("SELECT * FROM wb_assessment WHERE system_id = :system AND type = :type")
+                .param("system", systemId).param("type", type.name()).query(AssessmentStore::mapAssessment).optional();
+    }
+
+    Optional<Assessment> findAssessment(String id) {
+        return jdbc.sql("SELECT * FROM wb_assessment WHERE id = :id").param("id", id).query(AssessmentStore::mapAssessment).optional();
+    }
+
+    List<Assessment> assessmentsOf(String systemId) {
+        return jdbc.sql("SELECT * FROM wb_assessment WHERE system_id = :system ORDER BY type")
+                .param("system", systemId).query(AssessmentStore::mapAssessment).list();
+    }
+
+    void insertAssessment(Assessment assessment) {
+        jdbc.sql("INSERT INTO wb_assessment (id, system_id, type, created_at) VALUES (:id, :system, :type, :at)")
+                .param("id", assessment.id()).param("system", assessment.systemId()).param("type", assessment.type().name())
+                .param("at", Timestamp.from(assessment.createdAt())).update();
+    }
+
+    List<VersionRow> versions(String assessmentId) {
+        return jdbc.sql("SELECT * FROM wb_assessment_version WHERE assessment_id = :a ORDER BY number")
+                .param("a", assessmentId).query(AssessmentStore::mapVersion).list();
+    }
+
+    Optional<VersionRow> version(String assessmentId, int number) {
+        return jdbc.sql("SELECT * FROM wb_assessment_version WHERE assessment_id = :a AND number = :n")
+                .param("a", assessmentId).param("n", number).query(AssessmentStore::mapVersion).optional();
+    }
+
+    /** Locks the row, so that two completions on one version are applied one after the other. */
+    Optional<VersionRow> versionForUpdate(String assessmentId, int number) {
+        return jdbc.sql("SELECT * FROM wb_assessment_version WHERE assessment_id = :a AND number = :n FOR UPDATE")
+                .param("a", assessmentId).param("n", number).query(AssessmentStore::mapVersion).optional();
+    }
+
+    Optional<VersionRow> lastWithStatus(String assessmentId, VersionStatus status) {
+        return jdbc.sql("SELECT * FROM wb_assessment_version WHERE assessment_id = :a AND status = :s ORDER BY number DESC LIMIT 1")
+                .param("a", assessmentId).param("s", status.name()).query(AssessmentStore::mapVersion).optional();
+    }
+
+    int maxNumber(String assessmentId) {
+        return jdbc.sql("SELECT COALESCE(MAX(number), 0) FROM wb_assessment_version WHERE assessment_id = :a")
+                .param("a", assessmentId).query(Integer.class).single();
+    }
+
+    void insertVersion(VersionRow v) {
+        jdbc.sql("""
+                INSERT INTO wb_assessment_version (id, assessment_id, number, status, cycle_round, answers, triage,
+                    process_instance_id, created_at)
+                VALUES (:id, :a, :n, :status, :round, :answers, :triage, :pi, :at)""")
+                .param("id", v.id()).param("a", v.assessmentId()).param("n", v.number()).param("status", v.status().name())
+                .param("round", v.cycleRound()).param("answers", v.answersJson()).param("triage", v.triageJson())
+                .param("pi", v.processInstanceId()).param("at", Timestamp.from(v.createdAt())).update();
+    }
+
+    void updateDraft(String versionId, VersionStatus status, String answersJson) {
+        jdbc.sql("UPDATE wb_assessment_version SET status = :s, answers = :answers WHERE id = :id")
+                .param("s", status.name()).param("answers", answersJson).param("id", versionId).update();
+    }
+
+    void updateStatus(String versionId, VersionStatus status) {
+        jdbc.sql("UPDATE wb_assessment_version SET status = :s WHERE id = :id").param("s", status.name()).param("id", versionId).update();
+    }
+
+    void freeze(String versionId, VersionStatus status, String contentHash, String previousHash, Instant at) {
+        jdbc.sql("""
+                UPDATE wb_assessment_version SET status = :s, content_hash = :h, previous_hash = :p, frozen_at = :at
+                WHERE id = :id""")
+                .param("s", status.name()).param("h", contentHash).param("p", previousHash).param("at", Timestamp.from(at))
+                .param("id", versionId).update();
+    }
+
+    List<Signature> signatures(String versionId) {
+        return jdbc.sql("SELECT * FROM wb_signature WHERE version_id = :v ORDER BY signed_at, id")
+                .param("v", versionId).query(AssessmentStore::mapSignature).list();
+    }
+
+    void insertSignature(String id, String versionId, Signature s, String taskId) {
+        jdbc.sql("""
+                INSERT INTO wb_signature (id, version_id, gate, decision, motivation, conditions, deviation_motivation,
+                    user_id, signed_at, task_id)
+                VALUES (:id, :v, :gate, :decision, :motivation, :conditions, :deviation, :user, :at, :task)""")
+                .param("id", id).param("v", versionId).param("gate", s.gate()).param("decision", s.decision())
+                .param("motivation", s.motivation()).param("conditions", s.conditions())
+                .param("deviation", s.deviationMotivation()).param("user", s.user()).param("at", Timestamp.from(s.at()))
+                .param("task", taskId).update();
+    }
+
+    boolean isContributor(String versionId, String userId) {
+        return jdbc.sql("SELECT COUNT(*) FROM wb_contributor WHERE version_id = :v AND user_id = :u")
+                .param("v", versionId).param("u", userId).query(Integer.class).single() > 0;
+    }
+
+    void addContributor(String versionId, String userId, String section, Instant at) {
+        int exists = jdbc.sql("SELECT COUNT(*) FROM wb_contributor WHERE version_id = :v AND user_id = :u AND section = :s")
+                .param("v", versionId).param("u", userId).param("s", section).query(Integer.class).single();
+        if (exists == 0) {
+            jdbc.sql("INSERT INTO wb_contributor (version_id, user_id, section, saved_at) VALUES (:v, :u, :s, :at)")
+                    .param("v", versionId).param("u", userId).param("s", section).param("at", Timestamp.from(at)).update();
+        }
+    }
+
+    List<String> contributors(String versionId) {
+        return jdbc.sql("SELECT DISTINCT user_id FROM wb_contributor WHERE version_id = :v ORDER BY user_id")
+                .param("v", versionId).query(String.class).list();
+    }
+
+    void insertActionPoint(ActionPoint p) {
+        jdbc.sql("""
+                INSERT INTO wb_action_point (id, version_id, section, what, owner, due_date, done)
+                VALUES (:id, :v, :section, :what, :owner, :due, FALSE)""")
+                .param("id", p.id()).param("v", p.versionId()).param("section", p.section()).param("what", p.what())
+                .param("owner", p.owner()).param("due", p.dueDate() == null ? null : java.sql.Date.valueOf(p.dueDate()))
+                .update();
+    }
+
+    List<ActionPoint> actionPoints(String versionId) {
+        return jdbc.sql("SELECT * FROM wb_action_point WHERE version_id = :v ORDER BY section, id")
+                .param("v", versionId).query(AssessmentStore::mapActionPoint).list();
+    }
+
+    Optional<ActionPoint> actionPoint(String id) {
+        return jdbc.sql("SELECT * FROM wb_action_point WHERE id = :id").param("id", id).query(AssessmentStore::mapActionPoint).optional();
+    }
+
+    int markActionPointDone(String id, String userId, Instant at) {
+        return jdbc.sql("UPDATE wb_action_point SET done = TRUE, done_by = :u, done_at = :at WHERE id = :id AND done = FALSE")
+                .param("u", userId).param("at", Timestamp.from(at)).param("id", id).update();
+    }
+
+    private static Assessment mapAssessment(ResultSet rs, int row) throws SQLException {
+        return new Assessment(rs.getString("id"), rs.getString("system_id"), AssessmentType.valueOf(rs.getString("type")),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static VersionRow mapVersion(ResultSet rs, int row) throws SQLException {
+        Timestamp frozen = rs.getTimestamp("frozen_at");
+        return new VersionRow(rs.getString("id"), rs.getString("assessment_id"), rs.getInt("number"),
+                VersionStatus.valueOf(rs.getString("status")), rs.getInt("cycle_round"), rs.getString("answers"),
+                rs.getString("triage"), rs.getString("process_instance_id"), rs.getString("content_hash"),
+                rs.getString("previous_hash"), rs.getTimestamp("created_at").toInstant(), frozen == null ? null : frozen.toInstant());
+    }
+
+    private static Signature mapSignature(ResultSet rs, int row) throws SQLException {
+        return new Signature(rs.getString("gate"), rs.getString("decision"), rs.getString("motivation"), rs.getString("conditions"),
+                rs.getString("deviation_motivation"), rs.getString("user_id"), rs.getTimestamp("signed_at").toInstant());
+    }
+
+    private static ActionPoint mapActionPoint(ResultSet rs, int row) throws SQLException {
+        java.sql.Date due = rs.getDate("due_date");
+        Timestamp doneAt = rs.getTimestamp("done_at");
+        return new ActionPoint(rs.getString("id"), rs.getString("version_id"), rs.getString("section"), rs.getString("what"),
+                rs.getString("owner"), due == null ? null : due.toLocalDate(), rs.getBoolean("done"), rs.getString("done_by"),
+                doneAt == null ? null : doneAt.toInstant());
+    }
+
+    record VersionRow(String id, String assessmentId, int number, VersionStatus status, int cycleRound, String answersJson,
+                      String triageJson, String processInstanceId, String contentHash, String previousHash, Instant createdAt,
+                      Instant frozenAt) {
+    }
+}

@@ -1,0 +1,61 @@
+package nl.waarborg.assessment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.MapperFeature;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * One way to write a value as JSON (keys sorted, no whitespace) so that a hash over it is the same on every
+ * node, database and run; and the SHA-256 helpers that use it.
+ */
+public final class CanonicalJson {
+
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .findAndAddModules()
+            .build();
+
+    private CanonicalJson() {
+    }
+
+    public static String write(Object value) {
+        try {
+            // Through a tree first, so nested maps of any kind come out sorted as well.
+            JsonNode tree = MAPPER.valueToTree(value);
+            return MAPPER.writeValueAsString(MAPPER.treeToValue(tree, Object.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Value cannot be written as JSON", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> readMap(String json) {
+        if (json == null || json.isBlank()) {
+            return new java.util.LinkedHashMap<>();
+        }
+        try {
+            return MAPPER.readValue(json, Map.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored JSON cannot be read", e);
+        }
+    }
+
+    public static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package nl.waarborg.system;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The register of algorithms and AI systems: the public service of the system module. */
+@Service
+public class SystemRegistry {
+
+    private final JdbcClient jdbc;
+
+    public SystemRegistry(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public SystemRecord register(String name, String description, String department, String owner) {
+        String id = UUID.randomUUID().toString();
+        Instant now = now();
+        jdbc.sql("""
+                INSERT INTO wb_system (id, name, description, department, owner, phase, status, created_at, updated_at)
+                VALUES (:id, :name, :description, :department, :owner, :phase, :status, :now, :now)""")
+                .param("id", id).param("name", name).param("description", description).param("department", department)
+                .param("owner", owner).param("phase", SystemRecord.Phase.REGISTERED.name())
+                .param("status", SystemRecord.Status.NEW.name()).param("now", Timestamp.from(now))
+                .update();
+        return get(id);
+    }
+
+    public Optional<SystemRecord> find(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT * FROM wb_system WHERE id = :id").param("id", id).query(SystemRegistry::map).optional();
+    }
+
+    public SystemRecord get(String id) {
+        return find(id).orElseThrow(() -> new SystemNotFoundException(id));
+    }
+
+    public List<SystemRecord> list() {
+        return jdbc.sql("SELECT * FROM wb_system ORDER BY name, id").query(SystemRegistry::map).list();
+    }
+
+    @Transactional
+    public void moveTo(String id, SystemRecord.Phase phase, SystemRecord.Status status, String reason) {
+        int updated = jdbc.sql("""
+                UPDATE wb_system SET phase = :phase, status = :status, status_reason = :reason, updated_at = :now,
+                       row_version = row_version + 1 WHERE id = :id""")
+                .param("phase", phase.name()).param("status", status.name()).param("reason", reason)
+                .param("now", Timestamp.from(now())).param("id", id).update();
+        if (updated == 0) {
+            throw new SystemNotFoundException(id);
+        }
+    }
+
+    @Transactional
+    public void setPublicationCategory(String id, String category) {
+        jdbc.sql("UPDATE wb_system SET publication_category = :category, updated_at = :now, row_version = row_version + 1 WHERE id = :id")
+                .param("category", category).param("now", Timestamp.from(now())).param("id", id).update();
+    }
+
+    private static Instant now() {
+        // Microseconds: the precision both H2 and PostgreSQL keep, so a value read back equals the one written.
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static SystemRecord map(ResultSet rs, int row) throws SQLException {
+        return new SystemRecord(rs.getString("id"), rs.getString("name"), rs.getString("description"),
+                rs.getString("department"), rs.getString("owner"), rs.getString("publication_category"),
+                SystemRecord.Phase.valueOf(rs.getString("phase")), SystemRecord.Status.valueOf(rs.getString("status")),
+                rs.getString("status_reason"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,44 @@
+package nl.waarborg.workflow;
+
+import java.util.Map;
+import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.AssessmentService.OpenedVersion;
+import nl.waarborg.assessment.AssessmentType;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start of an IAMA or DPIA process: opens the next version of that assessment and puts the answers of the last
+ * approved version back into the process, so every form of the new round starts pre-filled.
+ */
+@Component("assessmentLifecycle")
+public class AssessmentLifecycleListener implements ExecutionListener {
+
+    private final AssessmentService assessments;
+
+    public AssessmentLifecycleListener(AssessmentService assessments) {
+        this.assessments = assessments;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        String systemId = execution.getProcessBusinessKey();
+        AssessmentType type = AssessmentType.ofProcessKey(processKey(execution));
+        Object round = execution.getVariable(ProcessVariables.ROUND);
+        OpenedVersion version = assessments.openVersion(systemId, type, round instanceof Number n ? n.intValue() : 1,
+                execution.getProcessInstanceId(), EngineUser.of(execution));
+        execution.setVariable(ProcessVariables.ASSESSMENT_ID, version.assessmentId());
+        execution.setVariable(ProcessVariables.VERSION_NUMBER, version.number());
+        for (Object section : version.prefill().values()) {
+            if (section instanceof Map<?, ?> fields) {
+                fields.forEach((key, value) -> execution.setVariable(key.toString(), VariableValues.toVariable(value)));
+            }
+        }
+    }
+
+    private static String processKey(DelegateExecution execution) {
+        String definitionId = execution.getProcessDefinitionId();
+        return definitionId.substring(0, definitionId.indexOf(':'));
+    }
+}

@@ -1,0 +1,32 @@
+package nl.waarborg.workflow;
+
+import nl.waarborg.system.SystemRegistry;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start of an assessment cycle: only a registered system can have one (whichever client starts it),
+ * and each new Develop round counts up.
+ */
+@Component("cycleLifecycle")
+public class CycleLifecycleListener implements ExecutionListener {
+
+    private final SystemRegistry systems;
+
+    public CycleLifecycleListener(SystemRegistry systems) {
+        this.systems = systems;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        String systemId = execution.getProcessBusinessKey();
+        if (systemId == null || systems.find(systemId).isEmpty()) {
+            throw new UnknownSystemException(systemId);
+        }
+        execution.setVariable(ProcessVariables.SYSTEM_ID, systemId);
+        if (!execution.hasVariable(ProcessVariables.ROUND)) {
+            execution.setVariable(ProcessVariables.ROUND, 1);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package nl.waarborg.workflow;
+
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+
+/** Who is acting in the engine right now: the authenticated user, or else the task's assignee. */
+final class EngineUser {
+
+    private EngineUser() {
+    }
+
+    static String of(DelegateTask task) {
+        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (authentication != null && authentication.getUserId() != null) {
+            return authentication.getUserId();
+        }
+        return task.getAssignee();
+    }
+
+    static String of(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+        Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return authentication == null ? null : authentication.getUserId();
+    }
+}

@@ -1,0 +1,124 @@
+package nl.waarborg.workflow;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.DutiesConflictException;
+import nl.waarborg.assessment.GateDecisionException;
+import nl.waarborg.assessment.GateDecisionRequest;
+import nl.waarborg.assessment.VersionFrozenException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * The gates (privacy officer, ethics committee, alderman). On create: due date and version in review.
+ * On complete: the decision is checked and recorded by AssessmentService, whichever client completed the task;
+ * a refusal throws, so the task stays open and nothing is saved. The outcome goes into the gate's own variable
+ * and the form fields are cleared, so the next gate's form starts empty.
+ */
+@Component("gateTaskListener")
+public class GateTaskListener implements TaskListener {
+
+    private final AssessmentService assessments;
+    private final GateServiceLevel serviceLevel;
+
+    public GateTaskListener(AssessmentService assessments, GateServiceLevel serviceLevel) {
+        this.assessments = assessments;
+        this.serviceLevel = serviceLevel;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Gate gate = Gate.ofTask(task.getTaskDefinitionKey()).orElseThrow(() -> new IllegalStateException(
+                "gateTaskListener is attached to " + task.getTaskDefinitionKey() + ", which is not a gate"));
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            if (task.getDueDate() == null) {
+                task.setDueDate(serviceLevel.dueDate());
+            }
+            assessments.markInReview(assessmentId(task), versionNumber(task));
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            complete(task, gate);
+        }
+    }
+
+    private void complete(DelegateTask task, Gate gate) {
+        String user = EngineUser.of(task);
+        requireMembership(task, gate, user);
+        List<String> sendBackTo = stringList(task.getVariable(ProcessVariables.SEND_BACK_TO));
+        GateDecisionRequest request = new GateDecisionRequest(gate.taskId(), gate.advisory(), text(task, ProcessVariables.DECISION),
+                text(task, ProcessVariables.MOTIVATION), text(task, ProcessVariables.CONDITIONS),
+                text(task, ProcessVariables.DEVIATION_MOTIVATION), sendBackTo, user, task.getId());
+        try {
+            assessments.decide(assessmentId(task), versionNumber(task), request);
+        } catch (GateDecisionException e) {
+            throw new GateInputException(e.field(), e.getMessage());
+        } catch (DutiesConflictException e) {
+            throw new SegregationOfDutiesException(e.getMessage());
+        } catch (VersionFrozenException e) {
+            throw new BadUserRequestException(e.getMessage());
+        }
+        String decision = request.decision().trim();
+        String prefix = gate.outcomeVariable().substring(0, gate.outcomeVariable().length() - "Decision".length());
+        task.getExecution().setVariable(gate.outcomeVariable(), decision);
+        task.getExecution().setVariable(prefix + "Motivation", request.motivation());
+        task.getExecution().setVariable(prefix + "Conditions", request.conditions());
+        if ("SENT_BACK".equals(decision)) {
+            task.getExecution().setVariable(ProcessVariables.REVIEW_REMARKS, gate.dutchName() + ": " + request.motivation());
+        }
+        for (String field : List.of(ProcessVariables.DECISION, ProcessVariables.MOTIVATION, ProcessVariables.CONDITIONS,
+                ProcessVariables.DEVIATION_MOTIVATION)) {
+            task.getExecution().removeVariable(field);
+        }
+    }
+
+    /** Only members of the gate's group decide it: an administrator cannot sign as alderman. */
+    private static void requireMembership(DelegateTask task, Gate gate, String user) {
+        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        boolean member;
+        if (authentication != null && authentication.getUserId() != null) {
+            member = authentication.getGroupIds() != null && authentication.getGroupIds().contains(gate.candidateGroup());
+        } else {
+            member = user != null && task.getProcessEngineServices().getIdentityService().createUserQuery()
+                    .userId(user).memberOfGroup(gate.candidateGroup()).count() > 0;
+        }
+        if (!member) {
+            throw new SegregationOfDutiesException("Only members of group '" + gate.candidateGroup() + "' may decide "
+                    + gate.dutchName() + (user == null ? " (no user is known for this completion)." : "; " + user + " is not one."));
+        }
+    }
+
+    private static String assessmentId(DelegateTask task) {
+        Object id = task.getVariable(ProcessVariables.ASSESSMENT_ID);
+        if (id == null) {
+            throw new IllegalStateException("Gate " + task.getTaskDefinitionKey() + " runs outside an assessment version.");
+        }
+        return id.toString();
+    }
+
+    private static int versionNumber(DelegateTask task) {
+        return ((Number) task.getVariable(ProcessVariables.VERSION_NUMBER)).intValue();
+    }
+
+    private static String text(DelegateTask task, String name) {
+        Object value = task.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+
+    static List<String> stringList(Object value) {
+        Object plain = VariableValues.toPlain(value);
+        List<String> result = new ArrayList<>();
+        if (plain instanceof List<?> list) {
+            list.stream().filter(v -> v != null && !v.toString().isBlank()).forEach(v -> result.add(v.toString()));
+        } else if (plain instanceof String s && !s.isBlank()) {
+            for (String part : s.split(",")) {
+                if (!part.isBlank()) {
+                    result.add(part.trim());
+                }
+            }
+        }
+        return result;
+    }
+}

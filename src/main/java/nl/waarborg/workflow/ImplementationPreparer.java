@@ -1,0 +1,34 @@
+package nl.waarborg.workflow;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.waarborg.assessment.ActionPoint;
+import nl.waarborg.assessment.AssessmentService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/** Start of Implement: the open action points of the versions approved in this round become the tasks to do. */
+@Component("implementationPreparer")
+public class ImplementationPreparer implements JavaDelegate {
+
+    private final AssessmentService assessments;
+
+    public ImplementationPreparer(AssessmentService assessments) {
+        this.assessments = assessments;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Object round = execution.getVariable(ProcessVariables.ROUND);
+        List<String> ids = new ArrayList<>(assessments.openActionPoints(execution.getProcessBusinessKey(),
+                round instanceof Number n ? n.intValue() : 1).stream().map(ActionPoint::id).toList());
+        // JSON, not Java serialization: the engine refuses the latter by default and clients can read it.
+        execution.setVariable(ProcessVariables.ACTION_POINT_IDS,
+                Variables.objectValue(ids).serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+        if (!execution.hasVariable(ProcessVariables.HIGH_RISK_AI)) {
+            execution.setVariable(ProcessVariables.HIGH_RISK_AI, false);
+        }
+    }
+}

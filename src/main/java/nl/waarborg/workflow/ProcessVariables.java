@@ -1,0 +1,34 @@
+package nl.waarborg.workflow;
+
+/** Names of process variables shared by the models and the bridge (see docs/process-contract.md). */
+public final class ProcessVariables {
+
+    public static final String SYSTEM_ID = "systemId";
+    public static final String ROUND = "round";
+    public static final String ASSESSMENT_ID = "assessmentId";
+    public static final String VERSION_NUMBER = "versionNumber";
+
+    public static final String DECISION = "decision";
+    public static final String MOTIVATION = "motivation";
+    public static final String CONDITIONS = "conditions";
+    public static final String DEVIATION_MOTIVATION = "deviationMotivation";
+    public static final String SEND_BACK_TO = "sendBackTo";
+    public static final String REVIEW_REMARKS = "reviewRemarks";
+
+    public static final String TRIAGE_STOP = "triageStop";
+    public static final String TRIAGE_STOP_REASON = "triageStopReason";
+    public static final String IAMA_REQUIRED = "iamaRequired";
+    public static final String DPIA_REQUIRED = "dpiaRequired";
+    public static final String DPIA_RECOMMENDED = "dpiaRecommended";
+    public static final String PUBLICATION_CATEGORY = "publicationCategory";
+    public static final String HIGH_RISK_AI = "highRiskAi";
+
+    public static final String ACTION_POINT_IDS = "actionPointIds";
+    public static final String ACTION_POINT_ID = "actionPointId";
+
+    public static final String TRIGGER_TYPE = "triggerType";
+    public static final String TRIGGER_DESCRIPTION = "triggerDescription";
+
+    private ProcessVariables() {
+    }
+}

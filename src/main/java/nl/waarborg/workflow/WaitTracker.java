@@ -1,0 +1,54 @@
+package nl.waarborg.workflow;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps wb_open_wait in step with the tasks a system waits on: the gates, the DPA prior consultation
+ * (task ids starting with "dpa-consultation-") and the go-live checks ("go-live-"). Attached to every user task by
+ * WorkflowEngineConfiguration, so the models need not mention it; runs in the engine's transaction.
+ */
+@Component
+public class WaitTracker implements TaskListener {
+
+    private final JdbcClient jdbc;
+
+    public WaitTracker(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public static boolean tracks(String taskDefinitionKey) {
+        return taskDefinitionKey != null && (Gate.ofTask(taskDefinitionKey).isPresent()
+                || taskDefinitionKey.startsWith("dpa-consultation-") || taskDefinitionKey.startsWith("go-live-"));
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        if (!tracks(task.getTaskDefinitionKey())) {
+            return;
+        }
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            String group = task.getCandidates().stream().filter(l -> l.getGroupId() != null).map(IdentityLink::getGroupId)
+                    .findFirst().orElse(null);
+            String processKey = task.getProcessDefinitionId() == null ? null
+                    : task.getProcessDefinitionId().substring(0, task.getProcessDefinitionId().indexOf(':'));
+            String type = "iama".equals(processKey) ? "IAMA" : "dpia".equals(processKey) ? "DPIA" : null;
+            jdbc.sql("""
+                    INSERT INTO wb_open_wait (task_id, system_id, assessment_type, gate, candidate_group, waiting_since, due_at)
+                    VALUES (:task, :system, :type, :gate, :group, :since, :due)""")
+                    .param("task", task.getId()).param("system", task.getExecution().getProcessBusinessKey())
+                    .param("type", type).param("gate", task.getTaskDefinitionKey()).param("group", group)
+                    .param("since", Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)))
+                    .param("due", task.getDueDate() == null ? null : new Timestamp(task.getDueDate().getTime()))
+                    .update();
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName()) || EVENTNAME_DELETE.equals(task.getEventName())) {
+            jdbc.sql("DELETE FROM wb_open_wait WHERE task_id = :task").param("task", task.getId()).update();
+        }
+    }
+}
