@@ -3,6 +3,7 @@ package nl.waarborg.workflow;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.forms.FormCatalog;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.form.CamundaFormRef;

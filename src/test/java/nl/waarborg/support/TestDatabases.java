@@ -63,7 +63,11 @@ public final class TestDatabases {
                 System.out.println("[waarborg-test] Started embedded PostgreSQL at " + postgres.getJdbcUrl("postgres", "postgres"));
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
+                        // Let the Spring contexts (closed by their own shutdown hooks) release their connections first.
+                        Thread.sleep(2000);
                         postgres.close();
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
                     } catch (IOException ignored) {
                         // the JVM is going away anyway
                     }

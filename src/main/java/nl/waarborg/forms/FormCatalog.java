@@ -1,4 +1,4 @@
-package nl.waarborg.workflow;
+package nl.waarborg.forms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

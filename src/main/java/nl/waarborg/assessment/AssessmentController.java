@@ -1,0 +1,133 @@
+package nl.waarborg.assessment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import nl.waarborg.api.ApiException;
+import nl.waarborg.audit.AuditTrail;
+import nl.waarborg.identity.Groups;
+import nl.waarborg.security.CurrentUser;
+import nl.waarborg.system.SystemRecord;
+import nl.waarborg.system.SystemRegistry;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Assessments and their versions over HTTP: read, diff, export, and editing a draft section. */
+@RestController
+@RequestMapping("/api/assessments")
+public class AssessmentController {
+
+    /** Largest answer set accepted for one section, as serialised JSON. */
+    public static final int MAX_SECTION_BYTES = 1024 * 1024;
+
+    private final AssessmentService assessments;
+    private final VersionDiff diff;
+    private final VersionPdf pdf;
+    private final SystemRegistry systems;
+    private final AuditTrail audit;
+
+    public AssessmentController(AssessmentService assessments, VersionDiff diff, VersionPdf pdf, SystemRegistry systems, AuditTrail audit) {
+        this.assessments = assessments;
+        this.diff = diff;
+        this.pdf = pdf;
+        this.systems = systems;
+        this.audit = audit;
+    }
+
+    public record VersionSummary(int number, VersionStatus status, int round, Instant createdAt, Instant frozenAt, String contentHash) {
+    }
+
+    public record AssessmentView(String id, String systemId, AssessmentType type, List<VersionSummary> versions) {
+    }
+
+    public record VersionView(String assessmentId, AssessmentType type, String systemId, int number, VersionStatus status, int round,
+                              Map<String, Object> answers, Map<String, Object> triage, List<SignatureView> signatures,
+                              List<ActionPoint> actionPoints, List<String> contributors, String contentHash, String previousHash,
+                              Boolean hashIntact, Instant createdAt, Instant frozenAt) {
+    }
+
+    public record SignatureView(String gate, String decision, String motivation, String conditions, String deviationMotivation,
+                                String user, Instant at) {
+    }
+
+    @GetMapping("/{id}")
+    public AssessmentView assessment(@PathVariable String id) {
+        Assessment assessment = assessments.assessment(id).orElseThrow(() -> new AssessmentNotFoundException(id));
+        List<VersionSummary> versions = assessments.versions(id).stream()
+                .map(v -> new VersionSummary(v.number(), v.status(), v.cycleRound(), v.createdAt(), v.frozenAt(), v.contentHash())).toList();
+        return new AssessmentView(assessment.id(), assessment.systemId(), assessment.type(), versions);
+    }
+
+    @GetMapping("/{id}/versions/{number}")
+    public VersionView version(@PathVariable String id, @PathVariable int number) {
+        return view(load(id, number));
+    }
+
+    @GetMapping("/{id}/versions/{number}/export")
+    public ResponseEntity<?> export(@PathVariable String id, @PathVariable int number, @RequestParam(defaultValue = "json") String format) {
+        AssessmentVersion version = load(id, number);
+        audit.record("VERSION_EXPORTED", CurrentUser.id(), version.systemId(), Map.of("assessmentId", id, "version", number, "format", format));
+        String baseName = version.type().name().toLowerCase() + "-" + id + "-v" + number;
+        return switch (format) {
+            case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(baseName + ".json").build().toString())
+                    .body(view(version));
+            case "pdf" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(baseName + ".pdf").build().toString())
+                    .body(pdf.render(version, systems.find(version.systemId()).map(SystemRecord::name).orElse(version.systemId())));
+            default -> throw new ApiException(HttpStatus.BAD_REQUEST, "Parameter 'format' must be json or pdf.", "format");
+        };
+    }
+
+    @GetMapping("/{id}/diff")
+    public VersionDiff.Result diff(@PathVariable String id, @RequestParam int from, @RequestParam int to) {
+        return diff.between(load(id, from), load(id, to));
+    }
+
+    /**
+     * Replaces one section's answers of a draft version. Only the system's owner (or an administrator) may; a frozen
+     * version answers 409. The same rules hold when the section is saved by completing its task.
+     */
+    @PutMapping(value = "/{id}/versions/{number}/sections/{section}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public VersionView saveSection(@PathVariable String id, @PathVariable int number, @PathVariable String section,
+                                   @RequestBody Map<String, Object> answers) {
+        AssessmentVersion version = load(id, number);
+        SystemRecord system = systems.get(version.systemId());
+        CurrentUser.requireAnyOf(Groups.PROJECT_LEAD, Groups.ADMIN);
+        if (!CurrentUser.isIn(Groups.ADMIN) && !system.owner().equals(CurrentUser.id())) {
+            throw new org.springframework.security.access.AccessDeniedException("Only the owner of the system may edit its assessments.");
+        }
+        if (!section.matches("[a-z0-9][a-z0-9-]{0,99}")) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Section must be a form id (lower case, digits, hyphens).", "section");
+        }
+        if (CanonicalJson.write(answers).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_SECTION_BYTES) {
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "The answers of one section may be at most 1 MB.");
+        }
+        assessments.saveSection(id, number, section, answers, CurrentUser.id());
+        return view(load(id, number));
+    }
+
+    private AssessmentVersion load(String id, int number) {
+        return assessments.version(id, number)
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Assessment " + id + " has no version " + number + "."));
+    }
+
+    private VersionView view(AssessmentVersion v) {
+        Boolean intact = v.contentHash() == null ? null : assessments.hashIntact(v.assessmentId(), v.number());
+        List<SignatureView> signatures = v.signatures().stream()
+                .map(s -> new SignatureView(s.gate(), s.decision(), s.motivation(), s.conditions(), s.deviationMotivation(), s.user(), s.at()))
+                .toList();
+        return new VersionView(v.assessmentId(), v.type(), v.systemId(), v.number(), v.status(), v.cycleRound(), v.answers(), v.triage(),
+                signatures, v.actionPoints(), v.contributors(), v.contentHash(), v.previousHash(), intact, v.createdAt(), v.frozenAt());
+    }
+}

@@ -1,0 +1,39 @@
+package nl.waarborg.audit;
+
+import java.util.List;
+import nl.waarborg.api.ApiException;
+import nl.waarborg.identity.Groups;
+import nl.waarborg.security.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The audit trail over HTTP, for managers and administrators. */
+@RestController
+@RequestMapping("/api/audit")
+public class AuditController {
+
+    private final AuditTrail audit;
+
+    public AuditController(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    @GetMapping
+    public List<AuditTrail.AuditEvent> events(@RequestParam(required = false) String systemId,
+                                              @RequestParam(defaultValue = "500") int limit) {
+        CurrentUser.requireAnyOf(Groups.MANAGER, Groups.ADMIN);
+        if (limit < 1 || limit > 10_000) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Parameter 'limit' must be between 1 and 10000.", "limit");
+        }
+        return audit.events(systemId, limit);
+    }
+
+    @GetMapping("/verify")
+    public AuditTrail.Verification verify() {
+        CurrentUser.requireAnyOf(Groups.MANAGER, Groups.ADMIN);
+        return audit.verify();
+    }
+}

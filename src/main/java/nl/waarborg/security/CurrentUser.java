@@ -1,0 +1,40 @@
+package nl.waarborg.security;
+
+import java.util.List;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** The logged-in user of this request: id and group ids (the authorities). */
+public final class CurrentUser {
+
+    private CurrentUser() {
+    }
+
+    public static String id() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? null : authentication.getName();
+    }
+
+    public static List<String> groups() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? List.of()
+                : authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+    }
+
+    public static boolean isIn(String group) {
+        return groups().contains(group);
+    }
+
+    /** Refuses (403) unless the user is in one of the groups. */
+    public static void requireAnyOf(String... groups) {
+        List<String> mine = groups();
+        for (String group : groups) {
+            if (mine.contains(group)) {
+                return;
+            }
+        }
+        throw new AccessDeniedException("Requires one of the groups " + String.join(", ", groups));
+    }
+}

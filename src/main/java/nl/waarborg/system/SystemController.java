@@ -1,0 +1,152 @@
+package nl.waarborg.system;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import nl.waarborg.api.ApiException;
+import nl.waarborg.assessment.Assessment;
+import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.AssessmentVersion;
+import nl.waarborg.audit.AuditTrail;
+import nl.waarborg.identity.Groups;
+import nl.waarborg.security.CurrentUser;
+import nl.waarborg.workflow.CycleService;
+import nl.waarborg.workflow.CycleService.OpenStep;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The register over HTTP: systems, starting their cycle, and Evaluate triggers. */
+@RestController
+@RequestMapping("/api/systems")
+public class SystemController {
+
+    private final SystemRegistry systems;
+    private final CycleService cycles;
+    private final AssessmentService assessments;
+    private final AuditTrail audit;
+
+    public SystemController(SystemRegistry systems, CycleService cycles, AssessmentService assessments, AuditTrail audit) {
+        this.systems = systems;
+        this.cycles = cycles;
+        this.assessments = assessments;
+        this.audit = audit;
+    }
+
+    public record NewSystem(@NotBlank @Size(max = 200) String name, @Size(max = 4000) String description,
+                            @NotBlank @Size(max = 200) String department) {
+    }
+
+    public enum TriggerType { INCIDENT, MATERIAL_CHANGE, COMPLAINT, MONITORING, PERIODIC }
+
+    public record Trigger(@NotNull TriggerType type, @Size(max = 4000) String description) {
+    }
+
+    public record Retirement(@Size(max = 4000) String reason) {
+    }
+
+    public record AssessmentSummary(String id, String type, Integer currentVersion, String currentStatus, Integer approvedVersion) {
+    }
+
+    public record CycleView(boolean running, String processInstanceId, List<OpenStep> openSteps) {
+    }
+
+    public record SystemView(String id, String name, String description, String department, String owner,
+                             String publicationCategory, String phase, String status, String statusReason, Instant createdAt,
+                             Instant updatedAt, CycleView cycle, List<AssessmentSummary> assessments) {
+    }
+
+    @PostMapping
+    @Transactional
+    public ResponseEntity<SystemView> register(@Valid @RequestBody NewSystem request) {
+        CurrentUser.requireAnyOf(Groups.PROJECT_LEAD, Groups.ADMIN);
+        SystemRecord created = systems.register(request.name().trim(), request.description(), request.department().trim(), CurrentUser.id());
+        audit.record("SYSTEM_REGISTERED", CurrentUser.id(), created.id(), Map.of("name", created.name(), "department", created.department()));
+        return ResponseEntity.created(URI.create("/api/systems/" + created.id())).body(view(created));
+    }
+
+    @GetMapping
+    public List<SystemView> list() {
+        return systems.list().stream().map(s -> view(s, false)).toList();
+    }
+
+    @GetMapping("/{id}")
+    public SystemView get(@PathVariable String id) {
+        return view(systems.get(id));
+    }
+
+    @PostMapping("/{id}/cycles")
+    public ResponseEntity<Map<String, Object>> startCycle(@PathVariable String id) {
+        SystemRecord system = systems.get(id);
+        requireOwner(system);
+        ProcessInstance instance = cycles.startCycle(id, CurrentUser.id()).orElseThrow(() -> new ApiException(HttpStatus.CONFLICT,
+                "A cycle is already running for system " + id + "; finish it or use a trigger in the Evaluate phase."));
+        return ResponseEntity.created(URI.create("/api/systems/" + id))
+                .body(Map.of("systemId", id, "processInstanceId", instance.getId()));
+    }
+
+    @PostMapping("/{id}/triggers")
+    public ResponseEntity<Map<String, Object>> trigger(@PathVariable String id, @Valid @RequestBody Trigger trigger) {
+        SystemRecord system = systems.get(id);
+        requireOwner(system);
+        if (!cycles.trigger(id, trigger.type().name(), trigger.description(), CurrentUser.id())) {
+            throw new ApiException(HttpStatus.CONFLICT, "System " + id + " is in phase " + systems.get(id).phase()
+                    + "; triggers start a new round only in the Evaluate phase.");
+        }
+        return ResponseEntity.accepted().body(Map.of("systemId", id, "type", trigger.type().name()));
+    }
+
+    @PostMapping("/{id}/retirement")
+    public ResponseEntity<Map<String, Object>> retire(@PathVariable String id, @Valid @RequestBody(required = false) Retirement retirement) {
+        SystemRecord system = systems.get(id);
+        requireOwner(system);
+        if (!cycles.retire(id, retirement == null ? null : retirement.reason(), CurrentUser.id())) {
+            throw new ApiException(HttpStatus.CONFLICT, "System " + id + " can be retired only in the Evaluate phase.");
+        }
+        return ResponseEntity.accepted().body(Map.of("systemId", id));
+    }
+
+    /** A project lead changes only their own systems; an administrator any. */
+    private static void requireOwner(SystemRecord system) {
+        CurrentUser.requireAnyOf(Groups.PROJECT_LEAD, Groups.ADMIN);
+        if (!CurrentUser.isIn(Groups.ADMIN) && !system.owner().equals(CurrentUser.id())) {
+            throw new org.springframework.security.access.AccessDeniedException("Only the owner of system " + system.id() + " may change it.");
+        }
+    }
+
+    private SystemView view(SystemRecord s) {
+        return view(s, true);
+    }
+
+    private SystemView view(SystemRecord s, boolean withSteps) {
+        List<AssessmentSummary> summaries = assessments.assessmentsOf(s.id()).stream().map(this::summary).toList();
+        CycleView cycle = null;
+        if (withSteps) {
+            String instanceId = cycles.runningCycle(s.id()).map(ProcessInstance::getId).orElse(null);
+            cycle = new CycleView(instanceId != null, instanceId, cycles.openSteps(s.id()));
+        }
+        return new SystemView(s.id(), s.name(), s.description(), s.department(), s.owner(), s.publicationCategory(), s.phase().name(),
+                s.status().name(), s.statusReason(), s.createdAt(), s.updatedAt(), cycle, summaries);
+    }
+
+    private AssessmentSummary summary(Assessment a) {
+        List<AssessmentVersion> versions = assessments.versions(a.id());
+        AssessmentVersion current = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+        Integer approved = versions.stream().filter(v -> v.status().name().equals("APPROVED")).map(AssessmentVersion::number)
+                .reduce((x, y) -> y).orElse(null);
+        return new AssessmentSummary(a.id(), a.type().name(), current == null ? null : current.number(),
+                current == null ? null : current.status().name(), approved);
+    }
+}

@@ -1,0 +1,123 @@
+package nl.waarborg.workflow;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.waarborg.audit.AuditTrail;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The engine calls behind the API: start a system's cycle, send it triggers, and read where it stands.
+ * Engine calls run as the current user (the security bridge sets it), so engine authorizations apply.
+ */
+@Service
+public class CycleService {
+
+    public static final String CYCLE_KEY = "assessment-cycle";
+    public static final String TRIGGER_MESSAGE = "evaluation-trigger";
+    public static final String RETIRE_MESSAGE = "system-retired";
+
+    private final ProcessEngine engine;
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+
+    public CycleService(ProcessEngine engine, JdbcClient jdbc, AuditTrail audit) {
+        this.engine = engine;
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /** The running cycle of a system, if any. */
+    public Optional<ProcessInstance> runningCycle(String systemId) {
+        return EngineAccess.asSystem(engine, () -> engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CYCLE_KEY)
+                .processInstanceBusinessKey(systemId).active().list().stream().findFirst()
+                .or(() -> engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CYCLE_KEY)
+                        .processInstanceBusinessKey(systemId).list().stream().findFirst()));
+    }
+
+    /**
+     * Starts the cycle unless one runs. The system row is locked first, so two parallel starts for one system
+     * are serialised and the second one sees the first cycle.
+     */
+    @Transactional
+    public Optional<ProcessInstance> startCycle(String systemId, String userId) {
+        jdbc.sql("SELECT id FROM wb_system WHERE id = :id FOR UPDATE").param("id", systemId).query(String.class).optional();
+        if (runningCycle(systemId).isPresent()) {
+            return Optional.empty();
+        }
+        int round = nextRound(systemId);
+        ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(CYCLE_KEY, systemId,
+                Variables.createVariables().putValue(ProcessVariables.ROUND, round));
+        audit.record("CYCLE_STARTED", userId, systemId, Map.of("processInstanceId", instance.getId(), "round", round));
+        return Optional.of(instance);
+    }
+
+    /** A new cycle continues the round count of the system's earlier cycles. */
+    private int nextRound(String systemId) {
+        Integer last = jdbc.sql("SELECT MAX(cycle_round) FROM wb_triage WHERE system_id = :s").param("s", systemId)
+                .query(Integer.class).optional().orElse(null);
+        return last == null ? 1 : last + 1;
+    }
+
+    /** Sends an Evaluate trigger; false when the cycle is not waiting for one (not in the Evaluate phase). */
+    @Transactional
+    public boolean trigger(String systemId, String type, String description, String userId) {
+        return correlate(systemId, TRIGGER_MESSAGE, Map.of(ProcessVariables.TRIGGER_TYPE, type,
+                ProcessVariables.TRIGGER_DESCRIPTION, description == null ? "" : description), userId, "TRIGGER_RECEIVED");
+    }
+
+    @Transactional
+    public boolean retire(String systemId, String reason, String userId) {
+        return correlate(systemId, RETIRE_MESSAGE, Map.of("retirementReason", reason == null ? "" : reason), userId, "RETIREMENT_REQUESTED");
+    }
+
+    private boolean correlate(String systemId, String message, Map<String, Object> variables, String userId, String auditAction) {
+        jdbc.sql("SELECT id FROM wb_system WHERE id = :id FOR UPDATE").param("id", systemId).query(String.class).optional();
+        String cycleId = runningCycle(systemId).map(ProcessInstance::getId).orElse("-none-");
+        long waiting = EngineAccess.asSystem(engine, () -> engine.getRuntimeService().createEventSubscriptionQuery()
+                .eventType("message").eventName(message).processInstanceId(cycleId).count());
+        if (waiting == 0) {
+            return false;
+        }
+        try {
+            engine.getRuntimeService().createMessageCorrelation(message).processInstanceBusinessKey(systemId)
+                    .setVariables(variables).correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            return false;
+        }
+        Map<String, Object> details = new java.util.LinkedHashMap<>(variables);
+        details.put("message", message);
+        audit.record(auditAction, userId, systemId, details);
+        return true;
+    }
+
+    /** Open tasks of the system (cycle and its assessments), with the group each waits on. */
+    public List<OpenStep> openSteps(String systemId) {
+        // Read without the user's task authorizations: anyone who may see the system may see where it waits.
+        List<Task> tasks = EngineAccess.asSystem(engine, () -> engine.getTaskService().createTaskQuery()
+                .processInstanceBusinessKey(systemId).orderByTaskCreateTime().asc().list());
+        return tasks.stream().map(t -> new OpenStep(t.getId(), t.getTaskDefinitionKey(), t.getName(), candidateGroup(t.getId()),
+                t.getAssignee(), t.getCreateTime() == null ? null : t.getCreateTime().toInstant(),
+                t.getDueDate() == null ? null : t.getDueDate().toInstant())).toList();
+    }
+
+    private String candidateGroup(String taskId) {
+        return EngineAccess.asSystem(engine, () -> engine.getTaskService().getIdentityLinksForTask(taskId).stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(l -> l.getGroupId()).findFirst().orElse(null));
+    }
+
+    /** One open task of a system. */
+    public record OpenStep(String taskId, String activityId, String name, String candidateGroup, String assignee, Instant since,
+                           Instant dueAt) {
+    }
+}

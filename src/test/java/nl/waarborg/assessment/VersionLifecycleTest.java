@@ -1,0 +1,232 @@
+package nl.waarborg.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import nl.waarborg.audit.AuditTrail;
+import nl.waarborg.support.Http;
+import nl.waarborg.support.TestDatabases;
+import nl.waarborg.support.WaarborgIntegrationTest;
+import nl.waarborg.system.SystemRecord;
+import nl.waarborg.system.SystemRegistry;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Versions from draft to frozen, through the service the engine bridge calls, and what the API, the database and
+ * the audit chain make of them afterwards.
+ */
+@WaarborgIntegrationTest
+class VersionLifecycleTest {
+
+    @Autowired
+    AssessmentService assessments;
+    @Autowired
+    SystemRegistry systems;
+    @Autowired
+    AuditTrail audit;
+    @Autowired
+    JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+
+    private SystemRecord system() {
+        return systems.register("Bijstandsfraude-signalering", "Signaleert mogelijke fraude", "Sociaal Domein", "lead");
+    }
+
+    private static GateDecisionRequest gate(String gate, String decision, String user, String task) {
+        boolean advisory = !"alderman-decision".equals(gate);
+        return new GateDecisionRequest(gate, advisory, decision, "Motivering van " + user, null, null, List.of(), user, task);
+    }
+
+    /** Fills in a version as "lead" and takes it through all three gates to approval. */
+    private AssessmentService.OpenedVersion approvedVersion(String systemId, int round, String answer) {
+        AssessmentService.OpenedVersion v = assessments.openVersion(systemId, AssessmentType.IAMA, round, null, "lead");
+        assessments.saveSection(v.assessmentId(), v.number(), "iama-part-1", Map.of("goal", answer,
+                "part1ActionPoints", List.of(Map.of("what", "Bias-toets uitvoeren", "owner", "Team Data", "dueDate", "2027-03-01"))), "lead");
+        assessments.markInReview(v.assessmentId(), v.number());
+        String prefix = systemId + "-" + round + "-";
+        assessments.decide(v.assessmentId(), v.number(), gate("privacy-officer-advice", "APPROVED", "fg", prefix + "t1"));
+        assessments.decide(v.assessmentId(), v.number(), gate("ethics-committee-advice", "APPROVED", "ethics", prefix + "t2"));
+        assessments.decide(v.assessmentId(), v.number(), gate("alderman-decision", "APPROVED", "alderman", prefix + "t3"));
+        return v;
+    }
+
+    @Test
+    void approvalFreezesTheVersionWithAChainedHashAndActionPoints() {
+        SystemRecord system = system();
+        AssessmentService.OpenedVersion v1 = approvedVersion(system.id(), 1, "Fraude eerder opsporen");
+
+        AssessmentVersion frozen = assessments.version(v1.assessmentId(), 1).orElseThrow();
+        assertThat(frozen.status()).isEqualTo(VersionStatus.APPROVED);
+        assertThat(frozen.contentHash()).hasSize(64);
+        assertThat(frozen.previousHash()).isNull();
+        assertThat(frozen.signatures()).extracting(Signature::gate)
+                .containsExactly("privacy-officer-advice", "ethics-committee-advice", "alderman-decision");
+        assertThat(frozen.actionPoints()).singleElement().satisfies(p -> {
+            assertThat(p.what()).isEqualTo("Bias-toets uitvoeren");
+            assertThat(p.dueDate()).hasToString("2027-03-01");
+        });
+        assertThat(assessments.hashIntact(v1.assessmentId(), 1)).isTrue();
+
+        // Every later change is refused by the service.
+        assertThatThrownBy(() -> assessments.saveSection(v1.assessmentId(), 1, "iama-part-1", Map.of("goal", "anders"), "lead"))
+                .isInstanceOf(VersionFrozenException.class);
+
+        // A second round starts from the approved answers; its approval supersedes version 1 and chains its hash.
+        AssessmentService.OpenedVersion v2 = assessments.openVersion(system.id(), AssessmentType.IAMA, 2, null, "lead");
+        assertThat(v2.number()).isEqualTo(2);
+        assertThat(v2.prefill()).containsKey("iama-part-1");
+        assertThat(assessments.version(v1.assessmentId(), 1).orElseThrow().status()).isEqualTo(VersionStatus.APPROVED);
+        assessments.saveSection(v2.assessmentId(), 2, "iama-part-1", Map.of("goal", "Fraude eerder en eerlijker opsporen",
+                "part1ActionPoints", List.of()), "lead");
+        assessments.decide(v2.assessmentId(), 2, gate("privacy-officer-advice", "APPROVED", "fg", system.id() + "-2-t1"));
+        assessments.decide(v2.assessmentId(), 2, gate("ethics-committee-advice", "APPROVED", "ethics", system.id() + "-2-t2"));
+        assessments.decide(v2.assessmentId(), 2, gate("alderman-decision", "APPROVED", "alderman", system.id() + "-2-t3"));
+
+        AssessmentVersion second = assessments.version(v2.assessmentId(), 2).orElseThrow();
+        assertThat(second.previousHash()).isEqualTo(frozen.contentHash());
+        assertThat(assessments.version(v1.assessmentId(), 1).orElseThrow().status()).isEqualTo(VersionStatus.SUPERSEDED);
+        assertThat(assessments.hashIntact(v1.assessmentId(), 1)).isTrue();
+
+        // The API shows the diff per question.
+        Http api = Http.api(port).as("manager", "demo");
+        HttpResponse<String> diff = api.get("/api/assessments/" + v1.assessmentId() + "/diff?from=1&to=2");
+        assertThat(diff.statusCode()).isEqualTo(200);
+        assertThat(diff.body()).contains("\"key\":\"goal\"").contains("\"change\":\"CHANGED\"")
+                .contains("\"oldValue\":\"Fraude eerder opsporen\"").contains("\"newValue\":\"Fraude eerder en eerlijker opsporen\"");
+    }
+
+    @Test
+    void segregationOfDutiesRefusesAndRecordsNothing() {
+        SystemRecord system = system();
+        AssessmentService.OpenedVersion v = assessments.openVersion(system.id(), AssessmentType.DPIA, 1, null, "lead");
+        assessments.saveSection(v.assessmentId(), v.number(), "dpia-a", Map.of("proposal", "x"), "fg");
+
+        assertThatThrownBy(() -> assessments.decide(v.assessmentId(), 1, gate("privacy-officer-advice", "APPROVED", "fg", system.id() + "-a")))
+                .isInstanceOf(DutiesConflictException.class).hasMessageContaining("filled in content");
+        assessments.decide(v.assessmentId(), 1, gate("privacy-officer-advice", "APPROVED", "ethics", system.id() + "-b"));
+        assertThatThrownBy(() -> assessments.decide(v.assessmentId(), 1, gate("alderman-decision", "APPROVED", "ethics", system.id() + "-c")))
+                .isInstanceOf(DutiesConflictException.class).hasMessageContaining("already decided");
+        assertThat(assessments.version(v.assessmentId(), 1).orElseThrow().signatures()).hasSize(1);
+    }
+
+    @Test
+    void gateFieldsAreCheckedAndNegativeAdviceNeedsADeviationMotivation() {
+        SystemRecord system = system();
+        AssessmentService.OpenedVersion v = assessments.openVersion(system.id(), AssessmentType.IAMA, 1, null, "lead");
+        String id = v.assessmentId();
+        assertThatThrownBy(() -> assessments.decide(id, 1, new GateDecisionRequest("privacy-officer-advice", true, "MAYBE", "m", null,
+                null, List.of(), "fg", system.id() + "-1"))).isInstanceOf(GateDecisionException.class).hasMessageContaining("decision");
+        assertThatThrownBy(() -> assessments.decide(id, 1, new GateDecisionRequest("privacy-officer-advice", true, "APPROVED", "  ", null,
+                null, List.of(), "fg", system.id() + "-2"))).isInstanceOf(GateDecisionException.class).hasMessageContaining("motivation");
+        assertThatThrownBy(() -> assessments.decide(id, 1, new GateDecisionRequest("privacy-officer-advice", true,
+                "APPROVED_WITH_CONDITIONS", "m", "", null, List.of(), "fg", system.id() + "-3")))
+                .isInstanceOf(GateDecisionException.class).hasMessageContaining("conditions");
+
+        assessments.decide(id, 1, gate("privacy-officer-advice", "REJECTED", "fg", system.id() + "-4"));
+        assertThatThrownBy(() -> assessments.decide(id, 1, gate("alderman-decision", "APPROVED", "alderman", system.id() + "-5")))
+                .isInstanceOf(GateDecisionException.class).hasMessageContaining("deviationMotivation");
+        assessments.decide(id, 1, new GateDecisionRequest("alderman-decision", false, "APPROVED", "Maatschappelijk belang weegt zwaarder",
+                null, "Het advies is meegewogen; de risico's zijn aanvaardbaar met de maatregelen", List.of(), "alderman", system.id() + "-6"));
+        assertThat(assessments.version(id, 1).orElseThrow().status()).isEqualTo(VersionStatus.APPROVED);
+    }
+
+    @Test
+    void aFrozenVersionCannotBeChangedThroughTheApiOrBySql() {
+        SystemRecord system = system();
+        AssessmentService.OpenedVersion v = approvedVersion(system.id(), 1, "Doel");
+        Http lead = Http.api(port).as("lead", "demo");
+        HttpResponse<String> put = lead.send(lead.request("/api/assessments/" + v.assessmentId() + "/versions/1/sections/iama-part-1")
+                .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"goal\":\"nieuw\"}")));
+        assertThat(put.statusCode()).isEqualTo(409);
+        assertThat(put.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+        assertThatThrownBy(() -> jdbc.update("UPDATE wb_assessment_version SET answers = '{}' WHERE assessment_id = ? AND number = 1",
+                v.assessmentId())).hasMessageContaining("frozen");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM wb_assessment_version WHERE assessment_id = ?", v.assessmentId()))
+                .hasMessageContaining("deleted");
+        assertThatThrownBy(() -> jdbc.update("UPDATE wb_signature SET decision = 'REJECTED' WHERE gate = 'alderman-decision'"))
+                .hasMessageContaining("append-only");
+        assertThat(assessments.hashIntact(v.assessmentId(), 1)).isTrue();
+    }
+
+    @Test
+    void theHashChainsNoticeRowsChangedBehindTheApplicationsBack() {
+        SystemRecord system = system();
+        AssessmentService.OpenedVersion v = approvedVersion(system.id(), 1, "Doel");
+        assertThat(audit.verify().valid()).isTrue();
+        AuditTrail.AuditEvent victim = audit.events(system.id(), 1).get(0);
+
+        withGuardsOff(() -> {
+            jdbc.update("UPDATE wb_assessment_version SET answers = ? WHERE assessment_id = ? AND number = 1",
+                    "{\"iama-part-1\":{\"goal\":\"vervalst\"}}", v.assessmentId());
+            jdbc.update("UPDATE wb_audit_event SET user_id = 'mallory' WHERE seq = ?", victim.seq());
+        });
+        try {
+            assertThat(assessments.hashIntact(v.assessmentId(), 1)).isFalse();
+            AuditTrail.Verification verification = audit.verify();
+            assertThat(verification.valid()).isFalse();
+            assertThat(verification.firstBrokenEventId()).isEqualTo(victim.seq());
+            HttpResponse<String> api = Http.api(port).as("manager", "demo").get("/api/audit/verify");
+            assertThat(api.body()).contains("\"valid\":false").contains("\"firstBrokenEventId\":" + victim.seq());
+        } finally {
+            withGuardsOff(() -> jdbc.update("UPDATE wb_audit_event SET user_id = ? WHERE seq = ?", victim.userId(), victim.seq()));
+        }
+        assertThat(audit.verify().valid()).isTrue();
+    }
+
+    @Test
+    void exportsAreCompleteAndShowHtmlAsText() throws IOException {
+        SystemRecord system = system();
+        AssessmentService.OpenedVersion v = approvedVersion(system.id(), 1, "<script>alert('x')</script> & meer");
+        Http manager = Http.api(port).as("manager", "demo");
+        HttpResponse<String> json = manager.get("/api/assessments/" + v.assessmentId() + "/versions/1/export?format=json");
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.body()).contains("\"contentHash\"").contains("\"signatures\"").contains("alderman-decision")
+                .contains("\"hashIntact\":true").contains("<script>alert");
+
+        HttpResponse<byte[]> pdf = manager.getBytes("/api/assessments/" + v.assessmentId() + "/versions/1/export?format=pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("<script>alert('x')</script> & meer").contains("Besluiten en adviezen").contains("alderman")
+                    .contains(assessments.version(v.assessmentId(), 1).orElseThrow().contentHash().substring(0, 16));
+        }
+        assertThat(manager.get("/api/assessments/" + v.assessmentId() + "/versions/1/export?format=doc").statusCode()).isEqualTo(400);
+        assertThat(manager.get("/api/assessments/" + v.assessmentId() + "/versions/9").statusCode()).isEqualTo(404);
+        assertThat(manager.get("/api/assessments/no-such-id").statusCode()).isEqualTo(404);
+    }
+
+    private void withGuardsOff(Runnable change) {
+        if (TestDatabases.isPostgres()) {
+            jdbc.execute("ALTER TABLE wb_assessment_version DISABLE TRIGGER wb_version_guard");
+            jdbc.execute("ALTER TABLE wb_audit_event DISABLE TRIGGER wb_audit_guard");
+            try {
+                change.run();
+            } finally {
+                jdbc.execute("ALTER TABLE wb_assessment_version ENABLE TRIGGER wb_version_guard");
+                jdbc.execute("ALTER TABLE wb_audit_event ENABLE TRIGGER wb_audit_guard");
+            }
+        } else {
+            jdbc.execute("DROP TRIGGER wb_version_guard");
+            jdbc.execute("DROP TRIGGER wb_audit_guard");
+            try {
+                change.run();
+            } finally {
+                jdbc.execute("CREATE TRIGGER wb_version_guard BEFORE UPDATE, DELETE ON wb_assessment_version FOR EACH ROW CALL 'nl.waarborg.assessment.H2ImmutabilityTrigger'");
+                jdbc.execute("CREATE TRIGGER wb_audit_guard BEFORE UPDATE, DELETE ON wb_audit_event FOR EACH ROW CALL 'nl.waarborg.assessment.H2ImmutabilityTrigger'");
+            }
+        }
+    }
+}
