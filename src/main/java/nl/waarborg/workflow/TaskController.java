@@ -1,20 +1,8 @@
 package nl.waarborg.workflow;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.waarborg.api.ApiException;
-import nl.waarborg.forms.FormCatalog;
-import nl.waarborg.security.CurrentUser;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.form.CamundaFormRef;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.http.HttpStatus;
+import nl.waarborg.workflow.TaskWork.TaskView;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,104 +12,35 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * Tasks over Waarborg's API: my tasks, claim, and complete with the form's values. Runs as the logged-in user, so
- * the engine's authorizations and the bridge's rules (required gate fields, segregation of duties) apply exactly
- * as in Tasklist or /engine-rest.
- */
+/** Tasks over HTTP: my tasks, one task with its form values, claim, complete. */
 @RestController
 @RequestMapping("/api/tasks")
 public class TaskController {
 
-    private final ProcessEngine engine;
-    private final FormCatalog forms;
+    private final TaskWork work;
 
-    public TaskController(ProcessEngine engine, FormCatalog forms) {
-        this.engine = engine;
-        this.forms = forms;
+    public TaskController(TaskWork work) {
+        this.work = work;
     }
 
-    public record TaskView(String id, String name, String activityId, String formId, String candidateGroup, String assignee,
-                           String systemId, String processInstanceId, Instant created, Instant due, boolean overdue,
-                           Map<String, Object> values) {
-    }
-
-    /** Tasks assigned to me or open to one of my groups, oldest due first. */
     @GetMapping
     public List<TaskView> myTasks() {
-        List<Task> tasks = engine.getTaskService().createTaskQuery()
-                .or().taskAssignee(CurrentUser.id()).taskCandidateGroupIn(CurrentUser.groups().isEmpty() ? List.of("-") : CurrentUser.groups())
-                .endOr().initializeFormKeys().orderByDueDate().asc().orderByTaskCreateTime().asc().list();
-        return tasks.stream().map(t -> view(t, false)).toList();
+        return work.myTasks();
     }
 
     @GetMapping("/{id}")
     public TaskView task(@PathVariable String id) {
-        return view(readable(id), true);
+        return work.task(id);
     }
 
     @PostMapping("/{id}/claim")
     public TaskView claim(@PathVariable String id) {
-        Task task = readable(id);
-        if (task.getAssignee() != null && !task.getAssignee().equals(CurrentUser.id())) {
-            throw new ApiException(HttpStatus.CONFLICT, "Task " + id + " is already claimed by " + task.getAssignee() + ".");
-        }
-        engine.getTaskService().claim(id, CurrentUser.id());
-        return view(readable(id), false);
+        return work.claim(id);
     }
 
     @PostMapping(value = "/{id}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Void> complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> values) {
-        readable(id);
-        VariableMap variables = Variables.createVariables();
-        if (values != null) {
-            values.forEach((key, value) -> variables.put(key, VariableValues.toVariable(value)));
-        }
-        engine.getFormService().submitTaskForm(id, variables);
+        work.complete(id, values);
         return ResponseEntity.noContent().build();
-    }
-
-    /** The task, if it exists and the user may see it; a task completed meanwhile is a conflict, not a 404. */
-    private Task readable(String id) {
-        Task task = engine.getTaskService().createTaskQuery().taskId(id).initializeFormKeys().singleResult();
-        if (task != null) {
-            return task;
-        }
-        HistoricTaskInstance done = EngineAccess.asSystem(engine,
-                () -> engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(id).singleResult());
-        if (done != null && done.getEndTime() != null) {
-            throw new ApiException(HttpStatus.CONFLICT, "Task " + id + " was already completed by "
-                    + (done.getAssignee() == null ? "someone else" : done.getAssignee()) + ".");
-        }
-        throw new ApiException(HttpStatus.NOT_FOUND, "No task " + id + " that you can see.");
-    }
-
-    private TaskView view(Task task, boolean withValues) {
-        String formId = formIdOf(task);
-        Map<String, Object> values = new LinkedHashMap<>();
-        if (withValues && formId != null) {
-            forms.form(formId).ifPresent(form -> {
-                Map<String, Object> all = engine.getTaskService().getVariables(task.getId());
-                form.fields().keySet().forEach(key -> {
-                    if (all.containsKey(key)) {
-                        values.put(key, VariableValues.toPlain(all.get(key)));
-                    }
-                });
-            });
-        }
-        String group = EngineAccess.asSystem(engine, () -> engine.getTaskService().getIdentityLinksForTask(task.getId())).stream()
-                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .map(l -> l.getGroupId()).findFirst().orElse(null);
-        String systemId = EngineAccess.asSystem(engine, () -> engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey());
-        Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-        return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), formId, group, task.getAssignee(), systemId,
-                task.getProcessInstanceId(), task.getCreateTime() == null ? null : task.getCreateTime().toInstant(), due,
-                due != null && due.isBefore(Instant.now()), values);
-    }
-
-    private String formIdOf(Task task) {
-        CamundaFormRef ref = task.getCamundaFormRef();
-        return ref == null ? null : ref.getKey();
     }
 }
