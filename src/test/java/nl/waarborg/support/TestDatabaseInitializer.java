@@ -14,6 +14,7 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        TestDatabases.track(context);
         if (context.getEnvironment().getProperty(KEEP_DATASOURCE, Boolean.class, false)) {
             return;
         }

@@ -7,6 +7,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.context.ConfigurableApplicationContext;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,6 +23,12 @@ public final class TestDatabases {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres postgres;
+    private static final List<ConfigurableApplicationContext> CONTEXTS = new CopyOnWriteArrayList<>();
+
+    /** Contexts on the embedded server; it stops only after they have closed. */
+    static void track(ConfigurableApplicationContext context) {
+        CONTEXTS.add(context);
+    }
 
     private TestDatabases() {
     }
@@ -59,12 +68,16 @@ public final class TestDatabases {
     public static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                // Our own hook stops the server, after the Spring contexts have closed (its built-in hook would race them).
+                postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
                 System.out.println("[waarborg-test] Started embedded PostgreSQL at " + postgres.getJdbcUrl("postgres", "postgres"));
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         // Let the Spring contexts (closed by their own shutdown hooks) release their connections first.
-                        Thread.sleep(2000);
+                        long deadline = System.currentTimeMillis() + 20_000;
+                        while (CONTEXTS.stream().anyMatch(ConfigurableApplicationContext::isActive) && System.currentTimeMillis() < deadline) {
+                            Thread.sleep(100);
+                        }
                         postgres.close();
                     } catch (InterruptedException interrupted) {
                         Thread.currentThread().interrupt();

@@ -1,0 +1,118 @@
+package nl.waarborg.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.AssessmentType;
+import nl.waarborg.support.Http;
+import nl.waarborg.support.WaarborgIntegrationTest;
+import nl.waarborg.system.SystemRecord;
+import nl.waarborg.system.SystemRegistry;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every /api endpoint against every group: allowed (the endpoint's own answer) or 403 problem+json.
+ * "lead" owns the system; "lead2" is a project lead who does not.
+ */
+@WaarborgIntegrationTest
+class AuthorizationMatrixTest {
+
+    static final List<String> USERS = List.of("lead", "lead2", "fg", "ethics", "alderman", "manager", "admin");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SystemRegistry systems;
+    @Autowired
+    AssessmentService assessments;
+    @Autowired
+    IdentityService identity;
+
+    String systemId;
+    String assessmentId;
+
+    @BeforeEach
+    void setUp() {
+        if (identity.createUserQuery().userId("lead2").count() == 0) {
+            User user = identity.newUser("lead2");
+            user.setPassword("demo");
+            identity.saveUser(user);
+            identity.createMembership("lead2", "project-lead");
+        }
+        SystemRecord system = systems.register("Matrix-systeem", "Voor de autorisatietest", "Burgerzaken", "lead");
+        systemId = system.id();
+        assessmentId = assessments.openVersion(systemId, AssessmentType.DPIA, 1, null, "lead").assessmentId();
+    }
+
+    record Call(String method, String path, String body, List<String> allowed) {
+    }
+
+    @Test
+    void everyEndpointAnswersEveryGroupAsDesigned() {
+        List<String> everyone = USERS;
+        List<String> owners = List.of("lead", "admin");
+        List<String> leads = List.of("lead", "lead2", "admin");
+        List<String> oversight = List.of("manager", "admin");
+        String versions = "/api/assessments/" + assessmentId + "/versions/1";
+        List<Call> calls = List.of(
+                new Call("GET", "/api/systems", null, everyone),
+                new Call("POST", "/api/systems", "{\"name\":\"X\",\"department\":\"Y\"}", leads),
+                new Call("GET", "/api/systems/" + systemId, null, everyone),
+                new Call("POST", "/api/systems/" + systemId + "/triggers", "{\"type\":\"INCIDENT\",\"description\":\"x\"}", owners),
+                new Call("POST", "/api/systems/" + systemId + "/retirement", "{}", owners),
+                new Call("GET", "/api/assessments/" + assessmentId, null, everyone),
+                new Call("GET", versions, null, everyone),
+                new Call("GET", versions + "/export?format=json", null, everyone),
+                new Call("GET", "/api/assessments/" + assessmentId + "/diff?from=1&to=1", null, everyone),
+                new Call("PUT", versions + "/sections/dpia-a", "{\"proposal\":\"tekst\"}", owners),
+                new Call("GET", "/api/oversight/blocked", null, oversight),
+                new Call("GET", "/api/oversight/statistics", null, oversight),
+                new Call("GET", "/api/audit?systemId=" + systemId, null, oversight),
+                new Call("GET", "/api/audit/verify", null, oversight),
+                new Call("GET", "/api/tasks", null, everyone));
+
+        Map<String, String> mismatches = new LinkedHashMap<>();
+        for (Call call : calls) {
+            for (String user : USERS) {
+                HttpResponse<String> response = send(Http.api(port).as(user, "demo"), call);
+                boolean allowed = call.allowed().contains(user);
+                int status = response.statusCode();
+                boolean ok = allowed ? status != 403 && status != 401 && status < 500 : status == 403
+                        && response.headers().firstValue("Content-Type").orElse("").equals("application/problem+json");
+                if (!ok) {
+                    mismatches.put(call.method() + " " + call.path() + " as " + user, status + " " + response.body());
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void withoutCredentialsEveryEndpointIs401() {
+        List<String> paths = new ArrayList<>(List.of("/api/systems", "/api/systems/" + systemId, "/api/assessments/" + assessmentId,
+                "/api/oversight/blocked", "/api/audit/verify", "/api/tasks"));
+        for (String path : paths) {
+            assertThat(Http.api(port).get(path).statusCode()).as(path).isEqualTo(401);
+        }
+    }
+
+    private static HttpResponse<String> send(Http http, Call call) {
+        HttpRequest.Builder builder = http.request(call.path()).header("Accept", "application/json");
+        if (call.body() != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        HttpRequest.BodyPublisher body = call.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(call.body());
+        return http.send(builder.method(call.method(), body));
+    }
+}
