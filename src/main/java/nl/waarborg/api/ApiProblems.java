@@ -161,6 +161,34 @@ public class ApiProblems {
         return problem(HttpStatus.NOT_FOUND, "No resource at this address.", request, null);
     }
 
+    /**
+     * The engine wraps what a listener throws; answer for the cause (a refusal of the bridge, a lost race) when there
+     * is a known one, so the status is the same whichever layer noticed the problem.
+     */
+    @ExceptionHandler(org.camunda.bpm.engine.ProcessEngineException.class)
+    ResponseEntity<ProblemDetail> engine(org.camunda.bpm.engine.ProcessEngineException e, HttpServletRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AuthorizationException || cause instanceof DutiesConflictException) {
+                return forbidden((RuntimeException) cause, request);
+            }
+            if (cause instanceof BadUserRequestException bad) {
+                return badEngineRequest(bad, request);
+            }
+            if (cause instanceof GateDecisionException gate) {
+                return gateInput(gate, request);
+            }
+            if (cause instanceof VersionFrozenException frozen) {
+                return frozen(frozen, request);
+            }
+            if (cause instanceof OptimisticLockingException || cause instanceof DataIntegrityViolationException
+                    || cause instanceof java.sql.SQLIntegrityConstraintViolationException
+                    || (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23"))) {
+                return concurrent((RuntimeException) e, request);
+            }
+        }
+        return unexpected(e, request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);

@@ -8,6 +8,7 @@ import nl.waarborg.api.ApiException;
 import nl.waarborg.forms.FormCatalog;
 import nl.waarborg.security.CurrentUser;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -65,7 +66,18 @@ public class TaskWork {
         if (values != null) {
             values.forEach((key, value) -> variables.put(key, VariableValues.toVariable(value)));
         }
-        engine.getFormService().submitTaskForm(id, variables);
+        try {
+            engine.getFormService().submitTaskForm(id, variables);
+        } catch (ProcessEngineException e) {
+            // Someone completed the task while this request waited for the version lock: a conflict, not an error.
+            HistoricTaskInstance done = EngineAccess.asSystem(engine,
+                    () -> engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(id).singleResult());
+            if (done != null && done.getEndTime() != null) {
+                throw new ApiException(HttpStatus.CONFLICT, "Task " + id + " was completed by someone else at the same moment;"
+                        + " your input was not saved.");
+            }
+            throw e;
+        }
     }
 
     /** The task, if it exists and the user may see it; a task completed meanwhile is a conflict, not a 404. */

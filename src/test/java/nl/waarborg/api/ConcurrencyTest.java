@@ -1,0 +1,123 @@
+package nl.waarborg.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.AssessmentType;
+import nl.waarborg.support.Http;
+import nl.waarborg.support.WaarborgIntegrationTest;
+import nl.waarborg.system.SystemRecord;
+import nl.waarborg.system.SystemRegistry;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Two people doing the same thing at the same moment: one wins, the other is told so, nothing is doubled. */
+@WaarborgIntegrationTest
+class ConcurrencyTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SystemRegistry systems;
+    @Autowired
+    AssessmentService assessments;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void parallelStartsOfACycleStartOneCycle() throws Exception {
+        SystemRecord system = systems.register("Parallel gestart", null, "ICT", "lead");
+        Http lead = Http.api(port).as("lead", "demo");
+        List<HttpResponse<String>> responses = together(4, () -> lead.postJson("/api/systems/" + system.id() + "/cycles", "{}"));
+
+        assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(201, 409);
+        assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(1);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("assessment-cycle")
+                .processInstanceBusinessKey(system.id()).count()).isEqualTo(1);
+    }
+
+    @Test
+    void parallelCompletionsOfOneGateRecordOneDecision() throws Exception {
+        ensureUser("fg2", "privacy-officer");
+        Deployment deployment = engine.getRepositoryService().createDeployment()
+                .addClasspathResource("concurrency/gate-probe.bpmn").name("gate-probe").enableDuplicateFiltering(true).deploy();
+        SystemRecord system = systems.register("Gelijktijdig advies", null, "ICT", "lead");
+        AssessmentService.OpenedVersion version = assessments.openVersion(system.id(), AssessmentType.DPIA, 1, null, "lead");
+        String instance = engine.getRuntimeService().startProcessInstanceByKey("gate-probe", system.id(), Variables.createVariables()
+                .putValue("assessmentId", version.assessmentId()).putValue("versionNumber", version.number())).getId();
+        String taskId = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+
+        String body = "{\"decision\":\"APPROVED\",\"motivation\":\"Akkoord\"}";
+        List<Callable<HttpResponse<String>>> calls = List.of(
+                () -> Http.api(port).as("fg", "demo").postJson("/api/tasks/" + taskId + "/complete", body),
+                () -> Http.api(port).as("fg2", "demo").postJson("/api/tasks/" + taskId + "/complete", body));
+        List<HttpResponse<String>> responses = together(calls);
+
+        assertThat(responses).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(204, 409);
+        HttpResponse<String> loser = responses.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
+        assertThat(loser.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(assessments.version(version.assessmentId(), 1).orElseThrow().signatures()).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wb_signature WHERE task_id = ?", Integer.class, taskId)).isEqualTo(1);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+        assertThat(deployment.getId()).isNotNull();
+    }
+
+    private void ensureUser(String id, String group) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User user = identity.newUser(id);
+            user.setPassword("demo");
+            identity.saveUser(user);
+            identity.createMembership(id, group);
+        }
+    }
+
+    private static List<HttpResponse<String>> together(int times, Callable<HttpResponse<String>> call) throws Exception {
+        List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            calls.add(call);
+        }
+        return together(calls);
+    }
+
+    /** Runs the calls in parallel, released at the same instant. */
+    private static List<HttpResponse<String>> together(List<Callable<HttpResponse<String>>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+            for (Callable<HttpResponse<String>> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<HttpResponse<String>> responses = new ArrayList<>();
+            for (Future<HttpResponse<String>> future : futures) {
+                responses.add(future.get());
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
