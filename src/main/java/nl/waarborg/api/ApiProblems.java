@@ -114,9 +114,15 @@ public class ApiProblems {
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
-        String fields = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> f.getField() + " " + f.getDefaultMessage()).sorted().collect(Collectors.joining("; "));
-        String first = e.getBindingResult().getFieldErrors().isEmpty() ? null : e.getBindingResult().getFieldErrors().get(0).getField();
+        // API texts are English whatever the server's locale: describe each constraint by its code.
+        java.util.List<org.springframework.validation.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .sorted(java.util.Comparator.comparing(org.springframework.validation.FieldError::getField)).toList();
+        String fields = errors.stream().map(f -> "'" + f.getField() + "' " + switch (String.valueOf(f.getCode())) {
+            case "NotBlank", "NotNull", "NotEmpty" -> "is required";
+            case "Size" -> "has the wrong length";
+            default -> "is invalid";
+        }).collect(Collectors.joining("; "));
+        String first = errors.isEmpty() ? null : errors.get(0).getField();
         return problem(HttpStatus.BAD_REQUEST, "Invalid request: " + fields, request, first == null ? null : Map.of("field", first));
     }
 

@@ -1,0 +1,58 @@
+package nl.waarborg.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import nl.waarborg.support.Http;
+import nl.waarborg.support.WaarborgIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The OpenAPI description lists the contract endpoints, and bad input gets problem+json naming the field. */
+@WaarborgIntegrationTest
+class OpenApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void apiDocsDescribeTheContract() {
+        HttpResponse<String> docs = Http.api(port).as("manager", "demo").get("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/systems").contains("/api/systems/{id}/cycles").contains("/api/systems/{id}/triggers")
+                .contains("/api/assessments/{id}/versions/{number}").contains("/api/assessments/{id}/diff")
+                .contains("/api/oversight/blocked").contains("/api/audit/verify");
+        assertThat(Http.api(port).get("/v3/api-docs").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void badInputIsA400ThatNamesTheField() {
+        Http lead = Http.api(port).as("lead", "demo");
+        HttpResponse<String> missing = lead.postJson("/api/systems", "{\"description\":\"geen naam\"}");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(missing.body()).contains("\"field\":\"department\"").contains("name");
+
+        HttpResponse<String> wrongType = lead.postJson("/api/systems", "{\"name\":[1,2],\"department\":\"X\"}");
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(wrongType.body()).contains("\"field\":\"name\"");
+
+        HttpResponse<String> malformed = lead.postJson("/api/systems", "{\"name\": \"x\",");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("not valid JSON");
+
+        HttpResponse<String> badTrigger = lead.postJson("/api/systems/unknown-id/triggers", "{\"type\":\"FLOOD\"}");
+        assertThat(badTrigger.statusCode()).isEqualTo(400);
+        assertThat(badTrigger.body()).contains("\"field\":\"type\"");
+
+        assertThat(lead.postJson("/api/systems/unknown-id/cycles", "{}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void oversizedBodiesAre413() {
+        String big = "{\"name\":\"" + "x".repeat(3 * 1024 * 1024) + "\",\"department\":\"X\"}";
+        HttpResponse<String> response = Http.api(port).as("lead", "demo").postJson("/api/systems", big);
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+}
