@@ -8,7 +8,7 @@ public class GateInputException extends BadUserRequestException {
     private final String field;
 
     public GateInputException(String field, String problem) {
-        super("Gate field '" + field + "' " + problem);
+        super(problem);
         this.field = field;
     }
 

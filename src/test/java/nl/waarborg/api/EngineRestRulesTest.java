@@ -1,0 +1,70 @@
+package nl.waarborg.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.AssessmentType;
+import nl.waarborg.support.Http;
+import nl.waarborg.support.WaarborgIntegrationTest;
+import nl.waarborg.system.SystemRecord;
+import nl.waarborg.system.SystemRegistry;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The bridge's rules hold through /engine-rest too, with the same status codes as Waarborg's own API. */
+@WaarborgIntegrationTest
+class EngineRestRulesTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SystemRegistry systems;
+    @Autowired
+    AssessmentService assessments;
+    @Autowired
+    ProcessEngine engine;
+
+    private String gateTask(String contributor) {
+        engine.getRepositoryService().createDeployment().addClasspathResource("concurrency/gate-probe.bpmn").name("gate-probe")
+                .enableDuplicateFiltering(true).deploy();
+        SystemRecord system = systems.register("Regels via engine-rest", null, "ICT", "lead");
+        AssessmentService.OpenedVersion version = assessments.openVersion(system.id(), AssessmentType.DPIA, 1, null, "lead");
+        assessments.saveSection(version.assessmentId(), 1, "dpia-a", Map.of("proposal", "x"), contributor);
+        String instance = engine.getRuntimeService().startProcessInstanceByKey("gate-probe", system.id(), Variables.createVariables()
+                .putValue("assessmentId", version.assessmentId()).putValue("versionNumber", version.number())).getId();
+        return engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+    }
+
+    @Test
+    void aContributorIsRefusedWith403AndTheTaskStaysOpen() {
+        String task = gateTask("fg");
+        String body = "{\"variables\":{\"decision\":{\"value\":\"APPROVED\"},\"motivation\":{\"value\":\"ok\"}}}";
+        HttpResponse<String> refused = Http.api(port).as("fg", "demo").postJson("/engine-rest/task/" + task + "/submit-form", body);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.body()).contains("Segregation of duties");
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).isEqualTo(1);
+
+        HttpResponse<String> viaApi = Http.api(port).as("fg", "demo").postJson("/api/tasks/" + task + "/complete",
+                "{\"decision\":\"APPROVED\",\"motivation\":\"ok\"}");
+        assertThat(viaApi.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aMissingMotivationIsA400NamingTheField() {
+        String task = gateTask("lead");
+        String body = "{\"variables\":{\"decision\":{\"value\":\"APPROVED\"}}}";
+        HttpResponse<String> refused = Http.api(port).as("fg", "demo").postJson("/engine-rest/task/" + task + "/submit-form", body);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("motivation");
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).isEqualTo(1);
+
+        HttpResponse<String> ok = Http.api(port).as("fg", "demo").postJson("/engine-rest/task/" + task + "/submit-form",
+                "{\"variables\":{\"decision\":{\"value\":\"APPROVED\"},\"motivation\":{\"value\":\"Goed onderbouwd\"}}}");
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(204);
+    }
+}
