@@ -1,7 +1,10 @@
 package nl.waarborg.oversight;
 
 import java.util.List;
+import nl.waarborg.api.ApiException;
 import nl.waarborg.identity.Groups;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import nl.waarborg.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,11 +22,21 @@ public class OversightController {
         this.oversight = oversight;
     }
 
+    /** Longest waiting first, at most `limit` items (default 1000) from `offset`; X-Total-Count has the full count. */
     @GetMapping("/blocked")
-    public List<OversightService.BlockedItem> blocked(@RequestParam(required = false) String department,
-                                                      @RequestParam(required = false) String gate) {
+    public ResponseEntity<List<OversightService.BlockedItem>> blocked(@RequestParam(required = false) String department,
+                                                                      @RequestParam(required = false) String gate,
+                                                                      @RequestParam(defaultValue = "1000") int limit,
+                                                                      @RequestParam(defaultValue = "0") int offset) {
         CurrentUser.requireAnyOf(Groups.MANAGER, Groups.ADMIN);
-        return oversight.blocked(department, gate);
+        if (limit < 1 || limit > 10_000) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Parameter 'limit' must be between 1 and 10000.", "limit");
+        }
+        if (offset < 0) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Parameter 'offset' must not be negative.", "offset");
+        }
+        return ResponseEntity.ok().header("X-Total-Count", String.valueOf(oversight.countBlocked(department, gate)))
+                .body(oversight.blocked(department, gate, limit, offset));
     }
 
     @GetMapping("/statistics")

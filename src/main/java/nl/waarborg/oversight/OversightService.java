@@ -31,6 +31,11 @@ public class OversightService {
     }
 
     public List<BlockedItem> blocked(String department, String gate) {
+        return blocked(department, gate, Integer.MAX_VALUE, 0);
+    }
+
+    /** One page, longest waiting first; the order is stable (waiting since, then task id). */
+    public List<BlockedItem> blocked(String department, String gate, int limit, int offset) {
         StringBuilder sql = new StringBuilder("""
                 SELECT w.system_id, s.name, s.department, w.assessment_type, w.gate, w.candidate_group, w.task_id,
                        w.waiting_since, w.due_at
@@ -45,6 +50,11 @@ public class OversightService {
             params.put("gate", gate);
         }
         sql.append(" ORDER BY w.waiting_since, w.task_id");
+        if (limit != Integer.MAX_VALUE) {
+            sql.append(" LIMIT :limit OFFSET :offset");
+            params.put("limit", limit);
+            params.put("offset", offset);
+        }
         Instant now = Instant.now();
         JdbcClient.StatementSpec spec = jdbc.sql(sql.toString());
         for (Map.Entry<String, Object> p : params.entrySet()) {
@@ -57,6 +67,24 @@ public class OversightService {
                     rs.getString("assessment_type"), rs.getString("gate"), rs.getString("candidate_group"), rs.getString("task_id"),
                     rs.getTimestamp("waiting_since").toInstant(), dueAt, dueAt != null && dueAt.isBefore(now));
         }).list();
+    }
+
+    public long countBlocked(String department, String gate) {
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM wb_open_wait w JOIN wb_system s ON s.id = w.system_id WHERE 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (department != null && !department.isBlank()) {
+            sql.append(" AND s.department = :department");
+            params.put("department", department);
+        }
+        if (gate != null && !gate.isBlank()) {
+            sql.append(" AND w.gate = :gate");
+            params.put("gate", gate);
+        }
+        JdbcClient.StatementSpec spec = jdbc.sql(sql.toString());
+        for (Map.Entry<String, Object> p : params.entrySet()) {
+            spec = spec.param(p.getKey(), p.getValue());
+        }
+        return spec.query(Long.class).single();
     }
 
     /** Count, overdue count and average waiting time per gate, from one list so the figures agree with it. */
