@@ -1,0 +1,105 @@
+package nl.waarborg.foundation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.waarborg.support.TestDatabases;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * "After stopping and restarting the app, a process instance started before is still there": two real starts
+ * of the application on one database (an H2 file database, or a PostgreSQL database in the second run).
+ */
+@Tag("database")
+class RestartKeepsDataTest {
+
+    private static final String PROBE = "restart-probe";
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void aProcessInstanceAndItsVariablesSurviveARestart() {
+        Map<String, Object> database = database();
+        String instanceId;
+        String taskId;
+
+        ConfigurableApplicationContext first = Starts.of("restart-before").database(database).run();
+        try {
+            ProcessEngine engine = first.getBean(ProcessEngine.class);
+            // No current user: the engine applies no authorization checks, as for a system start.
+            engine.getIdentityService().clearAuthentication();
+            engine.getRepositoryService().createDeployment()
+                    .name("restart-probe-test")
+                    .addClasspathResource("foundation/restart-probe.bpmn")
+                    .deploy();
+            ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(PROBE, "system-restart-1",
+                    Variables.createVariables()
+                            .putValue("systemName", "Slimme parkeerhandhaving")
+                            .putValue("round", 2)
+                            .putValue("highRiskAi", true));
+            instanceId = instance.getId();
+            taskId = engine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+        } finally {
+            first.close();
+        }
+
+        ConfigurableApplicationContext second = Starts.of("restart-after").database(database).run();
+        try {
+            ProcessEngine engine = second.getBean(ProcessEngine.class);
+            engine.getIdentityService().clearAuthentication();
+            RuntimeService runtime = engine.getRuntimeService();
+            TaskService tasks = engine.getTaskService();
+            HistoryService history = engine.getHistoryService();
+
+            ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(instanceId).singleResult();
+            assertThat(instance).as("process instance after restart on %s", TestDatabases.name()).isNotNull();
+            assertThat(instance.getBusinessKey()).isEqualTo("system-restart-1");
+            assertThat(instance.isEnded()).isFalse();
+            Map<String, Object> variables = new LinkedHashMap<>(runtime.getVariables(instanceId));
+            assertThat(variables).containsOnly(
+                    Map.entry("systemName", "Slimme parkeerhandhaving"),
+                    Map.entry("round", 2),
+                    Map.entry("highRiskAi", true));
+
+            Task task = tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
+            assertThat(task).isNotNull();
+            assertThat(task.getId()).isEqualTo(taskId);
+            assertThat(task.getTaskDefinitionKey()).isEqualTo("probe-wait");
+
+            // The deployment was kept too (not deployed again), and the instance carries on where it stopped.
+            assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(PROBE).count()).isEqualTo(1);
+            tasks.complete(task.getId());
+            assertThat(runtime.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
+            assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).finished().count()).isEqualTo(1);
+            // The demo users were created once and kept, not created twice.
+            assertThat(engine.getIdentityService().createUserQuery().userId("lead").count()).isEqualTo(1);
+        } finally {
+            second.close();
+        }
+    }
+
+    /** On H2 a real file database (closed when the first context stops); on PostgreSQL a fresh database. */
+    private Map<String, Object> database() {
+        if (TestDatabases.isPostgres()) {
+            return TestDatabases.newDatabase();
+        }
+        Map<String, Object> h2 = new LinkedHashMap<>();
+        h2.put("spring.datasource.url", "jdbc:h2:file:" + dataDirectory.resolve("waarborg").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
+        h2.put("spring.datasource.username", "sa");
+        h2.put("spring.datasource.password", "");
+        return h2;
+    }
+}
