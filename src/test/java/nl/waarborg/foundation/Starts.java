@@ -13,7 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Starts the whole application the way `mvn spring-boot:run` does, but with settings passed as command-line
  * arguments (these outrank application.yaml, unlike default properties). Every start gets its own engine
- * name so that it never meets the engine of another context in the same JVM, and a random port.
+ * name so that it never meets the engine of another context in the same JVM, a random port and no Camunda webapps.
  */
 final class Starts {
 
@@ -23,6 +23,10 @@ final class Starts {
 
     private Starts(String purpose) {
         settings.put("server.port", 0);
+        // Without Camunda's webapps: their bootstrap keeps the Cockpit/Tasklist/Admin runtime in static fields and
+        // sets them to null when a servlet context stops, which would break the webapps of the test context that
+        // the @WaarborgIntegrationTest classes share in this JVM. These starts test data and identity, not the webapps.
+        settings.put("camunda.bpm.webapp.enabled", false);
         // Camunda ignores engine names with a hyphen (and falls back to "default"): letters and digits only.
         settings.put("camunda.bpm.process-engine-name",
                 "foundation" + purpose.replaceAll("[^A-Za-z0-9]", "") + COUNTER.incrementAndGet());
