@@ -52,7 +52,6 @@ public class IdentityBootstrap implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        log.info("Engine admin groups: {}", ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getAdminGroups());
         Groups.ALL.forEach(this::ensureGroup);
         authorizations.ensureGroupAuthorizations();
         if (environment.acceptsProfiles(Profiles.of("demo"))) {
@@ -86,33 +85,49 @@ public class IdentityBootstrap implements InitializingBean {
         String user = properties.adminUser();
         String password = properties.adminPassword();
         IdentityService identity = engine.getIdentityService();
-        if (identity.createUserQuery().userId(user).count() == 0) {
-            if (password == null || password.isBlank() || DEFAULT_PASSWORDS.contains(password)) {
+        boolean strong = password != null && !password.isBlank() && !DEFAULT_PASSWORDS.contains(password);
+        User existing = identity.createUserQuery().userId(user).singleResult();
+        if (existing == null) {
+            if (!strong) {
                 throw new IllegalStateException("Refusing to start: the administrator '" + user + "' would get an empty or default"
                         + " password. Set waarborg.admin.password (environment variable WAARBORG_ADMIN_PASSWORD) to a strong password.");
             }
             ensureUser(user, "Functioneel", "Beheer", password);
+        } else if (strong && hasDefaultPassword(existing)) {
+            // An administrator left with a demo password takes the configured one, so the setting's advice works.
+            existing.setPassword(password);
+            identity.saveUser(existing);
+            log.info("The password of administrator '{}' was replaced by the one from waarborg.admin.password.", user);
         }
         ensureMembership(user, Groups.ADMIN);
     }
 
     /** Compares hashes directly: IdentityService.checkPassword would count failed attempts and lock users out. */
     private void refuseDefaultPasswords() {
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         for (User user : engine.getIdentityService().createUserQuery().list()) {
             if (!(user instanceof UserEntity entity) || entity.getPassword() == null) {
                 throw new IllegalStateException("Refusing to start: user '" + user.getId() + "' has an empty password."
                         + " Set one in Camunda Admin (/camunda/app/admin) or run with the demo profile.");
             }
-            for (String candidate : DEFAULT_PASSWORDS) {
-                String salted = EncryptionUtil.saltPassword(candidate, entity.getSalt());
-                if (configuration.getPasswordManager().check(salted, entity.getPassword())) {
-                    throw new IllegalStateException("Refusing to start: user '" + user.getId() + "' still has an empty or default"
-                            + " password (for example one set by the demo profile). Change it in Camunda Admin, set"
-                            + " waarborg.admin.password for the administrator, or run with the demo profile.");
-                }
+            if (hasDefaultPassword(user)) {
+                throw new IllegalStateException("Refusing to start: user '" + user.getId() + "' still has an empty or default"
+                        + " password (for example one set by the demo profile). Change it in Camunda Admin (run once with the"
+                        + " demo profile to get in), or, for the administrator, set waarborg.admin.password.");
             }
         }
+    }
+
+    private boolean hasDefaultPassword(User user) {
+        if (!(user instanceof UserEntity entity) || entity.getPassword() == null) {
+            return true;
+        }
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        for (String candidate : DEFAULT_PASSWORDS) {
+            if (configuration.getPasswordManager().check(EncryptionUtil.saltPassword(candidate, entity.getSalt()), entity.getPassword())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void ensureGroup(String id) {
