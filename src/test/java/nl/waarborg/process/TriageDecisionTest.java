@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,24 +65,8 @@ class TriageDecisionTest {
         }
     }
 
-    /** A municipal algorithm that triggers nothing: no AI, no personal data, no legal effects. */
     static Map<String, Object> neutral() {
-        Map<String, Object> v = new HashMap<>();
-        v.put("prohibitedPractice", "NONE");
-        v.put("isAiSystem", false);
-        v.put("annexIiiArea", "NONE");
-        v.put("profilesPersons", false);
-        v.put("narrowProceduralTask", false);
-        v.put("legalEffects", false);
-        v.put("classifiesPersons", false);
-        v.put("processesPersonalData", false);
-        v.put("art35Paragraph3Case", false);
-        v.put("dpaListType", "NONE");
-        for (String criterion : List.of("edpbEvaluationScoring", "edpbAutomatedDecision", "edpbSystematicMonitoring", "edpbSensitiveData",
-                "edpbLargeScale", "edpbMatchingDatasets", "edpbVulnerableSubjects", "edpbNewTechnology", "edpbBlocksRightOrService")) {
-            v.put(criterion, false);
-        }
-        return v;
+        return TriageAnswers.neutral();
     }
 
     static Map<String, Object> evaluate(Map<String, Object> variables) {
