@@ -53,7 +53,9 @@ public class ContentTaskListener implements TaskListener {
     }
 
     static String formIdOf(DelegateTask task) {
-        CamundaFormRef ref = ((org.camunda.bpm.engine.impl.persistence.entity.TaskEntity) task).getCamundaFormRef();
+        org.camunda.bpm.engine.impl.persistence.entity.TaskEntity entity = (org.camunda.bpm.engine.impl.persistence.entity.TaskEntity) task;
+        entity.initializeFormKey(); // the form reference is resolved lazily; a listener sees it only after this
+        CamundaFormRef ref = entity.getCamundaFormRef();
         if (ref == null || ref.getKey() == null) {
             throw new IllegalStateException("Task " + task.getTaskDefinitionKey() + " has no camunda:formRef.");
         }

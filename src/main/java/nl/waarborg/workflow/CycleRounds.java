@@ -1,0 +1,63 @@
+package nl.waarborg.workflow;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.waarborg.audit.AuditTrail;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Round numbers of a system's assessment cycle. A cycle started after an earlier one ended (for example after the
+ * alderman rejected a version) continues the numbering, so each round's triage and versions stay apart.
+ * Called from assessment-cycle as {@code ${cycleRounds.begin(execution)}} (start listener, before cycleLifecycle)
+ * and {@code ${cycleRounds.next(execution)}} (service task "Nieuwe ronde starten" in Evaluate).
+ */
+@Component("cycleRounds")
+public class CycleRounds {
+
+    public static final String IAMA_OUTCOME = "iamaOutcome";
+    public static final String DPIA_OUTCOME = "dpiaOutcome";
+
+    private final AuditTrail audit;
+    private final JdbcClient jdbc;
+
+    public CycleRounds(AuditTrail audit, JdbcClient jdbc) {
+        this.audit = audit;
+        this.jdbc = jdbc;
+    }
+
+    public void begin(DelegateExecution execution) {
+        if (execution.hasVariable(ProcessVariables.ROUND) || execution.getProcessBusinessKey() == null) {
+            return;
+        }
+        execution.setVariable(ProcessVariables.ROUND, lastRound(execution) + 1);
+    }
+
+    /** The highest round any earlier cycle of this system reached (0 if none), as CycleService counts it. */
+    private int lastRound(DelegateExecution execution) {
+        Integer last = jdbc.sql("SELECT MAX(cycle_round) FROM wb_triage WHERE system_id = :s")
+                .param("s", execution.getProcessBusinessKey()).query(Integer.class).optional().orElse(null);
+        return last == null ? 0 : last;
+    }
+
+    /** Evaluate → Develop: the next round, with the reason recorded in the audit trail. */
+    public void next(DelegateExecution execution) {
+        Object round = execution.getVariable(ProcessVariables.ROUND);
+        int next = (round instanceof Number n ? n.intValue() : 1) + 1;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("round", next);
+        details.put("triggerType", String.valueOf(execution.getVariable(ProcessVariables.TRIGGER_TYPE)));
+        Object description = execution.getVariable(ProcessVariables.TRIGGER_DESCRIPTION);
+        details.put("triggerDescription", description == null ? "" : description.toString());
+        audit.record("NEW_ROUND_STARTED", EngineUser.of(execution), execution.getProcessBusinessKey(), details);
+        execution.setVariable(ProcessVariables.ROUND, next);
+        execution.removeVariable(IAMA_OUTCOME);
+        execution.removeVariable(DPIA_OUTCOME);
+    }
+
+    /** True when the alderman rejected one of this round's assessments. */
+    public boolean rejected(DelegateExecution execution) {
+        return "REJECTED".equals(execution.getVariable(IAMA_OUTCOME)) || "REJECTED".equals(execution.getVariable(DPIA_OUTCOME));
+    }
+}

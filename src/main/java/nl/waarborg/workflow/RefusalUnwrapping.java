@@ -1,0 +1,53 @@
+package nl.waarborg.workflow;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine wraps whatever a task listener or an expression throws into a plain ProcessEngineException
+ * (ENGINE-03051), which Camunda REST and Tasklist report as 500. Our listeners refuse on purpose with a
+ * BadUserRequestException (400, e.g. GateInputException) or an AuthorizationException (403, e.g.
+ * SegregationOfDutiesException); this interceptor, outside the transaction (which has rolled back already),
+ * rethrows such a refusal as itself so every client sees the right status and message.
+ */
+@Component
+public class RefusalUnwrapping extends AbstractProcessEnginePlugin {
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+        interceptors.add(0, new CommandInterceptor() {
+            @Override
+            public <T> T execute(Command<T> command) {
+                try {
+                    return next.execute(command);
+                } catch (ProcessEngineException e) {
+                    throw refusalIn(e);
+                }
+            }
+        });
+        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    }
+
+    /** The first BadUserRequestException or AuthorizationException in the cause chain, else the exception itself. */
+    static ProcessEngineException refusalIn(ProcessEngineException thrown) {
+        if (thrown instanceof BadUserRequestException || thrown instanceof AuthorizationException) {
+            return thrown;
+        }
+        for (Throwable cause = thrown.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof BadUserRequestException || cause instanceof AuthorizationException) {
+                return (ProcessEngineException) cause;
+            }
+        }
+        return thrown;
+    }
+}

@@ -1,0 +1,738 @@
+package nl.waarborg.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.AssessmentType;
+import nl.waarborg.assessment.AssessmentVersion;
+import nl.waarborg.assessment.Signature;
+import nl.waarborg.assessment.VersionStatus;
+import nl.waarborg.audit.AuditTrail;
+import nl.waarborg.support.TestDatabases;
+import nl.waarborg.support.WaarborgIntegrationTest;
+import nl.waarborg.system.SystemRecord.Phase;
+import nl.waarborg.system.SystemRegistry;
+import nl.waarborg.workflow.GateInputException;
+import nl.waarborg.workflow.SegregationOfDutiesException;
+import nl.waarborg.workflow.UnknownSystemException;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every path through assessment-cycle, iama and dpia with the real bridge beans, engine and database (H2 and PostgreSQL).
+ * Content is filled in as "lead" (project-lead), gates are decided as "fg", "ethics" and "alderman"; timers are run by hand
+ * (the job executor is off in tests). Process test coverage of this class must be 100% (ProcessCoverageTestConfiguration).
+ */
+@WaarborgIntegrationTest
+class AssessmentProcessPathsTest {
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService taskService;
+    @Autowired IdentityService identity;
+    @Autowired ManagementService management;
+    @Autowired SystemRegistry systems;
+    @Autowired AssessmentService assessments;
+    @Autowired AuditTrail audit;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        identity.clearAuthentication();
+        System.out.println("[waarborg-test] AssessmentProcessPathsTest on " + TestDatabases.name());
+    }
+
+    @AfterEach
+    void tearDown() {
+        identity.clearAuthentication();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    String newSystem() {
+        return systems.register("Systeem " + UUID.randomUUID(), "Proefsysteem", "Sociaal Domein", "lead").id();
+    }
+
+    ProcessInstance startCycle(String systemId) {
+        return runtime.startProcessInstanceByKey("assessment-cycle", systemId);
+    }
+
+    ProcessInstance startAssessment(String key, String systemId) {
+        return runtime.startProcessInstanceByKey(key, systemId, Map.of("round", 1));
+    }
+
+    static Object json(String json) {
+        return SpinValues.jsonValue(json).create();
+    }
+
+    Task task(String systemId, String key) {
+        List<Task> found = taskService.createTaskQuery().processInstanceBusinessKey(systemId).taskDefinitionKey(key).list();
+        assertThat(found).as("open task %s", key).hasSize(1);
+        return found.get(0);
+    }
+
+    List<String> openTaskKeys(String systemId) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(systemId).list().stream().map(Task::getTaskDefinitionKey).sorted().toList();
+    }
+
+    void completeAs(String user, String group, Task task, Map<String, Object> variables) {
+        identity.setAuthentication(user, List.of(group));
+        try {
+            taskService.complete(task.getId(), variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    void lead(String systemId, String key, Map<String, Object> variables) {
+        completeAs("lead", "project-lead", task(systemId, key), variables);
+    }
+
+    static Map<String, Object> gateInput(String decision, String motivation) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("decision", decision);
+        v.put("motivation", motivation);
+        return v;
+    }
+
+    void decide(String systemId, String gate, String decision) {
+        decide(systemId, gate, gateInput(decision, "Motivering: " + decision));
+    }
+
+    void decide(String systemId, String gate, Map<String, Object> input) {
+        String[] who = switch (gate) {
+            case "privacy-officer-advice" -> new String[] {"fg", "privacy-officer"};
+            case "ethics-committee-advice" -> new String[] {"ethics", "ethics-committee"};
+            default -> new String[] {"alderman", "alderman"};
+        };
+        completeAs(who[0], who[1], task(systemId, gate), input);
+    }
+
+    void sendBack(String systemId, String gate, String remark, String... parts) {
+        Map<String, Object> input = gateInput("SENT_BACK", remark);
+        input.put("sendBackTo", json("[\"" + String.join("\",\"", parts) + "\"]"));
+        decide(systemId, gate, input);
+    }
+
+    static Throwable refusal(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            return e;
+        }
+        throw new AssertionError("expected the engine to refuse");
+    }
+
+    void runJob(String processInstanceId, String activityId) {
+        Job job = management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).singleResult();
+        assertThat(job).as("timer job of %s", activityId).isNotNull();
+        management.executeJob(job.getId());
+    }
+
+    ProcessInstance calledInstance(ProcessInstance parent, String key) {
+        return runtime.createProcessInstanceQuery().superProcessInstanceId(parent.getId()).processDefinitionKey(key).singleResult();
+    }
+
+    // ---- triage answers
+
+    static Map<String, Object> triage() {
+        return TriageAnswers.neutral();
+    }
+
+    /** Annex III point 5(a) with profiling, no personal data question answered: IAMA only, high-risk AI, category A. */
+    static Map<String, Object> highRiskAiTriage() {
+        Map<String, Object> v = triage();
+        v.put("isAiSystem", true);
+        v.put("annexIiiArea", "ESSENTIAL_SERVICES");
+        v.put("profilesPersons", true);
+        return v;
+    }
+
+    /** An impactful rule-based algorithm on the DPA's list (fraud prevention): IAMA and DPIA, category B. */
+    static Map<String, Object> impactfulWithPersonalDataTriage() {
+        Map<String, Object> v = triage();
+        v.put("legalEffects", true);
+        v.put("processesPersonalData", true);
+        v.put("dpaListType", "FRAUD_PREVENTION");
+        return v;
+    }
+
+    // ---- assessment content
+
+    static Map<String, Object> iamaPart(int part) {
+        Map<String, Object> v = new HashMap<>();
+        switch (part) {
+            case 1 -> {
+                v.put("part1Reason", "Te lange doorlooptijden");
+                v.put("part1Goal", "Binnen vier weken beslissen");
+                v.put("part1LegalBasis", "Participatiewet");
+                v.put("part1Responsibilities", "Afdelingshoofd Werk en Inkomen");
+            }
+            case 2 -> {
+                v.put("part2AlgorithmType", "RULE_BASED");
+                v.put("part2ProductionData", "Aanvraaggegevens");
+                v.put("part2QualityMetrics", "Foutpercentage onder 2%");
+            }
+            case 3 -> {
+                v.put("part3DeployerProcess", "Intake van bijstandsaanvragen");
+                v.put("part3UsePeriodFrequency", "Dagelijks, vanaf 2027");
+                v.put("part3AffectedGroups", "Aanvragers van bijstand");
+                v.put("part3HumanOversight", "Consulent beslist altijd zelf");
+            }
+            case 4 -> {
+                v.put("part4Rights", json("[{\"right\":\"non-discriminatie\",\"impact\":\"NEGATIVE\",\"severity\":\"HIGH\"}]"));
+                v.put("part4SpecificRisks", "Indirecte discriminatie op postcode");
+                v.put("part4Effectiveness", "Getest op historische aanvragen");
+                v.put("part4NecessitySubsidiarity", "Geen minder ingrijpend alternatief");
+                v.put("part4RiskResponse", "Klachtenregeling en kwartaalaudit");
+            }
+            default -> {
+                v.put("part5Balance", "Opbrengst weegt op tegen de risico's");
+                v.put("part5Advice", "DEPLOY_WITH_CONDITIONS");
+                v.put("part5ResidualRisks", "Restrisico op fouten bij afwijkende situaties");
+            }
+        }
+        v.put("part" + part + "ActionPoints", json(part == 1
+                ? "[{\"what\":\"Bias-toets uitvoeren\",\"owner\":\"Team Data\",\"dueDate\":\"2027-03-01\"}]" : "[]"));
+        return v;
+    }
+
+    void fillIama(String systemId) {
+        for (int part = 1; part <= 5; part++) {
+            lead(systemId, "fill-in-iama-part-" + part, iamaPart(part));
+        }
+    }
+
+    void approveIama(String systemId) {
+        decide(systemId, "privacy-officer-advice", "APPROVED");
+        decide(systemId, "ethics-committee-advice", "APPROVED");
+        decide(systemId, "alderman-decision", "APPROVED");
+    }
+
+    static Map<String, Object> dpiaSection(String section, String residualRisk) {
+        Map<String, Object> v = new HashMap<>();
+        switch (section) {
+            case "a" -> {
+                v.put("sectionAProposal", "Signalering van onrechtmatige bijstand");
+                v.put("sectionAPersonalData", "NAW, BSN, inkomen");
+                v.put("sectionAProcessing", "Vergelijken met registraties");
+                v.put("sectionAPurposes", "Rechtmatige verstrekking");
+                v.put("sectionARetention", "Vijf jaar");
+            }
+            case "b" -> {
+                v.put("sectionBLegalBasis", "Artikel 6 lid 1 onder e AVG");
+                v.put("sectionBPurposeLimitation", "Alleen voor rechtmatigheid");
+                v.put("sectionBNecessity", "Geen alternatief");
+                v.put("sectionBDataSubjectRights", "Via het loket");
+            }
+            case "c" -> v.put("sectionCRisks", json("[{\"riskId\":\"R1\",\"risk\":\"Onterechte verdenking\",\"likelihood\":\"MEDIUM\","
+                    + "\"impact\":\"HIGH\",\"level\":\"HIGH\"}]"));
+            default -> {
+                v.put("sectionDMeasures", json("[{\"riskId\":\"R1\",\"measure\":\"Menselijke toets\",\"owner\":\"Teamleider\",\"residualRisk\":\""
+                        + residualRisk + "\"}]"));
+                v.put("sectionDResidualJustification", "Toets door twee consulenten");
+                v.put("sectionDActionPoints", json("[]"));
+            }
+        }
+        return v;
+    }
+
+    void fillDpia(String systemId, String residualRisk) {
+        for (String section : List.of("a", "b", "c", "d")) {
+            lead(systemId, "fill-in-dpia-section-" + section, dpiaSection(section, residualRisk));
+        }
+    }
+
+    AssessmentVersion version(String systemId, AssessmentType type, int number) {
+        String id = assessments.assessmentsOf(systemId).stream().filter(a -> a.type() == type).findFirst().orElseThrow().id();
+        return assessments.version(id, number).orElseThrow();
+    }
+
+    // ================================================================== assessment-cycle
+
+    @Test
+    @DisplayName("Hoog-risico AI: pre-scan, IAMA, actiepunt, vijf go-livecontroles, Evalueren en na de evaluatiedatum ronde 2")
+    void highRiskAiRunsThroughImplementToEvaluateAndTheReviewDateStartsANewRound() {
+        String system = newSystem();
+        ProcessInstance cycle = startCycle(system);
+        assertThat(cycle).isWaitingAt("fill-in-triage");
+        assertThat(systems.get(system).phase()).isEqualTo(Phase.DEVELOP);
+
+        lead(system, "fill-in-triage", highRiskAiTriage());
+        assertThat(cycle).hasPassed("evaluate-triage").isWaitingAt("run-iama");
+        assertThat(cycle).variables().containsEntry("highRiskAi", true).containsEntry("publicationCategory", "A")
+                .containsEntry("iamaRequired", true).containsEntry("dpiaRequired", false);
+        assertThat(systems.get(system).publicationCategory()).isEqualTo("A");
+        assertThat(assessments.triageOf(system, 1)).hasValueSatisfying(t -> assertThat(t.get("outcome").toString()).contains("iamaRequired=true"));
+
+        ProcessInstance iama = calledInstance(cycle, "iama");
+        assertThat(iama.getBusinessKey()).isEqualTo(system);
+        fillIama(system);
+        approveIama(system);
+        assertThat(iama).isEnded();
+        assertThat(version(system, AssessmentType.IAMA, 1).status()).isEqualTo(VersionStatus.APPROVED);
+
+        assertThat(cycle).hasPassed("prepare-implementation").isWaitingAt("complete-action-point");
+        assertThat(systems.get(system).phase()).isEqualTo(Phase.IMPLEMENT);
+        Task actionPoint = task(system, "complete-action-point");
+        assertThat(actionPoint.getName()).isEqualTo("Actiepunt: Bias-toets uitvoeren");
+        lead(system, "complete-action-point", Map.of("actionPointResult", "Toets gedaan, geen afwijkingen"));
+
+        assertThat(openTaskKeys(system)).containsExactly("go-live-algorithm-register", "go-live-eu-database", "go-live-fria-notification",
+                "go-live-log-retention", "go-live-persons-informed");
+        // A go-live check is only done when confirmed, and logs are kept at least six months.
+        assertThat(refusal(() -> lead(system, "go-live-eu-database", Map.of("euDatabaseRegistered", false, "euDatabaseReference", "x"))))
+                .isInstanceOf(GateInputException.class).hasMessageContaining("euDatabaseRegistered");
+        assertThat(refusal(() -> lead(system, "go-live-log-retention", Map.of("logsRetained", true, "logRetentionMonths", 3))))
+                .isInstanceOf(GateInputException.class).hasMessageContaining("logRetentionMonths");
+        lead(system, "go-live-eu-database", Map.of("euDatabaseRegistered", true, "euDatabaseReference", "EU-123"));
+        lead(system, "go-live-fria-notification", Map.of("friaNotified", true, "friaNotificationReference", "MT-9"));
+        lead(system, "go-live-algorithm-register", Map.of("registerEntryPublished", true, "registerEntryLink", "https://algoritmes.example/1"));
+        lead(system, "go-live-persons-informed", Map.of("personsInformed", true, "personsInformedHow", "Brief bij beschikking"));
+        assertThat(cycle).isWaitingAt("go-live-log-retention");
+        lead(system, "go-live-log-retention", Map.of("logsRetained", true, "logRetentionMonths", 12));
+
+        assertThat(cycle).hasPassed("go-live-join").isWaitingAt("evaluate-wait");
+        assertThat(systems.get(system).phase()).isEqualTo(Phase.EVALUATE);
+        Job review = management.createJobQuery().processInstanceId(cycle.getId()).activityId("review-date-reached").singleResult();
+        assertThat(review.getDuedate().toInstant()).isCloseTo(Instant.now().plus(Duration.ofDays(365)), within(2, ChronoUnit.DAYS));
+
+        runJob(cycle.getId(), "review-date-reached");
+        assertThat(cycle).hasPassed("start-next-round").isWaitingAt("fill-in-triage");
+        assertThat(cycle).variables().containsEntry("round", 2).containsEntry("triggerType", "PERIODIC");
+        assertThat(systems.get(system).phase()).isEqualTo(Phase.DEVELOP);
+    }
+
+    @Test
+    @DisplayName("Impactvol algoritme met persoonsgegevens: IAMA en DPIA naast elkaar; uit gebruik nemen beëindigt de cyclus")
+    void iamaAndDpiaRunSideBySideAndRetirementEndsTheCycle() {
+        String system = newSystem();
+        ProcessInstance cycle = startCycle(system);
+        lead(system, "fill-in-triage", impactfulWithPersonalDataTriage());
+        assertThat(cycle).isWaitingAt("run-iama", "run-dpia");
+        assertThat(systems.get(system).publicationCategory()).isEqualTo("B");
+
+        fillIama(system);
+        approveIama(system);
+        assertThat(cycle).isWaitingAt("run-dpia");
+        fillDpia(system, "LOW");
+        decide(system, "privacy-officer-advice", "APPROVED");
+        decide(system, "alderman-decision", "APPROVED");
+
+        lead(system, "complete-action-point", Map.of("actionPointResult", "Gedaan"));
+        // Not high-risk AI: no go-live checks.
+        assertThat(cycle).hasPassed("ready-for-use").hasNotPassed("go-live-split").isWaitingAt("evaluate-wait");
+
+        runtime.createMessageCorrelation("system-retired").processInstanceBusinessKey(system).correlate();
+        assertThat(cycle).hasPassed("cycle-retired").isEnded();
+        assertThat(systems.get(system).phase()).isEqualTo(Phase.RETIRED);
+    }
+
+    @ParameterizedTest(name = "Aanleiding {0} start in Evalueren een nieuwe ronde")
+    @ValueSource(strings = {"INCIDENT", "MATERIAL_CHANGE", "COMPLAINT", "MONITORING", "PERIODIC"})
+    void everyEvaluationTriggerStartsANewRound(String type) {
+        String system = newSystem();
+        ProcessInstance cycle = startCycle(system);
+        lead(system, "fill-in-triage", triage());
+        // Nothing required: no assessment, no action point, straight to Evaluate (category C).
+        assertThat(cycle).hasPassed("assessments-done", "prepare-implementation").isWaitingAt("evaluate-wait");
+        assertThat(systems.get(system).publicationCategory()).isEqualTo("C");
+
+        runtime.createMessageCorrelation("evaluation-trigger").processInstanceBusinessKey(system)
+                .setVariable("triggerType", type).setVariable("triggerDescription", "Aanleiding " + type).correlate();
+        assertThat(cycle).hasPassed("evaluation-triggered", "start-next-round").isWaitingAt("fill-in-triage");
+        assertThat(cycle).variables().containsEntry("round", 2);
+        assertThat(audit.events(system, 50)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("NEW_ROUND_STARTED");
+            assertThat(e.details()).contains(type);
+        });
+    }
+
+    @Test
+    @DisplayName("Verboden praktijk (AI-verordening art. 5): de cyclus stopt met de reden bij het systeem")
+    void prohibitedPracticeStopsTheCycle() {
+        String system = newSystem();
+        ProcessInstance cycle = startCycle(system);
+        Map<String, Object> answers = highRiskAiTriage();
+        answers.put("prohibitedPractice", "SOCIAL_SCORING");
+        lead(system, "fill-in-triage", answers);
+        assertThat(cycle).hasPassed("cycle-stopped").isEnded();
+        assertThat(systems.get(system).phase()).isEqualTo(Phase.STOPPED);
+        assertThat(systems.get(system).statusReason()).contains("art. 5 lid 1 onder c");
+    }
+
+    @Test
+    @DisplayName("Afwijzing door de wethouder: geen Implementeren; de cyclus eindigt en een nieuwe cyclus telt de rondes door")
+    void aldermanRejectionEndsTheCycleAndANewCycleContinuesTheRounds() {
+        String system = newSystem();
+        ProcessInstance cycle = startCycle(system);
+        lead(system, "fill-in-triage", highRiskAiTriage());
+        fillIama(system);
+        decide(system, "privacy-officer-advice", "REJECTED");
+        decide(system, "ethics-committee-advice", "REJECTED");
+        decide(system, "alderman-decision", "REJECTED");
+        assertThat(cycle).hasPassed("cycle-rejected").hasNotPassed("prepare-implementation").isEnded();
+        assertThat(systems.get(system).phase()).isEqualTo(Phase.REGISTERED);
+        assertThat(version(system, AssessmentType.IAMA, 1).status()).isEqualTo(VersionStatus.REJECTED);
+
+        ProcessInstance next = startCycle(system);
+        assertThat(next).isWaitingAt("fill-in-triage");
+        assertThat(next).variables().containsEntry("round", 2);
+    }
+
+    @Test
+    @DisplayName("Een cyclus zonder geregistreerd systeem wordt geweigerd")
+    void aCycleNeedsARegisteredSystem() {
+        assertThatThrownBy(() -> startCycle("no-such-system")).isInstanceOf(UnknownSystemException.class);
+    }
+
+    // ================================================================== iama
+
+    @Test
+    @DisplayName("IAMA: alle poorten akkoord, versie vastgesteld met drie handtekeningen en een actiepunt")
+    void iamaApprovedAtEveryGate() {
+        String system = newSystem();
+        ProcessInstance iama = startAssessment("iama", system);
+        fillIama(system);
+        assertThat(iama).isWaitingAt("privacy-officer-advice");
+        assertThat(task(system, "privacy-officer-advice").getDueDate()).isNotNull();
+        assertThat(version(system, AssessmentType.IAMA, 1).status()).isEqualTo(VersionStatus.IN_REVIEW);
+        approveIama(system);
+        assertThat(iama).hasPassed("iama-approved").isEnded();
+        AssessmentVersion v = version(system, AssessmentType.IAMA, 1);
+        assertThat(v.status()).isEqualTo(VersionStatus.APPROVED);
+        assertThat(v.signatures()).extracting(Signature::user).containsExactly("fg", "ethics", "alderman");
+        assertThat(v.answers()).containsKeys("iama-part-1", "iama-part-3", "iama-part-4");
+        assertThat(v.actionPoints()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("IAMA: akkoord onder voorwaarden vraagt voorwaarden, bij elke poort")
+    void approvalWithConditionsNeedsConditions() {
+        String system = newSystem();
+        ProcessInstance iama = startAssessment("iama", system);
+        fillIama(system);
+        for (String gate : List.of("privacy-officer-advice", "ethics-committee-advice", "alderman-decision")) {
+            assertThat(refusal(() -> decide(system, gate, "APPROVED_WITH_CONDITIONS"))).isInstanceOf(GateInputException.class)
+                    .hasMessageContaining("conditions");
+            assertThat(iama).isWaitingAt(gate);
+            Map<String, Object> input = gateInput("APPROVED_WITH_CONDITIONS", "Akkoord mits");
+            input.put("conditions", "Halfjaarlijkse bias-toets");
+            decide(system, gate, input);
+        }
+        assertThat(iama).hasPassed("iama-approved").isEnded();
+        assertThat(version(system, AssessmentType.IAMA, 1).signatures()).extracting(Signature::conditions).containsOnly("Halfjaarlijkse bias-toets");
+    }
+
+    @Test
+    @DisplayName("IAMA: negatief advies houdt niet tegen, maar akkoord van de wethouder vraagt dan een motivering van afwijken")
+    void negativeAdviceNeedsADeviationMotivation() {
+        String system = newSystem();
+        ProcessInstance iama = startAssessment("iama", system);
+        fillIama(system);
+        decide(system, "privacy-officer-advice", "REJECTED");
+        assertThat(iama).isWaitingAt("ethics-committee-advice");
+        decide(system, "ethics-committee-advice", "REJECTED");
+        assertThat(runtime.getVariable(iama.getId(), "privacyOfficerDecision")).isEqualTo("REJECTED");
+        assertThat(refusal(() -> decide(system, "alderman-decision", "APPROVED"))).isInstanceOf(GateInputException.class)
+                .hasMessageContaining("deviationMotivation");
+        Map<String, Object> input = gateInput("APPROVED", "Maatschappelijk belang weegt zwaarder");
+        input.put("deviationMotivation", "Extra waarborgen in de uitvoering");
+        decide(system, "alderman-decision", input);
+        assertThat(iama).hasPassed("iama-approved").isEnded();
+    }
+
+    @Test
+    @DisplayName("IAMA: de FG stuurt deel 1 en 3 terug; alleen die delen worden aangepast, daarna lopen alle poorten opnieuw")
+    void privacyOfficerSendsBackPartsOneAndThree() {
+        String system = newSystem();
+        ProcessInstance iama = startAssessment("iama", system);
+        fillIama(system);
+        sendBack(system, "privacy-officer-advice", "Grondslag en toezicht zijn te vaag", "iama-part-1", "iama-part-3");
+        assertThat(openTaskKeys(system)).containsExactly("rework-iama-part-1", "rework-iama-part-3");
+        assertThat(runtime.getVariable(iama.getId(), "reviewRemarks"))
+                .isEqualTo("Advies functionaris gegevensbescherming: Grondslag en toezicht zijn te vaag");
+        assertThat(version(system, AssessmentType.IAMA, 1).status()).isEqualTo(VersionStatus.DRAFT);
+        lead(system, "rework-iama-part-1", iamaPart(1));
+        assertThat(iama).isWaitingAt("rework-iama-part-3");
+        lead(system, "rework-iama-part-3", iamaPart(3));
+        assertThat(iama).isWaitingAt("privacy-officer-advice");
+        assertThat(runtime.getVariable(iama.getId(), "sendBackTo")).isNull();
+        approveIama(system);
+        assertThat(iama).isEnded();
+    }
+
+    @Test
+    @DisplayName("IAMA: de ethische commissie stuurt deel 4 terug; na aanpassing begint de FG opnieuw")
+    void ethicsCommitteeSendsBackPartFour() {
+        String system = newSystem();
+        ProcessInstance iama = startAssessment("iama", system);
+        fillIama(system);
+        decide(system, "privacy-officer-advice", "APPROVED");
+        sendBack(system, "ethics-committee-advice", "Weging van non-discriminatie ontbreekt", "iama-part-4");
+        assertThat(openTaskKeys(system)).containsExactly("rework-iama-part-4");
+        lead(system, "rework-iama-part-4", iamaPart(4));
+        assertThat(iama).isWaitingAt("privacy-officer-advice");
+        approveIama(system);
+        assertThat(iama).isEnded();
+    }
+
+    @Test
+    @DisplayName("IAMA: de wethouder stuurt deel 2 en 5 terug en keurt na een nieuwe ronde van adviezen goed")
+    void aldermanSendsBackPartsTwoAndFive() {
+        String system = newSystem();
+        ProcessInstance iama = startAssessment("iama", system);
+        fillIama(system);
+        decide(system, "privacy-officer-advice", "APPROVED");
+        decide(system, "ethics-committee-advice", "APPROVED");
+        sendBack(system, "alderman-decision", "Alternatieven en afweging uitwerken", "iama-part-2", "iama-part-5");
+        assertThat(openTaskKeys(system)).containsExactly("rework-iama-part-2", "rework-iama-part-5");
+        assertThat(runtime.getVariable(iama.getId(), "reviewRemarks")).asString().startsWith("Besluit wethouder:");
+        lead(system, "rework-iama-part-2", iamaPart(2));
+        lead(system, "rework-iama-part-5", iamaPart(5));
+        approveIama(system);
+        assertThat(iama).hasPassed("rework-iama-part-2", "rework-iama-part-5").isEnded();
+        assertThat(version(system, AssessmentType.IAMA, 1).status()).isEqualTo(VersionStatus.APPROVED);
+    }
+
+    @Test
+    @DisplayName("IAMA: afwijzing door de wethouder sluit de versie als afgewezen")
+    void aldermanRejectsTheIama() {
+        String system = newSystem();
+        ProcessInstance iama = startAssessment("iama", system);
+        fillIama(system);
+        decide(system, "privacy-officer-advice", "APPROVED");
+        decide(system, "ethics-committee-advice", "APPROVED");
+        decide(system, "alderman-decision", "REJECTED");
+        assertThat(iama).hasPassed("iama-rejected").isEnded();
+        assertThat(version(system, AssessmentType.IAMA, 1).status()).isEqualTo(VersionStatus.REJECTED);
+    }
+
+    @Test
+    @DisplayName("IAMA: functiescheiding — geen niet-leden, geen invullers, niemand beslist twee poorten; de taak blijft open")
+    void segregationOfDuties() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String dual = user("dual-" + suffix, "privacy-officer", "ethics-committee");
+        String writer = user("writer-" + suffix, "project-lead", "privacy-officer");
+        String system = newSystem();
+        ProcessInstance iama = startAssessment("iama", system);
+        completeAs(writer, "project-lead", task(system, "fill-in-iama-part-1"), iamaPart(1));
+        for (int part = 2; part <= 5; part++) {
+            lead(system, "fill-in-iama-part-" + part, iamaPart(part));
+        }
+        Map<String, Object> advice = gateInput("APPROVED", "Akkoord");
+        // Non-members and unknown users: the engine's own task authorizations refuse them (403).
+        assertThat(refusal(() -> completeAs("lead", "project-lead", task(system, "privacy-officer-advice"), advice)))
+                .isInstanceOf(AuthorizationException.class);
+        String adviceTask = task(system, "privacy-officer-advice").getId();
+        identity.setAuthentication("nobody-" + suffix, List.of());
+        try {
+            assertThat(refusal(() -> taskService.complete(adviceTask, advice)))
+                    .isInstanceOf(AuthorizationException.class);
+        } finally {
+            identity.clearAuthentication();
+        }
+        identity.setAuthentication(writer, List.of("project-lead", "privacy-officer"));
+        try {
+            assertThat(refusal(() -> taskService.complete(task(system, "privacy-officer-advice").getId(), advice)))
+                    .isInstanceOf(SegregationOfDutiesException.class).hasMessageContaining("filled in content");
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(iama).isWaitingAt("privacy-officer-advice");
+        completeAs(dual, "privacy-officer", task(system, "privacy-officer-advice"), advice);
+        identity.setAuthentication(dual, List.of("privacy-officer", "ethics-committee"));
+        try {
+            assertThat(refusal(() -> taskService.complete(task(system, "ethics-committee-advice").getId(), advice)))
+                    .isInstanceOf(SegregationOfDutiesException.class).hasMessageContaining("already decided");
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(iama).isWaitingAt("ethics-committee-advice");
+        assertThat(version(system, AssessmentType.IAMA, 1).signatures()).hasSize(1);
+    }
+
+    private String user(String id, String... groups) {
+        User user = identity.newUser(id);
+        user.setPassword("a-long-test-password");
+        identity.saveUser(user);
+        for (String group : groups) {
+            identity.createMembership(id, group);
+        }
+        return id;
+    }
+
+    @Test
+    @DisplayName("IAMA: de FRIA-elementen van art. 27 lid 1 moeten zijn ingevuld voordat de poorten beginnen")
+    void friaElementsAreRequiredBeforeTheGates() {
+        String system = newSystem();
+        ProcessInstance iama = startAssessment("iama", system);
+        lead(system, "fill-in-iama-part-1", iamaPart(1));
+        lead(system, "fill-in-iama-part-2", iamaPart(2));
+        Map<String, Object> withoutOversight = iamaPart(3);
+        withoutOversight.put("part3HumanOversight", " ");
+        assertThat(refusal(() -> lead(system, "fill-in-iama-part-3", withoutOversight))).isInstanceOf(GateInputException.class)
+                .hasMessageContaining("part3HumanOversight").hasMessageContaining("(e)");
+        assertThat(iama).isWaitingAt("fill-in-iama-part-3");
+        lead(system, "fill-in-iama-part-3", iamaPart(3));
+        Map<String, Object> withoutRisks = iamaPart(4);
+        withoutRisks.remove("part4SpecificRisks");
+        assertThat(refusal(() -> lead(system, "fill-in-iama-part-4", withoutRisks))).hasMessageContaining("(d)");
+        assertThat(iama).isWaitingAt("fill-in-iama-part-4");
+    }
+
+    @Test
+    @DisplayName("IAMA: terugsturen moet bestaande delen noemen")
+    void sendBackMustNameKnownParts() {
+        String system = newSystem();
+        ProcessInstance iama = startAssessment("iama", system);
+        fillIama(system);
+        assertThat(refusal(() -> sendBack(system, "privacy-officer-advice", "Aanpassen", "dpia-section-a")))
+                .isInstanceOf(GateInputException.class).hasMessageContaining("sendBackTo");
+        assertThat(refusal(() -> decide(system, "privacy-officer-advice", "SENT_BACK"))).isInstanceOf(GateInputException.class);
+        assertThat(iama).isWaitingAt("privacy-officer-advice");
+    }
+
+    @Test
+    @DisplayName("IAMA: een poort over de servicetermijn wordt gemeld (GATE_OVERDUE) en blijft open")
+    void overdueIamaGatesAreEscalated() {
+        String system = newSystem();
+        ProcessInstance iama = startAssessment("iama", system);
+        fillIama(system);
+        for (String gate : List.of("privacy-officer-advice", "ethics-committee-advice", "alderman-decision")) {
+            runJob(iama.getId(), gate + "-overdue");
+            assertThat(iama).hasPassed(gate + "-escalated").isWaitingAt(gate);
+            decide(system, gate, "APPROVED");
+        }
+        assertThat(iama).isEnded();
+        assertThat(audit.events(system, 100)).filteredOn(e -> e.action().equals("GATE_OVERDUE")).hasSize(3);
+    }
+
+    // ================================================================== dpia
+
+    @Test
+    @DisplayName("DPIA zonder hoog restrisico: na het FG-advies direct naar de wethouder")
+    void dpiaWithoutHighResidualRisk() {
+        String system = newSystem();
+        ProcessInstance dpia = startAssessment("dpia", system);
+        fillDpia(system, "MEDIUM");
+        decide(system, "privacy-officer-advice", "APPROVED");
+        assertThat(dpia).hasNotPassed("dpa-consultation-submit").isWaitingAt("alderman-decision");
+        decide(system, "alderman-decision", "APPROVED");
+        assertThat(dpia).hasPassed("dpia-approved").isEnded();
+        assertThat(version(system, AssessmentType.DPIA, 1).status()).isEqualTo(VersionStatus.APPROVED);
+    }
+
+    @Test
+    @DisplayName("DPIA met hoog restrisico: voorafgaande raadpleging AP (art. 36), antwoord binnen acht weken")
+    void highResidualRiskIsConsultedAndAnsweredInTime() {
+        String system = newSystem();
+        ProcessInstance dpia = startAssessment("dpia", system);
+        fillDpia(system, "HIGH");
+        decide(system, "privacy-officer-advice", "APPROVED");
+        assertThat(dpia).isWaitingAt("dpa-consultation-submit");
+        lead(system, "dpa-consultation-submit", Map.of("dpaSubmissionDate", "2027-01-04", "dpaSubmissionReference", "AP-2027-1"));
+        assertThat(dpia).isWaitingAt("dpa-consultation-answer");
+        Job timer = management.createJobQuery().processInstanceId(dpia.getId()).activityId("dpa-consultation-expired").singleResult();
+        assertThat(timer.getDuedate().toInstant()).isCloseTo(Instant.now().plus(Duration.ofDays(56)), within(1, ChronoUnit.DAYS));
+        lead(system, "dpa-consultation-answer", Map.of("dpaAnswerDate", "2027-02-15", "dpaAnswerOutcome", "NO_OBJECTION",
+                "dpaAnswerSummary", "Geen bezwaar"));
+        assertThat(dpia).isWaitingAt("alderman-decision");
+        decide(system, "alderman-decision", "APPROVED");
+        assertThat(dpia).isEnded();
+        assertThat(version(system, AssessmentType.DPIA, 1).answers()).containsKeys("dpa-consultation-submit", "dpa-consultation-answer");
+    }
+
+    @Test
+    @DisplayName("DPIA: termijn AP verstreken, manager legt verlenging (+6 weken) vast, na de tweede keer verder zonder antwoord")
+    void dpaTimeoutEscalatesAndIsExtendedOnce() {
+        String system = newSystem();
+        ProcessInstance dpia = startAssessment("dpia", system);
+        fillDpia(system, "HIGH");
+        decide(system, "privacy-officer-advice", "REJECTED");
+        lead(system, "dpa-consultation-submit", Map.of("dpaSubmissionDate", "2027-01-04", "dpaSubmissionReference", "AP-2027-2"));
+
+        runJob(dpia.getId(), "dpa-consultation-expired");
+        assertThat(dpia).isWaitingAt("dpa-consultation-overdue");
+        completeAs("manager", "manager", task(system, "dpa-consultation-overdue"),
+                Map.of("dpaOverdueAction", "EXTENDED", "dpaOverdueNote", "AP verlengde per brief"));
+        assertThat(dpia).hasPassed("dpa-record-extension").isWaitingAt("dpa-consultation-answer");
+        Job extended = management.createJobQuery().processInstanceId(dpia.getId()).activityId("dpa-consultation-expired").singleResult();
+        assertThat(extended.getDuedate().toInstant()).isCloseTo(Instant.now().plus(Duration.ofDays(98)), within(1, ChronoUnit.DAYS));
+
+        runJob(dpia.getId(), "dpa-consultation-expired");
+        assertThat(refusal(() -> completeAs("manager", "manager", task(system, "dpa-consultation-overdue"),
+                Map.of("dpaOverdueAction", "EXTENDED", "dpaOverdueNote", "Nog eens")))).isInstanceOf(BadUserRequestException.class);
+        completeAs("manager", "manager", task(system, "dpa-consultation-overdue"),
+                Map.of("dpaOverdueAction", "PROCEED", "dpaOverdueNote", "Geen antwoord; wethouder besluit"));
+        assertThat(dpia).isWaitingAt("alderman-decision");
+        Map<String, Object> input = gateInput("APPROVED", "Risico aanvaard");
+        input.put("deviationMotivation", "Aanvullende maatregelen getroffen");
+        decide(system, "alderman-decision", input);
+        assertThat(dpia).isEnded();
+        assertThat(audit.events(system, 100)).extracting(e -> e.action()).contains("DPA_CONSULTATION_OVERDUE", "DPA_CONSULTATION_EXTENDED");
+    }
+
+    @Test
+    @DisplayName("DPIA: FG stuurt A en C terug, wethouder stuurt D terug en wijst daarna af")
+    void dpiaSendBackLoopsAndRejection() {
+        String system = newSystem();
+        ProcessInstance dpia = startAssessment("dpia", system);
+        fillDpia(system, "LOW");
+        sendBack(system, "privacy-officer-advice", "Bewaartermijn en risico's onvolledig", "dpia-section-a", "dpia-section-c");
+        assertThat(openTaskKeys(system)).containsExactly("rework-dpia-section-a", "rework-dpia-section-c");
+        lead(system, "rework-dpia-section-a", dpiaSection("a", "LOW"));
+        lead(system, "rework-dpia-section-c", dpiaSection("c", "LOW"));
+        decide(system, "privacy-officer-advice", "APPROVED");
+        sendBack(system, "alderman-decision", "Maatregelen concreter maken", "dpia-section-d", "dpia-section-b");
+        assertThat(openTaskKeys(system)).containsExactly("rework-dpia-section-b", "rework-dpia-section-d");
+        lead(system, "rework-dpia-section-b", dpiaSection("b", "LOW"));
+        lead(system, "rework-dpia-section-d", dpiaSection("d", "LOW"));
+        decide(system, "privacy-officer-advice", "APPROVED");
+        decide(system, "alderman-decision", "REJECTED");
+        assertThat(dpia).hasPassed("dpia-rejected").isEnded();
+        assertThat(version(system, AssessmentType.DPIA, 1).status()).isEqualTo(VersionStatus.REJECTED);
+    }
+
+    @Test
+    @DisplayName("DPIA: FG-advies en besluit wethouder over de servicetermijn worden gemeld")
+    void overdueDpiaGatesAreEscalated() {
+        String system = newSystem();
+        ProcessInstance dpia = startAssessment("dpia", system);
+        fillDpia(system, "LOW");
+        for (String gate : List.of("privacy-officer-advice", "alderman-decision")) {
+            runJob(dpia.getId(), gate + "-overdue");
+            assertThat(dpia).hasPassed(gate + "-escalated").isWaitingAt(gate);
+            decide(system, gate, "APPROVED");
+        }
+        assertThat(dpia).isEnded();
+    }
+}
