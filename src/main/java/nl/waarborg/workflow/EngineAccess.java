@@ -6,20 +6,20 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
- * Runs an engine read without the current user's engine authorizations, for reads that Waarborg's own API
- * already authorized (e.g. where a system waits). Never used for writes: those run as the user.
+ * Runs an engine call without the current user's engine authorizations, for calls that Waarborg's own API has
+ * already authorized (where a system waits; a trigger its owner sends). Task work always runs as the user.
  */
 public final class EngineAccess {
 
     private EngineAccess() {
     }
 
-    public static <T> T asSystem(ProcessEngine engine, Supplier<T> read) {
+    public static <T> T asSystem(ProcessEngine engine, Supplier<T> call) {
         IdentityService identity = engine.getIdentityService();
         Authentication current = identity.getCurrentAuthentication();
         identity.clearAuthentication();
         try {
-            return read.get();
+            return call.get();
         } finally {
             if (current != null) {
                 identity.setAuthentication(current);

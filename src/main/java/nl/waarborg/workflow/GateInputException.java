@@ -7,9 +7,19 @@ public class GateInputException extends BadUserRequestException {
 
     private final String field;
 
+    /** @param problem what is wrong, completing "Gate field 'x' …" */
     public GateInputException(String field, String problem) {
-        super(problem);
+        this(field, problem, true);
+    }
+
+    private GateInputException(String field, String message, boolean prefix) {
+        super(prefix ? "Gate field '" + field + "' " + message : message);
         this.field = field;
+    }
+
+    /** Passes on a refusal of AssessmentService, whose message already names the field. */
+    public static GateInputException of(nl.waarborg.assessment.GateDecisionException refusal) {
+        return new GateInputException(refusal.field(), refusal.getMessage(), false);
     }
 
     public String field() {

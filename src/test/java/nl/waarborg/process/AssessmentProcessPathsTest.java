@@ -20,6 +20,7 @@ import nl.waarborg.assessment.VersionStatus;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.support.TestDatabases;
 import nl.waarborg.support.WaarborgIntegrationTest;
+import org.springframework.test.context.TestPropertySource;
 import nl.waarborg.system.SystemRecord.Phase;
 import nl.waarborg.system.SystemRegistry;
 import nl.waarborg.workflow.GateInputException;
@@ -52,6 +53,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * (the job executor is off in tests). Process test coverage of this class must be 100% (ProcessCoverageTestConfiguration).
  */
 @WaarborgIntegrationTest
+// Its own context (coverage plugin) under its own engine name: /engine-rest and the webapps of the shared context
+// look engines up by name, and a second engine called "default" would take their place.
+@TestPropertySource(properties = {"waarborg.test.process-coverage=true", "camunda.bpm.process-engine-name=coverage"})
 class AssessmentProcessPathsTest {
 
     @Autowired ProcessEngine engine;

@@ -1,0 +1,197 @@
+package nl.waarborg.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.waarborg.support.Http;
+import nl.waarborg.support.WaarborgIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * One system through two rounds, driven only over HTTP: Waarborg's /api for most steps and /engine-rest for some
+ * gates, as different clients would. Checks the frozen version, the second version with its diff, the exports and
+ * the audit chain.
+ */
+@WaarborgIntegrationTest
+class FullLifecycleApiTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    Http as(String user) {
+        return Http.api(port).as(user, "demo");
+    }
+
+    JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (Exception e) {
+            throw new AssertionError("Not JSON: " + response.body(), e);
+        }
+    }
+
+    /** The open task of the system with this activity id, as the given user sees it through /api/tasks. */
+    String task(String user, String systemId, String activityId) {
+        for (JsonNode task : json(as(user).get("/api/tasks"))) {
+            if (systemId.equals(task.path("systemId").asText()) && activityId.equals(task.path("activityId").asText())) {
+                return task.path("id").asText();
+            }
+        }
+        throw new AssertionError(user + " has no task " + activityId + " for system " + systemId + "; tasks: " + as(user).get("/api/tasks").body());
+    }
+
+    void complete(String user, String systemId, String activityId, Map<String, Object> values) throws Exception {
+        HttpResponse<String> response = as(user).postJson("/api/tasks/" + task(user, systemId, activityId) + "/complete",
+                JSON.writeValueAsString(values));
+        assertThat(response.statusCode()).as(activityId + ": " + response.body()).isEqualTo(204);
+    }
+
+    /** Completes a gate through Camunda's own REST API, as Tasklist would. */
+    void completeViaEngineRest(String user, String systemId, String activityId, String decision, String motivation) throws Exception {
+        Map<String, Object> variables = Map.of("decision", Map.of("value", decision), "motivation", Map.of("value", motivation));
+        HttpResponse<String> response = as(user).postJson("/engine-rest/task/" + task(user, systemId, activityId) + "/submit-form",
+                JSON.writeValueAsString(Map.of("variables", variables)));
+        assertThat(response.statusCode()).as(activityId + ": " + response.body()).isEqualTo(204);
+    }
+
+    static Map<String, Object> triage() {
+        Map<String, Object> v = new HashMap<>();
+        v.put("purpose", "Bijstandsaanvragen sneller beoordelen");
+        v.put("prohibitedPractice", "NONE");
+        v.put("isAiSystem", false);
+        v.put("annexIiiArea", "NONE");
+        v.put("profilesPersons", false);
+        v.put("narrowProceduralTask", false);
+        v.put("legalEffects", true);
+        v.put("classifiesPersons", false);
+        v.put("processesPersonalData", false);
+        v.put("art35Paragraph3Case", false);
+        v.put("dpaListType", "NONE");
+        for (String c : List.of("edpbEvaluationScoring", "edpbAutomatedDecision", "edpbSystematicMonitoring", "edpbSensitiveData",
+                "edpbLargeScale", "edpbMatchingDatasets", "edpbVulnerableSubjects", "edpbNewTechnology", "edpbBlocksRightOrService")) {
+            v.put(c, false);
+        }
+        return v;
+    }
+
+    static Map<String, Object> part(int part, String goal) {
+        Map<String, Object> v = new HashMap<>();
+        switch (part) {
+            case 1 -> {
+                v.put("part1Reason", "Te lange doorlooptijden");
+                v.put("part1Goal", goal);
+                v.put("part1LegalBasis", "Participatiewet");
+                v.put("part1Responsibilities", "Afdelingshoofd Werk en Inkomen");
+                v.put("part1ActionPoints", List.of(Map.of("what", "Bias-toets uitvoeren", "owner", "Team Data", "dueDate", "2027-03-01")));
+            }
+            case 2 -> {
+                v.put("part2AlgorithmType", "RULE_BASED");
+                v.put("part2ProductionData", "Aanvraaggegevens");
+                v.put("part2QualityMetrics", "Foutpercentage onder 2%");
+                v.put("part2ActionPoints", List.of());
+            }
+            case 3 -> {
+                v.put("part3DeployerProcess", "Intake van bijstandsaanvragen");
+                v.put("part3UsePeriodFrequency", "Dagelijks, vanaf 2027");
+                v.put("part3AffectedGroups", "Aanvragers van bijstand");
+                v.put("part3HumanOversight", "Consulent beslist altijd zelf");
+                v.put("part3ActionPoints", List.of());
+            }
+            case 4 -> {
+                v.put("part4Rights", List.of(Map.of("right", "non-discriminatie", "impact", "NEGATIVE", "severity", "HIGH")));
+                v.put("part4SpecificRisks", "Indirecte discriminatie op postcode");
+                v.put("part4Effectiveness", "Getest op historische aanvragen");
+                v.put("part4NecessitySubsidiarity", "Geen minder ingrijpend alternatief");
+                v.put("part4RiskResponse", "Klachtenregeling en kwartaalaudit");
+                v.put("part4ActionPoints", List.of());
+            }
+            default -> {
+                v.put("part5Balance", "Opbrengst weegt op tegen de risico's");
+                v.put("part5Advice", "DEPLOY_WITH_CONDITIONS");
+                v.put("part5ResidualRisks", "Restrisico op fouten bij afwijkende situaties");
+                v.put("part5ActionPoints", List.of());
+            }
+        }
+        return v;
+    }
+
+    void round(String systemId, String goal) throws Exception {
+        complete("lead", systemId, "fill-in-triage", triage());
+        for (int part = 1; part <= 5; part++) {
+            complete("lead", systemId, "fill-in-iama-part-" + part, part(part, goal));
+        }
+        completeViaEngineRest("fg", systemId, "privacy-officer-advice", "APPROVED", "De AVG-risico's zijn goed beschreven");
+        complete("ethics", systemId, "ethics-committee-advice", Map.of("decision", "APPROVED_WITH_CONDITIONS",
+                "motivation", "Publieke waarden zijn meegewogen", "conditions", "Jaarlijkse evaluatie met cliëntenraad"));
+        complete("alderman", systemId, "alderman-decision", Map.of("decision", "APPROVED", "motivation", "Besloten in het college"));
+        complete("lead", systemId, "complete-action-point", Map.of());
+    }
+
+    @Test
+    void aSystemGoesThroughTwoRoundsOverHttp() throws Exception {
+        HttpResponse<String> created = as("lead").postJson("/api/systems",
+                "{\"name\":\"Bijstandswijzer\",\"description\":\"Ondersteunt consulenten\",\"department\":\"Werk en Inkomen\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String systemId = json(created).path("id").asText();
+        assertThat(as("lead").postJson("/api/systems/" + systemId + "/triggers", "{\"type\":\"INCIDENT\",\"description\":\"te vroeg\"}")
+                .statusCode()).as("no trigger before Evaluate").isEqualTo(409);
+
+        assertThat(as("lead").postJson("/api/systems/" + systemId + "/cycles", "{}").statusCode()).isEqualTo(201);
+        assertThat(as("lead").postJson("/api/systems/" + systemId + "/cycles", "{}").statusCode()).isEqualTo(409);
+        round(systemId, "Binnen vier weken beslissen");
+
+        JsonNode system = json(as("lead").get("/api/systems/" + systemId));
+        assertThat(system.path("phase").asText()).isEqualTo("EVALUATE");
+        assertThat(system.path("publicationCategory").asText()).isEqualTo("B");
+        JsonNode iama = system.path("assessments").get(0);
+        assertThat(iama.path("type").asText()).isEqualTo("IAMA");
+        assertThat(iama.path("approvedVersion").asInt()).isEqualTo(1);
+        String assessmentId = iama.path("id").asText();
+
+        JsonNode v1 = json(as("manager").get("/api/assessments/" + assessmentId + "/versions/1"));
+        assertThat(v1.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(v1.path("contentHash").asText()).hasSize(64);
+        assertThat(v1.path("hashIntact").asBoolean()).isTrue();
+        assertThat(v1.path("signatures")).hasSize(3);
+        assertThat(v1.path("signatures").get(1).path("conditions").asText()).isEqualTo("Jaarlijkse evaluatie met cliëntenraad");
+        assertThat(v1.path("triage").path("outcome").path("iamaRequired").asBoolean()).isTrue();
+        assertThat(v1.path("actionPoints").get(0).path("done").asBoolean()).isTrue();
+
+        // A serious incident in the Evaluate phase starts round 2, pre-filled from version 1.
+        assertThat(as("lead").postJson("/api/systems/" + systemId + "/triggers",
+                "{\"type\":\"INCIDENT\",\"description\":\"Klacht over een onterechte afwijzing\"}").statusCode()).isEqualTo(202);
+        round(systemId, "Binnen drie weken beslissen");
+
+        JsonNode v2 = json(as("manager").get("/api/assessments/" + assessmentId + "/versions/2"));
+        assertThat(v2.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(v2.path("previousHash").asText()).isEqualTo(v1.path("contentHash").asText());
+        assertThat(json(as("manager").get("/api/assessments/" + assessmentId + "/versions/1")).path("status").asText()).isEqualTo("SUPERSEDED");
+
+        JsonNode diff = json(as("manager").get("/api/assessments/" + assessmentId + "/diff?from=1&to=2"));
+        assertThat(diff.path("changes")).hasSize(1);
+        assertThat(diff.path("changes").get(0).path("key").asText()).isEqualTo("part1Goal");
+        assertThat(diff.path("changes").get(0).path("oldValue").asText()).isEqualTo("Binnen vier weken beslissen");
+        assertThat(diff.path("changes").get(0).path("newValue").asText()).isEqualTo("Binnen drie weken beslissen");
+
+        HttpResponse<byte[]> pdf = as("lead").getBytes("/api/assessments/" + assessmentId + "/versions/2/export?format=pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
+
+        // What was signed cannot be edited any more; the trail of it all verifies.
+        HttpResponse<String> edit = as("lead").send(as("lead").request("/api/assessments/" + assessmentId + "/versions/1/sections/iama-part-1")
+                .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"part1Goal\":\"x\"}")));
+        assertThat(edit.statusCode()).isEqualTo(409);
+        JsonNode audit = json(as("manager").get("/api/audit?systemId=" + systemId));
+        assertThat(audit.findValuesAsText("action")).contains("SYSTEM_REGISTERED", "CYCLE_STARTED", "VERSION_FROZEN", "DECISION_RECORDED",
+                "TRIGGER_RECEIVED", "VERSION_EXPORTED");
+        assertThat(json(as("manager").get("/api/audit/verify")).path("valid").asBoolean()).isTrue();
+    }
+}
