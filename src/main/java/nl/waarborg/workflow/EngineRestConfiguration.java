@@ -4,6 +4,7 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -16,9 +17,9 @@ import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.stereotype.Component;
 
 /**
- * /engine-rest with one addition: when a listener of ours refuses a completion, the engine wraps the refusal and
- * Camunda's REST layer would answer 500. These mappers answer for the cause instead (403 for segregation of duties
- * and authorizations, 400 for a missing or invalid gate field, 409 for a lost race), as Waarborg's own API does.
+ * /engine-rest answering as Waarborg's own API does: a lost race (two people completing one task at once) is 409,
+ * and a refusal of our listeners keeps its status even where Camunda's REST layer wraps it (submit-form wraps a
+ * BadUserRequestException into a 500 "Cannot submit task form").
  */
 @Component
 public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
@@ -51,25 +52,24 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     static Response byCause(Exception exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof AuthorizationException) {
-                return error(Response.Status.FORBIDDEN, cause);
+                return error(Response.Status.FORBIDDEN, cause.getClass().getSimpleName(), cause.getMessage());
             }
             if (cause instanceof BadUserRequestException) {
-                return error(Response.Status.BAD_REQUEST, cause);
+                return error(Response.Status.BAD_REQUEST, cause.getClass().getSimpleName(), cause.getMessage());
             }
-            if (cause instanceof OptimisticLockingException) {
-                return error(Response.Status.CONFLICT, cause);
+            if (cause instanceof OptimisticLockingException
+                    || (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23"))) {
+                return error(Response.Status.CONFLICT, "Conflict",
+                        "Someone else changed this at the same moment; nothing of your request was saved.");
             }
         }
         return ExceptionHandlerHelper.getInstance().getResponse(exception);
     }
 
-    private static Response error(Response.Status status, Throwable cause) {
+    private static Response error(Response.Status status, String type, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", cause.getClass().getSimpleName());
-        body.put("message", cause.getMessage());
-        if (cause instanceof GateInputException gate) {
-            body.put("field", gate.field());
-        }
+        body.put("type", type);
+        body.put("message", message);
         return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -8,7 +8,6 @@ import nl.waarborg.api.ApiException;
 import nl.waarborg.forms.FormCatalog;
 import nl.waarborg.security.CurrentUser;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -68,8 +67,9 @@ public class TaskWork {
         }
         try {
             engine.getFormService().submitTaskForm(id, variables);
-        } catch (ProcessEngineException e) {
+        } catch (RuntimeException e) {
             // Someone completed the task while this request waited for the version lock: a conflict, not an error.
+            // (How the engine notices depends on the database: an exception of its own, a constraint, even an NPE.)
             HistoricTaskInstance done = EngineAccess.asSystem(engine,
                     () -> engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(id).singleResult());
             if (done != null && done.getEndTime() != null) {
