@@ -47,7 +47,7 @@ public class FriaElements implements TaskListener {
         });
         if (!missing.isEmpty()) {
             throw new GateInputException(missing.get(0).substring(missing.get(0).indexOf('[') + 1, missing.get(0).length() - 1),
-                    "is required: the FRIA (AI-verordening art. 27 lid 1) needs " + String.join("; ", missing) + ".");
+                    "The FRIA (AI-verordening art. 27 lid 1) needs " + String.join("; ", missing) + ".");
         }
     }
 }

@@ -22,11 +22,11 @@ public class SendBack {
         List<String> allowed = Arrays.stream(allowedParts.split(",")).map(String::trim).toList();
         List<String> named = GateTaskListener.stringList(task.getVariable(ProcessVariables.SEND_BACK_TO));
         if (named.isEmpty()) {
-            throw new GateInputException(ProcessVariables.SEND_BACK_TO, "must name at least one part to rework with SENT_BACK.");
+            throw new GateInputException(ProcessVariables.SEND_BACK_TO, "Field 'sendBackTo' must name at least one part to rework with SENT_BACK.");
         }
         List<String> unknown = named.stream().filter(n -> !allowed.contains(n)).toList();
         if (!unknown.isEmpty()) {
-            throw new GateInputException(ProcessVariables.SEND_BACK_TO, "names " + unknown + ", which are not parts of this assessment; choose from "
+            throw new GateInputException(ProcessVariables.SEND_BACK_TO, "Field 'sendBackTo' names " + unknown + ", which are not parts of this assessment; choose from "
                     + allowed + ".");
         }
     }

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ModelConventionsTest {
 
-    /** 10 years: assessment records are archived (Archiefwet); the operator's configured TTL overrides it (see ADR 0002). */
+    /** 10 years: assessment records are archived (Archiefwet); the operator's configured TTL overrides it (see ADR 0006). */
     static final int MINIMUM_HISTORY_DAYS = 3650;
     static final Path BPMN = Path.of("bpmn");
     static final Path FORMS = Path.of("forms");
