@@ -54,7 +54,7 @@ public class GateTaskListener implements TaskListener {
         try {
             assessments.decide(assessmentId(task), versionNumber(task), request);
         } catch (GateDecisionException e) {
-            throw GateInputException.of(e);
+            throw new GateInputException(e.field(), e.getMessage());
         } catch (DutiesConflictException e) {
             throw new SegregationOfDutiesException(e.getMessage());
         } catch (VersionFrozenException e) {
