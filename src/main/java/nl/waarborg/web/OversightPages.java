@@ -1,0 +1,71 @@
+package nl.waarborg.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import nl.waarborg.identity.Groups;
+import nl.waarborg.oversight.OversightService;
+import nl.waarborg.oversight.OversightService.BlockedItem;
+import nl.waarborg.security.CurrentUser;
+import nl.waarborg.system.SystemRecord;
+import nl.waarborg.system.SystemRegistry;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Managers: "Geblokkeerd op goedkeuring", with filters, figures per gate and a CSV export. */
+@Controller
+public class OversightPages {
+
+    private final OversightService oversight;
+    private final SystemRegistry systems;
+    private final WebLabels ui;
+
+    public OversightPages(OversightService oversight, SystemRegistry systems, WebLabels ui) {
+        this.oversight = oversight;
+        this.systems = systems;
+        this.ui = ui;
+    }
+
+    @GetMapping("/toezicht")
+    public String blocked(@RequestParam(required = false) String department, @RequestParam(required = false) String gate, Model model) {
+        CurrentUser.requireAnyOf(Groups.MANAGER, Groups.ADMIN);
+        List<BlockedItem> items = oversight.blocked(department, gate);
+        Set<String> gates = new LinkedHashSet<>(TaskPages.GATES);
+        oversight.blocked(null, null).forEach(i -> gates.add(i.gate()));
+        model.addAttribute("items", items);
+        model.addAttribute("statistics", oversight.statistics(items));
+        model.addAttribute("departments", systems.list().stream().map(SystemRecord::department).distinct().sorted().toList());
+        model.addAttribute("gates", gates);
+        model.addAttribute("department", department);
+        model.addAttribute("gate", gate);
+        return "oversight";
+    }
+
+    @GetMapping("/toezicht/export.csv")
+    public ResponseEntity<byte[]> csv(@RequestParam(required = false) String department, @RequestParam(required = false) String gate) {
+        CurrentUser.requireAnyOf(Groups.MANAGER, Groups.ADMIN);
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("systeem", "systeem-id", "afdeling", "beoordeling", "poort", "groep", "wacht sinds", "uiterlijk", "te laat"));
+        for (BlockedItem i : oversight.blocked(department, gate)) {
+            rows.add(List.of(nullToEmpty(i.systemName()), i.systemId(), nullToEmpty(i.department()), nullToEmpty(i.assessmentType()),
+                    ui.gate(i.gate()), ui.group(i.candidateGroup()), ui.dateTime(i.waitingSince()), ui.dateTime(i.dueAt()),
+                    i.overdue() ? "ja" : "nee"));
+        }
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("geblokkeerd-op-goedkeuring.csv").build().toString())
+                .body(Csv.write(rows).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,185 @@
+package nl.waarborg.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.waarborg.assessment.Assessment;
+import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.AssessmentVersion;
+import nl.waarborg.audit.AuditTrail;
+import nl.waarborg.identity.Groups;
+import nl.waarborg.security.CurrentUser;
+import nl.waarborg.system.SystemRecord;
+import nl.waarborg.system.SystemRegistry;
+import nl.waarborg.workflow.CycleService;
+import nl.waarborg.workflow.CycleService.OpenStep;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Project leads: their systems, registering one, starting its cycle, and where it stands. */
+@Controller
+public class SystemPages {
+
+    private static final Logger log = LoggerFactory.getLogger(SystemPages.class);
+
+    private final SystemRegistry systems;
+    private final CycleService cycles;
+    private final AssessmentService assessments;
+    private final AuditTrail audit;
+
+    public SystemPages(SystemRegistry systems, CycleService cycles, AssessmentService assessments, AuditTrail audit) {
+        this.systems = systems;
+        this.cycles = cycles;
+        this.assessments = assessments;
+        this.audit = audit;
+    }
+
+    /** The registration form; bound again on a refusal so that what the user typed stays. */
+    public static class NewSystemForm {
+        @NotBlank(message = "{system.name.required}")
+        @Size(max = 200, message = "{system.name.tooLong}")
+        private String name;
+        @Size(max = 4000, message = "{system.description.tooLong}")
+        private String description;
+        @NotBlank(message = "{system.department.required}")
+        @Size(max = 200, message = "{system.department.tooLong}")
+        private String department;
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getDescription() {
+            return description;
+        }
+
+        public void setDescription(String description) {
+            this.description = description;
+        }
+
+        public String getDepartment() {
+            return department;
+        }
+
+        public void setDepartment(String department) {
+            this.department = department;
+        }
+    }
+
+    /** A row of "Mijn systemen": the system and the steps its cycle waits on. */
+    public record SystemRow(SystemRecord system, List<OpenStep> steps) {
+    }
+
+    public record AssessmentHistory(Assessment assessment, List<AssessmentVersion> versions) {
+    }
+
+    @GetMapping("/systemen")
+    public String list(Model model) {
+        CurrentUser.requireAnyOf(Groups.PROJECT_LEAD, Groups.ADMIN);
+        boolean all = CurrentUser.isIn(Groups.ADMIN);
+        List<SystemRow> rows = systems.list().stream().filter(s -> all || CurrentUser.id().equals(s.owner()))
+                .map(s -> new SystemRow(s, cycles.openSteps(s.id()))).toList();
+        model.addAttribute("rows", rows);
+        return "systems";
+    }
+
+    @GetMapping("/systemen/nieuw")
+    public String newSystem(Model model) {
+        CurrentUser.requireAnyOf(Groups.PROJECT_LEAD, Groups.ADMIN);
+        model.addAttribute("form", new NewSystemForm());
+        model.addAttribute("departments", departments());
+        return "system-new";
+    }
+
+    @PostMapping("/systemen/nieuw")
+    public String register(@Valid @ModelAttribute("form") NewSystemForm form, BindingResult errors, Model model,
+                           RedirectAttributes redirect) {
+        CurrentUser.requireAnyOf(Groups.PROJECT_LEAD, Groups.ADMIN);
+        if (errors.hasErrors()) {
+            model.addAttribute("departments", departments());
+            return "system-new";
+        }
+        SystemRecord created = systems.register(form.getName().trim(), blankToNull(form.getDescription()), form.getDepartment().trim(),
+                CurrentUser.id());
+        audit.record("SYSTEM_REGISTERED", CurrentUser.id(), created.id(), Map.of("name", created.name(), "department", created.department()));
+        redirect.addFlashAttribute("flash", "system.registered");
+        return "redirect:/systemen/" + created.id();
+    }
+
+    @GetMapping("/systemen/{id}")
+    public String system(@PathVariable String id, Model model) {
+        SystemRecord system = systems.get(id);
+        List<AssessmentHistory> histories = new ArrayList<>();
+        for (Assessment a : assessments.assessmentsOf(id)) {
+            histories.add(new AssessmentHistory(a, assessments.versions(a.id())));
+        }
+        model.addAttribute("system", system);
+        model.addAttribute("steps", cycles.openSteps(id));
+        model.addAttribute("running", cycles.runningCycle(id).isPresent());
+        model.addAttribute("triage", latestTriageOutcome(id, histories).orElse(null));
+        model.addAttribute("assessments", histories);
+        model.addAttribute("mayStart", mayChange(system));
+        return "system";
+    }
+
+    @PostMapping("/systemen/{id}/cyclus")
+    public String startCycle(@PathVariable String id, RedirectAttributes redirect) {
+        SystemRecord system = systems.get(id);
+        if (!mayChange(system)) {
+            throw new AccessDeniedException("Only the owner of system " + id + " may start its cycle.");
+        }
+        try {
+            if (cycles.startCycle(id, CurrentUser.id()).isPresent()) {
+                redirect.addFlashAttribute("flash", "cycle.started");
+            } else {
+                redirect.addFlashAttribute("flashError", "cycle.alreadyRunning");
+            }
+        } catch (RuntimeException e) {
+            log.warn("Starting the cycle of system {} failed: {}", id, e.getMessage());
+            redirect.addFlashAttribute("flashError", "cycle.startFailed");
+        }
+        return "redirect:/systemen/" + id;
+    }
+
+    /** The outcome of the latest round's triage: the round of the newest version, else the first round. */
+    @SuppressWarnings("unchecked")
+    private Optional<Map<String, Object>> latestTriageOutcome(String systemId, List<AssessmentHistory> histories) {
+        int round = histories.stream().flatMap(h -> h.versions().stream()).mapToInt(AssessmentVersion::cycleRound).max().orElse(1);
+        for (int r = round; r >= 1; r--) {
+            Optional<Map<String, Object>> triage = assessments.triageOf(systemId, r);
+            if (triage.isPresent() && triage.get().get("outcome") instanceof Map<?, ?> outcome && !outcome.isEmpty()) {
+                return Optional.of((Map<String, Object>) outcome);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<String> departments() {
+        return systems.list().stream().map(SystemRecord::department).distinct().sorted().toList();
+    }
+
+    static boolean mayChange(SystemRecord system) {
+        return CurrentUser.isIn(Groups.ADMIN) || (CurrentUser.isIn(Groups.PROJECT_LEAD) && system.owner().equals(CurrentUser.id()));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,178 @@
+package nl.waarborg.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.waarborg.api.ApiException;
+import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.AssessmentVersion;
+import nl.waarborg.security.CurrentUser;
+import nl.waarborg.system.SystemRecord;
+import nl.waarborg.system.SystemRegistry;
+import nl.waarborg.workflow.GateInputException;
+import nl.waarborg.workflow.SegregationOfDutiesException;
+import nl.waarborg.workflow.TaskWork;
+import nl.waarborg.workflow.TaskWork.TaskView;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Reviewers and project leads: "Mijn taken", claiming, and completing a task with the same Camunda Form as Tasklist
+ * (rendered in the browser by the form-js viewer). Completion goes through TaskWork as the logged-in user, so the
+ * engine listeners apply the same rules as for any other client; refusals come back in plain Dutch.
+ */
+@Controller
+public class TaskPages {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskPages.class);
+    static final List<String> GATES = List.of("privacy-officer-advice", "ethics-committee-advice", "alderman-decision");
+
+    private final TaskWork work;
+    private final SystemRegistry systems;
+    private final AssessmentService assessments;
+    private final VersionPages versions;
+    private final MessageSource messages;
+
+    public TaskPages(TaskWork work, SystemRegistry systems, AssessmentService assessments, VersionPages versions, MessageSource messages) {
+        this.work = work;
+        this.systems = systems;
+        this.assessments = assessments;
+        this.versions = versions;
+        this.messages = messages;
+    }
+
+    public record TaskRow(TaskView task, String systemName) {
+    }
+
+    @GetMapping("/taken")
+    public String myTasks(Model model) {
+        Map<String, String> names = new HashMap<>();
+        List<TaskRow> rows = work.myTasks().stream()
+                .map(t -> new TaskRow(t, names.computeIfAbsent(String.valueOf(t.systemId()), this::systemName))).toList();
+        model.addAttribute("rows", rows);
+        model.addAttribute("me", CurrentUser.id());
+        return "tasks";
+    }
+
+    @PostMapping("/taken/{id}/claim")
+    public String claim(@PathVariable String id, RedirectAttributes redirect) {
+        try {
+            work.claim(id);
+            redirect.addFlashAttribute("flash", "task.claimed");
+            return "redirect:/taken/" + id;
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("flashError", e.status() == HttpStatus.CONFLICT ? "task.error.claimedOrDone" : "task.error.notFound");
+        } catch (AuthorizationException e) {
+            redirect.addFlashAttribute("flashError", "task.error.forbidden");
+        }
+        return "redirect:/taken";
+    }
+
+    @GetMapping("/taken/{id}")
+    public String task(@PathVariable String id, Model model, RedirectAttributes redirect) {
+        TaskView task;
+        try {
+            task = work.task(id);
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("flashError", e.status() == HttpStatus.CONFLICT ? "task.error.completed" : "task.error.notFound");
+            return "redirect:/taken";
+        }
+        model.addAttribute("task", task);
+        model.addAttribute("systemName", systemName(String.valueOf(task.systemId())));
+        model.addAttribute("mine", CurrentUser.id().equals(task.assignee()));
+        boolean gate = GATES.contains(task.activityId());
+        model.addAttribute("gate", gate);
+        if (gate) {
+            Optional<AssessmentVersion> version = work.versionOf(id).flatMap(ref -> assessments.version(ref.assessmentId(), ref.number()));
+            model.addAttribute("version", version.orElse(null));
+            model.addAttribute("sections", version.map(versions::sections).orElse(List.of()));
+        }
+        return "task";
+    }
+
+    /** The task's current values, for the form viewer. */
+    @GetMapping(value = "/taken/{id}/waarden", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    public Map<String, Object> values(@PathVariable String id) {
+        return work.task(id).values();
+    }
+
+    /** A Camunda Form from the classpath (forms/), exactly as the engine deploys it. */
+    @GetMapping(value = "/formulieren/{formId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    public ResponseEntity<String> form(@PathVariable String formId) throws IOException {
+        ClassPathResource resource = new ClassPathResource("forms/" + formId + ".form");
+        if (!formId.matches("[a-z0-9][a-z0-9-]{0,99}") || !resource.exists()) {
+            return ResponseEntity.notFound().build();
+        }
+        try (InputStream in = resource.getInputStream()) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Completes the task with the form's values; a refusal answers with a Dutch message and the field at fault. */
+    @PostMapping(value = "/taken/{id}/afronden", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    public ResponseEntity<Map<String, Object>> complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> values) {
+        try {
+            work.complete(id, values);
+            return ResponseEntity.ok(Map.of("redirect", "/taken?afgerond"));
+        } catch (GateInputException e) {
+            return refusal(HttpStatus.BAD_REQUEST, fieldMessage(e.field()), e.field());
+        } catch (BadUserRequestException e) {
+            log.info("Task {} refused: {}", id, e.getMessage());
+            return refusal(HttpStatus.BAD_REQUEST, "task.error.badRequest", null);
+        } catch (SegregationOfDutiesException e) {
+            return refusal(HttpStatus.FORBIDDEN, "task.error.duties", null);
+        } catch (AuthorizationException e) {
+            return refusal(HttpStatus.FORBIDDEN, "task.error.forbidden", null);
+        } catch (ApiException e) {
+            return e.status() == HttpStatus.CONFLICT ? refusal(HttpStatus.CONFLICT, "task.error.completed", null)
+                    : refusal(e.status(), "task.error.notFound", null);
+        } catch (OptimisticLockingException e) {
+            return refusal(HttpStatus.CONFLICT, "task.error.concurrent", null);
+        } catch (RuntimeException e) {
+            log.error("Completing task {} failed", id, e);
+            return refusal(HttpStatus.INTERNAL_SERVER_ERROR, "error.server", null);
+        }
+    }
+
+    private String fieldMessage(String field) {
+        String key = "task.error.field." + field;
+        return messages.getMessage(key, null, null, LocaleContextHolder.getLocale()) == null ? "task.error.badRequest" : key;
+    }
+
+    private ResponseEntity<Map<String, Object>> refusal(HttpStatus status, String messageKey, String field) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status.value());
+        body.put("message", messages.getMessage(messageKey, null, LocaleContextHolder.getLocale()));
+        body.put("field", field);
+        return ResponseEntity.status(status).body(body);
+    }
+
+    private String systemName(String systemId) {
+        return systems.find(systemId).map(SystemRecord::name).orElse(systemId);
+    }
+}

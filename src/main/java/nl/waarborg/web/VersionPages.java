@@ -1,0 +1,82 @@
+package nl.waarborg.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.waarborg.api.ApiException;
+import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.AssessmentVersion;
+import nl.waarborg.assessment.VersionDiff;
+import nl.waarborg.forms.FormCatalog;
+import nl.waarborg.system.SystemRegistry;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** One version of an assessment (answers per section, signatures) and the difference with another version. */
+@Controller
+public class VersionPages {
+
+    private final AssessmentService assessments;
+    private final VersionDiff diff;
+    private final FormCatalog forms;
+    private final SystemRegistry systems;
+
+    public VersionPages(AssessmentService assessments, VersionDiff diff, FormCatalog forms, SystemRegistry systems) {
+        this.assessments = assessments;
+        this.diff = diff;
+        this.forms = forms;
+        this.systems = systems;
+    }
+
+    public record Answer(String question, Object value) {
+    }
+
+    public record Section(String id, List<Answer> answers) {
+    }
+
+    @GetMapping("/beoordelingen/{id}/versies/{number}")
+    public String version(@PathVariable String id, @PathVariable int number, Model model) {
+        AssessmentVersion version = load(id, number);
+        model.addAttribute("v", version);
+        model.addAttribute("system", systems.get(version.systemId()));
+        model.addAttribute("sections", sections(version));
+        return "version";
+    }
+
+    @GetMapping("/beoordelingen/{id}/verschil")
+    public String diff(@PathVariable String id, @RequestParam("van") int from, @RequestParam("tot") int to, Model model) {
+        AssessmentVersion newer = load(id, to);
+        model.addAttribute("result", diff.between(load(id, from), newer));
+        model.addAttribute("v", newer);
+        model.addAttribute("system", systems.get(newer.systemId()));
+        return "version-diff";
+    }
+
+    /** The answers per section with the form's question labels, in form order, then what the form no longer asks. */
+    List<Section> sections(AssessmentVersion version) {
+        List<Section> result = new ArrayList<>();
+        version.answers().forEach((section, fields) -> {
+            List<Answer> answers = new ArrayList<>();
+            if (fields instanceof Map<?, ?> map) {
+                Map<String, Object> ordered = new LinkedHashMap<>();
+                forms.form(section).ifPresent(f -> f.fields().keySet().stream().filter(map::containsKey)
+                        .forEach(k -> ordered.put(k, map.get(k))));
+                map.forEach((k, v) -> ordered.putIfAbsent(k.toString(), v));
+                ordered.forEach((k, v) -> answers.add(new Answer(diff.question(section, k), v)));
+            } else {
+                answers.add(new Answer(section, fields));
+            }
+            result.add(new Section(section, answers));
+        });
+        return result;
+    }
+
+    private AssessmentVersion load(String id, int number) {
+        return assessments.version(id, number).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "No version " + number + " of " + id));
+    }
+}

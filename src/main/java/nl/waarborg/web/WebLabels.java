@@ -1,0 +1,91 @@
+package nl.waarborg.web;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Display helpers for the templates (as {@code @ui}): dates in Dutch time, and the names of gates, groups, phases and
+ * statuses in the user's language, falling back to the technical id when there is no translation.
+ */
+@Component("ui")
+public class WebLabels {
+
+    public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").withZone(ZONE);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy").withZone(ZONE);
+
+    private final MessageSource messages;
+
+    public WebLabels(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public String dateTime(Instant at) {
+        return at == null ? "–" : DATE_TIME.format(at);
+    }
+
+    public String date(Instant at) {
+        return at == null ? "–" : DATE.format(at);
+    }
+
+    /** Average waiting time in days, one decimal, in the user's number format. */
+    public String days(double days) {
+        return String.format(locale(), "%.1f", days);
+    }
+
+    /** A gate or wait by its task id; DPA consultations and go-live checks are named by their prefix. */
+    public String gate(String taskId) {
+        if (taskId == null) {
+            return "–";
+        }
+        if (taskId.startsWith("dpa-consultation-")) {
+            return label("gate", "dpa-consultation", taskId);
+        }
+        if (taskId.startsWith("go-live-")) {
+            return label("gate", "go-live", taskId);
+        }
+        return label("gate", taskId, taskId);
+    }
+
+    public String group(String groupId) {
+        return groupId == null ? "–" : label("group", groupId, groupId);
+    }
+
+    /** Any enumerated value with a message "prefix.value", e.g. phase.DEVELOP; the value itself when untranslated. */
+    public String label(String prefix, Object value) {
+        return value == null ? "–" : label(prefix, value.toString(), value.toString());
+    }
+
+    /** An answer as text: yes/no for booleans, lists joined, nested items as "key: value". */
+    public String value(Object value) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            return "–";
+        }
+        if (value instanceof Boolean b) {
+            return messages.getMessage(b ? "value.yes" : "value.no", null, locale());
+        }
+        if (value instanceof List<?> list) {
+            return list.isEmpty() ? "–" : list.stream().map(this::value).collect(Collectors.joining("; "));
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream().map(e -> e.getKey() + ": " + value(e.getValue())).collect(Collectors.joining(", "));
+        }
+        return value.toString();
+    }
+
+    private String label(String prefix, String key, String fallback) {
+        return messages.getMessage(prefix + "." + key, null, fallback, locale());
+    }
+
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
+    }
+}

@@ -1,0 +1,98 @@
+// Renders a task's Camunda Form with the form-js viewer (the same forms as Tasklist) and completes the task through
+// Waarborg. A refusal by the server is shown in plain language; the form keeps what the user typed.
+(function () {
+  'use strict';
+
+  function csrfHeaders() {
+    var headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    if (token && header) {
+      headers[header.content] = token.content;
+    }
+    return headers;
+  }
+
+  function getJson(url) {
+    return fetch(url, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' }).then(function (response) {
+      if (!response.ok) {
+        throw new Error('HTTP ' + response.status);
+      }
+      return response.json();
+    });
+  }
+
+  function showError(box, message) {
+    box.textContent = message;
+    box.hidden = false;
+    box.focus();
+  }
+
+  function start() {
+    var container = document.getElementById('task-form');
+    if (!container) {
+      return;
+    }
+    var errorBox = document.getElementById('form-error');
+    var loading = document.getElementById('form-loading');
+    var button = document.getElementById('task-submit');
+    var formUrl = container.getAttribute('data-form-url');
+    var form = null;
+
+    var schemaPromise = formUrl ? getJson(formUrl) : Promise.resolve(null);
+    Promise.all([schemaPromise, getJson(container.getAttribute('data-values-url'))]).then(function (results) {
+      var schema = results[0];
+      var values = results[1] || {};
+      if (!schema) {
+        return null;
+      }
+      form = new FormViewer.Form({ container: container });
+      return form.importSchema(schema, values);
+    }).then(function () {
+      if (loading) {
+        loading.hidden = true;
+      }
+    }).catch(function () {
+      if (loading) {
+        loading.hidden = true;
+      }
+      showError(errorBox, container.getAttribute('data-load-error'));
+    });
+
+    button.addEventListener('click', function () {
+      var data = {};
+      if (form) {
+        var result = form.submit();
+        if (result.errors && Object.keys(result.errors).length > 0) {
+          showError(errorBox, container.getAttribute('data-invalid'));
+          return;
+        }
+        data = result.data;
+      }
+      button.disabled = true;
+      fetch(container.getAttribute('data-submit-url'), {
+        method: 'POST', headers: csrfHeaders(), credentials: 'same-origin', body: JSON.stringify(data)
+      }).then(function (response) {
+        return response.json().then(function (body) {
+          return { ok: response.ok, body: body };
+        });
+      }).then(function (answer) {
+        if (answer.ok && answer.body.redirect) {
+          window.location.assign(answer.body.redirect);
+          return;
+        }
+        button.disabled = false;
+        showError(errorBox, answer.body.message || container.getAttribute('data-network-error'));
+      }).catch(function () {
+        button.disabled = false;
+        showError(errorBox, container.getAttribute('data-network-error'));
+      });
+    });
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();

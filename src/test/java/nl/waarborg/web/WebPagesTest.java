@@ -1,0 +1,133 @@
+package nl.waarborg.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import nl.waarborg.support.Http;
+import nl.waarborg.support.TestDatabases;
+import nl.waarborg.support.WaarborgIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Every page over real HTTP with a browser session: status, Dutch headings, escaping, refusals in plain Dutch. */
+@WaarborgIntegrationTest
+class WebPagesTest {
+
+    @LocalServerPort
+    int port;
+
+    private Http login(String user) {
+        Http http = Http.browser(port);
+        HttpResponse<String> login = http.formLogin(user, "demo");
+        assertThat(login.statusCode()).isEqualTo(302);
+        return http;
+    }
+
+    private static String form(String... pairs) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < pairs.length; i += 2) {
+            body.append(i == 0 ? "" : "&").append(pairs[i]).append('=').append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return body.toString();
+    }
+
+    /** Registers a system through the web form and returns its page path. */
+    static String register(Http lead, String name, String department) {
+        String csrf = Http.csrfTokenFrom(lead.get("/systemen/nieuw").body());
+        HttpResponse<String> created = lead.postForm("/systemen/nieuw", form("name", name, "department", department,
+                "description", "Testsysteem", "_csrf", csrf));
+        assertThat(created.statusCode()).isEqualTo(302);
+        return created.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+    }
+
+    @Test
+    void eachRoleLandsOnItsOwnHomePage() {
+        System.out.println("[waarborg-test] WebPagesTest on " + TestDatabases.name());
+        assertThat(login("lead").get("/").headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/systemen"));
+        assertThat(login("fg").get("/").headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/taken"));
+        assertThat(login("manager").get("/").headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/toezicht"));
+        HttpResponse<String> admin = login("admin").get("/");
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.body()).contains("<html lang=\"nl\"").contains("/camunda/app/admin/").contains("/camunda/app/cockpit/");
+    }
+
+    @Test
+    void mainPagesAnswerInDutchAndEnglish() {
+        Http lead = login("lead");
+        assertThat(lead.get("/systemen").body()).contains("<h1>Mijn systemen</h1>").contains("href=\"#main\"");
+        assertThat(lead.get("/systemen/nieuw").body()).contains("<h1>Systeem registreren</h1>");
+        assertThat(lead.get("/taken").body()).contains("<h1>Mijn taken</h1>");
+        HttpResponse<String> english = lead.get("/systemen?lang=en");
+        assertThat(english.body()).contains("<html lang=\"en\"").contains("<h1>My systems</h1>");
+        assertThat(lead.get("/systemen?lang=nl").body()).contains("<h1>Mijn systemen</h1>");
+
+        Http manager = login("manager");
+        HttpResponse<String> oversight = manager.get("/toezicht");
+        assertThat(oversight.statusCode()).isEqualTo(200);
+        assertThat(oversight.body()).contains("<h1>Geblokkeerd op goedkeuring</h1>");
+        HttpResponse<String> csv = manager.get("/toezicht/export.csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.body()).contains("systeem;systeem-id;afdeling");
+    }
+
+    @Test
+    void registeringASystemEscapesWhatTheUserTyped() {
+        Http lead = login("lead");
+        String page = register(lead, "<script>alert('x')</script> Bijstand", "Sociaal Domein");
+        assertThat(page).startsWith("/systemen/");
+        HttpResponse<String> system = lead.get(page);
+        assertThat(system.statusCode()).isEqualTo(200);
+        assertThat(system.body()).doesNotContain("<script>alert").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Bijstand")
+                .contains("Het systeem is geregistreerd.").contains("Beoordelingscyclus starten");
+        assertThat(lead.get("/systemen").body()).doesNotContain("<script>alert").contains("&lt;script&gt;");
+        // The manager may look at it too, but not register or start anything.
+        Http manager = login("manager");
+        assertThat(manager.get(page).statusCode()).isEqualTo(200);
+        assertThat(manager.get("/systemen/nieuw").statusCode()).isEqualTo(403);
+        assertThat(manager.get("/systemen/nieuw").body()).contains("U heeft geen toegang tot deze pagina.").doesNotContain("Exception");
+    }
+
+    @Test
+    void aRefusedRegistrationKeepsTheValuesAndLinksTheErrors() {
+        Http lead = login("lead");
+        String csrf = Http.csrfTokenFrom(lead.get("/systemen/nieuw").body());
+        HttpResponse<String> refused = lead.postForm("/systemen/nieuw", form("name", "  ", "department", "", "description",
+                "Mijn <b>omschrijving</b>", "_csrf", csrf));
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("Vul de naam van het systeem in.").contains("Vul de afdeling in.")
+                .contains("aria-describedby=\"name-error\"").contains("id=\"name-error\"").contains("aria-invalid=\"true\"")
+                .contains("Mijn &lt;b&gt;omschrijving&lt;/b&gt;");
+    }
+
+    @Test
+    void startingTheCycleTwiceIsRefusedInPlainDutch() {
+        Http lead = login("lead");
+        String page = register(lead, "Parkeervergunningen", "Stadsbeheer");
+        String id = page.substring(page.lastIndexOf('/') + 1);
+        String csrf = Http.csrfTokenFrom(lead.get(page).body());
+        assertThat(lead.postForm(page + "/cyclus", "_csrf=" + csrf).statusCode()).isEqualTo(302);
+        HttpResponse<String> started = lead.get(page);
+        assertThat(started.body()).contains("De beoordelingscyclus is gestart.").contains("Pre-scan").doesNotContain(">Beoordelingscyclus starten<");
+        assertThat(lead.postForm(page + "/cyclus", "_csrf=" + csrf).statusCode()).isEqualTo(302);
+        assertThat(lead.get(page).body()).contains("Er loopt al een beoordelingscyclus voor dit systeem.");
+        // The pre-scan is now one of the lead's tasks.
+        assertThat(lead.get("/taken").body()).contains(id);
+    }
+
+    @Test
+    void unknownThingsGiveTheDutchErrorPageWithoutStackTrace() {
+        Http lead = login("lead");
+        HttpResponse<String> missing = lead.get("/systemen/bestaat-niet");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("Er ging iets mis").contains("Deze pagina bestaat niet").doesNotContain("Exception");
+        HttpResponse<String> task = lead.get("/taken/bestaat-niet");
+        assertThat(task.statusCode()).isEqualTo(302);
+        assertThat(lead.get("/taken").body()).contains("Deze taak bestaat niet (meer)");
+        assertThat(lead.get("/beoordelingen/x/versies/abc").statusCode()).isEqualTo(400);
+        assertThat(lead.get("/formulieren/triage").body()).contains("\"id\": \"triage\"");
+        assertThat(lead.get("/formulieren/..%2Fapplication").statusCode()).isIn(400, 404);
+    }
+}
