@@ -61,6 +61,7 @@
 
     button.addEventListener('click', function () {
       var data = {};
+      errorBox.hidden = true;
       if (form) {
         var result = form.submit();
         if (result.errors && Object.keys(result.errors).length > 0) {

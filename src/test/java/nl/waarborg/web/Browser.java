@@ -1,0 +1,141 @@
+package nl.waarborg.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless chromium driven by Selenium, for the browser tests: log in, find things by their visible text,
+ * check a page with axe-core and save a screenshot under target/screenshots/. Selenium Manager never runs: the
+ * driver and browser binaries are given explicitly.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final String MISSING = "Browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER + " is missing."
+            + " Install them with: apt-get install -y chromium chromium-driver (.ci/run does this).";
+    private static final List<String> AXE_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    final ChromeDriver driver;
+    private final String baseUrl;
+    private final Path profile;
+
+    static boolean available() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    Browser(int port) {
+        this.baseUrl = "http://localhost:" + port;
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        try {
+            profile = Files.createTempDirectory("waarborg-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1000", "--lang=nl", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    void open(String path) {
+        driver.get(baseUrl + path);
+    }
+
+    String path() {
+        return driver.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
+    }
+
+    void login(String user) {
+        driver.manage().deleteAllCookies();
+        open("/login");
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys("demo");
+        driver.findElement(By.cssSelector("main button[type=submit]")).click();
+        waitFor(By.tagName("h1"));
+    }
+
+    String heading() {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    WebElement waitFor(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    void waitForPath(String fragment) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains(fragment));
+    }
+
+    void waitForText(By by, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    void click(String linkOrButtonText) {
+        List<WebElement> candidates = driver.findElements(By.xpath("//a[normalize-space(.)='" + linkOrButtonText + "']"
+                + " | //button[normalize-space(.)='" + linkOrButtonText + "']"));
+        assertThat(candidates).as("link or button '%s' on %s", linkOrButtonText, path()).isNotEmpty();
+        candidates.get(0).click();
+    }
+
+    /** axe-core on the current page: no serious or critical violation of WCAG 2.1 A/AA; and a screenshot. */
+    void checkPage(String name) {
+        screenshot(name);
+        Results results = new AxeBuilder().withTags(AXE_TAGS).analyze(driver);
+        List<Rule> severe = results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
+        assertThat(severe).as("axe-core on %s (%s): %s", name, path(), describe(severe)).isEmpty();
+    }
+
+    private static String describe(List<Rule> rules) {
+        return rules.stream().map(r -> r.getId() + " [" + r.getImpact() + "] " + r.getHelp() + " at "
+                + r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(3).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "));
+    }
+
+    void screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            File shot = driver.getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary profile left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package nl.waarborg.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The main pages in a real browser, each checked with axe-core and saved as a screenshot: login, a lead registering
+ * a system (with a refused first attempt), starting its cycle and completing the pre-scan in the Camunda Form, the
+ * manager's and the administrator's pages, and the switch to English. Runs on H2 only.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
+class BrowserPagesTest {
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void chromiumPresent() {
+        assumeTrue(Browser.available(), Browser.MISSING);
+    }
+
+    @BeforeEach
+    void startBrowser() {
+        if (browser == null) {
+            browser = new Browser(port);
+        }
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @Test
+    void leadRegistersASystemStartsItsCycleAndCompletesThePreScan() {
+        browser.open("/login");
+        browser.checkPage("01-inloggen");
+        browser.login("lead");
+        assertThat(browser.heading()).isEqualTo("Mijn systemen");
+        browser.checkPage("02-mijn-systemen");
+
+        browser.click("Systeem registreren");
+        browser.click("Registreren");
+        WebElement summary = browser.waitFor(By.id("error-summary"));
+        assertThat(summary.getText()).contains("Vul de naam van het systeem in.");
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
+        browser.checkPage("03-registreren-fouten");
+
+        browser.driver.findElement(By.id("name")).sendKeys("Browser <b>test</b> Wmo-toewijzing");
+        browser.driver.findElement(By.id("department")).sendKeys("Sociaal Domein");
+        browser.click("Registreren");
+        browser.waitForText(By.tagName("h1"), "Wmo-toewijzing");
+        assertThat(browser.heading()).isEqualTo("Browser <b>test</b> Wmo-toewijzing");
+        browser.checkPage("04-systeem");
+
+        browser.click("Beoordelingscyclus starten");
+        browser.waitForText(By.cssSelector("main"), "Pre-scan invullen");
+        browser.click("Mijn taken");
+        assertThat(browser.heading()).isEqualTo("Mijn taken");
+        browser.checkPage("05-mijn-taken");
+
+        browser.driver.findElement(By.xpath("//tr[contains(., 'Wmo-toewijzing')]//button")).click();
+        browser.waitFor(By.cssSelector(".fjs-form"));
+        browser.waitFor(By.cssSelector(".fjs-powered-by"));
+        browser.checkPage("06-taak-pre-scan");
+
+        // Completing without the required field: form-js refuses in the browser and the page says so.
+        browser.click("Afronden");
+        browser.waitFor(By.id("form-error"));
+        browser.driver.findElement(By.cssSelector(".fjs-form textarea")).sendKeys("Passende ondersteuning sneller toewijzen");
+        browser.click("Afronden");
+        browser.waitForPath("/taken?afgerond");
+        assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("De taak is afgerond.");
+    }
+
+    @Test
+    void managerAdministratorAndEnglish() {
+        browser.login("manager");
+        assertThat(browser.heading()).isEqualTo("Geblokkeerd op goedkeuring");
+        browser.checkPage("10-geblokkeerd-op-goedkeuring");
+
+        browser.login("admin");
+        assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("Camunda Cockpit");
+        browser.checkPage("11-beheer");
+
+        browser.click("English");
+        assertThat(browser.heading()).startsWith("Welcome");
+        assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        browser.click("Nederlands");
+        assertThat(browser.heading()).startsWith("Welkom");
+    }
+}
