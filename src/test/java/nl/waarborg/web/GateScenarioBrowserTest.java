@@ -1,0 +1,194 @@
+package nl.waarborg.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import nl.waarborg.web.demo.DemoDriver;
+import nl.waarborg.workflow.CycleService.OpenStep;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * The whole job in the browser: the lead registers a system and starts its cycle; the content parts are filled in
+ * through TaskWork as the lead (to keep the test short); the FG advises, the manager sees the system waiting at the
+ * ethics committee, the committee advises, the alderman approves, and the lead downloads the PDF.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
+class GateScenarioBrowserTest {
+
+    /** Pre-scan answers that make an IAMA necessary (keys that the triage form does not have are ignored). */
+    static final Map<String, Object> NEEDS_IAMA = Map.of("isAiSystem", true);
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DemoDriver driver;
+    @Autowired
+    ObjectMapper json;
+
+    @BeforeAll
+    static void chromiumPresent() {
+        assumeTrue(Browser.available(), Browser.MISSING);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @Test
+    void fromRegistrationToTheAldermansApprovalAndThePdf() throws Exception {
+        browser = new Browser(port);
+        String name = "Scenario toeslagen-signalering";
+        browser.login("lead");
+        browser.click("Systeem registreren");
+        browser.driver.findElement(By.id("name")).sendKeys(name);
+        browser.driver.findElement(By.id("department")).sendKeys("Werk en Inkomen");
+        browser.click("Registreren");
+        browser.waitForText(By.tagName("h1"), name);
+        String systemPath = browser.path();
+        String systemId = systemPath.substring(systemPath.lastIndexOf('/') + 1);
+        browser.click("Beoordelingscyclus starten");
+        browser.waitForText(By.tagName("body"), "De beoordelingscyclus is gestart.");
+
+        List<OpenStep> open = driver.driveUntil(systemId, "privacy-officer-advice", NEEDS_IAMA);
+        assumeTrue(open.stream().anyMatch(s -> "privacy-officer-advice".equals(s.activityId())),
+                "The models on this branch do not reach the privacy officer's gate yet; open steps: " + open);
+
+        decideAll("fg", name, "APPROVED", "Advies FG: de gegevensverwerking is proportioneel.", "20");
+
+        browser.login("manager");
+        assertThat(browser.heading()).isEqualTo("Geblokkeerd op goedkeuring");
+        WebElement row = browser.waitFor(By.xpath("//tr[contains(., '" + name + "')]"));
+        assertThat(row.getText()).contains("Advies ethische commissie");
+        browser.checkPage("30-geblokkeerd-ethische-commissie");
+        row.findElement(By.linkText(name)).click();
+        browser.waitForText(By.tagName("h1"), name);
+        assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("Ethische commissie");
+        browser.checkPage("31-systeem-voor-manager");
+
+        decideAll("ethics", name, "APPROVED", "De commissie ziet de publieke waarden voldoende geborgd.", "40");
+        decideAll("alderman", name, "APPROVED", "Ik aanvaard de resterende risico's.", "50");
+
+        browser.login("lead");
+        browser.open(systemPath);
+        assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("Vastgesteld");
+        browser.checkPage("60-systeem-vastgesteld");
+        WebElement pdf = browser.driver.findElement(By.xpath("//tr[contains(., 'Vastgesteld')]//a[normalize-space(.)='PDF']"));
+        HttpResponse<byte[]> download = downloadWithSession(pdf.getAttribute("href"));
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(new String(download.body(), 0, 5)).isEqualTo("%PDF-");
+        browser.driver.findElement(By.xpath("//tr[contains(., 'Vastgesteld')]//th/a")).click();
+        browser.waitFor(By.cssSelector("code"));
+        browser.checkPage("61-versie");
+    }
+
+    /** The user claims and decides every task of the system open to them, in the Camunda Form on the task page. */
+    private void decideAll(String user, String systemName, String decision, String motivation, String shotPrefix) throws IOException {
+        browser.login(user);
+        assertThat(browser.heading()).isEqualTo("Mijn taken");
+        browser.checkPage(shotPrefix + "-mijn-taken-" + user);
+        int decided = 0;
+        while (!browser.driver.findElements(By.xpath("//tr[contains(., '" + systemName + "')]//button")).isEmpty()) {
+            browser.driver.findElement(By.xpath("//tr[contains(., '" + systemName + "')]//button")).click();
+            browser.waitFor(By.cssSelector(".fjs-form"));
+            assertThat(browser.driver.findElement(By.id("content-title")).getText()).isEqualTo("Wat u beoordeelt");
+            if (decided == 0) {
+                browser.checkPage(shotPrefix + "-poort-" + user);
+            }
+            String formUrl = browser.driver.findElement(By.id("task-form")).getAttribute("data-form-url");
+            JsonNode form = readForm(formUrl.substring(formUrl.lastIndexOf('/') + 1));
+            choose(form, "decision", decision);
+            type(form, "motivation", motivation);
+            browser.click("Afronden");
+            browser.waitForPath("/taken?afgerond");
+            decided++;
+        }
+        assertThat(decided).as("tasks of %s for %s", user, systemName).isPositive();
+    }
+
+    private void choose(JsonNode form, String key, String value) {
+        JsonNode field = component(form.path("components"), key);
+        String option = value;
+        for (JsonNode v : field.path("values")) {
+            if (value.equals(v.path("value").asText())) {
+                option = v.path("label").asText();
+            }
+        }
+        WebElement container = fieldContainer(field);
+        if ("select".equals(field.path("type").asText())) {
+            container.findElement(By.cssSelector(".fjs-input-group")).click();
+            String item = option;
+            browser.waitFor(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + item + "']")).click();
+        } else {
+            container.findElement(By.xpath(".//label[normalize-space(.)='" + option + "']")).click();
+        }
+    }
+
+    private void type(JsonNode form, String key, String text) {
+        WebElement container = fieldContainer(component(form.path("components"), key));
+        container.findElement(By.cssSelector("textarea, input")).sendKeys(text);
+    }
+
+    private static WebElement fieldContainer(JsonNode field) {
+        String label = field.path("label").asText();
+        // The innermost field with that label: groups are form fields too and come first in document order.
+        List<WebElement> fields = browser.driver.findElements(By.xpath("//div[contains(@class,'fjs-form-field')]"
+                + "[.//label[starts-with(normalize-space(.), \"" + label + "\")]]"));
+        assertThat(fields).as("form field '%s'", label).isNotEmpty();
+        return fields.get(fields.size() - 1);
+    }
+
+    private static JsonNode component(JsonNode components, String key) {
+        for (JsonNode c : components) {
+            if (key.equals(c.path("key").asText())) {
+                return c;
+            }
+            if (c.has("components")) {
+                JsonNode nested = component(c.path("components"), key);
+                if (nested != null) {
+                    return nested;
+                }
+            }
+        }
+        return null;
+    }
+
+    private JsonNode readForm(String id) throws IOException {
+        try (InputStream in = new ClassPathResource("forms/" + id + ".form").getInputStream()) {
+            return json.readTree(in);
+        }
+    }
+
+    private HttpResponse<byte[]> downloadWithSession(String url) throws Exception {
+        String session = browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", "JSESSIONID=" + session).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+}
