@@ -37,8 +37,8 @@ import org.springframework.core.io.ClassPathResource;
 @AutoConfigureObservability(tracing = false)
 class GateScenarioBrowserTest {
 
-    /** Pre-scan answers that make an IAMA necessary (keys that the triage form does not have are ignored). */
-    static final Map<String, Object> NEEDS_IAMA = Map.of("isAiSystem", true);
+    /** Pre-scan answers for an impactful algorithm without personal data: an IAMA and no DPIA. */
+    static final Map<String, Object> NEEDS_IAMA = Map.of("legalEffects", true, "classifiesPersons", true);
 
     static Browser browser;
 
