@@ -104,9 +104,11 @@ class SecurityBaselineTest {
 
         HttpResponse<String> login = browser.formLogin("lead", "demo");
         assertThat(login.statusCode()).isEqualTo(302);
+        // Each role starts on its own page: the project lead on "Mijn systemen".
         HttpResponse<String> homeAfterLogin = browser.get("/", "text/html");
-        assertThat(homeAfterLogin.statusCode()).isEqualTo(200);
-        assertThat(homeAfterLogin.body()).contains("Welkom, lead");
+        assertThat(homeAfterLogin.statusCode()).isEqualTo(302);
+        assertThat(homeAfterLogin.headers().firstValue("Location").orElseThrow()).endsWith("/systemen");
+        assertThat(browser.get("/systemen", "text/html").body()).contains("<h1>Mijn systemen</h1>");
     }
 
     @Test
