@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Project leads: their systems, registering one, starting its cycle, and where it stands. */
@@ -154,6 +155,43 @@ public class SystemPages {
         } catch (RuntimeException e) {
             log.warn("Starting the cycle of system {} failed: {}", id, e.getMessage());
             redirect.addFlashAttribute("flashError", "cycle.startFailed");
+        }
+        return "redirect:/systemen/" + id;
+    }
+
+    /** Evaluate phase: a trigger (incident, change, complaint, monitoring, periodic review) starts a new round. */
+    @PostMapping("/systemen/{id}/signaal")
+    public String trigger(@PathVariable String id, @RequestParam String type, @RequestParam(required = false) String description,
+                          RedirectAttributes redirect) {
+        SystemRecord system = systems.get(id);
+        if (!mayChange(system)) {
+            throw new AccessDeniedException("Only the owner of system " + id + " may send a trigger.");
+        }
+        if (!List.of("INCIDENT", "MATERIAL_CHANGE", "COMPLAINT", "MONITORING", "PERIODIC").contains(type)) {
+            redirect.addFlashAttribute("flashError", "trigger.invalidType");
+        } else if (description != null && description.length() > 4000) {
+            redirect.addFlashAttribute("flashError", "trigger.tooLong");
+        } else if (cycles.trigger(id, type, description, CurrentUser.id())) {
+            redirect.addFlashAttribute("flash", "trigger.sent");
+        } else {
+            redirect.addFlashAttribute("flashError", "trigger.notInEvaluate");
+        }
+        return "redirect:/systemen/" + id;
+    }
+
+    /** Evaluate phase: take the system out of use, which ends its cycle. */
+    @PostMapping("/systemen/{id}/buiten-gebruik")
+    public String retire(@PathVariable String id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        SystemRecord system = systems.get(id);
+        if (!mayChange(system)) {
+            throw new AccessDeniedException("Only the owner of system " + id + " may retire it.");
+        }
+        if (reason != null && reason.length() > 4000) {
+            redirect.addFlashAttribute("flashError", "trigger.tooLong");
+        } else if (cycles.retire(id, reason, CurrentUser.id())) {
+            redirect.addFlashAttribute("flash", "retire.done");
+        } else {
+            redirect.addFlashAttribute("flashError", "trigger.notInEvaluate");
         }
         return "redirect:/systemen/" + id;
     }

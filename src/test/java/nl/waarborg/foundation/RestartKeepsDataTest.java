@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
+import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.AssessmentType;
+import nl.waarborg.assessment.GateDecisionRequest;
+import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.support.TestDatabases;
+import nl.waarborg.system.SystemRecord;
+import nl.waarborg.system.SystemRegistry;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -19,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * "After stopping and restarting the app, a process instance started before is still there": two real starts
- * of the application on one database (an H2 file database, or a PostgreSQL database in the second run).
+ * "After stopping and restarting the app, a process instance started before is still there", and an approved
+ * version keeps its hash: two real starts of the application on one database (an H2 file database, or a
+ * PostgreSQL database in the second run).
  */
 @Tag("database")
 class RestartKeepsDataTest {
@@ -35,6 +43,8 @@ class RestartKeepsDataTest {
         Map<String, Object> database = database();
         String instanceId;
         String taskId;
+        String assessmentId;
+        String hashBefore;
 
         ConfigurableApplicationContext first = Starts.of("restart-before").database(database).run();
         try {
@@ -52,6 +62,19 @@ class RestartKeepsDataTest {
                             .putValue("highRiskAi", true));
             instanceId = instance.getId();
             taskId = engine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+
+            // A version approved before the restart must come back with the same, still valid hash.
+            SystemRecord system = first.getBean(SystemRegistry.class).register("Slimme parkeerhandhaving", null, "Handhaving", "lead");
+            AssessmentService assessments = first.getBean(AssessmentService.class);
+            AssessmentService.OpenedVersion version = assessments.openVersion(system.id(), AssessmentType.DPIA, 1, null, "lead");
+            assessments.saveSection(version.assessmentId(), 1, "dpia-section-a", Map.of("dpiaProposal", "Kentekenscans"), "lead");
+            assessments.decide(version.assessmentId(), 1, new GateDecisionRequest("privacy-officer-advice", true, "APPROVED",
+                    "Akkoord", null, null, List.of(), "fg", "restart-task-1"));
+            assessments.decide(version.assessmentId(), 1, new GateDecisionRequest("alderman-decision", false, "APPROVED",
+                    "Vastgesteld", null, null, List.of(), "alderman", "restart-task-2"));
+            assessmentId = version.assessmentId();
+            hashBefore = assessments.version(assessmentId, 1).orElseThrow().contentHash();
+            assertThat(hashBefore).hasSize(64);
         } finally {
             first.close();
         }
@@ -84,6 +107,11 @@ class RestartKeepsDataTest {
             tasks.complete(task.getId());
             assertThat(runtime.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
             assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).finished().count()).isEqualTo(1);
+            AssessmentService assessments = second.getBean(AssessmentService.class);
+            assertThat(assessments.version(assessmentId, 1).orElseThrow().contentHash()).isEqualTo(hashBefore);
+            assertThat(assessments.hashIntact(assessmentId, 1)).isTrue();
+            assertThat(second.getBean(AuditTrail.class).verify().valid()).isTrue();
+
             // The demo users were created once and kept, not created twice.
             assertThat(engine.getIdentityService().createUserQuery().userId("lead").count()).isEqualTo(1);
         } finally {

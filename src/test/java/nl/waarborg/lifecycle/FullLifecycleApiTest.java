@@ -193,5 +193,19 @@ class FullLifecycleApiTest {
         assertThat(audit.findValuesAsText("action")).contains("SYSTEM_REGISTERED", "CYCLE_STARTED", "VERSION_FROZEN", "DECISION_RECORDED",
                 "TRIGGER_RECEIVED", "VERSION_EXPORTED");
         assertThat(json(as("manager").get("/api/audit/verify")).path("valid").asBoolean()).isTrue();
+
+        // In the browser the owner sees the Evaluate actions and takes the system out of use, which ends the cycle.
+        Http browser = Http.browser(port);
+        browser.formLogin("lead", "demo");
+        String page = browser.get("/systemen/" + systemId, "text/html").body();
+        assertThat(page).contains("Nieuwe ronde starten").contains("Buiten gebruik stellen");
+        String csrf = Http.csrfTokenFrom(page);
+        HttpResponse<String> retired = browser.postForm("/systemen/" + systemId + "/buiten-gebruik",
+                "reason=Vervangen+door+landelijke+voorziening&_csrf=" + csrf);
+        assertThat(retired.statusCode()).isEqualTo(302);
+        JsonNode after = json(as("lead").get("/api/systems/" + systemId));
+        assertThat(after.path("phase").asText()).isEqualTo("RETIRED");
+        assertThat(after.path("cycle").path("running").asBoolean()).isFalse();
+        assertThat(browser.get("/systemen/" + systemId, "text/html").body()).doesNotContain("Nieuwe ronde starten");
     }
 }
