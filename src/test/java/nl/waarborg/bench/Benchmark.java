@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import nl.waarborg.audit.AuditTrail;
+import nl.waarborg.oversight.OversightService;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.TestDatabases;
 import nl.waarborg.system.SystemRegistry;
@@ -115,6 +116,17 @@ public final class Benchmark {
             oversight.put("blockedScreenPage", Latency.measure(manager, "/api/oversight/blocked?limit=50", settings.warmup(),
                     settings.requests(), HTTP_LIMIT));
             oversight.put("statistics", Latency.measure(manager, "/api/oversight/statistics", settings.warmup(), settings.requests(), HTTP_LIMIT));
+            // The same page in-process (service only: queries and mapping, no HTTP, security or JSON)
+            OversightService service = first.bean(OversightService.class);
+            String plainDepartment = Seeder.department(6);
+            oversight.put("serviceDefaultPage", Latency.measure("service: blocked page + count", () -> {
+                service.blocked(null, null, 1000, 0);
+                service.countBlocked(null, null);
+            }, settings.warmup(), settings.requests(), HTTP_LIMIT));
+            oversight.put("serviceDepartment", Latency.measure("service: department page + count", () -> {
+                service.blocked(plainDepartment, null, 1000, 0);
+                service.countBlocked(plainDepartment, null);
+            }, settings.warmup(), settings.requests(), HTTP_LIMIT));
             results.put("oversight", oversight);
 
             // 3. Throughput: Waarborg (one node) against the bare engine, same BPMN, same client threads

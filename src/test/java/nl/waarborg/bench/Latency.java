@@ -14,29 +14,36 @@ final class Latency {
     }
 
     static Map<String, Object> measure(Http http, String path, int warmup, int requests, Duration limit) {
+        @SuppressWarnings("unchecked")
+        HttpResponse<String>[] last = new HttpResponse[1];
+        Map<String, Object> result = measure(path, () -> last[0] = ok(http, path), warmup, requests, limit);
+        result.put("totalCount", last[0] == null ? null : last[0].headers().firstValue("X-Total-Count").orElse(null));
+        result.put("responseBytes", last[0] == null ? 0 : last[0].body().length());
+        return result;
+    }
+
+    /** Any call, timed the same way (used in-process to separate the query from HTTP, security and JSON). */
+    static Map<String, Object> measure(String label, Runnable call, int warmup, int requests, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
-        HttpResponse<String> last = null;
         for (int i = 0; i < warmup && System.nanoTime() < deadline; i++) {
-            last = ok(http, path);
+            call.run();
         }
         double[] millis = new double[requests];
         int n = 0;
         while (n < requests && System.nanoTime() < deadline) {
             long start = System.nanoTime();
-            last = ok(http, path);
+            call.run();
             millis[n++] = (System.nanoTime() - start) / 1e6;
         }
         double[] sorted = Arrays.copyOf(millis, n);
         Arrays.sort(sorted);
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("path", path);
+        result.put("path", label);
         result.put("requests", n);
         result.put("p50Ms", percentile(sorted, 50));
         result.put("p95Ms", percentile(sorted, 95));
         result.put("p99Ms", percentile(sorted, 99));
         result.put("maxMs", n == 0 ? 0 : round(sorted[n - 1]));
-        result.put("totalCount", last == null ? null : last.headers().firstValue("X-Total-Count").orElse(null));
-        result.put("responseBytes", last == null ? 0 : last.body().length());
         return result;
     }
 
