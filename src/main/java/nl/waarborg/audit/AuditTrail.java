@@ -3,6 +3,7 @@ package nl.waarborg.audit;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +12,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The append-only audit trail. Each event's hash covers its content and the previous event's hash, so a row
  * changed or removed behind the application's back breaks the chain at that row. Appends are serialised by
- * locking the single head row, which keeps the chain linear across threads and nodes.
+ * locking the single head row, which keeps the chain linear across threads and nodes; they happen at the end of the
+ * recording transaction so that the lock is short (docs/benchmark.md).
  */
 @Service
 public class AuditTrail {
@@ -28,31 +32,76 @@ public class AuditTrail {
         this.jdbc = jdbc;
     }
 
-    /** Appends within the caller's transaction: the event exists exactly when the action it records committed. */
+    /**
+     * Records an event in the caller's transaction: the event exists exactly when the action it records committed.
+     * The append itself (locking the head row, chaining, inserting) is deferred to just before that transaction
+     * commits, after the engine has flushed its own statements, so the head row, which serialises every writer on every
+     * node, is held only for the appends and the commit instead of for the whole engine command.
+     */
     @Transactional(propagation = Propagation.REQUIRED)
-    public AuditEvent record(String action, String userId, String systemId, Map<String, ?> details) {
+    public void record(String action, String userId, String systemId, Map<String, ?> details) {
+        PendingEvent event = new PendingEvent(Instant.now().truncatedTo(ChronoUnit.MICROS), userId, action, systemId,
+                CanonicalJson.write(details == null ? Map.of() : details));
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            append(List.of(event));
+            return;
+        }
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof PendingAppends pending && pending.owner == this) {
+                pending.events.add(event);
+                return;
+            }
+        }
+        PendingAppends pending = new PendingAppends(this);
+        pending.events.add(event);
+        TransactionSynchronizationManager.registerSynchronization(pending);
+    }
+
+    /** Appends the events in order under the head row lock; runs inside the transaction, just before it commits. */
+    private void append(List<PendingEvent> events) {
         Map<String, Object> head = jdbc.sql("SELECT last_seq, last_hash FROM wb_audit_head WHERE id = 1 FOR UPDATE")
                 .query().singleRow();
-        long seq = ((Number) head.get("last_seq")).longValue() + 1;
+        long seq = ((Number) head.get("last_seq")).longValue();
         String previousHash = (String) head.get("last_hash");
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String detailsJson = CanonicalJson.write(details == null ? Map.of() : details);
-        AuditEvent event = new AuditEvent(seq, at, userId, action, systemId, detailsJson, previousHash, null);
-        String hash = hashOf(event);
-        jdbc.sql("""
-                INSERT INTO wb_audit_event (seq, occurred_at, user_id, action, system_id, details, previous_hash, hash)
-                VALUES (:seq, :at, :user, :action, :system, :details, :previous, :hash)""")
-                .param("seq", seq).param("at", Timestamp.from(at)).param("user", userId).param("action", action)
-                .param("system", systemId).param("details", detailsJson).param("previous", previousHash).param("hash", hash)
-                .update();
-        jdbc.sql("UPDATE wb_audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1").param("seq", seq).param("hash", hash).update();
-        return new AuditEvent(seq, at, userId, action, systemId, detailsJson, previousHash, hash);
+        for (PendingEvent pending : events) {
+            seq++;
+            AuditEvent event = new AuditEvent(seq, pending.at(), pending.userId(), pending.action(), pending.systemId(),
+                    pending.details(), previousHash, null);
+            String hash = hashOf(event);
+            jdbc.sql("""
+                    INSERT INTO wb_audit_event (seq, occurred_at, user_id, action, system_id, details, previous_hash, hash)
+                    VALUES (:seq, :at, :user, :action, :system, :details, :previous, :hash)""")
+                    .param("seq", seq).param("at", Timestamp.from(pending.at())).param("user", pending.userId())
+                    .param("action", pending.action()).param("system", pending.systemId()).param("details", pending.details())
+                    .param("previous", previousHash).param("hash", hash).update();
+            previousHash = hash;
+        }
+        jdbc.sql("UPDATE wb_audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1").param("seq", seq)
+                .param("hash", previousHash).update();
+    }
+
+    private record PendingEvent(Instant at, String userId, String action, String systemId, String details) {
+    }
+
+    /** The events recorded in one transaction, appended by its beforeCommit (not at all when it rolls back). */
+    private static final class PendingAppends implements TransactionSynchronization {
+        private final AuditTrail owner;
+        private final List<PendingEvent> events = new ArrayList<>();
+
+        PendingAppends(AuditTrail owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            owner.append(events);
+        }
     }
 
     /** For actions that fail (a refused login, a refused authorization): recorded even though the request failed. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public AuditEvent recordIndependently(String action, String userId, String systemId, Map<String, ?> details) {
-        return record(action, userId, systemId, details);
+    public void recordIndependently(String action, String userId, String systemId, Map<String, ?> details) {
+        record(action, userId, systemId, details);
     }
 
     public List<AuditEvent> events(String systemId, int limit) {

@@ -1,0 +1,85 @@
+package nl.waarborg.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+
+/**
+ * The yardstick: a plain Camunda engine on its own database (same PostgreSQL server, same history level, same
+ * connection pool size), running the same iama.bpmn with Waarborg's listeners removed and its expressions pointed
+ * at no-op beans. No Spring, no Waarborg tables, no authorization checks, no audit trail.
+ */
+final class BareEngine {
+
+    private BareEngine() {
+    }
+
+    static ProcessEngine start(String name, Map<String, Object> datasource) {
+        StandaloneProcessEngineConfiguration configuration =
+                (StandaloneProcessEngineConfiguration) ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration();
+        configuration.setProcessEngineName(name);
+        configuration.setJdbcUrl((String) datasource.get("spring.datasource.url"));
+        configuration.setJdbcUsername((String) datasource.get("spring.datasource.username"));
+        configuration.setJdbcPassword((String) datasource.get("spring.datasource.password"));
+        configuration.setJdbcDriver("org.postgresql.Driver");
+        configuration.setJdbcMaxActiveConnections(12);
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+        configuration.setJobExecutorActivate(true);
+        configuration.setMetricsEnabled(true);
+        Map<Object, Object> beans = new HashMap<>();
+        beans.put("gateSla", new NoOpServiceLevel());
+        beans.put("sendBack", new NoOpSendBack());
+        configuration.setBeans(beans);
+        ((ProcessEngineConfigurationImpl) configuration).getProcessEnginePlugins().add((ProcessEnginePlugin) new SpinProcessEnginePlugin());
+        ProcessEngine engine = configuration.buildProcessEngine();
+        engine.getRepositoryService().createDeployment().name("bare-iama")
+                .addString("iama.bpmn", strippedIama()).deploy();
+        return engine;
+    }
+
+    /** iama.bpmn without Waarborg's execution and task listeners (the bridge); everything else unchanged. */
+    static String strippedIama() {
+        try (InputStream in = BareEngine.class.getResourceAsStream("/bpmn/iama.bpmn")) {
+            if (in == null) {
+                throw new IllegalStateException("bpmn/iama.bpmn is not on the class path");
+            }
+            String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String stripped = xml.replaceAll("\\s*<camunda:(execution|task)Listener\\b[^>]*/>", "");
+            if (stripped.contains("Listener")) {
+                throw new IllegalStateException("iama.bpmn has a listener form the benchmark does not strip");
+            }
+            return stripped;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stands in for gateSla: the same due date shape, no audit. */
+    public static final class NoOpServiceLevel {
+        public Date dueDate() {
+            return new Date(System.currentTimeMillis() + 14L * 24 * 3600 * 1000);
+        }
+
+        public void escalate(Object execution) {
+            // nothing: the bare engine has no audit trail
+        }
+    }
+
+    /** Stands in for sendBack on the rework path, which the benchmark's cycles do not take. */
+    public static final class NoOpSendBack {
+        public boolean includes(Object execution, String part) {
+            return false;
+        }
+    }
+}

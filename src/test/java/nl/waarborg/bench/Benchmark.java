@@ -1,0 +1,354 @@
+package nl.waarborg.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import nl.waarborg.audit.AuditTrail;
+import nl.waarborg.oversight.OversightService;
+import nl.waarborg.support.Http;
+import nl.waarborg.support.TestDatabases;
+import nl.waarborg.system.SystemRegistry;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Portfolio-scale benchmark on PostgreSQL 17 (embedded): seeds N systems through the engine, measures the oversight
+ * over HTTP, the throughput of full IAMA cycles against a bare engine, and two nodes on one database with anomaly
+ * checks. Prints a table and writes results.json. Run: {@code mvn -B -Pbench verify} (see docs/benchmark.md).
+ */
+public final class Benchmark {
+
+    /** Settings, from system properties {@code bench.*} (see {@link #fromSystemProperties()}). */
+    public record Settings(int systems, int threads, int cyclesPerThread, int requests, int warmup, int dueTimers,
+                           int seedThreads, Path output) {
+
+        public static Settings fromSystemProperties() {
+            return new Settings(Integer.getInteger("bench.systems", 10_000), Integer.getInteger("bench.threads", 4),
+                    Integer.getInteger("bench.cycles-per-thread", 25), Integer.getInteger("bench.requests", 200),
+                    Integer.getInteger("bench.warmup", 30), Integer.getInteger("bench.due-timers", 100),
+                    Integer.getInteger("bench.seed-threads", 2), Path.of(System.getProperty("bench.output", "target/bench")));
+        }
+    }
+
+    static final Duration SEED_LIMIT = Duration.ofMinutes(Long.getLong("bench.seed-minutes", 30));
+    static final Duration RUN_LIMIT = Duration.ofMinutes(5);
+    static final Duration HTTP_LIMIT = Duration.ofMinutes(2);
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int exit = 0;
+        try {
+            run(Settings.fromSystemProperties());
+        } catch (Throwable t) {
+            t.printStackTrace();
+            exit = 1;
+        }
+        // Spring contexts and the embedded database leave non-daemon threads behind; they were closed above.
+        System.exit(exit);
+    }
+
+    /** Runs every part of the benchmark and returns what results.json holds. */
+    public static Map<String, Object> run(Settings settings) throws Exception {
+        int run = RUNS.incrementAndGet();
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("takenAt", Instant.now().toString());
+        results.put("machine", machine());
+        results.put("settings", settings);
+        Map<String, Object> mainDb = database("bench_main_" + ProcessHandle.current().pid() + "_" + run);
+        Map<String, Object> bareDb = database("bench_bare_" + ProcessHandle.current().pid() + "_" + run);
+
+        WaarborgNode first = WaarborgNode.start("benchnode" + run + "a", mainDb, Map.of());
+        WaarborgNode second = null;
+        try {
+            // 1. Seed
+            long t0 = System.nanoTime();
+            int seeded = new Seeder(first).seed(settings.systems(), settings.seedThreads(), SEED_LIMIT);
+            double seedSeconds = (System.nanoTime() - t0) / 1e9;
+            JdbcClient jdbc = first.bean(JdbcClient.class);
+            Map<String, Object> seed = new LinkedHashMap<>();
+            seed.put("systems", seeded);
+            seed.put("seconds", Latency.round(seedSeconds));
+            seed.put("systemsPerSecond", Latency.round(seeded / seedSeconds));
+            seed.put("openWaits", jdbc.sql("SELECT COUNT(*) FROM wb_open_wait").query(Long.class).single());
+            seed.put("waitsPerGate", jdbc.sql("SELECT gate, COUNT(*) AS n FROM wb_open_wait GROUP BY gate ORDER BY gate")
+                    .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                    .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll));
+            seed.put("systemsPerPhase", jdbc.sql("SELECT phase, COUNT(*) FROM wb_system GROUP BY phase ORDER BY phase")
+                    .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                    .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll));
+            results.put("seed", seed);
+            System.out.printf("[bench] seeded %,d systems in %.1f s%n", seeded, seedSeconds);
+            analyze(jdbc);
+
+            // 2. Oversight over HTTP
+            Http manager = Http.api(first.port()).as("manager", "demo");
+            String department = URLEncoder.encode(Seeder.department(6), StandardCharsets.UTF_8);
+            Map<String, Object> oversight = new LinkedHashMap<>();
+            oversight.put("blockedDefaultPage", Latency.measure(manager, "/api/oversight/blocked", settings.warmup(), settings.requests(), HTTP_LIMIT));
+            oversight.put("blockedDepartment", Latency.measure(manager, "/api/oversight/blocked?department=" + department,
+                    settings.warmup(), settings.requests(), HTTP_LIMIT));
+            oversight.put("blockedScreenPage", Latency.measure(manager, "/api/oversight/blocked?limit=50", settings.warmup(),
+                    settings.requests(), HTTP_LIMIT));
+            oversight.put("statistics", Latency.measure(manager, "/api/oversight/statistics", settings.warmup(), settings.requests(), HTTP_LIMIT));
+            // The same page in-process (service only: queries and mapping, no HTTP, security or JSON)
+            OversightService service = first.bean(OversightService.class);
+            String plainDepartment = Seeder.department(6);
+            oversight.put("serviceDefaultPage", Latency.measure("service: blocked page + count", () -> {
+                service.blocked(null, null, 1000, 0);
+                service.countBlocked(null, null);
+            }, settings.warmup(), settings.requests(), HTTP_LIMIT));
+            oversight.put("serviceDepartment", Latency.measure("service: department page + count", () -> {
+                service.blocked(plainDepartment, null, 1000, 0);
+                service.countBlocked(plainDepartment, null);
+            }, settings.warmup(), settings.requests(), HTTP_LIMIT));
+            results.put("oversight", oversight);
+
+            // 3. Throughput: Waarborg (one node) against the bare engine, same BPMN, same client threads
+            Map<String, Object> oneNode = driveWaarborg(List.of(first), settings, "one");
+            Map<String, Object> bare;
+            ProcessEngine bareEngine = BareEngine.start("benchbare" + run, bareDb);
+            try {
+                bare = drive(List.of(bareEngine), settings, (engine, thread, index, counters) ->
+                        IamaCycles.bare(engine, "bare-" + thread + "-" + index, counters));
+            } finally {
+                bareEngine.close();
+            }
+            double ratio = (double) oneNode.get("cyclesPerSecond") / (double) bare.get("cyclesPerSecond");
+            Map<String, Object> throughput = new LinkedHashMap<>();
+            throughput.put("waarborgOneNode", oneNode);
+            throughput.put("bareEngine", bare);
+            throughput.put("ratio", Latency.round(ratio));
+            results.put("throughput", throughput);
+
+            // 4. Scale-out: a second node on the same database; clients spread over both; timers due now on both
+            second = WaarborgNode.start("benchnode" + run + "b", mainDb, Map.of());
+            List<String> dueJobs = makeTimersDue(first.engine().getManagementService(), settings.dueTimers());
+            Map<String, Object> twoNodes = driveWaarborg(List.of(first, second), settings, "two");
+            boolean allRan = awaitJobs(first.engine().getManagementService(), dueJobs, Duration.ofMinutes(2));
+            long cycles = (long) oneNode.get("cycles") + (long) twoNodes.get("cycles") + 2L * settings.threads();
+            Map<String, Long> anomalies = Anomalies.check(jdbc, cycles, dueJobs);
+            boolean auditValid = first.bean(AuditTrail.class).verify().valid();
+            anomalies.put("auditChainBroken", auditValid ? 0L : 1L);
+            long jobConflicts = jdbc.sql("SELECT COUNT(*) FROM act_hi_job_log WHERE job_state_ = 1 AND job_exception_msg_ LIKE '%ptimistic%'")
+                    .query(Long.class).single();
+            Map<String, Object> scale = new LinkedHashMap<>();
+            scale.put("oneNode", oneNode);
+            scale.put("twoNodes", twoNodes);
+            scale.put("speedup", Latency.round((double) twoNodes.get("cyclesPerSecond") / (double) oneNode.get("cyclesPerSecond")));
+            scale.put("dueTimers", dueJobs.size());
+            scale.put("dueTimersAllRan", allRan);
+            scale.put("jobConflicts", jobConflicts);
+            scale.put("anomalies", anomalies);
+            results.put("scaleOut", scale);
+        } finally {
+            if (second != null) {
+                second.close();
+            }
+            first.close();
+        }
+        results.put("targets", targets(results, settings));
+        Files.createDirectories(settings.output());
+        Path file = settings.output().resolve("results.json");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), results);
+        System.out.println(Report.table(results));
+        System.out.println("[bench] wrote " + file.toAbsolutePath());
+        return results;
+    }
+
+    /** Clients on Waarborg: thread t works on node t mod nodes; each system runs two rounds, so versions go 1..2. */
+    static Map<String, Object> driveWaarborg(List<WaarborgNode> nodes, Settings settings, String label) throws Exception {
+        int pool = Math.max(1, (settings.cyclesPerThread() + 2) / 2);
+        String[][] systems = new String[settings.threads()][pool + 1];
+        SystemRegistry registry = nodes.get(0).bean(SystemRegistry.class);
+        for (int t = 0; t < settings.threads(); t++) {
+            for (int s = 0; s <= pool; s++) {
+                systems[t][s] = registry.register("Doorloop " + label + " " + t + "-" + s, "Benchmark", Seeder.department(t), "lead").id();
+            }
+        }
+        List<ProcessEngine> engines = nodes.stream().map(WaarborgNode::engine).toList();
+        return drive(engines, settings, (engine, thread, index, counters) -> {
+            // index -1 is the warm-up cycle, on a system of its own
+            String system = index < 0 ? systems[thread][pool] : systems[thread][index % pool];
+            IamaCycles.waarborg(engine, system, index < 0 ? 1 : index / pool + 1, counters);
+        });
+    }
+
+    interface Cycle {
+        void run(ProcessEngine engine, int thread, int index, IamaCycles.Counters counters);
+    }
+
+    /** One warm-up cycle per thread, then cyclesPerThread timed cycles per thread, all threads started together. */
+    static Map<String, Object> drive(List<ProcessEngine> engines, Settings settings, Cycle cycle) throws Exception {
+        int threads = settings.threads();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        IamaCycles.Counters warm = new IamaCycles.Counters();
+        IamaCycles.Counters counters = new IamaCycles.Counters();
+        CountDownLatch ready = new CountDownLatch(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        long deadline = System.nanoTime() + RUN_LIMIT.toNanos();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            ProcessEngine engine = engines.get(t % engines.size());
+            futures.add(pool.submit(() -> {
+                cycle.run(engine, thread, -1, warm);
+                ready.countDown();
+                go.await();
+                for (int i = 0; i < settings.cyclesPerThread() && System.nanoTime() < deadline; i++) {
+                    cycle.run(engine, thread, i, counters);
+                }
+                return null;
+            }));
+        }
+        ready.await(RUN_LIMIT.toMinutes(), TimeUnit.MINUTES);
+        long start = System.nanoTime();
+        go.countDown();
+        try {
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long completions = counters.completions.get();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("nodes", engines.size());
+        result.put("threads", threads);
+        result.put("cycles", counters.cycles.get());
+        result.put("completions", completions);
+        result.put("seconds", Latency.round(seconds));
+        result.put("cyclesPerSecond", Latency.round(counters.cycles.get() / seconds));
+        result.put("completionsPerSecond", Latency.round(completions / seconds));
+        result.put("conflicts", counters.conflicts.get() + warm.conflicts.get());
+        result.put("conflictsPer1000Completions", Latency.round(1000.0 * (counters.conflicts.get() + warm.conflicts.get())
+                / Math.max(1, completions + warm.completions.get())));
+        return result;
+    }
+
+    /** Makes up to n gate service-level timers of seeded waits due now, so both nodes' job executors compete for them. */
+    static List<String> makeTimersDue(ManagementService management, int n) {
+        List<String> ids = new ArrayList<>();
+        Date now = new Date(System.currentTimeMillis() - 1000);
+        for (Job job : management.createJobQuery().timers().activityId("privacy-officer-advice-overdue").listPage(0, n)) {
+            management.setJobDuedate(job.getId(), now);
+            ids.add(job.getId());
+        }
+        return ids;
+    }
+
+    static boolean awaitJobs(ManagementService management, List<String> ids, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            long open = ids.isEmpty() ? 0 : management.createJobQuery().jobIds(new java.util.HashSet<>(ids)).count();
+            if (open == 0) {
+                return true;
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+
+    static Map<String, Object> targets(Map<String, Object> results, Settings settings) {
+        Map<String, Object> targets = new LinkedHashMap<>();
+        Map<?, ?> oversight = (Map<?, ?>) results.get("oversight");
+        Map<?, ?> throughput = (Map<?, ?>) results.get("throughput");
+        Map<?, ?> scale = (Map<?, ?>) results.get("scaleOut");
+        double p95 = oversight == null ? Double.NaN : (double) ((Map<?, ?>) oversight.get("blockedDefaultPage")).get("p95Ms");
+        double p95Department = oversight == null ? Double.NaN : (double) ((Map<?, ?>) oversight.get("blockedDepartment")).get("p95Ms");
+        targets.put("oversightP95Under50ms", verdict(Math.max(p95, p95Department) < 50,
+                String.format("p95 %.1f ms (default page), %.1f ms (department) at %,d systems", p95, p95Department, settings.systems())
+                        + (settings.systems() < 10_000 ? "; the target is set for 10,000 systems" : "")));
+        double ratio = throughput == null ? Double.NaN : (double) throughput.get("ratio");
+        targets.put("throughputAtLeast08xBare", verdict(ratio >= 0.8, String.format("%.2f x bare engine", ratio)));
+        if (scale != null) {
+            long anomalies = ((Map<?, ?>) scale.get("anomalies")).values().stream().mapToLong(v -> (Long) v).sum();
+            double speedup = (double) scale.get("speedup");
+            targets.put("twoNodesZeroAnomalies", verdict(anomalies == 0, anomalies + " anomalies"));
+            targets.put("twoNodesNotSlowerThanOne", verdict(speedup >= 1.0, String.format("%.2f x one node", speedup)));
+        }
+        return targets;
+    }
+
+    private static Map<String, Object> verdict(boolean pass, String figure) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("result", pass ? "PASS" : "FAIL");
+        v.put("figure", figure);
+        return v;
+    }
+
+    /** A fresh database on the embedded PostgreSQL 17 server, as Spring datasource properties. */
+    static Map<String, Object> database(String name) throws SQLException {
+        EmbeddedPostgres server = TestDatabases.server();
+        try (Connection connection = server.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        }
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", server.getJdbcUrl("postgres", name));
+        properties.put("spring.datasource.username", "postgres");
+        properties.put("spring.datasource.password", "postgres");
+        properties.put("spring.datasource.driver-class-name", "org.postgresql.Driver");
+        return properties;
+    }
+
+    /** Fresh planner statistics after the bulk seed, as autovacuum would give a long-running database. */
+    static void analyze(JdbcClient jdbc) {
+        jdbc.sql("ANALYZE").update();
+    }
+
+    static Map<String, Object> machine() {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("cpu", cpuModel());
+        machine.put("memoryGb", Latency.round(memoryGb()));
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        machine.put("database", "PostgreSQL 17 (embedded, io.zonky), same host");
+        return machine;
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static double memoryGb() {
+        try {
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0).findFirst().orElse(0.0);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package nl.waarborg.bench;
+
+import java.util.Map;
+
+/** The table the benchmark prints. */
+final class Report {
+
+    private Report() {
+    }
+
+    static String table(Map<String, Object> results) {
+        StringBuilder out = new StringBuilder("\n=== Waarborg benchmark ===\n");
+        Map<?, ?> machine = (Map<?, ?>) results.get("machine");
+        out.append(String.format("machine: %s cores, %s, %s GB; %s%n", machine.get("cores"), machine.get("cpu"), machine.get("memoryGb"),
+                machine.get("database")));
+        Map<?, ?> seed = (Map<?, ?>) results.get("seed");
+        if (seed != null) {
+            out.append(String.format("seed: %,d systems in %s s (%s systems/s), %,d open waits%n", (Integer) seed.get("systems"),
+                    seed.get("seconds"), seed.get("systemsPerSecond"), (Long) seed.get("openWaits")));
+        }
+        Map<?, ?> oversight = (Map<?, ?>) results.get("oversight");
+        if (oversight != null) {
+            out.append(String.format("%n%-48s %9s %9s %9s %9s %8s %10s%n", "oversight (HTTP, ms)", "p50", "p95", "p99", "max", "n", "bytes"));
+            oversight.forEach((name, value) -> {
+                Map<?, ?> m = (Map<?, ?>) value;
+                out.append(String.format("%-48s %9s %9s %9s %9s %8s %10s%n", truncate(String.valueOf(m.get("path"))), m.get("p50Ms"),
+                        m.get("p95Ms"), m.get("p99Ms"), m.get("maxMs"), m.get("requests"), m.get("responseBytes")));
+            });
+        }
+        Map<?, ?> throughput = (Map<?, ?>) results.get("throughput");
+        Map<?, ?> scale = (Map<?, ?>) results.get("scaleOut");
+        if (throughput != null) {
+            out.append(String.format("%n%-28s %6s %7s %7s %8s %10s %12s %10s%n", "IAMA cycles", "nodes", "threads", "cycles", "seconds",
+                    "cycles/s", "completions/s", "conf/1000"));
+            row(out, "Waarborg, one node", (Map<?, ?>) throughput.get("waarborgOneNode"));
+            row(out, "bare engine", (Map<?, ?>) throughput.get("bareEngine"));
+            if (scale != null) {
+                row(out, "Waarborg, two nodes", (Map<?, ?>) scale.get("twoNodes"));
+            }
+            out.append(String.format("ratio Waarborg / bare engine: %s%n", throughput.get("ratio")));
+        }
+        if (scale != null) {
+            out.append(String.format("two nodes / one node: %s; timers due now: %s (all ran: %s); job conflicts: %s%n", scale.get("speedup"),
+                    scale.get("dueTimers"), scale.get("dueTimersAllRan"), scale.get("jobConflicts")));
+            out.append("anomalies: ").append(scale.get("anomalies")).append('\n');
+        }
+        Map<?, ?> targets = (Map<?, ?>) results.get("targets");
+        out.append('\n');
+        targets.forEach((name, value) -> {
+            Map<?, ?> v = (Map<?, ?>) value;
+            out.append(String.format("%-4s %-28s %s%n", v.get("result"), name, v.get("figure")));
+        });
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String name, Map<?, ?> m) {
+        out.append(String.format("%-28s %6s %7s %7s %8s %10s %12s %10s%n", name, m.get("nodes"), m.get("threads"), m.get("cycles"),
+                m.get("seconds"), m.get("cyclesPerSecond"), m.get("completionsPerSecond"), m.get("conflictsPer1000Completions")));
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= 48 ? s : s.substring(0, 45) + "...";
+    }
+}
