@@ -22,11 +22,11 @@ public class OversightController {
         this.oversight = oversight;
     }
 
-    /** Longest waiting first, at most `limit` items (default 1000) from `offset`; X-Total-Count has the full count. */
+    /** Longest waiting first, at most `limit` items (default 100, a screen) from `offset`; X-Total-Count has the full count. */
     @GetMapping("/blocked")
     public ResponseEntity<List<OversightService.BlockedItem>> blocked(@RequestParam(required = false) String department,
                                                                       @RequestParam(required = false) String gate,
-                                                                      @RequestParam(defaultValue = "1000") int limit,
+                                                                      @RequestParam(defaultValue = "100") int limit,
                                                                       @RequestParam(defaultValue = "0") int offset) {
         CurrentUser.requireAnyOf(Groups.MANAGER, Groups.ADMIN);
         if (limit < 1 || limit > 10_000) {
@@ -40,8 +40,9 @@ public class OversightController {
     }
 
     @GetMapping("/statistics")
-    public List<OversightService.GateStatistics> statistics(@RequestParam(required = false) String department) {
+    public List<OversightService.GateStatistics> statistics(@RequestParam(required = false) String department,
+                                                            @RequestParam(required = false) String gate) {
         CurrentUser.requireAnyOf(Groups.MANAGER, Groups.ADMIN);
-        return oversight.statistics(oversight.blocked(department, null));
+        return oversight.statistics(department, gate);
     }
 }

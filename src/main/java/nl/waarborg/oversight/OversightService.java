@@ -1,9 +1,7 @@
 package nl.waarborg.oversight;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,30 +34,15 @@ public class OversightService {
 
     /** One page, longest waiting first; the order is stable (waiting since, then task id). */
     public List<BlockedItem> blocked(String department, String gate, int limit, int offset) {
-        StringBuilder sql = new StringBuilder("""
+        String tail = " ORDER BY w.waiting_since, w.task_id" + (limit == Integer.MAX_VALUE ? "" : " LIMIT :limit OFFSET :offset");
+        JdbcClient.StatementSpec spec = filtered("""
                 SELECT w.system_id, s.name, s.department, w.assessment_type, w.gate, w.candidate_group, w.task_id,
                        w.waiting_since, w.due_at
-                FROM wb_open_wait w JOIN wb_system s ON s.id = w.system_id WHERE 1 = 1""");
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (department != null && !department.isBlank()) {
-            sql.append(" AND s.department = :department");
-            params.put("department", department);
-        }
-        if (gate != null && !gate.isBlank()) {
-            sql.append(" AND w.gate = :gate");
-            params.put("gate", gate);
-        }
-        sql.append(" ORDER BY w.waiting_since, w.task_id");
+                FROM wb_open_wait w JOIN wb_system s ON s.id = w.system_id WHERE 1 = 1""", department, gate, tail);
         if (limit != Integer.MAX_VALUE) {
-            sql.append(" LIMIT :limit OFFSET :offset");
-            params.put("limit", limit);
-            params.put("offset", offset);
+            spec = spec.param("limit", limit).param("offset", offset);
         }
         Instant now = Instant.now();
-        JdbcClient.StatementSpec spec = jdbc.sql(sql.toString());
-        for (Map.Entry<String, Object> p : params.entrySet()) {
-            spec = spec.param(p.getKey(), p.getValue());
-        }
         return spec.query((rs, i) -> {
             Timestamp due = rs.getTimestamp("due_at");
             Instant dueAt = due == null ? null : due.toInstant();
@@ -70,7 +53,30 @@ public class OversightService {
     }
 
     public long countBlocked(String department, String gate) {
-        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM wb_open_wait w JOIN wb_system s ON s.id = w.system_id WHERE 1 = 1");
+        return filtered("SELECT COUNT(*) FROM wb_open_wait w JOIN wb_system s ON s.id = w.system_id WHERE 1 = 1",
+                department, gate, "").query(Long.class).single();
+    }
+
+    /** Count, overdue count and average waiting days per gate, computed by the database (one grouped query). */
+    public List<GateStatistics> statistics(String department, String gate) {
+        Instant now = Instant.now();
+        JdbcClient.StatementSpec spec = filtered("""
+                SELECT w.gate, COUNT(*) AS waiting, SUM(CASE WHEN w.due_at < :now THEN 1 ELSE 0 END) AS overdue,
+                       AVG(EXTRACT(EPOCH FROM w.waiting_since)) AS since
+                FROM wb_open_wait w JOIN wb_system s ON s.id = w.system_id WHERE 1 = 1""", department, gate,
+                " GROUP BY w.gate ORDER BY w.gate").param("now", Timestamp.from(now));
+        double nowSeconds = now.toEpochMilli() / 1000.0;
+        return spec.query((rs, i) -> new GateStatistics(rs.getString("gate"), rs.getLong("waiting"), rs.getLong("overdue"),
+                Math.max(0, (nowSeconds - rs.getDouble("since")) / 86_400))).list();
+    }
+
+    /** The gates that something waits on now, for filter choices. */
+    public List<String> gatesInUse() {
+        return jdbc.sql("SELECT DISTINCT gate FROM wb_open_wait ORDER BY gate").query(String.class).list();
+    }
+
+    private JdbcClient.StatementSpec filtered(String select, String department, String gate, String tail) {
+        StringBuilder sql = new StringBuilder(select);
         Map<String, Object> params = new LinkedHashMap<>();
         if (department != null && !department.isBlank()) {
             sql.append(" AND s.department = :department");
@@ -80,21 +86,11 @@ public class OversightService {
             sql.append(" AND w.gate = :gate");
             params.put("gate", gate);
         }
-        JdbcClient.StatementSpec spec = jdbc.sql(sql.toString());
+        JdbcClient.StatementSpec spec = jdbc.sql(sql.append(tail).toString());
         for (Map.Entry<String, Object> p : params.entrySet()) {
             spec = spec.param(p.getKey(), p.getValue());
         }
-        return spec.query(Long.class).single();
+        return spec;
     }
 
-    /** Count, overdue count and average waiting time per gate, from one list so the figures agree with it. */
-    public List<GateStatistics> statistics(List<BlockedItem> items) {
-        Map<String, List<BlockedItem>> byGate = new LinkedHashMap<>();
-        items.forEach(i -> byGate.computeIfAbsent(i.gate(), g -> new ArrayList<>()).add(i));
-        Instant now = Instant.now();
-        List<GateStatistics> result = new ArrayList<>();
-        byGate.forEach((gate, list) -> result.add(new GateStatistics(gate, list.size(), list.stream().filter(BlockedItem::overdue).count(),
-                list.stream().mapToDouble(i -> Duration.between(i.waitingSince(), now).toMinutes() / (60.0 * 24)).average().orElse(0))));
-        return result;
-    }
 }

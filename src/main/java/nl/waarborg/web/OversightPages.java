@@ -28,6 +28,8 @@ public class OversightPages {
     private final SystemRegistry systems;
     private final WebLabels ui;
 
+    static final int PAGE = 200;
+
     public OversightPages(OversightService oversight, SystemRegistry systems, WebLabels ui) {
         this.oversight = oversight;
         this.systems = systems;
@@ -37,11 +39,13 @@ public class OversightPages {
     @GetMapping("/toezicht")
     public String blocked(@RequestParam(required = false) String department, @RequestParam(required = false) String gate, Model model) {
         CurrentUser.requireAnyOf(Groups.MANAGER, Groups.ADMIN);
-        List<BlockedItem> items = oversight.blocked(department, gate);
+        // One screen of the longest waiting; the counts per gate and the CSV cover everything.
+        List<BlockedItem> items = oversight.blocked(department, gate, PAGE, 0);
         Set<String> gates = new LinkedHashSet<>(TaskPages.GATES);
-        oversight.blocked(null, null).forEach(i -> gates.add(i.gate()));
+        gates.addAll(oversight.gatesInUse());
         model.addAttribute("items", items);
-        model.addAttribute("statistics", oversight.statistics(items));
+        model.addAttribute("total", oversight.countBlocked(department, gate));
+        model.addAttribute("statistics", oversight.statistics(department, gate));
         model.addAttribute("departments", systems.list().stream().map(SystemRecord::department).distinct().sorted().toList());
         model.addAttribute("gates", gates);
         model.addAttribute("department", department);

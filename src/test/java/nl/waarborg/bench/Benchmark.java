@@ -116,15 +116,16 @@ public final class Benchmark {
             oversight.put("blockedScreenPage", Latency.measure(manager, "/api/oversight/blocked?limit=50", settings.warmup(),
                     settings.requests(), HTTP_LIMIT));
             oversight.put("statistics", Latency.measure(manager, "/api/oversight/statistics", settings.warmup(), settings.requests(), HTTP_LIMIT));
+            oversight.put("managerPage", Latency.measure(manager, "/toezicht", settings.warmup(), settings.requests(), HTTP_LIMIT));
             // The same page in-process (service only: queries and mapping, no HTTP, security or JSON)
             OversightService service = first.bean(OversightService.class);
             String plainDepartment = Seeder.department(6);
             oversight.put("serviceDefaultPage", Latency.measure("service: blocked page + count", () -> {
-                service.blocked(null, null, 1000, 0);
+                service.blocked(null, null, 100, 0);
                 service.countBlocked(null, null);
             }, settings.warmup(), settings.requests(), HTTP_LIMIT));
             oversight.put("serviceDepartment", Latency.measure("service: department page + count", () -> {
-                service.blocked(plainDepartment, null, 1000, 0);
+                service.blocked(plainDepartment, null, 100, 0);
                 service.countBlocked(plainDepartment, null);
             }, settings.warmup(), settings.requests(), HTTP_LIMIT));
             results.put("oversight", oversight);
