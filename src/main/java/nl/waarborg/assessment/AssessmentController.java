@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import nl.waarborg.api.ApiException;
 import nl.waarborg.audit.AuditTrail;
-import nl.waarborg.identity.Groups;
 import nl.waarborg.security.CurrentUser;
+import nl.waarborg.system.SystemAccess;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
 import org.springframework.http.ContentDisposition;
@@ -103,10 +103,7 @@ public class AssessmentController {
                                    @RequestBody Map<String, Object> answers) {
         AssessmentVersion version = load(id, number);
         SystemRecord system = systems.get(version.systemId());
-        CurrentUser.requireAnyOf(Groups.PROJECT_LEAD, Groups.ADMIN);
-        if (!CurrentUser.isIn(Groups.ADMIN) && !system.owner().equals(CurrentUser.id())) {
-            throw new org.springframework.security.access.AccessDeniedException("Only the owner of the system may edit its assessments.");
-        }
+        SystemAccess.requireChange(system);
         if (!section.matches("[a-z0-9][a-z0-9-]{0,99}")) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "Section must be a form id (lower case, digits, hyphens).", "section");
         }

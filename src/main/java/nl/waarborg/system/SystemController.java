@@ -90,7 +90,7 @@ public class SystemController {
     @PostMapping("/{id}/cycles")
     public ResponseEntity<Map<String, Object>> startCycle(@PathVariable String id) {
         SystemRecord system = systems.get(id);
-        requireOwner(system);
+        SystemAccess.requireChange(system);
         ProcessInstance instance = cycles.startCycle(id, CurrentUser.id()).orElseThrow(() -> new ApiException(HttpStatus.CONFLICT,
                 "A cycle is already running for system " + id + "; finish it or use a trigger in the Evaluate phase."));
         return ResponseEntity.created(URI.create("/api/systems/" + id))
@@ -100,7 +100,7 @@ public class SystemController {
     @PostMapping("/{id}/triggers")
     public ResponseEntity<Map<String, Object>> trigger(@PathVariable String id, @Valid @RequestBody Trigger trigger) {
         SystemRecord system = systems.get(id);
-        requireOwner(system);
+        SystemAccess.requireChange(system);
         if (!cycles.trigger(id, trigger.type().name(), trigger.description(), CurrentUser.id())) {
             throw new ApiException(HttpStatus.CONFLICT, "System " + id + " is in phase " + systems.get(id).phase()
                     + "; triggers start a new round only in the Evaluate phase.");
@@ -111,19 +111,11 @@ public class SystemController {
     @PostMapping("/{id}/retirement")
     public ResponseEntity<Map<String, Object>> retire(@PathVariable String id, @Valid @RequestBody(required = false) Retirement retirement) {
         SystemRecord system = systems.get(id);
-        requireOwner(system);
+        SystemAccess.requireChange(system);
         if (!cycles.retire(id, retirement == null ? null : retirement.reason(), CurrentUser.id())) {
             throw new ApiException(HttpStatus.CONFLICT, "System " + id + " can be retired only in the Evaluate phase.");
         }
         return ResponseEntity.accepted().body(Map.of("systemId", id));
-    }
-
-    /** A project lead changes only their own systems; an administrator any. */
-    private static void requireOwner(SystemRecord system) {
-        CurrentUser.requireAnyOf(Groups.PROJECT_LEAD, Groups.ADMIN);
-        if (!CurrentUser.isIn(Groups.ADMIN) && !system.owner().equals(CurrentUser.id())) {
-            throw new org.springframework.security.access.AccessDeniedException("Only the owner of system " + system.id() + " may change it.");
-        }
     }
 
     private SystemView view(SystemRecord s) {

@@ -13,6 +13,7 @@ import nl.waarborg.assessment.AssessmentVersion;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.identity.Groups;
 import nl.waarborg.security.CurrentUser;
+import nl.waarborg.system.SystemAccess;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
 import nl.waarborg.workflow.CycleService;
@@ -136,14 +137,14 @@ public class SystemPages {
         model.addAttribute("running", cycles.runningCycle(id).isPresent());
         model.addAttribute("triage", latestTriageOutcome(id, histories).orElse(null));
         model.addAttribute("assessments", histories);
-        model.addAttribute("mayStart", mayChange(system));
+        model.addAttribute("mayStart", SystemAccess.mayChange(system));
         return "system";
     }
 
     @PostMapping("/systemen/{id}/cyclus")
     public String startCycle(@PathVariable String id, RedirectAttributes redirect) {
         SystemRecord system = systems.get(id);
-        if (!mayChange(system)) {
+        if (!SystemAccess.mayChange(system)) {
             throw new AccessDeniedException("Only the owner of system " + id + " may start its cycle.");
         }
         try {
@@ -164,7 +165,7 @@ public class SystemPages {
     public String trigger(@PathVariable String id, @RequestParam String type, @RequestParam(required = false) String description,
                           RedirectAttributes redirect) {
         SystemRecord system = systems.get(id);
-        if (!mayChange(system)) {
+        if (!SystemAccess.mayChange(system)) {
             throw new AccessDeniedException("Only the owner of system " + id + " may send a trigger.");
         }
         if (!List.of("INCIDENT", "MATERIAL_CHANGE", "COMPLAINT", "MONITORING", "PERIODIC").contains(type)) {
@@ -183,7 +184,7 @@ public class SystemPages {
     @PostMapping("/systemen/{id}/buiten-gebruik")
     public String retire(@PathVariable String id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         SystemRecord system = systems.get(id);
-        if (!mayChange(system)) {
+        if (!SystemAccess.mayChange(system)) {
             throw new AccessDeniedException("Only the owner of system " + id + " may retire it.");
         }
         if (reason != null && reason.length() > 4000) {
@@ -211,10 +212,6 @@ public class SystemPages {
 
     private List<String> departments() {
         return systems.list().stream().map(SystemRecord::department).distinct().sorted().toList();
-    }
-
-    static boolean mayChange(SystemRecord system) {
-        return CurrentUser.isIn(Groups.ADMIN) || (CurrentUser.isIn(Groups.PROJECT_LEAD) && system.owner().equals(CurrentUser.id()));
     }
 
     private static String blankToNull(String s) {
