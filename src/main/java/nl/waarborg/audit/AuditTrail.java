@@ -104,6 +104,12 @@ public class AuditTrail {
         record(action, userId, systemId, details);
     }
 
+    /** The newest events of one kind, e.g. GATE_OVERDUE for the manager's dashboard. */
+    public List<AuditEvent> recent(String action, int limit) {
+        return jdbc.sql("SELECT * FROM wb_audit_event WHERE action = :action ORDER BY seq DESC LIMIT :limit")
+                .param("action", action).param("limit", limit).query(AuditTrail::map).list();
+    }
+
     public List<AuditEvent> events(String systemId, int limit) {
         String where = systemId == null ? "" : "WHERE system_id = :system ";
         JdbcClient.StatementSpec spec = jdbc.sql("SELECT * FROM wb_audit_event " + where + "ORDER BY seq DESC LIMIT :limit")

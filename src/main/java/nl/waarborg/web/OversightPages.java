@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import nl.waarborg.identity.Groups;
+import nl.waarborg.assessment.CanonicalJson;
+import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.oversight.OversightService;
 import nl.waarborg.oversight.OversightService.BlockedItem;
 import nl.waarborg.security.CurrentUser;
@@ -25,12 +27,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class OversightPages {
 
     private final OversightService oversight;
+    private final AuditTrail audit;
     private final SystemRegistry systems;
     private final WebLabels ui;
 
     static final int PAGE = 200;
 
-    public OversightPages(OversightService oversight, SystemRegistry systems, WebLabels ui) {
+    public OversightPages(OversightService oversight, SystemRegistry systems, WebLabels ui, AuditTrail audit) {
+        this.audit = audit;
         this.oversight = oversight;
         this.systems = systems;
         this.ui = ui;
@@ -46,6 +50,7 @@ public class OversightPages {
         model.addAttribute("items", items);
         model.addAttribute("total", oversight.countBlocked(department, gate));
         model.addAttribute("statistics", oversight.statistics(department, gate));
+        model.addAttribute("escalations", escalations());
         model.addAttribute("departments", systems.list().stream().map(SystemRecord::department).distinct().sorted().toList());
         model.addAttribute("gates", gates);
         model.addAttribute("department", department);
@@ -67,6 +72,21 @@ public class OversightPages {
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("geblokkeerd-op-goedkeuring.csv").build().toString())
                 .body(Csv.write(rows).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A gate over its service level, as reported by the models' escalation (gateSla.escalate). */
+    public record Escalation(String systemId, String systemName, String gate, java.time.Instant at) {
+    }
+
+    private List<Escalation> escalations() {
+        List<Escalation> result = new ArrayList<>();
+        for (AuditTrail.AuditEvent event : audit.recent("GATE_OVERDUE", 20)) {
+            String activity = String.valueOf(CanonicalJson.readMap(event.details()).get("activity"));
+            String gate = activity.endsWith("-escalate") ? activity.substring(0, activity.length() - "-escalate".length()) : activity;
+            String name = event.systemId() == null ? "" : systems.find(event.systemId()).map(SystemRecord::name).orElse(event.systemId());
+            result.add(new Escalation(event.systemId(), name, gate, event.occurredAt()));
+        }
+        return result;
     }
 
     private static String nullToEmpty(String s) {

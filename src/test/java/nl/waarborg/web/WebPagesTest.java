@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.support.Http;
+import nl.waarborg.system.SystemRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import nl.waarborg.support.TestDatabases;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -40,6 +44,23 @@ class WebPagesTest {
                 "description", "Testsysteem", "_csrf", csrf));
         assertThat(created.statusCode()).isEqualTo(302);
         return created.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+    }
+
+    @Autowired
+    SystemRegistry systems;
+    @Autowired
+    AuditTrail audit;
+
+    @Test
+    void theManagerSeesGatesThatRanOverTheirServiceLevel() {
+        String name = "Termijnbewaking " + System.nanoTime();
+        String systemId = systems.register(name, null, "Toezicht", "lead").id();
+        audit.record("GATE_OVERDUE", null, systemId, Map.of("activity", "ethics-committee-advice-escalate", "processInstanceId", "p-1"));
+
+        String page = login("manager").get("/toezicht").body();
+        assertThat(page).contains("Termijn verstreken");
+        String section = page.substring(page.indexOf("Termijn verstreken"));
+        assertThat(section).contains(name).contains("/systemen/" + systemId);
     }
 
     @Test
