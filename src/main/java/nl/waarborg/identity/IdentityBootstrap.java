@@ -34,6 +34,12 @@ public class IdentityBootstrap implements InitializingBean {
             new String[] {"manager", "Mira", "de Manager", Groups.MANAGER},
             new String[] {"admin", "Anouk", "van Functioneel Beheer", Groups.ADMIN});
 
+    /**
+     * Camunda's webapps send every user to their "create the first admin" page while nobody is a member of this
+     * group, so our administrators are members of it as well as of our own admin group.
+     */
+    static final String CAMUNDA_ADMIN = org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN;
+
     /** Passwords that no user may keep outside the demo profile. */
     static final List<String> DEFAULT_PASSWORDS = List.of("", "demo", "admin", "password", "changeme");
 
@@ -53,6 +59,7 @@ public class IdentityBootstrap implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         Groups.ALL.forEach(this::ensureGroup);
+        ensureGroup(CAMUNDA_ADMIN);
         authorizations.ensureGroupAuthorizations();
         if (environment.acceptsProfiles(Profiles.of("demo"))) {
             createDemoUsers();
@@ -70,6 +77,9 @@ public class IdentityBootstrap implements InitializingBean {
         for (String[] demo : DEMO_USERS) {
             ensureUser(demo[0], demo[1], demo[2], password);
             ensureMembership(demo[0], demo[3]);
+            if (Groups.ADMIN.equals(demo[3])) {
+                ensureMembership(demo[0], CAMUNDA_ADMIN);
+            }
         }
         log.info("""
 
@@ -100,6 +110,7 @@ public class IdentityBootstrap implements InitializingBean {
             log.info("The password of administrator '{}' was replaced by the one from waarborg.admin.password.", user);
         }
         ensureMembership(user, Groups.ADMIN);
+        ensureMembership(user, CAMUNDA_ADMIN);
     }
 
     /** Compares hashes directly: IdentityService.checkPassword would count failed attempts and lock users out. */
@@ -134,7 +145,7 @@ public class IdentityBootstrap implements InitializingBean {
         IdentityService identity = engine.getIdentityService();
         if (identity.createGroupQuery().groupId(id).count() == 0) {
             Group group = identity.newGroup(id);
-            group.setName(Groups.DUTCH_NAMES.get(id));
+            group.setName(Groups.DUTCH_NAMES.getOrDefault(id, "Camunda-beheerders"));
             group.setType("WORKFLOW");
             identity.saveGroup(group);
         }
