@@ -44,10 +44,7 @@ public class AssessmentController {
         this.audit = audit;
     }
 
-    public record VersionSummary(int number, VersionStatus status, int round, Instant createdAt, Instant frozenAt, String contentHash) {
-    }
-
-    public record AssessmentView(String id, String systemId, AssessmentType type, List<VersionSummary> versions) {
+    public record AssessmentView(String id, String systemId, AssessmentType type, List<AssessmentService.VersionHeader> versions) {
     }
 
     public record VersionView(String assessmentId, AssessmentType type, String systemId, int number, VersionStatus status, int round,
@@ -63,9 +60,7 @@ public class AssessmentController {
     @GetMapping("/{id}")
     public AssessmentView assessment(@PathVariable String id) {
         Assessment assessment = assessments.assessment(id).orElseThrow(() -> new AssessmentNotFoundException(id));
-        List<VersionSummary> versions = assessments.versions(id).stream()
-                .map(v -> new VersionSummary(v.number(), v.status(), v.cycleRound(), v.createdAt(), v.frozenAt(), v.contentHash())).toList();
-        return new AssessmentView(assessment.id(), assessment.systemId(), assessment.type(), versions);
+        return new AssessmentView(assessment.id(), assessment.systemId(), assessment.type(), assessments.versionHeaders(id));
     }
 
     @GetMapping("/{id}/versions/{number}")

@@ -324,6 +324,16 @@ public class AssessmentService {
         return store.assessmentsOf(systemId);
     }
 
+    /** A version's number, status and dates only: for lists, without its answers, signatures and action points. */
+    public record VersionHeader(int number, VersionStatus status, int round, Instant createdAt, Instant frozenAt, String contentHash) {
+    }
+
+    public List<VersionHeader> versionHeaders(String assessmentId) {
+        store.findAssessment(assessmentId).orElseThrow(() -> new AssessmentNotFoundException(assessmentId));
+        return store.versions(assessmentId).stream()
+                .map(v -> new VersionHeader(v.number(), v.status(), v.cycleRound(), v.createdAt(), v.frozenAt(), v.contentHash())).toList();
+    }
+
     public List<AssessmentVersion> versions(String assessmentId) {
         Assessment assessment = store.findAssessment(assessmentId).orElseThrow(() -> new AssessmentNotFoundException(assessmentId));
         return store.versions(assessmentId).stream().map(v -> toView(assessment, v)).toList();

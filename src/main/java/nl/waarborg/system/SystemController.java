@@ -11,7 +11,7 @@ import java.util.Map;
 import nl.waarborg.api.ApiException;
 import nl.waarborg.assessment.Assessment;
 import nl.waarborg.assessment.AssessmentService;
-import nl.waarborg.assessment.AssessmentVersion;
+import nl.waarborg.assessment.VersionStatus;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.identity.Groups;
 import nl.waarborg.security.CurrentUser;
@@ -134,10 +134,10 @@ public class SystemController {
     }
 
     private AssessmentSummary summary(Assessment a) {
-        List<AssessmentVersion> versions = assessments.versions(a.id());
-        AssessmentVersion current = versions.isEmpty() ? null : versions.get(versions.size() - 1);
-        Integer approved = versions.stream().filter(v -> v.status().name().equals("APPROVED")).map(AssessmentVersion::number)
-                .reduce((x, y) -> y).orElse(null);
+        List<AssessmentService.VersionHeader> versions = assessments.versionHeaders(a.id());
+        AssessmentService.VersionHeader current = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+        Integer approved = versions.stream().filter(v -> v.status() == VersionStatus.APPROVED)
+                .map(AssessmentService.VersionHeader::number).reduce((x, y) -> y).orElse(null);
         return new AssessmentSummary(a.id(), a.type().name(), current == null ? null : current.number(),
                 current == null ? null : current.status().name(), approved);
     }

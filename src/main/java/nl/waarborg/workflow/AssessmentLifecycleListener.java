@@ -24,7 +24,7 @@ public class AssessmentLifecycleListener implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         String systemId = execution.getProcessBusinessKey();
-        AssessmentType type = AssessmentType.ofProcessKey(processKey(execution));
+        AssessmentType type = AssessmentType.ofProcessKey(EngineAccess.processKeyOf(execution.getProcessDefinitionId()));
         Object round = execution.getVariable(ProcessVariables.ROUND);
         OpenedVersion version = assessments.openVersion(systemId, type, round instanceof Number n ? n.intValue() : 1,
                 execution.getProcessInstanceId(), EngineUser.of(execution));
@@ -35,10 +35,5 @@ public class AssessmentLifecycleListener implements ExecutionListener {
                 fields.forEach((key, value) -> execution.setVariable(key.toString(), VariableValues.toVariable(value)));
             }
         }
-    }
-
-    private static String processKey(DelegateExecution execution) {
-        String definitionId = execution.getProcessDefinitionId();
-        return definitionId.substring(0, definitionId.indexOf(':'));
     }
 }

@@ -8,7 +8,6 @@ import nl.waarborg.audit.AuditTrail;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,15 +105,9 @@ public class CycleService {
         // Read without the user's task authorizations: anyone who may see the system may see where it waits.
         List<Task> tasks = EngineAccess.asSystem(engine, () -> engine.getTaskService().createTaskQuery()
                 .processInstanceBusinessKey(systemId).orderByTaskCreateTime().asc().list());
-        return tasks.stream().map(t -> new OpenStep(t.getId(), t.getTaskDefinitionKey(), t.getName(), candidateGroup(t.getId()),
+        return tasks.stream().map(t -> new OpenStep(t.getId(), t.getTaskDefinitionKey(), t.getName(), EngineAccess.candidateGroup(engine, t.getId()),
                 t.getAssignee(), t.getCreateTime() == null ? null : t.getCreateTime().toInstant(),
                 t.getDueDate() == null ? null : t.getDueDate().toInstant())).toList();
-    }
-
-    private String candidateGroup(String taskId) {
-        return EngineAccess.asSystem(engine, () -> engine.getTaskService().getIdentityLinksForTask(taskId).stream()
-                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .map(l -> l.getGroupId()).findFirst().orElse(null));
     }
 
     /** One open task of a system. */

@@ -4,6 +4,8 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 
 /**
  * Runs an engine call without the current user's engine authorizations, for calls that Waarborg's own API has
@@ -25,5 +27,17 @@ public final class EngineAccess {
                 identity.setAuthentication(current);
             }
         }
+    }
+
+    /** The group a task waits on (its first candidate group), read as the system. */
+    public static String candidateGroup(ProcessEngine engine, String taskId) {
+        return asSystem(engine, () -> engine.getTaskService().getIdentityLinksForTask(taskId).stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(IdentityLink::getGroupId).findFirst().orElse(null));
+    }
+
+    /** The process key in a definition id ("iama:3:abc" → "iama"). */
+    public static String processKeyOf(String processDefinitionId) {
+        return processDefinitionId == null ? null : processDefinitionId.substring(0, processDefinitionId.indexOf(':'));
     }
 }

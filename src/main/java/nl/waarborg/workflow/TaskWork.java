@@ -11,7 +11,6 @@ import nl.waarborg.security.CurrentUser;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -121,9 +120,7 @@ public class TaskWork {
                 });
             });
         }
-        String group = EngineAccess.asSystem(engine, () -> engine.getTaskService().getIdentityLinksForTask(task.getId())).stream()
-                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .map(l -> l.getGroupId()).findFirst().orElse(null);
+        String group = EngineAccess.candidateGroup(engine, task.getId());
         String systemId = EngineAccess.asSystem(engine, () -> engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey());
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();

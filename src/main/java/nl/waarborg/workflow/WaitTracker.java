@@ -36,8 +36,7 @@ public class WaitTracker implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             String group = task.getCandidates().stream().filter(l -> l.getGroupId() != null).map(IdentityLink::getGroupId)
                     .findFirst().orElse(null);
-            String processKey = task.getProcessDefinitionId() == null ? null
-                    : task.getProcessDefinitionId().substring(0, task.getProcessDefinitionId().indexOf(':'));
+            String processKey = EngineAccess.processKeyOf(task.getProcessDefinitionId());
             String type = "iama".equals(processKey) ? "IAMA" : "dpia".equals(processKey) ? "DPIA" : null;
             jdbc.sql("""
                     INSERT INTO wb_open_wait (task_id, system_id, assessment_type, gate, candidate_group, waiting_since, due_at)
