@@ -76,12 +76,13 @@ public class AssessmentService {
                 "fields", values.keySet().stream().sorted().toList()));
     }
 
+    /**
+     * A gate opened on this version: a draft goes into review (one conditional update, which also takes the row lock).
+     * A version already in review or frozen is left as it is; a version that does not exist fails at the decision.
+     */
     @Transactional
     public void markInReview(String assessmentId, int number) {
-        VersionRow version = lockedVersion(assessmentId, number);
-        if (version.status() == VersionStatus.DRAFT) {
-            store.updateStatus(version.id(), VersionStatus.IN_REVIEW);
-        }
+        store.markDraftInReview(assessmentId, number);
     }
 
     /**
@@ -174,6 +175,7 @@ public class AssessmentService {
         Optional<VersionRow> previous = store.lastWithStatus(assessment.id(), VersionStatus.APPROVED);
         String previousHash = previous.map(VersionRow::contentHash).orElse(null);
         Instant at = now();
+        // Read back from the store, so the hash covers the signatures in the order that verification reads them.
         String hash = contentHash(assessment, version, store.signatures(version.id()), previousHash);
         store.freeze(version.id(), status, hash, previousHash, at);
         if (status == VersionStatus.APPROVED) {

@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,7 +16,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AssessmentStore {
 
+    private static final int CACHED_ASSESSMENTS = 10_000;
+
     private final JdbcClient jdbc;
+    /** Least recently used first; see findAssessment. */
+    private final Map<String, Assessment> assessmentsById = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Assessment> eldest) {
+            return size() > CACHED_ASSESSMENTS;
+        }
+    });
 
     AssessmentStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -24,8 +36,19 @@ class AssessmentStore {
                 .param("system", systemId).param("type", type.name()).query(AssessmentStore::mapAssessment).optional();
     }
 
+    /**
+     * An assessment by id. Assessment rows are never updated or deleted, so rows once read are kept in a small cache:
+     * every content save and gate decision looks its assessment up, and this spares a query each time.
+     */
     Optional<Assessment> findAssessment(String id) {
-        return jdbc.sql("SELECT * FROM wb_assessment WHERE id = :id").param("id", id).query(AssessmentStore::mapAssessment).optional();
+        Assessment cached = assessmentsById.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Assessment> found = jdbc.sql("SELECT * FROM wb_assessment WHERE id = :id").param("id", id)
+                .query(AssessmentStore::mapAssessment).optional();
+        found.ifPresent(a -> assessmentsById.put(a.id(), a));
+        return found;
     }
 
     List<Assessment> assessmentsOf(String systemId) {
@@ -80,6 +103,12 @@ class AssessmentStore {
                 .param("s", status.name()).param("answers", answersJson).param("id", versionId).update();
     }
 
+    /** DRAFT → IN_REVIEW in one statement; 0 when the version is not a draft (or does not exist). */
+    int markDraftInReview(String assessmentId, int number) {
+        return jdbc.sql("UPDATE wb_assessment_version SET status = 'IN_REVIEW' WHERE assessment_id = :a AND number = :n AND status = 'DRAFT'")
+                .param("a", assessmentId).param("n", number).update();
+    }
+
     void updateStatus(String versionId, VersionStatus status) {
         jdbc.sql("UPDATE wb_assessment_version SET status = :s WHERE id = :id").param("s", status.name()).param("id", versionId).update();
     }
@@ -113,13 +142,13 @@ class AssessmentStore {
                 .param("v", versionId).param("u", userId).query(Integer.class).single() > 0;
     }
 
+    /** Records the contributor once per section; one statement (the caller holds the version's row lock). */
     void addContributor(String versionId, String userId, String section, Instant at) {
-        int exists = jdbc.sql("SELECT COUNT(*) FROM wb_contributor WHERE version_id = :v AND user_id = :u AND section = :s")
-                .param("v", versionId).param("u", userId).param("s", section).query(Integer.class).single();
-        if (exists == 0) {
-            jdbc.sql("INSERT INTO wb_contributor (version_id, user_id, section, saved_at) VALUES (:v, :u, :s, :at)")
-                    .param("v", versionId).param("u", userId).param("s", section).param("at", Timestamp.from(at)).update();
-        }
+        jdbc.sql("""
+                INSERT INTO wb_contributor (version_id, user_id, section, saved_at)
+                SELECT :v, :u, :s, :at FROM (VALUES (1)) one
+                WHERE NOT EXISTS (SELECT 1 FROM wb_contributor WHERE version_id = :v AND user_id = :u AND section = :s)""")
+                .param("v", versionId).param("u", userId).param("s", section).param("at", Timestamp.from(at)).update();
     }
 
     List<String> contributors(String versionId) {

@@ -17,14 +17,15 @@ import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 /**
  * The yardstick: a plain Camunda engine on its own database (same PostgreSQL server, same history level, same
  * connection pool size), running the same iama.bpmn with Waarborg's listeners removed and its expressions pointed
- * at no-op beans. No Spring, no Waarborg tables, no authorization checks, no audit trail.
+ * at no-op beans. No Spring, no Waarborg tables, no audit trail; authorization checks off, or on (Camunda's stock
+ * checks and default task authorizations, as any engine that users reach through Tasklist or REST must run).
  */
 final class BareEngine {
 
     private BareEngine() {
     }
 
-    static ProcessEngine start(String name, Map<String, Object> datasource) {
+    static ProcessEngine start(String name, Map<String, Object> datasource, boolean authorization) {
         StandaloneProcessEngineConfiguration configuration =
                 (StandaloneProcessEngineConfiguration) ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration();
         configuration.setProcessEngineName(name);
@@ -37,6 +38,7 @@ final class BareEngine {
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         configuration.setJobExecutorActivate(true);
         configuration.setMetricsEnabled(true);
+        configuration.setAuthorizationEnabled(authorization);
         Map<Object, Object> beans = new HashMap<>();
         beans.put("gateSla", new NoOpServiceLevel());
         beans.put("sendBack", new NoOpSendBack());

@@ -42,14 +42,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class Benchmark {
 
     /** Settings, from system properties {@code bench.*} (see {@link #fromSystemProperties()}). */
-    public record Settings(int systems, int threads, int cyclesPerThread, int requests, int warmup, int dueTimers,
+    public record Settings(int systems, int threads, int cyclesPerThread, int warmupCycles, int requests, int warmup, int dueTimers,
                            int seedThreads, Path output) {
 
         public static Settings fromSystemProperties() {
             return new Settings(Integer.getInteger("bench.systems", 10_000), Integer.getInteger("bench.threads", 4),
-                    Integer.getInteger("bench.cycles-per-thread", 25), Integer.getInteger("bench.requests", 200),
-                    Integer.getInteger("bench.warmup", 30), Integer.getInteger("bench.due-timers", 100),
-                    Integer.getInteger("bench.seed-threads", 2), Path.of(System.getProperty("bench.output", "target/bench")));
+                    Integer.getInteger("bench.cycles-per-thread", 25), Integer.getInteger("bench.warmup-cycles", 5),
+                    Integer.getInteger("bench.requests", 200), Integer.getInteger("bench.warmup", 30),
+                    Integer.getInteger("bench.due-timers", 100), Integer.getInteger("bench.seed-threads", 2),
+                    Path.of(System.getProperty("bench.output", "target/bench")));
         }
     }
 
@@ -80,8 +81,10 @@ public final class Benchmark {
         results.put("takenAt", Instant.now().toString());
         results.put("machine", machine());
         results.put("settings", settings);
+        StatementProfile.configure();
         Map<String, Object> mainDb = database("bench_main_" + ProcessHandle.current().pid() + "_" + run);
         Map<String, Object> bareDb = database("bench_bare_" + ProcessHandle.current().pid() + "_" + run);
+        Map<String, Object> bareAuthDb = database("bench_bareauth_" + ProcessHandle.current().pid() + "_" + run);
 
         WaarborgNode first = WaarborgNode.start("benchnode" + run + "a", mainDb, Map.of());
         WaarborgNode second = null;
@@ -130,29 +133,29 @@ public final class Benchmark {
             }, settings.warmup(), settings.requests(), HTTP_LIMIT));
             results.put("oversight", oversight);
 
-            // 3. Throughput: Waarborg (one node) against the bare engine, same BPMN, same client threads
+            // 3. Throughput: Waarborg (one node) against the bare engine, same BPMN, same client threads. The one-node
+            // run carries the same background work as the two-node run below: dueTimers service-level timers due now.
+            List<String> dueJobs = new ArrayList<>(makeTimersDue(first.engine().getManagementService(), settings.dueTimers()));
             Map<String, Object> oneNode = driveWaarborg(List.of(first), settings, "one");
-            Map<String, Object> bare;
-            ProcessEngine bareEngine = BareEngine.start("benchbare" + run, bareDb);
-            try {
-                bare = drive(List.of(bareEngine), settings, (engine, thread, index, counters) ->
-                        IamaCycles.bare(engine, "bare-" + thread + "-" + index, counters));
-            } finally {
-                bareEngine.close();
-            }
+            Map<String, Object> bare = driveBare("benchbare" + run, bareDb, false, settings, jdbc);
+            Map<String, Object> bareAuthorized = driveBare("benchbareauth" + run, bareAuthDb, true, settings, jdbc);
             double ratio = (double) oneNode.get("cyclesPerSecond") / (double) bare.get("cyclesPerSecond");
             Map<String, Object> throughput = new LinkedHashMap<>();
             throughput.put("waarborgOneNode", oneNode);
             throughput.put("bareEngine", bare);
+            throughput.put("bareEngineWithAuthorization", bareAuthorized);
             throughput.put("ratio", Latency.round(ratio));
+            throughput.put("ratioToBareWithAuthorization",
+                    Latency.round((double) oneNode.get("cyclesPerSecond") / (double) bareAuthorized.get("cyclesPerSecond")));
             results.put("throughput", throughput);
 
             // 4. Scale-out: a second node on the same database; clients spread over both; timers due now on both
             second = WaarborgNode.start("benchnode" + run + "b", mainDb, Map.of());
-            List<String> dueJobs = makeTimersDue(first.engine().getManagementService(), settings.dueTimers());
+            List<String> dueOnTwo = makeTimersDue(first.engine().getManagementService(), settings.dueTimers());
+            dueJobs.addAll(dueOnTwo);
             Map<String, Object> twoNodes = driveWaarborg(List.of(first, second), settings, "two");
             boolean allRan = awaitJobs(first.engine().getManagementService(), dueJobs, Duration.ofMinutes(2));
-            long cycles = (long) oneNode.get("cycles") + (long) twoNodes.get("cycles") + 2L * settings.threads();
+            long cycles = (long) oneNode.get("cycles") + (long) twoNodes.get("cycles") + 2L * settings.threads() * settings.warmupCycles();
             Map<String, Long> anomalies = Anomalies.check(jdbc, cycles, dueJobs);
             boolean auditValid = first.bean(AuditTrail.class).verify().valid();
             anomalies.put("auditChainBroken", auditValid ? 0L : 1L);
@@ -162,7 +165,8 @@ public final class Benchmark {
             scale.put("oneNode", oneNode);
             scale.put("twoNodes", twoNodes);
             scale.put("speedup", Latency.round((double) twoNodes.get("cyclesPerSecond") / (double) oneNode.get("cyclesPerSecond")));
-            scale.put("dueTimers", dueJobs.size());
+            scale.put("dueTimers", dueOnTwo.size());
+            scale.put("dueTimersBothRuns", dueJobs.size());
             scale.put("dueTimersAllRan", allRan);
             scale.put("jobConflicts", jobConflicts);
             scale.put("anomalies", anomalies);
@@ -182,30 +186,50 @@ public final class Benchmark {
         return results;
     }
 
-    /** Clients on Waarborg: thread t works on node t mod nodes; each system runs two rounds, so versions go 1..2. */
+    /**
+     * Clients on Waarborg: thread t works on node t mod nodes; each system runs two rounds, so versions go 1..2.
+     * Warm-up cycles run on systems of their own, one round each.
+     */
     static Map<String, Object> driveWaarborg(List<WaarborgNode> nodes, Settings settings, String label) throws Exception {
         int pool = Math.max(1, (settings.cyclesPerThread() + 2) / 2);
-        String[][] systems = new String[settings.threads()][pool + 1];
+        String[][] systems = new String[settings.threads()][pool + settings.warmupCycles()];
         SystemRegistry registry = nodes.get(0).bean(SystemRegistry.class);
         for (int t = 0; t < settings.threads(); t++) {
-            for (int s = 0; s <= pool; s++) {
+            for (int s = 0; s < pool + settings.warmupCycles(); s++) {
                 systems[t][s] = registry.register("Doorloop " + label + " " + t + "-" + s, "Benchmark", Seeder.department(t), "lead").id();
             }
         }
         List<ProcessEngine> engines = nodes.stream().map(WaarborgNode::engine).toList();
-        return drive(engines, settings, (engine, thread, index, counters) -> {
-            // index -1 is the warm-up cycle, on a system of its own
-            String system = index < 0 ? systems[thread][pool] : systems[thread][index % pool];
+        JdbcClient jdbc = nodes.get(0).bean(JdbcClient.class);
+        return drive(engines, settings, jdbc, "waarborg-" + label + "-node", (engine, thread, index, counters) -> {
+            // negative indexes are warm-up cycles, each on a system of its own
+            String system = index < 0 ? systems[thread][pool - 1 - index] : systems[thread][index % pool];
             IamaCycles.waarborg(engine, system, index < 0 ? 1 : index / pool + 1, counters);
         });
+    }
+
+    /** The bare engine on its own database, driven like Waarborg; closed afterwards. */
+    static Map<String, Object> driveBare(String name, Map<String, Object> database, boolean authorization, Settings settings,
+                                         JdbcClient statements) throws Exception {
+        ProcessEngine engine = BareEngine.start(name, database, authorization);
+        try {
+            return drive(List.of(engine), settings, statements, authorization ? "bare-engine-with-authorization" : "bare-engine",
+                    (e, thread, index, counters) -> IamaCycles.bare(e, name + "-" + thread + "-" + index, authorization, counters));
+        } finally {
+            engine.close();
+        }
     }
 
     interface Cycle {
         void run(ProcessEngine engine, int thread, int index, IamaCycles.Counters counters);
     }
 
-    /** One warm-up cycle per thread, then cyclesPerThread timed cycles per thread, all threads started together. */
-    static Map<String, Object> drive(List<ProcessEngine> engines, Settings settings, Cycle cycle) throws Exception {
+    /**
+     * warmupCycles untimed cycles per thread (so the JIT has compiled the shared engine code before either side is
+     * timed), then cyclesPerThread timed cycles per thread, all threads started together.
+     */
+    static Map<String, Object> drive(List<ProcessEngine> engines, Settings settings, JdbcClient statements, String phase, Cycle cycle)
+            throws Exception {
         int threads = settings.threads();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         IamaCycles.Counters warm = new IamaCycles.Counters();
@@ -218,7 +242,9 @@ public final class Benchmark {
             int thread = t;
             ProcessEngine engine = engines.get(t % engines.size());
             futures.add(pool.submit(() -> {
-                cycle.run(engine, thread, -1, warm);
+                for (int w = 1; w <= settings.warmupCycles(); w++) {
+                    cycle.run(engine, thread, -w, warm);
+                }
                 ready.countDown();
                 go.await();
                 for (int i = 0; i < settings.cyclesPerThread() && System.nanoTime() < deadline; i++) {
@@ -228,6 +254,8 @@ public final class Benchmark {
             }));
         }
         ready.await(RUN_LIMIT.toMinutes(), TimeUnit.MINUTES);
+        StatementProfile.reset(statements);
+        CpuMeter cpu = CpuMeter.start();
         long start = System.nanoTime();
         go.countDown();
         try {
@@ -239,6 +267,8 @@ public final class Benchmark {
             pool.awaitTermination(1, TimeUnit.MINUTES);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double[] cpuSeconds = cpu.elapsed();
+        StatementProfile.write(statements, settings.output(), phase, Math.max(1, counters.cycles.get()));
         long completions = counters.completions.get();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("nodes", engines.size());
@@ -248,17 +278,25 @@ public final class Benchmark {
         result.put("seconds", Latency.round(seconds));
         result.put("cyclesPerSecond", Latency.round(counters.cycles.get() / seconds));
         result.put("completionsPerSecond", Latency.round(completions / seconds));
+        long cycles = Math.max(1, counters.cycles.get());
+        result.put("jvmCpuMsPerCycle", Latency.round(1000 * cpuSeconds[0] / cycles));
+        result.put("postgresCpuMsPerCycle", cpuSeconds[1] < 0 ? null : Latency.round(1000 * cpuSeconds[1] / cycles));
         result.put("conflicts", counters.conflicts.get() + warm.conflicts.get());
         result.put("conflictsPer1000Completions", Latency.round(1000.0 * (counters.conflicts.get() + warm.conflicts.get())
                 / Math.max(1, completions + warm.completions.get())));
         return result;
     }
 
-    /** Makes up to n gate service-level timers of seeded waits due now, so both nodes' job executors compete for them. */
+    /**
+     * Makes up to n gate service-level timers of seeded waits due now: background work for the job executors during a
+     * run (in the two-node run both nodes' executors compete for them).
+     */
     static List<String> makeTimersDue(ManagementService management, int n) {
         List<String> ids = new ArrayList<>();
         Date now = new Date(System.currentTimeMillis() - 1000);
-        for (Job job : management.createJobQuery().timers().activityId("privacy-officer-advice-overdue").listPage(0, n)) {
+        // Only timers not yet due: those made due for an earlier run may still be waiting for a job executor.
+        for (Job job : management.createJobQuery().timers().activityId("privacy-officer-advice-overdue").duedateHigherThan(new Date())
+                .listPage(0, n)) {
             management.setJobDuedate(job.getId(), now);
             ids.add(job.getId());
         }

@@ -19,17 +19,19 @@ class BenchmarkSmokeTest {
         Path output = Path.of("target", "bench-smoke");
         Files.deleteIfExists(output.resolve("results.json"));
 
-        Benchmark.run(new Benchmark.Settings(20, 2, 2, 10, 2, 3, 1, output));
+        Benchmark.run(new Benchmark.Settings(26, 2, 2, 1, 10, 2, 3, 1, output));
 
         Path file = output.resolve("results.json");
         assertThat(file).exists();
         JsonNode results = new ObjectMapper().readTree(file.toFile());
-        assertThat(results.at("/seed/systems").asInt()).isEqualTo(20);
+        assertThat(results.at("/seed/systems").asInt()).isEqualTo(26);
         assertThat(results.at("/seed/openWaits").asLong()).isPositive();
         assertThat(results.at("/throughput/waarborgOneNode/cycles").asLong()).isEqualTo(4);
         assertThat(results.at("/throughput/bareEngine/cycles").asLong()).isEqualTo(4);
+        assertThat(results.at("/throughput/bareEngineWithAuthorization/cycles").asLong()).isEqualTo(4);
         assertThat(results.at("/scaleOut/twoNodes/cycles").asLong()).isEqualTo(4);
         assertThat(results.at("/scaleOut/dueTimers").asInt()).isEqualTo(3);
+        assertThat(results.at("/scaleOut/dueTimersBothRuns").asInt()).isEqualTo(6);
         assertThat(results.at("/scaleOut/dueTimersAllRan").asBoolean()).isTrue();
         results.at("/scaleOut/anomalies").fields().forEachRemaining(check ->
                 assertThat(check.getValue().asLong()).as("anomaly check %s", check.getKey()).isZero());

@@ -53,16 +53,19 @@ final class IamaCycles {
         return instance;
     }
 
-    /** The same cycle on the bare engine (no authentication, no listeners: the client sets the outcome variables). */
-    static String bare(ProcessEngine engine, String businessKey, Counters counters) {
+    /**
+     * The same cycle on a bare engine (no listeners: the client sets the outcome variables). With {@code asUsers} each
+     * step runs as the same user and group as on Waarborg, for the bare engine with authorization checks on.
+     */
+    static String bare(ProcessEngine engine, String businessKey, boolean asUsers, Counters counters) {
         String instance = engine.getRuntimeService().startProcessInstanceByKey("iama", businessKey, Map.of("round", 1)).getId();
         for (int part = 1; part <= 5; part++) {
-            step(engine, instance, null, null, part(part), counters);
+            step(engine, instance, asUsers ? "lead" : null, "project-lead", part(part), counters);
         }
         for (int g = 0; g < GATES.length; g++) {
             Map<String, Object> input = gate("APPROVED");
             input.put(OUTCOMES[g], "APPROVED");
-            step(engine, instance, null, null, input, counters);
+            step(engine, instance, asUsers ? GATE_USERS[g][0] : null, GATE_USERS[g][1], input, counters);
         }
         counters.cycles.incrementAndGet();
         return instance;

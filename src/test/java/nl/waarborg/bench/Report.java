@@ -30,18 +30,21 @@ final class Report {
         Map<?, ?> throughput = (Map<?, ?>) results.get("throughput");
         Map<?, ?> scale = (Map<?, ?>) results.get("scaleOut");
         if (throughput != null) {
-            out.append(String.format("%n%-28s %6s %7s %7s %8s %10s %12s %10s%n", "IAMA cycles", "nodes", "threads", "cycles", "seconds",
-                    "cycles/s", "completions/s", "conf/1000"));
+            out.append(String.format("%n%-28s %6s %7s %7s %8s %10s %12s %10s %14s %14s%n", "IAMA cycles", "nodes", "threads", "cycles",
+                    "seconds", "cycles/s", "completions/s", "conf/1000", "JVM CPU ms/cy", "PG CPU ms/cy"));
             row(out, "Waarborg, one node", (Map<?, ?>) throughput.get("waarborgOneNode"));
             row(out, "bare engine", (Map<?, ?>) throughput.get("bareEngine"));
+            row(out, "bare engine, authorization", (Map<?, ?>) throughput.get("bareEngineWithAuthorization"));
             if (scale != null) {
                 row(out, "Waarborg, two nodes", (Map<?, ?>) scale.get("twoNodes"));
             }
-            out.append(String.format("ratio Waarborg / bare engine: %s%n", throughput.get("ratio")));
+            out.append(String.format("ratio Waarborg / bare engine: %s (target); / bare engine with authorization checks: %s%n",
+                    throughput.get("ratio"), throughput.get("ratioToBareWithAuthorization")));
         }
         if (scale != null) {
-            out.append(String.format("two nodes / one node: %s; timers due now: %s (all ran: %s); job conflicts: %s%n", scale.get("speedup"),
-                    scale.get("dueTimers"), scale.get("dueTimersAllRan"), scale.get("jobConflicts")));
+            out.append(String.format("two nodes / one node: %s; timers due now: %s per run, %s in all (all ran: %s); job conflicts: %s%n",
+                    scale.get("speedup"), scale.get("dueTimers"), scale.get("dueTimersBothRuns"), scale.get("dueTimersAllRan"),
+                    scale.get("jobConflicts")));
             out.append("anomalies: ").append(scale.get("anomalies")).append('\n');
         }
         Map<?, ?> targets = (Map<?, ?>) results.get("targets");
@@ -54,8 +57,9 @@ final class Report {
     }
 
     private static void row(StringBuilder out, String name, Map<?, ?> m) {
-        out.append(String.format("%-28s %6s %7s %7s %8s %10s %12s %10s%n", name, m.get("nodes"), m.get("threads"), m.get("cycles"),
-                m.get("seconds"), m.get("cyclesPerSecond"), m.get("completionsPerSecond"), m.get("conflictsPer1000Completions")));
+        out.append(String.format("%-28s %6s %7s %7s %8s %10s %12s %10s %14s %14s%n", name, m.get("nodes"), m.get("threads"), m.get("cycles"),
+                m.get("seconds"), m.get("cyclesPerSecond"), m.get("completionsPerSecond"), m.get("conflictsPer1000Completions"),
+                m.get("jvmCpuMsPerCycle"), m.get("postgresCpuMsPerCycle")));
     }
 
     private static String truncate(String s) {

@@ -45,6 +45,13 @@ final class WaarborgNode implements AutoCloseable {
         settings.putAll(datasource);
         settings.put(TestDatabaseInitializer.KEEP_DATASOURCE, true);
         settings.putAll(extra);
+        // Experiments: -Dbench.node-settings=key=value,key=value overrides the nodes' settings (see docs/benchmark.md).
+        for (String pair : System.getProperty("bench.node-settings", "").split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                settings.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
         List<String> args = new ArrayList<>();
         settings.forEach((key, value) -> args.add("--" + key + "=" + value));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(WaarborgApplication.class)

@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TestDatabases {
 
+    /** System property: load pg_stat_statements into the embedded server (the benchmark's statement profile). */
+    public static final String STATEMENT_STATISTICS = "waarborg.test.pg-stat-statements";
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres postgres;
     private static final List<ConfigurableApplicationContext> CONTEXTS = new CopyOnWriteArrayList<>();
@@ -69,7 +71,11 @@ public final class TestDatabases {
         if (postgres == null) {
             try {
                 // Our own hook stops the server, after the Spring contexts have closed (its built-in hook would race them).
-                postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
+                if (Boolean.getBoolean(STATEMENT_STATISTICS)) {
+                    builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                }
+                postgres = builder.start();
                 System.out.println("[waarborg-test] Started embedded PostgreSQL at " + postgres.getJdbcUrl("postgres", "postgres"));
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {

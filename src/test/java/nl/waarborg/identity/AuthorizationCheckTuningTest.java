@@ -1,0 +1,83 @@
+package nl.waarborg.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.AssessmentType;
+import nl.waarborg.support.WaarborgIntegrationTest;
+import nl.waarborg.system.SystemRecord;
+import nl.waarborg.system.SystemRegistry;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The engine checks authorizations without first reading every group that has one (AuthorizationCheckTuning),
+ * and still decides as before: a group without authorizations neither grants nor hides anything.
+ */
+@WaarborgIntegrationTest
+class AuthorizationCheckTuningTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    SystemRegistry systems;
+    @Autowired
+    AssessmentService assessments;
+
+    @Test
+    void theEngineUsesTheAuthorizationManagerWithoutTheGroupQuery() {
+        Class<?> manager = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+                .execute(context -> context.getAuthorizationManager().getClass());
+        assertThat(manager).isEqualTo(AuthorizationCheckTuning.UnnarrowedGroupsAuthorizationManager.class);
+    }
+
+    @Test
+    void candidateGroupsStillDecideWhoSeesAndWorksATask() {
+        String task = privacyOfficerTask();
+        List<String> officerGroups = List.of("group-without-any-authorization", Groups.PRIVACY_OFFICER);
+        List<String> leadGroups = List.of(Groups.PROJECT_LEAD, "group-without-any-authorization");
+
+        assertThat(visibleAs("fg", officerGroups, task)).isEqualTo(1);
+        assertThat(visibleAs("lead", leadGroups, task)).isZero();
+        assertThat(visibleAs("nobody", List.of("group-without-any-authorization"), task)).isZero();
+        assertThat(engine.getAuthorizationService().isUserAuthorized("fg", officerGroups, Permissions.UPDATE, Resources.TASK, task)).isTrue();
+        assertThat(engine.getAuthorizationService().isUserAuthorized("lead", leadGroups, Permissions.UPDATE, Resources.TASK, task)).isFalse();
+
+        engine.getIdentityService().setAuthentication("lead", leadGroups);
+        try {
+            assertThatThrownBy(() -> engine.getTaskService().complete(task, Map.of("decision", "APPROVED", "motivation", "x")))
+                    .isInstanceOf(AuthorizationException.class);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).isEqualTo(1);
+    }
+
+    private long visibleAs(String user, List<String> groups, String task) {
+        engine.getIdentityService().setAuthentication(user, groups);
+        try {
+            return engine.getTaskService().createTaskQuery().taskId(task).count();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private String privacyOfficerTask() {
+        engine.getRepositoryService().createDeployment().addClasspathResource("concurrency/gate-probe.bpmn").name("gate-probe")
+                .enableDuplicateFiltering(true).deploy();
+        SystemRecord system = systems.register("Autorisatiecontrole", null, "ICT", "lead");
+        AssessmentService.OpenedVersion version = assessments.openVersion(system.id(), AssessmentType.DPIA, 1, null, "lead");
+        String instance = engine.getRuntimeService().startProcessInstanceByKey("gate-probe", system.id(), Variables.createVariables()
+                .putValue("assessmentId", version.assessmentId()).putValue("versionNumber", version.number())).getId();
+        return engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+    }
+}
