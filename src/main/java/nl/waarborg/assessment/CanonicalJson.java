@@ -1,7 +1,6 @@
 package nl.waarborg.assessment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -10,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,12 +30,51 @@ public final class CanonicalJson {
 
     public static String write(Object value) {
         try {
+            if (isPlain(value)) {
+                // Maps, lists, text, booleans, whole numbers and finite doubles: written directly, with map keys sorted at
+                // every level, this gives the same text as the tree route below, at a third of the work.
+                return MAPPER.writeValueAsString(value);
+            }
             // Through a tree first, so nested maps of any kind come out sorted as well.
-            JsonNode tree = MAPPER.valueToTree(value);
-            return MAPPER.writeValueAsString(MAPPER.treeToValue(tree, Object.class));
+            return writeThroughTree(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Value cannot be written as JSON", e);
         }
+    }
+
+    /**
+     * True when the value holds nothing whose text the tree route would change: no BigDecimal, float or other
+     * number kinds (the tree turns them into doubles), no objects, no map keys other than text.
+     */
+    static boolean isPlain(Object value) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer || value instanceof Long) {
+            return true;
+        }
+        if (value instanceof Double d) {
+            return Double.isFinite(d);
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!(entry.getKey() instanceof String) || !isPlain(entry.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (value instanceof List<?> list) {
+            for (Object item : list) {
+                if (!isPlain(item)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** The tree route for every value; {@link #write} must give the same text (CanonicalJsonTest). */
+    static String writeThroughTree(Object value) throws JsonProcessingException {
+        return MAPPER.writeValueAsString(MAPPER.treeToValue(MAPPER.valueToTree(value), Object.class));
     }
 
     @SuppressWarnings("unchecked")
