@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 
 /**
@@ -39,6 +40,8 @@ final class BareEngine {
         configuration.setJobExecutorActivate(true);
         configuration.setMetricsEnabled(true);
         configuration.setAuthorizationEnabled(authorization);
+        // As Waarborg (the Spring Boot starter's default) and as Camunda advises for clusters: UUIDs, not id blocks.
+        configuration.setIdGenerator(new StrongUuidGenerator());
         Map<Object, Object> beans = new HashMap<>();
         beans.put("gateSla", new NoOpServiceLevel());
         beans.put("sendBack", new NoOpSendBack());
