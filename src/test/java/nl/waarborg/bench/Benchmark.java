@@ -42,12 +42,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class Benchmark {
 
     /** Settings, from system properties {@code bench.*} (see {@link #fromSystemProperties()}). */
-    public record Settings(int systems, int threads, int cyclesPerThread, int warmupCycles, int requests, int warmup, int dueTimers,
-                           int seedThreads, Path output) {
+    public record Settings(int systems, int threads, int cyclesPerThread, int warmupCycles, int rounds, int requests, int warmup,
+                           int dueTimers, int seedThreads, Path output) {
 
         public static Settings fromSystemProperties() {
             return new Settings(Integer.getInteger("bench.systems", 10_000), Integer.getInteger("bench.threads", 4),
                     Integer.getInteger("bench.cycles-per-thread", 50), Integer.getInteger("bench.warmup-cycles", 10),
+                    Integer.getInteger("bench.rounds", 3),
                     Integer.getInteger("bench.requests", 200), Integer.getInteger("bench.warmup", 30),
                     Integer.getInteger("bench.due-timers", 100), Integer.getInteger("bench.seed-threads", 2),
                     Path.of(System.getProperty("bench.output", "target/bench")));
@@ -133,31 +134,51 @@ public final class Benchmark {
             }, settings.warmup(), settings.requests(), HTTP_LIMIT));
             results.put("oversight", oversight);
 
-            // 3. Throughput: the bare engine (without and with authorization checks), then Waarborg on one node, with the
-            // same BPMN and client threads. Waarborg's one- and two-node runs come last and back to back, so they run on
-            // the same compiled code; the one-node run carries the same background work as the two-node run below:
-            // dueTimers service-level timers due now.
-            Map<String, Object> bare = driveBare("benchbare" + run, bareDb, false, settings, jdbc);
-            Map<String, Object> bareAuthorized = driveBare("benchbareauth" + run, bareAuthDb, true, settings, jdbc);
-            List<String> dueJobs = new ArrayList<>(makeTimersDue(first.engine().getManagementService(), settings.dueTimers()));
-            Map<String, Object> oneNode = driveWaarborg(List.of(first), settings, "one");
-            double ratio = (double) oneNode.get("cyclesPerSecond") / (double) bare.get("cyclesPerSecond");
+            // 3 and 4. Throughput and scale-out, in `rounds` rounds of four runs each: the bare engine without and with
+            // authorization checks, Waarborg with all clients on node A, Waarborg with the clients spread over A and B.
+            // Every engine and both nodes start before the first round and stay up, so each run has the same background
+            // (job executors, pools) and, after the first round, warm code and connections; each figure is the median
+            // over the rounds. Both Waarborg runs carry the same job load: dueTimers service-level timers due now.
+            second = WaarborgNode.start("benchnode" + run + "b", mainDb, Map.of());
+            ProcessEngine bareEngine = BareEngine.start("benchbare" + run, bareDb, false);
+            ProcessEngine bareAuthEngine = BareEngine.start("benchbareauth" + run, bareAuthDb, true);
+            Map<String, List<Map<String, Object>>> runs = new LinkedHashMap<>();
+            List<String> dueJobs = new ArrayList<>();
+            try {
+                for (int round = 1; round <= settings.rounds(); round++) {
+                    String r = "r" + round;
+                    runs.computeIfAbsent("bareEngine", k -> new ArrayList<>()).add(driveBare(bareEngine, "bare" + r, false, settings, jdbc));
+                    runs.computeIfAbsent("bareEngineWithAuthorization", k -> new ArrayList<>())
+                            .add(driveBare(bareAuthEngine, "bareauth" + r, true, settings, jdbc));
+                    dueJobs.addAll(makeTimersDue(first.engine().getManagementService(), settings.dueTimers()));
+                    runs.computeIfAbsent("waarborgOneNode", k -> new ArrayList<>())
+                            .add(driveWaarborg(List.of(first), settings, "one " + r));
+                    dueJobs.addAll(makeTimersDue(first.engine().getManagementService(), settings.dueTimers()));
+                    runs.computeIfAbsent("waarborgTwoNodes", k -> new ArrayList<>())
+                            .add(driveWaarborg(List.of(first, second), settings, "two " + r));
+                }
+            } finally {
+                bareEngine.close();
+                bareAuthEngine.close();
+            }
+            Map<String, Object> oneNode = median(runs.get("waarborgOneNode"));
+            Map<String, Object> twoNodes = median(runs.get("waarborgTwoNodes"));
+            Map<String, Object> bare = median(runs.get("bareEngine"));
+            Map<String, Object> bareAuthorized = median(runs.get("bareEngineWithAuthorization"));
             Map<String, Object> throughput = new LinkedHashMap<>();
             throughput.put("waarborgOneNode", oneNode);
             throughput.put("bareEngine", bare);
             throughput.put("bareEngineWithAuthorization", bareAuthorized);
-            throughput.put("ratio", Latency.round(ratio));
+            throughput.put("ratio", Latency.round((double) oneNode.get("cyclesPerSecond") / (double) bare.get("cyclesPerSecond")));
             throughput.put("ratioToBareWithAuthorization",
                     Latency.round((double) oneNode.get("cyclesPerSecond") / (double) bareAuthorized.get("cyclesPerSecond")));
+            throughput.put("rounds", runs);
             results.put("throughput", throughput);
 
-            // 4. Scale-out: a second node on the same database; clients spread over both; timers due now on both
-            second = WaarborgNode.start("benchnode" + run + "b", mainDb, Map.of());
-            List<String> dueOnTwo = makeTimersDue(first.engine().getManagementService(), settings.dueTimers());
-            dueJobs.addAll(dueOnTwo);
-            Map<String, Object> twoNodes = driveWaarborg(List.of(first, second), settings, "two");
             boolean allRan = awaitJobs(first.engine().getManagementService(), dueJobs, Duration.ofMinutes(2));
-            long cycles = (long) oneNode.get("cycles") + (long) twoNodes.get("cycles") + 2L * settings.threads() * settings.warmupCycles();
+            long cycles = runs.get("waarborgOneNode").stream().mapToLong(m -> (long) m.get("cycles")).sum()
+                    + runs.get("waarborgTwoNodes").stream().mapToLong(m -> (long) m.get("cycles")).sum()
+                    + 2L * settings.rounds() * settings.threads() * settings.warmupCycles();
             Map<String, Long> anomalies = Anomalies.check(jdbc, cycles, dueJobs);
             boolean auditValid = first.bean(AuditTrail.class).verify().valid();
             anomalies.put("auditChainBroken", auditValid ? 0L : 1L);
@@ -167,7 +188,7 @@ public final class Benchmark {
             scale.put("oneNode", oneNode);
             scale.put("twoNodes", twoNodes);
             scale.put("speedup", Latency.round((double) twoNodes.get("cyclesPerSecond") / (double) oneNode.get("cyclesPerSecond")));
-            scale.put("dueTimers", dueOnTwo.size());
+            scale.put("dueTimers", settings.dueTimers());
             scale.put("dueTimersBothRuns", dueJobs.size());
             scale.put("dueTimersAllRan", allRan);
             scale.put("jobConflicts", jobConflicts);
@@ -203,23 +224,25 @@ public final class Benchmark {
         }
         List<ProcessEngine> engines = nodes.stream().map(WaarborgNode::engine).toList();
         JdbcClient jdbc = nodes.get(0).bean(JdbcClient.class);
-        return drive(engines, settings, jdbc, "waarborg-" + label + "-node", (engine, thread, index, counters) -> {
+        return drive(engines, settings, jdbc, "waarborg-" + label.replace(' ', '-'), (engine, thread, index, counters) -> {
             // negative indexes are warm-up cycles, each on a system of its own
             String system = index < 0 ? systems[thread][pool - 1 - index] : systems[thread][index % pool];
             IamaCycles.waarborg(engine, system, index < 0 ? 1 : index / pool + 1, counters);
         });
     }
 
-    /** The bare engine on its own database, driven like Waarborg; closed afterwards. */
-    static Map<String, Object> driveBare(String name, Map<String, Object> database, boolean authorization, Settings settings,
+    /** The bare engine, driven like Waarborg. */
+    static Map<String, Object> driveBare(ProcessEngine engine, String label, boolean authorization, Settings settings,
                                          JdbcClient statements) throws Exception {
-        ProcessEngine engine = BareEngine.start(name, database, authorization);
-        try {
-            return drive(List.of(engine), settings, statements, authorization ? "bare-engine-with-authorization" : "bare-engine",
-                    (e, thread, index, counters) -> IamaCycles.bare(e, name + "-" + thread + "-" + index, authorization, counters));
-        } finally {
-            engine.close();
-        }
+        return drive(List.of(engine), settings, statements, label + (authorization ? "-bare-engine-with-authorization" : "-bare-engine"),
+                (e, thread, index, counters) -> IamaCycles.bare(e, label + "-" + thread + "-" + index, authorization, counters));
+    }
+
+    /** The run with the median cycles per second (the lower middle one for an even number of runs). */
+    static Map<String, Object> median(List<Map<String, Object>> runs) {
+        List<Map<String, Object>> sorted = new ArrayList<>(runs);
+        sorted.sort(java.util.Comparator.comparingDouble(m -> (double) m.get("cyclesPerSecond")));
+        return sorted.get((sorted.size() - 1) / 2);
     }
 
     interface Cycle {

@@ -38,6 +38,13 @@ final class Report {
             if (scale != null) {
                 row(out, "Waarborg, two nodes", (Map<?, ?>) scale.get("twoNodes"));
             }
+            Map<?, ?> rounds = (Map<?, ?>) throughput.get("rounds");
+            if (rounds != null) {
+                out.append("cycles/s per round (the table shows each configuration's median run):");
+                rounds.forEach((name, list) -> out.append(' ').append(name).append(' ').append(((java.util.List<?>) list).stream()
+                        .map(m -> String.valueOf(((Map<?, ?>) m).get("cyclesPerSecond"))).toList()));
+                out.append('\n');
+            }
             out.append(String.format("ratio Waarborg / bare engine: %s (target); / bare engine with authorization checks: %s%n",
                     throughput.get("ratio"), throughput.get("ratioToBareWithAuthorization")));
         }
