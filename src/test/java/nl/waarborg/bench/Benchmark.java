@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -145,17 +146,29 @@ public final class Benchmark {
             Map<String, List<Map<String, Object>>> runs = new LinkedHashMap<>();
             List<String> dueJobs = new ArrayList<>();
             try {
+                WaarborgNode nodeB = second;
                 for (int round = 1; round <= settings.rounds(); round++) {
                     String r = "r" + round;
-                    runs.computeIfAbsent("bareEngine", k -> new ArrayList<>()).add(driveBare(bareEngine, "bare" + r, false, settings, jdbc));
-                    runs.computeIfAbsent("bareEngineWithAuthorization", k -> new ArrayList<>())
-                            .add(driveBare(bareAuthEngine, "bareauth" + r, true, settings, jdbc));
-                    dueJobs.addAll(makeTimersDue(first.engine().getManagementService(), settings.dueTimers()));
-                    runs.computeIfAbsent("waarborgOneNode", k -> new ArrayList<>())
-                            .add(driveWaarborg(List.of(first), settings, "one " + r));
-                    dueJobs.addAll(makeTimersDue(first.engine().getManagementService(), settings.dueTimers()));
-                    runs.computeIfAbsent("waarborgTwoNodes", k -> new ArrayList<>())
-                            .add(driveWaarborg(List.of(first, second), settings, "two " + r));
+                    List<Runnable> order = new ArrayList<>(List.of(
+                            unchecked(() -> runs.computeIfAbsent("bareEngine", k -> new ArrayList<>())
+                                    .add(driveBare(bareEngine, "bare" + r, false, settings, jdbc))),
+                            unchecked(() -> runs.computeIfAbsent("bareEngineWithAuthorization", k -> new ArrayList<>())
+                                    .add(driveBare(bareAuthEngine, "bareauth" + r, true, settings, jdbc))),
+                            unchecked(() -> {
+                                dueJobs.addAll(makeTimersDue(first.engine().getManagementService(), settings.dueTimers()));
+                                runs.computeIfAbsent("waarborgOneNode", k -> new ArrayList<>()).add(driveWaarborg(List.of(first), settings, "one " + r));
+                            }),
+                            unchecked(() -> {
+                                dueJobs.addAll(makeTimersDue(first.engine().getManagementService(), settings.dueTimers()));
+                                runs.computeIfAbsent("waarborgTwoNodes", k -> new ArrayList<>())
+                                        .add(driveWaarborg(List.of(first, nodeB), settings, "two " + r));
+                            })));
+                    if (round % 2 == 0) {
+                        // Every other round in reverse, so that drift during the rounds (tables growing, autovacuum) does
+                        // not always fall on the same configuration.
+                        Collections.reverse(order);
+                    }
+                    order.forEach(Runnable::run);
                 }
             } finally {
                 bareEngine.close();
@@ -243,6 +256,22 @@ public final class Benchmark {
         List<Map<String, Object>> sorted = new ArrayList<>(runs);
         sorted.sort(java.util.Comparator.comparingDouble(m -> (double) m.get("cyclesPerSecond")));
         return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    interface Step {
+        void run() throws Exception;
+    }
+
+    private static Runnable unchecked(Step step) {
+        return () -> {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
     }
 
     interface Cycle {
