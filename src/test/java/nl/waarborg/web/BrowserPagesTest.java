@@ -69,6 +69,8 @@ class BrowserPagesTest {
         browser.click("Registreren");
         browser.waitForText(By.tagName("h1"), "Wmo-toewijzing");
         assertThat(browser.heading()).isEqualTo("Browser <b>test</b> Wmo-toewijzing");
+        // The outcome message is part of the page's main content (axe "region"), announced as a status.
+        assertThat(browser.driver.findElement(By.cssSelector("main > .flash [role=status], main > .flash[role=status]")).isDisplayed()).isTrue();
         browser.checkPage("04-systeem");
 
         browser.click("Beoordelingscyclus starten");
