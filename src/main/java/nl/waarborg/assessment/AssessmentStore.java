@@ -103,9 +103,10 @@ class AssessmentStore {
                 .param("s", status.name()).param("answers", answersJson).param("id", versionId).update();
     }
 
-    /** DRAFT → IN_REVIEW in one statement; 0 when the version is not a draft (or does not exist). */
-    int markDraftInReview(String assessmentId, int number) {
-        return jdbc.sql("UPDATE wb_assessment_version SET status = 'IN_REVIEW' WHERE assessment_id = :a AND number = :n AND status = 'DRAFT'")
+    /** DRAFT → IN_REVIEW in one statement; a version that is not a draft (or does not exist) is left alone. */
+    void markDraftInReview(String assessmentId, int number) {
+        jdbc.sql("UPDATE wb_assessment_version SET status = :review WHERE assessment_id = :a AND number = :n AND status = :draft")
+                .param("review", VersionStatus.IN_REVIEW.name()).param("draft", VersionStatus.DRAFT.name())
                 .param("a", assessmentId).param("n", number).update();
     }
 

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,32 +144,32 @@ public final class Benchmark {
             second = WaarborgNode.start("benchnode" + run + "b", mainDb, Map.of());
             ProcessEngine bareEngine = BareEngine.start("benchbare" + run, bareDb, false);
             ProcessEngine bareAuthEngine = BareEngine.start("benchbareauth" + run, bareAuthDb, true);
-            Map<String, List<Map<String, Object>>> runs = new LinkedHashMap<>();
             List<String> dueJobs = new ArrayList<>();
+            WaarborgNode nodeB = second;
+            Map<String, Run> configurations = new LinkedHashMap<>();
+            configurations.put("bareEngine", r -> driveBare(bareEngine, "bare" + r, false, settings, jdbc));
+            configurations.put("bareEngineWithAuthorization", r -> driveBare(bareAuthEngine, "bareauth" + r, true, settings, jdbc));
+            configurations.put("waarborgOneNode", r -> {
+                dueJobs.addAll(makeTimersDue(first.engine().getManagementService(), settings.dueTimers()));
+                return driveWaarborg(List.of(first), settings, "one " + r);
+            });
+            configurations.put("waarborgTwoNodes", r -> {
+                dueJobs.addAll(makeTimersDue(first.engine().getManagementService(), settings.dueTimers()));
+                return driveWaarborg(List.of(first, nodeB), settings, "two " + r);
+            });
+            Map<String, List<Map<String, Object>>> runs = new LinkedHashMap<>();
+            configurations.keySet().forEach(name -> runs.put(name, new ArrayList<>()));
             try {
-                WaarborgNode nodeB = second;
                 for (int round = 1; round <= settings.rounds(); round++) {
-                    String r = "r" + round;
-                    List<Runnable> order = new ArrayList<>(List.of(
-                            unchecked(() -> runs.computeIfAbsent("bareEngine", k -> new ArrayList<>())
-                                    .add(driveBare(bareEngine, "bare" + r, false, settings, jdbc))),
-                            unchecked(() -> runs.computeIfAbsent("bareEngineWithAuthorization", k -> new ArrayList<>())
-                                    .add(driveBare(bareAuthEngine, "bareauth" + r, true, settings, jdbc))),
-                            unchecked(() -> {
-                                dueJobs.addAll(makeTimersDue(first.engine().getManagementService(), settings.dueTimers()));
-                                runs.computeIfAbsent("waarborgOneNode", k -> new ArrayList<>()).add(driveWaarborg(List.of(first), settings, "one " + r));
-                            }),
-                            unchecked(() -> {
-                                dueJobs.addAll(makeTimersDue(first.engine().getManagementService(), settings.dueTimers()));
-                                runs.computeIfAbsent("waarborgTwoNodes", k -> new ArrayList<>())
-                                        .add(driveWaarborg(List.of(first, nodeB), settings, "two " + r));
-                            })));
+                    List<String> order = new ArrayList<>(configurations.keySet());
                     if (round % 2 == 0) {
                         // Every other round in reverse, so that drift during the rounds (tables growing, autovacuum) does
                         // not always fall on the same configuration.
                         Collections.reverse(order);
                     }
-                    order.forEach(Runnable::run);
+                    for (String name : order) {
+                        runs.get(name).add(configurations.get(name).run("r" + round));
+                    }
                 }
             } finally {
                 bareEngine.close();
@@ -268,24 +269,13 @@ public final class Benchmark {
     /** The run with the median cycles per second (the lower middle one for an even number of runs). */
     static Map<String, Object> median(List<Map<String, Object>> runs) {
         List<Map<String, Object>> sorted = new ArrayList<>(runs);
-        sorted.sort(java.util.Comparator.comparingDouble(m -> (double) m.get("cyclesPerSecond")));
+        sorted.sort(Comparator.comparingDouble(m -> (double) m.get("cyclesPerSecond")));
         return sorted.get((sorted.size() - 1) / 2);
     }
 
-    interface Step {
-        void run() throws Exception;
-    }
-
-    private static Runnable unchecked(Step step) {
-        return () -> {
-            try {
-                step.run();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        };
+    /** One throughput run of a configuration in the given round ("r1", "r2", ...). */
+    interface Run {
+        Map<String, Object> run(String round) throws Exception;
     }
 
     interface Cycle {
