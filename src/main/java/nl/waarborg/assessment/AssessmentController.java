@@ -84,6 +84,16 @@ public class AssessmentController {
         };
     }
 
+    /**
+     * Every save of the version's sections, oldest first. The version shows the latest answers; this shows what they
+     * were before, e.g. what a gate saw before it sent the version back.
+     */
+    @GetMapping("/{id}/versions/{number}/saves")
+    public List<AnswerSave> saves(@PathVariable String id, @PathVariable int number) {
+        load(id, number);
+        return assessments.answerSaves(id, number);
+    }
+
     @GetMapping("/{id}/diff")
     public VersionDiff.Result diff(@PathVariable String id, @RequestParam int from, @RequestParam int to) {
         return diff.between(load(id, from), load(id, to));

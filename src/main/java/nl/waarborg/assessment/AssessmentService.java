@@ -68,12 +68,16 @@ public class AssessmentService {
         Map<String, Object> answers = CanonicalJson.readMap(version.answersJson());
         answers.put(section, new LinkedHashMap<>(values));
         store.updateDraft(version.id(), version.status(), CanonicalJson.write(answers));
+        Instant at = now();
+        String sectionJson = CanonicalJson.write(values);
+        String sectionHash = CanonicalJson.sha256(sectionJson);
+        store.insertAnswerSave(UUID.randomUUID().toString(), version.id(), section, userId, at, sectionJson, sectionHash);
         if (userId != null) {
-            store.addContributor(version.id(), userId, section, now());
+            store.addContributor(version.id(), userId, section, at);
         }
         String systemId = store.findAssessment(assessmentId).map(Assessment::systemId).orElse(null);
         audit.record("ANSWERS_SAVED", userId, systemId, Map.of("assessmentId", assessmentId, "version", number, "section", section,
-                "fields", values.keySet().stream().sorted().toList()));
+                "fields", values.keySet().stream().sorted().toList(), "answersHash", sectionHash));
     }
 
     /**
@@ -347,6 +351,14 @@ public class AssessmentService {
             throw new AssessmentNotFoundException(assessmentId);
         }
         return store.version(assessmentId, number).map(v -> toView(assessment.get(), v));
+    }
+
+    /** Every save of the version's sections, oldest first: the draft's earlier states, with who saved them and when. */
+    public List<AnswerSave> answerSaves(String assessmentId, int number) {
+        if (store.findAssessment(assessmentId).isEmpty()) {
+            throw new AssessmentNotFoundException(assessmentId);
+        }
+        return store.version(assessmentId, number).map(v -> store.answerSaves(v.id())).orElse(List.of());
     }
 
     /** Recomputes a frozen version's hash from what the database holds now. */

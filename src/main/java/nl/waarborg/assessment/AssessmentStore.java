@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for assessments, versions, signatures, contributors and action points. Only AssessmentService uses it. */
+/** SQL for assessments, versions, signatures, contributors, answer saves and action points. Only AssessmentService uses it. */
 @Repository
 class AssessmentStore {
 
@@ -150,6 +150,23 @@ class AssessmentStore {
                 SELECT :v, :u, :s, :at FROM (VALUES (1)) one
                 WHERE NOT EXISTS (SELECT 1 FROM wb_contributor WHERE version_id = :v AND user_id = :u AND section = :s)""")
                 .param("v", versionId).param("u", userId).param("s", section).param("at", Timestamp.from(at)).update();
+    }
+
+    /** Appends one save of a section to the version's save history (the caller holds the version's row lock). */
+    void insertAnswerSave(String id, String versionId, String section, String userId, Instant at, String answersJson, String hash) {
+        jdbc.sql("""
+                INSERT INTO wb_answer_save (id, version_id, section, user_id, saved_at, answers, answers_hash)
+                VALUES (:id, :v, :section, :u, :at, :answers, :hash)""")
+                .param("id", id).param("v", versionId).param("section", section).param("u", userId)
+                .param("at", Timestamp.from(at)).param("answers", answersJson).param("hash", hash).update();
+    }
+
+    /** The version's saves, oldest first. */
+    List<AnswerSave> answerSaves(String versionId) {
+        return jdbc.sql("SELECT * FROM wb_answer_save WHERE version_id = :v ORDER BY saved_at, id").param("v", versionId)
+                .query((rs, row) -> new AnswerSave(rs.getString("section"), rs.getString("user_id"),
+                        rs.getTimestamp("saved_at").toInstant(), CanonicalJson.readMap(rs.getString("answers")), rs.getString("answers_hash")))
+                .list();
     }
 
     List<String> contributors(String versionId) {

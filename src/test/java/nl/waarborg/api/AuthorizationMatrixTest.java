@@ -74,6 +74,7 @@ class AuthorizationMatrixTest {
                 new Call("GET", "/api/assessments/" + assessmentId, null, everyone),
                 new Call("GET", versions, null, everyone),
                 new Call("GET", versions + "/export?format=json", null, everyone),
+                new Call("GET", versions + "/saves", null, everyone),
                 new Call("GET", "/api/assessments/" + assessmentId + "/diff?from=1&to=1", null, everyone),
                 new Call("PUT", versions + "/sections/dpia-a", "{\"proposal\":\"tekst\"}", owners),
                 new Call("GET", "/api/oversight/blocked", null, oversight),

@@ -161,6 +161,41 @@ class VersionLifecycleTest {
     }
 
     @Test
+    void everySaveIsKeptSoWhatAGateSawBeforeASendBackStaysOnRecord() {
+        SystemRecord system = system();
+        AssessmentService.OpenedVersion v = assessments.openVersion(system.id(), AssessmentType.IAMA, 1, null, "lead");
+        assessments.saveSection(v.assessmentId(), v.number(), "iama-part-1", Map.of("goal", "Eerste tekst"), "lead");
+        assessments.markInReview(v.assessmentId(), v.number());
+        assessments.decide(v.assessmentId(), v.number(), new GateDecisionRequest("privacy-officer-advice", true, "SENT_BACK",
+                "Doel is te vaag", null, null, List.of("iama-part-1"), "fg", system.id() + "-sb1"));
+        assessments.saveSection(v.assessmentId(), v.number(), "iama-part-1", Map.of("goal", "Herziene tekst"), "lead2");
+
+        List<AnswerSave> saves = assessments.answerSaves(v.assessmentId(), v.number());
+        assertThat(saves).extracting(AnswerSave::section).containsExactly("iama-part-1", "iama-part-1");
+        assertThat(saves).extracting(AnswerSave::user).containsExactly("lead", "lead2");
+        assertThat(saves.get(0).answers()).containsEntry("goal", "Eerste tekst");
+        assertThat(saves.get(1).answers()).containsEntry("goal", "Herziene tekst");
+        assertThat(saves.get(0).answersHash()).isEqualTo(CanonicalJson.sha256(CanonicalJson.write(Map.of("goal", "Eerste tekst"))));
+        // The draft itself shows only the rework; the audit trail carries each save's hash.
+        assertThat(assessments.version(v.assessmentId(), v.number()).orElseThrow().answers().get("iama-part-1").toString())
+                .contains("Herziene tekst").doesNotContain("Eerste tekst");
+        assertThat(audit.events(system.id(), 20)).filteredOn(e -> "ANSWERS_SAVED".equals(e.action()))
+                .extracting(e -> CanonicalJson.readMap(e.details()).get("answersHash"))
+                .containsExactlyInAnyOrder(saves.get(0).answersHash(), saves.get(1).answersHash());
+
+        HttpResponse<String> api = Http.api(port).as("ethics", "demo").get("/api/assessments/" + v.assessmentId() + "/versions/1/saves");
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.body()).contains("Eerste tekst").contains("Herziene tekst").contains("\"user\":\"lead2\"");
+        assertThat(Http.api(port).as("ethics", "demo").get("/api/assessments/" + v.assessmentId() + "/versions/7/saves").statusCode())
+                .isEqualTo(404);
+
+        assertThatThrownBy(() -> jdbc.update("UPDATE wb_answer_save SET answers = '{}' WHERE version_id IN "
+                + "(SELECT id FROM wb_assessment_version WHERE assessment_id = ?)", v.assessmentId())).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM wb_answer_save WHERE version_id IN "
+                + "(SELECT id FROM wb_assessment_version WHERE assessment_id = ?)", v.assessmentId())).hasMessageContaining("append-only");
+    }
+
+    @Test
     void theHashChainsNoticeRowsChangedBehindTheApplicationsBack() {
         SystemRecord system = system();
         AssessmentService.OpenedVersion v = approvedVersion(system.id(), 1, "Doel");

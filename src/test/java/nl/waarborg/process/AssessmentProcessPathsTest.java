@@ -492,6 +492,15 @@ class AssessmentProcessPathsTest {
         assertThat(runtime.getVariable(iama.getId(), "sendBackTo")).isNull();
         approveIama(system);
         assertThat(iama).isEnded();
+
+        // The record of each save is Waarborg's (ADR 0012): parts 1 and 3 twice, before and after the send-back.
+        AssessmentVersion v = version(system, AssessmentType.IAMA, 1);
+        assertThat(assessments.answerSaves(v.assessmentId(), 1)).extracting(nl.waarborg.assessment.AnswerSave::section)
+                .containsExactly("iama-part-1", "iama-part-2", "iama-part-3", "iama-part-4", "iama-part-5", "iama-part-1", "iama-part-3");
+        // The engine keeps each variable's last value, but no detail row per change.
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(iama.getId())
+                .variableName("part1Goal").count()).isEqualTo(1);
+        assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(iama.getId()).count()).isZero();
     }
 
     @Test
