@@ -53,6 +53,23 @@ final class BareEngine {
         return engine;
     }
 
+    /** The IAMA tasks a seeded instance of the bare engine waits at, in turn. */
+    static final String[] SEED_TASKS = {"fill-in-iama-part-1", "fill-in-iama-part-3", "fill-in-iama-part-5",
+            "privacy-officer-advice", "ethics-committee-advice", "alderman-decision"};
+
+    /**
+     * Gives the bare engine a portfolio of the same size as Waarborg's: n IAMA instances, each waiting at one of
+     * SEED_TASKS (a gate with its service-level timer), started there directly. Its task, variable, job,
+     * authorization and history tables then hold about as many rows as Waarborg's do after its seed, so that both
+     * are measured at the same size.
+     */
+    static int seed(ProcessEngine engine, int n, int threads, java.time.Duration limit) throws Exception {
+        engine.getIdentityService().clearAuthentication();
+        return Seeder.inParallel(n, threads, limit, "bare-engine instances", i -> engine.getRuntimeService()
+                .createProcessInstanceByKey("iama").businessKey("seed-" + i).setVariables(Map.of("round", 1))
+                .startBeforeActivity(SEED_TASKS[i % SEED_TASKS.length]).execute());
+    }
+
     /** iama.bpmn without Waarborg's execution and task listeners (the bridge); everything else unchanged. */
     static String strippedIama() {
         try (InputStream in = BareEngine.class.getResourceAsStream("/bpmn/iama.bpmn")) {

@@ -144,6 +144,16 @@ public final class Benchmark {
             second = WaarborgNode.start("benchnode" + run + "b", mainDb, Map.of());
             ProcessEngine bareEngine = BareEngine.start("benchbare" + run, bareDb, false);
             ProcessEngine bareAuthEngine = BareEngine.start("benchbareauth" + run, bareAuthDb, true);
+            // The yardsticks hold a portfolio of the same size, so that every configuration runs against tables of
+            // the same order (until 2026-11-24 they ran on empty databases; docs/benchmark.md, fix 7).
+            Map<String, Object> bareSeed = new LinkedHashMap<>();
+            for (Map.Entry<String, ProcessEngine> e : Map.of("bareEngine", bareEngine, "bareEngineWithAuthorization", bareAuthEngine).entrySet()) {
+                long s0 = System.nanoTime();
+                int instances = BareEngine.seed(e.getValue(), settings.systems(), settings.seedThreads(), SEED_LIMIT);
+                bareSeed.put(e.getKey(), Map.of("instances", instances, "seconds", Latency.round((System.nanoTime() - s0) / 1e9)));
+            }
+            seed.put("bareEngines", bareSeed);
+            System.out.printf("[bench] seeded the bare engines: %s%n", bareSeed);
             List<String> dueJobs = new ArrayList<>();
             WaarborgNode nodeB = second;
             Map<String, Run> configurations = new LinkedHashMap<>();

@@ -26,6 +26,8 @@ class BenchmarkSmokeTest {
         JsonNode results = new ObjectMapper().readTree(file.toFile());
         assertThat(results.at("/seed/systems").asInt()).isEqualTo(26);
         assertThat(results.at("/seed/openWaits").asLong()).isPositive();
+        assertThat(results.at("/seed/bareEngines/bareEngine/instances").asInt()).isEqualTo(26);
+        assertThat(results.at("/seed/bareEngines/bareEngineWithAuthorization/instances").asInt()).isEqualTo(26);
         assertThat(results.at("/throughput/waarborgOneNode/cycles").asLong()).isEqualTo(4);
         assertThat(results.at("/throughput/bareEngine/cycles").asLong()).isEqualTo(4);
         assertThat(results.at("/throughput/bareEngineWithAuthorization/cycles").asLong()).isEqualTo(4);

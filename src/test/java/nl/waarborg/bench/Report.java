@@ -17,6 +17,9 @@ final class Report {
         if (seed != null) {
             out.append(String.format("seed: %,d systems in %s s (%s systems/s), %,d open waits%n", (Integer) seed.get("systems"),
                     seed.get("seconds"), seed.get("systemsPerSecond"), (Long) seed.get("openWaits")));
+            if (seed.get("bareEngines") instanceof Map<?, ?> bare) {
+                bare.forEach((engine, figures) -> out.append(String.format("seed of %s: %s%n", engine, figures)));
+            }
         }
         Map<?, ?> oversight = (Map<?, ?>) results.get("oversight");
         if (oversight != null) {

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import nl.waarborg.system.SystemRecord.Phase;
 import nl.waarborg.system.SystemRecord.Status;
 import nl.waarborg.system.SystemRegistry;
@@ -58,6 +59,11 @@ final class Seeder {
 
     /** Seeds n systems with the given number of threads; gives up (and says so) after the time limit. */
     int seed(int n, int threads, Duration limit) throws Exception {
+        return inParallel(n, threads, limit, "systems", this::seedOne);
+    }
+
+    /** Calls seedOne for 0..n-1 on the given number of threads, until done or the time limit; returns how many ran. */
+    static int inParallel(int n, int threads, Duration limit, String what, IntConsumer seedOne) throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         long deadline = System.nanoTime() + limit.toNanos();
@@ -68,10 +74,10 @@ final class Seeder {
                 futures.add(pool.submit(() -> {
                     int i;
                     while ((i = next.getAndIncrement()) < n && System.nanoTime() < deadline) {
-                        seedOne(i);
+                        seedOne.accept(i);
                         int count = done.incrementAndGet();
                         if (count % 1000 == 0) {
-                            System.out.printf("[bench] seeded %,d of %,d systems%n", count, n);
+                            System.out.printf("[bench] seeded %,d of %,d %s%n", count, n, what);
                         }
                     }
                     return null;
