@@ -1,5 +1,6 @@
 package nl.waarborg.web;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** One version of an assessment (answers per section, signatures) and the difference with another version. */
+/** One version of an assessment (answers per section, signatures, every save) and the difference with another version. */
 @Controller
 public class VersionPages {
 
@@ -39,12 +40,19 @@ public class VersionPages {
     public record Section(String id, List<Answer> answers) {
     }
 
+    /** One save of a section, with the form's question labels. */
+    public record Save(String section, String user, Instant savedAt, String answersHash, List<Answer> answers) {
+    }
+
     @GetMapping("/beoordelingen/{id}/versies/{number}")
     public String version(@PathVariable String id, @PathVariable int number, Model model) {
         AssessmentVersion version = load(id, number);
         model.addAttribute("v", version);
         model.addAttribute("system", systems.get(version.systemId()));
         model.addAttribute("sections", sections(version));
+        model.addAttribute("saves", assessments.answerSaves(id, number).stream()
+                .map(save -> new Save(save.section(), save.user(), save.savedAt(), save.answersHash(), answers(save.section(), save.answers())))
+                .toList());
         return "version";
     }
 
@@ -60,20 +68,22 @@ public class VersionPages {
     /** The answers per section with the form's question labels, in form order, then what the form no longer asks. */
     List<Section> sections(AssessmentVersion version) {
         List<Section> result = new ArrayList<>();
-        version.answers().forEach((section, fields) -> {
-            List<Answer> answers = new ArrayList<>();
-            if (fields instanceof Map<?, ?> map) {
-                Map<String, Object> ordered = new LinkedHashMap<>();
-                forms.form(section).ifPresent(f -> f.fields().keySet().stream().filter(map::containsKey)
-                        .forEach(k -> ordered.put(k, map.get(k))));
-                map.forEach((k, v) -> ordered.putIfAbsent(k.toString(), v));
-                ordered.forEach((k, v) -> answers.add(new Answer(diff.question(section, k), v)));
-            } else {
-                answers.add(new Answer(section, fields));
-            }
-            result.add(new Section(section, answers));
-        });
+        version.answers().forEach((section, fields) -> result.add(new Section(section, answers(section, fields))));
         return result;
+    }
+
+    private List<Answer> answers(String section, Object fields) {
+        List<Answer> answers = new ArrayList<>();
+        if (fields instanceof Map<?, ?> map) {
+            Map<String, Object> ordered = new LinkedHashMap<>();
+            forms.form(section).ifPresent(f -> f.fields().keySet().stream().filter(map::containsKey)
+                    .forEach(k -> ordered.put(k, map.get(k))));
+            map.forEach((k, v) -> ordered.putIfAbsent(k.toString(), v));
+            ordered.forEach((k, v) -> answers.add(new Answer(diff.question(section, k), v)));
+        } else {
+            answers.add(new Answer(section, fields));
+        }
+        return answers;
     }
 
     private AssessmentVersion load(String id, int number) {

@@ -106,6 +106,11 @@ class GateScenarioBrowserTest {
         assertThat(new String(download.body(), 0, 5)).isEqualTo("%PDF-");
         browser.driver.findElement(By.xpath("//tr[contains(., 'Vastgesteld')]//th/a")).click();
         browser.waitFor(By.cssSelector("code"));
+        // Every save of the parts is listed, its answers folded away until asked for.
+        WebElement firstSave = browser.driver.findElement(By.cssSelector("details"));
+        assertThat(firstSave.findElement(By.tagName("dl")).isDisplayed()).isFalse();
+        firstSave.findElement(By.tagName("summary")).click();
+        assertThat(firstSave.findElement(By.tagName("dl")).isDisplayed()).isTrue();
         browser.checkPage("61-versie");
     }
 

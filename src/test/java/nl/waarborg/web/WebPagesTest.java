@@ -6,6 +6,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.AssessmentType;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.support.Http;
 import nl.waarborg.system.SystemRegistry;
@@ -72,6 +74,28 @@ class WebPagesTest {
         HttpResponse<String> admin = login("admin").get("/");
         assertThat(admin.statusCode()).isEqualTo(200);
         assertThat(admin.body()).contains("<html lang=\"nl\"").contains("/camunda/app/admin/").contains("/camunda/app/cockpit/");
+    }
+
+    @Autowired
+    AssessmentService assessments;
+
+    @Test
+    void theVersionPageShowsEverySaveSoASendBackLeavesATrace() {
+        String systemId = systems.register("Parkeervergunningen", "Toewijzing", "Mobiliteit", "lead").id();
+        AssessmentService.OpenedVersion v = assessments.openVersion(systemId, AssessmentType.IAMA, 1, null, "lead");
+        assessments.saveSection(v.assessmentId(), 1, "iama-part-1", Map.of("part1Goal", "Sneller <b>beslissen</b>"), "lead");
+        assessments.saveSection(v.assessmentId(), 1, "iama-part-1", Map.of("part1Goal", "Binnen twee weken beslissen"), "lead");
+
+        String page = login("ethics").get("/beoordelingen/" + v.assessmentId() + "/versies/1").body();
+        assertThat(page).contains("<h2>Opslaggeschiedenis van de antwoorden</h2>").contains("<summary>Antwoorden tonen</summary>")
+                .contains("Sneller &lt;b&gt;beslissen&lt;/b&gt;").contains("Binnen twee weken beslissen")
+                .contains(assessments.answerSaves(v.assessmentId(), 1).get(0).answersHash());
+        // The current answers show only the last save; the history shows both, oldest first.
+        assertThat(page.indexOf("Sneller &lt;b&gt;")).isGreaterThan(page.indexOf("Opslaggeschiedenis"));
+        assertThat(page.indexOf("Binnen twee weken", page.indexOf("Opslaggeschiedenis")))
+                .isGreaterThan(page.indexOf("Sneller &lt;b&gt;"));
+        assertThat(login("ethics").get("/beoordelingen/" + v.assessmentId() + "/versies/1?lang=en").body())
+                .contains("<h2>History of saved answers</h2>");
     }
 
     @Test
