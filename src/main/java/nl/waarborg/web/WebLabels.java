@@ -64,7 +64,7 @@ public class WebLabels {
         return value == null ? "–" : label(prefix, value.toString(), value.toString());
     }
 
-    /** An answer as text: yes/no for booleans, lists joined, nested items as "key: value". */
+    /** An answer as text: yes/no for booleans, lists joined, nested items as "label: value" (messages item.*). */
     public String value(Object value) {
         if (value == null || (value instanceof String s && s.isBlank())) {
             return "–";
@@ -76,7 +76,8 @@ public class WebLabels {
             return list.isEmpty() ? "–" : list.stream().map(this::value).collect(Collectors.joining("; "));
         }
         if (value instanceof Map<?, ?> map) {
-            return map.entrySet().stream().map(e -> e.getKey() + ": " + value(e.getValue())).collect(Collectors.joining(", "));
+            return map.entrySet().stream().map(e -> label("item", e.getKey().toString(), e.getKey().toString()) + ": " + value(e.getValue()))
+                    .collect(Collectors.joining(", "));
         }
         return value.toString();
     }

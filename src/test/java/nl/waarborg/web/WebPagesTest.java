@@ -84,12 +84,15 @@ class WebPagesTest {
         String systemId = systems.register("Parkeervergunningen", "Toewijzing", "Mobiliteit", "lead").id();
         AssessmentService.OpenedVersion v = assessments.openVersion(systemId, AssessmentType.IAMA, 1, null, "lead");
         assessments.saveSection(v.assessmentId(), 1, "iama-part-1", Map.of("part1Goal", "Sneller <b>beslissen</b>"), "lead");
-        assessments.saveSection(v.assessmentId(), 1, "iama-part-1", Map.of("part1Goal", "Binnen twee weken beslissen"), "lead");
+        assessments.saveSection(v.assessmentId(), 1, "iama-part-1", Map.of("part1Goal", "Binnen twee weken beslissen",
+                "part1ActionPoints", java.util.List.of(Map.of("what", "Bias-toets uitvoeren", "owner", "Team Data"))), "lead");
 
         String page = login("ethics").get("/beoordelingen/" + v.assessmentId() + "/versies/1").body();
         assertThat(page).contains("<h2>Opslaggeschiedenis van de antwoorden</h2>").contains("<summary>Antwoorden tonen</summary>")
                 .contains("Sneller &lt;b&gt;beslissen&lt;/b&gt;").contains("Binnen twee weken beslissen")
-                .contains(assessments.answerSaves(v.assessmentId(), 1).get(0).answersHash());
+                .contains(assessments.answerSaves(v.assessmentId(), 1).get(0).answersHash())
+                // Items of a list answer show the field's name, not its technical key.
+                .contains("Wat: Bias-toets uitvoeren").contains("Eigenaar: Team Data").doesNotContain("what: ");
         // The current answers show only the last save; the history shows both, oldest first.
         assertThat(page.indexOf("Sneller &lt;b&gt;")).isGreaterThan(page.indexOf("Opslaggeschiedenis"));
         assertThat(page.indexOf("Binnen twee weken", page.indexOf("Opslaggeschiedenis")))
