@@ -34,7 +34,10 @@ public class FormCatalog {
                     JsonNode root = objectMapper.readTree(in);
                     Map<String, String> fields = new LinkedHashMap<>();
                     collect(root.path("components"), fields);
-                    forms.put(root.path("id").asText(), new Form(root.path("id").asText(), Collections.unmodifiableMap(fields)));
+                    Map<String, Map<String, String>> options = new LinkedHashMap<>();
+                    collectOptions(root.path("components"), options);
+                    forms.put(root.path("id").asText(), new Form(root.path("id").asText(), Collections.unmodifiableMap(fields),
+                            Collections.unmodifiableMap(options)));
                 }
             }
         } catch (IOException e) {
@@ -59,6 +62,19 @@ public class FormCatalog {
         }
     }
 
+    /** The labels of the fixed choices (select, radio, checklist), per key, also for fields inside a list. */
+    private static void collectOptions(JsonNode components, Map<String, Map<String, String>> options) {
+        for (JsonNode component : components) {
+            if (component.hasNonNull("key") && component.path("values").isArray()) {
+                Map<String, String> labels = options.computeIfAbsent(component.path("key").asText(), k -> new LinkedHashMap<>());
+                component.path("values").forEach(v -> labels.putIfAbsent(v.path("value").asText(), v.path("label").asText()));
+            }
+            if (component.has("components")) {
+                collectOptions(component.path("components"), options);
+            }
+        }
+    }
+
     public Optional<Form> form(String id) {
         return Optional.ofNullable(forms.get(id));
     }
@@ -67,7 +83,16 @@ public class FormCatalog {
         return new ArrayList<>(forms.values());
     }
 
-    /** A form: its id and its field keys with their labels, in form order. */
-    public record Form(String id, Map<String, String> fields) {
+    /**
+     * A form: its id, its field keys with their labels in form order, and for fields with fixed choices the label of
+     * each stored value.
+     */
+    public record Form(String id, Map<String, String> fields, Map<String, Map<String, String>> options) {
+
+        /** The label the form shows for a stored value of this field; the value itself when it is not a choice. */
+        public Object choiceLabel(String key, Object value) {
+            Map<String, String> labels = options.get(key);
+            return value != null && labels != null && labels.containsKey(value.toString()) ? labels.get(value.toString()) : value;
+        }
     }
 }

@@ -93,6 +93,15 @@ class WebPagesTest {
                 .contains(assessments.answerSaves(v.assessmentId(), 1).get(0).answersHash())
                 // Items of a list answer show the field's name, not its technical key.
                 .contains("Wat: Bias-toets uitvoeren").contains("Eigenaar: Team Data").doesNotContain("what: ");
+
+        // Fixed choices show the label the form shows, at the top level and inside list items.
+        assessments.saveSection(v.assessmentId(), 1, "iama-part-4", Map.of("part4Rights", java.util.List.of(
+                Map.of("right", "non-discriminatie", "impact", "NEGATIVE", "severity", "HIGH"))), "lead");
+        assessments.saveSection(v.assessmentId(), 1, "iama-part-5", Map.of("part5Advice", "DEPLOY_WITH_CONDITIONS"), "lead");
+        String labelled = login("ethics").get("/beoordelingen/" + v.assessmentId() + "/versies/1").body();
+        assertThat(labelled).contains("Grondrecht: Non-discriminatie").contains("Effect: Negatief (maakt inbreuk)")
+                .contains("Ernst: Hoog").contains("Inzetten onder voorwaarden").doesNotContain("NEGATIVE")
+                .doesNotContain("DEPLOY_WITH_CONDITIONS");
         // The current answers show only the last save; the history shows both, oldest first.
         assertThat(page.indexOf("Sneller &lt;b&gt;")).isGreaterThan(page.indexOf("Opslaggeschiedenis"));
         assertThat(page.indexOf("Binnen twee weken", page.indexOf("Opslaggeschiedenis")))
