@@ -69,7 +69,10 @@ public class VersionPdf {
                     }
                 }));
                 fields.forEach((k, value) -> ordered.putIfAbsent(k.toString(), value));
-                ordered.forEach((key, value) -> rows.add(new Row(labels.question(section.getKey(), key), display(value))));
+                // Fixed choices as the form labels them, not the stored codes.
+                FormCatalog.Form form = forms.form(section.getKey()).orElse(null);
+                ordered.forEach((key, value) -> rows.add(new Row(labels.question(section.getKey(), key),
+                        display(form == null ? value : form.readable(key, value)))));
             }
             sections.add(new Section(section.getKey(), rows));
         }

@@ -94,5 +94,19 @@ public class FormCatalog {
             Map<String, String> labels = options.get(key);
             return value != null && labels != null && labels.containsKey(value.toString()) ? labels.get(value.toString()) : value;
         }
+
+        /** An answer with its stored codes of fixed choices replaced by their labels, also inside list items. */
+        public Object readable(String key, Object value) {
+            if (value instanceof List<?> list) {
+                return list.stream().map(item -> item instanceof Map<?, ?> fields ? readableItem(fields) : choiceLabel(key, item)).toList();
+            }
+            return choiceLabel(key, value);
+        }
+
+        private Map<String, Object> readableItem(Map<?, ?> fields) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            fields.forEach((k, v) -> item.put(k.toString(), choiceLabel(k.toString(), v)));
+            return item;
+        }
     }
 }

@@ -80,25 +80,11 @@ public class VersionPages {
                     .forEach(k -> ordered.put(k, map.get(k))));
             map.forEach((k, v) -> ordered.putIfAbsent(k.toString(), v));
             FormCatalog.Form form = forms.form(section).orElse(null);
-            ordered.forEach((k, v) -> answers.add(new Answer(diff.question(section, k), form == null ? v : readable(form, k, v))));
+            ordered.forEach((k, v) -> answers.add(new Answer(diff.question(section, k), form == null ? v : form.readable(k, v))));
         } else {
             answers.add(new Answer(section, fields));
         }
         return answers;
-    }
-
-    /** Stored codes of fixed choices as the form labels them, also inside list items (e.g. an impact "NEGATIVE"). */
-    private static Object readable(FormCatalog.Form form, String key, Object value) {
-        if (value instanceof List<?> list) {
-            return list.stream().map(item -> item instanceof Map<?, ?> fields ? readableItem(form, fields) : form.choiceLabel(key, item)).toList();
-        }
-        return form.choiceLabel(key, value);
-    }
-
-    private static Map<String, Object> readableItem(FormCatalog.Form form, Map<?, ?> fields) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        fields.forEach((k, v) -> item.put(k.toString(), form.choiceLabel(k.toString(), v)));
-        return item;
     }
 
     private AssessmentVersion load(String id, int number) {

@@ -80,7 +80,7 @@ class WebPagesTest {
     AssessmentService assessments;
 
     @Test
-    void theVersionPageShowsEverySaveSoASendBackLeavesATrace() {
+    void theVersionPageShowsEverySaveSoASendBackLeavesATrace() throws java.io.IOException {
         String systemId = systems.register("Parkeervergunningen", "Toewijzing", "Mobiliteit", "lead").id();
         AssessmentService.OpenedVersion v = assessments.openVersion(systemId, AssessmentType.IAMA, 1, null, "lead");
         assessments.saveSection(v.assessmentId(), 1, "iama-part-1", Map.of("part1Goal", "Sneller <b>beslissen</b>"), "lead");
@@ -102,6 +102,13 @@ class WebPagesTest {
         assertThat(labelled).contains("Grondrecht: Non-discriminatie").contains("Effect: Negatief (maakt inbreuk)")
                 .contains("Ernst: Hoog").contains("Inzetten onder voorwaarden").doesNotContain("NEGATIVE")
                 .doesNotContain("DEPLOY_WITH_CONDITIONS");
+        HttpResponse<byte[]> pdf = Http.api(port).as("ethics", "demo")
+                .getBytes("/api/assessments/" + v.assessmentId() + "/versions/1/export?format=pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("Inzetten onder voorwaarden").contains("Negatief (maakt inbreuk)").doesNotContain("DEPLOY_WITH_CONDITIONS");
+        }
         // The current answers show only the last save; the history shows both, oldest first.
         assertThat(page.indexOf("Sneller &lt;b&gt;")).isGreaterThan(page.indexOf("Opslaggeschiedenis"));
         assertThat(page.indexOf("Binnen twee weken", page.indexOf("Opslaggeschiedenis")))
