@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,18 +60,8 @@ public class VersionPdf {
         for (Map.Entry<String, Object> section : version.answers().entrySet()) {
             List<Row> rows = new ArrayList<>();
             if (section.getValue() instanceof Map<?, ?> fields) {
-                Map<String, Object> ordered = new LinkedHashMap<>();
-                // Form order first, then anything the form no longer has.
-                forms.form(section.getKey()).ifPresent(f -> f.fields().keySet().forEach(k -> {
-                    if (fields.containsKey(k)) {
-                        ordered.put(k, fields.get(k));
-                    }
-                }));
-                fields.forEach((k, value) -> ordered.putIfAbsent(k.toString(), value));
-                // Fixed choices as the form labels them, not the stored codes.
-                FormCatalog.Form form = forms.form(section.getKey()).orElse(null);
-                ordered.forEach((key, value) -> rows.add(new Row(labels.question(section.getKey(), key),
-                        display(form == null ? value : form.readable(key, value)))));
+                forms.readableAnswers(section.getKey(), fields)
+                        .forEach((key, value) -> rows.add(new Row(labels.question(section.getKey(), key), display(value))));
             }
             sections.add(new Section(section.getKey(), rows));
         }

@@ -75,6 +75,23 @@ public class FormCatalog {
         }
     }
 
+    /**
+     * A section's answers for reading: in the form's order, then what the form no longer asks, with fixed choices as
+     * the form labels them. Without a form for the section, the answers as stored.
+     */
+    public Map<String, Object> readableAnswers(String section, Map<?, ?> answers) {
+        Form form = forms.get(section);
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        if (form != null) {
+            form.fields().keySet().stream().filter(answers::containsKey).forEach(k -> ordered.put(k, answers.get(k)));
+        }
+        answers.forEach((k, v) -> ordered.putIfAbsent(k.toString(), v));
+        if (form != null) {
+            ordered.replaceAll(form::readable);
+        }
+        return ordered;
+    }
+
     public Optional<Form> form(String id) {
         return Optional.ofNullable(forms.get(id));
     }

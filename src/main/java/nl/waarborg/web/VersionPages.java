@@ -2,7 +2,6 @@ package nl.waarborg.web;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.waarborg.api.ApiException;
@@ -75,12 +74,7 @@ public class VersionPages {
     private List<Answer> answers(String section, Object fields) {
         List<Answer> answers = new ArrayList<>();
         if (fields instanceof Map<?, ?> map) {
-            Map<String, Object> ordered = new LinkedHashMap<>();
-            forms.form(section).ifPresent(f -> f.fields().keySet().stream().filter(map::containsKey)
-                    .forEach(k -> ordered.put(k, map.get(k))));
-            map.forEach((k, v) -> ordered.putIfAbsent(k.toString(), v));
-            FormCatalog.Form form = forms.form(section).orElse(null);
-            ordered.forEach((k, v) -> answers.add(new Answer(diff.question(section, k), form == null ? v : form.readable(k, v))));
+            forms.readableAnswers(section, map).forEach((k, v) -> answers.add(new Answer(diff.question(section, k), v)));
         } else {
             answers.add(new Answer(section, fields));
         }
