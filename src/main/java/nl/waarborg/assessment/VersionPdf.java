@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import nl.waarborg.forms.AnswerText;
 import nl.waarborg.forms.FormCatalog;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
@@ -21,14 +22,18 @@ import org.thymeleaf.context.Context;
 @Component
 public class VersionPdf {
 
+    private static final Locale DUTCH = Locale.forLanguageTag("nl");
+
     private final TemplateEngine templates;
     private final FormCatalog forms;
     private final VersionDiff labels;
+    private final AnswerText answers;
 
-    public VersionPdf(TemplateEngine templates, FormCatalog forms, VersionDiff labels) {
+    public VersionPdf(TemplateEngine templates, FormCatalog forms, VersionDiff labels, AnswerText answers) {
         this.templates = templates;
         this.forms = forms;
         this.labels = labels;
+        this.answers = answers;
     }
 
     public record Row(String question, String answer) {
@@ -38,7 +43,7 @@ public class VersionPdf {
     }
 
     public byte[] render(AssessmentVersion version, String systemName) {
-        Context context = new Context(Locale.forLanguageTag("nl"));
+        Context context = new Context(DUTCH);
         context.setVariable("v", version);
         context.setVariable("systemName", systemName);
         context.setVariable("sections", sections(version));
@@ -61,30 +66,10 @@ public class VersionPdf {
             List<Row> rows = new ArrayList<>();
             if (section.getValue() instanceof Map<?, ?> fields) {
                 forms.readableAnswers(section.getKey(), fields)
-                        .forEach((key, value) -> rows.add(new Row(labels.question(section.getKey(), key), display(value))));
+                        .forEach((key, value) -> rows.add(new Row(labels.question(section.getKey(), key), answers.of(value, DUTCH))));
             }
             sections.add(new Section(section.getKey(), rows));
         }
         return sections;
-    }
-
-    static String display(Object value) {
-        if (value == null) {
-            return "—";
-        }
-        if (value instanceof Boolean b) {
-            return b ? "Ja" : "Nee";
-        }
-        if (value instanceof List<?> list) {
-            List<String> parts = new ArrayList<>();
-            list.forEach(item -> parts.add(display(item)));
-            return String.join("; ", parts);
-        }
-        if (value instanceof Map<?, ?> map) {
-            List<String> parts = new ArrayList<>();
-            map.forEach((k, v) -> parts.add(k + ": " + display(v)));
-            return String.join(", ", parts);
-        }
-        return value.toString();
     }
 }

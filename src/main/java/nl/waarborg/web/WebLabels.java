@@ -3,10 +3,8 @@ package nl.waarborg.web;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
+import nl.waarborg.forms.AnswerText;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -23,9 +21,11 @@ public class WebLabels {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy").withZone(ZONE);
 
     private final MessageSource messages;
+    private final AnswerText answers;
 
-    public WebLabels(MessageSource messages) {
+    public WebLabels(MessageSource messages, AnswerText answers) {
         this.messages = messages;
+        this.answers = answers;
     }
 
     public String dateTime(Instant at) {
@@ -64,22 +64,9 @@ public class WebLabels {
         return value == null ? "–" : label(prefix, value.toString(), value.toString());
     }
 
-    /** An answer as text: yes/no for booleans, lists joined, nested items as "label: value" (messages item.*). */
+    /** An answer as text in the user's language (see AnswerText). */
     public String value(Object value) {
-        if (value == null || (value instanceof String s && s.isBlank())) {
-            return "–";
-        }
-        if (value instanceof Boolean b) {
-            return messages.getMessage(b ? "value.yes" : "value.no", null, locale());
-        }
-        if (value instanceof List<?> list) {
-            return list.isEmpty() ? "–" : list.stream().map(this::value).collect(Collectors.joining("; "));
-        }
-        if (value instanceof Map<?, ?> map) {
-            return map.entrySet().stream().map(e -> label("item", e.getKey().toString(), e.getKey().toString()) + ": " + value(e.getValue()))
-                    .collect(Collectors.joining(", "));
-        }
-        return value.toString();
+        return answers.of(value, locale());
     }
 
     private String label(String prefix, String key, String fallback) {

@@ -107,7 +107,11 @@ class WebPagesTest {
         assertThat(pdf.statusCode()).isEqualTo(200);
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-            assertThat(text).contains("Inzetten onder voorwaarden").contains("Negatief (maakt inbreuk)").doesNotContain("DEPLOY_WITH_CONDITIONS");
+            assertThat(text).contains("Inzetten onder voorwaarden").contains("Negatief (maakt inbreuk)").doesNotContain("DEPLOY_WITH_CONDITIONS")
+                    // Fields inside list items carry their Dutch names in the PDF too.
+                    .contains("Grondrecht: Non-discriminatie").contains("Effect: Negatief (maakt inbreuk)")
+                    .contains("Wat: Bias-toets uitvoeren").contains("Eigenaar: Team Data")
+                    .doesNotContain("right: ").doesNotContain("what: ").doesNotContain("owner: ");
         }
         // The current answers show only the last save; the history shows both, oldest first.
         assertThat(page.indexOf("Sneller &lt;b&gt;")).isGreaterThan(page.indexOf("Opslaggeschiedenis"));
