@@ -8,9 +8,13 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -23,6 +27,7 @@ import org.springframework.stereotype.Component;
 public class FormCatalog {
 
     private static final List<String> CONTAINERS = List.of("group", "iframe");
+    private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*(?:#(?:if|loop)\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
 
     private final Map<String, Form> forms = new LinkedHashMap<>();
 
@@ -36,8 +41,10 @@ public class FormCatalog {
                     collect(root.path("components"), fields);
                     Map<String, Map<String, String>> options = new LinkedHashMap<>();
                     collectOptions(root.path("components"), options);
+                    Set<String> shown = new LinkedHashSet<>();
+                    collectShown(root.path("components"), shown);
                     forms.put(root.path("id").asText(), new Form(root.path("id").asText(), Collections.unmodifiableMap(fields),
-                            Collections.unmodifiableMap(options)));
+                            Collections.unmodifiableMap(options), Collections.unmodifiableSet(shown)));
                 }
             }
         } catch (IOException e) {
@@ -58,6 +65,21 @@ public class FormCatalog {
             }
             if (CONTAINERS.contains(type) && component.has("components")) {
                 collect(component.path("components"), fields);
+            }
+        }
+    }
+
+    /** Variables that a text of the form shows ({{actionPointWhat}}, {{#if x}}): the form needs them, though it asks for none. */
+    private static void collectShown(JsonNode components, Set<String> shown) {
+        for (JsonNode component : components) {
+            if ("text".equals(component.path("type").asText())) {
+                Matcher m = TEMPLATE_VARIABLE.matcher(component.path("text").asText(""));
+                while (m.find()) {
+                    shown.add(m.group(1));
+                }
+            }
+            if (component.has("components")) {
+                collectShown(component.path("components"), shown);
             }
         }
     }
@@ -102,9 +124,9 @@ public class FormCatalog {
 
     /**
      * A form: its id, its field keys with their labels in form order, and for fields with fixed choices the label of
-     * each stored value.
+     * each stored value, and the variables its texts show.
      */
-    public record Form(String id, Map<String, String> fields, Map<String, Map<String, String>> options) {
+    public record Form(String id, Map<String, String> fields, Map<String, Map<String, String>> options, Set<String> shownVariables) {
 
         /** The label the form shows for a stored value of this field; the value itself when it is not a choice. */
         public Object choiceLabel(String key, Object value) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import nl.waarborg.api.ApiException;
 import nl.waarborg.forms.FormCatalog;
 import nl.waarborg.security.CurrentUser;
@@ -113,7 +114,8 @@ public class TaskWork {
         if (withValues && formId != null) {
             forms.form(formId).ifPresent(form -> {
                 Map<String, Object> all = engine.getTaskService().getVariables(task.getId());
-                form.fields().keySet().forEach(key -> {
+                // The fields to prefill, and what the form's texts show (e.g. the action point's what and owner).
+                Stream.concat(form.fields().keySet().stream(), form.shownVariables().stream()).forEach(key -> {
                     if (all.containsKey(key)) {
                         values.put(key, VariableValues.toPlain(all.get(key)));
                     }

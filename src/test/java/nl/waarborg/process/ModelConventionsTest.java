@@ -181,6 +181,19 @@ class ModelConventionsTest {
         }
     }
 
+    /** Texts that show process variables: Waarborg's task page must hand them to the form, or they render empty. */
+    @Test
+    void theCatalogKnowsWhichVariablesAFormsTextsShow() {
+        nl.waarborg.forms.FormCatalog catalog = new nl.waarborg.forms.FormCatalog(JSON);
+        assertThat(catalog.form("action-point").orElseThrow().shownVariables())
+                .containsExactlyInAnyOrder("actionPointWhat", "actionPointOwner");
+        assertThat(catalog.form("iama-alderman-decision").orElseThrow().shownVariables())
+                .contains("privacyOfficerDecision", "privacyOfficerMotivation", "privacyOfficerConditions", "ethicsCommitteeDecision")
+                .doesNotContain("decision", "motivation");
+        assertThat(catalog.form("iama-part-1").orElseThrow().shownVariables()).doesNotContainAnyElementsOf(
+                catalog.form("iama-part-1").orElseThrow().fields().keySet());
+    }
+
     /** Content forms of one process write into one set of process variables: their keys must not collide. */
     @TestFactory
     Stream<DynamicTest> contentFieldKeysAreUniqueWithinAProcess() throws IOException {

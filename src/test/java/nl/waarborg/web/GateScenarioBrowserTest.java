@@ -112,6 +112,29 @@ class GateScenarioBrowserTest {
         firstSave.findElement(By.tagName("summary")).click();
         assertThat(firstSave.findElement(By.tagName("dl")).isDisplayed()).isTrue();
         browser.checkPage("61-versie");
+
+        // Implement: the lead carries out the action points of the approved version, each in its own form, which
+        // shows what was agreed and who owns it; then the system moves on to Evaluate.
+        browser.login("lead");
+        browser.open("/taken");
+        JsonNode actionForm = readForm("action-point");
+        int done = 0;
+        while (!browser.driver.findElements(By.xpath("//tr[contains(., '" + name + "')][contains(., 'Actiepunt')]//button")).isEmpty()) {
+            browser.driver.findElement(By.xpath("//tr[contains(., '" + name + "')][contains(., 'Actiepunt')]//button")).click();
+            browser.waitFor(By.cssSelector(".fjs-form"));
+            String shown = browser.driver.findElement(By.cssSelector(".fjs-form")).getText();
+            assertThat(shown).contains("Wat:").contains("Eigenaar:").contains("Demo-antwoord");
+            if (done == 0) {
+                browser.checkPage("70-actiepunt");
+            }
+            type(actionForm, "actionPointResult", "Uitgevoerd en vastgelegd in het projectdossier.");
+            browser.click("Afronden");
+            browser.waitForPath("/taken?afgerond");
+            done++;
+        }
+        assertThat(done).as("action points of %s", name).isPositive();
+        browser.open(systemPath);
+        assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("Evalueren");
     }
 
     /** The user claims and decides every task of the system open to them, in the Camunda Form on the task page. */
