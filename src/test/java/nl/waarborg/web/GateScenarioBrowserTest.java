@@ -147,6 +147,12 @@ class GateScenarioBrowserTest {
             browser.driver.findElement(By.xpath("//tr[contains(., '" + systemName + "')]//button")).click();
             browser.waitFor(By.cssSelector(".fjs-form"));
             assertThat(browser.driver.findElement(By.id("content-title")).getText()).isEqualTo("Wat u beoordeelt");
+            if ("alderman".equals(user)) {
+                // The alderman's form shows the advice given before, from the gates' summary variables.
+                assertThat(browser.driver.findElement(By.cssSelector(".fjs-form")).getText())
+                        .contains("Advies FG: de gegevensverwerking is proportioneel.")
+                        .contains("De commissie ziet de publieke waarden voldoende geborgd.");
+            }
             if (decided == 0) {
                 browser.checkPage(shotPrefix + "-poort-" + user);
             }
