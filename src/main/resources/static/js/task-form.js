@@ -28,6 +28,23 @@
     box.focus();
   }
 
+  // form-js writes an English "Select" into an empty dropdown and offers no setting for it; say it in the page's language.
+  function translateSelectPlaceholders(container) {
+    var text = container.getAttribute('data-select-placeholder');
+    if (!text) {
+      return;
+    }
+    var translate = function () {
+      container.querySelectorAll('.fjs-select-placeholder').forEach(function (element) {
+        if (element.textContent === 'Select') {
+          element.textContent = text;
+        }
+      });
+    };
+    translate();
+    new MutationObserver(translate).observe(container, { childList: true, subtree: true, characterData: true });
+  }
+
   function start() {
     var container = document.getElementById('task-form');
     if (!container) {
@@ -49,6 +66,7 @@
       form = new FormViewer.Form({ container: container });
       return form.importSchema(schema, values);
     }).then(function () {
+      translateSelectPlaceholders(container);
       if (loading) {
         loading.hidden = true;
       }

@@ -147,6 +147,9 @@ class GateScenarioBrowserTest {
             browser.driver.findElement(By.xpath("//tr[contains(., '" + systemName + "')]//button")).click();
             browser.waitFor(By.cssSelector(".fjs-form"));
             assertThat(browser.driver.findElement(By.id("content-title")).getText()).isEqualTo("Wat u beoordeelt");
+            // An empty dropdown asks in Dutch, not with form-js's own English "Select".
+            assertThat(browser.driver.findElement(By.cssSelector(".fjs-form")).getText()).contains("Maak een keuze")
+                    .doesNotContainPattern("(?m)^Select$");
             if ("alderman".equals(user)) {
                 // The alderman's form shows the advice given before, from the gates' summary variables.
                 assertThat(browser.driver.findElement(By.cssSelector(".fjs-form")).getText())
