@@ -46,6 +46,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 public class TaskPages {
 
+    /** Tasks on the page; more than a person can work through, fewer than a shared service's group can have open. */
+    static final int PAGE_SIZE = 200;
+
     private static final Logger log = LoggerFactory.getLogger(TaskPages.class);
     static final List<String> GATES = List.of("privacy-officer-advice", "ethics-committee-advice", "alderman-decision");
 
@@ -69,9 +72,11 @@ public class TaskPages {
     @GetMapping("/taken")
     public String myTasks(Model model) {
         Map<String, String> names = new HashMap<>();
-        List<TaskRow> rows = work.myTasks().stream()
+        TaskWork.TaskPage page = work.myTasks(PAGE_SIZE, 0);
+        List<TaskRow> rows = page.tasks().stream()
                 .map(t -> new TaskRow(t, names.computeIfAbsent(String.valueOf(t.systemId()), this::systemName))).toList();
         model.addAttribute("rows", rows);
+        model.addAttribute("total", page.total());
         model.addAttribute("me", CurrentUser.id());
         return "tasks";
     }

@@ -3,6 +3,8 @@ package nl.waarborg.workflow;
 import java.util.List;
 import java.util.Map;
 import nl.waarborg.workflow.TaskWork.TaskView;
+import nl.waarborg.api.ApiException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Tasks over HTTP: my tasks, one task with its form values, claim, complete. */
@@ -23,9 +26,18 @@ public class TaskController {
         this.work = work;
     }
 
+    /** Earliest due first, at most `limit` tasks (default 100) from `offset`; X-Total-Count has the full count. */
     @GetMapping
-    public List<TaskView> myTasks() {
-        return work.myTasks();
+    public ResponseEntity<List<TaskView>> myTasks(@RequestParam(defaultValue = "100") int limit,
+                                                  @RequestParam(defaultValue = "0") int offset) {
+        if (limit < 1 || limit > 1_000) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Parameter 'limit' must be between 1 and 1000.", "limit");
+        }
+        if (offset < 0) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Parameter 'offset' must not be negative.", "offset");
+        }
+        TaskWork.TaskPage page = work.myTasks(limit, offset);
+        return ResponseEntity.ok().header("X-Total-Count", String.valueOf(page.total())).body(page.tasks());
     }
 
     @GetMapping("/{id}")

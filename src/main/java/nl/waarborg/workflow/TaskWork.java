@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.http.HttpStatus;
@@ -39,12 +40,21 @@ public class TaskWork {
                            Map<String, Object> values) {
     }
 
-    /** Tasks assigned to me or open to one of my groups, oldest due first. */
-    public List<TaskView> myTasks() {
-        List<Task> tasks = engine.getTaskService().createTaskQuery()
+    /** One page of my tasks, and how many there are in all. */
+    public record TaskPage(List<TaskView> tasks, long total) {
+    }
+
+    /**
+     * Tasks assigned to me or open to one of my groups, earliest due first, at most {@code limit} from {@code offset}:
+     * a group of a large shared service can have thousands of open tasks, and each row costs two small reads.
+     */
+    public TaskPage myTasks(int limit, int offset) {
+        TaskQuery query = engine.getTaskService().createTaskQuery()
                 .or().taskAssignee(CurrentUser.id()).taskCandidateGroupIn(CurrentUser.groups().isEmpty() ? List.of("-") : CurrentUser.groups())
-                .endOr().initializeFormKeys().orderByDueDate().asc().orderByTaskCreateTime().asc().list();
-        return tasks.stream().map(t -> view(t, false)).toList();
+                .endOr();
+        long total = query.count();
+        List<Task> tasks = query.initializeFormKeys().orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(offset, limit);
+        return new TaskPage(tasks.stream().map(t -> view(t, false)).toList(), total);
     }
 
     public TaskView task(String id) {

@@ -49,6 +49,37 @@ class TaskCompletionTest {
     }
 
     @Test
+    void myTasksComeInPagesWithTheFullCountInAHeader() throws Exception {
+        systemWithCycle("Pagina een");
+        systemWithCycle("Pagina twee");
+        Http lead = Http.api(port).as("lead", "demo");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+
+        HttpResponse<String> all = lead.get("/api/tasks?limit=1000");
+        assertThat(all.statusCode()).isEqualTo(200);
+        int count = json.readTree(all.body()).size();
+        assertThat(count).isGreaterThanOrEqualTo(2);
+        assertThat(all.headers().firstValue("X-Total-Count")).hasValue(String.valueOf(count));
+
+        HttpResponse<String> first = lead.get("/api/tasks?limit=1");
+        assertThat(json.readTree(first.body()).size()).isEqualTo(1);
+        assertThat(first.headers().firstValue("X-Total-Count")).hasValue(String.valueOf(count));
+        HttpResponse<String> second = lead.get("/api/tasks?limit=1&offset=1");
+        assertThat(json.readTree(second.body()).get(0).path("id").asText())
+                .isNotEqualTo(json.readTree(first.body()).get(0).path("id").asText())
+                .isEqualTo(json.readTree(all.body()).get(1).path("id").asText());
+        assertThat(json.readTree(lead.get("/api/tasks?offset=" + count).body()).size()).isZero();
+
+        for (String bad : List.of("limit=0", "limit=1001", "offset=-1", "limit=veel")) {
+            HttpResponse<String> refused = lead.get("/api/tasks?" + bad);
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).as(bad).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        }
+        // The page lists them all while they fit on it, without the notice that more are waiting.
+        assertThat(login("lead").get("/taken").body()).contains("Pagina een").contains("Pagina twee").doesNotContain("taken die het eerst verlopen");
+    }
+
+    @Test
     void aTaskCompletedTwiceIsRefusedAsAlreadyDone() {
         String systemId = systemWithCycle("Dubbel afronden");
         OpenStep triage = cycles.openSteps(systemId).get(0);
