@@ -1,10 +1,9 @@
 package nl.waarborg.audit;
 
 import java.util.List;
-import nl.waarborg.api.ApiException;
+import nl.waarborg.api.PageParameters;
 import nl.waarborg.identity.Groups;
 import nl.waarborg.security.CurrentUser;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,9 +24,7 @@ public class AuditController {
     public List<AuditTrail.AuditEvent> events(@RequestParam(required = false) String systemId,
                                               @RequestParam(defaultValue = "500") int limit) {
         CurrentUser.requireAnyOf(Groups.MANAGER, Groups.ADMIN);
-        if (limit < 1 || limit > 10_000) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Parameter 'limit' must be between 1 and 10000.", "limit");
-        }
+        PageParameters.checkLimit(limit, 10000);
         return audit.events(systemId, limit);
     }
 

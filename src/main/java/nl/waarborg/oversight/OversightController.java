@@ -1,9 +1,8 @@
 package nl.waarborg.oversight;
 
 import java.util.List;
-import nl.waarborg.api.ApiException;
+import nl.waarborg.api.PageParameters;
 import nl.waarborg.identity.Groups;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import nl.waarborg.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,12 +28,7 @@ public class OversightController {
                                                                       @RequestParam(defaultValue = "100") int limit,
                                                                       @RequestParam(defaultValue = "0") int offset) {
         CurrentUser.requireAnyOf(Groups.MANAGER, Groups.ADMIN);
-        if (limit < 1 || limit > 10_000) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Parameter 'limit' must be between 1 and 10000.", "limit");
-        }
-        if (offset < 0) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Parameter 'offset' must not be negative.", "offset");
-        }
+        PageParameters.check(limit, offset, 10000);
         return ResponseEntity.ok().header("X-Total-Count", String.valueOf(oversight.countBlocked(department, gate)))
                 .body(oversight.blocked(department, gate, limit, offset));
     }

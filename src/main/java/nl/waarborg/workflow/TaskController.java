@@ -2,9 +2,8 @@ package nl.waarborg.workflow;
 
 import java.util.List;
 import java.util.Map;
+import nl.waarborg.api.PageParameters;
 import nl.waarborg.workflow.TaskWork.TaskView;
-import nl.waarborg.api.ApiException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,12 +29,7 @@ public class TaskController {
     @GetMapping
     public ResponseEntity<List<TaskView>> myTasks(@RequestParam(defaultValue = "100") int limit,
                                                   @RequestParam(defaultValue = "0") int offset) {
-        if (limit < 1 || limit > 1_000) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Parameter 'limit' must be between 1 and 1000.", "limit");
-        }
-        if (offset < 0) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Parameter 'offset' must not be negative.", "offset");
-        }
+        PageParameters.check(limit, offset, 1000);
         TaskWork.TaskPage page = work.myTasks(limit, offset);
         return ResponseEntity.ok().header("X-Total-Count", String.valueOf(page.total())).body(page.tasks());
     }

@@ -38,14 +38,14 @@ class FullLifecycleApiTest {
         }
     }
 
-    /** The open task of the system with this activity id, as the given user sees it through /api/tasks. */
+    /** The open task of the system with this activity id, as the given user sees it through /api/tasks (all pages in one). */
     String task(String user, String systemId, String activityId) {
-        for (JsonNode task : json(as(user).get("/api/tasks"))) {
+        for (JsonNode task : json(as(user).get("/api/tasks?limit=1000"))) {
             if (systemId.equals(task.path("systemId").asText()) && activityId.equals(task.path("activityId").asText())) {
                 return task.path("id").asText();
             }
         }
-        throw new AssertionError(user + " has no task " + activityId + " for system " + systemId + "; tasks: " + as(user).get("/api/tasks").body());
+        throw new AssertionError(user + " has no task " + activityId + " for system " + systemId + "; tasks: " + as(user).get("/api/tasks?limit=1000").body());
     }
 
     void complete(String user, String systemId, String activityId, Map<String, Object> values) throws Exception {
@@ -133,6 +133,21 @@ class FullLifecycleApiTest {
                 "motivation", "Publieke waarden zijn meegewogen", "conditions", "Jaarlijkse evaluatie met cliëntenraad"));
         complete("alderman", systemId, "alderman-decision", Map.of("decision", "APPROVED", "motivation", "Besloten in het college"));
         complete("lead", systemId, "complete-action-point", Map.of());
+    }
+
+    @Test
+    void listEndpointsRefuseABadLimitOrOffsetNamingIt() {
+        for (String path : List.of("/api/tasks?limit=0", "/api/tasks?limit=1001", "/api/tasks?offset=-1",
+                "/api/oversight/blocked?limit=0", "/api/oversight/blocked?limit=10001", "/api/oversight/blocked?offset=-1",
+                "/api/audit?limit=0", "/api/audit?limit=10001")) {
+            HttpResponse<String> refused = as("manager").get(path);
+            assertThat(refused.statusCode()).as(path).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+            String parameter = path.contains("offset") ? "offset" : "limit";
+            assertThat(refused.body()).as(path).contains("Parameter '" + parameter + "'");
+        }
+        assertThat(as("manager").get("/api/oversight/blocked?limit=10000&offset=0").statusCode()).isEqualTo(200);
+        assertThat(as("manager").get("/api/audit?limit=10000").statusCode()).isEqualTo(200);
     }
 
     @Test
