@@ -138,18 +138,16 @@ class AssessmentStore {
                 .param("task", taskId).update();
     }
 
+    /**
+     * Whether the user saved content of this version. The saves (wb_answer_save) say so since V5; wb_contributor is
+     * no longer written, and is read for the versions whose content was saved before.
+     */
     boolean isContributor(String versionId, String userId) {
-        return jdbc.sql("SELECT COUNT(*) FROM wb_contributor WHERE version_id = :v AND user_id = :u")
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM (
+                    SELECT 1 AS saved FROM wb_answer_save WHERE version_id = :v AND user_id = :u
+                    UNION ALL SELECT 1 AS saved FROM wb_contributor WHERE version_id = :v AND user_id = :u) c""")
                 .param("v", versionId).param("u", userId).query(Integer.class).single() > 0;
-    }
-
-    /** Records the contributor once per section; one statement (the caller holds the version's row lock). */
-    void addContributor(String versionId, String userId, String section, Instant at) {
-        jdbc.sql("""
-                INSERT INTO wb_contributor (version_id, user_id, section, saved_at)
-                SELECT :v, :u, :s, :at FROM (VALUES (1)) one
-                WHERE NOT EXISTS (SELECT 1 FROM wb_contributor WHERE version_id = :v AND user_id = :u AND section = :s)""")
-                .param("v", versionId).param("u", userId).param("s", section).param("at", Timestamp.from(at)).update();
     }
 
     /** Appends one save of a section to the version's save history (the caller holds the version's row lock). */
@@ -169,8 +167,12 @@ class AssessmentStore {
                 .list();
     }
 
+    /** Everyone who saved content of this version (see isContributor), in name order. */
     List<String> contributors(String versionId) {
-        return jdbc.sql("SELECT DISTINCT user_id FROM wb_contributor WHERE version_id = :v ORDER BY user_id")
+        return jdbc.sql("""
+                SELECT user_id FROM wb_answer_save WHERE version_id = :v AND user_id IS NOT NULL
+                UNION SELECT user_id FROM wb_contributor WHERE version_id = :v
+                ORDER BY user_id""")
                 .param("v", versionId).query(String.class).list();
     }
 
