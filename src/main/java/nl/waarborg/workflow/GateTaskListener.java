@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * The gates (privacy officer, ethics committee, alderman). On create: due date and version in review.
  * On complete: the decision is checked and recorded by AssessmentService, whichever client completed the task;
- * a refusal throws, so the task stays open and nothing is saved. The outcome goes into the gate's own variable
- * and the form fields are cleared, so the next gate's form starts empty.
+ * a refusal throws, so the task stays open and nothing is saved. The outcome goes into the gate's own variables
+ * ({@code <gate>Decision}, {@code <gate>Motivation}, {@code <gate>Conditions} when there are conditions) and the form
+ * fields are cleared, so the next gate's form starts empty.
  */
 @Component("gateTaskListener")
 public class GateTaskListener implements TaskListener {
@@ -64,7 +65,13 @@ public class GateTaskListener implements TaskListener {
         String prefix = gate.outcomeVariable().substring(0, gate.outcomeVariable().length() - "Decision".length());
         task.getExecution().setVariable(gate.outcomeVariable(), decision);
         task.getExecution().setVariable(prefix + "Motivation", request.motivation());
-        task.getExecution().setVariable(prefix + "Conditions", request.conditions());
+        // Conditions exist only when given (mostly they are not): no empty variable per gate, and none left over from
+        // an earlier decision on this gate. A form that shows them renders a missing variable as empty.
+        if (request.conditions() == null || request.conditions().isBlank()) {
+            task.getExecution().removeVariable(prefix + "Conditions");
+        } else {
+            task.getExecution().setVariable(prefix + "Conditions", request.conditions());
+        }
         if ("SENT_BACK".equals(decision)) {
             task.getExecution().setVariable(ProcessVariables.REVIEW_REMARKS, gate.dutchName() + ": " + request.motivation());
         }

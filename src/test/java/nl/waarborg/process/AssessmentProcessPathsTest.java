@@ -457,6 +457,30 @@ class AssessmentProcessPathsTest {
     }
 
     @Test
+    @DisplayName("IAMA: voorwaarden van een poort staan alleen in het proces zolang ze gelden, ook na terugsturen")
+    void gateConditionsAreKeptOnlyWhileGiven() {
+        String system = newSystem();
+        ProcessInstance iama = startAssessment("iama", system);
+        fillIama(system);
+        Map<String, Object> withConditions = gateInput("APPROVED_WITH_CONDITIONS", "Akkoord mits");
+        withConditions.put("conditions", "Logging aan");
+        decide(system, "privacy-officer-advice", withConditions);
+        assertThat(runtime.getVariable(iama.getId(), "privacyOfficerConditions")).isEqualTo("Logging aan");
+        assertThat(runtime.getVariables(iama.getId())).doesNotContainKeys("ethicsCommitteeConditions", "conditions");
+        sendBack(system, "ethics-committee-advice", "Deel 4 aanvullen", "iama-part-4");
+        lead(system, "rework-iama-part-4", iamaPart(4));
+        decide(system, "privacy-officer-advice", "APPROVED");
+        // The FG's new advice has no conditions: the old ones must not show on the alderman's form any more.
+        assertThat(runtime.getVariables(iama.getId())).doesNotContainKey("privacyOfficerConditions")
+                .containsEntry("privacyOfficerDecision", "APPROVED");
+        decide(system, "ethics-committee-advice", "APPROVED");
+        decide(system, "alderman-decision", "APPROVED");
+        assertThat(iama).isEnded();
+        assertThat(version(system, AssessmentType.IAMA, 1).signatures()).extracting(Signature::conditions)
+                .containsExactly("Logging aan", null, null, null, null);
+    }
+
+    @Test
     @DisplayName("IAMA: negatief advies houdt niet tegen, maar akkoord van de wethouder vraagt dan een motivering van afwijken")
     void negativeAdviceNeedsADeviationMotivation() {
         String system = newSystem();
