@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -46,7 +47,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 public class TaskPages {
 
-    /** Tasks on the page; more than a person can work through, fewer than a shared service's group can have open. */
+    /** Tasks on a page: more than a person works through in a day, fewer than a shared service's group can have open. */
     static final int PAGE_SIZE = 200;
 
     private static final Logger log = LoggerFactory.getLogger(TaskPages.class);
@@ -57,6 +58,8 @@ public class TaskPages {
     private final AssessmentService assessments;
     private final VersionPages versions;
     private final MessageSource messages;
+    /** PAGE_SIZE; a test lowers it to page through a few tasks. */
+    private int pageSize = PAGE_SIZE;
 
     public TaskPages(TaskWork work, SystemRegistry systems, AssessmentService assessments, VersionPages versions, MessageSource messages) {
         this.work = work;
@@ -69,14 +72,48 @@ public class TaskPages {
     public record TaskRow(TaskView task, String systemName) {
     }
 
+    /** Which page of "Mijn taken" is shown: 1-based, within 1..pages (at least one page, also when there are no tasks). */
+    public record Paging(int page, int pages, long total, int first, int last) {
+
+        static Paging of(int requested, long total, int pageSize) {
+            int pages = (int) Math.max(1, (total + pageSize - 1) / pageSize);
+            int page = Math.min(Math.max(1, requested), pages);
+            int first = total == 0 ? 0 : (page - 1) * pageSize + 1;
+            int last = (int) Math.min(total, (long) page * pageSize);
+            return new Paging(page, pages, total, first, last);
+        }
+
+        int offset(int pageSize) {
+            return (page - 1) * pageSize;
+        }
+
+        public boolean hasPrevious() {
+            return page > 1;
+        }
+
+        public boolean hasNext() {
+            return page < pages;
+        }
+    }
+
+    /**
+     * "Mijn taken", earliest due first, {@link #pageSize} at a time. A page number beyond the last shows the last page
+     * (tasks are completed while someone pages), below 1 the first.
+     */
     @GetMapping("/taken")
-    public String myTasks(Model model) {
+    public String myTasks(@RequestParam(name = "pagina", defaultValue = "1") int pagina, Model model) {
         Map<String, String> names = new HashMap<>();
-        TaskWork.TaskPage page = work.myTasks(PAGE_SIZE, 0);
-        List<TaskRow> rows = page.tasks().stream()
+        int requested = Math.max(1, pagina);
+        TaskWork.TaskPage found = work.myTasks(pageSize, (int) Math.min((requested - 1L) * pageSize, Integer.MAX_VALUE));
+        Paging paging = Paging.of(requested, found.total(), pageSize);
+        if (paging.page() != requested) {
+            found = work.myTasks(pageSize, paging.offset(pageSize));
+            paging = Paging.of(paging.page(), found.total(), pageSize);
+        }
+        List<TaskRow> rows = found.tasks().stream()
                 .map(t -> new TaskRow(t, names.computeIfAbsent(String.valueOf(t.systemId()), this::systemName))).toList();
         model.addAttribute("rows", rows);
-        model.addAttribute("total", page.total());
+        model.addAttribute("paging", paging);
         model.addAttribute("me", CurrentUser.id());
         return "tasks";
     }

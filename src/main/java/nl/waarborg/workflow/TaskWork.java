@@ -53,7 +53,9 @@ public class TaskWork {
                 .or().taskAssignee(CurrentUser.id()).taskCandidateGroupIn(CurrentUser.groups().isEmpty() ? List.of("-") : CurrentUser.groups())
                 .endOr();
         long total = query.count();
-        List<Task> tasks = query.initializeFormKeys().orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(offset, limit);
+        List<Task> tasks = query.initializeFormKeys().orderByDueDate().asc().orderByTaskCreateTime().asc()
+                .orderByTaskId().asc() // a total order, so that pages neither repeat nor skip a task
+                .listPage(offset, limit);
         return new TaskPage(tasks.stream().map(t -> view(t, false)).toList(), total);
     }
 

@@ -16,6 +16,7 @@ import nl.waarborg.workflow.CycleService.OpenStep;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /** Completing tasks through the web UI's endpoint: the server's refusals come back in plain Dutch with the field. */
 @WaarborgIntegrationTest
@@ -29,6 +30,8 @@ class TaskCompletionTest {
     CycleService cycles;
     @Autowired
     DemoDriver driver;
+    @Autowired
+    TaskPages taskPages;
 
     private Http login(String user) {
         Http http = Http.browser(port);
@@ -76,7 +79,44 @@ class TaskCompletionTest {
             assertThat(refused.headers().firstValue("Content-Type")).as(bad).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
         }
         // The page lists them all while they fit on it, without the notice that more are waiting.
-        assertThat(login("lead").get("/taken").body()).contains("Pagina een").contains("Pagina twee").doesNotContain("taken die het eerst verlopen");
+        assertThat(login("lead").get("/taken").body()).contains("Pagina een").contains("Pagina twee").doesNotContain("die het eerst verlopen").doesNotContain("Volgende pagina");
+    }
+
+    @Test
+    void myTasksPageThroughAllOpenTasksWithPreviousAndNextLinks() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            systemWithCycle("Bladeren " + i);
+        }
+        Http lead = login("lead");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> expected = new java.util.ArrayList<>();
+        json.readTree(Http.api(port).as("lead", "demo").get("/api/tasks?limit=1000").body()).forEach(t -> expected.add(t.path("id").asText()));
+        int pages = (expected.size() + 1) / 2;
+        ReflectionTestUtils.setField(taskPages, "pageSize", 2);
+        try {
+            List<String> seen = new java.util.ArrayList<>();
+            for (int page = 1; page <= pages; page++) {
+                String body = lead.get("/taken?pagina=" + page).body();
+                seen.addAll(taskLinks(body));
+                assertThat(body).contains("Pagina " + page + " van " + pages)
+                        .contains("U ziet taak " + (2 * page - 1) + " tot en met " + Math.min(2 * page, expected.size()));
+                assertThat(body.contains("rel=\"prev\" href=\"/taken?pagina=" + (page - 1) + "\"")).as("previous on page %d", page).isEqualTo(page > 1);
+                assertThat(body.contains("rel=\"next\" href=\"/taken?pagina=" + (page + 1) + "\"")).as("next on page %d", page).isEqualTo(page < pages);
+            }
+            // Every open task once, in the API's order: no page repeats or skips one.
+            assertThat(seen).isEqualTo(expected);
+            // Beyond the last page the last one shows; below the first, the first.
+            assertThat(taskLinks(lead.get("/taken?pagina=" + (pages + 5)).body())).isEqualTo(taskLinks(lead.get("/taken?pagina=" + pages).body()));
+            assertThat(taskLinks(lead.get("/taken?pagina=0").body())).isEqualTo(expected.subList(0, 2));
+            assertThat(lead.get("/taken?pagina=twee").statusCode()).isEqualTo(400);
+        } finally {
+            ReflectionTestUtils.setField(taskPages, "pageSize", TaskPages.PAGE_SIZE);
+        }
+    }
+
+    private static List<String> taskLinks(String body) {
+        return java.util.regex.Pattern.compile("<th scope=\"row\"><a href=\"/taken/([0-9a-f-]{36})\"").matcher(body).results()
+                .map(m -> m.group(1)).toList();
     }
 
     @Test
