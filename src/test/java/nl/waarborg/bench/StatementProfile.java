@@ -31,6 +31,7 @@ final class StatementProfile {
         if (ENABLED) {
             jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
             jdbc.sql("SELECT pg_stat_statements_reset()").query().listOfRows();
+            jdbc.sql("SELECT pg_stat_reset_shared('wal')").query().listOfRows();
         }
     }
 
@@ -50,8 +51,22 @@ final class StatementProfile {
                     ((Number) row.get("total_exec_time")).doubleValue() / cycles,
                     row.get("query").toString().replaceAll("\\s+", " ")));
         }
-        out.insert(0, String.format("%s: %.1f statements per cycle in the top 60%n", phase, calls));
+        // All statements of the server (every database: the phase's engine and the idle ones' job acquisition), with the
+        // time spent planning them, and the write-ahead log the phase wrote.
+        Map<String, Object> all = jdbc.sql("""
+                SELECT SUM(calls) AS calls, SUM(total_exec_time) AS exec, SUM(total_plan_time) AS plan,
+                       SUM(CASE WHEN query ILIKE 'commit%' OR query ILIKE 'begin%' THEN calls ELSE 0 END) AS transactions
+                FROM pg_stat_statements""").query().singleRow();
+        Map<String, Object> wal = jdbc.sql("SELECT wal_records, wal_bytes FROM pg_stat_wal").query().singleRow();
+        out.insert(0, String.format("%s: %.1f statements per cycle in the top 60; all statements: %.1f per cycle, %.2f ms executing"
+                        + " and %.2f ms planning per cycle, %.1f begin/commit per cycle; WAL %.0f records, %.0f kB per cycle%n", phase, calls,
+                number(all.get("calls")) / cycles, number(all.get("exec")) / cycles, number(all.get("plan")) / cycles,
+                number(all.get("transactions")) / cycles, number(wal.get("wal_records")) / cycles, number(wal.get("wal_bytes")) / 1024 / cycles));
         Files.createDirectories(output);
         Files.writeString(output.resolve("statements-" + phase + ".txt"), out);
+    }
+
+    private static double number(Object value) {
+        return value == null ? 0 : ((Number) value).doubleValue();
     }
 }

@@ -74,6 +74,7 @@ public final class TestDatabases {
                 EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
                 if (Boolean.getBoolean(STATEMENT_STATISTICS)) {
                     builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                    builder.setServerConfig("pg_stat_statements.track_planning", "on");
                 }
                 postgres = builder.start();
                 System.out.println("[waarborg-test] Started embedded PostgreSQL at " + postgres.getJdbcUrl("postgres", "postgres"));
