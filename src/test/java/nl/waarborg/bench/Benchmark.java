@@ -140,7 +140,7 @@ public final class Benchmark {
             // authorization checks, Waarborg with all clients on node A, Waarborg with the clients spread over A and B.
             // Every engine and both nodes start before the first round and stay up, so each run has the same background
             // (job executors, pools) and, after the first round, warm code and connections; each figure is the median
-            // over the rounds. Both Waarborg runs carry the same job load: dueTimers service-level timers due now.
+            // over the rounds. Every run carries the same job load: dueTimers service-level timers made due now.
             second = WaarborgNode.start("benchnode" + run + "b", mainDb, Map.of());
             ProcessEngine bareEngine = BareEngine.start("benchbare" + run, bareDb, false);
             ProcessEngine bareAuthEngine = BareEngine.start("benchbareauth" + run, bareAuthDb, true);
@@ -209,6 +209,7 @@ public final class Benchmark {
             // the median of those is the figure; the ratio of the separate medians is kept for comparison.
             throughput.put("ratio", medianRatio(runs.get("waarborgOneNode"), runs.get("bareEngine")));
             throughput.put("ratioToBareWithAuthorization", medianRatio(runs.get("waarborgOneNode"), runs.get("bareEngineWithAuthorization")));
+            throughput.put("authorizationRatio", medianRatio(runs.get("bareEngineWithAuthorization"), runs.get("bareEngine")));
             throughput.put("ratioOfMedians", Latency.round((double) oneNode.get("cyclesPerSecond") / (double) bare.get("cyclesPerSecond")));
             throughput.put("dueTimersPerRun", settings.dueTimers());
             throughput.put("bareEnginesDueTimers", bareTimersMadeDue);

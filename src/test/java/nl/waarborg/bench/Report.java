@@ -51,6 +51,8 @@ final class Report {
             out.append(String.format("ratio Waarborg / bare engine, median of the rounds' ratios: %s (target; ratio of the medians %s);"
                     + " / bare engine with authorization checks: %s%n", throughput.get("ratio"), throughput.get("ratioOfMedians"),
                     throughput.get("ratioToBareWithAuthorization")));
+            out.append(String.format("of which: authorization checks (bare engine with / without them) %s, Waarborg's bridge"
+                    + " (Waarborg / bare engine with checks) %s%n", throughput.get("authorizationRatio"), throughput.get("ratioToBareWithAuthorization")));
         }
         if (scale != null) {
             out.append(String.format("two nodes / one node, median of the rounds' ratios: %s (ratio of the medians %s); timers due now:"

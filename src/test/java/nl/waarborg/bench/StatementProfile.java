@@ -41,7 +41,7 @@ final class StatementProfile {
         }
         List<Map<String, Object>> rows = jdbc.sql("""
                 SELECT s.calls, s.rows, s.total_exec_time, s.query FROM pg_stat_statements s
-                ORDER BY s.total_exec_time DESC LIMIT 60""").query().listOfRows();
+                ORDER BY s.total_exec_time DESC LIMIT 150""").query().listOfRows();
         StringBuilder out = new StringBuilder(String.format("%-10s %10s %12s  %s%n", "calls/cyc", "rows/cyc", "ms/cycle", "statement"));
         double calls = 0;
         for (Map<String, Object> row : rows) {
@@ -58,7 +58,7 @@ final class StatementProfile {
                        SUM(CASE WHEN query ILIKE 'commit%' OR query ILIKE 'begin%' THEN calls ELSE 0 END) AS transactions
                 FROM pg_stat_statements""").query().singleRow();
         Map<String, Object> wal = jdbc.sql("SELECT wal_records, wal_bytes FROM pg_stat_wal").query().singleRow();
-        out.insert(0, String.format("%s: %.1f statements per cycle in the top 60; all statements: %.1f per cycle, %.2f ms executing"
+        out.insert(0, String.format("%s: %.1f statements per cycle in the top 150; all statements: %.1f per cycle, %.2f ms executing"
                         + " and %.2f ms planning per cycle, %.1f begin/commit per cycle; WAL %.0f records, %.0f kB per cycle%n", phase, calls,
                 number(all.get("calls")) / cycles, number(all.get("exec")) / cycles, number(all.get("plan")) / cycles,
                 number(all.get("transactions")) / cycles, number(wal.get("wal_records")) / cycles, number(wal.get("wal_bytes")) / 1024 / cycles));
