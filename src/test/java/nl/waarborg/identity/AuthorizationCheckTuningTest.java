@@ -3,21 +3,27 @@ package nl.waarborg.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.AssessmentType;
+import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The engine checks authorizations without first reading every group that has one (AuthorizationCheckTuning),
@@ -32,6 +38,8 @@ class AuthorizationCheckTuningTest {
     SystemRegistry systems;
     @Autowired
     AssessmentService assessments;
+    @LocalServerPort
+    int port;
 
     @Test
     void theEngineUsesTheAuthorizationManagerWithoutTheGroupQuery() {
@@ -60,6 +68,37 @@ class AuthorizationCheckTuningTest {
             engine.getIdentityService().clearAuthentication();
         }
         assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).isEqualTo(1);
+    }
+
+    @Test
+    void revokesAreRefusedSoTheChecksNeedNotLookForThem() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.getAuthorizationCheckRevokes()).isEqualTo(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
+
+        Authorization revoke = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+        revoke.setGroupId(Groups.PRIVACY_OFFICER);
+        revoke.setResource(Resources.PROCESS_DEFINITION);
+        revoke.setResourceId("iama");
+        revoke.addPermission(Permissions.READ);
+        assertThatThrownBy(() -> engine.getAuthorizationService().saveAuthorization(revoke))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("REVOKE");
+        assertThat(engine.getAuthorizationService().createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_REVOKE).count()).isZero();
+
+        // The same through the REST API, as Camunda Admin would send it: a client error that says why, nothing saved.
+        HttpResponse<String> refused = Http.api(port).as("admin", "demo").postJson("/engine-rest/authorization/create",
+                "{\"type\": 2, \"permissions\": [\"READ\"], \"groupId\": \"privacy-officer\", \"resourceType\": 6, \"resourceId\": \"iama\"}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("REVOKE");
+        assertThat(engine.getAuthorizationService().createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_REVOKE).count()).isZero();
+
+        // Grants are saved as before.
+        Authorization grant = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId("group-without-any-authorization");
+        grant.setResource(Resources.PROCESS_DEFINITION);
+        grant.setResourceId("iama");
+        grant.addPermission(Permissions.READ);
+        engine.getAuthorizationService().saveAuthorization(grant);
+        engine.getAuthorizationService().deleteAuthorization(grant.getId());
     }
 
     private long visibleAs(String user, List<String> groups, String task) {
