@@ -52,16 +52,15 @@ final class StatementProfile {
                     row.get("query").toString().replaceAll("\\s+", " ")));
         }
         // All statements of the server (every database: the phase's engine and the idle ones' job acquisition), with the
-        // time spent planning them, the commits, and the write-ahead log the statements wrote (counted as each ends).
+        // time spent planning them, and the write-ahead log the statements wrote (counted as each ends).
         Map<String, Object> all = jdbc.sql("""
                 SELECT SUM(calls) AS calls, SUM(total_exec_time) AS exec, SUM(total_plan_time) AS plan,
-                       SUM(CASE WHEN query ILIKE 'commit%' THEN calls ELSE 0 END) AS commits,
                        SUM(wal_records) AS wal_records, SUM(wal_bytes) AS wal_bytes
                 FROM pg_stat_statements""").query().singleRow();
         out.insert(0, String.format("%s: %.1f statements per cycle in the top 150; all statements: %.1f per cycle, %.2f ms executing"
-                        + " and %.2f ms planning per cycle, %.1f commits per cycle; WAL %.0f records, %.0f kB per cycle%n", phase, calls,
+                        + " and %.2f ms planning per cycle; WAL %.0f records, %.0f kB per cycle%n", phase, calls,
                 number(all.get("calls")) / cycles, number(all.get("exec")) / cycles, number(all.get("plan")) / cycles,
-                number(all.get("commits")) / cycles, number(all.get("wal_records")) / cycles, number(all.get("wal_bytes")) / 1024 / cycles));
+                number(all.get("wal_records")) / cycles, number(all.get("wal_bytes")) / 1024 / cycles));
         Files.createDirectories(output);
         Files.writeString(output.resolve("statements-" + phase + ".txt"), out);
     }
