@@ -28,9 +28,51 @@
     box.focus();
   }
 
-  // form-js writes an English "Select" into an empty dropdown and offers no setting for it; say it in the page's language.
+  // form-js writes its texts in English and offers no setting for them: an empty dropdown's "Select" and the
+  // validation messages under a field. Say them in the page's language (the texts come from the page's attributes).
+  var VALIDATION_MESSAGES = [
+    [/^Field is required\.$/, 'validationRequired'],
+    [/^Field must have minimum value of (.+)\.$/, 'validationMin'],
+    [/^Field must have maximum value of (.+)\.$/, 'validationMax'],
+    [/^Field must have minimum length of (.+)\.$/, 'validationMinLength'],
+    [/^Field must have maximum length of (.+)\.$/, 'validationMaxLength'],
+    [/^Field must match pattern (.+)\.$/, 'validationPattern'],
+    [/^Field must be a valid email\.$/, 'validationEmail'],
+    [/^Field must be a valid\s+international phone number/, 'validationPhone'],
+    [/^Value is not a number\.$/, 'validationNumber'],
+    [/^Value is expected to be an integer/, 'validationInteger']
+  ];
+
+  function translated(english, data) {
+    for (var i = 0; i < VALIDATION_MESSAGES.length; i++) {
+      var match = VALIDATION_MESSAGES[i][0].exec(english);
+      var text = match && data[VALIDATION_MESSAGES[i][1]];
+      if (text) {
+        return text.replace('{0}', match[1] || '');
+      }
+    }
+    return null;
+  }
+
+  // The validation messages are translated where form-js makes them, so that it renders them in the page's language.
+  function translateValidation(form, data) {
+    var validator = form.get('validator');
+    ['validateField', 'validateFieldInstance'].forEach(function (name) {
+      var original = validator[name];
+      if (typeof original !== 'function') {
+        return;
+      }
+      validator[name] = function () {
+        var errors = original.apply(validator, arguments);
+        return Array.isArray(errors) ? errors.map(function (error) {
+          return translated(String(error), data) || error;
+        }) : errors;
+      };
+    });
+  }
+
   function translateSelectPlaceholders(container) {
-    var text = container.getAttribute('data-select-placeholder');
+    var text = container.dataset.selectPlaceholder;
     if (!text) {
       return;
     }
@@ -64,6 +106,7 @@
         return null;
       }
       form = new FormViewer.Form({ container: container });
+      translateValidation(form, container.dataset);
       return form.importSchema(schema, values);
     }).then(function () {
       translateSelectPlaceholders(container);

@@ -3,10 +3,13 @@ package nl.waarborg.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deque.html.axecore.results.Results;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +25,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * Debian's headless chromium driven by Selenium, for the browser tests: log in, find things by their visible text,
@@ -101,6 +105,47 @@ final class Browser implements AutoCloseable {
                 + " | //button[normalize-space(.)='" + linkOrButtonText + "']"));
         assertThat(candidates).as("link or button '%s' on %s", linkOrButtonText, path()).isNotEmpty();
         candidates.get(0).click();
+    }
+
+    /** A Camunda Form from forms/ on the class path, to find its fields by key and label. */
+    static JsonNode readForm(String id) {
+        try (InputStream in = new ClassPathResource("forms/" + id + ".form").getInputStream()) {
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The component with this key, anywhere in the form. */
+    static JsonNode component(JsonNode components, String key) {
+        for (JsonNode c : components) {
+            if (key.equals(c.path("key").asText())) {
+                return c;
+            }
+            if (c.has("components")) {
+                JsonNode nested = component(c.path("components"), key);
+                if (nested != null) {
+                    return nested;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The rendered form field of a component, found by its label. */
+    WebElement fieldContainer(JsonNode field) {
+        assertThat(field).as("form field").isNotNull();
+        String label = field.path("label").asText();
+        // The innermost field with that label: groups are form fields too and come first in document order.
+        List<WebElement> fields = driver.findElements(By.xpath("//div[contains(@class,'fjs-form-field')]"
+                + "[.//label[starts-with(normalize-space(.), \"" + label + "\")]]"));
+        assertThat(fields).as("form field '%s'", label).isNotEmpty();
+        return fields.get(fields.size() - 1);
+    }
+
+    /** Types into the field with this key. */
+    void type(JsonNode form, String key, String text) {
+        fieldContainer(component(form.path("components"), key)).findElement(By.cssSelector("textarea, input")).sendKeys(text);
     }
 
     /** axe-core on the current page: no serious or critical violation of WCAG 2.1 A/AA; and a screenshot. */

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * The whole job in the browser: the lead registers a system and starts its cycle; the content parts are filled in
@@ -46,8 +42,6 @@ class GateScenarioBrowserTest {
     int port;
     @Autowired
     DemoDriver driver;
-    @Autowired
-    ObjectMapper json;
 
     @BeforeAll
     static void chromiumPresent() {
@@ -117,7 +111,7 @@ class GateScenarioBrowserTest {
         // shows what was agreed and who owns it; then the system moves on to Evaluate.
         browser.login("lead");
         browser.open("/taken");
-        JsonNode actionForm = readForm("action-point");
+        JsonNode actionForm = Browser.readForm("action-point");
         int done = 0;
         while (!browser.driver.findElements(By.xpath("//tr[contains(., '" + name + "')][contains(., 'Actiepunt')]//button")).isEmpty()) {
             browser.driver.findElement(By.xpath("//tr[contains(., '" + name + "')][contains(., 'Actiepunt')]//button")).click();
@@ -127,7 +121,7 @@ class GateScenarioBrowserTest {
             if (done == 0) {
                 browser.checkPage("70-actiepunt");
             }
-            type(actionForm, "actionPointResult", "Uitgevoerd en vastgelegd in het projectdossier.");
+            browser.type(actionForm, "actionPointResult", "Uitgevoerd en vastgelegd in het projectdossier.");
             browser.click("Afronden");
             browser.waitForPath("/taken?afgerond");
             done++;
@@ -138,7 +132,7 @@ class GateScenarioBrowserTest {
     }
 
     /** The user claims and decides every task of the system open to them, in the Camunda Form on the task page. */
-    private void decideAll(String user, String systemName, String decision, String motivation, String shotPrefix) throws IOException {
+    private void decideAll(String user, String systemName, String decision, String motivation, String shotPrefix) {
         browser.login(user);
         assertThat(browser.heading()).isEqualTo("Mijn taken");
         browser.checkPage(shotPrefix + "-mijn-taken-" + user);
@@ -160,9 +154,9 @@ class GateScenarioBrowserTest {
                 browser.checkPage(shotPrefix + "-poort-" + user);
             }
             String formUrl = browser.driver.findElement(By.id("task-form")).getAttribute("data-form-url");
-            JsonNode form = readForm(formUrl.substring(formUrl.lastIndexOf('/') + 1));
+            JsonNode form = Browser.readForm(formUrl.substring(formUrl.lastIndexOf('/') + 1));
             choose(form, "decision", decision);
-            type(form, "motivation", motivation);
+            browser.type(form, "motivation", motivation);
             browser.click("Afronden");
             browser.waitForPath("/taken?afgerond");
             decided++;
@@ -171,55 +165,20 @@ class GateScenarioBrowserTest {
     }
 
     private void choose(JsonNode form, String key, String value) {
-        JsonNode field = component(form.path("components"), key);
+        JsonNode field = Browser.component(form.path("components"), key);
         String option = value;
         for (JsonNode v : field.path("values")) {
             if (value.equals(v.path("value").asText())) {
                 option = v.path("label").asText();
             }
         }
-        WebElement container = fieldContainer(field);
+        WebElement container = browser.fieldContainer(field);
         if ("select".equals(field.path("type").asText())) {
             container.findElement(By.cssSelector(".fjs-input-group")).click();
             String item = option;
             browser.waitFor(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + item + "']")).click();
         } else {
             container.findElement(By.xpath(".//label[normalize-space(.)='" + option + "']")).click();
-        }
-    }
-
-    private void type(JsonNode form, String key, String text) {
-        WebElement container = fieldContainer(component(form.path("components"), key));
-        container.findElement(By.cssSelector("textarea, input")).sendKeys(text);
-    }
-
-    private static WebElement fieldContainer(JsonNode field) {
-        String label = field.path("label").asText();
-        // The innermost field with that label: groups are form fields too and come first in document order.
-        List<WebElement> fields = browser.driver.findElements(By.xpath("//div[contains(@class,'fjs-form-field')]"
-                + "[.//label[starts-with(normalize-space(.), \"" + label + "\")]]"));
-        assertThat(fields).as("form field '%s'", label).isNotEmpty();
-        return fields.get(fields.size() - 1);
-    }
-
-    private static JsonNode component(JsonNode components, String key) {
-        for (JsonNode c : components) {
-            if (key.equals(c.path("key").asText())) {
-                return c;
-            }
-            if (c.has("components")) {
-                JsonNode nested = component(c.path("components"), key);
-                if (nested != null) {
-                    return nested;
-                }
-            }
-        }
-        return null;
-    }
-
-    private JsonNode readForm(String id) throws IOException {
-        try (InputStream in = new ClassPathResource("forms/" + id + ".form").getInputStream()) {
-            return json.readTree(in);
         }
     }
 
