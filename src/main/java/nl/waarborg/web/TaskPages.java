@@ -98,12 +98,12 @@ public class TaskPages {
 
     /**
      * "Mijn taken", earliest due first, {@link #pageSize} at a time. A page number beyond the last shows the last page
-     * (tasks are completed while someone pages), below 1 the first.
+     * (tasks are completed while someone pages); below 1 or not a number (an edited or old link), the first.
      */
     @GetMapping("/taken")
-    public String myTasks(@RequestParam(name = "pagina", defaultValue = "1") int pagina, Model model) {
+    public String myTasks(@RequestParam(name = "pagina", defaultValue = "1") String pagina, Model model) {
         Map<String, String> names = new HashMap<>();
-        int requested = Math.max(1, pagina);
+        int requested = pageNumber(pagina);
         TaskWork.TaskPage found = work.myTasks(pageSize, (int) Math.min((requested - 1L) * pageSize, Integer.MAX_VALUE));
         Paging paging = Paging.of(requested, found.total(), pageSize);
         if (paging.page() != requested) {
@@ -116,6 +116,15 @@ public class TaskPages {
         model.addAttribute("paging", paging);
         model.addAttribute("me", CurrentUser.id());
         return "tasks";
+    }
+
+    private static int pageNumber(String text) {
+        try {
+            return Math.max(1, Integer.parseInt(text.trim()));
+        } catch (NumberFormatException e) {
+            // Digits beyond int range ask for a page past the end: the last one; anything else gets the first.
+            return text.trim().matches("\\d+") ? Integer.MAX_VALUE : 1;
+        }
     }
 
     @PostMapping("/taken/{id}/claim")
