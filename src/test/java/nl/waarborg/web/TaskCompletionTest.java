@@ -139,6 +139,22 @@ class TaskCompletionTest {
     }
 
     @Test
+    void goLiveRefusalsSayWhatIsMissingInDutch() {
+        String systemId = systemWithCycle("Go-live weigeringen");
+        List<OpenStep> open = driver.driveUntil(systemId, "go-live-log-retention", GoLiveBrowserTest.HIGH_RISK_AI);
+        OpenStep logs = open.stream().filter(s -> "go-live-log-retention".equals(s.activityId())).findFirst().orElse(null);
+        assumeTrue(logs != null, "The models on this branch do not reach the go-live checks; open steps: " + open);
+        Http lead = login("lead");
+        HttpResponse<String> tooShort = complete(lead, logs.taskId(), "{\"logsRetained\": true, \"logRetentionMonths\": 3}");
+        assertThat(tooShort.statusCode()).isEqualTo(400);
+        assertThat(tooShort.body()).contains("minstens zes maanden").contains("\"field\":\"logRetentionMonths\"");
+        HttpResponse<String> unconfirmed = complete(lead, logs.taskId(), "{\"logsRetained\": false, \"logRetentionMonths\": 12}");
+        assertThat(unconfirmed.statusCode()).isEqualTo(400);
+        assertThat(unconfirmed.body()).contains("Bevestig dat de bewaring van logs is ingericht").contains("\"field\":\"logsRetained\"");
+        assertThat(cycles.openSteps(systemId)).extracting(OpenStep::taskId).contains(logs.taskId());
+    }
+
+    @Test
     void gateRefusalsNameTheFieldInDutch() {
         String systemId = systemWithCycle("Poortweigeringen");
         List<OpenStep> open = driver.driveUntil(systemId, "privacy-officer-advice", GateScenarioBrowserTest.NEEDS_IAMA);
