@@ -78,9 +78,12 @@
     }
     var translate = function () {
       container.querySelectorAll('.fjs-select-placeholder').forEach(function (element) {
-        if (element.textContent === 'Select') {
-          element.textContent = text;
-        }
+        // Change form-js's own text node: a replaced node would be written back next to ours on its next render.
+        element.childNodes.forEach(function (node) {
+          if (node.nodeType === Node.TEXT_NODE && node.nodeValue === 'Select') {
+            node.nodeValue = text;
+          }
+        });
       });
     };
     translate();
