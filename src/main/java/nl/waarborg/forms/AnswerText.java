@@ -1,15 +1,19 @@
 package nl.waarborg.forms;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
  * An answer as one line of text, the same on the pages and in the PDF export: yes/no for booleans, list items
- * joined, and the fields inside an item named as the reader knows them (messages item.*, e.g. "Eigenaar: Team Data").
+ * joined, the fields inside an item named as the reader knows them (messages item.*, e.g. "Eigenaar: Team Data"),
+ * what/owner/due date first, and dates as day-month-year.
  */
 @Component
 public class AnswerText {
@@ -33,10 +37,24 @@ public class AnswerText {
             return list.isEmpty() ? EMPTY : list.stream().map(item -> of(item, locale)).collect(Collectors.joining("; "));
         }
         if (value instanceof Map<?, ?> map) {
-            return map.entrySet().stream()
+            // Stored answers have their keys sorted; an item reads what, who and when first.
+            return map.entrySet().stream().sorted(Comparator.comparingInt(e -> itemOrder(e.getKey().toString())))
                     .map(e -> messages.getMessage("item." + e.getKey(), null, e.getKey().toString(), locale) + ": " + of(e.getValue(), locale))
                     .collect(Collectors.joining(", "));
         }
+        Matcher date = ISO_DATE.matcher(value.toString());
+        if (date.matches()) {
+            // Form dates are stored as ISO (2027-02-24, with a time when the form asks for one); shown as everywhere else.
+            return date.group(3) + "-" + date.group(2) + "-" + date.group(1) + (date.group(4) == null ? "" : " " + date.group(4));
+        }
         return value.toString();
+    }
+
+    private static final List<String> ITEM_ORDER = List.of("what", "owner", "dueDate");
+    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(?:T(\\d{2}:\\d{2})(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?");
+
+    private static int itemOrder(String key) {
+        int index = ITEM_ORDER.indexOf(key);
+        return index < 0 ? ITEM_ORDER.size() : index;
     }
 }

@@ -85,14 +85,16 @@ class WebPagesTest {
         AssessmentService.OpenedVersion v = assessments.openVersion(systemId, AssessmentType.IAMA, 1, null, "lead");
         assessments.saveSection(v.assessmentId(), 1, "iama-part-1", Map.of("part1Goal", "Sneller <b>beslissen</b>"), "lead");
         assessments.saveSection(v.assessmentId(), 1, "iama-part-1", Map.of("part1Goal", "Binnen twee weken beslissen",
-                "part1ActionPoints", java.util.List.of(Map.of("what", "Bias-toets uitvoeren", "owner", "Team Data"))), "lead");
+                "part1ActionPoints", java.util.List.of(Map.of("what", "Bias-toets uitvoeren", "owner", "Team Data", "dueDate", "2027-02-24"))), "lead");
 
         String page = login("ethics").get("/beoordelingen/" + v.assessmentId() + "/versies/1").body();
         assertThat(page).contains("<h2>Opslaggeschiedenis van de antwoorden</h2>").contains("<summary>Antwoorden tonen</summary>")
                 .contains("Sneller &lt;b&gt;beslissen&lt;/b&gt;").contains("Binnen twee weken beslissen")
                 .contains(assessments.answerSaves(v.assessmentId(), 1).get(0).answersHash())
                 // Items of a list answer show the field's name, not its technical key.
-                .contains("Wat: Bias-toets uitvoeren").contains("Eigenaar: Team Data").doesNotContain("what: ");
+                .contains("Wat: Bias-toets uitvoeren").contains("Eigenaar: Team Data").doesNotContain("what: ")
+                // what, who, when in that order, and the date as everywhere else on the pages
+                .contains("Wat: Bias-toets uitvoeren, Eigenaar: Team Data, Uiterlijk: 24-02-2027").doesNotContain("2027-02-24");
 
         // Fixed choices show the label the form shows, at the top level and inside list items.
         assessments.saveSection(v.assessmentId(), 1, "iama-part-4", Map.of("part4Rights", java.util.List.of(
