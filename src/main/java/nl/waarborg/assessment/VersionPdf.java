@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import nl.waarborg.forms.AnswerText;
 import nl.waarborg.forms.FormCatalog;
+import nl.waarborg.identity.PersonNames;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -22,14 +24,22 @@ import org.thymeleaf.context.Context;
 @Component
 public class VersionPdf {
 
+    private static final java.time.format.DateTimeFormatter SIGNED_AT = java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm")
+            .withZone(java.time.ZoneId.of("Europe/Amsterdam"));
+
     private static final Locale DUTCH = Locale.forLanguageTag("nl");
 
     private final TemplateEngine templates;
     private final FormCatalog forms;
     private final VersionDiff labels;
     private final AnswerText answers;
+    private final MessageSource messages;
+    private final PersonNames people;
 
-    public VersionPdf(TemplateEngine templates, FormCatalog forms, VersionDiff labels, AnswerText answers) {
+    public VersionPdf(TemplateEngine templates, FormCatalog forms, VersionDiff labels, AnswerText answers, MessageSource messages,
+                      PersonNames people) {
+        this.messages = messages;
+        this.people = people;
         this.templates = templates;
         this.forms = forms;
         this.labels = labels;
@@ -42,11 +52,19 @@ public class VersionPdf {
     public record Section(String id, List<Row> rows) {
     }
 
+    /** A signature as the record reads it: the step and the decision in words, the signer by name, the time in Dutch time. */
+    public record SignatureRow(String gate, String decision, String motivation, String deviationMotivation, String conditions,
+                               String signedBy) {
+    }
+
     public byte[] render(AssessmentVersion version, String systemName) {
         Context context = new Context(DUTCH);
         context.setVariable("v", version);
         context.setVariable("systemName", systemName);
         context.setVariable("sections", sections(version));
+        context.setVariable("signatures", version.signatures().stream().map(this::signatureRow).toList());
+        context.setVariable("status", messages.getMessage("versionStatus." + version.status().name(), null, version.status().name(), DUTCH));
+        context.setVariable("dates", new Dates());
         String html = templates.process("export/version", context);
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -58,6 +76,24 @@ public class VersionPdf {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not render the PDF", e);
         }
+    }
+
+    /** Dates in the PDF as on the pages: day-month-year, times in Dutch time. */
+    public static final class Dates {
+        public String dateTime(java.time.Instant at) {
+            return at == null ? null : SIGNED_AT.format(at);
+        }
+
+        public String date(java.time.LocalDate day) {
+            return day == null ? null : java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy").format(day);
+        }
+    }
+
+    private SignatureRow signatureRow(Signature s) {
+        String kind = "alderman-decision".equals(s.gate()) ? "decision." : "advice.";
+        return new SignatureRow(messages.getMessage("gate." + s.gate(), null, s.gate(), DUTCH),
+                messages.getMessage(kind + s.decision(), null, s.decision(), DUTCH), s.motivation(), s.deviationMotivation(),
+                s.conditions(), people.of(s.user()) + ", " + SIGNED_AT.format(s.at()));
     }
 
     private List<Section> sections(AssessmentVersion version) {

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import nl.waarborg.forms.AnswerText;
+import nl.waarborg.identity.PersonNames;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -22,10 +23,17 @@ public class WebLabels {
 
     private final MessageSource messages;
     private final AnswerText answers;
+    private final PersonNames people;
 
-    public WebLabels(MessageSource messages, AnswerText answers) {
+    public WebLabels(MessageSource messages, AnswerText answers, PersonNames people) {
         this.messages = messages;
         this.answers = answers;
+        this.people = people;
+    }
+
+    /** A person by name and login name ({@link PersonNames}). */
+    public String person(String userId) {
+        return people.of(userId);
     }
 
     public String dateTime(Instant at) {

@@ -100,6 +100,13 @@ class GateScenarioBrowserTest {
         HttpResponse<byte[]> download = downloadWithSession(pdf.getAttribute("href"));
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(new String(download.body(), 0, 5)).isEqualTo("%PDF-");
+        // The archive copy names the steps, the advice and the decision in words and the signers by name.
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(download.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("Advies functionaris gegevensbescherming").contains("Positief advies").contains("Akkoord")
+                    .contains("Besluit wethouder").contains("(alderman), ").contains("Status Vastgesteld")
+                    .doesNotContain("APPROVED").doesNotContain("alderman-decision").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+        }
         browser.driver.findElement(By.xpath("//tr[contains(., 'Vastgesteld')]//th/a")).click();
         browser.waitFor(By.cssSelector("code"));
         // Every save of the parts is listed, its answers folded away until asked for.
