@@ -58,10 +58,13 @@ public class TaskPages {
     private final AssessmentService assessments;
     private final VersionPages versions;
     private final MessageSource messages;
+    private final WebLabels ui;
     /** PAGE_SIZE; a test lowers it to page through a few tasks. */
     private int pageSize = PAGE_SIZE;
 
-    public TaskPages(TaskWork work, SystemRegistry systems, AssessmentService assessments, VersionPages versions, MessageSource messages) {
+    public TaskPages(TaskWork work, SystemRegistry systems, AssessmentService assessments, VersionPages versions, MessageSource messages,
+                     WebLabels ui) {
+        this.ui = ui;
         this.work = work;
         this.systems = systems;
         this.assessments = assessments;
@@ -69,7 +72,7 @@ public class TaskPages {
         this.messages = messages;
     }
 
-    public record TaskRow(TaskView task, String systemName) {
+    public record TaskRow(TaskView task, String systemName, String assigneeName) {
     }
 
     /** Which page of "Mijn taken" is shown: 1-based, within 1..pages (at least one page, also when there are no tasks). */
@@ -103,6 +106,7 @@ public class TaskPages {
     @GetMapping("/taken")
     public String myTasks(@RequestParam(name = "pagina", defaultValue = "1") String pagina, Model model) {
         Map<String, String> names = new HashMap<>();
+        Map<String, String> people = new HashMap<>(); // one lookup per person on the page, not per row
         int requested = pageNumber(pagina);
         TaskWork.TaskPage found = work.myTasks(pageSize, (int) Math.min((requested - 1L) * pageSize, Integer.MAX_VALUE));
         Paging paging = Paging.of(requested, found.total(), pageSize);
@@ -111,7 +115,8 @@ public class TaskPages {
             paging = Paging.of(paging.page(), found.total(), pageSize);
         }
         List<TaskRow> rows = found.tasks().stream()
-                .map(t -> new TaskRow(t, names.computeIfAbsent(String.valueOf(t.systemId()), this::systemName))).toList();
+                .map(t -> new TaskRow(t, names.computeIfAbsent(String.valueOf(t.systemId()), this::systemName),
+                        t.assignee() == null ? null : people.computeIfAbsent(t.assignee(), ui::person))).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("paging", paging);
         model.addAttribute("me", CurrentUser.id());

@@ -101,6 +101,12 @@ class GoLiveBrowserTest {
         browser.click("Afronden");
         browser.waitForPath("/taken?afgerond");
 
+        // A picked-up task shows who has it by name in the list, too.
+        claim(name, "Betrokkenen informeren");
+        browser.open("/taken");
+        assertThat(browser.driver.findElement(By.xpath("//tr[contains(., '" + name + "')][contains(., 'Betrokkenen informeren')]")).getText())
+                .contains("Lotte de Projectleider (lead)");
+
         CHECKS.forEach((taskName, check) -> {
             claim(name, taskName);
             JsonNode form = Browser.readForm(check[0]);
@@ -111,6 +117,7 @@ class GoLiveBrowserTest {
         });
 
         assertThat(browser.driver.findElements(By.xpath("//tr[contains(., '" + name + "')]"))).as("open tasks of %s", name).isEmpty();
+
         browser.open("/systemen/" + system.id());
         assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("Evalueren");
         assertThat(cycles.openSteps(system.id())).extracting(OpenStep::activityId).doesNotContain("go-live-log-retention");
@@ -119,9 +126,14 @@ class GoLiveBrowserTest {
     /** From "Mijn taken", picks up the system's task with this name and waits for its form. */
     private void claim(String systemName, String taskName) {
         browser.open("/taken");
-        browser.driver.findElement(By.xpath("//tr[contains(., '" + systemName + "')][contains(., '" + taskName + "')]//button")).click();
+        WebElement row = browser.driver.findElement(By.xpath("//tr[contains(., '" + systemName + "')][contains(., '" + taskName + "')]"));
+        List<WebElement> pickUp = row.findElements(By.tagName("button"));
+        // Not picked up yet: "Oppakken"; already ours: "Openen".
+        (pickUp.isEmpty() ? row.findElement(By.linkText("Openen")) : pickUp.get(0)).click();
         browser.waitFor(By.cssSelector(".fjs-form"));
         assertThat(browser.heading()).contains(taskName);
+        // who handles it, by name
+        assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("Lotte de Projectleider (lead)");
     }
 
     private void tick(JsonNode form, String key) {
