@@ -166,7 +166,7 @@ public class AssessmentService {
     static Map<String, Signature> latestAdvice(List<Signature> signatures) {
         Map<String, Signature> latest = new LinkedHashMap<>();
         for (Signature s : signatures) {
-            if (!"alderman-decision".equals(s.gate())) {
+            if (s.advice()) {
                 latest.put(s.gate(), s);
             }
         }

@@ -5,4 +5,14 @@ import java.time.Instant;
 /** A recorded gate decision: who decided what at which gate, when and why. */
 public record Signature(String gate, String decision, String motivation, String conditions, String deviationMotivation,
                         String user, Instant at) {
+
+    /** The alderman's gate decides; the others advise. */
+    public boolean advice() {
+        return !"alderman-decision".equals(gate);
+    }
+
+    /** The prefix of the message keys that name this signature's decision in words: advice.* or decision.*. */
+    public String kind() {
+        return advice() ? "advice" : "decision";
+    }
 }

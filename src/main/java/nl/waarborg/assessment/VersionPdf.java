@@ -4,6 +4,10 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +28,8 @@ import org.thymeleaf.context.Context;
 @Component
 public class VersionPdf {
 
-    private static final java.time.format.DateTimeFormatter SIGNED_AT = java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm")
-            .withZone(java.time.ZoneId.of("Europe/Amsterdam"));
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").withZone(ZoneId.of("Europe/Amsterdam"));
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     private static final Locale DUTCH = Locale.forLanguageTag("nl");
 
@@ -80,20 +84,19 @@ public class VersionPdf {
 
     /** Dates in the PDF as on the pages: day-month-year, times in Dutch time. */
     public static final class Dates {
-        public String dateTime(java.time.Instant at) {
-            return at == null ? null : SIGNED_AT.format(at);
+        public String dateTime(Instant at) {
+            return at == null ? null : DATE_TIME.format(at);
         }
 
-        public String date(java.time.LocalDate day) {
-            return day == null ? null : java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy").format(day);
+        public String date(LocalDate day) {
+            return day == null ? null : DATE.format(day);
         }
     }
 
     private SignatureRow signatureRow(Signature s) {
-        String kind = "alderman-decision".equals(s.gate()) ? "decision." : "advice.";
         return new SignatureRow(messages.getMessage("gate." + s.gate(), null, s.gate(), DUTCH),
-                messages.getMessage(kind + s.decision(), null, s.decision(), DUTCH), s.motivation(), s.deviationMotivation(),
-                s.conditions(), people.of(s.user()) + ", " + SIGNED_AT.format(s.at()));
+                messages.getMessage(s.kind() + "." + s.decision(), null, s.decision(), DUTCH), s.motivation(), s.deviationMotivation(),
+                s.conditions(), people.of(s.user()) + ", " + DATE_TIME.format(s.at()));
     }
 
     private List<Section> sections(AssessmentVersion version) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import nl.waarborg.api.ApiException;
 import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.AssessmentVersion;
+import nl.waarborg.identity.PersonNames;
 import nl.waarborg.security.CurrentUser;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
@@ -58,13 +59,13 @@ public class TaskPages {
     private final AssessmentService assessments;
     private final VersionPages versions;
     private final MessageSource messages;
-    private final WebLabels ui;
+    private final PersonNames personNames;
     /** PAGE_SIZE; a test lowers it to page through a few tasks. */
     private int pageSize = PAGE_SIZE;
 
     public TaskPages(TaskWork work, SystemRegistry systems, AssessmentService assessments, VersionPages versions, MessageSource messages,
-                     WebLabels ui) {
-        this.ui = ui;
+                     PersonNames personNames) {
+        this.personNames = personNames;
         this.work = work;
         this.systems = systems;
         this.assessments = assessments;
@@ -116,7 +117,7 @@ public class TaskPages {
         }
         List<TaskRow> rows = found.tasks().stream()
                 .map(t -> new TaskRow(t, names.computeIfAbsent(String.valueOf(t.systemId()), this::systemName),
-                        t.assignee() == null ? null : people.computeIfAbsent(t.assignee(), ui::person))).toList();
+                        t.assignee() == null ? null : people.computeIfAbsent(t.assignee(), personNames::of))).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("paging", paging);
         model.addAttribute("me", CurrentUser.id());
