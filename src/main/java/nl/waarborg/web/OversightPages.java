@@ -70,7 +70,7 @@ public class OversightPages {
         }
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("geblokkeerd-op-goedkeuring.csv").build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("wacht-op-goedkeuring.csv").build().toString())
                 .body(Csv.write(rows).getBytes(StandardCharsets.UTF_8));
     }
 

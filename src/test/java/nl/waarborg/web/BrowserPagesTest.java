@@ -96,8 +96,8 @@ class BrowserPagesTest {
     @Test
     void managerAdministratorAndEnglish() {
         browser.login("manager");
-        assertThat(browser.heading()).isEqualTo("Geblokkeerd op goedkeuring");
-        browser.checkPage("10-geblokkeerd-op-goedkeuring");
+        assertThat(browser.heading()).isEqualTo("Wacht op goedkeuring");
+        browser.checkPage("10-wacht-op-goedkeuring");
 
         browser.login("admin");
         assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("Camunda Cockpit");

@@ -78,10 +78,10 @@ class GateScenarioBrowserTest {
         decideAll("fg", name, "APPROVED", "Advies FG: de gegevensverwerking is proportioneel.", "20");
 
         browser.login("manager");
-        assertThat(browser.heading()).isEqualTo("Geblokkeerd op goedkeuring");
+        assertThat(browser.heading()).isEqualTo("Wacht op goedkeuring");
         WebElement row = browser.waitFor(By.xpath("//tr[contains(., '" + name + "')]"));
         assertThat(row.getText()).contains("Advies ethische commissie");
-        browser.checkPage("30-geblokkeerd-ethische-commissie");
+        browser.checkPage("30-wacht-op-ethische-commissie");
         row.findElement(By.linkText(name)).click();
         browser.waitForText(By.tagName("h1"), name);
         assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("Ethische commissie");

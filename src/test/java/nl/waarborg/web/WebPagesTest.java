@@ -136,7 +136,7 @@ class WebPagesTest {
         Http manager = login("manager");
         HttpResponse<String> oversight = manager.get("/toezicht");
         assertThat(oversight.statusCode()).isEqualTo(200);
-        assertThat(oversight.body()).contains("<h1>Geblokkeerd op goedkeuring</h1>");
+        assertThat(oversight.body()).contains("<h1>Wacht op goedkeuring</h1>");
         HttpResponse<String> csv = manager.get("/toezicht/export.csv");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
