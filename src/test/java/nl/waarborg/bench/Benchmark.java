@@ -51,7 +51,7 @@ public final class Benchmark {
         public static Settings fromSystemProperties() {
             return new Settings(Integer.getInteger("bench.systems", 10_000), Integer.getInteger("bench.threads", 4),
                     Integer.getInteger("bench.cycles-per-thread", 50), Integer.getInteger("bench.warmup-cycles", 10),
-                    Integer.getInteger("bench.rounds", 3),
+                    Integer.getInteger("bench.rounds", 5),
                     Integer.getInteger("bench.requests", 200), Integer.getInteger("bench.warmup", 30),
                     Integer.getInteger("bench.due-timers", 100), Integer.getInteger("bench.seed-threads", 2),
                     Path.of(System.getProperty("bench.output", "target/bench")));
