@@ -24,7 +24,8 @@ import org.camunda.bpm.engine.impl.db.PermissionCheck;
  * groups, or a GLOBAL authorization has all the permission's bits, for the resource type and either the resource's
  * id or '*'. A disjunctive check needs one permission, a conjunctive check all. Checks outside that shape (nested
  * checks, query parameters, a "not found" value) are left to Camunda: {@link #handles} says which.
- * {@code GrantsOnlyPermissionCheckTest} compares both over many random grants and checks.
+ * {@code GrantsOnlyPermissionCheckTest} compares both over many random grants and checks. Resource ids are compared
+ * exactly, as PostgreSQL does; on a database set to compare text without case, this check is the stricter one.
  */
 final class GrantsOnlyPermissionCheck {
 
@@ -73,7 +74,7 @@ final class GrantsOnlyPermissionCheck {
         StringBuilder sql = new StringBuilder("SELECT RESOURCE_TYPE_, RESOURCE_ID_, PERMS_ FROM ")
                 .append(tablePrefix == null ? "" : tablePrefix).append("ACT_RU_AUTHORIZATION WHERE RESOURCE_TYPE_ IN (")
                 .append(marks(types.size())).append(") AND RESOURCE_ID_ IN (").append(marks(ids.size()))
-                .append(") AND ((TYPE_ = ").append(Authorization.AUTH_TYPE_GLOBAL).append(" AND USER_ID_ = '*')");
+                .append(") AND PERMS_ IS NOT NULL AND ((TYPE_ = ").append(Authorization.AUTH_TYPE_GLOBAL).append(" AND USER_ID_ = '*')");
         if (userId != null) {
             sql.append(" OR (TYPE_ = ").append(Authorization.AUTH_TYPE_GRANT).append(" AND USER_ID_ = ?)");
         }

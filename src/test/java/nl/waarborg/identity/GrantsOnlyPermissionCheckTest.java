@@ -30,9 +30,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 class GrantsOnlyPermissionCheckTest {
 
     private static final String[] USERS = {"eqv-u1", "eqv-u2", "eqv-u3"};
+    /** Grant holders: the users, the groups, every user ('*' as a grant) and null for a global authorization. */
+    private static final String ALL_USERS = Authorization.ANY;
     private static final String[] GROUPS = {"eqv-g1", "eqv-g2", "eqv-g3"};
-    private static final String[] TASK_IDS = {"eqv-t1", "eqv-t2", Authorization.ANY};
-    private static final String[] DEFINITION_KEYS = {"eqv-p1", "eqv-p2", Authorization.ANY};
+    // "eqv-same" is both a task id and a definition key: a grant on one type must not answer a check on the other.
+    private static final String[] TASK_IDS = {"eqv-t1", "eqv-same", Authorization.ANY};
+    private static final String[] DEFINITION_KEYS = {"eqv-p1", "eqv-same", Authorization.ANY};
     private static final Permission[] TASK_PERMISSIONS = {TaskPermissions.READ, TaskPermissions.UPDATE, TaskPermissions.TASK_WORK,
             TaskPermissions.TASK_ASSIGN, TaskPermissions.READ_VARIABLE, TaskPermissions.UPDATE_VARIABLE};
     private static final Permission[] DEFINITION_PERMISSIONS = {ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK,
@@ -63,13 +66,18 @@ class GrantsOnlyPermissionCheckTest {
                             groups.add(group);
                         }
                     }
+                    if (!groups.isEmpty() && random.nextInt(6) == 0) {
+                        groups.add(groups.get(0)); // the same group twice
+                    }
+                    List<String> groupList = random.nextInt(12) == 0 ? null : groups;
                     CompositePermissionCheck check = randomCheck(random);
+                    assertThat(GrantsOnlyPermissionCheck.handles(check)).as("the short query decides %s", describe(check)).isTrue();
                     boolean[] decisions = configuration.getCommandExecutorTxRequired().execute(context -> {
                         AuthorizationCheckTuning.UnnarrowedGroupsAuthorizationManager manager =
                                 (AuthorizationCheckTuning.UnnarrowedGroupsAuthorizationManager) context.getAuthorizationManager();
-                        return new boolean[] {manager.isAuthorized(user, groups, check), manager.isAuthorizedByCamunda(user, groups, check)};
+                        return new boolean[] {manager.isAuthorized(user, groupList, check), manager.isAuthorizedByCamunda(user, groupList, check)};
                     });
-                    assertThat(decisions[0]).as("check %s for %s %s", describe(check), user, groups).isEqualTo(decisions[1]);
+                    assertThat(decisions[0]).as("check %s for %s %s", describe(check), user, groupList).isEqualTo(decisions[1]);
                     checks++;
                     allowed += decisions[1] ? 1 : 0;
                 }
@@ -85,6 +93,7 @@ class GrantsOnlyPermissionCheckTest {
         List<String> ids = new ArrayList<>();
         List<String> owners = new ArrayList<>(List.of(USERS));
         owners.addAll(List.of(GROUPS));
+        owners.add(ALL_USERS); // a grant to user '*', which Camunda's check does not treat as a global authorization
         owners.add(null); // a global authorization
         for (String owner : owners) {
             for (Resource resource : List.of(Resources.TASK, Resources.PROCESS_DEFINITION)) {
@@ -96,7 +105,7 @@ class GrantsOnlyPermissionCheckTest {
                             owner == null ? Authorization.AUTH_TYPE_GLOBAL : Authorization.AUTH_TYPE_GRANT);
                     if (owner == null) {
                         authorization.setUserId(Authorization.ANY);
-                    } else if (owner.startsWith("eqv-u")) {
+                    } else if (owner.startsWith("eqv-u") || owner.equals(ALL_USERS)) {
                         authorization.setUserId(owner);
                     } else {
                         authorization.setGroupId(owner);
