@@ -21,6 +21,9 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -263,6 +266,37 @@ class ModelConventionsTest {
                     }
                 }
             }
+        }));
+    }
+
+    /**
+     * A reader follows a decision in the diagram by the names of its outgoing flows ("teruggestuurd", "deel 1"): every
+     * flow that leaves a gateway with a choice is named and its name has a place in the diagram (bpmnlint's
+     * label-required, checked here so that the normal build runs it).
+     */
+    @TestFactory
+    Stream<DynamicTest> everyChoiceOfAGatewayIsNamedInTheDiagram() throws IOException {
+        return models().stream().map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
+            BpmnModelInstance model = Bpmn.readModelFromFile(path.toFile());
+            Map<String, BpmnEdge> edges = new HashMap<>();
+            for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
+                edges.put(((BaseElement) edge.getBpmnElement()).getId(), edge);
+            }
+            int choices = 0;
+            for (Gateway gateway : model.getModelElementsByType(Gateway.class)) {
+                boolean choice = gateway instanceof ExclusiveGateway || gateway instanceof InclusiveGateway;
+                if (!choice || gateway.getOutgoing().size() < 2) {
+                    continue; // a join, or a parallel split (all flows are taken)
+                }
+                for (SequenceFlow flow : gateway.getOutgoing()) {
+                    choices++;
+                    assertThat(flow.getName()).as("name of %s (leaves %s)", flow.getId(), gateway.getId()).isNotBlank();
+                    BpmnEdge edge = edges.get(flow.getId());
+                    assertThat(edge.getBpmnLabel()).as("label of %s in the diagram", flow.getId()).isNotNull();
+                    assertThat(edge.getBpmnLabel().getBounds()).as("place of the label of %s", flow.getId()).isNotNull();
+                }
+            }
+            assertThat(choices).as("flows that leave a gateway with a choice").isPositive();
         }));
     }
 
