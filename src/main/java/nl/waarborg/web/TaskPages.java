@@ -124,6 +124,12 @@ public class TaskPages {
         return "tasks";
     }
 
+    /** "?pagina=N" (or with '&') for a page after the first, else nothing: page 1 links stay as they were. */
+    private static String pageQuery(String pagina, char separator) {
+        int page = pagina == null ? 1 : pageNumber(pagina);
+        return page > 1 ? separator + "pagina=" + page : "";
+    }
+
     private static int pageNumber(String text) {
         try {
             return Math.max(1, Integer.parseInt(text.trim()));
@@ -133,29 +139,36 @@ public class TaskPages {
         }
     }
 
+    /**
+     * The page of "Mijn taken" a task was opened from travels along (claim, task page, completion), so that the user
+     * comes back to that page instead of the first.
+     */
     @PostMapping("/taken/{id}/claim")
-    public String claim(@PathVariable String id, RedirectAttributes redirect) {
+    public String claim(@PathVariable String id, @RequestParam(name = "pagina", required = false) String pagina,
+                        RedirectAttributes redirect) {
         try {
             work.claim(id);
             redirect.addFlashAttribute("flash", "task.claimed");
-            return "redirect:/taken/" + id;
+            return "redirect:/taken/" + id + pageQuery(pagina, '?');
         } catch (ApiException e) {
             redirect.addFlashAttribute("flashError", e.status() == HttpStatus.CONFLICT ? "task.error.claimedOrDone" : "task.error.notFound");
         } catch (AuthorizationException e) {
             redirect.addFlashAttribute("flashError", "task.error.forbidden");
         }
-        return "redirect:/taken";
+        return "redirect:/taken" + pageQuery(pagina, '?');
     }
 
     @GetMapping("/taken/{id}")
-    public String task(@PathVariable String id, Model model, RedirectAttributes redirect) {
+    public String task(@PathVariable String id, @RequestParam(name = "pagina", required = false) String pagina, Model model,
+                       RedirectAttributes redirect) {
         TaskView task;
         try {
             task = work.task(id);
         } catch (ApiException e) {
             redirect.addFlashAttribute("flashError", e.status() == HttpStatus.CONFLICT ? "task.error.completed" : "task.error.notFound");
-            return "redirect:/taken";
+            return "redirect:/taken" + pageQuery(pagina, '?');
         }
+        model.addAttribute("page", pagina == null ? 1 : pageNumber(pagina));
         model.addAttribute("task", task);
         model.addAttribute("systemName", systemName(String.valueOf(task.systemId())));
         model.addAttribute("mine", CurrentUser.id().equals(task.assignee()));
@@ -192,10 +205,11 @@ public class TaskPages {
     /** Completes the task with the form's values; a refusal answers with a Dutch message and the field at fault. */
     @PostMapping(value = "/taken/{id}/afronden", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    public ResponseEntity<Map<String, Object>> complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> values) {
+    public ResponseEntity<Map<String, Object>> complete(@PathVariable String id, @RequestParam(name = "pagina", required = false) String pagina,
+                                                        @RequestBody(required = false) Map<String, Object> values) {
         try {
             work.complete(id, values);
-            return ResponseEntity.ok(Map.of("redirect", "/taken?afgerond"));
+            return ResponseEntity.ok(Map.of("redirect", "/taken?afgerond" + pageQuery(pagina, '&')));
         } catch (GateInputException e) {
             return refusal(HttpStatus.BAD_REQUEST, fieldMessage(e.field()), e.field());
         } catch (BadUserRequestException e) {

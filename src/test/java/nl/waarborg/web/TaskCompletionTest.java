@@ -40,8 +40,12 @@ class TaskCompletionTest {
     }
 
     private static HttpResponse<String> complete(Http http, String taskId, String json) {
+        return completeAt(http, "/taken/" + taskId + "/afronden", json);
+    }
+
+    private static HttpResponse<String> completeAt(Http http, String path, String json) {
         String csrf = Http.csrfTokenFrom(http.get("/systemen/nieuw").body().replace("name=\"_csrf\" content", "x"));
-        return http.send(http.request("/taken/" + taskId + "/afronden").header("Content-Type", "application/json")
+        return http.send(http.request(path).header("Content-Type", "application/json")
                 .header("Accept", "application/json").header("X-CSRF-TOKEN", csrf).POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -84,8 +88,9 @@ class TaskCompletionTest {
 
     @Test
     void myTasksPageThroughAllOpenTasksWithPreviousAndNextLinks() throws Exception {
+        String lastSystem = null;
         for (int i = 1; i <= 3; i++) {
-            systemWithCycle("Bladeren " + i);
+            lastSystem = systemWithCycle("Bladeren " + i);
         }
         Http lead = login("lead");
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -113,13 +118,31 @@ class TaskCompletionTest {
             assertThat(notANumber.statusCode()).isEqualTo(200);
             assertThat(taskLinks(notANumber.body())).isEqualTo(expected.subList(0, 2));
             assertThat(taskLinks(lead.get("/taken?pagina=99999999999").body())).isEqualTo(taskLinks(lead.get("/taken?pagina=" + pages).body()));
+
+            // Work begun on page 2 returns to page 2: the task links there, the claim, the task page and the completion
+            // carry the page; page 1 links stay without it.
+            String onPageTwo = taskLinks(lead.get("/taken?pagina=2").body()).get(0);
+            assertThat(lead.get("/taken?pagina=2").body()).contains("href=\"/taken/" + onPageTwo + "?pagina=2\"");
+            assertThat(lead.get("/taken").body()).contains("href=\"/taken/" + expected.get(0) + "\"");
+            String triage = cycles.openSteps(lastSystem).get(0).taskId();
+            String csrf = Http.csrfTokenFrom(lead.get("/taken?pagina=2").body());
+            HttpResponse<String> claimed = lead.postForm("/taken/" + triage + "/claim?pagina=2", "_csrf=" + csrf);
+            assertThat(claimed.statusCode()).isEqualTo(302);
+            assertThat(claimed.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/taken/" + triage + "?pagina=2"));
+            String taskPage = lead.get("/taken/" + triage + "?pagina=2").body();
+            assertThat(taskPage).contains("href=\"/taken?pagina=2\"").contains("data-submit-url=\"/taken/" + triage + "/afronden?pagina=2\"");
+            HttpResponse<String> done = completeAt(lead, "/taken/" + triage + "/afronden?pagina=2", "{\"isAiSystem\": false, \"purpose\": \"Testen\"}");
+            assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+            assertThat(done.body()).contains("/taken?afgerond&pagina=2");
+            // An edited page parameter falls back to the first page, without a parameter.
+            assertThat(lead.get("/taken/" + expected.get(0) + "?pagina=abc").body()).contains("<a href=\"/taken\">");
         } finally {
             ReflectionTestUtils.setField(taskPages, "pageSize", TaskPages.PAGE_SIZE);
         }
     }
 
     private static List<String> taskLinks(String body) {
-        return java.util.regex.Pattern.compile("<th scope=\"row\"><a href=\"/taken/([0-9a-f-]{36})\"").matcher(body).results()
+        return java.util.regex.Pattern.compile("<th scope=\"row\"><a href=\"/taken/([0-9a-f-]{36})(\\?pagina=\\d+)?\"").matcher(body).results()
                 .map(m -> m.group(1)).toList();
     }
 
