@@ -22,7 +22,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Managers: "Geblokkeerd op goedkeuring", with filters, figures per gate and a CSV export. */
+/** Managers: "Wacht op goedkeuring", with filters, figures per gate and a CSV export. */
 @Controller
 public class OversightPages {
 
@@ -62,7 +62,7 @@ public class OversightPages {
     public ResponseEntity<byte[]> csv(@RequestParam(required = false) String department, @RequestParam(required = false) String gate) {
         CurrentUser.requireAnyOf(Groups.MANAGER, Groups.ADMIN);
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("systeem", "systeem-id", "afdeling", "beoordeling", "poort", "groep", "wacht sinds", "uiterlijk", "te laat"));
+        rows.add(List.of("systeem", "systeem-id", "afdeling", "beoordeling", "stap", "groep", "wacht sinds", "uiterlijk", "te laat"));
         for (BlockedItem i : oversight.blocked(department, gate)) {
             rows.add(List.of(nullToEmpty(i.systemName()), i.systemId(), nullToEmpty(i.department()), nullToEmpty(i.assessmentType()),
                     ui.gate(i.gate()), ui.group(i.candidateGroup()), ui.dateTime(i.waitingSince()), ui.dateTime(i.dueAt()),

@@ -292,12 +292,25 @@ class ModelConventionsTest {
                     choices++;
                     assertThat(flow.getName()).as("name of %s (leaves %s)", flow.getId(), gateway.getId()).isNotBlank();
                     BpmnEdge edge = edges.get(flow.getId());
+                    assertThat(edge).as("edge of %s", flow.getId()).isNotNull();
                     assertThat(edge.getBpmnLabel()).as("label of %s in the diagram", flow.getId()).isNotNull();
-                    assertThat(edge.getBpmnLabel().getBounds()).as("place of the label of %s", flow.getId()).isNotNull();
+                    Bounds label = edge.getBpmnLabel().getBounds();
+                    assertThat(label).as("place of the label of %s", flow.getId()).isNotNull();
+                    // The name must be readable: not on top of a task, event or gateway.
+                    for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+                        assertThat(overlaps(label, shape.getBounds())).as("label of %s lies on %s", flow.getId(),
+                                shape.getBpmnElement().getId()).isFalse();
+                    }
                 }
             }
             assertThat(choices).as("flows that leave a gateway with a choice").isPositive();
         }));
+    }
+
+    /** Whether two boxes share more than a border. */
+    static boolean overlaps(Bounds a, Bounds b) {
+        return a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
+                && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
     }
 
     /** A flow that leaves a boundary event may start on its host's border. */

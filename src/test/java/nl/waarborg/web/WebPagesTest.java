@@ -140,7 +140,7 @@ class WebPagesTest {
         HttpResponse<String> csv = manager.get("/toezicht/export.csv");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
-        assertThat(csv.body()).contains("systeem;systeem-id;afdeling");
+        assertThat(csv.body()).contains("systeem;systeem-id;afdeling;beoordeling;stap;groep");
     }
 
     @Test
