@@ -1,18 +1,13 @@
 package nl.waarborg.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The main pages in a real browser, each checked with axe-core and saved as a screenshot: login, a lead registering
@@ -22,32 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)
-class BrowserPagesTest {
+class BrowserPagesTest extends BrowserTestSupport {
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void chromiumPresent() {
-        assumeTrue(Browser.available(), Browser.MISSING);
-    }
-
-    @BeforeEach
-    void startBrowser() {
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void leadRegistersASystemStartsItsCycleAndCompletesThePreScan() {

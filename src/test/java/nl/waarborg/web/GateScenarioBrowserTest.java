@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import nl.waarborg.web.demo.DemoDriver;
 import nl.waarborg.workflow.CycleService.OpenStep;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -21,7 +19,6 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The whole job in the browser: the lead registers a system and starts its cycle; the content parts are filled in
@@ -31,34 +28,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)
-class GateScenarioBrowserTest {
+class GateScenarioBrowserTest extends BrowserTestSupport {
 
     /** Pre-scan answers for an impactful algorithm without personal data: an IAMA and no DPIA. */
     static final Map<String, Object> NEEDS_IAMA = Map.of("legalEffects", true, "classifiesPersons", true);
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     DemoDriver driver;
 
-    @BeforeAll
-    static void chromiumPresent() {
-        assumeTrue(Browser.available(), Browser.MISSING);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
     @Test
     void fromRegistrationToTheAldermansApprovalAndThePdf() throws Exception {
-        browser = new Browser(port);
         String name = "Scenario toeslagen-signalering";
         browser.login("lead");
         browser.click("Systeem registreren");

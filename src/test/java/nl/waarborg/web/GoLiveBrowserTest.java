@@ -11,8 +11,6 @@ import nl.waarborg.system.SystemRegistry;
 import nl.waarborg.web.demo.DemoDriver;
 import nl.waarborg.workflow.CycleService;
 import nl.waarborg.workflow.CycleService.OpenStep;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,7 +18,6 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Implement, in the browser: after the approval of a high-risk AI system (driven there through TaskWork), the lead
@@ -30,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)
-class GoLiveBrowserTest {
+class GoLiveBrowserTest extends BrowserTestSupport {
 
     /** Pre-scan answers for a high-risk AI system (Annex III, essential services, profiling): IAMA, then go-live checks. */
     static final Map<String, Object> HIGH_RISK_AI = Map.of("isAiSystem", true, "annexIiiArea", "ESSENTIAL_SERVICES", "profilesPersons", true);
@@ -43,29 +40,12 @@ class GoLiveBrowserTest {
                     "https://algoritmes.overheid.nl/nl/algoritme/demo"},
             "Betrokkenen informeren", new String[] {"go-live-persons-informed", "personsInformed", "personsInformedHow", "Brief bij de beschikking"});
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     DemoDriver driver;
     @Autowired
     SystemRegistry systems;
     @Autowired
     CycleService cycles;
-
-    @BeforeAll
-    static void chromiumPresent() {
-        assumeTrue(Browser.available(), Browser.MISSING);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void theLeadConfirmsTheGoLiveChecksAndTheSystemGoesIntoUse() {
@@ -78,7 +58,6 @@ class GoLiveBrowserTest {
         assertThat(open).extracting(OpenStep::activityId).contains("go-live-eu-database", "go-live-fria-notification",
                 "go-live-algorithm-register", "go-live-persons-informed", "go-live-log-retention");
 
-        browser = new Browser(port);
         browser.login("lead");
 
         // Logs: the form refuses in Dutch until the box is ticked and at least six months are entered.
