@@ -1,5 +1,7 @@
 package nl.waarborg.api;
 
+import nl.waarborg.shared.ApiException;
+
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,9 +1,11 @@
 package nl.waarborg.assessment;
 
+import nl.waarborg.shared.CanonicalJson;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import nl.waarborg.api.ApiException;
+import nl.waarborg.shared.ApiException;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.security.CurrentUser;
 import nl.waarborg.system.SystemAccess;

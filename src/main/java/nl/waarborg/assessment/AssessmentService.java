@@ -1,5 +1,7 @@
 package nl.waarborg.assessment;
 
+import nl.waarborg.shared.CanonicalJson;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

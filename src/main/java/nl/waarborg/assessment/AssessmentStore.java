@@ -1,5 +1,7 @@
 package nl.waarborg.assessment;
 
+import nl.waarborg.shared.CanonicalJson;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -1,5 +1,7 @@
 package nl.waarborg.assessment;
 
+import nl.waarborg.shared.CanonicalJson;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

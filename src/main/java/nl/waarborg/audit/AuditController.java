@@ -1,7 +1,7 @@
 package nl.waarborg.audit;
 
 import java.util.List;
-import nl.waarborg.api.PageParameters;
+import nl.waarborg.shared.PageParameters;
 import nl.waarborg.identity.Groups;
 import nl.waarborg.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -3,7 +3,7 @@ package nl.waarborg.identity;
 import java.util.List;
 import java.util.Map;
 
-/** The candidate groups that processes, authorizations and the UI rely on (a contract, see DESIGN.md). */
+/** The candidate groups that processes, authorizations and the UI rely on (a contract, see docs/process-contract.md). */
 public final class Groups {
 
     public static final String PROJECT_LEAD = "project-lead";

@@ -1,6 +1,6 @@
 package nl.waarborg.identity;
 
-import nl.waarborg.workflow.EngineAccess;
+import nl.waarborg.engine.EngineAccess;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
@@ -23,7 +23,7 @@ public class PersonNames {
             return "–";
         }
         // Read as the system: whether someone may list users does not decide whether a signature shows its signer.
-        User user = EngineAccess.asSystem(engine, () -> engine.getIdentityService().createUserQuery().userId(userId).singleResult());
+        User user = EngineAccess.withoutAuthorization(engine, () -> engine.getIdentityService().createUserQuery().userId(userId).singleResult());
         String name = user == null ? "" : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
                 + (user.getLastName() == null ? "" : user.getLastName())).trim();
         return name.isEmpty() ? userId : name + " (" + userId + ")";

@@ -1,7 +1,7 @@
 package nl.waarborg.oversight;
 
 import java.util.List;
-import nl.waarborg.api.PageParameters;
+import nl.waarborg.shared.PageParameters;
 import nl.waarborg.identity.Groups;
 import org.springframework.http.ResponseEntity;
 import nl.waarborg.security.CurrentUser;

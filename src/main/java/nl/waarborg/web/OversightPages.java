@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import nl.waarborg.identity.Groups;
-import nl.waarborg.assessment.CanonicalJson;
+import nl.waarborg.shared.CanonicalJson;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.oversight.OversightService;
 import nl.waarborg.oversight.OversightService.BlockedItem;

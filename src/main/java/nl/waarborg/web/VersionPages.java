@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import nl.waarborg.api.ApiException;
+import nl.waarborg.shared.ApiException;
 import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.AssessmentVersion;
 import nl.waarborg.assessment.VersionDiff;

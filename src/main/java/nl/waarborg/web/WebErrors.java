@@ -1,7 +1,7 @@
 package nl.waarborg.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import nl.waarborg.api.ApiException;
+import nl.waarborg.shared.ApiException;
 import nl.waarborg.assessment.AssessmentNotFoundException;
 import nl.waarborg.system.SystemNotFoundException;
 import org.camunda.bpm.engine.AuthorizationException;

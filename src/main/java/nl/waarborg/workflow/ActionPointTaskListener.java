@@ -1,5 +1,7 @@
 package nl.waarborg.workflow;
 
+import nl.waarborg.engine.EngineUser;
+
 import java.time.ZoneId;
 import java.util.Date;
 import nl.waarborg.assessment.ActionPoint;

@@ -1,5 +1,9 @@
 package nl.waarborg.workflow;
 
+import nl.waarborg.engine.EngineAccess;
+import nl.waarborg.engine.EngineUser;
+import nl.waarborg.engine.VariableValues;
+
 import java.util.Map;
 import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.AssessmentService.OpenedVersion;

@@ -1,5 +1,8 @@
 package nl.waarborg.workflow;
 
+import nl.waarborg.engine.EngineUser;
+import nl.waarborg.engine.VariableValues;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.waarborg.assessment.AssessmentService;

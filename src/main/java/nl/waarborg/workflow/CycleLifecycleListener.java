@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Start of an assessment cycle: only a registered system can have one (whichever client starts it),
- * and each new Develop round counts up.
+ * Start of an assessment cycle: only a registered system can have one (whichever client starts it). The round
+ * itself is counted by CycleRounds.begin, which runs first; this listener only falls back to round 1.
  */
 @Component("cycleLifecycle")
 public class CycleLifecycleListener implements ExecutionListener {

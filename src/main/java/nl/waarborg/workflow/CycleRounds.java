@@ -1,5 +1,7 @@
 package nl.waarborg.workflow;
 
+import nl.waarborg.engine.EngineUser;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.waarborg.audit.AuditTrail;

@@ -1,5 +1,7 @@
 package nl.waarborg.workflow;
 
+import nl.waarborg.engine.EngineUser;
+
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;

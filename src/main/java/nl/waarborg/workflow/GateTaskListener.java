@@ -1,5 +1,8 @@
 package nl.waarborg.workflow;
 
+import nl.waarborg.engine.EngineUser;
+import nl.waarborg.engine.VariableValues;
+
 import java.util.ArrayList;
 import java.util.List;
 import nl.waarborg.assessment.AssessmentService;

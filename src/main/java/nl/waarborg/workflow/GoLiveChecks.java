@@ -1,5 +1,7 @@
 package nl.waarborg.workflow;
 
+import nl.waarborg.engine.EngineUser;
+
 import java.util.Map;
 import nl.waarborg.audit.AuditTrail;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,5 +1,7 @@
 package nl.waarborg.workflow;
 
+import nl.waarborg.engine.VariableValues;
+
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

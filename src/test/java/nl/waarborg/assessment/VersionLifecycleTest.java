@@ -1,5 +1,7 @@
 package nl.waarborg.assessment;
 
+import nl.waarborg.shared.CanonicalJson;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

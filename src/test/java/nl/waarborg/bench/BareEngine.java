@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
-import nl.waarborg.identity.AuthorizationCheckTuning;
-import nl.waarborg.workflow.EngineIndexes;
+import nl.waarborg.engine.AuthorizationCheckTuning;
+import nl.waarborg.engine.EngineIndexes;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 
 /**

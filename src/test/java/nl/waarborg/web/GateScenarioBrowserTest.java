@@ -10,7 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import nl.waarborg.web.demo.DemoDriver;
+import nl.waarborg.demo.DemoDriver;
 import nl.waarborg.workflow.CycleService.OpenStep;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

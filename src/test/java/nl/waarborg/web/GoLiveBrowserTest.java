@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
-import nl.waarborg.web.demo.DemoDriver;
+import nl.waarborg.demo.DemoDriver;
 import nl.waarborg.workflow.CycleService;
 import nl.waarborg.workflow.CycleService.OpenStep;
 import org.junit.jupiter.api.Tag;

@@ -10,7 +10,7 @@ import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
-import nl.waarborg.web.demo.DemoDriver;
+import nl.waarborg.demo.DemoDriver;
 import nl.waarborg.workflow.CycleService;
 import nl.waarborg.workflow.CycleService.OpenStep;
 import org.junit.jupiter.api.Test;

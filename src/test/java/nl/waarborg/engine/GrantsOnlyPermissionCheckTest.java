@@ -1,4 +1,4 @@
-package nl.waarborg.identity;
+package nl.waarborg.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

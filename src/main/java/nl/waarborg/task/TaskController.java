@@ -1,9 +1,9 @@
-package nl.waarborg.workflow;
+package nl.waarborg.task;
 
 import java.util.List;
 import java.util.Map;
-import nl.waarborg.api.PageParameters;
-import nl.waarborg.workflow.TaskWork.TaskView;
+import nl.waarborg.shared.PageParameters;
+import nl.waarborg.task.TaskWork.TaskView;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

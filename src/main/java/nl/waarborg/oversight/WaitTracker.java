@@ -1,4 +1,7 @@
-package nl.waarborg.workflow;
+package nl.waarborg.oversight;
+
+import nl.waarborg.engine.EngineAccess;
+import nl.waarborg.workflow.Gate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -6,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
+import nl.waarborg.engine.UserTaskObserver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +19,7 @@ import org.springframework.stereotype.Component;
  * WorkflowEngineConfiguration, so the models need not mention it; runs in the engine's transaction.
  */
 @Component
-public class WaitTracker implements TaskListener {
+public class WaitTracker implements UserTaskObserver {
 
     private final JdbcClient jdbc;
 

@@ -1,4 +1,4 @@
-package nl.waarborg.workflow;
+package nl.waarborg.engine;
 
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 
 /**
- * Runs an engine call without the current user's engine authorizations, for calls that Waarborg's own API has
+ * Runs an engine call without authorization checks (the current user is set aside), for calls that Waarborg's own API has
  * already authorized (where a system waits; a trigger its owner sends). Task work always runs as the user.
  */
 public final class EngineAccess {
@@ -16,7 +16,7 @@ public final class EngineAccess {
     private EngineAccess() {
     }
 
-    public static <T> T asSystem(ProcessEngine engine, Supplier<T> call) {
+    public static <T> T withoutAuthorization(ProcessEngine engine, Supplier<T> call) {
         IdentityService identity = engine.getIdentityService();
         Authentication current = identity.getCurrentAuthentication();
         identity.clearAuthentication();
@@ -29,9 +29,9 @@ public final class EngineAccess {
         }
     }
 
-    /** The group a task waits on (its first candidate group), read as the system. */
+    /** The group a task waits on (its first candidate group), read without authorization checks. */
     public static String candidateGroup(ProcessEngine engine, String taskId) {
-        return asSystem(engine, () -> engine.getTaskService().getIdentityLinksForTask(taskId).stream()
+        return withoutAuthorization(engine, () -> engine.getTaskService().getIdentityLinksForTask(taskId).stream()
                 .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                 .map(IdentityLink::getGroupId).findFirst().orElse(null));
     }

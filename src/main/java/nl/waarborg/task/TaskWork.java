@@ -1,4 +1,8 @@
-package nl.waarborg.workflow;
+package nl.waarborg.task;
+
+import nl.waarborg.engine.EngineAccess;
+import nl.waarborg.engine.VariableValues;
+import nl.waarborg.workflow.ProcessVariables;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -6,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import nl.waarborg.api.ApiException;
+import nl.waarborg.shared.ApiException;
 import nl.waarborg.forms.FormCatalog;
 import nl.waarborg.security.CurrentUser;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -83,7 +87,7 @@ public class TaskWork {
         } catch (RuntimeException e) {
             // Someone completed the task while this request waited for the version lock: a conflict, not an error.
             // (How the engine notices depends on the database: an exception of its own, a constraint, even an NPE.)
-            HistoricTaskInstance done = EngineAccess.asSystem(engine,
+            HistoricTaskInstance done = EngineAccess.withoutAuthorization(engine,
                     () -> engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(id).singleResult());
             if (done != null && done.getEndTime() != null) {
                 throw new ApiException(HttpStatus.CONFLICT, "Task " + id + " was completed by someone else at the same moment;"
@@ -111,7 +115,7 @@ public class TaskWork {
         if (task != null) {
             return task;
         }
-        HistoricTaskInstance done = EngineAccess.asSystem(engine,
+        HistoricTaskInstance done = EngineAccess.withoutAuthorization(engine,
                 () -> engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(id).singleResult());
         if (done != null && done.getEndTime() != null) {
             throw new ApiException(HttpStatus.CONFLICT, "Task " + id + " was already completed by "
@@ -135,7 +139,7 @@ public class TaskWork {
             });
         }
         String group = EngineAccess.candidateGroup(engine, task.getId());
-        String systemId = EngineAccess.asSystem(engine, () -> engine.getRuntimeService().createProcessInstanceQuery()
+        String systemId = EngineAccess.withoutAuthorization(engine, () -> engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey());
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
         return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), formId, group, task.getAssignee(), systemId,

@@ -1,4 +1,4 @@
-package nl.waarborg.api;
+package nl.waarborg.shared;
 
 import org.springframework.http.HttpStatus;
 

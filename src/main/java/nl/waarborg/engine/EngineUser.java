@@ -1,15 +1,15 @@
-package nl.waarborg.workflow;
+package nl.waarborg.engine;
 
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /** Who is acting in the engine right now: the authenticated user, or else the task's assignee. */
-final class EngineUser {
+public final class EngineUser {
 
     private EngineUser() {
     }
 
-    static String of(DelegateTask task) {
+    public static String of(DelegateTask task) {
         Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (authentication != null && authentication.getUserId() != null) {
             return authentication.getUserId();
@@ -17,7 +17,7 @@ final class EngineUser {
         return task.getAssignee();
     }
 
-    static String of(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+    public static String of(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
         Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         return authentication == null ? null : authentication.getUserId();
     }

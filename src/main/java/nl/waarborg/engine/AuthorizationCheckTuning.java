@@ -1,4 +1,4 @@
-package nl.waarborg.identity;
+package nl.waarborg.engine;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package nl.waarborg.assessment;
+package nl.waarborg.shared;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

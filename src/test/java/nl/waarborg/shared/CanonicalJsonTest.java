@@ -1,4 +1,5 @@
-package nl.waarborg.assessment;
+package nl.waarborg.shared;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package nl.waarborg.web.demo;
+package nl.waarborg.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import nl.waarborg.identity.Groups;
 import nl.waarborg.workflow.CycleService;
 import nl.waarborg.workflow.CycleService.OpenStep;
-import nl.waarborg.workflow.TaskWork;
+import nl.waarborg.task.TaskWork;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;

@@ -1,4 +1,4 @@
-package nl.waarborg.workflow;
+package nl.waarborg.engine;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;

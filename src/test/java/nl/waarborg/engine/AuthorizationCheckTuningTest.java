@@ -1,4 +1,6 @@
-package nl.waarborg.identity;
+package nl.waarborg.engine;
+
+import nl.waarborg.identity.Groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,8 +1,8 @@
-package nl.waarborg.workflow;
+package nl.waarborg.engine;
+
 
 import java.util.ArrayList;
 import java.util.List;
-import nl.waarborg.identity.Groups;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -18,18 +18,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Engine settings that the Spring Boot properties cannot express: our admin group is an engine admin group,
- * and every process gets the configured history time-to-live (an archival duty, in years).
+ * Engine settings that the Spring Boot properties cannot express: every user task reports to the
+ * {@link UserTaskObserver}s, and every process gets the configured history time-to-live (an archival duty, in years).
  */
 @Component
 public class WorkflowEngineConfiguration extends AbstractProcessEnginePlugin {
 
     private final int historyTimeToLiveDays;
-    private final WaitTracker waitTracker;
+    private final List<UserTaskObserver> observers;
 
     public WorkflowEngineConfiguration(@Value("${waarborg.history-time-to-live-days:3650}") int historyTimeToLiveDays,
-                                       WaitTracker waitTracker) {
-        this.waitTracker = waitTracker;
+                                       List<UserTaskObserver> observers) {
+        this.observers = List.copyOf(observers);
         if (historyTimeToLiveDays < 365) {
             throw new IllegalStateException("waarborg.history-time-to-live-days is " + historyTimeToLiveDays
                     + "; assessment history is an archival record and must be kept at least one year.");
@@ -39,11 +39,6 @@ public class WorkflowEngineConfiguration extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<String> adminGroups = configuration.getAdminGroups() == null ? new ArrayList<>() : new ArrayList<>(configuration.getAdminGroups());
-        if (!adminGroups.contains(Groups.ADMIN)) {
-            adminGroups.add(Groups.ADMIN);
-        }
-        configuration.setAdminGroups(adminGroups);
         // The group ids of the contract (e.g. "project-lead") have hyphens, which the default pattern refuses.
         configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9_.-]*|camunda-admin");
         configuration.setHistoryTimeToLive("P" + historyTimeToLiveDays + "D");
@@ -59,11 +54,13 @@ public class WorkflowEngineConfiguration extends AbstractProcessEnginePlugin {
 
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-                // Every user task reports to the wait tracker; it keeps only the ones a system waits on.
+                // Every user task reports to the observers (e.g. oversight's wait tracker), so the models need not name them.
                 TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-                task.addTaskListener(TaskListener.EVENTNAME_CREATE, waitTracker);
-                task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, waitTracker);
-                task.addTaskListener(TaskListener.EVENTNAME_DELETE, waitTracker);
+                for (UserTaskObserver observer : observers) {
+                    task.addTaskListener(TaskListener.EVENTNAME_CREATE, observer);
+                    task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, observer);
+                    task.addTaskListener(TaskListener.EVENTNAME_DELETE, observer);
+                }
             }
         });
         configuration.setCustomPostBPMNParseListeners(listeners);

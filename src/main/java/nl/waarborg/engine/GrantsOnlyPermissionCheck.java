@@ -1,4 +1,4 @@
-package nl.waarborg.identity;
+package nl.waarborg.engine;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,8 @@
-package nl.waarborg.system;
+package nl.waarborg.api;
+
+import nl.waarborg.system.SystemAccess;
+import nl.waarborg.system.SystemRecord;
+import nl.waarborg.system.SystemRegistry;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -8,7 +12,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import nl.waarborg.api.ApiException;
+import nl.waarborg.shared.ApiException;
 import nl.waarborg.assessment.Assessment;
 import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.VersionStatus;

@@ -1,4 +1,4 @@
-package nl.waarborg.workflow;
+package nl.waarborg.engine;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;

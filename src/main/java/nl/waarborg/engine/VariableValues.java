@@ -1,4 +1,4 @@
-package nl.waarborg.workflow;
+package nl.waarborg.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +11,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.spi.SpinDataFormatException;
 
 /** Converts between engine variables (strings, booleans, dates, Spin JSON from form lists) and plain JSON values. */
-final class VariableValues {
+public final class VariableValues {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -19,7 +19,7 @@ final class VariableValues {
     }
 
     /** An engine variable as a plain value: lists and objects from Camunda Forms arrive as Spin JSON. */
-    static Object toPlain(Object value) {
+    public static Object toPlain(Object value) {
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number) {
             return value;
         }
@@ -36,7 +36,7 @@ final class VariableValues {
     }
 
     /** A plain value as an engine variable: lists and maps go back as Spin JSON so forms show them again. */
-    static TypedValue toVariable(Object value) {
+    public static TypedValue toVariable(Object value) {
         if (value instanceof Map<?, ?> || value instanceof List<?>) {
             try {
                 return SpinValues.jsonValue(MAPPER.writeValueAsString(value)).create();

@@ -1,4 +1,4 @@
-package nl.waarborg.web.demo;
+package nl.waarborg.demo;
 
 import java.util.List;
 import java.util.Map;
