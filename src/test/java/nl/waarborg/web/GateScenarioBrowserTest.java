@@ -133,8 +133,9 @@ class GateScenarioBrowserTest extends BrowserTestSupport {
             browser.waitFor(By.cssSelector(".fjs-form"));
             assertThat(browser.driver.findElement(By.id("content-title")).getText()).isEqualTo("Wat u beoordeelt");
             // An empty dropdown asks in Dutch, not with form-js's own English "Select".
-            assertThat(browser.driver.findElements(By.cssSelector(".fjs-select-placeholder"))).isNotEmpty()
-                    .allSatisfy(placeholder -> assertThat(placeholder.getText()).isEqualTo("Maak een keuze"));
+            // form-js may render the form twice: read the placeholders' texts once they have settled.
+            List<String> placeholders = browser.settledTexts(By.cssSelector(".fjs-select-placeholder"));
+            assertThat(placeholders).isNotEmpty().allSatisfy(text -> assertThat(text).isEqualTo("Maak een keuze"));
             assertThat(browser.driver.findElement(By.cssSelector(".fjs-form")).getText()).doesNotContain("Select");
             if ("alderman".equals(user)) {
                 // The alderman's form shows the advice given before, from the gates' summary variables.
