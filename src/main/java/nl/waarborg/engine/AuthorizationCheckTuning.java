@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
+ * <b>Fork of engine behaviour</b> (see docs/engine-forks.md; checked against the engine by AuthorizationCheckTuningTest and GrantsOnlyPermissionCheckTest).
+ *
  * Makes the engine's authorization checks cheaper without changing any authorization decision: it removes a query
  * that grows with the portfolio from every authorized command, and, since Waarborg only grants, the search for
  * revoking authorizations.

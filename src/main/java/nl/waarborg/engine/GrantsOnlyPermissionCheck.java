@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
 
 /**
+ * <b>Fork of engine behaviour</b> (see docs/engine-forks.md; checked against the engine by GrantsOnlyPermissionCheckTest).
+ *
  * Decides an engine permission check the way Camunda's own SQL ({@code isUserAuthorizedForResource}) does when
  * revokes are not used, with one short query instead of a statement that MyBatis assembles anew for every check.
  * Assembling that statement (100 parameters for a task completion) took most of the check's time; the check runs on

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
+ * <b>Fork of engine behaviour</b> (see docs/engine-forks.md; checked against the engine by EngineRestRulesTest and TaskCompletionTest).
+ *
  * The engine wraps whatever a task listener or an expression throws into a plain ProcessEngineException
  * (ENGINE-03051), which Camunda REST and Tasklist report as 500. Our listeners refuse on purpose with a
  * BadUserRequestException (400, e.g. GateInputException) or an AuthorizationException (403, e.g.

@@ -22,6 +22,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /**
+ * <b>Fork of engine behaviour</b> (see docs/engine-forks.md; checked against the engine by UnchangedVariablesEquivalenceTest).
+ *
  * A task completion (complete or submit-form, from any client) leaves out the variables whose submitted value is the
  * one the process already holds. A new round pre-fills every form from the last approved version (as process
  * variables, so Tasklist shows them too) and most answers come back unchanged: writing them again cost an update, a

@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
+ * <b>Fork of engine behaviour</b> (see docs/engine-forks.md; checked by VariableChangeHistoryTest).
+ *
  * History level "full", except that the engine does not write a detail row (ACT_HI_DETAIL, plus a byte array for
  * JSON values) for every change of every process variable. Waarborg keeps that record itself, with the user who saved
  * it: each save of a section in wb_answer_save, each gate decision in wb_signature, both chained in the audit trail
