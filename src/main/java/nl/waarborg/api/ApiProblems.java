@@ -1,35 +1,29 @@
 package nl.waarborg.api;
 
-import nl.waarborg.shared.ApiException;
-
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import nl.waarborg.assessment.AssessmentNotFoundException;
-import nl.waarborg.assessment.DutiesConflictException;
-import nl.waarborg.assessment.GateDecisionException;
-import nl.waarborg.assessment.VersionFrozenException;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.security.CurrentUser;
-import nl.waarborg.system.SystemNotFoundException;
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.exception.NotFoundException;
+import nl.waarborg.shared.ProblemStatus;
+import nl.waarborg.shared.ProblemStatus.Problem;
+import nl.waarborg.shared.WaarborgException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -37,14 +31,19 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error of the /api controllers as application/problem+json that names the problem (and the field, where
- * one is at fault). Never a stack trace; unexpected errors are logged and answered with a neutral 500.
+ * one is at fault). Spring MVC's own exceptions are answered by ResponseEntityExceptionHandler, with our wording
+ * where it names a field or parameter; everything else (our exceptions, the engine's, the database's) gets its status
+ * from {@link ProblemStatus}. Never a stack trace; unexpected errors are logged and answered with a neutral 500.
  */
 @RestControllerAdvice(annotations = RestController.class)
-public class ApiProblems {
+public class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
@@ -54,152 +53,97 @@ public class ApiProblems {
         this.audit = audit;
     }
 
-    public static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, HttpServletRequest request, Map<String, Object> extra) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        try {
-            problem.setInstance(URI.create(request.getRequestURI()));
-        } catch (IllegalArgumentException ignored) {
-            // an unparsable address is left out
+    /** Our refusals (rather than ResponseEntityExceptionHandler's ErrorResponseException) and everything else. */
+    @ExceptionHandler({WaarborgException.class, Exception.class})
+    ResponseEntity<Object> problem(Exception e, WebRequest request) {
+        Problem problem = ProblemStatus.of(e);
+        String method = request instanceof ServletWebRequest servlet ? servlet.getRequest().getMethod() : "?";
+        String path = request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : "?";
+        if (!problem.known()) {
+            log.error("Unexpected error on {} {}", method, path, e);
+        } else if (problem.status() == HttpStatus.FORBIDDEN) {
+            audit.recordIndependently("ACCESS_DENIED", CurrentUser.id(), null, Map.of("method", method, "path", path));
+        } else if (problem.cause() instanceof DataIntegrityViolationException integrity) {
+            log.info("Refused by a database constraint: {}", integrity.getMostSpecificCause().getMessage());
         }
-        if (extra != null) {
-            extra.forEach(problem::setProperty);
-        }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return handleExceptionInternal(e, body(problem.status(), problem.detail(), problem.field()), new HttpHeaders(),
+                problem.status(), request);
     }
 
-    @ExceptionHandler({SystemNotFoundException.class, AssessmentNotFoundException.class, NotFoundException.class, NullValueException.class})
-    ResponseEntity<ProblemDetail> notFound(RuntimeException e, HttpServletRequest request) {
-        return problem(HttpStatus.NOT_FOUND, e.getMessage(), request, null);
+    /** Spring MVC's exceptions, with a detail in our words where it helps a client (which field, which parameter). */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers, HttpStatusCode status,
+                                                             WebRequest request) {
+        ProblemDetail ours = ours(ex);
+        return ours == null ? super.handleExceptionInternal(ex, body, headers, status, request)
+                : super.handleExceptionInternal(ex, ours, headers, HttpStatusCode.valueOf(ours.getStatus()), request);
     }
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
-        return problem(e.status(), e.getMessage(), request, e.field() == null ? null : Map.of("field", e.field()));
-    }
-
-    @ExceptionHandler(VersionFrozenException.class)
-    ResponseEntity<ProblemDetail> frozen(VersionFrozenException e, HttpServletRequest request) {
-        return problem(HttpStatus.CONFLICT, e.getMessage(), request, null);
-    }
-
-    @ExceptionHandler({OptimisticLockingException.class, PessimisticLockingFailureException.class})
-    ResponseEntity<ProblemDetail> concurrent(RuntimeException e, HttpServletRequest request) {
-        return problem(HttpStatus.CONFLICT, "Someone else changed this at the same moment; nothing of your request was saved."
-                + " Reload and try again.", request, null);
-    }
-
-    @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
-        log.info("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
-        return problem(HttpStatus.CONFLICT, "The change conflicts with data that is already recorded (for example a signed"
-                + " version or a decision already taken).", request, null);
-    }
-
-    @ExceptionHandler(GateDecisionException.class)
-    ResponseEntity<ProblemDetail> gateInput(GateDecisionException e, HttpServletRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), request, Map.of("field", e.field()));
-    }
-
-    @ExceptionHandler({AuthorizationException.class, DutiesConflictException.class, AccessDeniedException.class})
-    ResponseEntity<ProblemDetail> forbidden(RuntimeException e, HttpServletRequest request) {
-        audit.recordIndependently("ACCESS_DENIED", CurrentUser.id(), null,
-                Map.of("method", request.getMethod(), "path", request.getRequestURI()));
-        String detail = e instanceof AccessDeniedException ? "Your groups do not allow this action." : e.getMessage();
-        return problem(HttpStatus.FORBIDDEN, detail, request, null);
-    }
-
-    @ExceptionHandler(BadUserRequestException.class)
-    ResponseEntity<ProblemDetail> badEngineRequest(BadUserRequestException e, HttpServletRequest request) {
-        Map<String, Object> extra = e instanceof nl.waarborg.workflow.GateInputException gate ? Map.of("field", gate.field()) : null;
-        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), request, extra);
-    }
-
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
-        // API texts are English whatever the server's locale: describe each constraint by its code.
-        java.util.List<org.springframework.validation.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .sorted(java.util.Comparator.comparing(org.springframework.validation.FieldError::getField)).toList();
-        String fields = errors.stream().map(f -> "'" + f.getField() + "' " + switch (String.valueOf(f.getCode())) {
-            case "NotBlank", "NotNull", "NotEmpty" -> "is required";
-            case "Size" -> "has the wrong length";
-            default -> "is invalid";
-        }).collect(Collectors.joining("; "));
-        String first = errors.isEmpty() ? null : errors.get(0).getField();
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request: " + fields, request, first == null ? null : Map.of("field", first));
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestSizeLimitFilter.BodyTooLargeException) {
-                return problem(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than 2 MB; one section's answers may be"
-                        + " at most 1 MB.", request, null);
+    /** Always application/problem+json with the address as instance, whatever the client accepts. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getInstance() == null && request instanceof ServletWebRequest servlet) {
+            try {
+                problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
+            } catch (IllegalArgumentException ignored) {
+                // an unparsable address is left out
             }
+        }
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    private static ProblemDetail ours(Exception ex) {
+        if (ex instanceof MethodArgumentNotValidException invalid) {
+            // API texts are English whatever the server's locale: describe each constraint by its code.
+            List<FieldError> errors = invalid.getBindingResult().getFieldErrors().stream()
+                    .sorted(Comparator.comparing(FieldError::getField)).toList();
+            String fields = errors.stream().map(f -> "'" + f.getField() + "' " + switch (String.valueOf(f.getCode())) {
+                case "NotBlank", "NotNull", "NotEmpty" -> "is required";
+                case "Size" -> "has the wrong length";
+                default -> "is invalid";
+            }).collect(Collectors.joining("; "));
+            return body(HttpStatus.BAD_REQUEST, "Invalid request: " + fields, errors.isEmpty() ? null : errors.get(0).getField());
+        }
+        if (ex instanceof HttpMessageNotReadableException unreadable) {
+            return unreadable(unreadable);
+        }
+        if (ex instanceof TypeMismatchException || ex instanceof MissingServletRequestParameterException) {
+            String name = ex instanceof MissingServletRequestParameterException missing ? missing.getParameterName()
+                    : ((TypeMismatchException) ex).getPropertyName();
+            return body(HttpStatus.BAD_REQUEST, "Parameter '" + name + "' is missing or invalid.", name);
+        }
+        if (ex instanceof HttpMediaTypeNotSupportedException) {
+            return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the request body as application/json.", null);
+        }
+        if (ex instanceof HttpRequestMethodNotSupportedException method) {
+            return body(HttpStatus.METHOD_NOT_ALLOWED, "Method " + method.getMethod() + " is not allowed here.", null);
+        }
+        if (ex instanceof NoResourceFoundException) {
+            return body(HttpStatus.NOT_FOUND, "No resource at this address.", null);
+        }
+        return null;
+    }
+
+    private static ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        Problem tooLarge = ProblemStatus.of(e);
+        if (tooLarge.status() == HttpStatus.PAYLOAD_TOO_LARGE) {
+            return body(tooLarge.status(), tooLarge.detail(), null);
         }
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
             String expected = mapping instanceof InvalidFormatException format ? " (expected " + format.getTargetType().getSimpleName() + ")" : "";
-            return problem(HttpStatus.BAD_REQUEST, "Field '" + field + "' has a wrong type or value" + expected + ".", request,
-                    Map.of("field", field));
+            return body(HttpStatus.BAD_REQUEST, "Field '" + field + "' has a wrong type or value" + expected + ".", field);
         }
-        return problem(HttpStatus.BAD_REQUEST, "The request body is missing or is not valid JSON.", request, null);
+        return body(HttpStatus.BAD_REQUEST, "The request body is missing or is not valid JSON.", null);
     }
 
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
-    ResponseEntity<ProblemDetail> badParameter(Exception e, HttpServletRequest request) {
-        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName()
-                : ((MissingServletRequestParameterException) e).getParameterName();
-        return problem(HttpStatus.BAD_REQUEST, "Parameter '" + name + "' is missing or invalid.", request, Map.of("field", name));
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the request body as application/json.", request, null);
-    }
-
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return problem(HttpStatus.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not allowed here.", request, null);
-    }
-
-    @ExceptionHandler(org.springframework.web.servlet.resource.NoResourceFoundException.class)
-    ResponseEntity<ProblemDetail> noResource(Exception e, HttpServletRequest request) {
-        return problem(HttpStatus.NOT_FOUND, "No resource at this address.", request, null);
-    }
-
-    /**
-     * The engine wraps what a listener throws; answer for the cause (a refusal of the bridge, a lost race) when there
-     * is a known one, so the status is the same whichever layer noticed the problem.
-     */
-    @ExceptionHandler(org.camunda.bpm.engine.ProcessEngineException.class)
-    ResponseEntity<ProblemDetail> engine(org.camunda.bpm.engine.ProcessEngineException e, HttpServletRequest request) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AuthorizationException || cause instanceof DutiesConflictException) {
-                return forbidden((RuntimeException) cause, request);
-            }
-            if (cause instanceof BadUserRequestException bad) {
-                return badEngineRequest(bad, request);
-            }
-            if (cause instanceof GateDecisionException gate) {
-                return gateInput(gate, request);
-            }
-            if (cause instanceof VersionFrozenException frozen) {
-                return frozen(frozen, request);
-            }
-            if (cause instanceof OptimisticLockingException || cause instanceof DataIntegrityViolationException
-                    || cause instanceof java.sql.SQLIntegrityConstraintViolationException
-                    || (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23"))) {
-                return concurrent((RuntimeException) e, request);
-            }
+    private static ProblemDetail body(HttpStatus status, String detail, String field) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (field != null) {
+            problem.setProperty("field", field);
         }
-        return unexpected(e, request);
-    }
-
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
-        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged.", request, null);
+        return problem;
     }
 }

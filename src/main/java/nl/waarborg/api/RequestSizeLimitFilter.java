@@ -10,9 +10,10 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import nl.waarborg.shared.BodyTooLargeException;
+import nl.waarborg.shared.ProblemStatus;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -58,18 +59,12 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                "The request body is larger than 2 MB; one section's answers may be at most 1 MB.");
+        ProblemStatus.Problem tooLarge = ProblemStatus.of(new BodyTooLargeException(MAX_BODY_BYTES));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(tooLarge.status(), tooLarge.detail());
         problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+        response.setStatus(tooLarge.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), problem);
-    }
-
-    static class BodyTooLargeException extends IOException {
-        BodyTooLargeException() {
-            super("request body too large");
-        }
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
@@ -88,7 +83,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
                 public int read() throws IOException {
                     int b = in.read();
                     if (b >= 0 && ++read > MAX_BODY_BYTES) {
-                        throw new BodyTooLargeException();
+                        throw new BodyTooLargeException(MAX_BODY_BYTES);
                     }
                     return b;
                 }
@@ -97,7 +92,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
                 public int read(byte[] buffer, int offset, int length) throws IOException {
                     int n = in.read(buffer, offset, length);
                     if (n > 0 && (read += n) > MAX_BODY_BYTES) {
-                        throw new BodyTooLargeException();
+                        throw new BodyTooLargeException(MAX_BODY_BYTES);
                     }
                     return n;
                 }

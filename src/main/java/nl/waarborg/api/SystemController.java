@@ -12,7 +12,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import nl.waarborg.shared.ApiException;
+import nl.waarborg.shared.ConflictException;
 import nl.waarborg.assessment.Assessment;
 import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.VersionStatus;
@@ -22,7 +22,6 @@ import nl.waarborg.security.CurrentUser;
 import nl.waarborg.workflow.CycleService;
 import nl.waarborg.workflow.CycleService.OpenStep;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -95,7 +94,7 @@ public class SystemController {
     public ResponseEntity<Map<String, Object>> startCycle(@PathVariable String id) {
         SystemRecord system = systems.get(id);
         SystemAccess.requireChange(system);
-        ProcessInstance instance = cycles.startCycle(id, CurrentUser.id()).orElseThrow(() -> new ApiException(HttpStatus.CONFLICT,
+        ProcessInstance instance = cycles.startCycle(id, CurrentUser.id()).orElseThrow(() -> new ConflictException(
                 "A cycle is already running for system " + id + "; finish it or use a trigger in the Evaluate phase."));
         return ResponseEntity.created(URI.create("/api/systems/" + id))
                 .body(Map.of("systemId", id, "processInstanceId", instance.getId()));
@@ -106,7 +105,7 @@ public class SystemController {
         SystemRecord system = systems.get(id);
         SystemAccess.requireChange(system);
         if (!cycles.trigger(id, trigger.type().name(), trigger.description(), CurrentUser.id())) {
-            throw new ApiException(HttpStatus.CONFLICT, "System " + id + " is in phase " + systems.get(id).phase()
+            throw new ConflictException("System " + id + " is in phase " + systems.get(id).phase()
                     + "; triggers start a new round only in the Evaluate phase.");
         }
         return ResponseEntity.accepted().body(Map.of("systemId", id, "type", trigger.type().name()));
@@ -117,7 +116,7 @@ public class SystemController {
         SystemRecord system = systems.get(id);
         SystemAccess.requireChange(system);
         if (!cycles.retire(id, retirement == null ? null : retirement.reason(), CurrentUser.id())) {
-            throw new ApiException(HttpStatus.CONFLICT, "System " + id + " can be retired only in the Evaluate phase.");
+            throw new ConflictException("System " + id + " can be retired only in the Evaluate phase.");
         }
         return ResponseEntity.accepted().body(Map.of("systemId", id));
     }

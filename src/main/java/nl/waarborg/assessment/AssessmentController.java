@@ -5,7 +5,9 @@ import nl.waarborg.shared.CanonicalJson;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import nl.waarborg.shared.ApiException;
+import nl.waarborg.shared.InvalidInputException;
+import nl.waarborg.shared.NotFoundException;
+import nl.waarborg.shared.TooLargeException;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.security.CurrentUser;
 import nl.waarborg.system.SystemAccess;
@@ -13,7 +15,6 @@ import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,7 +83,7 @@ public class AssessmentController {
             case "pdf" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(baseName + ".pdf").build().toString())
                     .body(pdf.render(version, systems.find(version.systemId()).map(SystemRecord::name).orElse(version.systemId())));
-            default -> throw new ApiException(HttpStatus.BAD_REQUEST, "Parameter 'format' must be json or pdf.", "format");
+            default -> throw new InvalidInputException("format", "Parameter 'format' must be json or pdf.");
         };
     }
 
@@ -112,10 +113,10 @@ public class AssessmentController {
         SystemRecord system = systems.get(version.systemId());
         SystemAccess.requireChange(system);
         if (!section.matches("[a-z0-9][a-z0-9-]{0,99}")) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Section must be a form id (lower case, digits, hyphens).", "section");
+            throw new InvalidInputException("section", "Section must be a form id (lower case, digits, hyphens).");
         }
         if (CanonicalJson.write(answers).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_SECTION_BYTES) {
-            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "The answers of one section may be at most 1 MB.");
+            throw new TooLargeException("The answers of one section may be at most 1 MB.");
         }
         assessments.saveSection(id, number, section, answers, CurrentUser.id());
         return view(load(id, number));
@@ -123,7 +124,7 @@ public class AssessmentController {
 
     private AssessmentVersion load(String id, int number) {
         return assessments.version(id, number)
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Assessment " + id + " has no version " + number + "."));
+                .orElseThrow(() -> new NotFoundException("Assessment " + id + " has no version " + number + "."));
     }
 
     private VersionView view(AssessmentVersion v) {

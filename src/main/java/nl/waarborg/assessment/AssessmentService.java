@@ -1,6 +1,7 @@
 package nl.waarborg.assessment;
 
 import nl.waarborg.shared.CanonicalJson;
+import nl.waarborg.shared.InvalidInputException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -102,16 +103,16 @@ public class AssessmentService {
         }
         String decision = request.decision() == null ? null : request.decision().trim();
         if (decision == null || !List.of("APPROVED", "APPROVED_WITH_CONDITIONS", "SENT_BACK", "REJECTED").contains(decision)) {
-            throw new GateDecisionException("decision", "Gate field 'decision' must be APPROVED, APPROVED_WITH_CONDITIONS, SENT_BACK or REJECTED.");
+            throw new InvalidInputException("decision", "Gate field 'decision' must be APPROVED, APPROVED_WITH_CONDITIONS, SENT_BACK or REJECTED.");
         }
         if (isBlank(request.motivation())) {
-            throw new GateDecisionException("motivation", "Gate field 'motivation' is required for every decision.");
+            throw new InvalidInputException("motivation", "Gate field 'motivation' is required for every decision.");
         }
         if ("APPROVED_WITH_CONDITIONS".equals(decision) && isBlank(request.conditions())) {
-            throw new GateDecisionException("conditions", "Gate field 'conditions' is required with APPROVED_WITH_CONDITIONS.");
+            throw new InvalidInputException("conditions", "Gate field 'conditions' is required with APPROVED_WITH_CONDITIONS.");
         }
         if ("SENT_BACK".equals(decision) && (request.sendBackTo() == null || request.sendBackTo().isEmpty())) {
-            throw new GateDecisionException("sendBackTo", "Gate field 'sendBackTo' must name at least one part to rework with SENT_BACK.");
+            throw new InvalidInputException("sendBackTo", "Gate field 'sendBackTo' must name at least one part to rework with SENT_BACK.");
         }
         List<Signature> signatures = store.signatures(version.id());
         checkDuties(version, request, signatures);
@@ -120,7 +121,7 @@ public class AssessmentService {
             List<String> negative = latestAdvice(signatures).values().stream()
                     .filter(s -> "REJECTED".equals(s.decision())).map(Signature::gate).toList();
             if (!negative.isEmpty() && isBlank(request.deviationMotivation())) {
-                throw new GateDecisionException("deviationMotivation", "Gate field 'deviationMotivation' is required: you approve against"
+                throw new InvalidInputException("deviationMotivation", "Gate field 'deviationMotivation' is required: you approve against"
                         + " negative advice of " + String.join(", ", negative) + ".");
             }
         }
@@ -150,16 +151,16 @@ public class AssessmentService {
     private void checkDuties(VersionRow version, GateDecisionRequest request, List<Signature> signatures) {
         String user = request.userId();
         if (isBlank(user)) {
-            throw new DutiesConflictException("A gate decision must be made by an identified user.");
+            throw new SegregationOfDutiesException("A gate decision must be made by an identified user.");
         }
         if (store.isContributor(version.id(), user)) {
-            throw new DutiesConflictException("Segregation of duties: " + user + " filled in content of this version and cannot decide"
+            throw new SegregationOfDutiesException("Segregation of duties: " + user + " filled in content of this version and cannot decide"
                     + " a gate of it.");
         }
         Optional<Signature> otherGate = signatures.stream()
                 .filter(s -> user.equals(s.user()) && !Objects.equals(s.gate(), request.gate())).findFirst();
         if (otherGate.isPresent()) {
-            throw new DutiesConflictException("Segregation of duties: " + user + " already decided gate " + otherGate.get().gate()
+            throw new SegregationOfDutiesException("Segregation of duties: " + user + " already decided gate " + otherGate.get().gate()
                     + " of this version and cannot decide " + request.gate() + " as well.");
         }
     }

@@ -1,7 +1,9 @@
 package nl.waarborg.assessment;
 
-/** Something tried to change a version that was approved, rejected or superseded. */
-public class VersionFrozenException extends IllegalStateException {
+import nl.waarborg.shared.ConflictException;
+
+/** Something tried to change a version that was approved, rejected or superseded (409). */
+public class VersionFrozenException extends ConflictException {
 
     public VersionFrozenException(String assessmentId, int number, VersionStatus status) {
         super("Version " + number + " of assessment " + assessmentId + " is " + status + " and can no longer be changed;"

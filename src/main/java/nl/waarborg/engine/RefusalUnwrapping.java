@@ -2,8 +2,7 @@ package nl.waarborg.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
+import nl.waarborg.shared.ProblemStatus;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -15,10 +14,10 @@ import org.springframework.stereotype.Component;
  * <b>Fork of engine behaviour</b> (see docs/engine-forks.md; checked against the engine by EngineRestRulesTest and TaskCompletionTest).
  *
  * The engine wraps whatever a task listener or an expression throws into a plain ProcessEngineException
- * (ENGINE-03051), which Camunda REST and Tasklist report as 500. Our listeners refuse on purpose with a
- * BadUserRequestException (400, e.g. GateInputException) or an AuthorizationException (403, e.g.
- * SegregationOfDutiesException); this interceptor, outside the transaction (which has rolled back already),
- * rethrows such a refusal as itself so every client sees the right status and message.
+ * (ENGINE-03051), which Camunda REST and Tasklist report as 500. Our listeners refuse on purpose with Waarborg's
+ * exceptions (400 invalid input, 403 segregation of duties, 409 a frozen version…); this interceptor, outside the
+ * transaction (which has rolled back already), rethrows the refusal that {@link ProblemStatus} finds in the cause
+ * chain as itself, so every caller (TaskWork, /engine-rest, tests) sees the refusal, its status and its message.
  */
 @Component
 public class RefusalUnwrapping extends AbstractProcessEnginePlugin {
@@ -33,23 +32,10 @@ public class RefusalUnwrapping extends AbstractProcessEnginePlugin {
                 try {
                     return next.execute(command);
                 } catch (ProcessEngineException e) {
-                    throw refusalIn(e);
+                    throw ProblemStatus.refusalIn(e).orElse(e);
                 }
             }
         });
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
-    }
-
-    /** The first BadUserRequestException or AuthorizationException in the cause chain, else the exception itself. */
-    static ProcessEngineException refusalIn(ProcessEngineException thrown) {
-        if (thrown instanceof BadUserRequestException || thrown instanceof AuthorizationException) {
-            return thrown;
-        }
-        for (Throwable cause = thrown.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            if (cause instanceof BadUserRequestException || cause instanceof AuthorizationException) {
-                return (ProcessEngineException) cause;
-            }
-        }
-        return thrown;
     }
 }

@@ -1,7 +1,5 @@
 package nl.waarborg.shared;
 
-import org.springframework.http.HttpStatus;
-
 /** The checks on a list endpoint's {@code limit} and {@code offset}: a 400 naming the parameter. */
 public final class PageParameters {
 
@@ -10,14 +8,14 @@ public final class PageParameters {
 
     public static void checkLimit(int limit, int max) {
         if (limit < 1 || limit > max) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Parameter 'limit' must be between 1 and " + max + ".", "limit");
+            throw new InvalidInputException("limit", "Parameter 'limit' must be between 1 and " + max + ".");
         }
     }
 
     public static void check(int limit, int offset, int maxLimit) {
         checkLimit(limit, maxLimit);
         if (offset < 0) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Parameter 'offset' must not be negative.", "offset");
+            throw new InvalidInputException("offset", "Parameter 'offset' must not be negative.");
         }
     }
 }

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import nl.waarborg.shared.ApiException;
+import nl.waarborg.shared.ConflictException;
+import nl.waarborg.shared.NotFoundException;
 import nl.waarborg.forms.FormCatalog;
 import nl.waarborg.security.CurrentUser;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -70,7 +70,7 @@ public class TaskWork {
     public TaskView claim(String id) {
         Task task = readable(id);
         if (task.getAssignee() != null && !task.getAssignee().equals(CurrentUser.id())) {
-            throw new ApiException(HttpStatus.CONFLICT, "Task " + id + " is already claimed by " + task.getAssignee() + ".");
+            throw new ConflictException("Task " + id + " is already claimed by " + task.getAssignee() + ".");
         }
         engine.getTaskService().claim(id, CurrentUser.id());
         return view(readable(id), false);
@@ -90,7 +90,7 @@ public class TaskWork {
             HistoricTaskInstance done = EngineAccess.withoutAuthorization(engine,
                     () -> engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(id).singleResult());
             if (done != null && done.getEndTime() != null) {
-                throw new ApiException(HttpStatus.CONFLICT, "Task " + id + " was completed by someone else at the same moment;"
+                throw new TaskCompletedException("Task " + id + " was completed by someone else at the same moment;"
                         + " your input was not saved.");
             }
             throw e;
@@ -118,10 +118,10 @@ public class TaskWork {
         HistoricTaskInstance done = EngineAccess.withoutAuthorization(engine,
                 () -> engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(id).singleResult());
         if (done != null && done.getEndTime() != null) {
-            throw new ApiException(HttpStatus.CONFLICT, "Task " + id + " was already completed by "
+            throw new TaskCompletedException("Task " + id + " was already completed by "
                     + (done.getAssignee() == null ? "someone else" : done.getAssignee()) + ".");
         }
-        throw new ApiException(HttpStatus.NOT_FOUND, "No task " + id + " that you can see.");
+        throw new NotFoundException("No task " + id + " that you can see.");
     }
 
     private TaskView view(Task task, boolean withValues) {

@@ -8,20 +8,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.waarborg.shared.ApiException;
 import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.SegregationOfDutiesException;
 import nl.waarborg.assessment.AssessmentVersion;
 import nl.waarborg.identity.PersonNames;
 import nl.waarborg.security.CurrentUser;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
-import nl.waarborg.workflow.GateInputException;
-import nl.waarborg.workflow.SegregationOfDutiesException;
+import nl.waarborg.shared.NotFoundException;
+import nl.waarborg.shared.ProblemStatus;
+import nl.waarborg.shared.ProblemStatus.Problem;
+import nl.waarborg.task.TaskCompletedException;
 import nl.waarborg.task.TaskWork;
 import nl.waarborg.task.TaskWork.TaskView;
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -150,10 +149,10 @@ public class TaskPages {
             work.claim(id);
             redirect.addFlashAttribute("flash", "task.claimed");
             return "redirect:/taken/" + id + pageQuery(pagina, '?');
-        } catch (ApiException e) {
-            redirect.addFlashAttribute("flashError", e.status() == HttpStatus.CONFLICT ? "task.error.claimedOrDone" : "task.error.notFound");
-        } catch (AuthorizationException e) {
-            redirect.addFlashAttribute("flashError", "task.error.forbidden");
+        } catch (RuntimeException e) {
+            Problem problem = knownOrThrow(e);
+            redirect.addFlashAttribute("flashError", problem.status() == HttpStatus.CONFLICT ? "task.error.claimedOrDone"
+                    : problem.status() == HttpStatus.FORBIDDEN ? "task.error.forbidden" : "task.error.notFound");
         }
         return "redirect:/taken" + pageQuery(pagina, '?');
     }
@@ -164,8 +163,11 @@ public class TaskPages {
         TaskView task;
         try {
             task = work.task(id);
-        } catch (ApiException e) {
-            redirect.addFlashAttribute("flashError", e.status() == HttpStatus.CONFLICT ? "task.error.completed" : "task.error.notFound");
+        } catch (TaskCompletedException e) {
+            redirect.addFlashAttribute("flashError", "task.error.completed");
+            return "redirect:/taken" + pageQuery(pagina, '?');
+        } catch (NotFoundException e) {
+            redirect.addFlashAttribute("flashError", "task.error.notFound");
             return "redirect:/taken" + pageQuery(pagina, '?');
         }
         model.addAttribute("page", pagina == null ? 1 : pageNumber(pagina));
@@ -210,24 +212,35 @@ public class TaskPages {
         try {
             work.complete(id, values);
             return ResponseEntity.ok(Map.of("redirect", "/taken?afgerond" + pageQuery(pagina, '&')));
-        } catch (GateInputException e) {
-            return refusal(HttpStatus.BAD_REQUEST, fieldMessage(e.field()), e.field());
-        } catch (BadUserRequestException e) {
-            log.info("Task {} refused: {}", id, e.getMessage());
-            return refusal(HttpStatus.BAD_REQUEST, "task.error.badRequest", null);
-        } catch (SegregationOfDutiesException e) {
-            return refusal(HttpStatus.FORBIDDEN, "task.error.duties", null);
-        } catch (AuthorizationException e) {
-            return refusal(HttpStatus.FORBIDDEN, "task.error.forbidden", null);
-        } catch (ApiException e) {
-            return e.status() == HttpStatus.CONFLICT ? refusal(HttpStatus.CONFLICT, "task.error.completed", null)
-                    : refusal(e.status(), "task.error.notFound", null);
-        } catch (OptimisticLockingException e) {
-            return refusal(HttpStatus.CONFLICT, "task.error.concurrent", null);
         } catch (RuntimeException e) {
-            log.error("Completing task {} failed", id, e);
-            return refusal(HttpStatus.INTERNAL_SERVER_ERROR, "error.server", null);
+            Problem problem = ProblemStatus.of(e);
+            if (!problem.known()) {
+                log.error("Completing task {} failed", id, e);
+            } else if (problem.status() == HttpStatus.BAD_REQUEST && problem.field() == null) {
+                log.info("Task {} refused: {}", id, problem.detail());
+            }
+            return refusal(problem.status(), completionMessage(problem), problem.field());
         }
+    }
+
+    /** The Dutch text for a refused completion: the field's own text where there is one. */
+    private String completionMessage(Problem problem) {
+        return switch (problem.status()) {
+            case BAD_REQUEST -> problem.field() == null ? "task.error.badRequest" : fieldMessage(problem.field());
+            case FORBIDDEN -> problem.cause() instanceof SegregationOfDutiesException ? "task.error.duties" : "task.error.forbidden";
+            case NOT_FOUND -> "task.error.notFound";
+            case CONFLICT -> problem.cause() instanceof TaskCompletedException ? "task.error.completed"
+                    : problem.refusal() ? "error.conflict" : "task.error.concurrent";
+            default -> problem.known() ? "task.error.badRequest" : "error.server";
+        };
+    }
+
+    private static Problem knownOrThrow(RuntimeException e) {
+        Problem problem = ProblemStatus.of(e);
+        if (!problem.known()) {
+            throw e;
+        }
+        return problem;
     }
 
     private String fieldMessage(String field) {

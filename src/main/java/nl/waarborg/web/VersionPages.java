@@ -4,13 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import nl.waarborg.shared.ApiException;
+import nl.waarborg.shared.NotFoundException;
 import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.AssessmentVersion;
 import nl.waarborg.assessment.VersionDiff;
 import nl.waarborg.forms.FormCatalog;
 import nl.waarborg.system.SystemRegistry;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,6 +81,6 @@ public class VersionPages {
     }
 
     private AssessmentVersion load(String id, int number) {
-        return assessments.version(id, number).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "No version " + number + " of " + id));
+        return assessments.version(id, number).orElseThrow(() -> new NotFoundException("No version " + number + " of " + id));
     }
 }

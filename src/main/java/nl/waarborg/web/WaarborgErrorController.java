@@ -23,9 +23,7 @@ public class WaarborgErrorController implements ErrorController {
     public String errorPage(HttpServletRequest request, Model model) {
         HttpStatus status = statusOf(request);
         model.addAttribute("status", status.value());
-        model.addAttribute("messageKey", status == HttpStatus.NOT_FOUND ? "error.notFound"
-                : status == HttpStatus.FORBIDDEN ? "error.forbidden"
-                : status.is4xxClientError() ? "error.badRequest" : "error.server");
+        model.addAttribute("messageKey", WebErrors.messageKey(status));
         return "error";
     }
 

@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
 import nl.waarborg.audit.AuditTrail;
-import org.camunda.bpm.engine.BadUserRequestException;
+import nl.waarborg.shared.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -61,7 +61,7 @@ public class DpaConsultation {
     /** The DPA extended its period; it may do so only once (Art. 36(2) GDPR). */
     public void extend(DelegateExecution execution) {
         if (Boolean.TRUE.equals(execution.getVariable(EXTENDED))) {
-            throw new BadUserRequestException("De Autoriteit Persoonsgegevens kan de termijn maar één keer verlengen;"
+            throw new InvalidInputException("dpaOverdueAction", "De Autoriteit Persoonsgegevens kan de termijn maar één keer verlengen;"
                     + " kies 'Verder zonder antwoord'.");
         }
         execution.setVariable(EXTENDED, true);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.waarborg.shared.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -46,7 +47,7 @@ public class FriaElements implements TaskListener {
             }
         });
         if (!missing.isEmpty()) {
-            throw new GateInputException(missing.get(0).substring(missing.get(0).indexOf('[') + 1, missing.get(0).length() - 1),
+            throw new InvalidInputException(missing.get(0).substring(missing.get(0).indexOf('[') + 1, missing.get(0).length() - 1),
                     "The FRIA (AI-verordening art. 27 lid 1) needs " + String.join("; ", missing) + ".");
         }
     }

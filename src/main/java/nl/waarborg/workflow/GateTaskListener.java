@@ -6,11 +6,8 @@ import nl.waarborg.engine.VariableValues;
 import java.util.ArrayList;
 import java.util.List;
 import nl.waarborg.assessment.AssessmentService;
-import nl.waarborg.assessment.DutiesConflictException;
-import nl.waarborg.assessment.GateDecisionException;
 import nl.waarborg.assessment.GateDecisionRequest;
-import nl.waarborg.assessment.VersionFrozenException;
-import org.camunda.bpm.engine.BadUserRequestException;
+import nl.waarborg.assessment.SegregationOfDutiesException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -55,15 +52,7 @@ public class GateTaskListener implements TaskListener {
         GateDecisionRequest request = new GateDecisionRequest(gate.taskId(), gate.advisory(), text(task, ProcessVariables.DECISION),
                 text(task, ProcessVariables.MOTIVATION), text(task, ProcessVariables.CONDITIONS),
                 text(task, ProcessVariables.DEVIATION_MOTIVATION), sendBackTo, user, task.getId());
-        try {
-            assessments.decide(assessmentId(task), versionNumber(task), request);
-        } catch (GateDecisionException e) {
-            throw new GateInputException(e.field(), e.getMessage());
-        } catch (DutiesConflictException e) {
-            throw new SegregationOfDutiesException(e.getMessage());
-        } catch (VersionFrozenException e) {
-            throw new BadUserRequestException(e.getMessage());
-        }
+        assessments.decide(assessmentId(task), versionNumber(task), request);
         String decision = request.decision().trim();
         String prefix = gate.outcomeVariable().substring(0, gate.outcomeVariable().length() - "Decision".length());
         task.getExecution().setVariable(gate.outcomeVariable(), decision);

@@ -4,6 +4,7 @@ import nl.waarborg.engine.EngineUser;
 
 import java.util.Map;
 import nl.waarborg.audit.AuditTrail;
+import nl.waarborg.shared.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -39,12 +40,12 @@ public class GoLiveChecks implements TaskListener {
             throw new IllegalStateException("goLiveChecks is attached to " + task.getTaskDefinitionKey() + ", which is no go-live check");
         }
         if (!Boolean.TRUE.equals(task.getVariable(confirmation))) {
-            throw new GateInputException(confirmation, "Field '" + confirmation + "' must be confirmed before the system goes live.");
+            throw new InvalidInputException(confirmation, "Field '" + confirmation + "' must be confirmed before the system goes live.");
         }
         if ("go-live-log-retention".equals(task.getTaskDefinitionKey())) {
             Object months = task.getVariable("logRetentionMonths");
             if (!(months instanceof Number n) || n.intValue() < MINIMUM_LOG_MONTHS) {
-                throw new GateInputException("logRetentionMonths", "Field 'logRetentionMonths' must be at least " + MINIMUM_LOG_MONTHS + " (AI-verordening art. 26 lid 6).");
+                throw new InvalidInputException("logRetentionMonths", "Field 'logRetentionMonths' must be at least " + MINIMUM_LOG_MONTHS + " (AI-verordening art. 26 lid 6).");
             }
         }
         audit.record("GO_LIVE_CHECK_DONE", EngineUser.of(task), task.getExecution().getProcessBusinessKey(),

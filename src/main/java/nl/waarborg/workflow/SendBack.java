@@ -2,6 +2,7 @@ package nl.waarborg.workflow;
 
 import java.util.Arrays;
 import java.util.List;
+import nl.waarborg.shared.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -22,11 +23,11 @@ public class SendBack {
         List<String> allowed = Arrays.stream(allowedParts.split(",")).map(String::trim).toList();
         List<String> named = GateTaskListener.stringList(task.getVariable(ProcessVariables.SEND_BACK_TO));
         if (named.isEmpty()) {
-            throw new GateInputException(ProcessVariables.SEND_BACK_TO, "Field 'sendBackTo' must name at least one part to rework with SENT_BACK.");
+            throw new InvalidInputException(ProcessVariables.SEND_BACK_TO, "Field 'sendBackTo' must name at least one part to rework with SENT_BACK.");
         }
         List<String> unknown = named.stream().filter(n -> !allowed.contains(n)).toList();
         if (!unknown.isEmpty()) {
-            throw new GateInputException(ProcessVariables.SEND_BACK_TO, "Field 'sendBackTo' names " + unknown + ", which are not parts of this assessment; choose from "
+            throw new InvalidInputException(ProcessVariables.SEND_BACK_TO, "Field 'sendBackTo' names " + unknown + ", which are not parts of this assessment; choose from "
                     + allowed + ".");
         }
     }

@@ -1,6 +1,7 @@
 package nl.waarborg.assessment;
 
 import nl.waarborg.shared.CanonicalJson;
+import nl.waarborg.shared.InvalidInputException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -115,10 +116,10 @@ class VersionLifecycleTest {
         assessments.saveSection(v.assessmentId(), v.number(), "dpia-a", Map.of("proposal", "x"), "fg");
 
         assertThatThrownBy(() -> assessments.decide(v.assessmentId(), 1, gate("privacy-officer-advice", "APPROVED", "fg", system.id() + "-a")))
-                .isInstanceOf(DutiesConflictException.class).hasMessageContaining("filled in content");
+                .isInstanceOf(SegregationOfDutiesException.class).hasMessageContaining("filled in content");
         assessments.decide(v.assessmentId(), 1, gate("privacy-officer-advice", "APPROVED", "ethics", system.id() + "-b"));
         assertThatThrownBy(() -> assessments.decide(v.assessmentId(), 1, gate("alderman-decision", "APPROVED", "ethics", system.id() + "-c")))
-                .isInstanceOf(DutiesConflictException.class).hasMessageContaining("already decided");
+                .isInstanceOf(SegregationOfDutiesException.class).hasMessageContaining("already decided");
         assertThat(assessments.version(v.assessmentId(), 1).orElseThrow().signatures()).hasSize(1);
     }
 
@@ -128,16 +129,16 @@ class VersionLifecycleTest {
         AssessmentService.OpenedVersion v = assessments.openVersion(system.id(), AssessmentType.IAMA, 1, null, "lead");
         String id = v.assessmentId();
         assertThatThrownBy(() -> assessments.decide(id, 1, new GateDecisionRequest("privacy-officer-advice", true, "MAYBE", "m", null,
-                null, List.of(), "fg", system.id() + "-1"))).isInstanceOf(GateDecisionException.class).hasMessageContaining("decision");
+                null, List.of(), "fg", system.id() + "-1"))).isInstanceOf(InvalidInputException.class).hasMessageContaining("decision");
         assertThatThrownBy(() -> assessments.decide(id, 1, new GateDecisionRequest("privacy-officer-advice", true, "APPROVED", "  ", null,
-                null, List.of(), "fg", system.id() + "-2"))).isInstanceOf(GateDecisionException.class).hasMessageContaining("motivation");
+                null, List.of(), "fg", system.id() + "-2"))).isInstanceOf(InvalidInputException.class).hasMessageContaining("motivation");
         assertThatThrownBy(() -> assessments.decide(id, 1, new GateDecisionRequest("privacy-officer-advice", true,
                 "APPROVED_WITH_CONDITIONS", "m", "", null, List.of(), "fg", system.id() + "-3")))
-                .isInstanceOf(GateDecisionException.class).hasMessageContaining("conditions");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("conditions");
 
         assessments.decide(id, 1, gate("privacy-officer-advice", "REJECTED", "fg", system.id() + "-4"));
         assertThatThrownBy(() -> assessments.decide(id, 1, gate("alderman-decision", "APPROVED", "alderman", system.id() + "-5")))
-                .isInstanceOf(GateDecisionException.class).hasMessageContaining("deviationMotivation");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("deviationMotivation");
         assessments.decide(id, 1, new GateDecisionRequest("alderman-decision", false, "APPROVED", "Maatschappelijk belang weegt zwaarder",
                 null, "Het advies is meegewogen; de risico's zijn aanvaardbaar met de maatregelen", List.of(), "alderman", system.id() + "-6"));
         assertThat(assessments.version(id, 1).orElseThrow().status()).isEqualTo(VersionStatus.APPROVED);

@@ -15,19 +15,18 @@ import java.util.UUID;
 import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.AssessmentType;
 import nl.waarborg.assessment.AssessmentVersion;
+import nl.waarborg.assessment.SegregationOfDutiesException;
 import nl.waarborg.assessment.Signature;
 import nl.waarborg.assessment.VersionStatus;
 import nl.waarborg.audit.AuditTrail;
+import nl.waarborg.shared.InvalidInputException;
 import nl.waarborg.support.TestDatabases;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import org.springframework.test.context.TestPropertySource;
 import nl.waarborg.system.SystemRecord.Phase;
 import nl.waarborg.system.SystemRegistry;
-import nl.waarborg.workflow.GateInputException;
-import nl.waarborg.workflow.SegregationOfDutiesException;
 import nl.waarborg.workflow.UnknownSystemException;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -314,9 +313,9 @@ class AssessmentProcessPathsTest {
                 "go-live-log-retention", "go-live-persons-informed");
         // A go-live check is only done when confirmed, and logs are kept at least six months.
         assertThat(refusal(() -> lead(system, "go-live-eu-database", Map.of("euDatabaseRegistered", false, "euDatabaseReference", "x"))))
-                .isInstanceOf(GateInputException.class).hasMessageContaining("euDatabaseRegistered");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("euDatabaseRegistered");
         assertThat(refusal(() -> lead(system, "go-live-log-retention", Map.of("logsRetained", true, "logRetentionMonths", 3))))
-                .isInstanceOf(GateInputException.class).hasMessageContaining("logRetentionMonths");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("logRetentionMonths");
         lead(system, "go-live-eu-database", Map.of("euDatabaseRegistered", true, "euDatabaseReference", "EU-123"));
         lead(system, "go-live-fria-notification", Map.of("friaNotified", true, "friaNotificationReference", "MT-9"));
         lead(system, "go-live-algorithm-register", Map.of("registerEntryPublished", true, "registerEntryLink", "https://algoritmes.example/1"));
@@ -445,7 +444,7 @@ class AssessmentProcessPathsTest {
         ProcessInstance iama = startAssessment("iama", system);
         fillIama(system);
         for (String gate : List.of("privacy-officer-advice", "ethics-committee-advice", "alderman-decision")) {
-            assertThat(refusal(() -> decide(system, gate, "APPROVED_WITH_CONDITIONS"))).isInstanceOf(GateInputException.class)
+            assertThat(refusal(() -> decide(system, gate, "APPROVED_WITH_CONDITIONS"))).isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("conditions");
             assertThat(iama).isWaitingAt(gate);
             Map<String, Object> input = gateInput("APPROVED_WITH_CONDITIONS", "Akkoord mits");
@@ -490,7 +489,7 @@ class AssessmentProcessPathsTest {
         assertThat(iama).isWaitingAt("ethics-committee-advice");
         decide(system, "ethics-committee-advice", "REJECTED");
         assertThat(runtime.getVariable(iama.getId(), "privacyOfficerDecision")).isEqualTo("REJECTED");
-        assertThat(refusal(() -> decide(system, "alderman-decision", "APPROVED"))).isInstanceOf(GateInputException.class)
+        assertThat(refusal(() -> decide(system, "alderman-decision", "APPROVED"))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("deviationMotivation");
         Map<String, Object> input = gateInput("APPROVED", "Maatschappelijk belang weegt zwaarder");
         input.put("deviationMotivation", "Extra waarborgen in de uitvoering");
@@ -636,7 +635,7 @@ class AssessmentProcessPathsTest {
         lead(system, "fill-in-iama-part-2", iamaPart(2));
         Map<String, Object> withoutOversight = iamaPart(3);
         withoutOversight.put("part3HumanOversight", " ");
-        assertThat(refusal(() -> lead(system, "fill-in-iama-part-3", withoutOversight))).isInstanceOf(GateInputException.class)
+        assertThat(refusal(() -> lead(system, "fill-in-iama-part-3", withoutOversight))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("part3HumanOversight").hasMessageContaining("(e)");
         assertThat(iama).isWaitingAt("fill-in-iama-part-3");
         lead(system, "fill-in-iama-part-3", iamaPart(3));
@@ -653,8 +652,8 @@ class AssessmentProcessPathsTest {
         ProcessInstance iama = startAssessment("iama", system);
         fillIama(system);
         assertThat(refusal(() -> sendBack(system, "privacy-officer-advice", "Aanpassen", "dpia-section-a")))
-                .isInstanceOf(GateInputException.class).hasMessageContaining("sendBackTo");
-        assertThat(refusal(() -> decide(system, "privacy-officer-advice", "SENT_BACK"))).isInstanceOf(GateInputException.class);
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("sendBackTo");
+        assertThat(refusal(() -> decide(system, "privacy-officer-advice", "SENT_BACK"))).isInstanceOf(InvalidInputException.class);
         assertThat(iama).isWaitingAt("privacy-officer-advice");
     }
 
@@ -727,7 +726,7 @@ class AssessmentProcessPathsTest {
 
         runJob(dpia.getId(), "dpa-consultation-expired");
         assertThat(refusal(() -> completeAs("manager", "manager", task(system, "dpa-consultation-overdue"),
-                Map.of("dpaOverdueAction", "EXTENDED", "dpaOverdueNote", "Nog eens")))).isInstanceOf(BadUserRequestException.class);
+                Map.of("dpaOverdueAction", "EXTENDED", "dpaOverdueNote", "Nog eens")))).isInstanceOf(InvalidInputException.class);
         completeAs("manager", "manager", task(system, "dpa-consultation-overdue"),
                 Map.of("dpaOverdueAction", "PROCEED", "dpaOverdueNote", "Geen antwoord; wethouder besluit"));
         assertThat(dpia).isWaitingAt("alderman-decision");

@@ -1,0 +1,109 @@
+package nl.waarborg.shared;
+
+import java.sql.SQLException;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
+
+/**
+ * The one table from cause to HTTP status, used by /api (ApiProblems), Camunda REST (CamundaRestProblems), the
+ * engine's command boundary (RefusalUnwrapping) and the web pages. It walks the cause chain from the outside in and
+ * answers for the first cause it knows, so a refusal means the same status whichever layer wrapped it (the engine
+ * wraps what a listener throws; Camunda REST wraps what the engine throws).
+ */
+public final class ProblemStatus {
+
+    static final String RACE = "Someone else changed this at the same moment; nothing of your request was saved. Reload and try again.";
+    static final String INTEGRITY = "The change conflicts with data that is already recorded (for example a signed version or a"
+            + " decision already taken).";
+    static final String FORBIDDEN = "Your groups do not allow this action.";
+    static final String UNEXPECTED = "An unexpected error occurred; it has been logged.";
+
+    private ProblemStatus() {
+    }
+
+    /**
+     * What to answer: status, detail, the field at fault (or null) and the cause that decided it. {@code refusal} says
+     * the request was refused as it stands (our family, Camunda's and Spring's refusals), as against a lost race or a
+     * database constraint; {@code known} is false for the neutral 500 of an unexpected error.
+     */
+    public record Problem(HttpStatus status, String detail, String field, Throwable cause, boolean refusal, boolean known) {
+    }
+
+    /** The problem for any throwable; an unknown one is a 500 with a neutral detail (log it). */
+    public static Problem of(Throwable thrown) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable cause = thrown; cause != null && seen.put(cause, true) == null; cause = cause.getCause()) {
+            Problem problem = match(cause);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, UNEXPECTED, null, thrown, false, false);
+    }
+
+    /** The refusal in the cause chain, to be thrown as itself instead of the wrapper around it. */
+    public static Optional<RuntimeException> refusalIn(Throwable thrown) {
+        Problem problem = of(thrown);
+        return problem.refusal() && problem.cause() instanceof RuntimeException refusal ? Optional.of(refusal) : Optional.empty();
+    }
+
+    private static Problem match(Throwable cause) {
+        if (cause instanceof WaarborgException ours) {
+            return refusal(ours.getStatusCode(), ours.getMessage(), ours.field(), ours);
+        }
+        if (cause instanceof AuthorizationException) {
+            return refusal(HttpStatus.FORBIDDEN, cause.getMessage(), null, cause);
+        }
+        if (cause instanceof AccessDeniedException) {
+            return refusal(HttpStatus.FORBIDDEN, FORBIDDEN, null, cause);
+        }
+        if (cause instanceof org.camunda.bpm.engine.exception.NotFoundException || cause instanceof NullValueException) { // a task or definition that is not there
+            return refusal(HttpStatus.NOT_FOUND, cause.getMessage(), null, cause);
+        }
+        if (cause instanceof BadUserRequestException) {
+            return refusal(HttpStatus.BAD_REQUEST, cause.getMessage(), null, cause);
+        }
+        if (cause instanceof BodyTooLargeException) {
+            return refusal(HttpStatus.PAYLOAD_TOO_LARGE, cause.getMessage(), null, cause);
+        }
+        if (cause instanceof TypeMismatchException mismatch && mismatch.getPropertyName() != null) {
+            String name = mismatch.getPropertyName();
+            return refusal(HttpStatus.BAD_REQUEST, "Parameter '" + name + "' is missing or invalid.", name, cause);
+        }
+        if (cause instanceof ErrorResponse spring) { // Spring MVC's own (a missing parameter, an unsupported method…)
+            return refusal(spring.getStatusCode(), spring.getBody().getDetail(), null, cause);
+        }
+        if (cause instanceof OptimisticLockingException || cause instanceof ConcurrencyFailureException) {
+            return conflict(RACE, cause);
+        }
+        if (cause instanceof DataIntegrityViolationException) {
+            return conflict(INTEGRITY, cause);
+        }
+        if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+            return conflict(RACE, cause); // a constraint in the engine's tables: the other request got there first
+        }
+        return null;
+    }
+
+    private static Problem refusal(HttpStatusCode status, String detail, String field, Throwable cause) {
+        HttpStatus resolved = HttpStatus.resolve(status.value());
+        HttpStatus known = resolved == null ? HttpStatus.BAD_REQUEST : resolved;
+        return new Problem(known, detail == null ? known.getReasonPhrase() : detail, field, cause, known.is4xxClientError(), true);
+    }
+
+    private static Problem conflict(String detail, Throwable cause) {
+        return new Problem(HttpStatus.CONFLICT, detail, null, cause, false, true);
+    }
+}
