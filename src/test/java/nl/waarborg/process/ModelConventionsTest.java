@@ -14,9 +14,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nl.waarborg.identity.Groups;
 import nl.waarborg.workflow.Gate;
+import nl.waarborg.workflow.ReworkParts;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -41,7 +44,8 @@ import org.junit.jupiter.api.TestFactory;
  * What every model and form in bpmn/ and forms/ must satisfy: executable, archival history TTL, a form per user task
  * that exists with the same id, gate forms with the gate fields, candidate groups of the contract, and a diagram that
  * Camunda Modeler can show: a shape per flow node, an edge per sequence flow, no edges crossing each other or running
- * through a shape.
+ * through a shape. Expressions in the models name a bean or read a variable; the
+ * code behind them lives in the beans.
  */
 class ModelConventionsTest {
 
@@ -156,6 +160,10 @@ class ModelConventionsTest {
                     // The reviewer can send back exactly the parts that can be reworked in this process (assessment-specific forms).
                     List<String> parts = fields.get("sendBackTo").path("values").findValuesAsText("value");
                     assertThat(parts).as("sendBackTo of %s", ref).isNotEmpty().allSatisfy(p -> assertThat(contentForms).contains(p));
+                    // ... which are the parts the bridge derives from the model, and each has a way out of the rework split.
+                    assertThat(parts).as("sendBackTo of %s = parts derived from the model", ref).isEqualTo(ReworkParts.before(gate));
+                    assertThat(ReworkParts.after((FlowNode) model.getModelElementById("rework-split"))).as("rework split of %s", path)
+                            .containsAll(parts);
                     if (gate.getId().equals(Gate.ALDERMAN_DECISION.taskId())) {
                         assertThat(fields).containsKey("deviationMotivation");
                     }
@@ -304,6 +312,46 @@ class ModelConventionsTest {
                 }
             }
             assertThat(choices).as("flows that leave a gateway with a choice").isPositive();
+        }));
+    }
+
+    /** An expression in the model (EL between ${ } or #{ }), as attribute value or element text. */
+    static final Pattern EXPRESSION = Pattern.compile("[$#]\\{[^}]*}");
+    /** A method call with at least one argument, such as {@code bean.method(execution)}. */
+    static final Pattern CALL_WITH_ARGUMENTS = Pattern.compile("[A-Za-z_][\\w.]*\\s*\\(\\s*[^\\s)]");
+    /** A listener or task that runs an expression instead of naming a bean. */
+    static final Pattern CODE_ATTRIBUTE = Pattern.compile("(?<![A-Za-z])(camunda:)?expression=\"");
+
+    /**
+     * No code in the models: a listener, service task or condition names a bean ({@code delegateExpression}) or reads
+     * a variable, so a reader sees what happens without reading Java. No {@code setVariable(}, no method call with
+     * arguments (which also rules out {@code execution.} calls with arguments and calls with several arguments); a
+     * timer may ask a bean for a date without arguments ({@code ${gateSla.dueDate()}}).
+     */
+    @TestFactory
+    Stream<DynamicTest> expressionsNameBeansOrReadVariables() throws IOException {
+        return models().stream().map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
+            String xml = Files.readString(path);
+            List<String> problems = new ArrayList<>();
+            Matcher expressions = EXPRESSION.matcher(xml);
+            int count = 0;
+            while (expressions.find()) {
+                count++;
+                String expression = expressions.group();
+                if (expression.contains("setVariable(")) {
+                    problems.add(expression + " sets a variable");
+                }
+                if (CALL_WITH_ARGUMENTS.matcher(expression).find()) {
+                    problems.add(expression + " calls a method with arguments");
+                }
+            }
+            Matcher attributes = CODE_ATTRIBUTE.matcher(xml);
+            while (attributes.find()) {
+                int line = xml.substring(0, attributes.start()).split("\n", -1).length;
+                problems.add("line " + line + " runs an expression instead of a delegateExpression");
+            }
+            assertThat(problems).as("expressions in %s", path.getFileName()).isEmpty();
+            assertThat(count).as("expressions found in %s", path.getFileName()).isPositive();
         }));
     }
 
