@@ -6,16 +6,18 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Start of an assessment cycle: only a registered system can have one (whichever client starts it). The round
- * itself is counted by CycleRounds.begin, which runs first; this listener only falls back to round 1.
+ * Start of an assessment cycle: only a registered system can have one (whichever client starts it). Sets
+ * {@code systemId}, and {@code round} when the starter passed none (CycleRounds.begin).
  */
 @Component("cycleLifecycle")
 public class CycleLifecycleListener implements ExecutionListener {
 
     private final SystemRegistry systems;
+    private final CycleRounds rounds;
 
-    public CycleLifecycleListener(SystemRegistry systems) {
+    public CycleLifecycleListener(SystemRegistry systems, CycleRounds rounds) {
         this.systems = systems;
+        this.rounds = rounds;
     }
 
     @Override
@@ -25,8 +27,6 @@ public class CycleLifecycleListener implements ExecutionListener {
             throw new UnknownSystemException(systemId);
         }
         execution.setVariable(ProcessVariables.SYSTEM_ID, systemId);
-        if (!execution.hasVariable(ProcessVariables.ROUND)) {
-            execution.setVariable(ProcessVariables.ROUND, 1);
-        }
+        rounds.begin(execution);
     }
 }

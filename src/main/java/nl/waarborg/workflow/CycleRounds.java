@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * Round numbers of a system's assessment cycle. A cycle started after an earlier one ended (for example after the
  * alderman rejected a version) continues the numbering, so each round's triage and versions stay apart.
- * Called from assessment-cycle as {@code ${cycleRounds.begin(execution)}} (start listener, before cycleLifecycle)
- * and {@code ${cycleRounds.next(execution)}} (service task "Nieuwe ronde starten" in Evaluate).
+ * Used by cycleLifecycle (begin), and by startNextRound and assessRoundOutcome (CycleDelegates). Cycles of
+ * assessment-cycle versions deployed before issue 21 call {@code ${cycleRounds.begin(execution)}},
+ * {@code ${cycleRounds.next(execution)}} and {@code ${cycleRounds.rejected(execution)}} from their XML.
  */
 @Component("cycleRounds")
 public class CycleRounds {

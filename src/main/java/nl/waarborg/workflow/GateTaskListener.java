@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The gates (privacy officer, ethics committee, alderman). On create: due date and version in review.
- * On complete: the decision is checked and recorded by AssessmentService, whichever client completed the task;
+ * On complete: a send-back is checked against the parts this gate can send back (SendBack), then the decision is
+ * checked and recorded by AssessmentService, whichever client completed the task;
  * a refusal throws, so the task stays open and nothing is saved. The outcome goes into the gate's own variables
  * ({@code <gate>Decision}, {@code <gate>Motivation}, {@code <gate>Conditions} when there are conditions) and the form
  * fields are cleared, so the next gate's form starts empty.
@@ -25,10 +26,12 @@ public class GateTaskListener implements TaskListener {
 
     private final AssessmentService assessments;
     private final GateServiceLevel serviceLevel;
+    private final SendBack sendBack;
 
-    public GateTaskListener(AssessmentService assessments, GateServiceLevel serviceLevel) {
+    public GateTaskListener(AssessmentService assessments, GateServiceLevel serviceLevel, SendBack sendBack) {
         this.assessments = assessments;
         this.serviceLevel = serviceLevel;
+        this.sendBack = sendBack;
     }
 
     @Override
@@ -46,6 +49,7 @@ public class GateTaskListener implements TaskListener {
     }
 
     private void complete(DelegateTask task, Gate gate) {
+        sendBack.check(task);
         String user = EngineUser.of(task);
         requireMembership(task, gate, user);
         List<String> sendBackTo = stringList(task.getVariable(ProcessVariables.SEND_BACK_TO));

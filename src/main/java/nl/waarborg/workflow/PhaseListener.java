@@ -1,39 +1,24 @@
 package nl.waarborg.workflow;
 
 import nl.waarborg.system.SystemRecord.Phase;
-import nl.waarborg.system.SystemRecord.Status;
-import nl.waarborg.system.SystemRegistry;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the system's phase in step with the cycle. Called from the models as
- * {@code ${phaseListener.enter(execution, 'IMPLEMENT')}}.
+ * Only for instances of assessment-cycle versions deployed before the models named their phase listeners
+ * (issue 21): their XML still calls {@code ${phaseListener.enter(execution, 'IMPLEMENT')}}. The current model uses
+ * {@link PhaseListeners}. Remove once no instance of those versions runs.
  */
 @Component("phaseListener")
 public class PhaseListener {
 
-    private final SystemRegistry systems;
+    private final SystemPhases phases;
 
-    public PhaseListener(SystemRegistry systems) {
-        this.systems = systems;
+    public PhaseListener(SystemPhases phases) {
+        this.phases = phases;
     }
 
     public void enter(DelegateExecution execution, String phaseName) {
-        Phase phase = Phase.valueOf(phaseName);
-        String reason = null;
-        Status status = switch (phase) {
-            case REGISTERED -> Status.NEW;
-            case DEVELOP -> Status.IN_ASSESSMENT;
-            case IMPLEMENT -> Status.IN_IMPLEMENTATION;
-            case EVALUATE -> Status.IN_USE;
-            case STOPPED -> Status.STOPPED;
-            case RETIRED -> Status.RETIRED;
-        };
-        if (phase == Phase.STOPPED) {
-            Object stopReason = execution.getVariable(ProcessVariables.TRIAGE_STOP_REASON);
-            reason = stopReason == null ? null : stopReason.toString();
-        }
-        systems.moveTo(execution.getProcessBusinessKey(), phase, status, reason);
+        phases.enter(execution.getProcessBusinessKey(), Phase.valueOf(phaseName), PhaseListeners.stopReason(execution));
     }
 }

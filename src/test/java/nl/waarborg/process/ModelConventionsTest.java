@@ -14,9 +14,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nl.waarborg.identity.Groups;
 import nl.waarborg.workflow.Gate;
+import nl.waarborg.workflow.ReworkParts;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -24,10 +27,12 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.Event;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnLabel;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
@@ -41,7 +46,8 @@ import org.junit.jupiter.api.TestFactory;
  * What every model and form in bpmn/ and forms/ must satisfy: executable, archival history TTL, a form per user task
  * that exists with the same id, gate forms with the gate fields, candidate groups of the contract, and a diagram that
  * Camunda Modeler can show: a shape per flow node, an edge per sequence flow, no edges crossing each other or running
- * through a shape.
+ * through a shape, no label on another element's shape. Expressions in the models name a bean or read a variable; the
+ * code behind them lives in the beans.
  */
 class ModelConventionsTest {
 
@@ -156,6 +162,10 @@ class ModelConventionsTest {
                     // The reviewer can send back exactly the parts that can be reworked in this process (assessment-specific forms).
                     List<String> parts = fields.get("sendBackTo").path("values").findValuesAsText("value");
                     assertThat(parts).as("sendBackTo of %s", ref).isNotEmpty().allSatisfy(p -> assertThat(contentForms).contains(p));
+                    // ... which are the parts the bridge derives from the model, and each has a way out of the rework split.
+                    assertThat(parts).as("sendBackTo of %s = parts derived from the model", ref).isEqualTo(ReworkParts.before(gate));
+                    assertThat(ReworkParts.after((FlowNode) model.getModelElementById("rework-split"))).as("rework split of %s", path)
+                            .containsAll(parts);
                     if (gate.getId().equals(Gate.ALDERMAN_DECISION.taskId())) {
                         assertThat(fields).containsKey("deviationMotivation");
                     }
@@ -304,6 +314,160 @@ class ModelConventionsTest {
                 }
             }
             assertThat(choices).as("flows that leave a gateway with a choice").isPositive();
+        }));
+    }
+
+    /**
+     * A label (the name of an event, gateway or flow) lies beside the shapes, never on another element's shape nor
+     * under another flow, and every such name has a place in the diagram, so Camunda Modeler and the rendered diagrams
+     * show it where it was put.
+     */
+    @TestFactory
+    Stream<DynamicTest> labelsLieClearOfOtherShapes() throws IOException {
+        return models().stream().map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
+            BpmnModelInstance model = Bpmn.readModelFromFile(path.toFile());
+            Collection<BpmnShape> shapes = model.getModelElementsByType(BpmnShape.class);
+            Collection<BpmnEdge> edges = model.getModelElementsByType(BpmnEdge.class);
+            List<String> problems = new ArrayList<>();
+            int labels = 0;
+            for (BpmnShape shape : shapes) {
+                if (shape.getBpmnElement() instanceof Event || shape.getBpmnElement() instanceof Gateway) {
+                    labels += checkLabel(shape.getBpmnElement(), shape.getBpmnLabel(), shapes, edges, problems);
+                }
+            }
+            for (BpmnEdge edge : edges) {
+                labels += checkLabel(edge.getBpmnElement(), edge.getBpmnLabel(), shapes, edges, problems);
+            }
+            assertThat(problems).as("labels of %s", path.getFileName()).isEmpty();
+            assertThat(labels).as("labels checked in %s", path.getFileName()).isPositive();
+        }));
+    }
+
+    private static int checkLabel(BaseElement element, BpmnLabel label, Collection<BpmnShape> shapes, Collection<BpmnEdge> edges,
+                                  List<String> problems) {
+        String name = element.getAttributeValue("name");
+        if (name == null || name.isBlank()) {
+            return 0;
+        }
+        if (label == null || label.getBounds() == null) {
+            problems.add(element.getId() + " ('" + name + "') has no label bounds in the diagram");
+            return 0;
+        }
+        double[] text = renderedText(name, label.getBounds());
+        for (BpmnShape other : shapes) {
+            if (other.getBpmnElement() == element) {
+                continue;
+            }
+            Bounds b = other.getBounds();
+            if (overlaps(label.getBounds(), b)
+                    || overlaps(text, new double[] {b.getX(), b.getY(), b.getX() + b.getWidth(), b.getY() + b.getHeight()})) {
+                problems.add("label of " + element.getId() + " ('" + name + "') lies on " + other.getBpmnElement().getId());
+            }
+        }
+        for (BpmnEdge edge : edges) {
+            List<Waypoint> points = List.copyOf(edge.getWaypoints());
+            for (int i = 1; i < points.size() && edge.getBpmnElement() != element; i++) {
+                double[] a = {points.get(i - 1).getX(), points.get(i - 1).getY()};
+                double[] b = {points.get(i).getX(), points.get(i).getY()};
+                if (overlaps(text, new double[] {Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1])})) {
+                    problems.add("label of " + element.getId() + " ('" + name + "') lies under " + ((BaseElement) edge.getBpmnElement()).getId());
+                    break;
+                }
+            }
+        }
+        return 1;
+    }
+
+    /** Widest line of an external label in bpmn-js (Camunda Modeler, Cockpit): longer names wrap. */
+    static final double LABEL_WIDTH = 90;
+    /** Line height of an external label: 11px Arial, line height 1.2. */
+    static final double LABEL_LINE = 13.2;
+
+    /**
+     * Where bpmn-js draws a label's text (x1, y1, x2, y2): centred on the label's bounds, from their top, wrapped at
+     * 90px. The text can be wider or taller than the bounds in the file, so those alone do not tell whether it lies on
+     * a shape. Widths are those of 11px Arial, rounded up.
+     */
+    static double[] renderedText(String name, Bounds bounds) {
+        List<Double> lines = new ArrayList<>();
+        double line = 0;
+        for (String word : name.split(" ")) {
+            double width = textWidth(word);
+            if (line > 0 && line + textWidth(" ") + width > LABEL_WIDTH) {
+                lines.add(line);
+                line = width;
+            } else {
+                line += (line > 0 ? textWidth(" ") : 0) + width;
+            }
+        }
+        lines.add(line);
+        double width = Math.min(LABEL_WIDTH, lines.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+        double centre = bounds.getX() + bounds.getWidth() / 2;
+        return new double[] {centre - width / 2, bounds.getY(), centre + width / 2, bounds.getY() + lines.size() * LABEL_LINE};
+    }
+
+    static double textWidth(String text) {
+        double width = 0;
+        for (char c : text.toCharArray()) {
+            if ("iljI.,:;!'|".indexOf(c) >= 0) {
+                width += 2.5;
+            } else if ("trf -()/".indexOf(c) >= 0) {
+                width += 3.7;
+            } else if ("mwMW".indexOf(c) >= 0) {
+                width += 9.2;
+            } else if (Character.isUpperCase(c)) {
+                width += 7.5;
+            } else if ("scvkxyz".indexOf(c) >= 0) {
+                width += 5.5;
+            } else {
+                width += 6.2;
+            }
+        }
+        return width;
+    }
+
+    /** Whether a box (x1, y1, x2, y2) shares more than a border with another. */
+    static boolean overlaps(double[] a, double[] b) {
+        return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+    }
+
+    /** An expression in the model (EL between ${ } or #{ }), as attribute value or element text. */
+    static final Pattern EXPRESSION = Pattern.compile("[$#]\\{[^}]*}");
+    /** A method call with at least one argument, such as {@code bean.method(execution)}. */
+    static final Pattern CALL_WITH_ARGUMENTS = Pattern.compile("[A-Za-z_][\\w.]*\\s*\\(\\s*[^\\s)]");
+    /** A listener or task that runs an expression instead of naming a bean. */
+    static final Pattern CODE_ATTRIBUTE = Pattern.compile("(?<![A-Za-z])(camunda:)?expression=\"");
+
+    /**
+     * No code in the models: a listener, service task or condition names a bean ({@code delegateExpression}) or reads
+     * a variable, so a reader sees what happens without reading Java. No {@code setVariable(}, no method call with
+     * arguments (which also rules out {@code execution.} calls with arguments and calls with several arguments); a
+     * timer may ask a bean for a date without arguments ({@code ${gateSla.dueDate()}}).
+     */
+    @TestFactory
+    Stream<DynamicTest> expressionsNameBeansOrReadVariables() throws IOException {
+        return models().stream().map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
+            String xml = Files.readString(path);
+            List<String> problems = new ArrayList<>();
+            Matcher expressions = EXPRESSION.matcher(xml);
+            int count = 0;
+            while (expressions.find()) {
+                count++;
+                String expression = expressions.group();
+                if (expression.contains("setVariable(")) {
+                    problems.add(expression + " sets a variable");
+                }
+                if (CALL_WITH_ARGUMENTS.matcher(expression).find()) {
+                    problems.add(expression + " calls a method with arguments");
+                }
+            }
+            Matcher attributes = CODE_ATTRIBUTE.matcher(xml);
+            while (attributes.find()) {
+                int line = xml.substring(0, attributes.start()).split("\n", -1).length;
+                problems.add("line " + line + " runs an expression instead of a delegateExpression");
+            }
+            assertThat(problems).as("expressions in %s", path.getFileName()).isEmpty();
+            assertThat(count).as("expressions found in %s", path.getFileName()).isPositive();
         }));
     }
 

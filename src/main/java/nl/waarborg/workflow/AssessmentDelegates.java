@@ -1,0 +1,75 @@
+package nl.waarborg.workflow;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The beans iama.bpmn and dpia.bpmn name with {@code camunda:delegateExpression} (besides the task listeners): each
+ * hands one step of the model to one use case. Values the model routes or waits on are plain variables.
+ */
+@Configuration(proxyBeanMethods = false)
+class AssessmentDelegates {
+
+    /** Read by the rework split's conditions ({@code ${rework['iama-part-1']}}); transient, it lives only while routing. */
+    static final String REWORK = "rework";
+    /** Read by the gateway "Hoog restrisico?" ({@code ${highResidualRisk}}); transient as well. */
+    static final String HIGH_RESIDUAL_RISK = "highResidualRisk";
+    /** Read by the timer on the DPA's answer ({@code ${dpaConsultationDueDate}}). */
+    static final String DPA_CONSULTATION_DUE_DATE = "dpaConsultationDueDate";
+
+    /** Rework split "Welke onderdelen?" (start): which parts were sent back. */
+    @Bean
+    ExecutionListener routeRework(SendBack sendBack) {
+        return execution -> execution.setVariable(REWORK, Variables.objectValue(sendBack.rework(execution), true).create());
+    }
+
+    /** Rework join (end): the send-back is done. */
+    @Bean
+    ExecutionListener finishRework(SendBack sendBack) {
+        return sendBack::clear;
+    }
+
+    /** Service task "Termijnoverschrijding melden" after a gate's service-level timer. */
+    @Bean
+    JavaDelegate reportGateOverdue(GateServiceLevel serviceLevel) {
+        return serviceLevel::escalate;
+    }
+
+    /** Gateway "Hoog restrisico?" (start): whether section D leaves a high residual risk (GDPR Art. 36). */
+    @Bean
+    ExecutionListener assessResidualRisk(ResidualRisk residualRisk) {
+        return execution -> execution.setVariable(HIGH_RESIDUAL_RISK, Variables.booleanValue(residualRisk.high(execution), true));
+    }
+
+    /** "Raadpleging AP indienen" (end): the DPA's period starts. */
+    @Bean
+    ExecutionListener recordDpaSubmission(DpaConsultation consultation) {
+        return execution -> {
+            consultation.submitted(execution);
+            dueDate(consultation, execution);
+        };
+    }
+
+    /** Service task "Verlenging vastleggen": the DPA extended its period (once). */
+    @Bean
+    JavaDelegate recordDpaExtension(DpaConsultation consultation) {
+        return execution -> {
+            consultation.extend(execution);
+            dueDate(consultation, execution);
+        };
+    }
+
+    /** "Verlopen termijn AP opvolgen" (start): the DPA did not answer in time. */
+    @Bean
+    ExecutionListener recordDpaOverdue(DpaConsultation consultation) {
+        return consultation::overdue;
+    }
+
+    private static void dueDate(DpaConsultation consultation, DelegateExecution execution) {
+        execution.setVariable(DPA_CONSULTATION_DUE_DATE, consultation.dueDate(execution));
+    }
+}
