@@ -11,9 +11,11 @@ import java.util.stream.Collectors;
 import nl.waarborg.assessment.AssessmentNotFoundException;
 import nl.waarborg.assessment.DutiesConflictException;
 import nl.waarborg.assessment.GateDecisionException;
+import nl.waarborg.assessment.VersionConflictException;
 import nl.waarborg.assessment.VersionFrozenException;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.security.CurrentUser;
+import nl.waarborg.system.PhaseEntryRefusedException;
 import nl.waarborg.system.SystemNotFoundException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -77,8 +79,8 @@ public class ApiProblems {
         return problem(e.status(), e.getMessage(), request, e.field() == null ? null : Map.of("field", e.field()));
     }
 
-    @ExceptionHandler(VersionFrozenException.class)
-    ResponseEntity<ProblemDetail> frozen(VersionFrozenException e, HttpServletRequest request) {
+    @ExceptionHandler({VersionFrozenException.class, VersionConflictException.class, PhaseEntryRefusedException.class})
+    ResponseEntity<ProblemDetail> stateConflict(RuntimeException e, HttpServletRequest request) {
         return problem(HttpStatus.CONFLICT, e.getMessage(), request, null);
     }
 
@@ -179,6 +181,9 @@ public class ApiProblems {
             if (cause instanceof AuthorizationException || cause instanceof DutiesConflictException) {
                 return forbidden((RuntimeException) cause, request);
             }
+            if (cause instanceof VersionConflictException || cause instanceof PhaseEntryRefusedException) {
+                return stateConflict((RuntimeException) cause, request);
+            }
             if (cause instanceof BadUserRequestException bad) {
                 return badEngineRequest(bad, request);
             }
@@ -186,7 +191,7 @@ public class ApiProblems {
                 return gateInput(gate, request);
             }
             if (cause instanceof VersionFrozenException frozen) {
-                return frozen(frozen, request);
+                return stateConflict(frozen, request);
             }
             if (cause instanceof OptimisticLockingException || cause instanceof DataIntegrityViolationException
                     || cause instanceof java.sql.SQLIntegrityConstraintViolationException

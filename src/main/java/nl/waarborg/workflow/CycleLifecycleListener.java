@@ -1,5 +1,7 @@
 package nl.waarborg.workflow;
 
+import nl.waarborg.assessment.RoundParties;
+import nl.waarborg.engine.EngineUser;
 import nl.waarborg.system.SystemRegistry;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -7,15 +9,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start of an assessment cycle: only a registered system can have one (whichever client starts it). The round
- * itself is counted by CycleRounds.begin, which runs first; this listener only falls back to round 1.
+ * itself is counted by CycleRounds.begin, which runs first; this listener only falls back to round 1. Who started the
+ * cycle is recorded for segregation of duties (ADR 0014).
  */
 @Component("cycleLifecycle")
 public class CycleLifecycleListener implements ExecutionListener {
 
     private final SystemRegistry systems;
+    private final RoundParties parties;
 
-    public CycleLifecycleListener(SystemRegistry systems) {
+    public CycleLifecycleListener(SystemRegistry systems, RoundParties parties) {
         this.systems = systems;
+        this.parties = parties;
     }
 
     @Override
@@ -28,5 +33,8 @@ public class CycleLifecycleListener implements ExecutionListener {
         if (!execution.hasVariable(ProcessVariables.ROUND)) {
             execution.setVariable(ProcessVariables.ROUND, 1);
         }
+        Object round = execution.getVariable(ProcessVariables.ROUND);
+        parties.recordCycleStart(systemId, round instanceof Number n ? n.intValue() : 1, execution.getProcessInstanceId(),
+                EngineUser.of(execution));
     }
 }

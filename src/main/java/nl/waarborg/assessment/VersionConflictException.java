@@ -1,0 +1,15 @@
+package nl.waarborg.assessment;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+
+/**
+ * The version is not in a state that allows this (409): a section edited while the version is in review, or the
+ * alderman deciding on content that the advisers did not see. A BadUserRequestException, so that a refusal raised
+ * inside an engine command (a task listener) keeps its message on /engine-rest and Tasklist instead of a 500.
+ */
+public class VersionConflictException extends BadUserRequestException {
+
+    public VersionConflictException(String message) {
+        super(message);
+    }
+}
