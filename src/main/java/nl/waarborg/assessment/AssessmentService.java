@@ -85,7 +85,7 @@ public class AssessmentService {
         }
         boolean reviewRecord = version.status() == VersionStatus.IN_REVIEW && REVIEW_RECORDS.contains(section);
         if (version.status() != VersionStatus.DRAFT && !reviewRecord) {
-            throw new VersionConflictException("Version " + number + " of assessment " + assessmentId + " is " + version.status()
+            throw new VersionConflictException(VersionConflictException.Reason.NOT_DRAFT, "Version " + number + " of assessment " + assessmentId + " is " + version.status()
                     + ": its sections can be edited only while it is a draft, i.e. before review or after a gate sent it back.");
         }
         Map<String, Object> answers = CanonicalJson.readMap(version.answersJson());
@@ -140,7 +140,7 @@ public class AssessmentService {
         if (!request.advisory() && !"SENT_BACK".equals(decision)) {
             List<String> unseen = GoLiveInvariant.adviceNotOn(assessment.type(), signatures, answersHash);
             if (!unseen.isEmpty()) {
-                throw new VersionConflictException("The alderman cannot decide version " + number + " of this " + assessment.type()
+                throw new VersionConflictException(VersionConflictException.Reason.UNSEEN_CONTENT, "The alderman cannot decide version " + number + " of this " + assessment.type()
                         + ": its content is now " + GoLiveInvariant.shortHash(answersHash) + ", but " + String.join(" and ", unseen)
                         + ". The advisers must advise again on the current content.");
             }

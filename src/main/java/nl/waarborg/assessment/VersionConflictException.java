@@ -9,7 +9,17 @@ import org.camunda.bpm.engine.BadUserRequestException;
  */
 public class VersionConflictException extends BadUserRequestException {
 
-    public VersionConflictException(String message) {
+    /** What stands in the way, for clients that explain it in their own words (the web pages). */
+    public enum Reason { NOT_DRAFT, UNSEEN_CONTENT }
+
+    private final Reason reason;
+
+    public VersionConflictException(Reason reason, String message) {
         super(message);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
     }
 }

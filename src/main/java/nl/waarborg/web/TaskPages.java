@@ -11,8 +11,10 @@ import java.util.Optional;
 import nl.waarborg.shared.ApiException;
 import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.AssessmentVersion;
+import nl.waarborg.assessment.VersionConflictException;
 import nl.waarborg.identity.PersonNames;
 import nl.waarborg.security.CurrentUser;
+import nl.waarborg.system.PhaseEntryRefusedException;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
 import nl.waarborg.workflow.GateInputException;
@@ -212,6 +214,12 @@ public class TaskPages {
             return ResponseEntity.ok(Map.of("redirect", "/taken?afgerond" + pageQuery(pagina, '&')));
         } catch (GateInputException e) {
             return refusal(HttpStatus.BAD_REQUEST, fieldMessage(e.field()), e.field());
+        } catch (VersionConflictException e) {
+            return refusal(HttpStatus.CONFLICT, e.reason() == VersionConflictException.Reason.UNSEEN_CONTENT
+                    ? "task.error.unseenContent" : "task.error.notDraft", null);
+        } catch (PhaseEntryRefusedException e) {
+            log.info("Task {} refused: {}", id, e.getMessage());
+            return refusal(HttpStatus.CONFLICT, "task.error.goLive", null);
         } catch (BadUserRequestException e) {
             log.info("Task {} refused: {}", id, e.getMessage());
             return refusal(HttpStatus.BAD_REQUEST, "task.error.badRequest", null);

@@ -155,6 +155,16 @@ class GateIntegrityTest {
         asEngine(() -> engine.getRuntimeService().createProcessInstanceModification(iama).cancelAllForActivity("privacy-officer-advice")
                 .startBeforeActivity("alderman-decision").execute());
 
+        // The task page refuses in Dutch.
+        Http page = Http.browser(port);
+        assertThat(page.formLogin("alderman", "demo").statusCode()).isEqualTo(302);
+        String csrf = Http.csrfTokenFrom(page.get("/taken").body().replace("name=\"_csrf\" content", "x"));
+        HttpResponse<String> onPage = page.send(page.request("/taken/" + taskId(systemId, "alderman-decision") + "/afronden")
+                .header("Content-Type", "application/json").header("Accept", "application/json").header("X-CSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"decision\":\"APPROVED\",\"motivation\":\"Akkoord\"}")));
+        assertThat(onPage.statusCode()).as(onPage.body()).isEqualTo(409);
+        assertThat(onPage.body()).contains("opnieuw adviseren");
+
         HttpResponse<String> decided = complete(as("alderman"), systemId, "alderman-decision",
                 Map.of("decision", "APPROVED", "motivation", "Akkoord"));
         assertThat(decided.statusCode()).as(decided.body()).isEqualTo(409);
