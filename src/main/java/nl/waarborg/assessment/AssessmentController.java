@@ -57,7 +57,7 @@ public class AssessmentController {
     }
 
     public record SignatureView(String gate, String decision, String motivation, String conditions, String deviationMotivation,
-                                String user, Instant at) {
+                                String user, Instant at, String answersHash) {
     }
 
     @GetMapping("/{id}")
@@ -103,8 +103,8 @@ public class AssessmentController {
     }
 
     /**
-     * Replaces one section's answers of a draft version. Only the system's owner (or an administrator) may; a frozen
-     * version answers 409. The same rules hold when the section is saved by completing its task.
+     * Replaces one section's answers of a draft version. Only the system's owner (or an administrator) may; a version
+     * in review or frozen answers 409. The same rules hold when the section is saved by completing its task.
      */
     @PutMapping(value = "/{id}/versions/{number}/sections/{section}", consumes = MediaType.APPLICATION_JSON_VALUE)
     public VersionView saveSection(@PathVariable String id, @PathVariable int number, @PathVariable String section,
@@ -130,7 +130,8 @@ public class AssessmentController {
     private VersionView view(AssessmentVersion v) {
         Boolean intact = v.contentHash() == null ? null : assessments.hashIntact(v.assessmentId(), v.number());
         List<SignatureView> signatures = v.signatures().stream()
-                .map(s -> new SignatureView(s.gate(), s.decision(), s.motivation(), s.conditions(), s.deviationMotivation(), s.user(), s.at()))
+                .map(s -> new SignatureView(s.gate(), s.decision(), s.motivation(), s.conditions(), s.deviationMotivation(), s.user(), s.at(),
+                        s.answersHash()))
                 .toList();
         return new VersionView(v.assessmentId(), v.type(), v.systemId(), v.number(), v.status(), v.cycleRound(), v.answers(), v.triage(),
                 signatures, v.actionPoints(), v.contributors(), v.contentHash(), v.previousHash(), intact, v.createdAt(), v.frozenAt());

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import nl.waarborg.assessment.AssessmentStore.VersionRow;
 import nl.waarborg.audit.AuditTrail;
+import nl.waarborg.system.SystemRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,14 +31,25 @@ public class AssessmentService {
 
     public static final String ACTION_POINTS_SUFFIX = "ActionPoints";
 
+    /**
+     * Sections recorded while the version is in review, between the advice and the alderman's decision: the prior
+     * consultation of the DPA (AVG art. 36). They record the review rather than the content the advisers assess, so
+     * they may be saved in review and are left out of the answers hash that signatures record (ADR 0014).
+     */
+    static final Set<String> REVIEW_RECORDS = Set.of("dpa-consultation-submit", "dpa-consultation-answer");
+
     private final AssessmentStore store;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
+    private final RoundParties parties;
+    private final SystemRegistry systems;
 
-    AssessmentService(AssessmentStore store, AuditTrail audit, JdbcClient jdbc) {
+    AssessmentService(AssessmentStore store, AuditTrail audit, JdbcClient jdbc, RoundParties parties, SystemRegistry systems) {
         this.store = store;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.parties = parties;
+        this.systems = systems;
     }
 
     /** A new version for a new round, pre-filled with the answers of the last approved version. */
@@ -61,12 +74,20 @@ public class AssessmentService {
         return new OpenedVersion(assessment.id(), number, answers);
     }
 
-    /** Stores one section's answers in the draft; refused once the version is frozen. */
+    /**
+     * Stores one section's answers in the draft; refused once the version is in review (the advice covers exactly what
+     * was signed, ADR 0014) or frozen.
+     */
     @Transactional
     public void saveSection(String assessmentId, int number, String section, Map<String, Object> values, String userId) {
         VersionRow version = lockedVersion(assessmentId, number);
         if (version.status().frozen()) {
             throw new VersionFrozenException(assessmentId, number, version.status());
+        }
+        boolean reviewRecord = version.status() == VersionStatus.IN_REVIEW && REVIEW_RECORDS.contains(section);
+        if (version.status() != VersionStatus.DRAFT && !reviewRecord) {
+            throw new VersionConflictException(VersionConflictException.Reason.NOT_DRAFT, "Version " + number + " of assessment " + assessmentId + " is " + version.status()
+                    + ": its sections can be edited only while it is a draft, i.e. before review or after a gate sent it back.");
         }
         Map<String, Object> answers = CanonicalJson.readMap(version.answersJson());
         answers.put(section, new LinkedHashMap<>(values));
@@ -115,7 +136,16 @@ public class AssessmentService {
             throw new InvalidInputException("sendBackTo", "Gate field 'sendBackTo' must name at least one part to rework with SENT_BACK.");
         }
         List<Signature> signatures = store.signatures(version.id());
-        checkDuties(version, request, signatures);
+        checkDuties(assessment, version, request, signatures);
+        String answersHash = answersHash(version);
+        if (!request.advisory() && !"SENT_BACK".equals(decision)) {
+            List<String> unseen = GoLiveInvariant.adviceNotOn(assessment.type(), signatures, answersHash);
+            if (!unseen.isEmpty()) {
+                throw new VersionConflictException(VersionConflictException.Reason.UNSEEN_CONTENT, "The alderman cannot decide version " + number + " of this " + assessment.type()
+                        + ": its content is now " + GoLiveInvariant.shortHash(answersHash) + ", but " + String.join(" and ", unseen)
+                        + ". The advisers must advise again on the current content.");
+            }
+        }
         boolean approves = decision.startsWith("APPROVED");
         if (!request.advisory() && approves) {
             List<String> negative = latestAdvice(signatures).values().stream()
@@ -127,7 +157,7 @@ public class AssessmentService {
         }
         Instant at = now();
         Signature signature = new Signature(request.gate(), decision, request.motivation().trim(), blankToNull(request.conditions()),
-                blankToNull(request.deviationMotivation()), request.userId(), at);
+                blankToNull(request.deviationMotivation()), request.userId(), at, answersHash);
         store.insertSignature(UUID.randomUUID().toString(), version.id(), signature, request.taskId());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("assessmentId", assessmentId);
@@ -148,14 +178,16 @@ public class AssessmentService {
         }
     }
 
-    private void checkDuties(VersionRow version, GateDecisionRequest request, List<Signature> signatures) {
+    private void checkDuties(Assessment assessment, VersionRow version, GateDecisionRequest request, List<Signature> signatures) {
         String user = request.userId();
         if (isBlank(user)) {
             throw new SegregationOfDutiesException("A gate decision must be made by an identified user.");
         }
-        if (store.isContributor(version.id(), user)) {
-            throw new SegregationOfDutiesException("Segregation of duties: " + user + " filled in content of this version and cannot decide"
-                    + " a gate of it.");
+        String owner = systems.get(assessment.systemId()).owner();
+        Optional<String> conflict = parties.of(assessment.systemId(), owner, version.cycleRound()).conflictOf(user);
+        if (conflict.isPresent()) {
+            throw new SegregationOfDutiesException("Segregation of duties: " + user + " " + conflict.get() + " and cannot advise or decide"
+                    + " on its versions (gate " + request.gate() + ").");
         }
         Optional<Signature> otherGate = signatures.stream()
                 .filter(s -> user.equals(s.user()) && !Objects.equals(s.gate(), request.gate())).findFirst();
@@ -211,11 +243,22 @@ public class AssessmentService {
             m.put("deviationMotivation", s.deviationMotivation());
             m.put("user", s.user());
             m.put("at", s.at().toString());
+            if (s.answersHash() != null) {
+                // Only since ADR 0014; left out for older signatures, so their versions still verify.
+                m.put("answersHash", s.answersHash());
+            }
             signed.add(m);
         }
         content.put("signatures", signed);
         content.put("previousHash", previousHash);
         return CanonicalJson.sha256(CanonicalJson.write(content));
+    }
+
+    /** The SHA-256 of the version's answers (without its review records) in canonical JSON: what a signature records as seen. */
+    static String answersHash(VersionRow version) {
+        Map<String, Object> answers = CanonicalJson.readMap(version.answersJson());
+        answers.keySet().removeAll(REVIEW_RECORDS);
+        return CanonicalJson.sha256(CanonicalJson.write(answers));
     }
 
     @SuppressWarnings("unchecked")
@@ -257,12 +300,13 @@ public class AssessmentService {
 
     @Transactional
     public void recordTriageInputs(String systemId, int round, Map<String, Object> inputs, String userId) {
-        int updated = jdbc.sql("UPDATE wb_triage SET inputs = :inputs, decided_at = :at WHERE system_id = :s AND cycle_round = :r")
-                .param("inputs", CanonicalJson.write(inputs)).param("at", java.sql.Timestamp.from(now()))
+        int updated = jdbc.sql("""
+                UPDATE wb_triage SET inputs = :inputs, answered_by = :u, decided_at = :at WHERE system_id = :s AND cycle_round = :r""")
+                .param("inputs", CanonicalJson.write(inputs)).param("u", userId).param("at", java.sql.Timestamp.from(now()))
                 .param("s", systemId).param("r", round).update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO wb_triage (system_id, cycle_round, inputs, decided_at) VALUES (:s, :r, :inputs, :at)")
-                    .param("s", systemId).param("r", round).param("inputs", CanonicalJson.write(inputs))
+            jdbc.sql("INSERT INTO wb_triage (system_id, cycle_round, inputs, answered_by, decided_at) VALUES (:s, :r, :inputs, :u, :at)")
+                    .param("s", systemId).param("r", round).param("inputs", CanonicalJson.write(inputs)).param("u", userId)
                     .param("at", java.sql.Timestamp.from(now())).update();
         }
         audit.record("TRIAGE_ANSWERED", userId, systemId, Map.of("round", round));

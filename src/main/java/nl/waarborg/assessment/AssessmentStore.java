@@ -132,24 +132,12 @@ class AssessmentStore {
     void insertSignature(String id, String versionId, Signature s, String taskId) {
         jdbc.sql("""
                 INSERT INTO wb_signature (id, version_id, gate, decision, motivation, conditions, deviation_motivation,
-                    user_id, signed_at, task_id)
-                VALUES (:id, :v, :gate, :decision, :motivation, :conditions, :deviation, :user, :at, :task)""")
+                    user_id, signed_at, task_id, answers_hash)
+                VALUES (:id, :v, :gate, :decision, :motivation, :conditions, :deviation, :user, :at, :task, :answersHash)""")
                 .param("id", id).param("v", versionId).param("gate", s.gate()).param("decision", s.decision())
                 .param("motivation", s.motivation()).param("conditions", s.conditions())
                 .param("deviation", s.deviationMotivation()).param("user", s.user()).param("at", Timestamp.from(s.at()))
-                .param("task", taskId).update();
-    }
-
-    /**
-     * Whether the user saved content of this version. The saves (wb_answer_save) say so since V5; wb_contributor is
-     * no longer written, and is read for the versions whose content was saved before.
-     */
-    boolean isContributor(String versionId, String userId) {
-        return jdbc.sql("""
-                SELECT COUNT(*) FROM (
-                    SELECT 1 AS saved FROM wb_answer_save WHERE version_id = :v AND user_id = :u
-                    UNION ALL SELECT 1 AS saved FROM wb_contributor WHERE version_id = :v AND user_id = :u) c""")
-                .param("v", versionId).param("u", userId).query(Integer.class).single() > 0;
+                .param("task", taskId).param("answersHash", s.answersHash()).update();
     }
 
     /** Appends one save of a section to the version's save history (the caller holds the version's row lock). */
@@ -169,7 +157,7 @@ class AssessmentStore {
                 .list();
     }
 
-    /** Everyone who saved content of this version (see isContributor), in name order. */
+    /** Everyone who saved content of this version (wb_answer_save, and wb_contributor from before V5), in name order. */
     List<String> contributors(String versionId) {
         return jdbc.sql("""
                 SELECT user_id FROM wb_answer_save WHERE version_id = :v AND user_id IS NOT NULL
@@ -216,7 +204,8 @@ class AssessmentStore {
 
     private static Signature mapSignature(ResultSet rs, int row) throws SQLException {
         return new Signature(rs.getString("gate"), rs.getString("decision"), rs.getString("motivation"), rs.getString("conditions"),
-                rs.getString("deviation_motivation"), rs.getString("user_id"), rs.getTimestamp("signed_at").toInstant());
+                rs.getString("deviation_motivation"), rs.getString("user_id"), rs.getTimestamp("signed_at").toInstant(),
+                rs.getString("answers_hash"));
     }
 
     private static ActionPoint mapActionPoint(ResultSet rs, int row) throws SQLException {

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,9 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class SystemRegistry {
 
     private final JdbcClient jdbc;
+    private final ObjectProvider<PhaseEntryCheck> entryChecks;
 
-    public SystemRegistry(JdbcClient jdbc) {
+    public SystemRegistry(JdbcClient jdbc, ObjectProvider<PhaseEntryCheck> entryChecks) {
         this.jdbc = jdbc;
+        this.entryChecks = entryChecks;
     }
 
     @Transactional
@@ -51,8 +54,16 @@ public class SystemRegistry {
         return jdbc.sql("SELECT * FROM wb_system ORDER BY name, id").query(SystemRegistry::map).list();
     }
 
+    /**
+     * Moves the system into a phase. Entering Implement, Evaluate or "in use" first asks every {@link PhaseEntryCheck}
+     * (ADR 0014), on whichever path the move comes; a refusal throws and the caller's transaction rolls back.
+     */
     @Transactional
     public void moveTo(String id, SystemRecord.Phase phase, SystemRecord.Status status, String reason) {
+        if (goesLive(phase, status)) {
+            SystemRecord system = get(id);
+            entryChecks.orderedStream().forEach(check -> check.requireEntry(system, phase));
+        }
         int updated = jdbc.sql("""
                 UPDATE wb_system SET phase = :phase, status = :status, status_reason = :reason, updated_at = :now,
                        row_version = row_version + 1 WHERE id = :id""")
@@ -61,6 +72,11 @@ public class SystemRegistry {
         if (updated == 0) {
             throw new SystemNotFoundException(id);
         }
+    }
+
+    private static boolean goesLive(SystemRecord.Phase phase, SystemRecord.Status status) {
+        return phase == SystemRecord.Phase.IMPLEMENT || phase == SystemRecord.Phase.EVALUATE
+                || status == SystemRecord.Status.IN_IMPLEMENTATION || status == SystemRecord.Status.IN_USE;
     }
 
     @Transactional

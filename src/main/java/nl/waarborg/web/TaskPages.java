@@ -11,8 +11,10 @@ import java.util.Optional;
 import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.SegregationOfDutiesException;
 import nl.waarborg.assessment.AssessmentVersion;
+import nl.waarborg.assessment.VersionConflictException;
 import nl.waarborg.identity.PersonNames;
 import nl.waarborg.security.CurrentUser;
+import nl.waarborg.system.PhaseEntryRefusedException;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
 import nl.waarborg.shared.NotFoundException;
@@ -230,6 +232,9 @@ public class TaskPages {
             case FORBIDDEN -> problem.cause() instanceof SegregationOfDutiesException ? "task.error.duties" : "task.error.forbidden";
             case NOT_FOUND -> "task.error.notFound";
             case CONFLICT -> problem.cause() instanceof TaskCompletedException ? "task.error.completed"
+                    : problem.cause() instanceof VersionConflictException conflict
+                            ? (conflict.reason() == VersionConflictException.Reason.UNSEEN_CONTENT ? "task.error.unseenContent" : "task.error.notDraft")
+                    : problem.cause() instanceof PhaseEntryRefusedException ? "task.error.goLive"
                     : problem.refusal() ? "error.conflict" : "task.error.concurrent";
             default -> problem.known() ? "task.error.badRequest" : "error.server";
         };

@@ -137,6 +137,8 @@ class VersionLifecycleTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("conditions");
 
         assessments.decide(id, 1, gate("privacy-officer-advice", "REJECTED", "fg", system.id() + "-4"));
+        // An IAMA needs the ethics committee's advice as well before the alderman decides (ADR 0014).
+        assessments.decide(id, 1, gate("ethics-committee-advice", "APPROVED", "ethics", system.id() + "-4b"));
         assertThatThrownBy(() -> assessments.decide(id, 1, gate("alderman-decision", "APPROVED", "alderman", system.id() + "-5")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("deviationMotivation");
         assessments.decide(id, 1, new GateDecisionRequest("alderman-decision", false, "APPROVED", "Maatschappelijk belang weegt zwaarder",

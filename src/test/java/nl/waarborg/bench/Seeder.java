@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.system.SystemRecord.Phase;
 import nl.waarborg.system.SystemRecord.Status;
 import nl.waarborg.system.SystemRegistry;
@@ -46,10 +47,12 @@ final class Seeder {
     static final int DEPARTMENTS = 20;
 
     private final SystemRegistry systems;
+    private final AssessmentService assessments;
     private final ProcessEngine engine;
 
     Seeder(WaarborgNode node) {
         this.systems = node.bean(SystemRegistry.class);
+        this.assessments = node.bean(AssessmentService.class);
         this.engine = node.engine();
     }
 
@@ -101,7 +104,10 @@ final class Seeder {
         switch (position) {
             case TRIAGE -> runtime.startProcessInstanceByKey("assessment-cycle", id);
             case IMPLEMENT_GO_LIVE, EVALUATE -> {
-                Map<String, Object> v = triageOutcome(true, false);
+                // A system goes live only when its triage's required assessments are signed (ADR 0014): seed a triage
+                // that requires none, so the phase check lets the seeded cycle into Implement.
+                Map<String, Object> v = triageOutcome(false, false);
+                assessments.recordTriageOutcome(id, 1, Map.of("triageStop", false, "iamaRequired", false, "dpiaRequired", false));
                 v.put("highRiskAi", position == Position.IMPLEMENT_GO_LIVE);
                 runtime.createProcessInstanceByKey("assessment-cycle").businessKey(id).setVariables(v)
                         .startBeforeActivity("prepare-implementation").execute();

@@ -1,0 +1,146 @@
+package nl.waarborg.assessment;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
+import nl.waarborg.identity.Groups;
+
+/**
+ * The invariant of ADR 0014, as a plain rule: a system enters Implement, Evaluate or "in use" only when every
+ * assessment that the triage of its current round requires has a version of that round that is approved by the
+ * alderman, advised by the privacy officer (and for the IAMA the ethics committee), each signature by a member of the
+ * gate's group without a conflict of duties, and each on the answers the version holds now. {@link GoLiveFacts} reads
+ * the facts; {@link #violations} says what is missing, empty when the system may go on.
+ */
+public final class GoLiveInvariant {
+
+    public static final String PRIVACY_OFFICER_ADVICE = "privacy-officer-advice";
+    public static final String ETHICS_COMMITTEE_ADVICE = "ethics-committee-advice";
+    public static final String ALDERMAN_DECISION = "alderman-decision";
+
+    /** The group whose members may sign each gate. */
+    static final Map<String, String> GROUP_OF = Map.of(PRIVACY_OFFICER_ADVICE, Groups.PRIVACY_OFFICER,
+            ETHICS_COMMITTEE_ADVICE, Groups.ETHICS_COMMITTEE, ALDERMAN_DECISION, Groups.ALDERMAN);
+
+    private GoLiveInvariant() {
+    }
+
+    /** What the rule judges: the current round, its triage outcome (null if none), the round's latest versions. */
+    public record Facts(Integer round, Map<String, Object> triageOutcome, Map<AssessmentType, VersionFacts> versions,
+                        SystemParties parties) {
+    }
+
+    /** The latest version of an assessment in the round, with the hash of its answers now and its signatures. */
+    public record VersionFacts(int number, VersionStatus status, String answersHash, boolean contentHashIntact,
+                               List<Signature> signatures) {
+    }
+
+    /** The advice gates an assessment of this type needs before the alderman decides. */
+    public static List<String> adviceGates(AssessmentType type) {
+        return type == AssessmentType.IAMA ? List.of(PRIVACY_OFFICER_ADVICE, ETHICS_COMMITTEE_ADVICE) : List.of(PRIVACY_OFFICER_ADVICE);
+    }
+
+    /** The latest signature per gate (signatures come oldest first; a later round of review replaces an earlier one). */
+    static Map<String, Signature> latestPerGate(List<Signature> signatures) {
+        Map<String, Signature> latest = new LinkedHashMap<>();
+        signatures.forEach(s -> latest.put(s.gate(), s));
+        return latest;
+    }
+
+    /**
+     * The advice that does not cover the answers as they are now: a missing or sent-back advice, or one given on other
+     * answers. Empty when every advice gate of the type advised on exactly {@code answersHash}.
+     */
+    public static List<String> adviceNotOn(AssessmentType type, List<Signature> signatures, String answersHash) {
+        Map<String, Signature> latest = latestPerGate(signatures);
+        List<String> problems = new ArrayList<>();
+        for (String gate : adviceGates(type)) {
+            Signature advice = latest.get(gate);
+            if (advice == null || "SENT_BACK".equals(advice.decision())) {
+                problems.add(gate + " has not advised on the current content");
+            } else if (!answersHash.equals(advice.answersHash())) {
+                problems.add(gate + " (" + advice.user() + ") advised on content " + shortHash(advice.answersHash()));
+            }
+        }
+        return problems;
+    }
+
+    public static List<String> violations(Facts facts, BiPredicate<String, String> isMember) {
+        if (facts.round() == null) {
+            return List.of("the system has no assessment cycle round with a triage");
+        }
+        Map<String, Object> outcome = facts.triageOutcome();
+        if (outcome == null || outcome.isEmpty()) {
+            return List.of("round " + facts.round() + " has no triage outcome");
+        }
+        if (Boolean.TRUE.equals(outcome.get("triageStop"))) {
+            return List.of("the triage of round " + facts.round() + " stopped the system");
+        }
+        List<String> problems = new ArrayList<>();
+        for (AssessmentType type : AssessmentType.values()) {
+            Object required = outcome.get(type.name().toLowerCase() + "Required");
+            if (!(required instanceof Boolean)) {
+                problems.add("the triage of round " + facts.round() + " does not say whether a" + (type == AssessmentType.IAMA ? "n " : " ")
+                        + type + " is required");
+            } else if ((Boolean) required) {
+                problems.addAll(versionViolations(type, facts, isMember));
+            }
+        }
+        return problems;
+    }
+
+    private static List<String> versionViolations(AssessmentType type, Facts facts, BiPredicate<String, String> isMember) {
+        String name = type + " of round " + facts.round();
+        VersionFacts version = facts.versions().get(type);
+        if (version == null) {
+            return List.of(name + " has no version");
+        }
+        String label = name + " (version " + version.number() + ")";
+        List<String> problems = new ArrayList<>();
+        if (version.status() != VersionStatus.APPROVED) {
+            problems.add(label + " is " + version.status() + ", not approved by the alderman");
+        }
+        if (!version.contentHashIntact()) {
+            problems.add(label + " does not match its recorded content hash");
+        }
+        adviceNotOn(type, version.signatures(), version.answersHash()).forEach(p -> problems.add(label + ": " + p));
+        Map<String, Signature> latest = latestPerGate(version.signatures());
+        Signature decision = latest.get(ALDERMAN_DECISION);
+        if (decision == null || !decision.decision().startsWith("APPROVED")) {
+            problems.add(label + " has no approving decision of the alderman");
+        } else if (!version.answersHash().equals(decision.answersHash())) {
+            problems.add(label + ": the alderman (" + decision.user() + ") decided on content " + shortHash(decision.answersHash()));
+        }
+        Map<String, String> gateOfSigner = new HashMap<>();
+        for (String gate : gatesOf(type)) {
+            Signature s = latest.get(gate);
+            if (s == null) {
+                continue;
+            }
+            if (!isMember.test(s.user(), GROUP_OF.get(gate))) {
+                problems.add(label + ": " + s.user() + " signed " + gate + " but is not a member of group '" + GROUP_OF.get(gate) + "'");
+            }
+            facts.parties().conflictOf(s.user()).ifPresent(reason ->
+                    problems.add(label + ": " + s.user() + " signed " + gate + " but " + reason));
+            String other = gateOfSigner.putIfAbsent(s.user(), gate);
+            if (other != null) {
+                problems.add(label + ": " + s.user() + " signed both " + other + " and " + gate);
+            }
+        }
+        return problems;
+    }
+
+    private static List<String> gatesOf(AssessmentType type) {
+        List<String> gates = new ArrayList<>(adviceGates(type));
+        gates.add(ALDERMAN_DECISION);
+        return gates;
+    }
+
+    /** The first twelve characters of a hash, enough to tell two contents apart in a message. */
+    public static String shortHash(String hash) {
+        return hash == null ? "(not recorded)" : hash.substring(0, Math.min(12, hash.length()));
+    }
+}
