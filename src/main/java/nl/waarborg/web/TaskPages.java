@@ -4,17 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.waarborg.assessment.AssessmentService;
-import nl.waarborg.assessment.SegregationOfDutiesException;
 import nl.waarborg.assessment.AssessmentVersion;
-import nl.waarborg.assessment.VersionConflictException;
 import nl.waarborg.identity.PersonNames;
 import nl.waarborg.security.CurrentUser;
-import nl.waarborg.system.PhaseEntryRefusedException;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
 import nl.waarborg.shared.NotFoundException;
@@ -25,8 +21,6 @@ import nl.waarborg.task.TaskWork;
 import nl.waarborg.task.TaskWork.TaskView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -59,19 +53,19 @@ public class TaskPages {
     private final SystemRegistry systems;
     private final AssessmentService assessments;
     private final VersionPages versions;
-    private final MessageSource messages;
+    private final TaskRefusals refusals;
     private final PersonNames personNames;
     /** PAGE_SIZE; a test lowers it to page through a few tasks. */
     private int pageSize = PAGE_SIZE;
 
-    public TaskPages(TaskWork work, SystemRegistry systems, AssessmentService assessments, VersionPages versions, MessageSource messages,
+    public TaskPages(TaskWork work, SystemRegistry systems, AssessmentService assessments, VersionPages versions, TaskRefusals refusals,
                      PersonNames personNames) {
         this.personNames = personNames;
         this.work = work;
         this.systems = systems;
         this.assessments = assessments;
         this.versions = versions;
-        this.messages = messages;
+        this.refusals = refusals;
     }
 
     public record TaskRow(TaskView task, String systemName, String assigneeName) {
@@ -152,7 +146,10 @@ public class TaskPages {
             redirect.addFlashAttribute("flash", "task.claimed");
             return "redirect:/taken/" + id + pageQuery(pagina, '?');
         } catch (RuntimeException e) {
-            Problem problem = knownOrThrow(e);
+            Problem problem = ProblemStatus.of(e);
+            if (!problem.known()) {
+                throw e;
+            }
             redirect.addFlashAttribute("flashError", problem.status() == HttpStatus.CONFLICT ? "task.error.claimedOrDone"
                     : problem.status() == HttpStatus.FORBIDDEN ? "task.error.forbidden" : "task.error.notFound");
         }
@@ -165,11 +162,8 @@ public class TaskPages {
         TaskView task;
         try {
             task = work.task(id);
-        } catch (TaskCompletedException e) {
-            redirect.addFlashAttribute("flashError", "task.error.completed");
-            return "redirect:/taken" + pageQuery(pagina, '?');
-        } catch (NotFoundException e) {
-            redirect.addFlashAttribute("flashError", "task.error.notFound");
+        } catch (TaskCompletedException | NotFoundException e) {
+            redirect.addFlashAttribute("flashError", e instanceof TaskCompletedException ? "task.error.completed" : "task.error.notFound");
             return "redirect:/taken" + pageQuery(pagina, '?');
         }
         model.addAttribute("page", pagina == null ? 1 : pageNumber(pagina));
@@ -221,44 +215,8 @@ public class TaskPages {
             } else if (problem.status() == HttpStatus.BAD_REQUEST && problem.field() == null) {
                 log.info("Task {} refused: {}", id, problem.detail());
             }
-            return refusal(problem.status(), completionMessage(problem), problem.field());
+            return refusals.answer(problem);
         }
-    }
-
-    /** The Dutch text for a refused completion: the field's own text where there is one. */
-    private String completionMessage(Problem problem) {
-        return switch (problem.status()) {
-            case BAD_REQUEST -> problem.field() == null ? "task.error.badRequest" : fieldMessage(problem.field());
-            case FORBIDDEN -> problem.cause() instanceof SegregationOfDutiesException ? "task.error.duties" : "task.error.forbidden";
-            case NOT_FOUND -> "task.error.notFound";
-            case CONFLICT -> problem.cause() instanceof TaskCompletedException ? "task.error.completed"
-                    : problem.cause() instanceof VersionConflictException conflict
-                            ? (conflict.reason() == VersionConflictException.Reason.UNSEEN_CONTENT ? "task.error.unseenContent" : "task.error.notDraft")
-                    : problem.cause() instanceof PhaseEntryRefusedException ? "task.error.goLive"
-                    : problem.refusal() ? "error.conflict" : "task.error.concurrent";
-            default -> problem.known() ? "task.error.badRequest" : "error.server";
-        };
-    }
-
-    private static Problem knownOrThrow(RuntimeException e) {
-        Problem problem = ProblemStatus.of(e);
-        if (!problem.known()) {
-            throw e;
-        }
-        return problem;
-    }
-
-    private String fieldMessage(String field) {
-        String key = "task.error.field." + field;
-        return messages.getMessage(key, null, null, LocaleContextHolder.getLocale()) == null ? "task.error.badRequest" : key;
-    }
-
-    private ResponseEntity<Map<String, Object>> refusal(HttpStatus status, String messageKey, String field) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status.value());
-        body.put("message", messages.getMessage(messageKey, null, LocaleContextHolder.getLocale()));
-        body.put("field", field);
-        return ResponseEntity.status(status).body(body);
     }
 
     private String systemName(String systemId) {

@@ -1,0 +1,54 @@
+package nl.waarborg.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.waarborg.assessment.SegregationOfDutiesException;
+import nl.waarborg.assessment.VersionConflictException;
+import nl.waarborg.system.PhaseEntryRefusedException;
+import nl.waarborg.shared.ProblemStatus.Problem;
+import nl.waarborg.task.TaskCompletedException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * The task page's answer to a refused completion: the status of {@link nl.waarborg.shared.ProblemStatus}, a Dutch
+ * message (the field's own text where there is one) and the field at fault, for the form script to show.
+ */
+@Component
+class TaskRefusals {
+
+    private final MessageSource messages;
+
+    TaskRefusals(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    ResponseEntity<Map<String, Object>> answer(Problem problem) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", problem.status().value());
+        body.put("message", messages.getMessage(messageKey(problem), null, LocaleContextHolder.getLocale()));
+        body.put("field", problem.field());
+        return ResponseEntity.status(problem.status()).body(body);
+    }
+
+    private String messageKey(Problem problem) {
+        return switch (problem.status()) {
+            case BAD_REQUEST -> problem.field() == null ? "task.error.badRequest" : fieldMessage(problem.field());
+            case FORBIDDEN -> problem.cause() instanceof SegregationOfDutiesException ? "task.error.duties" : "task.error.forbidden";
+            case NOT_FOUND -> "task.error.notFound";
+            case CONFLICT -> problem.cause() instanceof TaskCompletedException ? "task.error.completed"
+                    : problem.cause() instanceof VersionConflictException conflict
+                            ? (conflict.reason() == VersionConflictException.Reason.UNSEEN_CONTENT ? "task.error.unseenContent" : "task.error.notDraft")
+                    : problem.cause() instanceof PhaseEntryRefusedException ? "task.error.goLive"
+                    : problem.refusal() ? "error.conflict" : "task.error.concurrent";
+            default -> problem.status().is4xxClientError() ? "task.error.badRequest" : "error.server";
+        };
+    }
+
+    private String fieldMessage(String field) {
+        String key = "task.error.field." + field;
+        return messages.getMessage(key, null, null, LocaleContextHolder.getLocale()) == null ? "task.error.badRequest" : key;
+    }
+}
