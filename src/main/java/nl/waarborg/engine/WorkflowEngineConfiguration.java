@@ -3,7 +3,6 @@ package nl.waarborg.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -57,9 +56,7 @@ public class WorkflowEngineConfiguration extends AbstractProcessEnginePlugin {
                 // Every user task reports to the observers (e.g. oversight's wait tracker), so the models need not name them.
                 TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 for (UserTaskObserver observer : observers) {
-                    task.addTaskListener(TaskListener.EVENTNAME_CREATE, observer);
-                    task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, observer);
-                    task.addTaskListener(TaskListener.EVENTNAME_DELETE, observer);
+                    observer.events().forEach(event -> task.addTaskListener(event, observer));
                 }
             }
         });

@@ -49,12 +49,15 @@ public class TaskWork {
     }
 
     /**
-     * Tasks assigned to me or open to one of my groups, earliest due first, at most {@code limit} from {@code offset}:
-     * a group of a large shared service can have thousands of open tasks, and each row costs two small reads.
+     * Tasks assigned to me, open to me by name (the content tasks of the systems whose team I am in) or open to one of my
+     * groups, earliest due first, at most {@code limit} from {@code offset}: a group of a large shared service can have
+     * thousands of open tasks, and each row costs two small reads. The engine's authorizations filter the rows: a
+     * project lead sees only the content tasks of their own teams, though the tasks name group project-lead.
      */
     public TaskPage myTasks(int limit, int offset) {
         TaskQuery query = engine.getTaskService().createTaskQuery()
-                .or().taskAssignee(CurrentUser.id()).taskCandidateGroupIn(CurrentUser.groups().isEmpty() ? List.of("-") : CurrentUser.groups())
+                .or().taskAssignee(CurrentUser.id()).taskCandidateUser(CurrentUser.id())
+                .taskCandidateGroupIn(CurrentUser.groups().isEmpty() ? List.of("-") : CurrentUser.groups())
                 .endOr();
         long total = query.count();
         List<Task> tasks = query.initializeFormKeys().orderByDueDate().asc().orderByTaskCreateTime().asc()

@@ -16,6 +16,7 @@ import nl.waarborg.security.CurrentUser;
 import nl.waarborg.system.SystemAccess;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
+import nl.waarborg.system.SystemTeam;
 import nl.waarborg.workflow.CycleService;
 import nl.waarborg.workflow.CycleService.OpenStep;
 import org.slf4j.Logger;
@@ -31,7 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Project leads: their systems, registering one, starting its cycle, and where it stands. */
+/** Project leads: their systems (owned or co-authored), registering one, starting its cycle, its team, and where it stands. */
 @Controller
 public class SystemPages {
 
@@ -41,8 +42,10 @@ public class SystemPages {
     private final CycleService cycles;
     private final AssessmentService assessments;
     private final AuditTrail audit;
+    private final SystemTeam team;
 
-    public SystemPages(SystemRegistry systems, CycleService cycles, AssessmentService assessments, AuditTrail audit) {
+    public SystemPages(SystemRegistry systems, CycleService cycles, AssessmentService assessments, AuditTrail audit, SystemTeam team) {
+        this.team = team;
         this.systems = systems;
         this.cycles = cycles;
         this.assessments = assessments;
@@ -96,7 +99,8 @@ public class SystemPages {
     public String list(Model model) {
         CurrentUser.requireAnyOf(Groups.PROJECT_LEAD, Groups.ADMIN);
         boolean all = CurrentUser.isIn(Groups.ADMIN);
-        List<SystemRow> rows = systems.list().stream().filter(s -> all || CurrentUser.id().equals(s.owner()))
+        List<String> coAuthored = team.coAuthoredBy(CurrentUser.id());
+        List<SystemRow> rows = systems.list().stream().filter(s -> all || CurrentUser.id().equals(s.owner()) || coAuthored.contains(s.id()))
                 .map(s -> new SystemRow(s, cycles.openSteps(s.id()))).toList();
         model.addAttribute("rows", rows);
         return "systems";
@@ -138,6 +142,8 @@ public class SystemPages {
         model.addAttribute("triage", latestTriageOutcome(id, histories).orElse(null));
         model.addAttribute("assessments", histories);
         model.addAttribute("mayStart", SystemAccess.mayChange(system));
+        model.addAttribute("team", team.team(id));
+        model.addAttribute("teamCandidates", SystemAccess.mayChange(system) ? team.candidates(id) : List.of());
         return "system";
     }
 

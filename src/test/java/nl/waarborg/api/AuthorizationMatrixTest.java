@@ -81,7 +81,10 @@ class AuthorizationMatrixTest {
                 new Call("GET", "/api/oversight/statistics", null, oversight),
                 new Call("GET", "/api/audit?systemId=" + systemId, null, oversight),
                 new Call("GET", "/api/audit/verify", null, oversight),
-                new Call("GET", "/api/tasks", null, everyone));
+                new Call("GET", "/api/tasks", null, everyone),
+                new Call("GET", "/api/systems/" + systemId + "/team", null, everyone),
+                new Call("POST", "/api/systems/" + systemId + "/co-authors/lead2", "", owners),
+                new Call("DELETE", "/api/systems/" + systemId + "/co-authors/lead2", null, owners));
 
         Map<String, String> mismatches = new LinkedHashMap<>();
         for (Call call : calls) {

@@ -25,6 +25,7 @@ import nl.waarborg.support.WaarborgIntegrationTest;
 import org.springframework.test.context.TestPropertySource;
 import nl.waarborg.system.SystemRecord.Phase;
 import nl.waarborg.system.SystemRegistry;
+import nl.waarborg.system.SystemTeam;
 import nl.waarborg.workflow.UnknownSystemException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
@@ -45,6 +46,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Every path through assessment-cycle, iama and dpia with the real bridge beans, engine and database (H2 and PostgreSQL).
@@ -65,6 +69,7 @@ class AssessmentProcessPathsTest {
     @Autowired SystemRegistry systems;
     @Autowired AssessmentService assessments;
     @Autowired AuditTrail audit;
+    @Autowired SystemTeam team;
 
     @BeforeEach
     void setUp() {
@@ -579,6 +584,14 @@ class AssessmentProcessPathsTest {
         String dual = user("dual-" + suffix, "privacy-officer", "ethics-committee");
         String writer = user("writer-" + suffix, "project-lead", "privacy-officer");
         String system = newSystem();
+        // The writer is in the system's team (the owner names them), else the part is not theirs to write.
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("lead", null,
+                List.of(new SimpleGrantedAuthority("project-lead"))));
+        try {
+            team.addCoAuthor(system, writer);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
         ProcessInstance iama = startAssessment("iama", system);
         completeAs(writer, "project-lead", task(system, "fill-in-iama-part-1"), iamaPart(1));
         for (int part = 2; part <= 5; part++) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Answers to the triage form (forms/triage.form) for tests: the neutral case triggers nothing. */
-final class TriageAnswers {
+public final class TriageAnswers {
 
     static final List<String> EDPB_CRITERIA = List.of("edpbEvaluationScoring", "edpbAutomatedDecision", "edpbSystematicMonitoring",
             "edpbSensitiveData", "edpbLargeScale", "edpbMatchingDatasets", "edpbVulnerableSubjects", "edpbNewTechnology",
@@ -15,7 +15,7 @@ final class TriageAnswers {
     }
 
     /** A municipal algorithm that triggers nothing: no AI, no personal data, no legal effects. */
-    static Map<String, Object> neutral() {
+    public static Map<String, Object> neutral() {
         Map<String, Object> v = new HashMap<>();
         v.put("purpose", "Aanvragen sneller behandelen");
         v.put("prohibitedPractice", "NONE");

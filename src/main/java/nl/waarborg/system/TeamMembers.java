@@ -1,0 +1,28 @@
+package nl.waarborg.system;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is in a system's team: its owner and its co-authors. One short read by primary key and index, made for each
+ * content task's creation and completion; it depends on the database only, so the engine's task observers can use it.
+ */
+@Component
+class TeamMembers {
+
+    private final JdbcClient jdbc;
+
+    TeamMembers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The owner and the co-authors; empty when no system has this id. */
+    List<String> of(String systemId) {
+        if (systemId == null) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT owner FROM wb_system WHERE id = :id UNION ALL SELECT user_id FROM wb_system_co_author WHERE system_id = :id")
+                .param("id", systemId).query(String.class).list();
+    }
+}
