@@ -74,6 +74,9 @@ class EngineRestRulesTest {
     @Test
     void aFrozenVersionIs409OnEveryPath() {
         Gate gate = gateTask("lead");
+        // The alderman decides only on advised content (ADR 0014): the advice first, outside the task.
+        assessments.decide(gate.assessmentId(), 1, new GateDecisionRequest("privacy-officer-advice", true, "APPROVED", "Akkoord",
+                null, null, List.of(), "fg", "advies-" + gate.taskId()));
         assessments.decide(gate.assessmentId(), 1, new GateDecisionRequest("alderman-decision", false, "REJECTED", "Niet verantwoord",
                 null, null, List.of(), "alderman", "elders-" + gate.taskId()));
         refusedOnEveryPath(gate.taskId(), APPROVED, 409, "VersionFrozenException", "can no longer be changed", null, "Dit kan nu niet");
