@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.waarborg.demo.DemoDriver;
 import nl.waarborg.support.Http;
+import nl.waarborg.support.OpenSteps;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import nl.waarborg.system.SystemRegistry;
 import nl.waarborg.workflow.CycleService;
@@ -60,8 +61,7 @@ class OversightApiTest {
         String systemId = systems.register(name, null, department, "lead").id();
         driver.as("lead", () -> cycles.startCycle(systemId, "lead"));
         List<OpenStep> open = driver.driveUntil(systemId, gate, NEEDS_IAMA);
-        return open.stream().filter(s -> gate.equals(s.activityId())).map(OpenStep::taskId).findFirst()
-                .orElseThrow(() -> new AssertionError(name + " did not reach " + gate + "; open steps: " + open));
+        return OpenSteps.reached(open, gate).taskId();
     }
 
     void move(String taskId, String column, Instant to) {
