@@ -1,6 +1,5 @@
 package nl.waarborg.workflow;
 
-import java.util.Map;
 import nl.waarborg.workflow.rules.FriaRequirements;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -14,9 +13,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("friaElements")
 public class FriaElements implements TaskListener {
-
-    /** Field key → the element of Art. 27(1) it answers, per form id. */
-    public static final Map<String, Map<String, String>> ELEMENTS = FriaRequirements.ELEMENTS;
 
     @Override
     public void notify(DelegateTask task) {

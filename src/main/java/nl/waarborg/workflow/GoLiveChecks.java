@@ -17,11 +17,6 @@ import org.springframework.stereotype.Component;
 @Component("goLiveChecks")
 public class GoLiveChecks implements TaskListener {
 
-    public static final int MINIMUM_LOG_MONTHS = GoLiveRequirements.MINIMUM_LOG_MONTHS;
-
-    /** Task id → the confirmation field of its form. */
-    public static final Map<String, String> CONFIRMATIONS = GoLiveRequirements.CONFIRMATIONS;
-
     private final AuditTrail audit;
 
     public GoLiveChecks(AuditTrail audit) {
