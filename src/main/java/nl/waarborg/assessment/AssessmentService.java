@@ -122,19 +122,7 @@ public class AssessmentService {
         if (version.status().frozen()) {
             throw new VersionFrozenException(assessmentId, number, version.status());
         }
-        String decision = request.decision() == null ? null : request.decision().trim();
-        if (decision == null || !List.of("APPROVED", "APPROVED_WITH_CONDITIONS", "SENT_BACK", "REJECTED").contains(decision)) {
-            throw new InvalidInputException("decision", "Gate field 'decision' must be APPROVED, APPROVED_WITH_CONDITIONS, SENT_BACK or REJECTED.");
-        }
-        if (isBlank(request.motivation())) {
-            throw new InvalidInputException("motivation", "Gate field 'motivation' is required for every decision.");
-        }
-        if ("APPROVED_WITH_CONDITIONS".equals(decision) && isBlank(request.conditions())) {
-            throw new InvalidInputException("conditions", "Gate field 'conditions' is required with APPROVED_WITH_CONDITIONS.");
-        }
-        if ("SENT_BACK".equals(decision) && (request.sendBackTo() == null || request.sendBackTo().isEmpty())) {
-            throw new InvalidInputException("sendBackTo", "Gate field 'sendBackTo' must name at least one part to rework with SENT_BACK.");
-        }
+        String decision = GateDecisionRules.validDecision(request);
         List<Signature> signatures = store.signatures(version.id());
         checkDuties(assessment, version, request, signatures);
         String answersHash = answersHash(version);
@@ -146,15 +134,8 @@ public class AssessmentService {
                         + ". The advisers must advise again on the current content.");
             }
         }
-        boolean approves = decision.startsWith("APPROVED");
-        if (!request.advisory() && approves) {
-            List<String> negative = latestAdvice(signatures).values().stream()
-                    .filter(s -> "REJECTED".equals(s.decision())).map(Signature::gate).toList();
-            if (!negative.isEmpty() && isBlank(request.deviationMotivation())) {
-                throw new InvalidInputException("deviationMotivation", "Gate field 'deviationMotivation' is required: you approve against"
-                        + " negative advice of " + String.join(", ", negative) + ".");
-            }
-        }
+        GateDecisionRules.requireDeviationMotivation(request, decision, latestAdvice(signatures).values());
+        boolean approves = GateDecisionRules.approves(decision);
         Instant at = now();
         Signature signature = new Signature(request.gate(), decision, request.motivation().trim(), blankToNull(request.conditions()),
                 blankToNull(request.deviationMotivation()), request.userId(), at, answersHash);

@@ -1,21 +1,21 @@
 package nl.waarborg.workflow;
 
+import nl.waarborg.shared.InvalidInputException;
 import nl.waarborg.engine.EngineUser;
 
 import java.time.Instant;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
 import nl.waarborg.audit.AuditTrail;
-import nl.waarborg.shared.InvalidInputException;
+import nl.waarborg.workflow.rules.ConsultationPeriod;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Prior consultation of the Dutch DPA (GDPR Art. 36): the DPA answers within a period (default P8W) that it may
- * extend once (default P6W). Used by dpia.bpmn: {@code ${dpaConsultation.submitted(execution)}} when the submission is
+ * extend once (default P6W); the rule is {@link ConsultationPeriod}. Used by dpia.bpmn: {@code ${dpaConsultation.submitted(execution)}} when the submission is
  * recorded, {@code ${dpaConsultation.dueDate(execution)}} on the answer timer, {@code ${dpaConsultation.extend(execution)}}
  * when the manager records an extension, {@code ${dpaConsultation.overdue(execution)}} when the period ran out.
  */
@@ -25,16 +25,12 @@ public class DpaConsultation {
     public static final String STARTED_AT = "dpaConsultationStartedAt";
     public static final String EXTENDED = "dpaConsultationExtended";
 
-    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
-
-    private final Period period;
-    private final Period extension;
+    private final ConsultationPeriod periods;
     private final AuditTrail audit;
 
     public DpaConsultation(@Value("${waarborg.dpa.consultation-period:P8W}") String period,
                            @Value("${waarborg.dpa.consultation-extension:P6W}") String extension, AuditTrail audit) {
-        this.period = Period.parse(period);
-        this.extension = Period.parse(extension);
+        this.periods = ConsultationPeriod.of(period, extension);
         this.audit = audit;
     }
 
@@ -49,8 +45,7 @@ public class DpaConsultation {
     public Date dueDate(DelegateExecution execution) {
         Object started = execution.getVariable(STARTED_AT);
         Instant start = started instanceof Date d ? d.toInstant() : Instant.now();
-        Period total = Boolean.TRUE.equals(execution.getVariable(EXTENDED)) ? period.plus(extension) : period;
-        return Date.from(start.atZone(AMSTERDAM).plus(total).toInstant());
+        return Date.from(periods.due(start, Boolean.TRUE.equals(execution.getVariable(EXTENDED))));
     }
 
     public void overdue(DelegateExecution execution) {
@@ -60,20 +55,20 @@ public class DpaConsultation {
 
     /** The DPA extended its period; it may do so only once (Art. 36(2) GDPR). */
     public void extend(DelegateExecution execution) {
-        if (Boolean.TRUE.equals(execution.getVariable(EXTENDED))) {
+        if (!ConsultationPeriod.mayExtend(Boolean.TRUE.equals(execution.getVariable(EXTENDED)))) {
             throw new InvalidInputException("dpaOverdueAction", "De Autoriteit Persoonsgegevens kan de termijn maar één keer verlengen;"
                     + " kies 'Verder zonder antwoord'.");
         }
         execution.setVariable(EXTENDED, true);
         audit.record("DPA_CONSULTATION_EXTENDED", EngineUser.of(execution), execution.getProcessBusinessKey(),
-                Map.of("extension", extension.toString()));
+                Map.of("extension", periods.extension().toString()));
     }
 
     public Period period() {
-        return period;
+        return periods.period();
     }
 
     public Period extension() {
-        return extension;
+        return periods.extension();
     }
 }

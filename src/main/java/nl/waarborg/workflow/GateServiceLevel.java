@@ -1,18 +1,17 @@
 package nl.waarborg.workflow;
 
-import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Map;
 import nl.waarborg.audit.AuditTrail;
+import nl.waarborg.workflow.rules.GateDeadline;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The service level of a gate: due after a number of working days (weekends skipped; default 10).
+ * The service level of a gate: due after a number of working days (default 10; the rule is {@link GateDeadline}).
  * Used by the models as {@code ${gateSla.dueDate()}} on the gate's boundary timer and by the gate listener for the
  * task's due date; {@code ${gateSla.escalate(execution)}} records that a gate ran over time.
  */
@@ -21,35 +20,16 @@ public class GateServiceLevel {
 
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
-    private final int workingDays;
+    private final GateDeadline deadline;
     private final AuditTrail audit;
 
     public GateServiceLevel(@Value("${waarborg.gates.sla-working-days:10}") int workingDays, AuditTrail audit) {
-        if (workingDays < 1) {
-            throw new IllegalStateException("waarborg.gates.sla-working-days must be at least 1, not " + workingDays);
-        }
-        this.workingDays = workingDays;
+        this.deadline = new GateDeadline(workingDays);
         this.audit = audit;
     }
 
     public Date dueDate() {
-        return Date.from(addWorkingDays(ZonedDateTime.now(AMSTERDAM), workingDays).toInstant());
-    }
-
-    static ZonedDateTime addWorkingDays(ZonedDateTime start, int days) {
-        ZonedDateTime result = start;
-        int added = 0;
-        while (added < days) {
-            result = result.plusDays(1);
-            if (isWorkingDay(result.toLocalDate())) {
-                added++;
-            }
-        }
-        return result;
-    }
-
-    static boolean isWorkingDay(LocalDate date) {
-        return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
+        return Date.from(deadline.dueFrom(ZonedDateTime.now(AMSTERDAM)).toInstant());
     }
 
     public void escalate(DelegateExecution execution) {
@@ -58,6 +38,6 @@ public class GateServiceLevel {
     }
 
     public int workingDays() {
-        return workingDays;
+        return deadline.workingDays();
     }
 }

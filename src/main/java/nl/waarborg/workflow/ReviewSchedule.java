@@ -4,13 +4,13 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
-import java.util.Map;
+import nl.waarborg.workflow.rules.ReviewIntervals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The periodic review date in Evaluate, per publication category: by default A (high-risk AI) yearly,
+ * The periodic review date in Evaluate, per publication category ({@link ReviewIntervals}): by default A (high-risk AI) yearly,
  * B (impactful) every two years, C every three years. Configurable as waarborg.review.interval-a/-b/-c (ISO periods).
  * Used by assessment-cycle as {@code ${reviewSchedule.nextReview(execution)}} on the review timer.
  */
@@ -19,28 +19,20 @@ public class ReviewSchedule {
 
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
-    private final Map<String, Period> intervals;
+    private final ReviewIntervals intervals;
 
     public ReviewSchedule(@Value("${waarborg.review.interval-a:P1Y}") String a,
                           @Value("${waarborg.review.interval-b:P2Y}") String b,
                           @Value("${waarborg.review.interval-c:P3Y}") String c) {
-        this.intervals = Map.of("A", positive(a, "a"), "B", positive(b, "b"), "C", positive(c, "c"));
-    }
-
-    private static Period positive(String text, String category) {
-        Period period = Period.parse(text);
-        if (period.isNegative() || period.isZero()) {
-            throw new IllegalStateException("waarborg.review.interval-" + category + " must be a positive period, not " + text);
-        }
-        return period;
+        this.intervals = new ReviewIntervals(a, b, c);
     }
 
     public Period interval(String category) {
-        return intervals.getOrDefault(category == null ? "A" : category, intervals.get("A"));
+        return intervals.interval(category);
     }
 
     public Date nextReview(DelegateExecution execution) {
         Object category = execution.getVariable(ProcessVariables.PUBLICATION_CATEGORY);
-        return Date.from(ZonedDateTime.now(AMSTERDAM).plus(interval(category == null ? null : category.toString())).toInstant());
+        return Date.from(intervals.nextReview(ZonedDateTime.now(AMSTERDAM), category == null ? null : category.toString()).toInstant());
     }
 }

@@ -36,7 +36,7 @@ final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final String MISSING = "Browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER + " is missing."
+    static final String MISSING = CHROMIUM + " or " + CHROMEDRIVER + " is missing."
             + " Install them with: apt-get install -y chromium chromium-driver (.ci/run does this).";
     private static final List<String> AXE_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 

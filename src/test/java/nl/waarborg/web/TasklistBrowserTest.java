@@ -1,7 +1,6 @@
 package nl.waarborg.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -41,7 +40,7 @@ class TasklistBrowserTest {
 
     @BeforeAll
     static void chromiumPresent() {
-        assumeTrue(Browser.available(), Browser.MISSING);
+        BrowserTestSupport.chromiumPresent();
     }
 
     @Test
