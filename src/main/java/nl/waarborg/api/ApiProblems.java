@@ -1,5 +1,6 @@
 package nl.waarborg.api;
 
+import nl.waarborg.audit.AuditAction;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.net.URI;
@@ -62,7 +63,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         if (!problem.known()) {
             log.error("Unexpected error on {} {}", method, path, e);
         } else if (problem.status() == HttpStatus.FORBIDDEN) {
-            audit.recordIndependently("ACCESS_DENIED", CurrentUser.id(), null, Map.of("method", method, "path", path));
+            audit.recordIndependently(AuditAction.ACCESS_DENIED, CurrentUser.id(), null, Map.of("method", method, "path", path));
         } else if (problem.cause() instanceof DataIntegrityViolationException integrity) {
             log.info("Refused by a database constraint: {}", integrity.getMostSpecificCause().getMessage());
         }

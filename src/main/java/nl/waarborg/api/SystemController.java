@@ -1,5 +1,6 @@
 package nl.waarborg.api;
 
+import nl.waarborg.audit.AuditAction;
 import nl.waarborg.system.SystemAccess;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import nl.waarborg.shared.ConflictException;
 import nl.waarborg.assessment.Assessment;
-import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.AssessmentReads;
 import nl.waarborg.assessment.VersionStatus;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.identity.Groups;
@@ -38,13 +39,13 @@ public class SystemController {
 
     private final SystemRegistry systems;
     private final CycleService cycles;
-    private final AssessmentService assessments;
+    private final AssessmentReads reads;
     private final AuditTrail audit;
 
-    public SystemController(SystemRegistry systems, CycleService cycles, AssessmentService assessments, AuditTrail audit) {
+    public SystemController(SystemRegistry systems, CycleService cycles, AssessmentReads reads, AuditTrail audit) {
         this.systems = systems;
         this.cycles = cycles;
-        this.assessments = assessments;
+        this.reads = reads;
         this.audit = audit;
     }
 
@@ -76,7 +77,7 @@ public class SystemController {
     public ResponseEntity<SystemView> register(@Valid @RequestBody NewSystem request) {
         CurrentUser.requireAnyOf(Groups.PROJECT_LEAD, Groups.ADMIN);
         SystemRecord created = systems.register(request.name().trim(), request.description(), request.department().trim(), CurrentUser.id());
-        audit.record("SYSTEM_REGISTERED", CurrentUser.id(), created.id(), Map.of("name", created.name(), "department", created.department()));
+        audit.record(AuditAction.SYSTEM_REGISTERED, CurrentUser.id(), created.id(), Map.of("name", created.name(), "department", created.department()));
         return ResponseEntity.created(URI.create("/api/systems/" + created.id())).body(view(created));
     }
 
@@ -126,7 +127,7 @@ public class SystemController {
     }
 
     private SystemView view(SystemRecord s, boolean withSteps) {
-        List<AssessmentSummary> summaries = assessments.assessmentsOf(s.id()).stream().map(this::summary).toList();
+        List<AssessmentSummary> summaries = reads.assessmentsOf(s.id()).stream().map(this::summary).toList();
         CycleView cycle = null;
         if (withSteps) {
             String instanceId = cycles.runningCycle(s.id()).map(ProcessInstance::getId).orElse(null);
@@ -137,10 +138,10 @@ public class SystemController {
     }
 
     private AssessmentSummary summary(Assessment a) {
-        List<AssessmentService.VersionHeader> versions = assessments.versionHeaders(a.id());
-        AssessmentService.VersionHeader current = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+        List<AssessmentReads.VersionHeader> versions = reads.versionHeaders(a.id());
+        AssessmentReads.VersionHeader current = versions.isEmpty() ? null : versions.get(versions.size() - 1);
         Integer approved = versions.stream().filter(v -> v.status() == VersionStatus.APPROVED)
-                .map(AssessmentService.VersionHeader::number).reduce((x, y) -> y).orElse(null);
+                .map(AssessmentReads.VersionHeader::number).reduce((x, y) -> y).orElse(null);
         return new AssessmentSummary(a.id(), a.type().name(), current == null ? null : current.number(),
                 current == null ? null : current.status().name(), approved);
     }

@@ -1,5 +1,6 @@
 package nl.waarborg.assessment;
 
+import nl.waarborg.audit.AuditAction;
 import nl.waarborg.shared.CanonicalJson;
 
 import java.time.Instant;
@@ -34,20 +35,23 @@ public class AssessmentController {
     public static final int MAX_SECTION_BYTES = 1024 * 1024;
 
     private final AssessmentService assessments;
+
+    private final AssessmentReads reads;
     private final VersionDiff diff;
     private final VersionPdf pdf;
     private final SystemRegistry systems;
     private final AuditTrail audit;
 
-    public AssessmentController(AssessmentService assessments, VersionDiff diff, VersionPdf pdf, SystemRegistry systems, AuditTrail audit) {
+    public AssessmentController(AssessmentService assessments, AssessmentReads reads, VersionDiff diff, VersionPdf pdf, SystemRegistry systems, AuditTrail audit) {
         this.assessments = assessments;
+        this.reads = reads;
         this.diff = diff;
         this.pdf = pdf;
         this.systems = systems;
         this.audit = audit;
     }
 
-    public record AssessmentView(String id, String systemId, AssessmentType type, List<AssessmentService.VersionHeader> versions) {
+    public record AssessmentView(String id, String systemId, AssessmentType type, List<AssessmentReads.VersionHeader> versions) {
     }
 
     public record VersionView(String assessmentId, AssessmentType type, String systemId, int number, VersionStatus status, int round,
@@ -62,8 +66,8 @@ public class AssessmentController {
 
     @GetMapping("/{id}")
     public AssessmentView assessment(@PathVariable String id) {
-        Assessment assessment = assessments.assessment(id).orElseThrow(() -> new AssessmentNotFoundException(id));
-        return new AssessmentView(assessment.id(), assessment.systemId(), assessment.type(), assessments.versionHeaders(id));
+        Assessment assessment = reads.assessment(id).orElseThrow(() -> new AssessmentNotFoundException(id));
+        return new AssessmentView(assessment.id(), assessment.systemId(), assessment.type(), reads.versionHeaders(id));
     }
 
     @GetMapping("/{id}/versions/{number}")
@@ -74,7 +78,7 @@ public class AssessmentController {
     @GetMapping("/{id}/versions/{number}/export")
     public ResponseEntity<?> export(@PathVariable String id, @PathVariable int number, @RequestParam(defaultValue = "json") String format) {
         AssessmentVersion version = load(id, number);
-        audit.record("VERSION_EXPORTED", CurrentUser.id(), version.systemId(), Map.of("assessmentId", id, "version", number, "format", format));
+        audit.record(AuditAction.VERSION_EXPORTED, CurrentUser.id(), version.systemId(), Map.of("assessmentId", id, "version", number, "format", format));
         String baseName = version.type().name().toLowerCase() + "-" + id + "-v" + number;
         return switch (format) {
             case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
@@ -94,7 +98,7 @@ public class AssessmentController {
     @GetMapping("/{id}/versions/{number}/saves")
     public List<AnswerSave> saves(@PathVariable String id, @PathVariable int number) {
         load(id, number);
-        return assessments.answerSaves(id, number);
+        return reads.answerSaves(id, number);
     }
 
     @GetMapping("/{id}/diff")
@@ -123,12 +127,12 @@ public class AssessmentController {
     }
 
     private AssessmentVersion load(String id, int number) {
-        return assessments.version(id, number)
+        return reads.version(id, number)
                 .orElseThrow(() -> new NotFoundException("Assessment " + id + " has no version " + number + "."));
     }
 
     private VersionView view(AssessmentVersion v) {
-        Boolean intact = v.contentHash() == null ? null : assessments.hashIntact(v.assessmentId(), v.number());
+        Boolean intact = v.contentHash() == null ? null : reads.hashIntact(v.assessmentId(), v.number());
         List<SignatureView> signatures = v.signatures().stream()
                 .map(s -> new SignatureView(s.gate(), s.decision(), s.motivation(), s.conditions(), s.deviationMotivation(), s.user(), s.at(),
                         s.answersHash()))

@@ -1,5 +1,6 @@
 package nl.waarborg.assessment;
 
+import nl.waarborg.audit.AuditAction;
 import nl.waarborg.shared.CanonicalJson;
 import nl.waarborg.shared.InvalidInputException;
 
@@ -22,32 +23,27 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Versioned assessments: opening a version per round, saving answers into the draft, recording gate decisions,
- * freezing at the alderman's approval with a chained SHA-256 hash, and reading versions back.
+ * The life of a version: opening one per round, saving answers into the draft, recording gate decisions (with
+ * segregation of duties), and freezing it at the alderman's decision with a chained hash (VersionHashes). Reading
+ * versions back is AssessmentReads; the pre-scan is TriageRecords; action points are ActionPoints.
  * Runs inside the engine's transaction when called from a listener, so a failed completion saves nothing.
  */
 @Service
 public class AssessmentService {
 
-    public static final String ACTION_POINTS_SUFFIX = "ActionPoints";
-
-    /**
-     * Sections recorded while the version is in review, between the advice and the alderman's decision: the prior
-     * consultation of the DPA (AVG art. 36). They record the review rather than the content the advisers assess, so
-     * they may be saved in review and are left out of the answers hash that signatures record (ADR 0014).
-     */
-    static final Set<String> REVIEW_RECORDS = Set.of("dpa-consultation-submit", "dpa-consultation-answer");
-
     private final AssessmentStore store;
     private final AuditTrail audit;
-    private final JdbcClient jdbc;
+    private final TriageRecords triage;
+    private final ActionPoints actionPoints;
     private final RoundParties parties;
     private final SystemRegistry systems;
 
-    AssessmentService(AssessmentStore store, AuditTrail audit, JdbcClient jdbc, RoundParties parties, SystemRegistry systems) {
+    AssessmentService(AssessmentStore store, AuditTrail audit, TriageRecords triage, ActionPoints actionPoints, RoundParties parties,
+                      SystemRegistry systems) {
         this.store = store;
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.triage = triage;
+        this.actionPoints = actionPoints;
         this.parties = parties;
         this.systems = systems;
     }
@@ -66,10 +62,10 @@ public class AssessmentService {
         int number = store.maxNumber(assessment.id()) + 1;
         Map<String, Object> answers = store.lastWithStatus(assessment.id(), VersionStatus.APPROVED)
                 .map(v -> CanonicalJson.readMap(v.answersJson())).orElseGet(LinkedHashMap::new);
-        String triage = triageOf(systemId, round).map(CanonicalJson::write).orElse(null);
+        String triageJson = triage.triageOf(systemId, round).map(CanonicalJson::write).orElse(null);
         store.insertVersion(new VersionRow(UUID.randomUUID().toString(), assessment.id(), number, VersionStatus.DRAFT, round,
-                CanonicalJson.write(answers), triage, processInstanceId, null, null, now(), null));
-        audit.record("VERSION_OPENED", userId, systemId, Map.of("assessmentId", assessment.id(), "type", type.name(),
+                CanonicalJson.write(answers), triageJson, processInstanceId, null, null, now(), null));
+        audit.record(AuditAction.VERSION_OPENED, userId, systemId, Map.of("assessmentId", assessment.id(), "type", type.name(),
                 "version", number, "round", round));
         return new OpenedVersion(assessment.id(), number, answers);
     }
@@ -84,7 +80,7 @@ public class AssessmentService {
         if (version.status().frozen()) {
             throw new VersionFrozenException(assessmentId, number, version.status());
         }
-        boolean reviewRecord = version.status() == VersionStatus.IN_REVIEW && REVIEW_RECORDS.contains(section);
+        boolean reviewRecord = version.status() == VersionStatus.IN_REVIEW && VersionHashes.REVIEW_RECORDS.contains(section);
         if (version.status() != VersionStatus.DRAFT && !reviewRecord) {
             throw new VersionConflictException(VersionConflictException.Reason.NOT_DRAFT, "Version " + number + " of assessment " + assessmentId + " is " + version.status()
                     + ": its sections can be edited only while it is a draft, i.e. before review or after a gate sent it back.");
@@ -98,7 +94,7 @@ public class AssessmentService {
         // The save also makes its user a contributor (segregation of duties reads the saves).
         store.insertAnswerSave(UUID.randomUUID().toString(), version.id(), section, userId, at, sectionJson, sectionHash);
         String systemId = store.findAssessment(assessmentId).map(Assessment::systemId).orElse(null);
-        audit.record("ANSWERS_SAVED", userId, systemId, Map.of("assessmentId", assessmentId, "version", number, "section", section,
+        audit.record(AuditAction.ANSWERS_SAVED, userId, systemId, Map.of("assessmentId", assessmentId, "version", number, "section", section,
                 "fields", values.keySet().stream().sorted().toList(), "answersHash", sectionHash));
     }
 
@@ -125,8 +121,8 @@ public class AssessmentService {
         String decision = GateDecisionRules.validDecision(request);
         List<Signature> signatures = store.signatures(version.id());
         checkDuties(assessment, version, request, signatures);
-        String answersHash = answersHash(version);
-        if (!request.advisory() && !"SENT_BACK".equals(decision)) {
+        String answersHash = VersionHashes.answersHash(version);
+        if (!request.advisory() && !Decision.SENT_BACK.is(decision)) {
             List<String> unseen = GoLiveInvariant.adviceNotOn(assessment.type(), signatures, answersHash);
             if (!unseen.isEmpty()) {
                 throw new VersionConflictException(VersionConflictException.Reason.UNSEEN_CONTENT, "The alderman cannot decide version " + number + " of this " + assessment.type()
@@ -146,9 +142,9 @@ public class AssessmentService {
         details.put("version", number);
         details.put("gate", request.gate());
         details.put("decision", decision);
-        audit.record("DECISION_RECORDED", request.userId(), assessment.systemId(), details);
+        audit.record(AuditAction.DECISION_RECORDED, request.userId(), assessment.systemId(), details);
 
-        if ("SENT_BACK".equals(decision)) {
+        if (Decision.SENT_BACK.is(decision)) {
             store.updateStatus(version.id(), VersionStatus.DRAFT);
         } else if (!request.advisory() && approves) {
             freeze(assessment, version, VersionStatus.APPROVED, request.userId());
@@ -194,213 +190,18 @@ public class AssessmentService {
         String previousHash = previous.map(VersionRow::contentHash).orElse(null);
         Instant at = now();
         // Read back from the store, so the hash covers the signatures in the order that verification reads them.
-        String hash = contentHash(assessment, version, store.signatures(version.id()), previousHash);
+        String hash = VersionHashes.contentHash(assessment, version, store.signatures(version.id()), previousHash);
         store.freeze(version.id(), status, hash, previousHash, at);
         if (status == VersionStatus.APPROVED) {
             previous.ifPresent(p -> store.updateStatus(p.id(), VersionStatus.SUPERSEDED));
-            createActionPoints(version);
+            actionPoints.createFor(version);
         }
-        audit.record(status == VersionStatus.APPROVED ? "VERSION_FROZEN" : "VERSION_REJECTED", userId, assessment.systemId(),
+        audit.record(status == VersionStatus.APPROVED ? AuditAction.VERSION_FROZEN : AuditAction.VERSION_REJECTED, userId, assessment.systemId(),
                 Map.of("assessmentId", assessment.id(), "version", version.number(), "contentHash", hash,
                         "previousHash", previousHash == null ? "" : previousHash));
     }
 
-    static String contentHash(Assessment assessment, VersionRow version, List<Signature> signatures, String previousHash) {
-        Map<String, Object> content = new LinkedHashMap<>();
-        content.put("assessmentId", assessment.id());
-        content.put("type", assessment.type().name());
-        content.put("systemId", assessment.systemId());
-        content.put("number", version.number());
-        content.put("round", version.cycleRound());
-        content.put("answers", CanonicalJson.readMap(version.answersJson()));
-        content.put("triage", version.triageJson() == null ? null : CanonicalJson.readMap(version.triageJson()));
-        List<Map<String, Object>> signed = new ArrayList<>();
-        for (Signature s : signatures) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("gate", s.gate());
-            m.put("decision", s.decision());
-            m.put("motivation", s.motivation());
-            m.put("conditions", s.conditions());
-            m.put("deviationMotivation", s.deviationMotivation());
-            m.put("user", s.user());
-            m.put("at", s.at().toString());
-            if (s.answersHash() != null) {
-                // Only since ADR 0014; left out for older signatures, so their versions still verify.
-                m.put("answersHash", s.answersHash());
-            }
-            signed.add(m);
-        }
-        content.put("signatures", signed);
-        content.put("previousHash", previousHash);
-        return CanonicalJson.sha256(CanonicalJson.write(content));
-    }
 
-    /** The SHA-256 of the version's answers (without its review records) in canonical JSON: what a signature records as seen. */
-    static String answersHash(VersionRow version) {
-        Map<String, Object> answers = CanonicalJson.readMap(version.answersJson());
-        answers.keySet().removeAll(REVIEW_RECORDS);
-        return CanonicalJson.sha256(CanonicalJson.write(answers));
-    }
-
-    @SuppressWarnings("unchecked")
-    private void createActionPoints(VersionRow version) {
-        Map<String, Object> answers = CanonicalJson.readMap(version.answersJson());
-        for (Map.Entry<String, Object> section : answers.entrySet()) {
-            if (!(section.getValue() instanceof Map<?, ?> fields)) {
-                continue;
-            }
-            for (Map.Entry<?, ?> field : fields.entrySet()) {
-                if (!field.getKey().toString().endsWith(ACTION_POINTS_SUFFIX) || !(field.getValue() instanceof List<?> items)) {
-                    continue;
-                }
-                for (Object item : items) {
-                    if (item instanceof Map<?, ?> point && point.get("what") != null && !point.get("what").toString().isBlank()) {
-                        Object due = point.get("dueDate");
-                        store.insertActionPoint(new ActionPoint(UUID.randomUUID().toString(), version.id(), section.getKey(),
-                                point.get("what").toString(), point.get("owner") == null ? null : point.get("owner").toString(),
-                                parseDate(due), false, null, null));
-                    }
-                }
-            }
-        }
-    }
-
-    private static LocalDate parseDate(Object value) {
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        String text = value.toString();
-        try {
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    // ---- triage of a round ----
-
-    @Transactional
-    public void recordTriageInputs(String systemId, int round, Map<String, Object> inputs, String userId) {
-        int updated = jdbc.sql("""
-                UPDATE wb_triage SET inputs = :inputs, answered_by = :u, decided_at = :at WHERE system_id = :s AND cycle_round = :r""")
-                .param("inputs", CanonicalJson.write(inputs)).param("u", userId).param("at", java.sql.Timestamp.from(now()))
-                .param("s", systemId).param("r", round).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO wb_triage (system_id, cycle_round, inputs, answered_by, decided_at) VALUES (:s, :r, :inputs, :u, :at)")
-                    .param("s", systemId).param("r", round).param("inputs", CanonicalJson.write(inputs)).param("u", userId)
-                    .param("at", java.sql.Timestamp.from(now())).update();
-        }
-        audit.record("TRIAGE_ANSWERED", userId, systemId, Map.of("round", round));
-    }
-
-    @Transactional
-    public void recordTriageOutcome(String systemId, int round, Map<String, Object> outcome) {
-        int updated = jdbc.sql("UPDATE wb_triage SET outcome = :o WHERE system_id = :s AND cycle_round = :r")
-                .param("o", CanonicalJson.write(outcome)).param("s", systemId).param("r", round).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO wb_triage (system_id, cycle_round, inputs, outcome, decided_at) VALUES (:s, :r, '{}', :o, :at)")
-                    .param("s", systemId).param("r", round).param("o", CanonicalJson.write(outcome))
-                    .param("at", java.sql.Timestamp.from(now())).update();
-        }
-        audit.record("TRIAGE_DECIDED", null, systemId, Map.of("round", round, "outcome", outcome));
-    }
-
-    /** The triage of a round: {"inputs": {...}, "outcome": {...}}. */
-    public Optional<Map<String, Object>> triageOf(String systemId, int round) {
-        return jdbc.sql("SELECT inputs, outcome FROM wb_triage WHERE system_id = :s AND cycle_round = :r")
-                .param("s", systemId).param("r", round).query((rs, i) -> {
-                    Map<String, Object> triage = new LinkedHashMap<>();
-                    triage.put("inputs", CanonicalJson.readMap(rs.getString("inputs")));
-                    triage.put("outcome", CanonicalJson.readMap(rs.getString("outcome")));
-                    return triage;
-                }).optional();
-    }
-
-    // ---- action points ----
-
-    /** Open action points of the versions approved in this round of the system's cycle. */
-    public List<ActionPoint> openActionPoints(String systemId, int round) {
-        List<ActionPoint> result = new ArrayList<>();
-        for (Assessment assessment : store.assessmentsOf(systemId)) {
-            for (VersionRow v : store.versions(assessment.id())) {
-                if (v.cycleRound() == round && v.status() == VersionStatus.APPROVED) {
-                    store.actionPoints(v.id()).stream().filter(p -> !p.done()).forEach(result::add);
-                }
-            }
-        }
-        return result;
-    }
-
-    public Optional<ActionPoint> actionPoint(String id) {
-        return store.actionPoint(id);
-    }
-
-    @Transactional
-    public void completeActionPoint(String id, String userId) {
-        ActionPoint point = store.actionPoint(id).orElseThrow(() -> new IllegalArgumentException("Unknown action point " + id));
-        if (store.markActionPointDone(id, userId, now()) == 1) {
-            String systemId = jdbc.sql("""
-                    SELECT a.system_id FROM wb_assessment a JOIN wb_assessment_version v ON v.assessment_id = a.id WHERE v.id = :v""")
-                    .param("v", point.versionId()).query(String.class).single();
-            audit.record("ACTION_POINT_DONE", userId, systemId, Map.of("actionPointId", id, "what", point.what()));
-        }
-    }
-
-    // ---- read side ----
-
-    public Optional<Assessment> assessment(String id) {
-        return store.findAssessment(id);
-    }
-
-    public List<Assessment> assessmentsOf(String systemId) {
-        return store.assessmentsOf(systemId);
-    }
-
-    /** A version's number, status and dates only: for lists, without its answers, signatures and action points. */
-    public record VersionHeader(int number, VersionStatus status, int round, Instant createdAt, Instant frozenAt, String contentHash) {
-    }
-
-    public List<VersionHeader> versionHeaders(String assessmentId) {
-        store.findAssessment(assessmentId).orElseThrow(() -> new AssessmentNotFoundException(assessmentId));
-        return store.versions(assessmentId).stream()
-                .map(v -> new VersionHeader(v.number(), v.status(), v.cycleRound(), v.createdAt(), v.frozenAt(), v.contentHash())).toList();
-    }
-
-    public List<AssessmentVersion> versions(String assessmentId) {
-        Assessment assessment = store.findAssessment(assessmentId).orElseThrow(() -> new AssessmentNotFoundException(assessmentId));
-        return store.versions(assessmentId).stream().map(v -> toView(assessment, v)).toList();
-    }
-
-    public Optional<AssessmentVersion> version(String assessmentId, int number) {
-        Optional<Assessment> assessment = store.findAssessment(assessmentId);
-        if (assessment.isEmpty()) {
-            throw new AssessmentNotFoundException(assessmentId);
-        }
-        return store.version(assessmentId, number).map(v -> toView(assessment.get(), v));
-    }
-
-    /** Every save of the version's sections, oldest first: the draft's earlier states, with who saved them and when. */
-    public List<AnswerSave> answerSaves(String assessmentId, int number) {
-        if (store.findAssessment(assessmentId).isEmpty()) {
-            throw new AssessmentNotFoundException(assessmentId);
-        }
-        return store.version(assessmentId, number).map(v -> store.answerSaves(v.id())).orElse(List.of());
-    }
-
-    /** Recomputes a frozen version's hash from what the database holds now. */
-    public boolean hashIntact(String assessmentId, int number) {
-        Assessment assessment = store.findAssessment(assessmentId).orElseThrow(() -> new AssessmentNotFoundException(assessmentId));
-        VersionRow v = store.version(assessmentId, number).orElseThrow(() -> new AssessmentNotFoundException(assessmentId + "/" + number));
-        return v.contentHash() != null
-                && v.contentHash().equals(contentHash(assessment, v, store.signatures(v.id()), v.previousHash()));
-    }
-
-    private AssessmentVersion toView(Assessment assessment, VersionRow v) {
-        return new AssessmentVersion(assessment.id(), assessment.type(), assessment.systemId(), v.number(), v.status(), v.cycleRound(),
-                CanonicalJson.readMap(v.answersJson()), v.triageJson() == null ? null : CanonicalJson.readMap(v.triageJson()),
-                store.signatures(v.id()), store.actionPoints(v.id()), store.contributors(v.id()), v.contentHash(), v.previousHash(),
-                v.createdAt(), v.frozenAt());
-    }
 
     private VersionRow lockedVersion(String assessmentId, int number) {
         return store.versionForUpdate(assessmentId, number)

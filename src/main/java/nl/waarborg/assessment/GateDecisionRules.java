@@ -11,7 +11,7 @@ import java.util.List;
  */
 final class GateDecisionRules {
 
-    static final List<String> DECISIONS = List.of("APPROVED", "APPROVED_WITH_CONDITIONS", "SENT_BACK", "REJECTED");
+    static final List<String> DECISIONS = Decision.VALUES;
 
     private GateDecisionRules() {
     }
@@ -25,10 +25,10 @@ final class GateDecisionRules {
         if (isBlank(request.motivation())) {
             throw new InvalidInputException("motivation", "Gate field 'motivation' is required for every decision.");
         }
-        if ("APPROVED_WITH_CONDITIONS".equals(decision) && isBlank(request.conditions())) {
+        if (Decision.APPROVED_WITH_CONDITIONS.is(decision) && isBlank(request.conditions())) {
             throw new InvalidInputException("conditions", "Gate field 'conditions' is required with APPROVED_WITH_CONDITIONS.");
         }
-        if ("SENT_BACK".equals(decision) && (request.sendBackTo() == null || request.sendBackTo().isEmpty())) {
+        if (Decision.SENT_BACK.is(decision) && (request.sendBackTo() == null || request.sendBackTo().isEmpty())) {
             throw new InvalidInputException("sendBackTo", "Gate field 'sendBackTo' must name at least one part to rework with SENT_BACK.");
         }
         return decision;
@@ -36,7 +36,7 @@ final class GateDecisionRules {
 
     /** Whether the decision approves (with or without conditions). */
     static boolean approves(String decision) {
-        return decision.startsWith("APPROVED");
+        return Decision.approves(decision);
     }
 
     /**
@@ -48,7 +48,7 @@ final class GateDecisionRules {
         if (request.advisory() || !approves(decision)) {
             return;
         }
-        List<String> negative = latestAdvice.stream().filter(s -> "REJECTED".equals(s.decision())).map(Signature::gate).toList();
+        List<String> negative = latestAdvice.stream().filter(s -> Decision.REJECTED.is(s.decision())).map(Signature::gate).toList();
         if (!negative.isEmpty() && isBlank(request.deviationMotivation())) {
             throw new InvalidInputException("deviationMotivation", "Gate field 'deviationMotivation' is required: you approve against"
                     + " negative advice of " + String.join(", ", negative) + ".");

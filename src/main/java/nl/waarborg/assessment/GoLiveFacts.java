@@ -54,7 +54,7 @@ class GoLiveFacts {
     private GoLiveInvariant.VersionFacts versionFacts(Assessment assessment, VersionRow v) {
         List<Signature> signatures = store.signatures(v.id());
         boolean intact = v.contentHash() != null
-                && v.contentHash().equals(AssessmentService.contentHash(assessment, v, signatures, v.previousHash()));
-        return new GoLiveInvariant.VersionFacts(v.number(), v.status(), AssessmentService.answersHash(v), intact, signatures);
+                && v.contentHash().equals(VersionHashes.contentHash(assessment, v, signatures, v.previousHash()));
+        return new GoLiveInvariant.VersionFacts(v.number(), v.status(), VersionHashes.answersHash(v), intact, signatures);
     }
 }

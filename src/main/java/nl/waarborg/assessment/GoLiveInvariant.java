@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
-import nl.waarborg.identity.Groups;
 
 /**
  * The invariant of ADR 0014, as a plain rule: a system enters Implement, Evaluate or "in use" only when every
@@ -17,15 +16,17 @@ import nl.waarborg.identity.Groups;
  */
 public final class GoLiveInvariant {
 
-    public static final String PRIVACY_OFFICER_ADVICE = "privacy-officer-advice";
-    public static final String ETHICS_COMMITTEE_ADVICE = "ethics-committee-advice";
-    public static final String ALDERMAN_DECISION = "alderman-decision";
-
-    /** The group whose members may sign each gate. */
-    static final Map<String, String> GROUP_OF = Map.of(PRIVACY_OFFICER_ADVICE, Groups.PRIVACY_OFFICER,
-            ETHICS_COMMITTEE_ADVICE, Groups.ETHICS_COMMITTEE, ALDERMAN_DECISION, Groups.ALDERMAN);
+    /** The gates' task ids, from the one list of gates. */
+    public static final String PRIVACY_OFFICER_ADVICE = Gate.PRIVACY_OFFICER_ADVICE.taskId();
+    public static final String ETHICS_COMMITTEE_ADVICE = Gate.ETHICS_COMMITTEE_ADVICE.taskId();
+    public static final String ALDERMAN_DECISION = Gate.ALDERMAN_DECISION.taskId();
 
     private GoLiveInvariant() {
+    }
+
+    /** The group whose members may sign the gate. */
+    static String groupOf(String gate) {
+        return Gate.ofTask(gate).map(Gate::candidateGroup).orElse(null);
     }
 
     /** What the rule judges: the current round, its triage outcome (null if none), the round's latest versions. */
@@ -59,7 +60,7 @@ public final class GoLiveInvariant {
         List<String> problems = new ArrayList<>();
         for (String gate : adviceGates(type)) {
             Signature advice = latest.get(gate);
-            if (advice == null || "SENT_BACK".equals(advice.decision())) {
+            if (advice == null || Decision.SENT_BACK.is(advice.decision())) {
                 problems.add(gate + " has not advised on the current content");
             } else if (!answersHash.equals(advice.answersHash())) {
                 problems.add(gate + " (" + advice.user() + ") advised on content " + shortHash(advice.answersHash()));
@@ -109,7 +110,7 @@ public final class GoLiveInvariant {
         adviceNotOn(type, version.signatures(), version.answersHash()).forEach(p -> problems.add(label + ": " + p));
         Map<String, Signature> latest = latestPerGate(version.signatures());
         Signature decision = latest.get(ALDERMAN_DECISION);
-        if (decision == null || !decision.decision().startsWith("APPROVED")) {
+        if (decision == null || !Decision.approves(decision.decision())) {
             problems.add(label + " has no approving decision of the alderman");
         } else if (!version.answersHash().equals(decision.answersHash())) {
             problems.add(label + ": the alderman (" + decision.user() + ") decided on content " + shortHash(decision.answersHash()));
@@ -120,8 +121,8 @@ public final class GoLiveInvariant {
             if (s == null) {
                 continue;
             }
-            if (!isMember.test(s.user(), GROUP_OF.get(gate))) {
-                problems.add(label + ": " + s.user() + " signed " + gate + " but is not a member of group '" + GROUP_OF.get(gate) + "'");
+            if (!isMember.test(s.user(), groupOf(gate))) {
+                problems.add(label + ": " + s.user() + " signed " + gate + " but is not a member of group '" + groupOf(gate) + "'");
             }
             facts.parties().conflictOf(s.user()).ifPresent(reason ->
                     problems.add(label + ": " + s.user() + " signed " + gate + " but " + reason));

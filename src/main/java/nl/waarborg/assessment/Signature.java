@@ -11,7 +11,7 @@ public record Signature(String gate, String decision, String motivation, String 
 
     /** The alderman's gate decides; the others advise. */
     public boolean advice() {
-        return !"alderman-decision".equals(gate);
+        return Gate.ofTask(gate).map(Gate::advisory).orElse(true);
     }
 
     /** The prefix of the message keys that name this signature's decision in words: advice.* or decision.*. */

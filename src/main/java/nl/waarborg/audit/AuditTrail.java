@@ -39,8 +39,8 @@ public class AuditTrail {
      * node, is held only for the appends and the commit instead of for the whole engine command.
      */
     @Transactional(propagation = Propagation.REQUIRED)
-    public void record(String action, String userId, String systemId, Map<String, ?> details) {
-        PendingEvent event = new PendingEvent(Instant.now().truncatedTo(ChronoUnit.MICROS), userId, action, systemId,
+    public void record(AuditAction action, String userId, String systemId, Map<String, ?> details) {
+        PendingEvent event = new PendingEvent(Instant.now().truncatedTo(ChronoUnit.MICROS), userId, action.name(), systemId,
                 CanonicalJson.write(details == null ? Map.of() : details));
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             append(List.of(event));
@@ -100,14 +100,14 @@ public class AuditTrail {
 
     /** For actions that fail (a refused login, a refused authorization): recorded even though the request failed. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordIndependently(String action, String userId, String systemId, Map<String, ?> details) {
+    public void recordIndependently(AuditAction action, String userId, String systemId, Map<String, ?> details) {
         record(action, userId, systemId, details);
     }
 
     /** The newest events of one kind, e.g. GATE_OVERDUE for the manager's dashboard. */
-    public List<AuditEvent> recent(String action, int limit) {
+    public List<AuditEvent> recent(AuditAction action, int limit) {
         return jdbc.sql("SELECT * FROM wb_audit_event WHERE action = :action ORDER BY seq DESC LIMIT :limit")
-                .param("action", action).param("limit", limit).query(AuditTrail::map).list();
+                .param("action", action.name()).param("limit", limit).query(AuditTrail::map).list();
     }
 
     public List<AuditEvent> events(String systemId, int limit) {

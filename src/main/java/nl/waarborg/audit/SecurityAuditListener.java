@@ -18,6 +18,6 @@ public class SecurityAuditListener {
     @EventListener
     public void loginFailed(AbstractAuthenticationFailureEvent event) {
         String name = event.getAuthentication() == null ? null : event.getAuthentication().getName();
-        audit.recordIndependently("LOGIN_FAILED", name, null, Map.of("reason", event.getException().getClass().getSimpleName()));
+        audit.recordIndependently(AuditAction.LOGIN_FAILED, name, null, Map.of("reason", event.getException().getClass().getSimpleName()));
     }
 }

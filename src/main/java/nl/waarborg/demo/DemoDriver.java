@@ -1,5 +1,6 @@
 package nl.waarborg.demo;
 
+import nl.waarborg.assessment.Decision;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -84,7 +85,7 @@ public class DemoDriver {
         Optional<JsonNode> form = readForm(formId);
         form.ifPresent(f -> fill(f.path("components"), values));
         if (values.containsKey("decision")) {
-            values.put("decision", "APPROVED");
+            values.put("decision", Decision.APPROVED.name());
             values.put("motivation", "Demo: positief, de risico's zijn voldoende beschreven en de maatregelen passen (" + user + ").");
             values.remove("conditions");
             values.remove("deviationMotivation");

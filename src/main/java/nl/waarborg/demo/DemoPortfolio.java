@@ -1,5 +1,6 @@
 package nl.waarborg.demo;
 
+import nl.waarborg.audit.AuditAction;
 import java.util.List;
 import java.util.Map;
 import nl.waarborg.audit.AuditTrail;
@@ -78,7 +79,7 @@ public class DemoPortfolio {
         }
         SystemRecord system = driver.as("lead", () -> {
             SystemRecord created = systems.register(demo.name(), demo.description(), demo.department(), "lead");
-            audit.record("SYSTEM_REGISTERED", "lead", created.id(), Map.of("name", created.name(), "department", created.department()));
+            audit.record(AuditAction.SYSTEM_REGISTERED, "lead", created.id(), Map.of("name", created.name(), "department", created.department()));
             return created;
         });
         if (demo.waitAt() == null) {

@@ -1,7 +1,7 @@
 package nl.waarborg.oversight;
 
 import nl.waarborg.engine.EngineAccess;
-import nl.waarborg.workflow.Gate;
+import nl.waarborg.assessment.Gate;
 
 import java.sql.Timestamp;
 import java.time.Instant;

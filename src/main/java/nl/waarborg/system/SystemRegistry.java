@@ -46,6 +46,15 @@ public class SystemRegistry {
         return jdbc.sql("SELECT * FROM wb_system WHERE id = :id").param("id", id).query(SystemRegistry::map).optional();
     }
 
+    /**
+     * Takes the system's row lock until the transaction ends, so that changes to one system (starting its cycle,
+     * sending it a trigger) are serialised; a system that does not exist takes no lock.
+     */
+    @Transactional
+    public void lock(String id) {
+        jdbc.sql("SELECT id FROM wb_system WHERE id = :id FOR UPDATE").param("id", id).query(String.class).optional();
+    }
+
     public SystemRecord get(String id) {
         return find(id).orElseThrow(() -> new SystemNotFoundException(id));
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import nl.waarborg.audit.AuditAction;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.engine.EngineAccess;
 import nl.waarborg.identity.Groups;
@@ -27,8 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SystemTeam {
 
-    public static final String CO_AUTHOR_ADDED = "SYSTEM_CO_AUTHOR_ADDED";
-    public static final String CO_AUTHOR_REMOVED = "SYSTEM_CO_AUTHOR_REMOVED";
 
     private final JdbcClient jdbc;
     private final SystemRegistry systems;
@@ -115,7 +114,7 @@ public class SystemTeam {
         jdbc.sql("INSERT INTO wb_system_co_author (system_id, user_id, added_by, added_at) VALUES (:system, :user, :by, :at)")
                 .param("system", systemId).param("user", userId).param("by", CurrentUser.id())
                 .param("at", Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS))).update();
-        audit.record(CO_AUTHOR_ADDED, CurrentUser.id(), systemId, Map.of("coAuthor", userId));
+        audit.record(AuditAction.SYSTEM_CO_AUTHOR_ADDED, CurrentUser.id(), systemId, Map.of("coAuthor", userId));
         events.publishEvent(new Changed(systemId, userId, true));
         return true;
     }
@@ -130,7 +129,7 @@ public class SystemTeam {
         if (removed == 0) {
             throw new RefusedException(Reason.NOT_A_CO_AUTHOR, HttpStatus.NOT_FOUND, userId + " is not a co-author of system " + systemId + ".");
         }
-        audit.record(CO_AUTHOR_REMOVED, CurrentUser.id(), systemId, Map.of("coAuthor", userId));
+        audit.record(AuditAction.SYSTEM_CO_AUTHOR_REMOVED, CurrentUser.id(), systemId, Map.of("coAuthor", userId));
         events.publishEvent(new Changed(systemId, userId, false));
     }
 

@@ -1,5 +1,7 @@
 package nl.waarborg.web;
 
+import nl.waarborg.assessment.Gate;
+import nl.waarborg.audit.AuditAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -45,7 +47,7 @@ public class OversightPages {
         CurrentUser.requireAnyOf(Groups.MANAGER, Groups.ADMIN);
         // One screen of the longest waiting; the counts per gate and the CSV cover everything.
         List<BlockedItem> items = oversight.blocked(department, gate, PAGE, 0);
-        Set<String> gates = new LinkedHashSet<>(TaskPages.GATES);
+        Set<String> gates = new LinkedHashSet<>(Gate.TASK_IDS);
         gates.addAll(oversight.gatesInUse());
         model.addAttribute("items", items);
         model.addAttribute("total", oversight.countBlocked(department, gate));
@@ -80,7 +82,7 @@ public class OversightPages {
 
     private List<Escalation> escalations() {
         List<Escalation> result = new ArrayList<>();
-        for (AuditTrail.AuditEvent event : audit.recent("GATE_OVERDUE", 20)) {
+        for (AuditTrail.AuditEvent event : audit.recent(AuditAction.GATE_OVERDUE, 20)) {
             String activity = String.valueOf(CanonicalJson.readMap(event.details()).get("activity"));
             String gate = activity.endsWith("-escalate") ? activity.substring(0, activity.length() - "-escalate".length()) : activity;
             String name = event.systemId() == null ? "" : systems.find(event.systemId()).map(SystemRecord::name).orElse(event.systemId());

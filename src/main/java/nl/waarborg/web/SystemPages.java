@@ -1,5 +1,6 @@
 package nl.waarborg.web;
 
+import nl.waarborg.audit.AuditAction;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -9,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import nl.waarborg.assessment.Assessment;
 import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.TriageRecords;
+import nl.waarborg.assessment.AssessmentReads;
 import nl.waarborg.assessment.AssessmentVersion;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.identity.Groups;
@@ -41,14 +44,18 @@ public class SystemPages {
     private final SystemRegistry systems;
     private final CycleService cycles;
     private final AssessmentService assessments;
+    private final TriageRecords triageService;
+    private final AssessmentReads reads;
     private final AuditTrail audit;
     private final SystemTeam team;
 
-    public SystemPages(SystemRegistry systems, CycleService cycles, AssessmentService assessments, AuditTrail audit, SystemTeam team) {
+    public SystemPages(SystemRegistry systems, CycleService cycles, AssessmentService assessments, TriageRecords triageService, AssessmentReads reads, AuditTrail audit, SystemTeam team) {
         this.team = team;
         this.systems = systems;
         this.cycles = cycles;
         this.assessments = assessments;
+        this.triageService = triageService;
+        this.reads = reads;
         this.audit = audit;
     }
 
@@ -124,7 +131,7 @@ public class SystemPages {
         }
         SystemRecord created = systems.register(form.getName().trim(), blankToNull(form.getDescription()), form.getDepartment().trim(),
                 CurrentUser.id());
-        audit.record("SYSTEM_REGISTERED", CurrentUser.id(), created.id(), Map.of("name", created.name(), "department", created.department()));
+        audit.record(AuditAction.SYSTEM_REGISTERED, CurrentUser.id(), created.id(), Map.of("name", created.name(), "department", created.department()));
         redirect.addFlashAttribute("flash", "system.registered");
         return "redirect:/systemen/" + created.id();
     }
@@ -133,8 +140,8 @@ public class SystemPages {
     public String system(@PathVariable String id, Model model) {
         SystemRecord system = systems.get(id);
         List<AssessmentHistory> histories = new ArrayList<>();
-        for (Assessment a : assessments.assessmentsOf(id)) {
-            histories.add(new AssessmentHistory(a, assessments.versions(a.id())));
+        for (Assessment a : reads.assessmentsOf(id)) {
+            histories.add(new AssessmentHistory(a, reads.versions(a.id())));
         }
         model.addAttribute("system", system);
         model.addAttribute("steps", cycles.openSteps(id));
@@ -208,7 +215,7 @@ public class SystemPages {
     private Optional<Map<String, Object>> latestTriageOutcome(String systemId, List<AssessmentHistory> histories) {
         int round = histories.stream().flatMap(h -> h.versions().stream()).mapToInt(AssessmentVersion::cycleRound).max().orElse(1);
         for (int r = round; r >= 1; r--) {
-            Optional<Map<String, Object>> triage = assessments.triageOf(systemId, r);
+            Optional<Map<String, Object>> triage = triageService.triageOf(systemId, r);
             if (triage.isPresent() && triage.get().get("outcome") instanceof Map<?, ?> outcome && !outcome.isEmpty()) {
                 return Optional.of((Map<String, Object>) outcome);
             }

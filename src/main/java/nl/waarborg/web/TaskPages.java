@@ -7,7 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.AssessmentReads;
+import nl.waarborg.assessment.Gate;
 import nl.waarborg.assessment.AssessmentVersion;
 import nl.waarborg.identity.PersonNames;
 import nl.waarborg.security.CurrentUser;
@@ -47,23 +48,22 @@ public class TaskPages {
     static final int PAGE_SIZE = 200;
 
     private static final Logger log = LoggerFactory.getLogger(TaskPages.class);
-    static final List<String> GATES = List.of("privacy-officer-advice", "ethics-committee-advice", "alderman-decision");
 
     private final TaskWork work;
     private final SystemRegistry systems;
-    private final AssessmentService assessments;
+    private final AssessmentReads reads;
     private final VersionPages versions;
     private final TaskRefusals refusals;
     private final PersonNames personNames;
     /** PAGE_SIZE; a test lowers it to page through a few tasks. */
     private int pageSize = PAGE_SIZE;
 
-    public TaskPages(TaskWork work, SystemRegistry systems, AssessmentService assessments, VersionPages versions, TaskRefusals refusals,
+    public TaskPages(TaskWork work, SystemRegistry systems, AssessmentReads reads, VersionPages versions, TaskRefusals refusals,
                      PersonNames personNames) {
         this.personNames = personNames;
         this.work = work;
         this.systems = systems;
-        this.assessments = assessments;
+        this.reads = reads;
         this.versions = versions;
         this.refusals = refusals;
     }
@@ -170,10 +170,10 @@ public class TaskPages {
         model.addAttribute("task", task);
         model.addAttribute("systemName", systemName(String.valueOf(task.systemId())));
         model.addAttribute("mine", CurrentUser.id().equals(task.assignee()));
-        boolean gate = GATES.contains(task.activityId());
+        boolean gate = Gate.ofTask(task.activityId()).isPresent();
         model.addAttribute("gate", gate);
         if (gate) {
-            Optional<AssessmentVersion> version = work.versionOf(id).flatMap(ref -> assessments.version(ref.assessmentId(), ref.number()));
+            Optional<AssessmentVersion> version = work.versionOf(id).flatMap(ref -> reads.version(ref.assessmentId(), ref.number()));
             model.addAttribute("version", version.orElse(null));
             model.addAttribute("sections", version.map(versions::sections).orElse(List.of()));
         }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.waarborg.shared.NotFoundException;
-import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.AssessmentReads;
 import nl.waarborg.assessment.AssessmentVersion;
 import nl.waarborg.assessment.VersionDiff;
 import nl.waarborg.forms.FormCatalog;
@@ -20,13 +20,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 public class VersionPages {
 
-    private final AssessmentService assessments;
+    private final AssessmentReads reads;
     private final VersionDiff diff;
     private final FormCatalog forms;
     private final SystemRegistry systems;
 
-    public VersionPages(AssessmentService assessments, VersionDiff diff, FormCatalog forms, SystemRegistry systems) {
-        this.assessments = assessments;
+    public VersionPages(AssessmentReads reads, VersionDiff diff, FormCatalog forms, SystemRegistry systems) {
+        this.reads = reads;
         this.diff = diff;
         this.forms = forms;
         this.systems = systems;
@@ -48,7 +48,7 @@ public class VersionPages {
         model.addAttribute("v", version);
         model.addAttribute("system", systems.get(version.systemId()));
         model.addAttribute("sections", sections(version));
-        model.addAttribute("saves", assessments.answerSaves(id, number).stream()
+        model.addAttribute("saves", reads.answerSaves(id, number).stream()
                 .map(save -> new Save(save.section(), save.user(), save.savedAt(), save.answersHash(), answers(save.section(), save.answers())))
                 .toList());
         return "version";
@@ -81,6 +81,6 @@ public class VersionPages {
     }
 
     private AssessmentVersion load(String id, int number) {
-        return assessments.version(id, number).orElseThrow(() -> new NotFoundException("No version " + number + " of " + id));
+        return reads.version(id, number).orElseThrow(() -> new NotFoundException("No version " + number + " of " + id));
     }
 }

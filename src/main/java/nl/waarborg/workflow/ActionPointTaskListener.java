@@ -5,7 +5,7 @@ import nl.waarborg.engine.EngineUser;
 import java.time.ZoneId;
 import java.util.Date;
 import nl.waarborg.assessment.ActionPoint;
-import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.ActionPoints;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 @Component("actionPointTaskListener")
 public class ActionPointTaskListener implements TaskListener {
 
-    private final AssessmentService assessments;
+    private final ActionPoints actionPoints;
 
-    public ActionPointTaskListener(AssessmentService assessments) {
-        this.assessments = assessments;
+    public ActionPointTaskListener(ActionPoints actionPoints) {
+        this.actionPoints = actionPoints;
     }
 
     @Override
@@ -27,7 +27,7 @@ public class ActionPointTaskListener implements TaskListener {
             throw new IllegalStateException("Action point task " + task.getTaskDefinitionKey() + " has no actionPointId.");
         }
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            ActionPoint point = assessments.actionPoint(id.toString())
+            ActionPoint point = actionPoints.actionPoint(id.toString())
                     .orElseThrow(() -> new IllegalStateException("Unknown action point " + id));
             task.setName("Actiepunt: " + abbreviate(point.what(), 120));
             task.setDescription(point.what() + (point.owner() == null ? "" : "\nEigenaar: " + point.owner())
@@ -38,7 +38,7 @@ public class ActionPointTaskListener implements TaskListener {
             task.setVariableLocal("actionPointWhat", point.what());
             task.setVariableLocal("actionPointOwner", point.owner());
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            assessments.completeActionPoint(id.toString(), EngineUser.of(task));
+            actionPoints.completeActionPoint(id.toString(), EngineUser.of(task));
         }
     }
 

@@ -6,6 +6,7 @@ import nl.waarborg.engine.VariableValues;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.TriageRecords;
 import nl.waarborg.forms.FormCatalog;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -22,10 +23,13 @@ public class ContentTaskListener implements TaskListener {
     public static final String TRIAGE_FORM = "triage";
 
     private final AssessmentService assessments;
+
+    private final TriageRecords triageService;
     private final FormCatalog forms;
 
-    public ContentTaskListener(AssessmentService assessments, FormCatalog forms) {
+    public ContentTaskListener(AssessmentService assessments, TriageRecords triageService, FormCatalog forms) {
         this.assessments = assessments;
+        this.triageService = triageService;
         this.forms = forms;
     }
 
@@ -43,7 +47,7 @@ public class ContentTaskListener implements TaskListener {
         }
         String user = EngineUser.of(task);
         if (TRIAGE_FORM.equals(formId)) {
-            assessments.recordTriageInputs(task.getExecution().getProcessBusinessKey(), round(task), values, user);
+            triageService.recordTriageInputs(task.getExecution().getProcessBusinessKey(), round(task), values, user);
             return;
         }
         Object assessmentId = task.getVariable(ProcessVariables.ASSESSMENT_ID);

@@ -1,12 +1,14 @@
 package nl.waarborg.workflow;
 
+import nl.waarborg.assessment.Decision;
+import nl.waarborg.audit.AuditAction;
 import nl.waarborg.engine.EngineUser;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.waarborg.audit.AuditTrail;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import nl.waarborg.assessment.TriageRecords;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,25 +25,18 @@ public class CycleRounds {
     public static final String DPIA_OUTCOME = "dpiaOutcome";
 
     private final AuditTrail audit;
-    private final JdbcClient jdbc;
+    private final TriageRecords triage;
 
-    public CycleRounds(AuditTrail audit, JdbcClient jdbc) {
+    public CycleRounds(AuditTrail audit, TriageRecords triage) {
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.triage = triage;
     }
 
     public void begin(DelegateExecution execution) {
         if (execution.hasVariable(ProcessVariables.ROUND) || execution.getProcessBusinessKey() == null) {
             return;
         }
-        execution.setVariable(ProcessVariables.ROUND, lastRound(execution) + 1);
-    }
-
-    /** The highest round any earlier cycle of this system reached (0 if none), as CycleService counts it. */
-    private int lastRound(DelegateExecution execution) {
-        Integer last = jdbc.sql("SELECT MAX(cycle_round) FROM wb_triage WHERE system_id = :s")
-                .param("s", execution.getProcessBusinessKey()).query(Integer.class).optional().orElse(null);
-        return last == null ? 0 : last;
+        execution.setVariable(ProcessVariables.ROUND, triage.lastRound(execution.getProcessBusinessKey()) + 1);
     }
 
     /** Evaluate → Develop: the next round, with the reason recorded in the audit trail. */
@@ -53,7 +48,7 @@ public class CycleRounds {
         details.put("triggerType", String.valueOf(execution.getVariable(ProcessVariables.TRIGGER_TYPE)));
         Object description = execution.getVariable(ProcessVariables.TRIGGER_DESCRIPTION);
         details.put("triggerDescription", description == null ? "" : description.toString());
-        audit.record("NEW_ROUND_STARTED", EngineUser.of(execution), execution.getProcessBusinessKey(), details);
+        audit.record(AuditAction.NEW_ROUND_STARTED, EngineUser.of(execution), execution.getProcessBusinessKey(), details);
         execution.setVariable(ProcessVariables.ROUND, next);
         execution.removeVariable(IAMA_OUTCOME);
         execution.removeVariable(DPIA_OUTCOME);
@@ -61,6 +56,6 @@ public class CycleRounds {
 
     /** True when the alderman rejected one of this round's assessments. */
     public boolean rejected(DelegateExecution execution) {
-        return "REJECTED".equals(execution.getVariable(IAMA_OUTCOME)) || "REJECTED".equals(execution.getVariable(DPIA_OUTCOME));
+        return Decision.REJECTED.is(execution.getVariable(IAMA_OUTCOME)) || Decision.REJECTED.is(execution.getVariable(DPIA_OUTCOME));
     }
 }

@@ -1,5 +1,6 @@
 package nl.waarborg.workflow;
 
+import nl.waarborg.audit.AuditAction;
 import nl.waarborg.engine.EngineAccess;
 
 import java.time.Instant;
@@ -12,7 +13,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import nl.waarborg.assessment.TriageRecords;
+import nl.waarborg.system.SystemRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,12 +30,14 @@ public class CycleService {
     public static final String RETIRE_MESSAGE = "system-retired";
 
     private final ProcessEngine engine;
-    private final JdbcClient jdbc;
+    private final SystemRegistry systems;
+    private final TriageRecords triage;
     private final AuditTrail audit;
 
-    public CycleService(ProcessEngine engine, JdbcClient jdbc, AuditTrail audit) {
+    public CycleService(ProcessEngine engine, SystemRegistry systems, TriageRecords triage, AuditTrail audit) {
         this.engine = engine;
-        this.jdbc = jdbc;
+        this.systems = systems;
+        this.triage = triage;
         this.audit = audit;
     }
 
@@ -51,38 +55,36 @@ public class CycleService {
      */
     @Transactional
     public Optional<ProcessInstance> startCycle(String systemId, String userId) {
-        jdbc.sql("SELECT id FROM wb_system WHERE id = :id FOR UPDATE").param("id", systemId).query(String.class).optional();
+        systems.lock(systemId);
         if (runningCycle(systemId).isPresent()) {
             return Optional.empty();
         }
         int round = nextRound(systemId);
         ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(CYCLE_KEY, systemId,
                 Variables.createVariables().putValue(ProcessVariables.ROUND, round));
-        audit.record("CYCLE_STARTED", userId, systemId, Map.of("processInstanceId", instance.getId(), "round", round));
+        audit.record(AuditAction.CYCLE_STARTED, userId, systemId, Map.of("processInstanceId", instance.getId(), "round", round));
         return Optional.of(instance);
     }
 
     /** A new cycle continues the round count of the system's earlier cycles. */
     private int nextRound(String systemId) {
-        Integer last = jdbc.sql("SELECT MAX(cycle_round) FROM wb_triage WHERE system_id = :s").param("s", systemId)
-                .query(Integer.class).optional().orElse(null);
-        return last == null ? 1 : last + 1;
+        return triage.lastRound(systemId) + 1;
     }
 
     /** Sends an Evaluate trigger; false when the cycle is not waiting for one (not in the Evaluate phase). */
     @Transactional
     public boolean trigger(String systemId, String type, String description, String userId) {
         return correlate(systemId, TRIGGER_MESSAGE, Map.of(ProcessVariables.TRIGGER_TYPE, type,
-                ProcessVariables.TRIGGER_DESCRIPTION, description == null ? "" : description), userId, "TRIGGER_RECEIVED");
+                ProcessVariables.TRIGGER_DESCRIPTION, description == null ? "" : description), userId, AuditAction.TRIGGER_RECEIVED);
     }
 
     @Transactional
     public boolean retire(String systemId, String reason, String userId) {
-        return correlate(systemId, RETIRE_MESSAGE, Map.of("retirementReason", reason == null ? "" : reason), userId, "RETIREMENT_REQUESTED");
+        return correlate(systemId, RETIRE_MESSAGE, Map.of("retirementReason", reason == null ? "" : reason), userId, AuditAction.RETIREMENT_REQUESTED);
     }
 
-    private boolean correlate(String systemId, String message, Map<String, Object> variables, String userId, String auditAction) {
-        jdbc.sql("SELECT id FROM wb_system WHERE id = :id FOR UPDATE").param("id", systemId).query(String.class).optional();
+    private boolean correlate(String systemId, String message, Map<String, Object> variables, String userId, AuditAction auditAction) {
+        systems.lock(systemId);
         String cycleId = runningCycle(systemId).map(ProcessInstance::getId).orElse("-none-");
         long waiting = EngineAccess.withoutAuthorization(engine, () -> engine.getRuntimeService().createEventSubscriptionQuery()
                 .eventType("message").eventName(message).processInstanceId(cycleId).count());

@@ -1,5 +1,6 @@
 package nl.waarborg.workflow;
 
+import nl.waarborg.audit.AuditAction;
 import nl.waarborg.shared.InvalidInputException;
 import nl.waarborg.engine.EngineUser;
 
@@ -37,7 +38,7 @@ public class DpaConsultation {
     public void submitted(DelegateExecution execution) {
         execution.setVariable(STARTED_AT, Date.from(Instant.now()));
         execution.setVariable(EXTENDED, false);
-        audit.record("DPA_CONSULTATION_SUBMITTED", EngineUser.of(execution), execution.getProcessBusinessKey(),
+        audit.record(AuditAction.DPA_CONSULTATION_SUBMITTED, EngineUser.of(execution), execution.getProcessBusinessKey(),
                 Map.of("processInstanceId", execution.getProcessInstanceId()));
     }
 
@@ -49,7 +50,7 @@ public class DpaConsultation {
     }
 
     public void overdue(DelegateExecution execution) {
-        audit.record("DPA_CONSULTATION_OVERDUE", null, execution.getProcessBusinessKey(),
+        audit.record(AuditAction.DPA_CONSULTATION_OVERDUE, null, execution.getProcessBusinessKey(),
                 Map.of("extended", Boolean.TRUE.equals(execution.getVariable(EXTENDED))));
     }
 
@@ -60,7 +61,7 @@ public class DpaConsultation {
                     + " kies 'Verder zonder antwoord'.");
         }
         execution.setVariable(EXTENDED, true);
-        audit.record("DPA_CONSULTATION_EXTENDED", EngineUser.of(execution), execution.getProcessBusinessKey(),
+        audit.record(AuditAction.DPA_CONSULTATION_EXTENDED, EngineUser.of(execution), execution.getProcessBusinessKey(),
                 Map.of("extension", periods.extension().toString()));
     }
 

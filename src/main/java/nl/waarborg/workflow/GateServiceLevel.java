@@ -1,5 +1,6 @@
 package nl.waarborg.workflow;
 
+import nl.waarborg.audit.AuditAction;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -33,7 +34,7 @@ public class GateServiceLevel {
     }
 
     public void escalate(DelegateExecution execution) {
-        audit.record("GATE_OVERDUE", null, execution.getProcessBusinessKey(),
+        audit.record(AuditAction.GATE_OVERDUE, null, execution.getProcessBusinessKey(),
                 Map.of("activity", String.valueOf(execution.getCurrentActivityId()), "processInstanceId", execution.getProcessInstanceId()));
     }
 

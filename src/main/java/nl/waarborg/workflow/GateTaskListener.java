@@ -1,5 +1,8 @@
 package nl.waarborg.workflow;
 
+import nl.waarborg.assessment.Gate;
+
+import nl.waarborg.assessment.Decision;
 import nl.waarborg.engine.EngineUser;
 import nl.waarborg.engine.VariableValues;
 
@@ -68,7 +71,7 @@ public class GateTaskListener implements TaskListener {
         } else {
             task.getExecution().setVariable(prefix + "Conditions", request.conditions());
         }
-        if ("SENT_BACK".equals(decision)) {
+        if (Decision.SENT_BACK.is(decision)) {
             task.getExecution().setVariable(ProcessVariables.REVIEW_REMARKS, gate.dutchName() + ": " + request.motivation());
         }
         for (String field : List.of(ProcessVariables.DECISION, ProcessVariables.MOTIVATION, ProcessVariables.CONDITIONS,

@@ -1,5 +1,6 @@
 package nl.waarborg.workflow;
 
+import nl.waarborg.audit.AuditAction;
 import nl.waarborg.shared.InvalidInputException;
 import nl.waarborg.engine.EngineUser;
 
@@ -29,7 +30,7 @@ public class GoLiveChecks implements TaskListener {
         GoLiveRequirements.problem(task.getTaskDefinitionKey(), task::getVariable).ifPresent(problem -> {
             throw new InvalidInputException(problem.field(), problem.message());
         });
-        audit.record("GO_LIVE_CHECK_DONE", EngineUser.of(task), task.getExecution().getProcessBusinessKey(),
+        audit.record(AuditAction.GO_LIVE_CHECK_DONE, EngineUser.of(task), task.getExecution().getProcessBusinessKey(),
                 Map.of("check", task.getTaskDefinitionKey()));
     }
 }

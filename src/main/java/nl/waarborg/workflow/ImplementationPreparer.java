@@ -3,7 +3,7 @@ package nl.waarborg.workflow;
 import java.util.ArrayList;
 import java.util.List;
 import nl.waarborg.assessment.ActionPoint;
-import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.ActionPoints;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
@@ -13,16 +13,16 @@ import org.springframework.stereotype.Component;
 @Component("implementationPreparer")
 public class ImplementationPreparer implements JavaDelegate {
 
-    private final AssessmentService assessments;
+    private final ActionPoints actionPoints;
 
-    public ImplementationPreparer(AssessmentService assessments) {
-        this.assessments = assessments;
+    public ImplementationPreparer(ActionPoints actionPoints) {
+        this.actionPoints = actionPoints;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         Object round = execution.getVariable(ProcessVariables.ROUND);
-        List<String> ids = new ArrayList<>(assessments.openActionPoints(execution.getProcessBusinessKey(),
+        List<String> ids = new ArrayList<>(actionPoints.openActionPoints(execution.getProcessBusinessKey(),
                 round instanceof Number n ? n.intValue() : 1).stream().map(ActionPoint::id).toList());
         // JSON, not Java serialization: the engine refuses the latter by default and clients can read it.
         execution.setVariable(ProcessVariables.ACTION_POINT_IDS,

@@ -1,5 +1,6 @@
 package nl.waarborg.workflow;
 
+import nl.waarborg.assessment.Decision;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ public class SendBack {
     }
 
     private static boolean sentBack(DelegateTask task) {
-        return "SENT_BACK".equals(String.valueOf(task.getVariable(ProcessVariables.DECISION)).trim());
+        return Decision.SENT_BACK.is(task.getVariable(ProcessVariables.DECISION));
     }
 
     private static void check(DelegateTask task, List<String> allowed) {

@@ -3,7 +3,7 @@ package nl.waarborg.workflow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.TriageRecords;
 import nl.waarborg.system.SystemRegistry;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -18,11 +18,11 @@ public class TriageRecorder implements ExecutionListener {
             ProcessVariables.PUBLICATION_CATEGORY, ProcessVariables.HIGH_RISK_AI);
 
     private final SystemRegistry systems;
-    private final AssessmentService assessments;
+    private final TriageRecords triageService;
 
-    public TriageRecorder(SystemRegistry systems, AssessmentService assessments) {
+    public TriageRecorder(SystemRegistry systems, TriageRecords triageService) {
         this.systems = systems;
-        this.assessments = assessments;
+        this.triageService = triageService;
     }
 
     @Override
@@ -30,7 +30,7 @@ public class TriageRecorder implements ExecutionListener {
         Map<String, Object> outcome = new LinkedHashMap<>();
         OUTCOME.forEach(name -> outcome.put(name, execution.getVariable(name)));
         Object round = execution.getVariable(ProcessVariables.ROUND);
-        assessments.recordTriageOutcome(execution.getProcessBusinessKey(), round instanceof Number n ? n.intValue() : 1, outcome);
+        triageService.recordTriageOutcome(execution.getProcessBusinessKey(), round instanceof Number n ? n.intValue() : 1, outcome);
         Object category = execution.getVariable(ProcessVariables.PUBLICATION_CATEGORY);
         if (category != null) {
             systems.setPublicationCategory(execution.getProcessBusinessKey(), category.toString());

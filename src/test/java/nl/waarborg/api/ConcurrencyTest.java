@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.AssessmentReads;
 import nl.waarborg.assessment.AssessmentType;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
@@ -36,6 +37,8 @@ class ConcurrencyTest {
     SystemRegistry systems;
     @Autowired
     AssessmentService assessments;
+    @Autowired
+    AssessmentReads reads;
     @Autowired
     ProcessEngine engine;
     @Autowired
@@ -75,7 +78,7 @@ class ConcurrencyTest {
         assertThat(responses).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(204, 409);
         HttpResponse<String> loser = responses.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
         assertThat(loser.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(assessments.version(version.assessmentId(), 1).orElseThrow().signatures()).hasSize(1);
+        assertThat(reads.version(version.assessmentId(), 1).orElseThrow().signatures()).hasSize(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wb_signature WHERE task_id = ?", Integer.class, taskId)).isEqualTo(1);
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
         assertThat(deployment.getId()).isNotNull();

@@ -33,6 +33,9 @@ class VersionLifecycleTest {
 
     @Autowired
     AssessmentService assessments;
+
+    @Autowired
+    AssessmentReads reads;
     @Autowired
     SystemRegistry systems;
     @Autowired
@@ -69,7 +72,7 @@ class VersionLifecycleTest {
         SystemRecord system = system();
         AssessmentService.OpenedVersion v1 = approvedVersion(system.id(), 1, "Fraude eerder opsporen");
 
-        AssessmentVersion frozen = assessments.version(v1.assessmentId(), 1).orElseThrow();
+        AssessmentVersion frozen = reads.version(v1.assessmentId(), 1).orElseThrow();
         assertThat(frozen.status()).isEqualTo(VersionStatus.APPROVED);
         assertThat(frozen.contentHash()).hasSize(64);
         assertThat(frozen.previousHash()).isNull();
@@ -79,7 +82,7 @@ class VersionLifecycleTest {
             assertThat(p.what()).isEqualTo("Bias-toets uitvoeren");
             assertThat(p.dueDate()).hasToString("2027-03-01");
         });
-        assertThat(assessments.hashIntact(v1.assessmentId(), 1)).isTrue();
+        assertThat(reads.hashIntact(v1.assessmentId(), 1)).isTrue();
 
         // Every later change is refused by the service.
         assertThatThrownBy(() -> assessments.saveSection(v1.assessmentId(), 1, "iama-part-1", Map.of("goal", "anders"), "lead"))
@@ -89,17 +92,17 @@ class VersionLifecycleTest {
         AssessmentService.OpenedVersion v2 = assessments.openVersion(system.id(), AssessmentType.IAMA, 2, null, "lead");
         assertThat(v2.number()).isEqualTo(2);
         assertThat(v2.prefill()).containsKey("iama-part-1");
-        assertThat(assessments.version(v1.assessmentId(), 1).orElseThrow().status()).isEqualTo(VersionStatus.APPROVED);
+        assertThat(reads.version(v1.assessmentId(), 1).orElseThrow().status()).isEqualTo(VersionStatus.APPROVED);
         assessments.saveSection(v2.assessmentId(), 2, "iama-part-1", Map.of("goal", "Fraude eerder en eerlijker opsporen",
                 "part1ActionPoints", List.of()), "lead");
         assessments.decide(v2.assessmentId(), 2, gate("privacy-officer-advice", "APPROVED", "fg", system.id() + "-2-t1"));
         assessments.decide(v2.assessmentId(), 2, gate("ethics-committee-advice", "APPROVED", "ethics", system.id() + "-2-t2"));
         assessments.decide(v2.assessmentId(), 2, gate("alderman-decision", "APPROVED", "alderman", system.id() + "-2-t3"));
 
-        AssessmentVersion second = assessments.version(v2.assessmentId(), 2).orElseThrow();
+        AssessmentVersion second = reads.version(v2.assessmentId(), 2).orElseThrow();
         assertThat(second.previousHash()).isEqualTo(frozen.contentHash());
-        assertThat(assessments.version(v1.assessmentId(), 1).orElseThrow().status()).isEqualTo(VersionStatus.SUPERSEDED);
-        assertThat(assessments.hashIntact(v1.assessmentId(), 1)).isTrue();
+        assertThat(reads.version(v1.assessmentId(), 1).orElseThrow().status()).isEqualTo(VersionStatus.SUPERSEDED);
+        assertThat(reads.hashIntact(v1.assessmentId(), 1)).isTrue();
 
         // The API shows the diff per question.
         Http api = Http.api(port).as("manager", "demo");
@@ -120,7 +123,7 @@ class VersionLifecycleTest {
         assessments.decide(v.assessmentId(), 1, gate("privacy-officer-advice", "APPROVED", "ethics", system.id() + "-b"));
         assertThatThrownBy(() -> assessments.decide(v.assessmentId(), 1, gate("alderman-decision", "APPROVED", "ethics", system.id() + "-c")))
                 .isInstanceOf(SegregationOfDutiesException.class).hasMessageContaining("already decided");
-        assertThat(assessments.version(v.assessmentId(), 1).orElseThrow().signatures()).hasSize(1);
+        assertThat(reads.version(v.assessmentId(), 1).orElseThrow().signatures()).hasSize(1);
     }
 
     @Test
@@ -143,7 +146,7 @@ class VersionLifecycleTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("deviationMotivation");
         assessments.decide(id, 1, new GateDecisionRequest("alderman-decision", false, "APPROVED", "Maatschappelijk belang weegt zwaarder",
                 null, "Het advies is meegewogen; de risico's zijn aanvaardbaar met de maatregelen", List.of(), "alderman", system.id() + "-6"));
-        assertThat(assessments.version(id, 1).orElseThrow().status()).isEqualTo(VersionStatus.APPROVED);
+        assertThat(reads.version(id, 1).orElseThrow().status()).isEqualTo(VersionStatus.APPROVED);
     }
 
     @Test
@@ -162,7 +165,7 @@ class VersionLifecycleTest {
                 .hasMessageContaining("deleted");
         assertThatThrownBy(() -> jdbc.update("UPDATE wb_signature SET decision = 'REJECTED' WHERE gate = 'alderman-decision'"))
                 .hasMessageContaining("append-only");
-        assertThat(assessments.hashIntact(v.assessmentId(), 1)).isTrue();
+        assertThat(reads.hashIntact(v.assessmentId(), 1)).isTrue();
     }
 
     @Test
@@ -175,14 +178,14 @@ class VersionLifecycleTest {
                 "Doel is te vaag", null, null, List.of("iama-part-1"), "fg", system.id() + "-sb1"));
         assessments.saveSection(v.assessmentId(), v.number(), "iama-part-1", Map.of("goal", "Herziene tekst"), "lead2");
 
-        List<AnswerSave> saves = assessments.answerSaves(v.assessmentId(), v.number());
+        List<AnswerSave> saves = reads.answerSaves(v.assessmentId(), v.number());
         assertThat(saves).extracting(AnswerSave::section).containsExactly("iama-part-1", "iama-part-1");
         assertThat(saves).extracting(AnswerSave::user).containsExactly("lead", "lead2");
         assertThat(saves.get(0).answers()).containsEntry("goal", "Eerste tekst");
         assertThat(saves.get(1).answers()).containsEntry("goal", "Herziene tekst");
         assertThat(saves.get(0).answersHash()).isEqualTo(CanonicalJson.sha256(CanonicalJson.write(Map.of("goal", "Eerste tekst"))));
         // The draft itself shows only the rework; the audit trail carries each save's hash.
-        assertThat(assessments.version(v.assessmentId(), v.number()).orElseThrow().answers().get("iama-part-1").toString())
+        assertThat(reads.version(v.assessmentId(), v.number()).orElseThrow().answers().get("iama-part-1").toString())
                 .contains("Herziene tekst").doesNotContain("Eerste tekst");
         assertThat(audit.events(system.id(), 20)).filteredOn(e -> "ANSWERS_SAVED".equals(e.action()))
                 .extracting(e -> CanonicalJson.readMap(e.details()).get("answersHash"))
@@ -213,7 +216,7 @@ class VersionLifecycleTest {
             jdbc.update("UPDATE wb_audit_event SET user_id = 'mallory' WHERE seq = ?", victim.seq());
         });
         try {
-            assertThat(assessments.hashIntact(v.assessmentId(), 1)).isFalse();
+            assertThat(reads.hashIntact(v.assessmentId(), 1)).isFalse();
             AuditTrail.Verification verification = audit.verify();
             assertThat(verification.valid()).isFalse();
             assertThat(verification.firstBrokenEventId()).isEqualTo(victim.seq());
@@ -241,7 +244,7 @@ class VersionLifecycleTest {
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("<script>alert('x')</script> & meer").contains("Besluiten en adviezen").contains("alderman")
-                    .contains(assessments.version(v.assessmentId(), 1).orElseThrow().contentHash().substring(0, 16));
+                    .contains(reads.version(v.assessmentId(), 1).orElseThrow().contentHash().substring(0, 16));
         }
         assertThat(manager.get("/api/assessments/" + v.assessmentId() + "/versions/1/export?format=doc").statusCode()).isEqualTo(400);
         assertThat(manager.get("/api/assessments/" + v.assessmentId() + "/versions/9").statusCode()).isEqualTo(404);

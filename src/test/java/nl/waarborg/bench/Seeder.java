@@ -11,7 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
-import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.TriageRecords;
 import nl.waarborg.system.SystemRecord.Phase;
 import nl.waarborg.system.SystemRecord.Status;
 import nl.waarborg.system.SystemRegistry;
@@ -47,12 +47,12 @@ final class Seeder {
     static final int DEPARTMENTS = 20;
 
     private final SystemRegistry systems;
-    private final AssessmentService assessments;
+    private final TriageRecords triageService;
     private final ProcessEngine engine;
 
     Seeder(WaarborgNode node) {
         this.systems = node.bean(SystemRegistry.class);
-        this.assessments = node.bean(AssessmentService.class);
+        this.triageService = node.bean(TriageRecords.class);
         this.engine = node.engine();
     }
 
@@ -107,7 +107,7 @@ final class Seeder {
                 // A system goes live only when its triage's required assessments are signed (ADR 0014): seed a triage
                 // that requires none, so the phase check lets the seeded cycle into Implement.
                 Map<String, Object> v = triageOutcome(false, false);
-                assessments.recordTriageOutcome(id, 1, Map.of("triageStop", false, "iamaRequired", false, "dpiaRequired", false));
+                triageService.recordTriageOutcome(id, 1, Map.of("triageStop", false, "iamaRequired", false, "dpiaRequired", false));
                 v.put("highRiskAi", position == Position.IMPLEMENT_GO_LIVE);
                 runtime.createProcessInstanceByKey("assessment-cycle").businessKey(id).setVariables(v)
                         .startBeforeActivity("prepare-implementation").execute();

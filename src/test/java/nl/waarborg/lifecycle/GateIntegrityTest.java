@@ -228,7 +228,9 @@ class GateIntegrityTest {
         // A registered system without any triage, started straight into Implement or Evaluate by the engine itself.
         String bare = register(as("lead"));
         for (String activity : List.of("prepare-implementation", "evaluate-wait")) {
+            // The review date is given, so that the start reaches the phase change (the timer at evaluate-wait needs it).
             assertThatThrownBy(() -> asEngine(() -> engine.getRuntimeService().createProcessInstanceByKey("assessment-cycle").businessKey(bare)
+                    .setVariable("nextReviewDate", java.util.Date.from(java.time.Instant.now().plusSeconds(86_400)))
                     .startBeforeActivity(activity).execute()))
                     .as(activity).hasMessageContaining("cannot enter phase").hasMessageContaining("no triage outcome");
         }

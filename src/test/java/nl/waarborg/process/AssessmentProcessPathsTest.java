@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.TriageRecords;
+import nl.waarborg.assessment.AssessmentReads;
 import nl.waarborg.assessment.AssessmentType;
 import nl.waarborg.assessment.AssessmentVersion;
 import nl.waarborg.assessment.SegregationOfDutiesException;
@@ -68,6 +70,8 @@ class AssessmentProcessPathsTest {
     @Autowired ManagementService management;
     @Autowired SystemRegistry systems;
     @Autowired AssessmentService assessments;
+    @Autowired TriageRecords triageService;
+    @Autowired AssessmentReads reads;
     @Autowired AuditTrail audit;
     @Autowired SystemTeam team;
 
@@ -280,8 +284,8 @@ class AssessmentProcessPathsTest {
     }
 
     AssessmentVersion version(String systemId, AssessmentType type, int number) {
-        String id = assessments.assessmentsOf(systemId).stream().filter(a -> a.type() == type).findFirst().orElseThrow().id();
-        return assessments.version(id, number).orElseThrow();
+        String id = reads.assessmentsOf(systemId).stream().filter(a -> a.type() == type).findFirst().orElseThrow().id();
+        return reads.version(id, number).orElseThrow();
     }
 
     // ================================================================== assessment-cycle
@@ -299,7 +303,7 @@ class AssessmentProcessPathsTest {
         assertThat(cycle).variables().containsEntry("highRiskAi", true).containsEntry("publicationCategory", "A")
                 .containsEntry("iamaRequired", true).containsEntry("dpiaRequired", false);
         assertThat(systems.get(system).publicationCategory()).isEqualTo("A");
-        assertThat(assessments.triageOf(system, 1)).hasValueSatisfying(t -> assertThat(t.get("outcome").toString()).contains("iamaRequired=true"));
+        assertThat(triageService.triageOf(system, 1)).hasValueSatisfying(t -> assertThat(t.get("outcome").toString()).contains("iamaRequired=true"));
 
         ProcessInstance iama = calledInstance(cycle, "iama");
         assertThat(iama.getBusinessKey()).isEqualTo(system);
@@ -523,7 +527,7 @@ class AssessmentProcessPathsTest {
 
         // The record of each save is Waarborg's (ADR 0012): parts 1 and 3 twice, before and after the send-back.
         AssessmentVersion v = version(system, AssessmentType.IAMA, 1);
-        assertThat(assessments.answerSaves(v.assessmentId(), 1)).extracting(nl.waarborg.assessment.AnswerSave::section)
+        assertThat(reads.answerSaves(v.assessmentId(), 1)).extracting(nl.waarborg.assessment.AnswerSave::section)
                 .containsExactly("iama-part-1", "iama-part-2", "iama-part-3", "iama-part-4", "iama-part-5", "iama-part-1", "iama-part-3");
         // The engine keeps each variable's last value, but no detail row per change.
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(iama.getId())

@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nl.waarborg.identity.Groups;
-import nl.waarborg.workflow.Gate;
+import nl.waarborg.assessment.Gate;
 import nl.waarborg.workflow.ReworkParts;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;

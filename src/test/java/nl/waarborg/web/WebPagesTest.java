@@ -1,5 +1,6 @@
 package nl.waarborg.web;
 
+import nl.waarborg.audit.AuditAction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
@@ -7,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.AssessmentReads;
 import nl.waarborg.assessment.AssessmentType;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.support.Http;
@@ -57,7 +59,7 @@ class WebPagesTest {
     void theManagerSeesGatesThatRanOverTheirServiceLevel() {
         String name = "Termijnbewaking " + System.nanoTime();
         String systemId = systems.register(name, null, "Toezicht", "lead").id();
-        audit.record("GATE_OVERDUE", null, systemId, Map.of("activity", "ethics-committee-advice-escalate", "processInstanceId", "p-1"));
+        audit.record(AuditAction.GATE_OVERDUE, null, systemId, Map.of("activity", "ethics-committee-advice-escalate", "processInstanceId", "p-1"));
 
         String page = login("manager").get("/toezicht").body();
         assertThat(page).contains("Termijn verstreken");
@@ -79,6 +81,9 @@ class WebPagesTest {
     @Autowired
     AssessmentService assessments;
 
+    @Autowired
+    AssessmentReads reads;
+
     @Test
     void theVersionPageShowsEverySaveSoASendBackLeavesATrace() throws java.io.IOException {
         String systemId = systems.register("Parkeervergunningen", "Toewijzing", "Mobiliteit", "lead").id();
@@ -90,7 +95,7 @@ class WebPagesTest {
         String page = login("ethics").get("/beoordelingen/" + v.assessmentId() + "/versies/1").body();
         assertThat(page).contains("<h2>Opslaggeschiedenis van de antwoorden</h2>").contains("<summary>Antwoorden tonen</summary>")
                 .contains("Sneller &lt;b&gt;beslissen&lt;/b&gt;").contains("Binnen twee weken beslissen")
-                .contains(assessments.answerSaves(v.assessmentId(), 1).get(0).answersHash())
+                .contains(reads.answerSaves(v.assessmentId(), 1).get(0).answersHash())
                 // Items of a list answer show the field's name, not its technical key.
                 .contains("Wat: Bias-toets uitvoeren").contains("Eigenaar: Team Data").doesNotContain("what: ")
                 // what, who, when in that order, and the date as everywhere else on the pages

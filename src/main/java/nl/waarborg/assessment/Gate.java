@@ -1,4 +1,4 @@
-package nl.waarborg.workflow;
+package nl.waarborg.assessment;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -8,6 +8,9 @@ public enum Gate {
     PRIVACY_OFFICER_ADVICE("privacy-officer-advice", "privacy-officer", "privacyOfficerDecision", true, "Advies functionaris gegevensbescherming"),
     ETHICS_COMMITTEE_ADVICE("ethics-committee-advice", "ethics-committee", "ethicsCommitteeDecision", true, "Advies ethische commissie"),
     ALDERMAN_DECISION("alderman-decision", "alderman", "aldermanDecision", false, "Besluit wethouder");
+
+    /** The gates' task ids, in the order a version passes them. */
+    public static final java.util.List<String> TASK_IDS = Arrays.stream(values()).map(Gate::taskId).toList();
 
     private final String taskId;
     private final String candidateGroup;

@@ -1,0 +1,74 @@
+package nl.waarborg.assessment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import nl.waarborg.assessment.AssessmentStore.VersionRow;
+import nl.waarborg.shared.CanonicalJson;
+import org.springframework.stereotype.Service;
+
+/** Reading assessments and their versions back: for the API, the pages, the exports and the checks of the hashes. */
+@Service
+public class AssessmentReads {
+
+    private final AssessmentStore store;
+
+    AssessmentReads(AssessmentStore store) {
+        this.store = store;
+    }
+
+    public Optional<Assessment> assessment(String id) {
+        return store.findAssessment(id);
+    }
+
+    public List<Assessment> assessmentsOf(String systemId) {
+        return store.assessmentsOf(systemId);
+    }
+
+    /** A version's number, status and dates only: for lists, without its answers, signatures and action points. */
+    public record VersionHeader(int number, VersionStatus status, int round, Instant createdAt, Instant frozenAt, String contentHash) {
+    }
+
+    public List<VersionHeader> versionHeaders(String assessmentId) {
+        store.findAssessment(assessmentId).orElseThrow(() -> new AssessmentNotFoundException(assessmentId));
+        return store.versions(assessmentId).stream()
+                .map(v -> new VersionHeader(v.number(), v.status(), v.cycleRound(), v.createdAt(), v.frozenAt(), v.contentHash())).toList();
+    }
+
+    public List<AssessmentVersion> versions(String assessmentId) {
+        Assessment assessment = store.findAssessment(assessmentId).orElseThrow(() -> new AssessmentNotFoundException(assessmentId));
+        return store.versions(assessmentId).stream().map(v -> toView(assessment, v)).toList();
+    }
+
+    public Optional<AssessmentVersion> version(String assessmentId, int number) {
+        Optional<Assessment> assessment = store.findAssessment(assessmentId);
+        if (assessment.isEmpty()) {
+            throw new AssessmentNotFoundException(assessmentId);
+        }
+        return store.version(assessmentId, number).map(v -> toView(assessment.get(), v));
+    }
+
+    /** Every save of the version's sections, oldest first: the draft's earlier states, with who saved them and when. */
+    public List<AnswerSave> answerSaves(String assessmentId, int number) {
+        if (store.findAssessment(assessmentId).isEmpty()) {
+            throw new AssessmentNotFoundException(assessmentId);
+        }
+        return store.version(assessmentId, number).map(v -> store.answerSaves(v.id())).orElse(List.of());
+    }
+
+    /** Recomputes a frozen version's hash from what the database holds now. */
+    public boolean hashIntact(String assessmentId, int number) {
+        Assessment assessment = store.findAssessment(assessmentId).orElseThrow(() -> new AssessmentNotFoundException(assessmentId));
+        VersionRow v = store.version(assessmentId, number).orElseThrow(() -> new AssessmentNotFoundException(assessmentId + "/" + number));
+        return v.contentHash() != null
+                && v.contentHash().equals(VersionHashes.contentHash(assessment, v, store.signatures(v.id()), v.previousHash()));
+    }
+
+    private AssessmentVersion toView(Assessment assessment, VersionRow v) {
+        return new AssessmentVersion(assessment.id(), assessment.type(), assessment.systemId(), v.number(), v.status(), v.cycleRound(),
+                CanonicalJson.readMap(v.answersJson()), v.triageJson() == null ? null : CanonicalJson.readMap(v.triageJson()),
+                store.signatures(v.id()), store.actionPoints(v.id()), store.contributors(v.id()), v.contentHash(), v.previousHash(),
+                v.createdAt(), v.frozenAt());
+    }
+
+}

@@ -1,0 +1,17 @@
+package nl.waarborg.audit;
+
+/** What an audit event records: the one list of actions in the trail (the name is stored as the event's action). */
+public enum AuditAction {
+    // the register
+    SYSTEM_REGISTERED, SYSTEM_CO_AUTHOR_ADDED, SYSTEM_CO_AUTHOR_REMOVED,
+    // the cycle
+    CYCLE_STARTED, TRIAGE_ANSWERED, TRIAGE_DECIDED, NEW_ROUND_STARTED, TRIGGER_RECEIVED, RETIREMENT_REQUESTED,
+    // versions and gates
+    VERSION_OPENED, ANSWERS_SAVED, DECISION_RECORDED, VERSION_FROZEN, VERSION_REJECTED, VERSION_EXPORTED, GATE_OVERDUE,
+    // prior consultation of the DPA (AVG art. 36)
+    DPA_CONSULTATION_SUBMITTED, DPA_CONSULTATION_EXTENDED, DPA_CONSULTATION_OVERDUE,
+    // Implement
+    ACTION_POINT_DONE, GO_LIVE_CHECK_DONE,
+    // security
+    ACCESS_DENIED, LOGIN_FAILED
+}
