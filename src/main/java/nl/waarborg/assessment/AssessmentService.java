@@ -60,6 +60,19 @@ public class AssessmentService {
         return new OpenedVersion(assessment.id(), number, answers);
     }
 
+    /** Which version of which assessment. */
+    public record VersionKey(String assessmentId, int number) {
+    }
+
+    /**
+     * The version a process instance works on: the one its IAMA or DPIA process opened at its start. Tasks and
+     * listeners resolve their version here, never from a variable (a variable can be set by whoever works the task).
+     */
+    public Optional<VersionKey> versionOfProcess(String processInstanceId) {
+        return processInstanceId == null ? Optional.empty()
+                : store.versionOfProcess(processInstanceId).map(v -> new VersionKey(v.assessmentId(), v.number()));
+    }
+
     /** Stores one section's answers in the draft; refused once the version is frozen. */
     @Transactional
     public void saveSection(String assessmentId, int number, String section, Map<String, Object> values, String userId) {

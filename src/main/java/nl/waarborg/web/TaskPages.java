@@ -175,7 +175,8 @@ public class TaskPages {
         boolean gate = GATES.contains(task.activityId());
         model.addAttribute("gate", gate);
         if (gate) {
-            Optional<AssessmentVersion> version = work.versionOf(id).flatMap(ref -> assessments.version(ref.assessmentId(), ref.number()));
+            Optional<AssessmentVersion> version = assessments.versionOfProcess(task.processInstanceId())
+                    .flatMap(key -> assessments.version(key.assessmentId(), key.number()));
             model.addAttribute("version", version.orElse(null));
             model.addAttribute("sections", version.map(versions::sections).orElse(List.of()));
         }

@@ -46,13 +46,11 @@ public class ContentTaskListener implements TaskListener {
             assessments.recordTriageInputs(task.getExecution().getProcessBusinessKey(), round(task), values, user);
             return;
         }
-        Object assessmentId = task.getVariable(ProcessVariables.ASSESSMENT_ID);
-        Object number = task.getVariable(ProcessVariables.VERSION_NUMBER);
-        if (assessmentId == null || !(number instanceof Number n)) {
-            throw new IllegalStateException("Content task " + task.getTaskDefinitionKey() + " runs outside an assessment version;"
-                    + " the process must start with the assessmentLifecycle listener.");
-        }
-        assessments.saveSection(assessmentId.toString(), n.intValue(), formId, values, user);
+        // The version of the task's own process instance, never a variable (whoever works the task could set one).
+        AssessmentService.VersionKey version = assessments.versionOfProcess(task.getProcessInstanceId())
+                .orElseThrow(() -> new IllegalStateException("Content task " + task.getTaskDefinitionKey() + " runs outside an"
+                        + " assessment version; the process must start with the assessmentLifecycle listener."));
+        assessments.saveSection(version.assessmentId(), version.number(), formId, values, user);
     }
 
     static String formIdOf(DelegateTask task) {

@@ -6,6 +6,7 @@ import nl.waarborg.engine.VariableValues;
 import java.util.ArrayList;
 import java.util.List;
 import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.AssessmentService.VersionKey;
 import nl.waarborg.assessment.DutiesConflictException;
 import nl.waarborg.assessment.GateDecisionException;
 import nl.waarborg.assessment.GateDecisionRequest;
@@ -42,7 +43,8 @@ public class GateTaskListener implements TaskListener {
             if (task.getDueDate() == null) {
                 task.setDueDate(serviceLevel.dueDate());
             }
-            assessments.markInReview(assessmentId(task), versionNumber(task));
+            VersionKey version = version(task);
+            assessments.markInReview(version.assessmentId(), version.number());
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             complete(task, gate);
         }
@@ -55,8 +57,9 @@ public class GateTaskListener implements TaskListener {
         GateDecisionRequest request = new GateDecisionRequest(gate.taskId(), gate.advisory(), text(task, ProcessVariables.DECISION),
                 text(task, ProcessVariables.MOTIVATION), text(task, ProcessVariables.CONDITIONS),
                 text(task, ProcessVariables.DEVIATION_MOTIVATION), sendBackTo, user, task.getId());
+        VersionKey version = version(task);
         try {
-            assessments.decide(assessmentId(task), versionNumber(task), request);
+            assessments.decide(version.assessmentId(), version.number(), request);
         } catch (GateDecisionException e) {
             throw new GateInputException(e.field(), e.getMessage());
         } catch (DutiesConflictException e) {
@@ -100,16 +103,10 @@ public class GateTaskListener implements TaskListener {
         }
     }
 
-    private static String assessmentId(DelegateTask task) {
-        Object id = task.getVariable(ProcessVariables.ASSESSMENT_ID);
-        if (id == null) {
-            throw new IllegalStateException("Gate " + task.getTaskDefinitionKey() + " runs outside an assessment version.");
-        }
-        return id.toString();
-    }
-
-    private static int versionNumber(DelegateTask task) {
-        return ((Number) task.getVariable(ProcessVariables.VERSION_NUMBER)).intValue();
+    /** The version of the gate's own process instance; never a variable, which whoever works the task could set. */
+    private VersionKey version(DelegateTask task) {
+        return assessments.versionOfProcess(task.getProcessInstanceId()).orElseThrow(() -> new IllegalStateException(
+                "Gate " + task.getTaskDefinitionKey() + " runs outside an assessment version."));
     }
 
     private static String text(DelegateTask task, String name) {

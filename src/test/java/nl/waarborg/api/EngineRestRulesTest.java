@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import nl.waarborg.assessment.AssessmentService;
-import nl.waarborg.assessment.AssessmentType;
+import nl.waarborg.support.GateProbe;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,14 +29,9 @@ class EngineRestRulesTest {
     ProcessEngine engine;
 
     private String gateTask(String contributor) {
-        engine.getRepositoryService().createDeployment().addClasspathResource("concurrency/gate-probe.bpmn").name("gate-probe")
-                .enableDuplicateFiltering(true).deploy();
         SystemRecord system = systems.register("Regels via engine-rest", null, "ICT", "lead");
-        AssessmentService.OpenedVersion version = assessments.openVersion(system.id(), AssessmentType.DPIA, 1, null, "lead");
-        assessments.saveSection(version.assessmentId(), 1, "dpia-a", Map.of("proposal", "x"), contributor);
-        String instance = engine.getRuntimeService().startProcessInstanceByKey("gate-probe", system.id(), Variables.createVariables()
-                .putValue("assessmentId", version.assessmentId()).putValue("versionNumber", version.number())).getId();
-        return engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+        return GateProbe.start(engine, assessments, system.id(),
+                version -> assessments.saveSection(version.assessmentId(), 1, "dpia-a", Map.of("proposal", "x"), contributor)).taskId();
     }
 
     @Test
