@@ -3,12 +3,17 @@ package nl.waarborg.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +22,7 @@ import org.springframework.stereotype.Component;
  * runs. Refused are starts other than Waarborg's own (with start instructions, skipped listeners or mappings, or of a
  * process that runs only as a call activity), modification, restart, migration and deletion of instances, errors thrown
  * at tasks, and job manipulation (403); and writing an {@link EngineOwnedVariables engine-owned variable} (400).
+ * Every process also gets a built-in start listener that refuses a user's start by any other command.
  *
  * <p>Not checked: calls without a user (timers and the job executor, Waarborg's own calls through
  * {@link EngineAccess#withoutAuthorization}), commands that run inside another command (listeners, call activities),
@@ -59,6 +65,22 @@ public class EngineCommandGuard extends AbstractProcessEnginePlugin {
             }
         });
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+
+        // A second line for the most important rule: whatever command starts a process, its start listener refuses a
+        // user's start that is not Waarborg's own and not a call activity. Built in, so skipCustomListeners cannot skip it.
+        List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+        parseListeners.add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseProcess(Element processElement, ProcessDefinitionEntity definition) {
+                definition.addBuiltInListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) execution -> {
+                    if (execution.getSuperExecution() == null && OWN_CALL.get() == null && byUser(configuration)) {
+                        throw new EngineOperationRefusedException(GuardedCommands.START);
+                    }
+                });
+            }
+        });
+        configuration.setCustomPostBPMNParseListeners(parseListeners);
     }
 
     private static boolean byUser(ProcessEngineConfigurationImpl configuration) {

@@ -33,6 +33,13 @@ public final class EngineOwnedVariables {
             // The engine's own multi-instance counters (setting them ends a loop early).
             "loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
 
+    /**
+     * The gates' input fields. A user gives them only by completing the gate task (its listener reads them from the task
+     * and then clears them): set beforehand as a variable, e.g. by whoever worked an earlier task, they would end up in
+     * the signature of someone who never wrote them.
+     */
+    private static final Set<String> GATE_INPUTS = Set.of("decision", "motivation", "conditions", "deviationMotivation", "sendBackTo");
+
     private EngineOwnedVariables() {
     }
 
@@ -44,6 +51,11 @@ public final class EngineOwnedVariables {
     /** The first engine-owned name among these, in alphabetical order (so the refusal names the same one every time). */
     public static Optional<String> firstIn(Collection<String> names) {
         return names == null ? Optional.empty() : names.stream().filter(EngineOwnedVariables::isEngineOwned).sorted().findFirst();
+    }
+
+    /** Whether a user may give this variable only with the completion of a task, not by setting it. */
+    public static boolean isGateInput(String name) {
+        return name != null && GATE_INPUTS.contains(name);
     }
 
     public static Set<String> names() {

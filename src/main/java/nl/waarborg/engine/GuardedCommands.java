@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.cmd.*;
 import org.camunda.bpm.engine.impl.cmd.batch.CorrelateAllMessageBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.DeleteHistoricProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.DeleteProcessInstanceBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.removaltime.SetRemovalTimeToHistoricDecisionInstancesCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.removaltime.SetRemovalTimeToHistoricProcessInstancesCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
@@ -24,7 +25,7 @@ import org.camunda.bpm.engine.impl.migration.AbstractMigrationCmd;
 /**
  * What {@link EngineCommandGuard} refuses to a logged-in user, per engine command (org.camunda.bpm.engine.impl.cmd):
  * operations that move, delete or re-time processes around their tasks (403), and commands that would write an
- * {@link EngineOwnedVariables engine-owned variable} (400, naming it). The fields are read by reflection, as the
+ * {@link EngineOwnedVariables engine-owned variable}, or a gate's input other than by completing a task (400, naming it). The fields are read by reflection, as the
  * commands have no getters; {@link #verify()} checks them all at start-up, so a Camunda upgrade that renames one fails
  * there and not silently.
  */
@@ -38,8 +39,9 @@ final class GuardedCommands {
             + " step runs through its task, with its checks and its audit trail.";
     static final String EVENT = "Errors and escalations are not thrown at a task by hand in Waarborg: a task ends by completing it,"
             + " with its checks.";
-    static final String DELETE = "Process instances and their history are not deleted by hand in Waarborg: a cycle ends when the"
-            + " system is retired (its page or POST /api/systems/{id}/retirement), and the history is kept as evidence.";
+    static final String DELETE = "Process instances and their history are not deleted or given a shorter life by hand in Waarborg:"
+            + " a cycle ends when the system is retired (its page or POST /api/systems/{id}/retirement), and the history is kept"
+            + " as evidence.";
     static final String JOBS = "Jobs (timers and other engine jobs) are not changed, run or deleted by hand in Waarborg: the"
             + " engine runs them when they are due.";
     static final String MODELS = "Process models come only from Waarborg's build: they are not deployed or deleted through the"
@@ -61,7 +63,9 @@ final class GuardedCommands {
         for (Class<?> delete : List.of(AbstractDeleteProcessInstanceCmd.class, DeleteProcessInstanceBatchCmd.class,
                 DeleteHistoricProcessInstancesCmd.class, DeleteHistoricProcessInstancesBatchCmd.class, DeleteHistoricTaskInstanceCmd.class,
                 DeleteHistoricVariableInstanceCmd.class, DeleteHistoricVariableInstancesByProcessInstanceIdCmd.class,
-                SetRemovalTimeToHistoricProcessInstancesCmd.class, DeleteUserOperationLogEntryCmd.class)) {
+                SetRemovalTimeToHistoricProcessInstancesCmd.class, SetRemovalTimeToHistoricDecisionInstancesCmd.class,
+                UpdateProcessDefinitionHistoryTimeToLiveCmd.class, UpdateDecisionDefinitionHistoryTimeToLiveCmd.class,
+                DeleteUserOperationLogEntryCmd.class)) {
             REFUSED.put(delete, DELETE);
         }
         for (Class<?> job : List.of(SetJobRetriesCmd.class, AbstractSetJobsRetriesBatchCmd.class, SetJobDuedateCmd.class,
@@ -71,7 +75,8 @@ final class GuardedCommands {
                 FailedJobListener.class, SuccessfulJobListener.class, JobRetryCmd.class)) {
             REFUSED.put(job, JOBS);
         }
-        for (Class<?> model : List.of(DeployCmd.class, DeleteDeploymentCmd.class, AbstractDeleteProcessDefinitionCmd.class)) {
+        for (Class<?> model : List.of(DeployCmd.class, DeleteDeploymentCmd.class, AbstractDeleteProcessDefinitionCmd.class,
+                DeleteProcessDefinitionsByIdsCmd.class)) {
             REFUSED.put(model, MODELS);
         }
         REFUSED.put(SubmitStartFormCmd.class, START);
@@ -126,8 +131,14 @@ final class GuardedCommands {
             }
         }
         EngineOwnedVariables.firstIn(names).ifPresent(name -> {
-            throw new EngineOwnedVariableException(name);
+            throw EngineOwnedVariableException.engineOwned(name);
         });
+        boolean completion = (command instanceof CompleteTaskCmd && !(command instanceof ResolveTaskCmd)) || command instanceof SubmitTaskFormCmd;
+        if (!completion) {
+            names.stream().filter(EngineOwnedVariables::isGateInput).sorted().findFirst().ifPresent(name -> {
+                throw EngineOwnedVariableException.gateInput(name);
+            });
+        }
     }
 
     /** Why a start by a user is refused: what it would skip, or else that only Waarborg starts processes. */

@@ -187,4 +187,60 @@ class EngineCommandGuardTest extends GuardScenario {
         assertRefused(send("admin", "PUT", "/engine-rest/job/suspended", "{\"processInstanceId\":\"" + iama.iamaId()
                 + "\",\"suspended\":true}"), "suspension by instance", "Jobs");
     }
+
+    @Test
+    void theCamundaWebappsAreGuardedToo() {
+        SystemRecord system = systems.register("Start via Tasklist", null, "Burgerzaken", "lead");
+        Http browser = Http.browser(port);
+        browser.formLogin("lead", "demo");
+        String token = browser.get("/camunda/app/tasklist/default/", "text/html").headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+        HttpResponse<String> refused = browser.send(browser.request("/camunda/api/engine/engine/default/process-definition/key/"
+                + "assessment-cycle/start").header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("X-XSRF-TOKEN", token).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"businessKey\":\"" + system.id()
+                        + "\",\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"evaluate-wait\"}]}")));
+        assertRefused(refused, "start through the webapps' API", "start instructions");
+        assertThat(instancesOf(system.id())).isZero();
+    }
+
+    @Test
+    void modelsComeOnlyFromTheBuildAndHistoryIsKept() {
+        String iama = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("iama").latestVersion()
+                .singleResult().getId();
+        String bypass = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+                + " targetNamespace=\"x\"><process id=\"iama\" isExecutable=\"true\"><startEvent id=\"s\"/><endEvent id=\"e\"/>"
+                + "<sequenceFlow id=\"f\" sourceRef=\"s\" targetRef=\"e\"/></process></definitions>";
+        String boundary = "waarborg-test-boundary";
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nkort\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"iama.bpmn\"\r\n"
+                + "Content-Type: application/xml\r\n\r\n" + bypass + "\r\n--" + boundary + "--\r\n";
+        Http admin = Http.api(port).as("admin", "demo");
+        HttpResponse<String> deployed = admin.send(admin.request("/engine-rest/deployment/create")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(multipart)));
+        assertRefused(deployed, "deployment", "Process models come only from Waarborg's build");
+        String deployment = engine.getRepositoryService().getProcessDefinition(iama).getDeploymentId();
+        assertRefused(send("admin", "DELETE", "/engine-rest/deployment/" + deployment + "?cascade=true", null), "deleting", "build");
+        assertRefused(send("admin", "DELETE", "/engine-rest/process-definition/" + iama + "?cascade=true", null), "deleting", "build");
+        assertRefused(send("admin", "PUT", "/engine-rest/process-definition/" + iama + "/history-time-to-live", "{\"historyTimeToLive\":0}"),
+                "history time to live", "history");
+        assertRefused(send("admin", "POST", "/engine-rest/history/process-instance/delete", "{\"historicProcessInstanceIds\":[\"x\"]}"),
+                "deleting history", "history");
+        assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("iama").latestVersion()
+                .singleResult().getId()).isEqualTo(iama);
+        assertThat(engine.getRepositoryService().getProcessDefinition(iama).getHistoryTimeToLive()).isPositive();
+    }
+
+    @Test
+    void aStartByAnyOtherCommandIsStoppedByTheProcessItself() {
+        // A message start event: correlation is no start command, so the process's built-in start listener refuses it.
+        engine.getRepositoryService().createDeployment().addClasspathResource("guard/message-start-probe.bpmn")
+                .name("message-start-probe").enableDuplicateFiltering(true).deploy();
+        String message = "{\"messageName\":\"probe-start\",\"businessKey\":\"bericht-start\"}";
+        assertRefused(send("admin", "POST", "/engine-rest/message", message), "start by a message", "/api/systems/");
+        assertThat(send("lead", "POST", "/engine-rest/message", message).statusCode()).isEqualTo(403);
+        assertThat(instancesOf("bericht-start")).isZero();
+        // Without a user (the engine's own work) the same start runs.
+        engine.getRuntimeService().createMessageCorrelation("probe-start").processInstanceBusinessKey("bericht-start").correlateStartMessage();
+        assertThat(instancesOf("bericht-start")).isEqualTo(1);
+    }
 }

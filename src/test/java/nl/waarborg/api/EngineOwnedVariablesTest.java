@@ -51,7 +51,11 @@ class EngineOwnedVariablesTest extends GuardScenario {
         assertNamed(send("fg", "POST", task + "/variables", "{\"modifications\":{\"round\":{\"value\":7}}}"), "task variable round", "round");
         assertNamed(send("fg", "DELETE", task + "/variables/assessmentId", null), "removed assessmentId", "assessmentId");
         assertNamed(send("fg", "POST", task + "/localVariables", "{\"deletions\":[\"versionNumber\"]}"), "deleted versionNumber", "versionNumber");
+        // The gate's own input, too, comes only with the completion: set beforehand it would land in someone's signature.
+        assertNamed(send("fg", "POST", task + "/variables", "{\"modifications\":{\"conditions\":{\"value\":\"ingevoegd\"}}}"),
+                "gate input set beforehand", "conditions");
         assertThat(engine.getTaskService().getVariablesLocal(iama.gateTaskId())).doesNotContainKeys("assessmentId", "versionNumber");
+        assertThat(engine.getTaskService().getVariables(iama.gateTaskId())).doesNotContainKeys("conditions");
 
         HttpResponse<String> decided = send("fg", "POST", task + "/submit-form",
                 "{\"variables\":{\"decision\":{\"value\":\"APPROVED\"},\"motivation\":{\"value\":\"Zorgvuldig beschreven\"}}}");
@@ -113,6 +117,8 @@ class EngineOwnedVariablesTest extends GuardScenario {
         String execution = gateExecution(iama);
         Map<String, String[]> calls = new LinkedHashMap<>();
         calls.put("process variables", new String[] {"POST", pi + "/variables", "{\"modifications\":{\"round\":{\"value\":9}}}", "round"});
+        calls.put("a gate's input as process variable", new String[] {"POST", pi + "/variables",
+                "{\"modifications\":{\"deviationMotivation\":{\"value\":\"x\"}}}", "deviationMotivation"});
         calls.put("one process variable", new String[] {"PUT", pi + "/variables/assessmentId", "{\"value\":\"x\"}", "assessmentId"});
         calls.put("removed process variable", new String[] {"DELETE", pi + "/variables/versionNumber", null, "versionNumber"});
         calls.put("execution-local variables", new String[] {"POST", "/engine-rest/execution/" + execution + "/localVariables",

@@ -16,9 +16,11 @@ import org.camunda.bpm.engine.impl.cmd.GetTaskVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveExecutionVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.variable.Variables;
@@ -51,6 +53,16 @@ class GuardedCommandsTest {
         message.setVariableToTriggeredScope("triggerType", "PERIODIC");
         assertThatThrownBy(() -> GuardedCommands.check(new CorrelateMessageCmd(message, false, false, false)))
                 .isInstanceOf(EngineOwnedVariableException.class).hasMessageContaining("'triggerType'");
+    }
+
+    @Test
+    void aGateInputIsGivenOnlyByCompletingTheTask() {
+        assertThatThrownBy(() -> GuardedCommands.check(new SetTaskVariablesCmd("t", Map.of("conditions", "ingevoegd"), false)))
+                .isInstanceOf(EngineOwnedVariableException.class).hasMessageContaining("'conditions'").hasMessageContaining("gate");
+        assertThatThrownBy(() -> GuardedCommands.check(new ResolveTaskCmd("t", Map.of("decision", "APPROVED"))))
+                .isInstanceOf(EngineOwnedVariableException.class).hasMessageContaining("'decision'");
+        assertThatCode(() -> GuardedCommands.check(new SubmitTaskFormCmd("t", Map.of("decision", "APPROVED", "conditions", "x"), false, false)))
+                .doesNotThrowAnyException();
     }
 
     @Test

@@ -37,7 +37,7 @@ class EngineOwnedVariablesContractTest {
         }
         set.addAll(List.of(CycleRounds.IAMA_OUTCOME, CycleRounds.DPIA_OUTCOME, DpaConsultation.STARTED_AT, DpaConsultation.EXTENDED));
         assertThat(set).allSatisfy(name -> assertThat(EngineOwnedVariables.isEngineOwned(name)).as(name).isTrue());
-        assertThat(GATE_FORM_FIELDS).noneMatch(EngineOwnedVariables::isEngineOwned);
+        assertThat(GATE_FORM_FIELDS).noneMatch(EngineOwnedVariables::isEngineOwned).allMatch(EngineOwnedVariables::isGateInput);
     }
 
     @Test
