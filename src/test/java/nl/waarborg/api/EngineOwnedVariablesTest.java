@@ -84,6 +84,19 @@ class EngineOwnedVariablesTest extends GuardScenario {
     }
 
     @Test
+    void aContentTaskSavesIntoItsOwnVersionWhateverItsVariablesSay() throws Exception {
+        RunningIama iama = at("Omgeleide inhoud", "fill-in-iama-part-1");
+        AssessmentService.OpenedVersion decoy = decoy();
+        engine.getTaskService().setVariablesLocal(iama.gateTaskId(), Map.of("assessmentId", decoy.assessmentId(),
+                "versionNumber", decoy.number()));
+        String answers = GuardScenario.JSON.writeValueAsString(driver.answers("iama-part-1", "lead"));
+        HttpResponse<String> saved = Http.api(port).as("lead", "demo").postJson("/api/tasks/" + iama.gateTaskId() + "/complete", answers);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(204);
+        assertThat(iamaVersion(iama).answers()).containsKey("iama-part-1");
+        assertThat(assessments.version(decoy.assessmentId(), decoy.number()).orElseThrow().answers()).doesNotContainKey("iama-part-1");
+    }
+
+    @Test
     void aCompletionCarryingAnEngineOwnedVariableIsRefusedOnEveryPath() {
         RunningIama iama = atPrivacyOfficer("Afronden met versienummer");
         String task = "/engine-rest/task/" + iama.gateTaskId();

@@ -2,6 +2,7 @@ package nl.waarborg.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -27,6 +28,7 @@ abstract class GuardScenario {
 
     /** Triage answers for an impactful algorithm without personal data: an IAMA and no DPIA. */
     static final Map<String, Object> NEEDS_IAMA = Map.of("legalEffects", true, "classifiesPersons", true);
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
@@ -41,7 +43,7 @@ abstract class GuardScenario {
     @Autowired
     AssessmentService assessments;
 
-    /** The IAMA of a system at its privacy officer's gate. */
+    /** The IAMA of a system at one of its tasks (mostly the privacy officer's gate). */
     record RunningIama(String systemId, String cycleId, String iamaId, String gateTaskId) {
     }
 
@@ -56,13 +58,18 @@ abstract class GuardScenario {
     }
 
     RunningIama atPrivacyOfficer(String name) {
+        return at(name, "privacy-officer-advice");
+    }
+
+    /** A new system of "lead", started through Waarborg's own API and driven until the task {@code activityId} is open. */
+    RunningIama at(String name, String activityId) {
         String systemId = systems.register(name, null, "Sociaal Domein", "lead").id();
         HttpResponse<String> started = Http.api(port).as("lead", "demo").postJson("/api/systems/" + systemId + "/cycles", "{}");
         assertThat(started.statusCode()).as("Waarborg's own start: " + started.body()).isEqualTo(201);
-        List<OpenStep> open = driver.driveUntil(systemId, "privacy-officer-advice", NEEDS_IAMA);
-        assertThat(open).extracting(OpenStep::activityId).contains("privacy-officer-advice");
+        List<OpenStep> open = driver.driveUntil(systemId, activityId, NEEDS_IAMA);
+        assertThat(open).extracting(OpenStep::activityId).contains(activityId);
         Task gate = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(systemId)
-                .taskDefinitionKey("privacy-officer-advice").singleResult();
+                .taskDefinitionKey(activityId).singleResult();
         String cycleId = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(systemId)
                 .processDefinitionKey("assessment-cycle").singleResult().getId();
         return new RunningIama(systemId, cycleId, gate.getProcessInstanceId(), gate.getId());
