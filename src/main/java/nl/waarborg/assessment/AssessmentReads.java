@@ -17,6 +17,19 @@ public class AssessmentReads {
         this.store = store;
     }
 
+    /** Which version of which assessment. */
+    public record VersionKey(String assessmentId, int number) {
+    }
+
+    /**
+     * The version a process instance works on: the one its IAMA or DPIA process opened at its start. Tasks and
+     * listeners resolve their version here, never from a variable (a variable can be set by whoever works the task).
+     */
+    public Optional<VersionKey> versionOfProcess(String processInstanceId) {
+        return processInstanceId == null ? Optional.empty()
+                : store.versionOfProcess(processInstanceId).map(v -> new VersionKey(v.assessmentId(), v.number()));
+    }
+
     public Optional<Assessment> assessment(String id) {
         return store.findAssessment(id);
     }

@@ -74,6 +74,12 @@ class AssessmentStore {
                 .param("a", assessmentId).param("n", number).query(AssessmentStore::mapVersion).optional();
     }
 
+    /** The version that a process instance (a run of the IAMA or DPIA process) opened; the link is never changed. */
+    Optional<VersionRow> versionOfProcess(String processInstanceId) {
+        return jdbc.sql("SELECT * FROM wb_assessment_version WHERE process_instance_id = :pi")
+                .param("pi", processInstanceId).query(AssessmentStore::mapVersion).optional();
+    }
+
     /** Locks the row, so that two completions on one version are applied one after the other. */
     Optional<VersionRow> versionForUpdate(String assessmentId, int number) {
         return jdbc.sql("SELECT * FROM wb_assessment_version WHERE assessment_id = :a AND number = :n FOR UPDATE")

@@ -2,13 +2,11 @@ package nl.waarborg.task;
 
 import nl.waarborg.engine.EngineAccess;
 import nl.waarborg.engine.VariableValues;
-import nl.waarborg.workflow.ProcessVariables;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import nl.waarborg.shared.ConflictException;
 import nl.waarborg.shared.NotFoundException;
@@ -98,18 +96,6 @@ public class TaskWork {
             }
             throw e;
         }
-    }
-
-    /** The assessment version a task works on, for tasks inside an IAMA or DPIA (e.g. a gate); empty elsewhere. */
-    public Optional<VersionRef> versionOf(String id) {
-        Task task = readable(id);
-        Object assessmentId = engine.getTaskService().getVariable(task.getId(), ProcessVariables.ASSESSMENT_ID);
-        Object number = engine.getTaskService().getVariable(task.getId(), ProcessVariables.VERSION_NUMBER);
-        return assessmentId == null || !(number instanceof Number n) ? Optional.empty()
-                : Optional.of(new VersionRef(assessmentId.toString(), n.intValue()));
-    }
-
-    public record VersionRef(String assessmentId, int number) {
     }
 
     /** The task, if it exists and the user may see it; a task completed meanwhile is a conflict, not a 404. */

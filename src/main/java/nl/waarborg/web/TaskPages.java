@@ -173,7 +173,8 @@ public class TaskPages {
         boolean gate = Gate.ofTask(task.activityId()).isPresent();
         model.addAttribute("gate", gate);
         if (gate) {
-            Optional<AssessmentVersion> version = work.versionOf(id).flatMap(ref -> reads.version(ref.assessmentId(), ref.number()));
+            Optional<AssessmentVersion> version = reads.versionOfProcess(task.processInstanceId())
+                    .flatMap(key -> reads.version(key.assessmentId(), key.number()));
             model.addAttribute("version", version.orElse(null));
             model.addAttribute("sections", version.map(versions::sections).orElse(List.of()));
         }

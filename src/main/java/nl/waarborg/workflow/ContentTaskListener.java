@@ -6,6 +6,7 @@ import nl.waarborg.engine.VariableValues;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.AssessmentReads;
 import nl.waarborg.assessment.TriageRecords;
 import nl.waarborg.forms.FormCatalog;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -24,11 +25,14 @@ public class ContentTaskListener implements TaskListener {
 
     private final AssessmentService assessments;
 
+    private final AssessmentReads reads;
+
     private final TriageRecords triageService;
     private final FormCatalog forms;
 
-    public ContentTaskListener(AssessmentService assessments, TriageRecords triageService, FormCatalog forms) {
+    public ContentTaskListener(AssessmentService assessments, AssessmentReads reads, TriageRecords triageService, FormCatalog forms) {
         this.assessments = assessments;
+        this.reads = reads;
         this.triageService = triageService;
         this.forms = forms;
     }
@@ -50,13 +54,11 @@ public class ContentTaskListener implements TaskListener {
             triageService.recordTriageInputs(task.getExecution().getProcessBusinessKey(), round(task), values, user);
             return;
         }
-        Object assessmentId = task.getVariable(ProcessVariables.ASSESSMENT_ID);
-        Object number = task.getVariable(ProcessVariables.VERSION_NUMBER);
-        if (assessmentId == null || !(number instanceof Number n)) {
-            throw new IllegalStateException("Content task " + task.getTaskDefinitionKey() + " runs outside an assessment version;"
-                    + " the process must start with the assessmentLifecycle listener.");
-        }
-        assessments.saveSection(assessmentId.toString(), n.intValue(), formId, values, user);
+        // The version of the task's own process instance, never a variable (whoever works the task could set one).
+        AssessmentReads.VersionKey version = reads.versionOfProcess(task.getProcessInstanceId())
+                .orElseThrow(() -> new IllegalStateException("Content task " + task.getTaskDefinitionKey() + " runs outside an"
+                        + " assessment version; the process must start with the assessmentLifecycle listener."));
+        assessments.saveSection(version.assessmentId(), version.number(), formId, values, user);
     }
 
     static String formIdOf(DelegateTask task) {

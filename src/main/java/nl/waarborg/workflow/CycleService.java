@@ -2,6 +2,7 @@ package nl.waarborg.workflow;
 
 import nl.waarborg.audit.AuditAction;
 import nl.waarborg.engine.EngineAccess;
+import nl.waarborg.engine.EngineCommandGuard;
 
 import java.time.Instant;
 import java.util.List;
@@ -60,8 +61,9 @@ public class CycleService {
             return Optional.empty();
         }
         int round = nextRound(systemId);
-        ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(CYCLE_KEY, systemId,
-                Variables.createVariables().putValue(ProcessVariables.ROUND, round));
+        // Callers checked that the user may change the system; the engine guard refuses every other start by a user.
+        ProcessInstance instance = EngineCommandGuard.asWaarborg(() -> engine.getRuntimeService().startProcessInstanceByKey(CYCLE_KEY,
+                systemId, Variables.createVariables().putValue(ProcessVariables.ROUND, round)));
         audit.record(AuditAction.CYCLE_STARTED, userId, systemId, Map.of("processInstanceId", instance.getId(), "round", round));
         return Optional.of(instance);
     }

@@ -9,6 +9,8 @@ import nl.waarborg.engine.VariableValues;
 import java.util.ArrayList;
 import java.util.List;
 import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.AssessmentReads;
+import nl.waarborg.assessment.AssessmentReads.VersionKey;
 import nl.waarborg.assessment.GateDecisionRequest;
 import nl.waarborg.assessment.SegregationOfDutiesException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -28,11 +30,14 @@ import org.springframework.stereotype.Component;
 public class GateTaskListener implements TaskListener {
 
     private final AssessmentService assessments;
+
+    private final AssessmentReads reads;
     private final GateServiceLevel serviceLevel;
     private final SendBack sendBack;
 
-    public GateTaskListener(AssessmentService assessments, GateServiceLevel serviceLevel, SendBack sendBack) {
+    public GateTaskListener(AssessmentService assessments, AssessmentReads reads, GateServiceLevel serviceLevel, SendBack sendBack) {
         this.assessments = assessments;
+        this.reads = reads;
         this.serviceLevel = serviceLevel;
         this.sendBack = sendBack;
     }
@@ -45,7 +50,8 @@ public class GateTaskListener implements TaskListener {
             if (task.getDueDate() == null) {
                 task.setDueDate(serviceLevel.dueDate());
             }
-            assessments.markInReview(assessmentId(task), versionNumber(task));
+            VersionKey version = version(task);
+            assessments.markInReview(version.assessmentId(), version.number());
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             complete(task, gate);
         }
@@ -59,7 +65,8 @@ public class GateTaskListener implements TaskListener {
         GateDecisionRequest request = new GateDecisionRequest(gate.taskId(), gate.advisory(), text(task, ProcessVariables.DECISION),
                 text(task, ProcessVariables.MOTIVATION), text(task, ProcessVariables.CONDITIONS),
                 text(task, ProcessVariables.DEVIATION_MOTIVATION), sendBackTo, user, task.getId());
-        assessments.decide(assessmentId(task), versionNumber(task), request);
+        VersionKey version = version(task);
+        assessments.decide(version.assessmentId(), version.number(), request);
         String decision = request.decision().trim();
         String prefix = gate.outcomeVariable().substring(0, gate.outcomeVariable().length() - "Decision".length());
         task.getExecution().setVariable(gate.outcomeVariable(), decision);
@@ -96,16 +103,10 @@ public class GateTaskListener implements TaskListener {
         }
     }
 
-    private static String assessmentId(DelegateTask task) {
-        Object id = task.getVariable(ProcessVariables.ASSESSMENT_ID);
-        if (id == null) {
-            throw new IllegalStateException("Gate " + task.getTaskDefinitionKey() + " runs outside an assessment version.");
-        }
-        return id.toString();
-    }
-
-    private static int versionNumber(DelegateTask task) {
-        return ((Number) task.getVariable(ProcessVariables.VERSION_NUMBER)).intValue();
+    /** The version of the gate's own process instance; never a variable, which whoever works the task could set. */
+    private VersionKey version(DelegateTask task) {
+        return reads.versionOfProcess(task.getProcessInstanceId()).orElseThrow(() -> new IllegalStateException(
+                "Gate " + task.getTaskDefinitionKey() + " runs outside an assessment version."));
     }
 
     private static String text(DelegateTask task, String name) {

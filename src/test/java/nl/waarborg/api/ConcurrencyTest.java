@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.AssessmentReads;
 import nl.waarborg.assessment.AssessmentType;
+import nl.waarborg.support.GateProbe;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import nl.waarborg.system.SystemRecord;
@@ -20,8 +21,6 @@ import nl.waarborg.system.SystemRegistry;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.repository.Deployment;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,13 +60,11 @@ class ConcurrencyTest {
     @Test
     void parallelCompletionsOfOneGateRecordOneDecision() throws Exception {
         ensureUser("fg2", "privacy-officer");
-        Deployment deployment = engine.getRepositoryService().createDeployment()
-                .addClasspathResource("concurrency/gate-probe.bpmn").name("gate-probe").enableDuplicateFiltering(true).deploy();
         SystemRecord system = systems.register("Gelijktijdig advies", null, "ICT", "lead");
-        AssessmentService.OpenedVersion version = assessments.openVersion(system.id(), AssessmentType.DPIA, 1, null, "lead");
-        String instance = engine.getRuntimeService().startProcessInstanceByKey("gate-probe", system.id(), Variables.createVariables()
-                .putValue("assessmentId", version.assessmentId()).putValue("versionNumber", version.number())).getId();
-        String taskId = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+        GateProbe.Probe probe = GateProbe.start(engine, assessments, system.id(), version -> { });
+        AssessmentService.OpenedVersion version = probe.version();
+        String instance = probe.instanceId();
+        String taskId = probe.taskId();
 
         String body = "{\"decision\":\"APPROVED\",\"motivation\":\"Akkoord\"}";
         List<Callable<HttpResponse<String>>> calls = List.of(
@@ -81,7 +78,6 @@ class ConcurrencyTest {
         assertThat(reads.version(version.assessmentId(), 1).orElseThrow().signatures()).hasSize(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wb_signature WHERE task_id = ?", Integer.class, taskId)).isEqualTo(1);
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
-        assertThat(deployment.getId()).isNotNull();
     }
 
     private void ensureUser(String id, String group) {

@@ -9,12 +9,12 @@ import java.util.Map;
 import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.AssessmentType;
 import nl.waarborg.assessment.GateDecisionRequest;
+import nl.waarborg.support.GateProbe;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,14 +45,10 @@ class EngineRestRulesTest {
 
     /** The privacy officer's gate on a version whose content {@code contributor} filled in. */
     private Gate gateTask(String contributor) {
-        engine.getRepositoryService().createDeployment().addClasspathResource("concurrency/gate-probe.bpmn").name("gate-probe")
-                .enableDuplicateFiltering(true).deploy();
         SystemRecord system = systems.register("Regels via engine-rest", null, "ICT", "lead");
-        AssessmentService.OpenedVersion version = assessments.openVersion(system.id(), AssessmentType.DPIA, 1, null, "lead");
-        assessments.saveSection(version.assessmentId(), 1, "dpia-a", Map.of("proposal", "x"), contributor);
-        String instance = engine.getRuntimeService().startProcessInstanceByKey("gate-probe", system.id(), Variables.createVariables()
-                .putValue("assessmentId", version.assessmentId()).putValue("versionNumber", version.number())).getId();
-        return new Gate(engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId(), version.assessmentId());
+        GateProbe.Probe probe = GateProbe.start(engine, assessments, system.id(),
+                version -> assessments.saveSection(version.assessmentId(), 1, "dpia-a", Map.of("proposal", "x"), contributor));
+        return new Gate(probe.taskId(), probe.version().assessmentId());
     }
 
     @Test

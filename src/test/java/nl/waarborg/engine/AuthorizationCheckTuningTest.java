@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import nl.waarborg.assessment.AssessmentService;
-import nl.waarborg.assessment.AssessmentType;
+import nl.waarborg.support.GateProbe;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import nl.waarborg.system.SystemRecord;
@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -113,12 +112,7 @@ class AuthorizationCheckTuningTest {
     }
 
     private String privacyOfficerTask() {
-        engine.getRepositoryService().createDeployment().addClasspathResource("concurrency/gate-probe.bpmn").name("gate-probe")
-                .enableDuplicateFiltering(true).deploy();
         SystemRecord system = systems.register("Autorisatiecontrole", null, "ICT", "lead");
-        AssessmentService.OpenedVersion version = assessments.openVersion(system.id(), AssessmentType.DPIA, 1, null, "lead");
-        String instance = engine.getRuntimeService().startProcessInstanceByKey("gate-probe", system.id(), Variables.createVariables()
-                .putValue("assessmentId", version.assessmentId()).putValue("versionNumber", version.number())).getId();
-        return engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+        return GateProbe.start(engine, assessments, system.id(), version -> { }).taskId();
     }
 }

@@ -3,6 +3,7 @@ package nl.waarborg.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.TestDatabases;
 import nl.waarborg.support.WaarborgIntegrationTest;
@@ -126,11 +127,14 @@ class SecurityBaselineTest {
         // The cycle refuses business keys that are no registered system, so register one first.
         String systemId = systems.register("Autorisatietest", "Systeem voor de autorisatietest", "Concernstaf", "lead").id();
         String start = "{\"businessKey\":\"" + systemId + "\"}";
-        // Only project leads may start a cycle; the privacy officer is refused by the engine itself.
-        assertThat(anonymous.as("fg", "demo").postJson("/engine-rest/process-definition/key/assessment-cycle/start", start).statusCode())
-                .isEqualTo(403);
-        HttpResponse<String> started = anonymous.as("lead", "demo").postJson("/engine-rest/process-definition/key/assessment-cycle/start", start);
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        // Cycles start only through Waarborg (which checks the owner); the engine's own start is refused to everyone.
+        for (String user : List.of("fg", "lead")) {
+            assertThat(anonymous.as(user, "demo").postJson("/engine-rest/process-definition/key/assessment-cycle/start", start).statusCode())
+                    .isEqualTo(403);
+        }
+        assertThat(anonymous.as("fg", "demo").postJson("/api/systems/" + systemId + "/cycles", "{}").statusCode()).isEqualTo(403);
+        HttpResponse<String> started = anonymous.as("lead", "demo").postJson("/api/systems/" + systemId + "/cycles", "{}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
 
         String tasks = "/engine-rest/task?processInstanceBusinessKey=" + systemId;
         // The project lead sees the new task of their group; the privacy officer does not.
