@@ -13,6 +13,7 @@ import nl.waarborg.assessment.DutiesConflictException;
 import nl.waarborg.assessment.GateDecisionException;
 import nl.waarborg.assessment.VersionFrozenException;
 import nl.waarborg.audit.AuditTrail;
+import nl.waarborg.forms.FormInputException;
 import nl.waarborg.security.CurrentUser;
 import nl.waarborg.system.SystemNotFoundException;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -114,6 +115,11 @@ public class ApiProblems {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage(), request, extra);
     }
 
+    @ExceptionHandler(FormInputException.class)
+    ResponseEntity<ProblemDetail> formInput(FormInputException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), request, Map.of("field", e.field()));
+    }
+
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
         // API texts are English whatever the server's locale: describe each constraint by its code.
@@ -132,8 +138,7 @@ public class ApiProblems {
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestSizeLimitFilter.BodyTooLargeException) {
-                return problem(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than 2 MB; one section's answers may be"
-                        + " at most 1 MB.", request, null);
+                return problem(HttpStatus.PAYLOAD_TOO_LARGE, RequestSizeLimitFilter.TOO_LARGE, request, null);
             }
         }
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
@@ -181,6 +186,9 @@ public class ApiProblems {
             }
             if (cause instanceof BadUserRequestException bad) {
                 return badEngineRequest(bad, request);
+            }
+            if (cause instanceof FormInputException form) {
+                return formInput(form, request);
             }
             if (cause instanceof GateDecisionException gate) {
                 return gateInput(gate, request);

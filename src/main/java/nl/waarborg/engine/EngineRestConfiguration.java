@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
@@ -54,7 +55,7 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
             if (cause instanceof AuthorizationException) {
                 return error(Response.Status.FORBIDDEN, cause.getClass().getSimpleName(), cause.getMessage());
             }
-            if (cause instanceof BadUserRequestException) {
+            if (cause instanceof BadUserRequestException || cause instanceof FormFieldValidationException) {
                 return error(Response.Status.BAD_REQUEST, cause.getClass().getSimpleName(), cause.getMessage());
             }
             if (cause instanceof OptimisticLockingException

@@ -19,17 +19,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Engine settings that the Spring Boot properties cannot express: every user task reports to the
- * {@link UserTaskObserver}s, and every process gets the configured history time-to-live (an archival duty, in years).
+ * {@link UserTaskObserver}s and runs the {@link CompletionCheck}s first on completion, and every process gets the configured history time-to-live (an archival duty, in years).
  */
 @Component
 public class WorkflowEngineConfiguration extends AbstractProcessEnginePlugin {
 
     private final int historyTimeToLiveDays;
     private final List<UserTaskObserver> observers;
+    private final List<CompletionCheck> completionChecks;
 
     public WorkflowEngineConfiguration(@Value("${waarborg.history-time-to-live-days:3650}") int historyTimeToLiveDays,
-                                       List<UserTaskObserver> observers) {
+                                       List<UserTaskObserver> observers, List<CompletionCheck> completionChecks) {
         this.observers = List.copyOf(observers);
+        this.completionChecks = List.copyOf(completionChecks);
         if (historyTimeToLiveDays < 365) {
             throw new IllegalStateException("waarborg.history-time-to-live-days is " + historyTimeToLiveDays
                     + "; assessment history is an archival record and must be kept at least one year.");
@@ -61,6 +63,8 @@ public class WorkflowEngineConfiguration extends AbstractProcessEnginePlugin {
                     task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, observer);
                     task.addTaskListener(TaskListener.EVENTNAME_DELETE, observer);
                 }
+                // Built in: before the model's listeners (which act on the answers), and not skipped on request.
+                completionChecks.forEach(check -> task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, check));
             }
         });
         configuration.setCustomPostBPMNParseListeners(listeners);

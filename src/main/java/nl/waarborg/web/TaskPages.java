@@ -3,14 +3,18 @@ package nl.waarborg.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import nl.waarborg.shared.ApiException;
 import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.AssessmentVersion;
+import nl.waarborg.forms.FormInputException;
+import nl.waarborg.forms.FormViolation;
 import nl.waarborg.identity.PersonNames;
 import nl.waarborg.security.CurrentUser;
 import nl.waarborg.system.SystemRecord;
@@ -210,6 +214,8 @@ public class TaskPages {
         try {
             work.complete(id, values);
             return ResponseEntity.ok(Map.of("redirect", "/taken?afgerond" + pageQuery(pagina, '&')));
+        } catch (FormInputException e) {
+            return refusalText(HttpStatus.BAD_REQUEST, formMessage(e.violations().get(0)), e.field());
         } catch (GateInputException e) {
             return refusal(HttpStatus.BAD_REQUEST, fieldMessage(e.field()), e.field());
         } catch (BadUserRequestException e) {
@@ -235,10 +241,30 @@ public class TaskPages {
         return messages.getMessage(key, null, null, LocaleContextHolder.getLocale()) == null ? "task.error.badRequest" : key;
     }
 
+    /**
+     * A form's refusal in Dutch: the message written for the field where there is one (a missing motivation, an
+     * unconfirmed go-live check), else the problem with the field's label, and the row of a list.
+     */
+    private String formMessage(FormViolation violation) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String specific = "task.error.field." + violation.field();
+        boolean missing = EnumSet.of(FormViolation.Problem.REQUIRED, FormViolation.Problem.NO_ROW, FormViolation.Problem.BELOW_MIN,
+                FormViolation.Problem.ABOVE_MAX).contains(violation.problem());
+        if (missing && messages.getMessage(specific, null, null, locale) != null) {
+            return messages.getMessage(specific, null, locale);
+        }
+        String text = messages.getMessage("form.error." + violation.problem(), new Object[] {violation.label(), violation.limit()}, locale);
+        return violation.row() == null ? text : messages.getMessage("form.error.row", new Object[] {violation.row(), text}, locale);
+    }
+
     private ResponseEntity<Map<String, Object>> refusal(HttpStatus status, String messageKey, String field) {
+        return refusalText(status, messages.getMessage(messageKey, null, LocaleContextHolder.getLocale()), field);
+    }
+
+    private static ResponseEntity<Map<String, Object>> refusalText(HttpStatus status, String message, String field) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status.value());
-        body.put("message", messages.getMessage(messageKey, null, LocaleContextHolder.getLocale()));
+        body.put("message", message);
         body.put("field", field);
         return ResponseEntity.status(status).body(body);
     }
