@@ -147,7 +147,8 @@
           return;
         }
         button.disabled = false;
-        showError(errorBox, answer.body.message || container.getAttribute('data-network-error'));
+        // Waarborg's refusals carry 'message'; the size limit in front of every page answers a problem with 'detail'.
+        showError(errorBox, answer.body.message || answer.body.detail || container.getAttribute('data-network-error'));
       }).catch(function () {
         button.disabled = false;
         showError(errorBox, container.getAttribute('data-network-error'));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import nl.waarborg.audit.AuditTrail;
+import nl.waarborg.forms.FormInputException;
 import nl.waarborg.security.CurrentUser;
 import nl.waarborg.shared.ProblemStatus;
 import nl.waarborg.shared.ProblemStatus.Problem;

@@ -11,17 +11,18 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import nl.waarborg.shared.BodyTooLargeException;
-import nl.waarborg.shared.ProblemStatus;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over 2 MB on /api and /engine-rest with 413, before anything reads them into memory
- * (a declared length is checked up front, a chunked body while it is read).
+ * Refuses request bodies over 2 MB on every path (the pages, /api, /engine-rest, Camunda's webapps under /camunda)
+ * with 413, before anything reads them into memory (a declared length is checked up front, a chunked body while it
+ * is read). API clients get an English problem; the pages, whose script shows {@code detail}, a Dutch one.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -35,10 +36,13 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         this.objectMapper = objectMapper;
     }
 
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
+    static final String TOO_LARGE = "The request body is larger than 2 MB; one section's answers may be at most 1 MB.";
+    static final String TOO_LARGE_NL = "Uw invoer is te groot om te verwerken (meer dan 2 MB). Er is niets opgeslagen. Kort lange"
+            + " antwoorden in: een antwoord mag hoogstens 100.000 tekens hebben.";
+
+    private static boolean forApiClients(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.startsWith("/api/") || path.startsWith("/engine-rest/"));
+        return path.startsWith("/api/") || path.startsWith("/engine-rest/") || path.startsWith("/camunda/");
     }
 
     @Override
@@ -59,10 +63,10 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemStatus.Problem tooLarge = ProblemStatus.of(new BodyTooLargeException(MAX_BODY_BYTES));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(tooLarge.status(), tooLarge.detail());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                forApiClients(request) ? TOO_LARGE : TOO_LARGE_NL);
         problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(tooLarge.status().value());
+        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), problem);
     }

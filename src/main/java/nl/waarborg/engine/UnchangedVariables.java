@@ -1,20 +1,14 @@
 package nl.waarborg.engine;
 
-import java.lang.reflect.Field;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.type.ValueType;
@@ -34,61 +28,37 @@ import org.springframework.stereotype.Component;
 @Component
 public class UnchangedVariables extends AbstractProcessEnginePlugin {
 
-    private static final Field COMPLETE_VARIABLES = field(CompleteTaskCmd.class, "variables");
-    private static final Field COMPLETE_TASK = field(CompleteTaskCmd.class, "taskId");
-    private static final Field SUBMIT_VARIABLES = field(SubmitTaskFormCmd.class, "properties");
-    private static final Field SUBMIT_TASK = field(SubmitTaskFormCmd.class, "taskId");
-
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        // After the engine's interceptors, so the command context (and its entity cache, which the command then reuses) exists.
-        List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
-        interceptors.add(new CommandInterceptor() {
-            @Override
-            public <T> T execute(Command<T> command) {
-                if (command instanceof CompleteTaskCmd) {
-                    leaveOutUnchanged(command, COMPLETE_TASK, COMPLETE_VARIABLES, false);
-                } else if (command instanceof SubmitTaskFormCmd) {
-                    leaveOutUnchanged(command, SUBMIT_TASK, SUBMIT_VARIABLES, true);
-                }
-                return next.execute(command);
-            }
-        });
-        configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+        TaskCompletions.beforeEach(configuration, UnchangedVariables::leaveOutUnchanged);
     }
 
-    private static void leaveOutUnchanged(Object command, Field taskField, Field variablesField, boolean variableMap) {
-        try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> submitted = (Map<String, Object>) variablesField.get(command);
-            String taskId = (String) taskField.get(command);
-            CommandContext context = Context.getCommandContext();
-            if (submitted == null || submitted.isEmpty() || taskId == null || context == null) {
-                return;
+    private static void leaveOutUnchanged(Command<?> command, TaskCompletions.Completion completion) {
+        Map<String, Object> submitted = completion.variables();
+        CommandContext context = Context.getCommandContext();
+        if (submitted == null || submitted.isEmpty() || completion.taskId() == null || context == null) {
+            return;
+        }
+        TaskEntity task = context.getTaskManager().findTaskById(completion.taskId());
+        if (task == null || task.getExecution() == null) {
+            return;
+        }
+        // Where the command writes: complete sets the execution's variables, submit-form the task's (its own local
+        // ones, else the execution's); the value there is the one to compare with.
+        boolean variableMap = completion.submitForm();
+        VariableScope scope = variableMap ? task : task.getExecution();
+        Map<String, Object> kept = variableMap ? Variables.createVariables() : new LinkedHashMap<>();
+        boolean leftOut = false;
+        for (Map.Entry<String, Object> entry : submitted.entrySet()) {
+            TypedValue current = scope.getVariableTyped(entry.getKey(), true);
+            if (current != null && unchanged(current, entry.getValue())) {
+                leftOut = true;
+            } else {
+                kept.put(entry.getKey(), entry.getValue());
             }
-            TaskEntity task = context.getTaskManager().findTaskById(taskId);
-            if (task == null || task.getExecution() == null) {
-                return;
-            }
-            // Where the command writes: complete sets the execution's variables, submit-form the task's (its own local
-            // ones, else the execution's); the value there is the one to compare with.
-            VariableScope scope = variableMap ? task : task.getExecution();
-            Map<String, Object> kept = variableMap ? Variables.createVariables() : new LinkedHashMap<>();
-            boolean leftOut = false;
-            for (Map.Entry<String, Object> entry : submitted.entrySet()) {
-                TypedValue current = scope.getVariableTyped(entry.getKey(), true);
-                if (current != null && unchanged(current, entry.getValue())) {
-                    leftOut = true;
-                } else {
-                    kept.put(entry.getKey(), entry.getValue());
-                }
-            }
-            if (leftOut) {
-                variablesField.set(command, kept);
-            }
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("Cannot read the variables of " + command.getClass().getSimpleName(), e);
+        }
+        if (leftOut) {
+            TaskCompletions.replaceVariables(command, kept);
         }
     }
 
@@ -109,14 +79,4 @@ public class UnchangedVariables extends AbstractProcessEnginePlugin {
         return comparable && Objects.equals(VariableValues.toPlain(current.getValue()), VariableValues.toPlain(value));
     }
 
-    private static Field field(Class<?> type, String name) {
-        try {
-            Field field = type.getDeclaredField(name);
-            field.setAccessible(true);
-            return field;
-        } catch (NoSuchFieldException e) {
-            // Camunda renamed a field: fail at start-up, not on the first completion.
-            throw new IllegalStateException(type.getName() + " has no field '" + name + "'; check UnchangedVariables against this Camunda version", e);
-        }
-    }
 }

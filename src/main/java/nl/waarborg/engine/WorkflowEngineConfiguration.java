@@ -3,6 +3,7 @@ package nl.waarborg.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -18,17 +19,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Engine settings that the Spring Boot properties cannot express: every user task reports to the
- * {@link UserTaskObserver}s, and every process gets the configured history time-to-live (an archival duty, in years).
+ * {@link UserTaskObserver}s and runs the {@link CompletionCheck}s first on completion, and every process gets the configured history time-to-live (an archival duty, in years).
  */
 @Component
 public class WorkflowEngineConfiguration extends AbstractProcessEnginePlugin {
 
     private final int historyTimeToLiveDays;
     private final List<UserTaskObserver> observers;
+    private final List<CompletionCheck> completionChecks;
 
     public WorkflowEngineConfiguration(@Value("${waarborg.history-time-to-live-days:3650}") int historyTimeToLiveDays,
-                                       List<UserTaskObserver> observers) {
+                                       List<UserTaskObserver> observers, List<CompletionCheck> completionChecks) {
         this.observers = List.copyOf(observers);
+        this.completionChecks = List.copyOf(completionChecks);
         if (historyTimeToLiveDays < 365) {
             throw new IllegalStateException("waarborg.history-time-to-live-days is " + historyTimeToLiveDays
                     + "; assessment history is an archival record and must be kept at least one year.");
@@ -58,6 +61,8 @@ public class WorkflowEngineConfiguration extends AbstractProcessEnginePlugin {
                 for (UserTaskObserver observer : observers) {
                     observer.events().forEach(event -> task.addTaskListener(event, observer));
                 }
+                // Built in: before the model's listeners (which act on the answers), and not skipped on request.
+                completionChecks.forEach(check -> task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, check));
             }
         });
         configuration.setCustomPostBPMNParseListeners(listeners);

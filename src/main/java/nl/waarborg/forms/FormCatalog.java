@@ -30,26 +30,34 @@ public class FormCatalog {
     private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*(?:#(?:if|loop)\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
 
     private final Map<String, Form> forms = new LinkedHashMap<>();
+    private final ObjectMapper objectMapper;
 
     public FormCatalog(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
         try {
             Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:forms/**/*.form");
             for (Resource resource : resources) {
                 try (InputStream in = resource.getInputStream()) {
-                    JsonNode root = objectMapper.readTree(in);
-                    Map<String, String> fields = new LinkedHashMap<>();
-                    collect(root.path("components"), fields);
-                    Map<String, Map<String, String>> options = new LinkedHashMap<>();
-                    collectOptions(root.path("components"), options);
-                    Set<String> shown = new LinkedHashSet<>();
-                    collectShown(root.path("components"), shown);
-                    forms.put(root.path("id").asText(), new Form(root.path("id").asText(), Collections.unmodifiableMap(fields),
-                            Collections.unmodifiableMap(options), Collections.unmodifiableSet(shown)));
+                    Form form = parse(in);
+                    forms.put(form.id(), form);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the forms in forms/", e);
         }
+    }
+
+    /** A form from its JSON (a .form file, e.g. as deployed in the engine). */
+    public Form parse(InputStream json) throws IOException {
+        JsonNode root = objectMapper.readTree(json);
+        Map<String, String> fields = new LinkedHashMap<>();
+        collect(root.path("components"), fields);
+        Map<String, Map<String, String>> options = new LinkedHashMap<>();
+        collectOptions(root.path("components"), options);
+        Set<String> shown = new LinkedHashSet<>();
+        collectShown(root.path("components"), shown);
+        return new Form(root.path("id").asText(), Collections.unmodifiableMap(fields), Collections.unmodifiableMap(options),
+                Collections.unmodifiableSet(shown), FormField.of(root.path("components"), List.of()));
     }
 
     private static void collect(JsonNode components, Map<String, String> fields) {
@@ -124,9 +132,15 @@ public class FormCatalog {
 
     /**
      * A form: its id, its field keys with their labels in form order, and for fields with fixed choices the label of
-     * each stored value, and the variables its texts show.
+     * each stored value, the variables its texts show, and its inputs with their rules (for {@link FormValidator}).
      */
-    public record Form(String id, Map<String, String> fields, Map<String, Map<String, String>> options, Set<String> shownVariables) {
+    public record Form(String id, Map<String, String> fields, Map<String, Map<String, String>> options, Set<String> shownVariables,
+                       List<FormField> inputs) {
+
+        /** The input with this key (a list's path), if the form has one. */
+        public Optional<FormField> input(String key) {
+            return inputs.stream().filter(f -> f.key().equals(key)).findFirst();
+        }
 
         /** The label the form shows for a stored value of this field; the value itself when it is not a choice. */
         public Object choiceLabel(String key, Object value) {

@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the audit chain.
  */
 @WaarborgIntegrationTest
-class FullLifecycleApiTest {
+public class FullLifecycleApiTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -82,7 +82,7 @@ class FullLifecycleApiTest {
         return v;
     }
 
-    static Map<String, Object> part(int part, String goal) {
+    public static Map<String, Object> part(int part, String goal) {
         Map<String, Object> v = new HashMap<>();
         switch (part) {
             case 1 -> {
@@ -132,7 +132,7 @@ class FullLifecycleApiTest {
         complete("ethics", systemId, "ethics-committee-advice", Map.of("decision", "APPROVED_WITH_CONDITIONS",
                 "motivation", "Publieke waarden zijn meegewogen", "conditions", "Jaarlijkse evaluatie met cliëntenraad"));
         complete("alderman", systemId, "alderman-decision", Map.of("decision", "APPROVED", "motivation", "Besloten in het college"));
-        complete("lead", systemId, "complete-action-point", Map.of());
+        complete("lead", systemId, "complete-action-point", Map.of("actionPointResult", "Bias-toets uitgevoerd"));
     }
 
     @Test

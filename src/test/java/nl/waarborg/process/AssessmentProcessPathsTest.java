@@ -652,13 +652,14 @@ class AssessmentProcessPathsTest {
         lead(system, "fill-in-iama-part-2", iamaPart(2));
         Map<String, Object> withoutOversight = iamaPart(3);
         withoutOversight.put("part3HumanOversight", " ");
-        assertThat(refusal(() -> lead(system, "fill-in-iama-part-3", withoutOversight))).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("part3HumanOversight").hasMessageContaining("(e)");
+        // The form asks these answers too, so its check refuses first (FriaElements stays behind it for Art. 27(1)).
+        assertThat(refusal(() -> lead(system, "fill-in-iama-part-3", withoutOversight)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("part3HumanOversight");
         assertThat(iama).isWaitingAt("fill-in-iama-part-3");
         lead(system, "fill-in-iama-part-3", iamaPart(3));
         Map<String, Object> withoutRisks = iamaPart(4);
         withoutRisks.remove("part4SpecificRisks");
-        assertThat(refusal(() -> lead(system, "fill-in-iama-part-4", withoutRisks))).hasMessageContaining("(d)");
+        assertThat(refusal(() -> lead(system, "fill-in-iama-part-4", withoutRisks))).hasMessageContaining("part4SpecificRisks");
         assertThat(iama).isWaitingAt("fill-in-iama-part-4");
     }
 

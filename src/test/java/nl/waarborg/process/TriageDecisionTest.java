@@ -253,6 +253,82 @@ class TriageDecisionTest {
                 .containsEntry("publicationCategory", "A");
     }
 
+    // ---- A missing answer never yields "not required": it counts as the strictest answer ----
+
+    @ParameterizedTest(name = "{0} ontbreekt (leeg: {1}) -> het strengste antwoord")
+    @CsvSource({"prohibitedPractice, true", "prohibitedPractice, false"})
+    void aMissingProhibitedPracticeAnswerStopsTheCycle(String key, boolean absent) {
+        Map<String, Object> v = neutral();
+        unanswer(v, key, absent);
+        Map<String, Object> out = evaluate(v);
+        assertThat(out).containsEntry("triageStop", true);
+        assertThat((String) out.get("triageStopReason")).contains("strengste antwoord");
+        v.put("prohibitedPractice", "SOMETHING_ELSE");
+        assertThat(evaluate(v)).containsEntry("triageStop", true);
+    }
+
+    @ParameterizedTest(name = "{0} ontbreekt -> hoog risico met FRIA, IAMA")
+    @CsvSource({"isAiSystem", "annexIiiArea", "profilesPersons", "narrowProceduralTask"})
+    void aMissingHighRiskAnswerCountsAsHighRisk(String key) {
+        Map<String, Object> v = aiSystem("EMPLOYMENT");
+        // The Art. 6(3) exception if every answer were there; with the area missing, the explicit exception still holds
+        // (it applies whatever the area), so that case leaves it out.
+        v.put("narrowProceduralTask", !"annexIiiArea".equals(key));
+        if (!"isAiSystem".equals(key)) {
+            unanswer(v, key, true);
+            assertThat(evaluate(v)).containsEntry("highRiskAi", true).containsEntry("iamaRequired", true).containsEntry("publicationCategory", "A");
+        }
+        Map<String, Object> unknownAi = aiSystem(null);
+        unanswer(unknownAi, "isAiSystem", false);
+        assertThat(evaluate(unknownAi)).containsEntry("highRiskAi", true).containsEntry("iamaRequired", true);
+    }
+
+    @ParameterizedTest(name = "{0} ontbreekt -> impactvol, IAMA")
+    @CsvSource({"legalEffects", "classifiesPersons"})
+    void aMissingImpactAnswerCountsAsImpactful(String key) {
+        Map<String, Object> v = neutral();
+        unanswer(v, key, true);
+        assertThat(evaluate(v)).containsEntry("iamaRequired", true).containsEntry("publicationCategory", "B");
+    }
+
+    @ParameterizedTest(name = "{0} ontbreekt -> DPIA verplicht")
+    @CsvSource({"processesPersonalData", "art35Paragraph3Case", "dpaListType"})
+    void aMissingDpiaAnswerRequiresADpia(String key) {
+        Map<String, Object> v = neutral();
+        v.put("processesPersonalData", true);
+        unanswer(v, key, false);
+        assertThat(evaluate(v)).containsEntry("dpiaRequired", true);
+    }
+
+    @Test
+    @DisplayName("Een EDPB-criterium zonder antwoord telt mee: twee ontbrekende antwoorden -> DPIA verplicht")
+    void missingEdpbAnswersCountAsCriteria() {
+        Map<String, Object> v = neutral();
+        v.put("processesPersonalData", true);
+        v.remove("edpbLargeScale");
+        v.put("edpbSensitiveData", null);
+        assertThat(evaluate(v)).containsEntry("dpiaRequired", true);
+    }
+
+    @Test
+    @DisplayName("Een lege pre-scan: stoppen, nooit 'niets nodig'")
+    void anEmptyTriageNeverSaysNothingIsNeeded() {
+        Map<String, Object> out = evaluate(new java.util.HashMap<>());
+        assertThat(out).containsEntry("triageStop", true);
+        Map<String, Object> onlyPractice = new java.util.HashMap<>(Map.of("prohibitedPractice", "NONE"));
+        assertThat(evaluate(onlyPractice)).containsEntry("triageStop", false).containsEntry("iamaRequired", true)
+                .containsEntry("dpiaRequired", true).containsEntry("highRiskAi", true);
+    }
+
+    /** The answer is left out (absent) or sent as null. */
+    private static void unanswer(Map<String, Object> v, String key, boolean absent) {
+        if (absent) {
+            v.remove(key);
+        } else {
+            v.put(key, null);
+        }
+    }
+
     @AfterAll
     static void everyRuleWasExercised() throws Exception {
         DmnModelInstance model = Dmn.readModelFromFile(MODEL.toFile());

@@ -22,6 +22,10 @@ import org.springframework.test.util.ReflectionTestUtils;
 @WaarborgIntegrationTest
 class TaskCompletionTest {
 
+    /** A complete triage: every required answer of the form. */
+    static final String TRIAGE = "{\"isAiSystem\": false, \"purpose\": \"Testen\", \"prohibitedPractice\": \"NONE\","
+            + " \"annexIiiArea\": \"NONE\", \"dpaListType\": \"NONE\"}";
+
     @LocalServerPort
     int port;
     @Autowired
@@ -131,7 +135,7 @@ class TaskCompletionTest {
             assertThat(claimed.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/taken/" + triage + "?pagina=2"));
             String taskPage = lead.get("/taken/" + triage + "?pagina=2").body();
             assertThat(taskPage).contains("href=\"/taken?pagina=2\"").contains("data-submit-url=\"/taken/" + triage + "/afronden?pagina=2\"");
-            HttpResponse<String> done = completeAt(lead, "/taken/" + triage + "/afronden?pagina=2", "{\"isAiSystem\": false, \"purpose\": \"Testen\"}");
+            HttpResponse<String> done = completeAt(lead, "/taken/" + triage + "/afronden?pagina=2", TRIAGE);
             assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
             assertThat(done.body()).contains("/taken?afgerond&pagina=2");
             // An edited page parameter falls back to the first page, without a parameter.
@@ -154,7 +158,7 @@ class TaskCompletionTest {
         Http lead = login("lead");
         HttpResponse<String> values = lead.get("/taken/" + triage.taskId() + "/waarden");
         assertThat(values.statusCode()).isEqualTo(200);
-        HttpResponse<String> done = complete(lead, triage.taskId(), "{\"isAiSystem\": false, \"purpose\": \"Testen\"}");
+        HttpResponse<String> done = complete(lead, triage.taskId(), TRIAGE);
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
         assertThat(done.body()).contains("/taken?afgerond");
         HttpResponse<String> again = complete(lead, triage.taskId(), "{\"purpose\": \"Nog eens\"}");

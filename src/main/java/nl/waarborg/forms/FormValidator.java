@@ -1,0 +1,236 @@
+package nl.waarborg.forms;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.waarborg.forms.FormViolation.Problem;
+import org.camunda.feel.api.EvaluationResult;
+import org.camunda.feel.api.FeelEngineApi;
+import org.camunda.feel.api.FeelEngineBuilder;
+import org.camunda.feel.api.ParseResult;
+import org.camunda.feel.syntaxtree.ParsedExpression;
+
+/**
+ * Checks answers against a Camunda Form as form-js does in the browser, so that no client can skip it: required
+ * fields (a checkbox is answered by ticking it, a list by at least one row when a column is required), min/max length,
+ * min/max, pattern, the fixed choices, the kind of value, and the columns of list rows. A field that a form-js
+ * condition ({@code conditional.hide}, evaluated with Camunda's FEEL engine) hides is not required. Every text answer
+ * is at most {@link #MAX_TEXT_LENGTH} characters, also where the form names no limit. Lengths count as form-js does,
+ * without leading and trailing blanks.
+ */
+public class FormValidator {
+
+    /** The longest text answer of any field (characters); documented in the README and on the forms. */
+    public static final int MAX_TEXT_LENGTH = 100_000;
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final Set<String> FEEL_WORDS = Set.of("and", "or", "not", "null", "true", "false", "in", "between",
+            "instance", "of", "if", "then", "else", "for", "return", "some", "every", "satisfies", "function");
+    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(T.*)?");
+    private static final Pattern ISO_TIME = Pattern.compile("\\d{2}:\\d{2}(:\\d{2})?([+-]\\d{2}:?\\d{2}|Z)?");
+
+    private final FeelEngineApi feel = FeelEngineBuilder.forJava().build();
+    private final Map<String, ParsedExpression> parsed = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> namesIn = new ConcurrentHashMap<>();
+
+    /**
+     * The problems of these answers, in form order; empty when they are complete. {@code values} gives the value of
+     * any variable by name (the answers, and what the form's conditions read, e.g. an earlier advice).
+     */
+    public List<FormViolation> check(FormCatalog.Form form, Function<String, Object> values) {
+        List<FormViolation> problems = new ArrayList<>();
+        for (FormField field : form.inputs()) {
+            check(field, field.key(), field.label(), null, values.apply(field.key()), values, problems);
+        }
+        return problems;
+    }
+
+    /** The submitted keys that are not inputs of the form, in the order given. */
+    public List<FormViolation> unknownKeys(FormCatalog.Form form, Collection<String> keys) {
+        Set<String> known = new LinkedHashSet<>();
+        form.inputs().forEach(f -> known.add(f.key()));
+        return keys.stream().filter(k -> !known.contains(k))
+                .map(k -> new FormViolation(k, k, null, Problem.NOT_ON_FORM, form.id())).toList();
+    }
+
+    private void check(FormField field, String path, String label, Integer row, Object value, Function<String, Object> context,
+                       List<FormViolation> problems) {
+        boolean hidden = hidden(field, context);
+        if (isEmpty(field, value)) {
+            if (!hidden && field.needsARow()) {
+                problems.add(new FormViolation(path, label, row, Problem.NO_ROW, null));
+            } else if (!hidden && field.required()) {
+                problems.add(new FormViolation(path, label, row, Problem.REQUIRED, null));
+            }
+            return;
+        }
+        FormViolation wrong = switch (field.type()) {
+            case "textfield", "textarea" -> text(field, path, label, row, value);
+            case "number" -> number(field, path, label, row, value);
+            case "checkbox" -> value instanceof Boolean ? null : new FormViolation(path, label, row, Problem.WRONG_TYPE, "true or false");
+            case "select", "radio" -> choice(field, path, label, row, value);
+            case "checklist", "taglist" -> choices(field, path, label, row, value);
+            case "datetime" -> date(path, label, row, value);
+            case "dynamiclist" -> rows(field, path, label, value, context, problems);
+            default -> null;
+        };
+        if (wrong != null) {
+            problems.add(wrong);
+        }
+    }
+
+    private static boolean isEmpty(FormField field, Object value) {
+        return value == null || (value instanceof String s && s.isBlank()) || (value instanceof Collection<?> c && c.isEmpty())
+                || ("checkbox".equals(field.type()) && Boolean.FALSE.equals(value));
+    }
+
+    private static FormViolation text(FormField field, String path, String label, Integer row, Object value) {
+        if (!(value instanceof String text)) {
+            return new FormViolation(path, label, row, Problem.WRONG_TYPE, "text");
+        }
+        int length = text.trim().length();
+        int max = field.maxLength() == null ? MAX_TEXT_LENGTH : Math.min(field.maxLength(), MAX_TEXT_LENGTH);
+        if (length > max) {
+            return new FormViolation(path, label, row, Problem.TOO_LONG, String.valueOf(max));
+        }
+        if (field.minLength() != null && length < field.minLength()) {
+            return new FormViolation(path, label, row, Problem.TOO_SHORT, String.valueOf(field.minLength()));
+        }
+        if (field.pattern() != null && !Pattern.compile(field.pattern()).matcher(text).find()) {
+            return new FormViolation(path, label, row, Problem.PATTERN, field.pattern());
+        }
+        return null;
+    }
+
+    private static FormViolation number(FormField field, String path, String label, Integer row, Object value) {
+        BigDecimal number;
+        try {
+            number = value instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(((String) value).trim());
+        } catch (NumberFormatException | ClassCastException e) {
+            return new FormViolation(path, label, row, Problem.WRONG_TYPE, "a number");
+        }
+        if (field.min() != null && number.compareTo(field.min()) < 0) {
+            return new FormViolation(path, label, row, Problem.BELOW_MIN, field.min().toPlainString());
+        }
+        if (field.max() != null && number.compareTo(field.max()) > 0) {
+            return new FormViolation(path, label, row, Problem.ABOVE_MAX, field.max().toPlainString());
+        }
+        return null;
+    }
+
+    private static FormViolation choice(FormField field, String path, String label, Integer row, Object value) {
+        if (!(value instanceof String s)) {
+            return new FormViolation(path, label, row, Problem.WRONG_TYPE, "one of its choices as text");
+        }
+        return field.options() == null || field.options().contains(s) ? null : new FormViolation(path, label, row, Problem.NOT_AN_OPTION, s);
+    }
+
+    private static FormViolation choices(FormField field, String path, String label, Integer row, Object value) {
+        if (!(value instanceof Collection<?> chosen) || chosen.stream().anyMatch(v -> !(v instanceof String))) {
+            return new FormViolation(path, label, row, Problem.WRONG_TYPE, "a list of its choices");
+        }
+        return chosen.stream().filter(v -> field.options() != null && !field.options().contains(v)).findFirst()
+                .map(v -> new FormViolation(path, label, row, Problem.NOT_AN_OPTION, v.toString())).orElse(null);
+    }
+
+    private static FormViolation date(String path, String label, Integer row, Object value) {
+        if (value instanceof Date) {
+            return null;
+        }
+        String text = value instanceof String s ? s.trim() : "";
+        Matcher date = ISO_DATE.matcher(text);
+        try {
+            if (date.matches()) {
+                LocalDate.parse(date.group(1));
+                return null;
+            }
+        } catch (DateTimeParseException e) {
+            // an impossible date such as 2027-02-30
+        }
+        return ISO_TIME.matcher(text).matches() ? null : new FormViolation(path, label, row, Problem.WRONG_TYPE, "a date (YYYY-MM-DD)");
+    }
+
+    private FormViolation rows(FormField list, String path, String label, Object value, Function<String, Object> context,
+                               List<FormViolation> problems) {
+        if (!(value instanceof List<?> rows)) {
+            return new FormViolation(path, label, null, Problem.WRONG_TYPE, "a list of rows");
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            String rowPath = path + "[" + i + "]";
+            int row = i + 1;
+            if (!(rows.get(i) instanceof Map<?, ?> cells)) {
+                problems.add(new FormViolation(rowPath, label, row, Problem.WRONG_TYPE, "a row with the list's fields"));
+                continue;
+            }
+            Set<String> columns = new LinkedHashSet<>();
+            list.columns().forEach(c -> columns.add(c.key()));
+            cells.keySet().stream().map(String::valueOf).filter(k -> !columns.contains(k))
+                    .forEach(k -> problems.add(new FormViolation(rowPath + "." + k, k, row, Problem.NOT_ON_FORM, list.key())));
+            // A condition inside a row reads the row's fields first, then the rest.
+            Function<String, Object> rowContext = name -> cells.containsKey(name) ? cells.get(name) : context.apply(name);
+            for (FormField column : list.columns()) {
+                check(column, rowPath + "." + column.key(), label + " › " + column.label(), row, cells.get(column.key()),
+                        rowContext, problems);
+            }
+        }
+        return null;
+    }
+
+    /** Whether a condition hides the field; a condition that cannot be evaluated hides nothing (the field is checked). */
+    private boolean hidden(FormField field, Function<String, Object> context) {
+        for (String condition : field.hiddenWhen()) {
+            String expression = condition.trim().startsWith("=") ? condition.trim().substring(1) : condition.trim();
+            ParsedExpression expr = parsed.computeIfAbsent(expression, this::parse);
+            if (expr == null) {
+                continue;
+            }
+            Map<String, Object> variables = new HashMap<>();
+            namesIn.computeIfAbsent(expression, FormValidator::names).forEach(n -> variables.put(n, feelValue(context.apply(n))));
+            EvaluationResult result = feel.evaluate(expr, variables);
+            if (result.isSuccess() && Boolean.TRUE.equals(result.result())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ParsedExpression parse(String expression) {
+        ParseResult result = feel.parseExpression(expression);
+        if (!result.isSuccess()) {
+            throw new IllegalStateException("A form condition is not valid FEEL: " + expression + " (" + result.failure().message() + ")");
+        }
+        return result.parsedExpression();
+    }
+
+    /** The variable names an expression reads: every name outside string literals that is not a FEEL word or function. */
+    static Set<String> names(String expression) {
+        Set<String> names = new LinkedHashSet<>();
+        String code = STRING_LITERAL.matcher(expression).replaceAll("\"\"");
+        Matcher m = NAME.matcher(code);
+        while (m.find()) {
+            String rest = code.substring(m.end()).stripLeading();
+            if (!FEEL_WORDS.contains(m.group()) && !rest.startsWith("(")) {
+                names.add(m.group());
+            }
+        }
+        return names;
+    }
+
+    /** FEEL compares numbers as numbers and reads lists and maps as its own; other values go in as they are. */
+    private static Object feelValue(Object value) {
+        return value instanceof Number n && !(value instanceof BigDecimal) ? new BigDecimal(n.toString()) : value;
+    }
+}

@@ -1,0 +1,30 @@
+package nl.waarborg.forms;
+
+/**
+ * What is wrong with one field of a submitted form. {@code field} names it for machines (a list's column as
+ * {@code sectionDMeasures[0].measure}), {@code label} as the form shows it, {@code row} counts from 1 inside a list,
+ * {@code limit} is the bound or the value at fault. The pages say it in Dutch through the messages {@code form.error.*}.
+ */
+public record FormViolation(String field, String label, Integer row, Problem problem, String limit) {
+
+    public enum Problem {
+        REQUIRED, NO_ROW, TOO_SHORT, TOO_LONG, BELOW_MIN, ABOVE_MAX, PATTERN, NOT_AN_OPTION, WRONG_TYPE, NOT_ON_FORM
+    }
+
+    /** The English text for API clients. */
+    public String message() {
+        String name = "'" + field + "'";
+        return switch (problem) {
+            case REQUIRED -> "Field " + name + " is required.";
+            case NO_ROW -> "Field " + name + " needs at least one row.";
+            case TOO_SHORT -> "Field " + name + " must be at least " + limit + " characters long.";
+            case TOO_LONG -> "Field " + name + " may be at most " + limit + " characters long.";
+            case BELOW_MIN -> "Field " + name + " must be at least " + limit + ".";
+            case ABOVE_MAX -> "Field " + name + " must be at most " + limit + ".";
+            case PATTERN -> "Field " + name + " must match the pattern " + limit + ".";
+            case NOT_AN_OPTION -> "Field " + name + " has a value that is not one of its choices: " + limit + ".";
+            case WRONG_TYPE -> "Field " + name + " must be " + limit + ".";
+            case NOT_ON_FORM -> "Field " + name + " is not on form '" + limit + "'; send only the fields of the task's form.";
+        };
+    }
+}

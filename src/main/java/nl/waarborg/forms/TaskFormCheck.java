@@ -1,0 +1,108 @@
+package nl.waarborg.forms;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import nl.waarborg.engine.CompletionCheck;
+import nl.waarborg.engine.TaskCompletions;
+import nl.waarborg.engine.VariableValues;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.repository.CamundaFormDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every user task completion, from any client, is checked against the task's deployed Camunda Form: a command
+ * interceptor refuses keys that are not on the form (complete and submit-form), and a built-in complete listener
+ * checks the answers as the task holds them then (the submitted ones and those it had) with {@link FormValidator}.
+ * Either refusal is a {@link FormInputException} (400). Tasks without a Camunda Form are not checked.
+ */
+@Component
+public class TaskFormCheck extends AbstractProcessEnginePlugin implements CompletionCheck {
+
+    private final FormCatalog catalog;
+    private final FormValidator validator = new FormValidator();
+    /** Deployed forms by deployment and key: a deployment never changes, so each is read from the database once. */
+    private final Map<String, FormCatalog.Form> deployed = new ConcurrentHashMap<>();
+
+    public TaskFormCheck(FormCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        TaskCompletions.beforeEach(configuration, (command, completion) -> {
+            if (completion.variables() != null && !completion.variables().isEmpty()) {
+                refuseUnknownKeys(completion);
+            }
+        });
+    }
+
+    private void refuseUnknownKeys(TaskCompletions.Completion completion) {
+        CommandContext context = Context.getCommandContext();
+        TaskEntity task = context == null || completion.taskId() == null ? null : context.getTaskManager().findTaskById(completion.taskId());
+        if (task == null) {
+            return; // the command itself reports the missing task
+        }
+        formOf(task).ifPresent(form -> {
+            List<FormViolation> unknown = validator.unknownKeys(form, completion.variables().keySet());
+            if (!unknown.isEmpty()) {
+                throw new FormInputException(unknown);
+            }
+        });
+    }
+
+    /** On complete: the answers the task holds now, as the form asks them. */
+    @Override
+    public void notify(DelegateTask task) {
+        if (!(task instanceof TaskEntity entity)) {
+            return;
+        }
+        formOf(entity).ifPresent(form -> {
+            List<FormViolation> problems = validator.check(form, name -> VariableValues.toPlain(task.getVariable(name)));
+            if (!problems.isEmpty()) {
+                throw new FormInputException(problems);
+            }
+        });
+    }
+
+    /** The Camunda Form the task shows, as deployed with its process; empty for a task without one. */
+    private Optional<FormCatalog.Form> formOf(TaskEntity task) {
+        task.initializeFormKey(); // resolved lazily; a listener or interceptor sees it only after this
+        CamundaFormRef ref = task.getCamundaFormRef();
+        if (ref == null || ref.getKey() == null || task.getProcessDefinition() == null) {
+            return Optional.empty();
+        }
+        String deploymentId = task.getProcessDefinition().getDeploymentId();
+        if (!"deployment".equals(ref.getBinding())) {
+            return Optional.of(read(ref, deploymentId));
+        }
+        return Optional.of(deployed.computeIfAbsent(deploymentId + "/" + ref.getKey(), k -> read(ref, deploymentId)));
+    }
+
+    private FormCatalog.Form read(CamundaFormRef ref, String deploymentId) {
+        CommandContext context = Context.getCommandContext();
+        CamundaFormDefinition definition = context.runWithoutAuthorization(new GetCamundaFormDefinitionCmd(ref, deploymentId));
+        if (definition == null) {
+            throw new IllegalStateException("No deployed Camunda Form '" + ref.getKey() + "' for deployment " + deploymentId);
+        }
+        ResourceEntity resource = context.getResourceManager()
+                .findResourceByDeploymentIdAndResourceName(definition.getDeploymentId(), definition.getResourceName());
+        try {
+            return catalog.parse(new ByteArrayInputStream(resource.getBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the deployed form " + definition.getResourceName(), e);
+        }
+    }
+}

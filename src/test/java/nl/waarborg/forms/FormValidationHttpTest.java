@@ -1,0 +1,252 @@
+package nl.waarborg.forms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.waarborg.support.Http;
+import nl.waarborg.support.WaarborgIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Finding 3, 7 and 8 of issue 14 over real HTTP: every completion path (Waarborg's pages, /api, /engine-rest complete
+ * and submit-form, the REST API of Camunda's Tasklist) checks the answers against the task's form, refuses keys that
+ * are not on it, keeps answers of 100,000 characters, refuses longer ones clearly and answers an oversized body with 413.
+ */
+@WaarborgIntegrationTest
+class FormValidationHttpTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    Http as(String user) {
+        return Http.api(port).as(user, "demo");
+    }
+
+    JsonNode json(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body());
+    }
+
+    String newSystemWithCycle(String name) throws Exception {
+        HttpResponse<String> created = as("lead").postJson("/api/systems",
+                JSON.writeValueAsString(Map.of("name", name, "department", "Werk en Inkomen")));
+        String systemId = json(created).path("id").asText();
+        assertThat(as("lead").postJson("/api/systems/" + systemId + "/cycles", "{}").statusCode()).isEqualTo(201);
+        return systemId;
+    }
+
+    String task(String systemId, String activityId) throws Exception {
+        for (JsonNode task : json(as("lead").get("/api/tasks?limit=1000"))) {
+            if (systemId.equals(task.path("systemId").asText()) && activityId.equals(task.path("activityId").asText())) {
+                return task.path("id").asText();
+            }
+        }
+        throw new AssertionError("No open task " + activityId + " for " + systemId);
+    }
+
+    HttpResponse<String> viaApi(String taskId, Map<String, ?> values) throws Exception {
+        return as("lead").postJson("/api/tasks/" + taskId + "/complete", JSON.writeValueAsString(values));
+    }
+
+    /** /engine-rest complete or submit-form with untyped values, as a script or Tasklist sends them. */
+    HttpResponse<String> viaEngineRest(String taskId, String operation, Map<String, ?> values) throws Exception {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        values.forEach((k, v) -> variables.put(k, v instanceof List<?> || v instanceof Map<?, ?>
+                ? Map.of("value", asJson(v), "type", "Json") : Map.of("value", v)));
+        return as("lead").postJson("/engine-rest/task/" + taskId + "/" + operation, JSON.writeValueAsString(Map.of("variables", variables)));
+    }
+
+    private static String asJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Http page() {
+        Http browser = Http.browser(port);
+        assertThat(browser.formLogin("lead", "demo").statusCode()).isEqualTo(302);
+        return browser;
+    }
+
+    HttpResponse<String> viaPage(Http browser, String taskId, String body) {
+        String csrf = Http.csrfTokenFrom(browser.get("/systemen/nieuw").body().replace("name=\"_csrf\" content", "x"));
+        return browser.send(browser.request("/taken/" + taskId + "/afronden").header("Content-Type", "application/json")
+                .header("Accept", "application/json").header("X-CSRF-TOKEN", csrf).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Triage answers that need both an IAMA (legal effects) and a DPIA (a DPA-list processing of personal data). */
+    static Map<String, Object> triageForBoth() {
+        Map<String, Object> v = new HashMap<>();
+        v.put("purpose", "Bijstandsaanvragen beoordelen");
+        v.put("prohibitedPractice", "NONE");
+        v.put("annexIiiArea", "NONE");
+        v.put("dpaListType", "PROFILING");
+        v.put("isAiSystem", false);
+        v.put("legalEffects", true);
+        v.put("processesPersonalData", true);
+        return v;
+    }
+
+    void refusedNaming(HttpResponse<String> response, String field) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains(field).doesNotContain("Exception:").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anEmptyOrWrongTriageIsRefusedOnEveryPathAndARightOneIsTaken() throws Exception {
+        String systemId = newSystemWithCycle("Lege pre-scan");
+        String triage = task(systemId, "fill-in-triage");
+
+        HttpResponse<String> api = viaApi(triage, Map.of());
+        refusedNaming(api, "purpose");
+        assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(api).path("field").asText()).isEqualTo("purpose");
+        refusedNaming(viaEngineRest(triage, "complete", Map.of()), "'purpose' is required");
+        refusedNaming(viaEngineRest(triage, "submit-form", Map.of()), "'purpose' is required");
+        HttpResponse<String> onPage = viaPage(page(), triage, "{}");
+        refusedNaming(onPage, "purpose");
+        assertThat(json(onPage).path("message").asText()).isEqualTo("Vul ‘Waarvoor gebruikt de gemeente het algoritme?’ in; dat is verplicht.");
+
+        // A value that is not one of the options, and a key that is not on the form.
+        Map<String, Object> mars = new HashMap<>(triageForBoth());
+        mars.put("annexIiiArea", "MARS");
+        HttpResponse<String> option = viaApi(triage, mars);
+        refusedNaming(option, "annexIiiArea");
+        assertThat(json(option).path("detail").asText()).contains("MARS");
+        refusedNaming(viaEngineRest(triage, "submit-form", mars), "'annexIiiArea'");
+        Map<String, Object> extra = new HashMap<>(triageForBoth());
+        extra.put("iamaRequired", false);
+        HttpResponse<String> unknown = viaApi(triage, extra);
+        refusedNaming(unknown, "iamaRequired");
+        assertThat(json(unknown).path("field").asText()).isEqualTo("iamaRequired");
+        refusedNaming(viaEngineRest(triage, "complete", extra), "'iamaRequired' is not on form 'triage'");
+        HttpResponse<String> unknownOnPage = viaPage(page(), triage, JSON.writeValueAsString(extra));
+        assertThat(json(unknownOnPage).path("message").asText()).isEqualTo("Het veld ‘iamaRequired’ staat niet op dit formulier. Er is niets opgeslagen.");
+        // Nothing of the refused tries was kept: the task is still open and the engine holds none of their values.
+        assertThat(task(systemId, "fill-in-triage")).isEqualTo(triage);
+        assertThat(as("admin").get("/engine-rest/task/" + triage + "/variables").body()).doesNotContain("MARS").doesNotContain("iamaRequired");
+
+        assertThat(viaApi(triage, triageForBoth()).statusCode()).isEqualTo(204);
+        assertThat(task(systemId, "fill-in-iama-part-1")).isNotBlank();
+        assertThat(task(systemId, "fill-in-dpia-section-a")).isNotBlank();
+    }
+
+    @Test
+    void emptyAssessmentPartsAndADpiaWithoutMeasuresAreRefused() throws Exception {
+        String systemId = newSystemWithCycle("Lege onderdelen");
+        assertThat(viaApi(task(systemId, "fill-in-triage"), triageForBoth()).statusCode()).isEqualTo(204);
+
+        refusedNaming(viaApi(task(systemId, "fill-in-dpia-section-a"), Map.of()), "sectionAProposal");
+        assertThat(viaApi(task(systemId, "fill-in-dpia-section-a"), Fixtures.dpiaSection('a')).statusCode()).isEqualTo(204);
+        refusedNaming(viaEngineRest(task(systemId, "fill-in-dpia-section-b"), "submit-form", Map.of()), "sectionBLegalBasis");
+        assertThat(viaApi(task(systemId, "fill-in-dpia-section-b"), Fixtures.dpiaSection('b')).statusCode()).isEqualTo(204);
+        assertThat(viaApi(task(systemId, "fill-in-dpia-section-c"), Fixtures.dpiaSection('c')).statusCode()).isEqualTo(204);
+        String d = task(systemId, "fill-in-dpia-section-d");
+        Map<String, Object> noMeasures = new HashMap<>(Fixtures.dpiaSection('d'));
+        noMeasures.put("sectionDMeasures", List.of());
+        HttpResponse<String> refused = viaApi(d, noMeasures);
+        refusedNaming(refused, "sectionDMeasures");
+        assertThat(json(refused).path("detail").asText()).contains("at least one row");
+        Map<String, Object> measureWithoutText = new HashMap<>(Fixtures.dpiaSection('d'));
+        measureWithoutText.put("sectionDMeasures", List.of(Map.of("riskId", "R1", "residualRisk", "LOW")));
+        refusedNaming(viaEngineRest(d, "complete", measureWithoutText), "sectionDMeasures[0].measure");
+        HttpResponse<String> onPage = viaPage(page(), d, JSON.writeValueAsString(measureWithoutText));
+        assertThat(json(onPage).path("message").asText()).startsWith("Regel 1: Vul ‘").contains("in; dat is verplicht.");
+        assertThat(viaApi(d, Fixtures.dpiaSection('d')).statusCode()).isEqualTo(204);
+
+        for (int part = 1; part <= 5; part++) {
+            String taskId = task(systemId, "fill-in-iama-part-" + part);
+            if (part == 1 || part == 2 || part == 5) {
+                refusedNaming(viaApi(taskId, Map.of()), "part" + part);
+                refusedNaming(viaEngineRest(taskId, "submit-form", Map.of()), "part" + part);
+            }
+            assertThat(viaApi(taskId, Fixtures.iamaPart(part)).statusCode()).isEqualTo(204);
+        }
+    }
+
+    @Test
+    void anAnswerOf100000CharactersIsKeptEverywhereAndALongerOneIsRefusedClearly() throws Exception {
+        String systemId = newSystemWithCycle("Lange antwoorden");
+        assertThat(viaApi(task(systemId, "fill-in-triage"), triageForBoth()).statusCode()).isEqualTo(204);
+        String part1 = task(systemId, "fill-in-iama-part-1");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; text.length() < FormValidator.MAX_TEXT_LENGTH; i++) {
+            text.append("Regel ").append(i).append(": de gemeente weegt belangen af, één voor één.\n");
+        }
+        String longest = text.substring(0, FormValidator.MAX_TEXT_LENGTH - 1) + "Z";
+
+        Map<String, Object> tooLong = new HashMap<>(Fixtures.iamaPart(1));
+        tooLong.put("part1Reason", longest + "!");
+        HttpResponse<String> api = viaApi(part1, tooLong);
+        refusedNaming(api, "part1Reason");
+        assertThat(json(api).path("detail").asText()).contains("at most 100000 characters");
+        refusedNaming(viaEngineRest(part1, "submit-form", tooLong), "at most 100000 characters");
+        HttpResponse<String> onPage = viaPage(page(), part1, JSON.writeValueAsString(tooLong));
+        assertThat(onPage.statusCode()).isEqualTo(400);
+        assertThat(json(onPage).path("message").asText()).contains("is te lang: een antwoord mag hoogstens 100000 tekens hebben");
+
+        Map<String, Object> longAnswer = new HashMap<>(Fixtures.iamaPart(1));
+        longAnswer.put("part1Reason", longest);
+        HttpResponse<String> saved = viaPage(page(), part1, JSON.writeValueAsString(longAnswer));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+
+        // The engine holds it as an ordinary String (Tasklist and /engine-rest read it back whole) ...
+        String processInstance = json(as("admin").get("/engine-rest/process-instance?businessKey=" + systemId)).findValuesAsText("id").stream()
+                .filter(id -> as("admin").get("/engine-rest/process-instance/" + id + "/variables/part1Reason").statusCode() == 200)
+                .findFirst().orElseThrow();
+        JsonNode variable = json(as("admin").get("/engine-rest/process-instance/" + processInstance + "/variables/part1Reason"));
+        assertThat(variable.path("type").asText()).isEqualTo("String");
+        assertThat(variable.path("value").asText()).isEqualTo(longest);
+        // ... and the version, its JSON export, its PDF and its page show it in full.
+        JsonNode iama = json(as("lead").get("/api/systems/" + systemId)).path("assessments").findParents("type").stream()
+                .filter(a -> "IAMA".equals(a.path("type").asText())).findFirst().orElseThrow();
+        String version = "/api/assessments/" + iama.path("id").asText() + "/versions/1";
+        assertThat(json(as("lead").get(version)).findValue("part1Reason").asText()).isEqualTo(longest);
+        assertThat(json(as("lead").get(version + "/export?format=json")).findValue("part1Reason").asText()).isEqualTo(longest);
+        HttpResponse<byte[]> pdf = as("lead").getBytes(version + "/export?format=pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
+        assertThat(pdf.body().length).isGreaterThan(30_000);
+        String versionPage = page().get("/beoordelingen/" + iama.path("id").asText() + "/versies/1").body();
+        assertThat(versionPage).contains(longest.substring(longest.length() - 200));
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedWith413OnThePagesAndEveryApi() throws Exception {
+        String systemId = newSystemWithCycle("Grote invoer");
+        String triage = task(systemId, "fill-in-triage");
+        String huge = "{\"purpose\":\"" + "x".repeat(40 * 1024 * 1024) + "\"}";
+        HttpResponse<String> onPage = viaPage(page(), triage, huge);
+        assertThat(onPage.statusCode()).isEqualTo(413);
+        assertThat(json(onPage).path("detail").asText()).contains("te groot");
+        String big = "{\"variables\":{\"purpose\":{\"value\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}}}";
+        assertThat(as("lead").postJson("/engine-rest/task/" + triage + "/complete", big).statusCode()).isEqualTo(413);
+        assertThat(as("lead").postJson("/camunda/api/engine/engine/default/task/" + triage + "/submit-form", big).statusCode()).isEqualTo(413);
+        assertThat(task(systemId, "fill-in-triage")).isEqualTo(triage);
+    }
+
+    @Test
+    void camundaTasklistsOwnRestApiRefusesAnIncompleteForm() throws Exception {
+        String systemId = newSystemWithCycle("Tasklist");
+        String triage = task(systemId, "fill-in-triage");
+        Http tasklist = page();
+        HttpResponse<String> app = tasklist.get("/camunda/app/tasklist/default/", "text/html");
+        String xsrf = app.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+        HttpResponse<String> submitted = tasklist.send(tasklist.request("/camunda/api/engine/engine/default/task/" + triage + "/submit-form")
+                .header("Content-Type", "application/json").header("Accept", "application/json").header("X-XSRF-TOKEN", xsrf)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{\"purpose\":{\"value\":\"\"}}}")));
+        refusedNaming(submitted, "'purpose' is required");
+        assertThat(task(systemId, "fill-in-triage")).isEqualTo(triage);
+    }
+}

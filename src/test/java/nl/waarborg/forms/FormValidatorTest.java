@@ -1,0 +1,185 @@
+package nl.waarborg.forms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.waarborg.forms.FormViolation.Problem;
+import org.junit.jupiter.api.Test;
+
+/** The server's form check on the real forms of forms/, rule by rule, as form-js checks them in the browser. */
+class FormValidatorTest {
+
+    static final FormCatalog CATALOG = new FormCatalog(new ObjectMapper());
+    final FormValidator validator = new FormValidator();
+
+    List<FormViolation> check(String formId, Map<String, Object> values) {
+        return validator.check(CATALOG.form(formId).orElseThrow(), values::get);
+    }
+
+    static Map<String, Object> triage() {
+        Map<String, Object> v = new HashMap<>();
+        v.put("purpose", "Aanvragen sneller behandelen");
+        v.put("prohibitedPractice", "NONE");
+        v.put("annexIiiArea", "NONE");
+        v.put("dpaListType", "NONE");
+        return v;
+    }
+
+    @Test
+    void anEmptyTriageIsRefusedNamingEachRequiredField() {
+        assertThat(check("triage", Map.of())).extracting(FormViolation::field, FormViolation::problem).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("purpose", Problem.REQUIRED),
+                org.assertj.core.groups.Tuple.tuple("prohibitedPractice", Problem.REQUIRED),
+                org.assertj.core.groups.Tuple.tuple("annexIiiArea", Problem.REQUIRED),
+                org.assertj.core.groups.Tuple.tuple("dpaListType", Problem.REQUIRED));
+        assertThat(check("triage", triage())).isEmpty();
+    }
+
+    @Test
+    void blanksAndWrongKindsDoNotCountAsAnswers() {
+        Map<String, Object> v = triage();
+        v.put("purpose", "   ");
+        assertThat(check("triage", v)).extracting(FormViolation::problem).containsExactly(Problem.REQUIRED);
+        v.put("purpose", 42);
+        v.put("isAiSystem", "ja");
+        assertThat(check("triage", v)).extracting(FormViolation::field, FormViolation::problem).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("purpose", Problem.WRONG_TYPE),
+                org.assertj.core.groups.Tuple.tuple("isAiSystem", Problem.WRONG_TYPE));
+    }
+
+    @Test
+    void aChoiceMustBeOneOfTheFormsOptions() {
+        Map<String, Object> v = triage();
+        v.put("annexIiiArea", "SOMEWHERE_ELSE");
+        List<FormViolation> problems = check("triage", v);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("annexIiiArea");
+            assertThat(p.problem()).isEqualTo(Problem.NOT_AN_OPTION);
+            assertThat(p.limit()).isEqualTo("SOMEWHERE_ELSE");
+            assertThat(p.message()).contains("'annexIiiArea'").contains("SOMEWHERE_ELSE");
+        });
+        // A checklist: each chosen value must be an option.
+        Map<String, Object> advice = Map.of("decision", "SENT_BACK", "motivation", "Onvolledig", "sendBackTo", List.of("iama-part-1", "iama-part-9"));
+        assertThat(check("iama-privacy-officer-advice", advice)).extracting(FormViolation::field, FormViolation::limit)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("sendBackTo", "iama-part-9"));
+    }
+
+    @Test
+    void aRequiredCheckboxMustBeTickedAndANumberRespectsItsMinimum() {
+        assertThat(check("go-live-log-retention", Map.of("logsRetained", false, "logRetentionMonths", 3)))
+                .extracting(FormViolation::field, FormViolation::problem).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("logsRetained", Problem.REQUIRED),
+                        org.assertj.core.groups.Tuple.tuple("logRetentionMonths", Problem.BELOW_MIN));
+        assertThat(check("go-live-log-retention", Map.of("logsRetained", true, "logRetentionMonths", "zes")))
+                .extracting(FormViolation::problem).containsExactly(Problem.WRONG_TYPE);
+        assertThat(check("go-live-log-retention", Map.of("logsRetained", true, "logRetentionMonths", 6))).isEmpty();
+    }
+
+    @Test
+    void aHiddenFieldIsNotRequiredAndAShownOneIs() {
+        // conditions: hidden unless decision = "APPROVED_WITH_CONDITIONS" (form-js conditional.hide, FEEL)
+        assertThat(check("iama-ethics-committee-advice", Map.of("decision", "APPROVED", "motivation", "Goed"))).isEmpty();
+        assertThat(check("iama-ethics-committee-advice", Map.of("decision", "APPROVED_WITH_CONDITIONS", "motivation", "Goed")))
+                .extracting(FormViolation::field).containsExactly("conditions");
+        assertThat(check("iama-ethics-committee-advice", Map.of("decision", "SENT_BACK", "motivation", "Terug")))
+                .extracting(FormViolation::field).containsExactly("sendBackTo");
+        // deviationMotivation: shown only when approving against a negative advice, read from another variable.
+        Map<String, Object> approve = new HashMap<>(Map.of("decision", "APPROVED", "motivation", "Akkoord"));
+        assertThat(check("iama-alderman-decision", approve)).isEmpty();
+        approve.put("ethicsCommitteeDecision", "REJECTED");
+        assertThat(check("iama-alderman-decision", approve)).extracting(FormViolation::field).containsExactly("deviationMotivation");
+        approve.put("decision", "REJECTED");
+        assertThat(check("iama-alderman-decision", approve)).isEmpty();
+    }
+
+    @Test
+    void aListWithARequiredColumnNeedsARowAndEveryRowItsRequiredCells() {
+        Map<String, Object> d = new HashMap<>(Map.of("sectionDResidualJustification", "Aanvaardbaar"));
+        assertThat(check("dpia-section-d", d)).extracting(FormViolation::field, FormViolation::problem)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("sectionDMeasures", Problem.NO_ROW));
+        d.put("sectionDMeasures", List.of(Map.of("riskId", "R1", "measure", "Pseudonimiseren", "residualRisk", "LOW"),
+                Map.of("riskId", "R2", "residualRisk", "EXTREME", "colour", "rood")));
+        assertThat(check("dpia-section-d", d)).extracting(FormViolation::field, FormViolation::problem, FormViolation::row).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("sectionDMeasures[1].colour", Problem.NOT_ON_FORM, 2),
+                org.assertj.core.groups.Tuple.tuple("sectionDMeasures[1].measure", Problem.REQUIRED, 2),
+                org.assertj.core.groups.Tuple.tuple("sectionDMeasures[1].residualRisk", Problem.NOT_AN_OPTION, 2));
+        d.put("sectionDMeasures", List.of(Map.of("riskId", "R1", "measure", "Pseudonimiseren", "residualRisk", "LOW")));
+        // Action points have no required column: none is fine, and so is the empty row form-js starts with.
+        d.put("sectionDActionPoints", List.of(Map.of("what", "", "owner", "")));
+        assertThat(check("dpia-section-d", d)).isEmpty();
+        d.put("sectionDActionPoints", "geen");
+        assertThat(check("dpia-section-d", d)).extracting(FormViolation::problem).containsExactly(Problem.WRONG_TYPE);
+        d.put("sectionDActionPoints", List.of(Map.of("what", "Audit", "dueDate", "2027-02-30")));
+        assertThat(check("dpia-section-d", d)).extracting(FormViolation::field).containsExactly("sectionDActionPoints[0].dueDate");
+    }
+
+    @Test
+    void textIsAtMostTheDocumentedLimitCountedAsFormJsDoes() {
+        Map<String, Object> v = triage();
+        v.put("purpose", "a".repeat(FormValidator.MAX_TEXT_LENGTH) + "  ");
+        assertThat(check("triage", v)).isEmpty();
+        v.put("purpose", "a".repeat(FormValidator.MAX_TEXT_LENGTH + 1));
+        assertThat(check("triage", v)).singleElement().satisfies(p -> {
+            assertThat(p.problem()).isEqualTo(Problem.TOO_LONG);
+            assertThat(p.limit()).isEqualTo("100000");
+        });
+    }
+
+    @Test
+    void everyTextFieldOfEveryFormNamesItsLimitSoTheBrowserSaysItBeforeSubmitting() {
+        for (FormCatalog.Form form : CATALOG.all()) {
+            form.inputs().stream().flatMap(f -> f.isList() ? f.columns().stream() : java.util.stream.Stream.of(f)).filter(FormField::isText)
+                    .forEach(f -> assertThat(f.maxLength()).as("%s: %s", form.id(), f.key()).isNotNull()
+                            .isLessThanOrEqualTo(FormValidator.MAX_TEXT_LENGTH));
+        }
+        // Action points go into columns of 2,000 and 200 characters when the version is approved.
+        FormField points = CATALOG.form("iama-part-1").orElseThrow().input("part1ActionPoints").orElseThrow();
+        assertThat(points.columns()).filteredOn(c -> c.key().equals("what")).singleElement().extracting(FormField::maxLength).isEqualTo(2000);
+        assertThat(points.columns()).filteredOn(c -> c.key().equals("owner")).singleElement().extracting(FormField::maxLength).isEqualTo(200);
+    }
+
+    @Test
+    void onlyTheFormsInputsMayBeSubmitted() {
+        FormCatalog.Form triage = CATALOG.form("triage").orElseThrow();
+        assertThat(validator.unknownKeys(triage, List.of("purpose", "isAiSystem"))).isEmpty();
+        assertThat(validator.unknownKeys(triage, List.of("purpose", "assessmentId", "iamaRequired")))
+                .extracting(FormViolation::field).containsExactly("assessmentId", "iamaRequired");
+        // What a form's texts only show (an advice, remarks) is no input either: form-js never submits it.
+        assertThat(validator.unknownKeys(CATALOG.form("iama-alderman-decision").orElseThrow(), List.of("privacyOfficerDecision")))
+                .extracting(FormViolation::problem).containsExactly(Problem.NOT_ON_FORM);
+    }
+
+    @Test
+    void patternsAndLengthBoundsOfAFormAreApplied() throws Exception {
+        String json = """
+                {"id": "probe", "components": [
+                  {"type": "textfield", "key": "code", "label": "Code", "validate": {"pattern": "^[A-Z]{2}-\\\\d+$", "minLength": 4}},
+                  {"type": "group", "conditional": {"hide": "=code = \\"XX-1\\""}, "components": [
+                    {"type": "number", "key": "amount", "label": "Bedrag", "validate": {"required": true, "max": 10}}]}]}
+                """;
+        FormCatalog.Form probe = CATALOG.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        assertThat(validator.check(probe, Map.<String, Object>of("code", "ab-1", "amount", 11)::get))
+                .extracting(FormViolation::field, FormViolation::problem).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("code", Problem.PATTERN), org.assertj.core.groups.Tuple.tuple("amount", Problem.ABOVE_MAX));
+        assertThat(validator.check(probe, Map.<String, Object>of("code", "AB-1")::get)).extracting(FormViolation::problem)
+                .containsExactly(Problem.REQUIRED);
+        assertThat(validator.check(probe, Map.<String, Object>of("code", "X-1")::get)).extracting(FormViolation::problem)
+                .contains(Problem.TOO_SHORT);
+        // A group's condition hides what it holds.
+        assertThat(validator.check(probe, Map.<String, Object>of("code", "XX-1")::get)).isEmpty();
+    }
+
+    @Test
+    void theConditionsOfEveryFormAreValidFeel() {
+        assertThat(FormValidator.names("=not((decision = \"APPROVED\" or decision = \"X\") and (privacyOfficerDecision = \"REJECTED\"))"))
+                .containsExactly("decision", "privacyOfficerDecision");
+        for (FormCatalog.Form form : CATALOG.all()) {
+            assertThat(validator.check(form, name -> null)).as(form.id()).isNotNull();
+        }
+    }
+}
