@@ -1,17 +1,17 @@
 package nl.waarborg.engine;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import nl.waarborg.shared.InvalidInputException;
 
 /**
  * A user tried to write a variable that only the engine and Waarborg write, or a gate's input other than by completing
  * the gate ({@link EngineOwnedVariables}): 400, naming it.
  */
-public class EngineOwnedVariableException extends BadUserRequestException {
+public class EngineOwnedVariableException extends InvalidInputException {
 
     private final String variable;
 
     private EngineOwnedVariableException(String variable, String message) {
-        super(message);
+        super(variable, message);
         this.variable = variable;
     }
 

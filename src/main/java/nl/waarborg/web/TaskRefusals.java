@@ -1,8 +1,12 @@
 package nl.waarborg.web;
 
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import nl.waarborg.assessment.SegregationOfDutiesException;
+import nl.waarborg.forms.FormInputException;
+import nl.waarborg.forms.FormViolation;
 import nl.waarborg.assessment.VersionConflictException;
 import nl.waarborg.system.PhaseEntryRefusedException;
 import nl.waarborg.shared.ProblemStatus.Problem;
@@ -28,7 +32,8 @@ class TaskRefusals {
     ResponseEntity<Map<String, Object>> answer(Problem problem) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", problem.status().value());
-        body.put("message", messages.getMessage(messageKey(problem), null, LocaleContextHolder.getLocale()));
+        body.put("message", problem.cause() instanceof FormInputException form ? formMessage(form.violations().get(0))
+                : messages.getMessage(messageKey(problem), null, LocaleContextHolder.getLocale()));
         body.put("field", problem.field());
         return ResponseEntity.status(problem.status()).body(body);
     }
@@ -45,6 +50,19 @@ class TaskRefusals {
                     : problem.refusal() ? "error.conflict" : "task.error.concurrent";
             default -> problem.status().is4xxClientError() ? "task.error.badRequest" : "error.server";
         };
+    }
+
+    /** A form check's refusal in Dutch: the field's own text for a missing answer where there is one, else what is wrong. */
+    private String formMessage(FormViolation violation) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String specific = "task.error.field." + violation.field();
+        boolean missing = EnumSet.of(FormViolation.Problem.REQUIRED, FormViolation.Problem.NO_ROW, FormViolation.Problem.BELOW_MIN,
+                FormViolation.Problem.ABOVE_MAX).contains(violation.problem());
+        if (missing && messages.getMessage(specific, null, null, locale) != null) {
+            return messages.getMessage(specific, null, locale);
+        }
+        String text = messages.getMessage("form.error." + violation.problem(), new Object[] {violation.label(), violation.limit()}, locale);
+        return violation.row() == null ? text : messages.getMessage("form.error.row", new Object[] {violation.row(), text}, locale);
     }
 
     private String fieldMessage(String field) {

@@ -126,16 +126,22 @@ class FormValidationHttpTest {
         assertThat(json(option).path("detail").asText()).contains("MARS");
         refusedNaming(viaEngineRest(triage, "submit-form", mars), "'annexIiiArea'");
         Map<String, Object> extra = new HashMap<>(triageForBoth());
-        extra.put("iamaRequired", false);
+        extra.put("lievelingskleur", "blauw");
         HttpResponse<String> unknown = viaApi(triage, extra);
-        refusedNaming(unknown, "iamaRequired");
-        assertThat(json(unknown).path("field").asText()).isEqualTo("iamaRequired");
-        refusedNaming(viaEngineRest(triage, "complete", extra), "'iamaRequired' is not on form 'triage'");
+        refusedNaming(unknown, "lievelingskleur");
+        assertThat(json(unknown).path("field").asText()).isEqualTo("lievelingskleur");
+        refusedNaming(viaEngineRest(triage, "complete", extra), "'lievelingskleur' is not on form 'triage'");
         HttpResponse<String> unknownOnPage = viaPage(page(), triage, JSON.writeValueAsString(extra));
-        assertThat(json(unknownOnPage).path("message").asText()).isEqualTo("Het veld ‘iamaRequired’ staat niet op dit formulier. Er is niets opgeslagen.");
+        assertThat(json(unknownOnPage).path("message").asText()).isEqualTo("Het veld ‘lievelingskleur’ staat niet op dit formulier. Er is niets opgeslagen.");
+        // A key the engine owns (a triage outcome) is refused too, naming it (EngineCommandGuard, ADR 0017).
+        Map<String, Object> owned = new HashMap<>(triageForBoth());
+        owned.put("iamaRequired", false);
+        HttpResponse<String> ownedByEngine = viaApi(triage, owned);
+        refusedNaming(ownedByEngine, "iamaRequired");
+        assertThat(json(ownedByEngine).path("field").asText()).isEqualTo("iamaRequired");
         // Nothing of the refused tries was kept: the task is still open and the engine holds none of their values.
         assertThat(task(systemId, "fill-in-triage")).isEqualTo(triage);
-        assertThat(as("admin").get("/engine-rest/task/" + triage + "/variables").body()).doesNotContain("MARS").doesNotContain("iamaRequired");
+        assertThat(as("admin").get("/engine-rest/task/" + triage + "/variables").body()).doesNotContain("MARS").doesNotContain("lievelingskleur").doesNotContain("iamaRequired");
 
         assertThat(viaApi(triage, triageForBoth()).statusCode()).isEqualTo(204);
         assertThat(task(systemId, "fill-in-iama-part-1")).isNotBlank();
