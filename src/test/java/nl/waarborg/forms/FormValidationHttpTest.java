@@ -224,6 +224,11 @@ class FormValidationHttpTest {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
         assertThat(pdf.body().length).isGreaterThan(30_000);
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String pdfText = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            String tail = longest.substring(longest.length() - 150).replaceAll("\\s+", " ").trim();
+            assertThat(pdfText).as("the PDF holds the answer to its last characters").contains(tail);
+        }
         String versionPage = page().get("/beoordelingen/" + iama.path("id").asText() + "/versies/1").body();
         assertThat(versionPage).contains(longest.substring(longest.length() - 200));
     }
