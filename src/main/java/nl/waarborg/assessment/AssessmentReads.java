@@ -79,6 +79,11 @@ public class AssessmentReads {
         return VersionHashes.intact(keys, assessment, v, store.signatures(v.id()));
     }
 
+    /** Whether a version's hash checks: null while it is not frozen (it has no hash yet). */
+    public Boolean hashCheck(AssessmentVersion version) {
+        return version.contentHash() == null ? null : hashIntact(version.assessmentId(), version.number());
+    }
+
     private AssessmentVersion toView(Assessment assessment, VersionRow v) {
         return new AssessmentVersion(assessment.id(), assessment.type(), assessment.systemId(), v.number(), v.status(), v.cycleRound(),
                 CanonicalJson.readMap(v.answersJson()), v.triageJson() == null ? null : CanonicalJson.readMap(v.triageJson()),

@@ -2,8 +2,12 @@ package nl.waarborg.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +17,13 @@ import nl.waarborg.assessment.AssessmentStore.VersionRow;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.audit.AuditTrail.AuditEvent;
 import nl.waarborg.shared.CanonicalJson;
+import nl.waarborg.shared.EvidenceKeys;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import nl.waarborg.system.SystemRegistry;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,6 +64,10 @@ class EvidenceForgeryTest {
     AuditTrail audit;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ImmutabilityGuards guards;
+    @Autowired
+    EvidenceKeys keys;
     @LocalServerPort
     int port;
 
@@ -70,9 +82,13 @@ class EvidenceForgeryTest {
         List<AuditEvent> trail = chain();
         long frozenSeq = trail.stream().filter(e -> e.action().equals("VERSION_FROZEN") && systemId.equals(e.systemId()))
                 .reduce((a, b) -> b).orElseThrow().seq();
-        Map<String, Object> head = jdbc.queryForMap("SELECT last_seq, last_hash FROM wb_audit_head WHERE id = 1");
 
         Http manager = Http.api(port).as("manager", "demo");
+        Http browser = Http.browser(port);
+        assertThat(browser.formLogin("manager", "demo").statusCode()).isEqualTo(302);
+        String page = "/beoordelingen/" + v.assessmentId() + "/versies/1";
+        assertThat(browser.get(page).body()).contains("gecontroleerd").doesNotContain("NIET in orde");
+        assertThat(pdfText(manager, v.assessmentId())).contains("Integriteit: gecontroleerd");
         for (Forgery forgery : Forgery.values()) {
             VersionLifecycleTest.withGuardsOff(jdbc, () -> forge(forgery, v.assessmentId(), original, frozenSeq));
             try {
@@ -84,12 +100,31 @@ class EvidenceForgeryTest {
                         .contains("\"valid\":false").contains("\"firstBrokenEventId\":" + frozenSeq);
                 assertThat(manager.get("/api/assessments/" + v.assessmentId() + "/versions/1").body()).as(forgery.name())
                         .contains("\"hashIntact\":false").contains("vervalst");
+                if (forgery == Forgery.PLAIN_SHA256) {
+                    // The version page and the PDF say so in Dutch, next to the stored hash.
+                    assertThat(browser.get(page).body()).contains("NIET in orde");
+                    assertThat(pdfText(manager, v.assessmentId())).contains("Integriteit: NIET in orde");
+                }
             } finally {
-                VersionLifecycleTest.withGuardsOff(jdbc, () -> restore(original, trail, frozenSeq, head));
+                VersionLifecycleTest.withGuardsOff(jdbc, () -> restore(original, trail, frozenSeq));
             }
             assertThat(reads.hashIntact(v.assessmentId(), 1)).isTrue();
             assertThat(audit.verify().valid()).isTrue();
         }
+    }
+
+    @Test
+    void aMissingOrDisabledGuardTurnsHealthDown() {
+        Http anonymous = Http.api(port);
+        assertThat(guards.missing()).isEmpty();
+        assertThat(anonymous.get("/actuator/health").statusCode()).isEqualTo(200);
+        VersionLifecycleTest.withGuardsOff(jdbc, () -> {
+            assertThat(guards.missing()).containsExactly("wb_version_guard", "wb_audit_guard");
+            HttpResponse<String> health = anonymous.get("/actuator/health");
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.body()).contains("DOWN");
+        });
+        assertThat(anonymous.get("/actuator/health").statusCode()).isEqualTo(200);
     }
 
     /** Edits the frozen answer and recomputes everything from there the way the forger can. */
@@ -122,16 +157,40 @@ class EvidenceForgeryTest {
         jdbc.update("UPDATE wb_audit_head SET last_hash = ? WHERE id = 1", previous);
     }
 
-    private void restore(VersionRow original, List<AuditEvent> trail, long frozenSeq, Map<String, Object> head) {
+    /**
+     * Puts the real answer back and re-chains with the real key from the frozen event on, including the events that
+     * the checks above appended to the forged chain (logins, exports), so that the shared test context stays valid.
+     */
+    private void restore(VersionRow original, List<AuditEvent> trail, long frozenSeq) {
         jdbc.update("UPDATE wb_assessment_version SET answers = ?, content_hash = ?, hash_key_id = ? WHERE id = ?",
                 original.answersJson(), original.contentHash(), original.hashKeyId(), original.id());
-        for (AuditEvent event : trail) {
-            if (event.seq() >= frozenSeq) {
-                jdbc.update("UPDATE wb_audit_event SET details = ?, previous_hash = ?, hash = ?, hash_key_id = ? WHERE seq = ?",
-                        event.details(), event.previousHash(), event.hash(), event.hashKeyId(), event.seq());
+        Map<Long, String> originalDetails = new HashMap<>();
+        trail.forEach(e -> originalDetails.put(e.seq(), e.details()));
+        String previous = AuditTrail.GENESIS;
+        long last = 0;
+        for (AuditEvent event : chain()) {
+            last = event.seq();
+            if (event.seq() < frozenSeq) {
+                previous = event.hash();
+                continue;
             }
+            String details = originalDetails.getOrDefault(event.seq(), event.details());
+            EvidenceKeys.KeyedHash hash = keys.hash(AuditTrail.contentOf(new AuditEvent(event.seq(), event.occurredAt(), event.userId(),
+                    event.action(), event.systemId(), details, previous, null, null)));
+            jdbc.update("UPDATE wb_audit_event SET details = ?, previous_hash = ?, hash = ?, hash_key_id = ? WHERE seq = ?",
+                    details, previous, hash.hash(), hash.keyId(), event.seq());
+            previous = hash.hash();
         }
-        jdbc.update("UPDATE wb_audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", head.get("last_seq"), head.get("last_hash"));
+        jdbc.update("UPDATE wb_audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", last, previous);
+    }
+
+    private static String pdfText(Http http, String assessmentId) {
+        byte[] pdf = http.getBytes("/api/assessments/" + assessmentId + "/versions/1/export?format=pdf").body();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private List<AuditEvent> chain() {
