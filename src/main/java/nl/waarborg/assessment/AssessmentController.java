@@ -132,7 +132,7 @@ public class AssessmentController {
     }
 
     private VersionView view(AssessmentVersion v) {
-        Boolean intact = v.contentHash() == null ? null : reads.hashIntact(v.assessmentId(), v.number());
+        Boolean intact = reads.hashCheck(v);
         List<SignatureView> signatures = v.signatures().stream()
                 .map(s -> new SignatureView(s.gate(), s.decision(), s.motivation(), s.conditions(), s.deviationMotivation(), s.user(), s.at(),
                         s.answersHash()))

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import nl.waarborg.assessment.AssessmentStore.VersionRow;
 import nl.waarborg.shared.CanonicalJson;
+import nl.waarborg.shared.EvidenceKeys;
 import org.springframework.stereotype.Service;
 
 /** Reading assessments and their versions back: for the API, the pages, the exports and the checks of the hashes. */
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Service;
 public class AssessmentReads {
 
     private final AssessmentStore store;
+    private final EvidenceKeys keys;
 
-    AssessmentReads(AssessmentStore store) {
+    AssessmentReads(AssessmentStore store, EvidenceKeys keys) {
         this.store = store;
+        this.keys = keys;
     }
 
     /** Which version of which assessment. */
@@ -69,12 +72,16 @@ public class AssessmentReads {
         return store.version(assessmentId, number).map(v -> store.answerSaves(v.id())).orElse(List.of());
     }
 
-    /** Recomputes a frozen version's hash from what the database holds now. */
+    /** Recomputes a frozen version's keyed hash from what the database holds now (ADR 0018). */
     public boolean hashIntact(String assessmentId, int number) {
         Assessment assessment = store.findAssessment(assessmentId).orElseThrow(() -> new AssessmentNotFoundException(assessmentId));
         VersionRow v = store.version(assessmentId, number).orElseThrow(() -> new AssessmentNotFoundException(assessmentId + "/" + number));
-        return v.contentHash() != null
-                && v.contentHash().equals(VersionHashes.contentHash(assessment, v, store.signatures(v.id()), v.previousHash()));
+        return VersionHashes.intact(keys, assessment, v, store.signatures(v.id()));
+    }
+
+    /** Whether a version's hash checks: null while it is not frozen (it has no hash yet). */
+    public Boolean hashCheck(AssessmentVersion version) {
+        return version.contentHash() == null ? null : hashIntact(version.assessmentId(), version.number());
     }
 
     private AssessmentVersion toView(Assessment assessment, VersionRow v) {

@@ -2,6 +2,7 @@ package nl.waarborg.assessment;
 
 import nl.waarborg.audit.AuditAction;
 import nl.waarborg.shared.CanonicalJson;
+import nl.waarborg.shared.EvidenceKeys;
 import nl.waarborg.shared.InvalidInputException;
 
 import java.time.Instant;
@@ -37,9 +38,11 @@ public class AssessmentService {
     private final ActionPoints actionPoints;
     private final RoundParties parties;
     private final SystemRegistry systems;
+    private final EvidenceKeys keys;
 
     AssessmentService(AssessmentStore store, AuditTrail audit, TriageRecords triage, ActionPoints actionPoints, RoundParties parties,
-                      SystemRegistry systems) {
+                      SystemRegistry systems, EvidenceKeys keys) {
+        this.keys = keys;
         this.store = store;
         this.audit = audit;
         this.triage = triage;
@@ -64,7 +67,7 @@ public class AssessmentService {
                 .map(v -> CanonicalJson.readMap(v.answersJson())).orElseGet(LinkedHashMap::new);
         String triageJson = triage.triageOf(systemId, round).map(CanonicalJson::write).orElse(null);
         store.insertVersion(new VersionRow(UUID.randomUUID().toString(), assessment.id(), number, VersionStatus.DRAFT, round,
-                CanonicalJson.write(answers), triageJson, processInstanceId, null, null, now(), null));
+                CanonicalJson.write(answers), triageJson, processInstanceId, null, null, null, now(), null));
         audit.record(AuditAction.VERSION_OPENED, userId, systemId, Map.of("assessmentId", assessment.id(), "type", type.name(),
                 "version", number, "round", round));
         return new OpenedVersion(assessment.id(), number, answers);
@@ -190,14 +193,14 @@ public class AssessmentService {
         String previousHash = previous.map(VersionRow::contentHash).orElse(null);
         Instant at = now();
         // Read back from the store, so the hash covers the signatures in the order that verification reads them.
-        String hash = VersionHashes.contentHash(assessment, version, store.signatures(version.id()), previousHash);
+        EvidenceKeys.KeyedHash hash = VersionHashes.contentHash(keys, assessment, version, store.signatures(version.id()), previousHash);
         store.freeze(version.id(), status, hash, previousHash, at);
         if (status == VersionStatus.APPROVED) {
             previous.ifPresent(p -> store.updateStatus(p.id(), VersionStatus.SUPERSEDED));
             actionPoints.createFor(version);
         }
         audit.record(status == VersionStatus.APPROVED ? AuditAction.VERSION_FROZEN : AuditAction.VERSION_REJECTED, userId, assessment.systemId(),
-                Map.of("assessmentId", assessment.id(), "version", version.number(), "contentHash", hash,
+                Map.of("assessmentId", assessment.id(), "version", version.number(), "contentHash", hash.hash(), "hashKeyId", hash.keyId(),
                         "previousHash", previousHash == null ? "" : previousHash));
     }
 

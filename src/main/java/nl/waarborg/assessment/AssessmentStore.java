@@ -1,6 +1,7 @@
 package nl.waarborg.assessment;
 
 import nl.waarborg.shared.CanonicalJson;
+import nl.waarborg.shared.EvidenceKeys;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -122,11 +123,12 @@ class AssessmentStore {
         jdbc.sql("UPDATE wb_assessment_version SET status = :s WHERE id = :id").param("s", status.name()).param("id", versionId).update();
     }
 
-    void freeze(String versionId, VersionStatus status, String contentHash, String previousHash, Instant at) {
+    void freeze(String versionId, VersionStatus status, EvidenceKeys.KeyedHash contentHash, String previousHash, Instant at) {
         jdbc.sql("""
-                UPDATE wb_assessment_version SET status = :s, content_hash = :h, previous_hash = :p, frozen_at = :at
+                UPDATE wb_assessment_version SET status = :s, content_hash = :h, hash_key_id = :k, previous_hash = :p, frozen_at = :at
                 WHERE id = :id""")
-                .param("s", status.name()).param("h", contentHash).param("p", previousHash).param("at", Timestamp.from(at))
+                .param("s", status.name()).param("h", contentHash.hash()).param("k", contentHash.keyId()).param("p", previousHash)
+                .param("at", Timestamp.from(at))
                 .param("id", versionId).update();
     }
 
@@ -205,7 +207,8 @@ class AssessmentStore {
         return new VersionRow(rs.getString("id"), rs.getString("assessment_id"), rs.getInt("number"),
                 VersionStatus.valueOf(rs.getString("status")), rs.getInt("cycle_round"), rs.getString("answers"),
                 rs.getString("triage"), rs.getString("process_instance_id"), rs.getString("content_hash"),
-                rs.getString("previous_hash"), rs.getTimestamp("created_at").toInstant(), frozen == null ? null : frozen.toInstant());
+                rs.getString("hash_key_id"), rs.getString("previous_hash"), rs.getTimestamp("created_at").toInstant(),
+                frozen == null ? null : frozen.toInstant());
     }
 
     private static Signature mapSignature(ResultSet rs, int row) throws SQLException {
@@ -223,7 +226,7 @@ class AssessmentStore {
     }
 
     record VersionRow(String id, String assessmentId, int number, VersionStatus status, int cycleRound, String answersJson,
-                      String triageJson, String processInstanceId, String contentHash, String previousHash, Instant createdAt,
+                      String triageJson, String processInstanceId, String contentHash, String hashKeyId, String previousHash, Instant createdAt,
                       Instant frozenAt) {
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import nl.waarborg.assessment.AssessmentStore.VersionRow;
 import nl.waarborg.shared.CanonicalJson;
+import nl.waarborg.shared.EvidenceKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +22,10 @@ class GoLiveFacts {
     private final JdbcClient jdbc;
     private final AssessmentStore store;
     private final RoundParties parties;
+    private final EvidenceKeys keys;
 
-    GoLiveFacts(JdbcClient jdbc, AssessmentStore store, RoundParties parties) {
+    GoLiveFacts(JdbcClient jdbc, AssessmentStore store, RoundParties parties, EvidenceKeys keys) {
+        this.keys = keys;
         this.jdbc = jdbc;
         this.store = store;
         this.parties = parties;
@@ -53,8 +56,7 @@ class GoLiveFacts {
 
     private GoLiveInvariant.VersionFacts versionFacts(Assessment assessment, VersionRow v) {
         List<Signature> signatures = store.signatures(v.id());
-        boolean intact = v.contentHash() != null
-                && v.contentHash().equals(VersionHashes.contentHash(assessment, v, signatures, v.previousHash()));
+        boolean intact = VersionHashes.intact(keys, assessment, v, signatures);
         return new GoLiveInvariant.VersionFacts(v.number(), v.status(), VersionHashes.answersHash(v), intact, signatures);
     }
 }

@@ -19,7 +19,8 @@ public class H2ImmutabilityTrigger implements Trigger {
 
     @Override
     public void init(Connection conn, String schemaName, String triggerName, String tableName, boolean before, int type) {
-        this.table = tableName.toUpperCase();
+        // ALTER TABLE … ADD COLUMN rebuilds the table as a copy and initialises its triggers under the copy's name.
+        this.table = tableName.toUpperCase().replaceFirst("_COPY_\\d+_\\d+$", "");
     }
 
     @Override

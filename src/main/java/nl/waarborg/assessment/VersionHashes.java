@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import nl.waarborg.assessment.AssessmentStore.VersionRow;
 import nl.waarborg.shared.CanonicalJson;
+import nl.waarborg.shared.EvidenceKeys;
 
 /** The hashes that make a version evidence: of its answers (what a signature saw) and of the whole frozen version. */
 final class VersionHashes {
@@ -21,7 +22,19 @@ final class VersionHashes {
     private VersionHashes() {
     }
 
-    static String contentHash(Assessment assessment, VersionRow version, List<Signature> signatures, String previousHash) {
+    /** The keyed hash that freezes a version, with the current evidence key (ADR 0018). */
+    static EvidenceKeys.KeyedHash contentHash(EvidenceKeys keys, Assessment assessment, VersionRow version, List<Signature> signatures,
+                                              String previousHash) {
+        return keys.hash(content(assessment, version, signatures, previousHash));
+    }
+
+    /** Whether a frozen version's stored hash still matches what the database holds now, under the key it names. */
+    static boolean intact(EvidenceKeys keys, Assessment assessment, VersionRow version, List<Signature> signatures) {
+        return version.contentHash() != null && keys.matches(version.hashKeyId(),
+                content(assessment, version, signatures, version.previousHash()), version.contentHash());
+    }
+
+    static String content(Assessment assessment, VersionRow version, List<Signature> signatures, String previousHash) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("assessmentId", assessment.id());
         content.put("type", assessment.type().name());
@@ -48,7 +61,7 @@ final class VersionHashes {
         }
         content.put("signatures", signed);
         content.put("previousHash", previousHash);
-        return CanonicalJson.sha256(CanonicalJson.write(content));
+        return CanonicalJson.write(content);
     }
 
     /** The SHA-256 of the version's answers (without its review records) in canonical JSON: what a signature records as seen. */

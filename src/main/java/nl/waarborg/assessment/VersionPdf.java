@@ -39,9 +39,11 @@ public class VersionPdf {
     private final AnswerText answers;
     private final MessageSource messages;
     private final PersonNames people;
+    private final AssessmentReads reads;
 
     public VersionPdf(TemplateEngine templates, FormCatalog forms, VersionDiff labels, AnswerText answers, MessageSource messages,
-                      PersonNames people) {
+                      PersonNames people, AssessmentReads reads) {
+        this.reads = reads;
         this.messages = messages;
         this.people = people;
         this.templates = templates;
@@ -69,6 +71,8 @@ public class VersionPdf {
         context.setVariable("signatures", version.signatures().stream().map(this::signatureRow).toList());
         context.setVariable("status", messages.getMessage("versionStatus." + version.status().name(), null, version.status().name(), DUTCH));
         context.setVariable("dates", new Dates());
+        // Whether the stored hash still checks now, so that the printed hash is not mistaken for proof on its own.
+        context.setVariable("hashIntact", reads.hashCheck(version));
         String html = templates.process("export/version", context);
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();

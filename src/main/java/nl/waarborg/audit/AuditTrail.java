@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.waarborg.shared.CanonicalJson;
+import nl.waarborg.shared.EvidenceKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,9 +28,11 @@ public class AuditTrail {
     public static final String GENESIS = "0".repeat(64);
 
     private final JdbcClient jdbc;
+    private final EvidenceKeys keys;
 
-    public AuditTrail(JdbcClient jdbc) {
+    public AuditTrail(JdbcClient jdbc, EvidenceKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
     }
 
     /**
@@ -66,14 +69,15 @@ public class AuditTrail {
         for (PendingEvent pending : events) {
             seq++;
             AuditEvent event = new AuditEvent(seq, pending.at(), pending.userId(), pending.action(), pending.systemId(),
-                    pending.details(), previousHash, null);
-            String hash = hashOf(event);
+                    pending.details(), previousHash, null, null);
+            EvidenceKeys.KeyedHash keyed = keys.hash(contentOf(event));
+            String hash = keyed.hash();
             jdbc.sql("""
-                    INSERT INTO wb_audit_event (seq, occurred_at, user_id, action, system_id, details, previous_hash, hash)
-                    VALUES (:seq, :at, :user, :action, :system, :details, :previous, :hash)""")
+                    INSERT INTO wb_audit_event (seq, occurred_at, user_id, action, system_id, details, previous_hash, hash, hash_key_id)
+                    VALUES (:seq, :at, :user, :action, :system, :details, :previous, :hash, :key)""")
                     .param("seq", seq).param("at", Timestamp.from(pending.at())).param("user", pending.userId())
                     .param("action", pending.action()).param("system", pending.systemId()).param("details", pending.details())
-                    .param("previous", previousHash).param("hash", hash).update();
+                    .param("previous", previousHash).param("hash", hash).param("key", keyed.keyId()).update();
             previousHash = hash;
         }
         jdbc.sql("UPDATE wb_audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1").param("seq", seq)
@@ -120,14 +124,21 @@ public class AuditTrail {
         return spec.query(AuditTrail::map).list();
     }
 
-    /** Recomputes the whole chain in order and names the first event whose hash or link does not hold. */
+    /**
+     * Recomputes the whole chain in order and names the first event whose keyed hash or link does not hold. Legacy
+     * plain hashes (no key id) verify as before, but only before the first keyed event: an event after it without a
+     * key id was downgraded behind the application's back (ADR 0018).
+     */
     @Transactional(readOnly = true)
     public Verification verify() {
         List<AuditEvent> all = jdbc.sql("SELECT * FROM wb_audit_event ORDER BY seq").query(AuditTrail::map).list();
         String expectedPrevious = GENESIS;
         long expectedSeq = 1;
+        boolean keyed = false;
         for (AuditEvent event : all) {
-            if (event.seq() != expectedSeq || !event.previousHash().equals(expectedPrevious) || !hashOf(event).equals(event.hash())) {
+            keyed |= event.hashKeyId() != null;
+            if (event.seq() != expectedSeq || !event.previousHash().equals(expectedPrevious)
+                    || (keyed && event.hashKeyId() == null) || !keys.matches(event.hashKeyId(), contentOf(event), event.hash())) {
                 return new Verification(false, all.size(), event.seq());
             }
             expectedPrevious = event.hash();
@@ -141,7 +152,8 @@ public class AuditTrail {
         return new Verification(true, all.size(), null);
     }
 
-    static String hashOf(AuditEvent event) {
+    /** The canonical text an event's hash covers (without its key: ADR 0018). */
+    public static String contentOf(AuditEvent event) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("seq", event.seq());
         content.put("at", event.occurredAt().toString());
@@ -150,17 +162,17 @@ public class AuditTrail {
         content.put("system", event.systemId());
         content.put("details", event.details());
         content.put("previous", event.previousHash());
-        return CanonicalJson.sha256(CanonicalJson.write(content));
+        return CanonicalJson.write(content);
     }
 
     private static AuditEvent map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new AuditEvent(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("user_id"),
                 rs.getString("action"), rs.getString("system_id"), rs.getString("details"), rs.getString("previous_hash"),
-                rs.getString("hash"));
+                rs.getString("hash"), rs.getString("hash_key_id"));
     }
 
     public record AuditEvent(long seq, Instant occurredAt, String userId, String action, String systemId, String details,
-                             String previousHash, String hash) {
+                             String previousHash, String hash, String hashKeyId) {
     }
 
     public record Verification(boolean valid, long events, Long firstBrokenEventId) {

@@ -46,6 +46,7 @@ public class VersionPages {
     public String version(@PathVariable String id, @PathVariable int number, Model model) {
         AssessmentVersion version = load(id, number);
         model.addAttribute("v", version);
+        model.addAttribute("hashIntact", reads.hashCheck(version));
         model.addAttribute("system", systems.get(version.systemId()));
         model.addAttribute("sections", sections(version));
         model.addAttribute("saves", reads.answerSaves(id, number).stream()

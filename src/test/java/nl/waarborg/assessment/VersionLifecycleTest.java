@@ -56,6 +56,10 @@ class VersionLifecycleTest {
 
     /** Fills in a version as "lead" and takes it through all three gates to approval. */
     private AssessmentService.OpenedVersion approvedVersion(String systemId, int round, String answer) {
+        return approvedVersion(assessments, systemId, round, answer);
+    }
+
+    static AssessmentService.OpenedVersion approvedVersion(AssessmentService assessments, String systemId, int round, String answer) {
         AssessmentService.OpenedVersion v = assessments.openVersion(systemId, AssessmentType.IAMA, round, null, "lead");
         assessments.saveSection(v.assessmentId(), v.number(), "iama-part-1", Map.of("goal", answer,
                 "part1ActionPoints", List.of(Map.of("what", "Bias-toets uitvoeren", "owner", "Team Data", "dueDate", "2027-03-01"))), "lead");
@@ -252,6 +256,11 @@ class VersionLifecycleTest {
     }
 
     private void withGuardsOff(Runnable change) {
+        withGuardsOff(jdbc, change);
+    }
+
+    /** What a database administrator can do: switch the immutability guards off (PostgreSQL) or drop them (H2). */
+    static void withGuardsOff(JdbcTemplate jdbc, Runnable change) {
         if (TestDatabases.isPostgres()) {
             jdbc.execute("ALTER TABLE wb_assessment_version DISABLE TRIGGER wb_version_guard");
             jdbc.execute("ALTER TABLE wb_audit_event DISABLE TRIGGER wb_audit_guard");

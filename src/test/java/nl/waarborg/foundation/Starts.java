@@ -27,6 +27,8 @@ final class Starts {
         // sets them to null when a servlet context stops, which would break the webapps of the test context that
         // the @WaarborgIntegrationTest classes share in this JVM. These starts test data and identity, not the webapps.
         settings.put("camunda.bpm.webapp.enabled", false);
+        // Outside the demo profile an evidence key is required (ADR 0018); a test that checks that clears it.
+        settings.put("waarborg.evidence.key", "test-evidence-key-0123456789abcdef0123456789");
         // Camunda ignores engine names with a hyphen (and falls back to "default"): letters and digits only.
         settings.put("camunda.bpm.process-engine-name",
                 "foundation" + purpose.replaceAll("[^A-Za-z0-9]", "") + COUNTER.incrementAndGet());
