@@ -46,9 +46,8 @@ public class LoginThrottle {
         Instant now = clock.instant();
         evictIfFull(now);
         Window accountWindow = windows.compute(accountKey(account), (k, w) -> count(w, now));
-        windows.compute(addressKey(address), (k, w) -> count(w, now));
-        Window addressWindow = windows.get(addressKey(address));
-        if (addressWindow != null && addressWindow.failures >= properties.addressMaxFailures()) {
+        Window addressWindow = windows.compute(addressKey(address), (k, w) -> count(w, now));
+        if (addressWindow.failures >= properties.addressMaxFailures()) {
             addressWindow.lockUntil(now.plus(properties.lock()));
         }
         if (accountWindow.failures == 1) {
