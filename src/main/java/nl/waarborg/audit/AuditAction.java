@@ -13,5 +13,5 @@ public enum AuditAction {
     // Implement
     ACTION_POINT_DONE, GO_LIVE_CHECK_DONE,
     // security
-    ACCESS_DENIED, LOGIN_FAILED
+    ACCESS_DENIED, LOGIN_FAILED, LOGIN_LOCKED
 }

@@ -5,7 +5,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.EncryptionUtil;
 import org.slf4j.Logger;
@@ -102,15 +104,24 @@ public class IdentityBootstrap implements InitializingBean {
                 throw new IllegalStateException("Refusing to start: the administrator '" + user + "' would get an empty or default"
                         + " password. Set waarborg.admin.password (environment variable WAARBORG_ADMIN_PASSWORD) to a strong password.");
             }
+            refuseWeak(user, password);
             ensureUser(user, "Functioneel", "Beheer", password);
         } else if (strong && hasDefaultPassword(existing)) {
             // An administrator left with a demo password takes the configured one, so the setting's advice works.
+            refuseWeak(user, password);
             existing.setPassword(password);
             identity.saveUser(existing);
             log.info("The password of administrator '{}' was replaced by the one from waarborg.admin.password.", user);
         }
         ensureMembership(user, Groups.ADMIN);
         ensureMembership(user, CAMUNDA_ADMIN);
+    }
+
+    private static void refuseWeak(String user, String password) {
+        if (!new WaarborgPasswordPolicy().accepts(password, user)) {
+            throw new IllegalStateException("Refusing to start: waarborg.admin.password (WAARBORG_ADMIN_PASSWORD) is too weak. "
+                    + WaarborgPasswordPolicy.REFUSAL);
+        }
     }
 
     /** Compares hashes directly: IdentityService.checkPassword would count failed attempts and lock users out. */
@@ -159,7 +170,12 @@ public class IdentityBootstrap implements InitializingBean {
             user.setLastName(lastName);
             user.setEmail(id + "@gemeente.example");
             user.setPassword(password);
-            identity.saveUser(user);
+            if (environment.acceptsProfiles(Profiles.of("demo"))) {
+                // The demo users share one simple password by design; the policy holds for every other password.
+                ((IdentityServiceImpl) identity).getCommandExecutor().execute(new SaveUserCmd(user, true));
+            } else {
+                identity.saveUser(user);
+            }
         }
     }
 

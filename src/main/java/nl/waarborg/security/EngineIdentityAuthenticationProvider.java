@@ -8,33 +8,47 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
  * Logs users in against Camunda's identity store, so Waarborg, Tasklist, Cockpit and Admin share one set of
  * users and groups. The authorities are the group ids (e.g. "privacy-officer").
- * The engine counts failed attempts and locks a user out after too many; the message never says whether
- * the user exists.
+ * Failed attempts are throttled per account and per client address by {@link LoginThrottle} (time-limited locks);
+ * the engine's own permanent lockout is switched off in application.yaml. The message never says whether the user
+ * exists.
  */
 @Component
 public class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
 
     static final String BAD_CREDENTIALS = "Onjuiste gebruikersnaam of wachtwoord";
 
-    private final IdentityService identityService;
+    /** Camunda's user ids are at most 64 characters; a longer name cannot exist and is not looked up. */
+    static final int MAX_USER_ID_LENGTH = 64;
 
-    public EngineIdentityAuthenticationProvider(IdentityService identityService) {
+    private final IdentityService identityService;
+    private final LoginThrottle throttle;
+
+    public EngineIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
         this.identityService = identityService;
+        this.throttle = throttle;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (userId == null || userId.isBlank() || credentials == null || credentials.toString().isEmpty()
-                || !identityService.checkPassword(userId, credentials.toString())) {
+        if (userId == null || userId.isBlank() || userId.length() > MAX_USER_ID_LENGTH
+                || credentials == null || credentials.toString().isEmpty()) {
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
+        throttle.checkAllowed(userId, address);
+        if (!identityService.checkPassword(userId, credentials.toString())) {
+            throttle.failed(userId, address);
+            throw new BadCredentialsException(BAD_CREDENTIALS);
+        }
+        throttle.succeeded(userId);
         List<SimpleGrantedAuthority> authorities = groupsOf(userId).stream().map(SimpleGrantedAuthority::new).toList();
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
     }

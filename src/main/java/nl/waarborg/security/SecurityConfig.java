@@ -52,6 +52,11 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper) throws Exception {
         AuthenticationEntryPoint apiEntryPoint = (request, response, e) -> {
+            if (e instanceof LoginThrottledException throttled) {
+                response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+                writeProblem(response, objectMapper, request, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage());
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Waarborg\"");
             writeProblem(response, objectMapper, request, HttpStatus.UNAUTHORIZED,
                     "Authentication required: log in with HTTP Basic (API) or through the login page.");
@@ -68,7 +73,9 @@ public class SecurityConfig {
             .formLogin(form -> form
                 .loginPage("/login")
                 .defaultSuccessUrl("/", false)
-                .failureUrl("/login?error")
+                // A throttled login gets its own Dutch message on the login page (login.locked).
+                .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                        + (e instanceof LoginThrottledException ? "/login?locked" : "/login?error")))
                 .permitAll())
             .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())

@@ -28,6 +28,12 @@ public final class ProblemStatus {
     static final String INTEGRITY = "The change conflicts with data that is already recorded (for example a signed version or a"
             + " decision already taken).";
     static final String FORBIDDEN = "Your groups do not allow this action.";
+    /** Camunda's SaveUserCmd refuses a password against the policy with only this message (no type of its own). */
+    static final String ENGINE_PASSWORD_POLICY = "Password does not match policy";
+    /** Bilingual: Camunda Admin, /engine-rest and the start-up refusal show it as it is. */
+    public static final String PASSWORD_POLICY = "Het wachtwoord voldoet niet aan het beleid: minstens 12 tekens, niet gelijk"
+            + " aan de gebruikersnaam en geen veelgebruikt wachtwoord. / The password does not meet the policy: at least 12"
+            + " characters, not the user id and not a common password.";
     static final String UNEXPECTED = "An unexpected error occurred; it has been logged.";
 
     private ProblemStatus() {
@@ -71,6 +77,9 @@ public final class ProblemStatus {
         }
         if (cause instanceof org.camunda.bpm.engine.exception.NotFoundException || cause instanceof NullValueException) { // a task or definition that is not there
             return refusal(HttpStatus.NOT_FOUND, cause.getMessage(), null, cause);
+        }
+        if (cause instanceof org.camunda.bpm.engine.ProcessEngineException && ENGINE_PASSWORD_POLICY.equals(cause.getMessage())) {
+            return refusal(HttpStatus.BAD_REQUEST, PASSWORD_POLICY, "password", cause);
         }
         if (cause instanceof BadUserRequestException) {
             return refusal(HttpStatus.BAD_REQUEST, cause.getMessage(), null, cause);

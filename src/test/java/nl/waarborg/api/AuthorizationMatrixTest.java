@@ -1,5 +1,6 @@
 package nl.waarborg.api;
 
+import nl.waarborg.support.DemoUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -46,8 +47,7 @@ class AuthorizationMatrixTest {
     void setUp() {
         if (identity.createUserQuery().userId("lead2").count() == 0) {
             User user = identity.newUser("lead2");
-            user.setPassword("demo");
-            identity.saveUser(user);
+            DemoUsers.saveWithDemoPassword(identity, user);
             identity.createMembership("lead2", "project-lead");
         }
         SystemRecord system = systems.register("Matrix-systeem", "Voor de autorisatietest", "Burgerzaken", "lead");

@@ -1,5 +1,6 @@
 package nl.waarborg.api;
 
+import nl.waarborg.support.DemoUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -83,8 +84,7 @@ class ConcurrencyTest {
     private void ensureUser(String id, String group) {
         if (identity.createUserQuery().userId(id).count() == 0) {
             User user = identity.newUser(id);
-            user.setPassword("demo");
-            identity.saveUser(user);
+            DemoUsers.saveWithDemoPassword(identity, user);
             identity.createMembership(id, group);
         }
     }

@@ -1,5 +1,6 @@
 package nl.waarborg.api;
 
+import nl.waarborg.support.DemoUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,8 +55,7 @@ abstract class GuardScenario {
     void secondProjectLead() {
         if (identity.createUserQuery().userId("lead2").count() == 0) {
             User user = identity.newUser("lead2");
-            user.setPassword("demo");
-            identity.saveUser(user);
+            DemoUsers.saveWithDemoPassword(identity, user);
             identity.createMembership("lead2", "project-lead");
         }
     }

@@ -1,5 +1,6 @@
 package nl.waarborg.api;
 
+import nl.waarborg.support.DemoUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -45,8 +46,7 @@ class SystemTeamTest {
         for (String id : List.of("lead2", "lead3")) {
             if (identity.createUserQuery().userId(id).count() == 0) {
                 User user = identity.newUser(id);
-                user.setPassword("demo");
-                identity.saveUser(user);
+                DemoUsers.saveWithDemoPassword(identity, user);
                 identity.createMembership(id, "project-lead");
             }
         }

@@ -45,6 +45,17 @@ class DefaultPasswordGuardTest {
     }
 
     @Test
+    void anAdministratorPasswordAgainstThePolicyIsRefused() {
+        Throwable failure = Starts.of("guardpolicy")
+                .with("spring.profiles.active", "prod")
+                .with("waarborg.admin.password", "Wachtwoord1234")
+                .runExpectingFailure();
+
+        assertThat(Starts.messages(failure)).contains("WAARBORG_ADMIN_PASSWORD").contains("too weak")
+                .contains("minstens 12 tekens");
+    }
+
+    @Test
     void usersLeftByTheDemoProfileAreRefusedByName() {
         Map<String, Object> database = TestDatabases.newDatabase();
         ConfigurableApplicationContext demo = Starts.of("guarddemofirst").database(database).run();

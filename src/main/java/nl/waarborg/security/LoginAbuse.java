@@ -1,0 +1,9 @@
+package nl.waarborg.security;
+
+/**
+ * Failed logins for one account, aggregated: published for the first failure in a window ({@code locked} false) and
+ * once when the account gets locked for a while ({@code locked} true, {@code failures} in the window). The audit module
+ * records it; {@code address} is the client address of the attempt that triggered the event.
+ */
+public record LoginAbuse(String account, String address, int failures, boolean locked) {
+}

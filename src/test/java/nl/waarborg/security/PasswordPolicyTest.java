@@ -1,0 +1,76 @@
+package nl.waarborg.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import nl.waarborg.support.Http;
+import nl.waarborg.support.WaarborgIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The password policy over Camunda REST (which Camunda Admin uses): at least 12 characters, not the user id, not a
+ * common password, refused with 400 and a Dutch and English message; a good password is accepted.
+ */
+@WaarborgIntegrationTest
+class PasswordPolicyTest {
+
+    @LocalServerPort
+    int port;
+
+    private Http admin() {
+        return Http.api(port).as("admin", "demo");
+    }
+
+    private HttpResponse<String> create(String id, String password) {
+        return admin().postJson("/engine-rest/user/create", """
+                {"profile": {"id": "%s", "firstName": "Piet", "lastName": "Proef", "email": "piet@gemeente.example"},
+                 "credentials": {"password": "%s"}}""".formatted(id, password));
+    }
+
+    private static void assertRefused(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("minstens 12 tekens").contains("at least 12 characters");
+    }
+
+    private static String newId() {
+        return "pw-" + UUID.randomUUID().toString().substring(0, 12);
+    }
+
+    @Test
+    void aShortPasswordIsRefused() {
+        String id = newId();
+        assertRefused(create(id, "a"));
+        assertRefused(create(id, "Kort-maar-1"));
+        assertThat(admin().get("/engine-rest/user/" + id + "/profile").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theUserIdAsPasswordIsRefused() {
+        String id = newId();
+        assertRefused(create(id, id.toUpperCase()));
+    }
+
+    @Test
+    void aCommonPasswordIsRefused() {
+        assertRefused(create(newId(), "Wachtwoord1234"));
+        assertRefused(create(newId(), "welkom123456"));
+    }
+
+    @Test
+    void aGoodPasswordIsAcceptedAndAWeakChangeIsRefused() {
+        String id = newId();
+        assertThat(create(id, "Paars-Fietspad-Molen-7").statusCode()).isEqualTo(204);
+        assertThat(Http.api(port).as(id, "Paars-Fietspad-Molen-7").get("/engine-rest/user/" + id + "/profile").statusCode())
+                .isEqualTo(200);
+        Http admin = admin();
+        HttpResponse<String> change = admin.send(admin.request("/engine-rest/user/" + id + "/credentials")
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"password\": \"a\", \"authenticatedUserPassword\": \"demo\"}")));
+        assertRefused(change);
+        assertThat(Http.api(port).as(id, "Paars-Fietspad-Molen-7").get("/engine-rest/user/" + id + "/profile").statusCode())
+                .isEqualTo(200);
+    }
+}
