@@ -1,6 +1,5 @@
 package nl.waarborg.api;
 
-import nl.waarborg.audit.AuditAction;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.net.URI;
@@ -8,8 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import nl.waarborg.audit.AuditAction;
 import nl.waarborg.audit.AuditTrail;
-import nl.waarborg.forms.FormInputException;
 import nl.waarborg.security.CurrentUser;
 import nl.waarborg.shared.ProblemStatus;
 import nl.waarborg.shared.ProblemStatus.Problem;
@@ -59,58 +58,84 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler({WaarborgException.class, Exception.class})
     ResponseEntity<Object> problem(Exception e, WebRequest request) {
         Problem problem = ProblemStatus.of(e);
-        String method = request instanceof ServletWebRequest servlet ? servlet.getRequest().getMethod() : "?";
-        String path = request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : "?";
+        String method = request instanceof ServletWebRequest servlet
+                ? servlet.getRequest().getMethod()
+                : "?";
+        String path = request instanceof ServletWebRequest servlet
+                ? servlet.getRequest().getRequestURI()
+                : "?";
         if (!problem.known()) {
             log.error("Unexpected error on {} {}", method, path, e);
         } else if (problem.status() == HttpStatus.FORBIDDEN) {
-            audit.recordIndependently(AuditAction.ACCESS_DENIED, CurrentUser.id(), null, Map.of("method", method, "path", path));
+            audit.recordIndependently(
+                    AuditAction.ACCESS_DENIED, CurrentUser.id(), null, Map.of("method", method, "path", path));
         } else if (problem.cause() instanceof DataIntegrityViolationException integrity) {
-            log.info("Refused by a database constraint: {}", integrity.getMostSpecificCause().getMessage());
+            log.info(
+                    "Refused by a database constraint: {}",
+                    integrity.getMostSpecificCause().getMessage());
         }
-        return handleExceptionInternal(e, body(problem.status(), problem.detail(), problem.field()), new HttpHeaders(),
-                problem.status(), request);
+        return handleExceptionInternal(
+                e,
+                body(problem.status(), problem.detail(), problem.field()),
+                new HttpHeaders(),
+                problem.status(),
+                request);
     }
 
     /** Spring MVC's exceptions, with a detail in our words where it helps a client (which field, which parameter). */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers, HttpStatusCode status,
-                                                             WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail ours = ours(ex);
-        return ours == null ? super.handleExceptionInternal(ex, body, headers, status, request)
+        return ours == null
+                ? super.handleExceptionInternal(ex, body, headers, status, request)
                 : super.handleExceptionInternal(ex, ours, headers, HttpStatusCode.valueOf(ours.getStatus()), request);
     }
 
     /** Always application/problem+json with the address as instance, whatever the client accepts. */
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getInstance() == null && request instanceof ServletWebRequest servlet) {
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && problem.getInstance() == null
+                && request instanceof ServletWebRequest servlet) {
             try {
                 problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
             } catch (IllegalArgumentException ignored) {
                 // an unparsable address is left out
             }
         }
-        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return ResponseEntity.status(status)
+                .headers(headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 
     private static ProblemDetail ours(Exception ex) {
         if (ex instanceof MethodArgumentNotValidException invalid) {
             // API texts are English whatever the server's locale: describe each constraint by its code.
             List<FieldError> errors = invalid.getBindingResult().getFieldErrors().stream()
-                    .sorted(Comparator.comparing(FieldError::getField)).toList();
-            String fields = errors.stream().map(f -> "'" + f.getField() + "' " + switch (String.valueOf(f.getCode())) {
-                case "NotBlank", "NotNull", "NotEmpty" -> "is required";
-                case "Size" -> "has the wrong length";
-                default -> "is invalid";
-            }).collect(Collectors.joining("; "));
-            return body(HttpStatus.BAD_REQUEST, "Invalid request: " + fields, errors.isEmpty() ? null : errors.get(0).getField());
+                    .sorted(Comparator.comparing(FieldError::getField))
+                    .toList();
+            String fields = errors.stream()
+                    .map(f -> "'" + f.getField() + "' "
+                            + switch (String.valueOf(f.getCode())) {
+                                case "NotBlank", "NotNull", "NotEmpty" -> "is required";
+                                case "Size" -> "has the wrong length";
+                                default -> "is invalid";
+                            })
+                    .collect(Collectors.joining("; "));
+            return body(
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid request: " + fields,
+                    errors.isEmpty() ? null : errors.get(0).getField());
         }
         if (ex instanceof HttpMessageNotReadableException unreadable) {
             return unreadable(unreadable);
         }
         if (ex instanceof TypeMismatchException || ex instanceof MissingServletRequestParameterException) {
-            String name = ex instanceof MissingServletRequestParameterException missing ? missing.getParameterName()
+            String name = ex instanceof MissingServletRequestParameterException missing
+                    ? missing.getParameterName()
                     : ((TypeMismatchException) ex).getPropertyName();
             return body(HttpStatus.BAD_REQUEST, "Parameter '" + name + "' is missing or invalid.", name);
         }
@@ -131,12 +156,17 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         if (tooLarge.status() == HttpStatus.PAYLOAD_TOO_LARGE) {
             return body(tooLarge.status(), tooLarge.detail(), null);
         }
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (e.getCause() instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            String expected = mapping instanceof InvalidFormatException format ? " (expected " + format.getTargetType().getSimpleName() + ")" : "";
-            return body(HttpStatus.BAD_REQUEST, "Field '" + field + "' has a wrong type or value" + expected + ".", field);
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
+            String expected = mapping instanceof InvalidFormatException format
+                    ? " (expected " + format.getTargetType().getSimpleName() + ")"
+                    : "";
+            return body(
+                    HttpStatus.BAD_REQUEST, "Field '" + field + "' has a wrong type or value" + expected + ".", field);
         }
         return body(HttpStatus.BAD_REQUEST, "The request body is missing or is not valid JSON.", null);
     }

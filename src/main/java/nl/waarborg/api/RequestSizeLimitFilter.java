@@ -37,8 +37,9 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     static final String TOO_LARGE = "The request body is larger than 2 MB; one section's answers may be at most 1 MB.";
-    static final String TOO_LARGE_NL = "Uw invoer is te groot om te verwerken (meer dan 2 MB). Er is niets opgeslagen. Kort lange"
-            + " antwoorden in: een antwoord mag hoogstens 100.000 tekens hebben.";
+    static final String TOO_LARGE_NL =
+            "Uw invoer is te groot om te verwerken (meer dan 2 MB). Er is niets opgeslagen. Kort lange"
+                    + " antwoorden in: een antwoord mag hoogstens 100.000 tekens hebben.";
 
     private static boolean forApiClients(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -63,8 +64,8 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                forApiClients(request) ? TOO_LARGE : TOO_LARGE_NL);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.PAYLOAD_TOO_LARGE, forApiClients(request) ? TOO_LARGE : TOO_LARGE_NL);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -1,10 +1,5 @@
 package nl.waarborg.api;
 
-import nl.waarborg.audit.AuditAction;
-import nl.waarborg.system.SystemAccess;
-import nl.waarborg.system.SystemRecord;
-import nl.waarborg.system.SystemRegistry;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,13 +8,17 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import nl.waarborg.shared.ConflictException;
 import nl.waarborg.assessment.Assessment;
 import nl.waarborg.assessment.AssessmentReads;
 import nl.waarborg.assessment.VersionStatus;
+import nl.waarborg.audit.AuditAction;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.identity.Groups;
 import nl.waarborg.security.CurrentUser;
+import nl.waarborg.shared.ConflictException;
+import nl.waarborg.system.SystemAccess;
+import nl.waarborg.system.SystemRecord;
+import nl.waarborg.system.SystemRegistry;
 import nl.waarborg.workflow.CycleService;
 import nl.waarborg.workflow.CycleService.OpenStep;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -49,36 +48,60 @@ public class SystemController {
         this.audit = audit;
     }
 
-    public record NewSystem(@NotBlank @Size(max = 200) String name, @Size(max = 4000) String description,
-                            @NotBlank @Size(max = 200) String department) {
+    public record NewSystem(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 4000) String description,
+            @NotBlank @Size(max = 200) String department) {}
+
+    public enum TriggerType {
+        INCIDENT,
+        MATERIAL_CHANGE,
+        COMPLAINT,
+        MONITORING,
+        PERIODIC
     }
 
-    public enum TriggerType { INCIDENT, MATERIAL_CHANGE, COMPLAINT, MONITORING, PERIODIC }
+    public record Trigger(
+            @NotNull TriggerType type, @Size(max = 4000) String description) {}
 
-    public record Trigger(@NotNull TriggerType type, @Size(max = 4000) String description) {
-    }
+    public record Retirement(@Size(max = 4000) String reason) {}
 
-    public record Retirement(@Size(max = 4000) String reason) {
-    }
+    public record AssessmentSummary(
+            String id, String type, Integer currentVersion, String currentStatus, Integer approvedVersion) {}
 
-    public record AssessmentSummary(String id, String type, Integer currentVersion, String currentStatus, Integer approvedVersion) {
-    }
+    public record CycleView(boolean running, String processInstanceId, List<OpenStep> openSteps) {}
 
-    public record CycleView(boolean running, String processInstanceId, List<OpenStep> openSteps) {
-    }
-
-    public record SystemView(String id, String name, String description, String department, String owner,
-                             String publicationCategory, String phase, String status, String statusReason, Instant createdAt,
-                             Instant updatedAt, CycleView cycle, List<AssessmentSummary> assessments) {
-    }
+    public record SystemView(
+            String id,
+            String name,
+            String description,
+            String department,
+            String owner,
+            String publicationCategory,
+            String phase,
+            String status,
+            String statusReason,
+            Instant createdAt,
+            Instant updatedAt,
+            CycleView cycle,
+            List<AssessmentSummary> assessments) {}
 
     @PostMapping
     @Transactional
     public ResponseEntity<SystemView> register(@Valid @RequestBody NewSystem request) {
         CurrentUser.requireAnyOf(Groups.PROJECT_LEAD, Groups.ADMIN);
-        SystemRecord created = systems.register(request.name().trim(), request.description(), request.department().trim(), CurrentUser.id());
-        audit.record(AuditAction.SYSTEM_REGISTERED, CurrentUser.id(), created.id(), Map.of("name", created.name(), "department", created.department()));
-        return ResponseEntity.created(URI.create("/api/systems/" + created.id())).body(view(created));
+        SystemRecord created = systems.register(
+                request.name().trim(),
+                request.description(),
+                request.department().trim(),
+                CurrentUser.id());
+        audit.record(
+                AuditAction.SYSTEM_REGISTERED,
+                CurrentUser.id(),
+                created.id(),
+                Map.of("name", created.name(), "department", created.department()));
+        return ResponseEntity.created(URI.create("/api/systems/" + created.id()))
+                .body(view(created));
     }
 
     @GetMapping
@@ -95,8 +118,9 @@ public class SystemController {
     public ResponseEntity<Map<String, Object>> startCycle(@PathVariable String id) {
         SystemRecord system = systems.get(id);
         SystemAccess.requireChange(system);
-        ProcessInstance instance = cycles.startCycle(id, CurrentUser.id()).orElseThrow(() -> new ConflictException(
-                "A cycle is already running for system " + id + "; finish it or use a trigger in the Evaluate phase."));
+        ProcessInstance instance = cycles.startCycle(id, CurrentUser.id())
+                .orElseThrow(() -> new ConflictException("A cycle is already running for system " + id
+                        + "; finish it or use a trigger in the Evaluate phase."));
         return ResponseEntity.created(URI.create("/api/systems/" + id))
                 .body(Map.of("systemId", id, "processInstanceId", instance.getId()));
     }
@@ -106,14 +130,16 @@ public class SystemController {
         SystemRecord system = systems.get(id);
         SystemAccess.requireChange(system);
         if (!cycles.trigger(id, trigger.type().name(), trigger.description(), CurrentUser.id())) {
-            throw new ConflictException("System " + id + " is in phase " + systems.get(id).phase()
-                    + "; triggers start a new round only in the Evaluate phase.");
+            throw new ConflictException("System " + id + " is in phase "
+                    + systems.get(id).phase() + "; triggers start a new round only in the Evaluate phase.");
         }
-        return ResponseEntity.accepted().body(Map.of("systemId", id, "type", trigger.type().name()));
+        return ResponseEntity.accepted()
+                .body(Map.of("systemId", id, "type", trigger.type().name()));
     }
 
     @PostMapping("/{id}/retirement")
-    public ResponseEntity<Map<String, Object>> retire(@PathVariable String id, @Valid @RequestBody(required = false) Retirement retirement) {
+    public ResponseEntity<Map<String, Object>> retire(
+            @PathVariable String id, @Valid @RequestBody(required = false) Retirement retirement) {
         SystemRecord system = systems.get(id);
         SystemAccess.requireChange(system);
         if (!cycles.retire(id, retirement == null ? null : retirement.reason(), CurrentUser.id())) {
@@ -127,22 +153,43 @@ public class SystemController {
     }
 
     private SystemView view(SystemRecord s, boolean withSteps) {
-        List<AssessmentSummary> summaries = reads.assessmentsOf(s.id()).stream().map(this::summary).toList();
+        List<AssessmentSummary> summaries =
+                reads.assessmentsOf(s.id()).stream().map(this::summary).toList();
         CycleView cycle = null;
         if (withSteps) {
-            String instanceId = cycles.runningCycle(s.id()).map(ProcessInstance::getId).orElse(null);
+            String instanceId =
+                    cycles.runningCycle(s.id()).map(ProcessInstance::getId).orElse(null);
             cycle = new CycleView(instanceId != null, instanceId, cycles.openSteps(s.id()));
         }
-        return new SystemView(s.id(), s.name(), s.description(), s.department(), s.owner(), s.publicationCategory(), s.phase().name(),
-                s.status().name(), s.statusReason(), s.createdAt(), s.updatedAt(), cycle, summaries);
+        return new SystemView(
+                s.id(),
+                s.name(),
+                s.description(),
+                s.department(),
+                s.owner(),
+                s.publicationCategory(),
+                s.phase().name(),
+                s.status().name(),
+                s.statusReason(),
+                s.createdAt(),
+                s.updatedAt(),
+                cycle,
+                summaries);
     }
 
     private AssessmentSummary summary(Assessment a) {
         List<AssessmentReads.VersionHeader> versions = reads.versionHeaders(a.id());
         AssessmentReads.VersionHeader current = versions.isEmpty() ? null : versions.get(versions.size() - 1);
-        Integer approved = versions.stream().filter(v -> v.status() == VersionStatus.APPROVED)
-                .map(AssessmentReads.VersionHeader::number).reduce((x, y) -> y).orElse(null);
-        return new AssessmentSummary(a.id(), a.type().name(), current == null ? null : current.number(),
-                current == null ? null : current.status().name(), approved);
+        Integer approved = versions.stream()
+                .filter(v -> v.status() == VersionStatus.APPROVED)
+                .map(AssessmentReads.VersionHeader::number)
+                .reduce((x, y) -> y)
+                .orElse(null);
+        return new AssessmentSummary(
+                a.id(),
+                a.type().name(),
+                current == null ? null : current.number(),
+                current == null ? null : current.status().name(),
+                approved);
     }
 }

@@ -4,6 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** A measure agreed in an assessment part, carried out in the Implement phase. */
-public record ActionPoint(String id, String versionId, String section, String what, String owner, LocalDate dueDate,
-                          boolean done, String doneBy, Instant doneAt) {
-}
+public record ActionPoint(
+        String id,
+        String versionId,
+        String section,
+        String what,
+        String owner,
+        LocalDate dueDate,
+        boolean done,
+        String doneBy,
+        Instant doneAt) {}

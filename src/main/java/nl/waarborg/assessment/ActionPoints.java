@@ -1,6 +1,5 @@
 package nl.waarborg.assessment;
 
-import nl.waarborg.audit.AuditAction;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import nl.waarborg.assessment.AssessmentStore.VersionRow;
+import nl.waarborg.audit.AuditAction;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.shared.CanonicalJson;
 import nl.waarborg.shared.NotFoundException;
@@ -56,15 +56,18 @@ public class ActionPoints {
 
     @Transactional
     public void completeActionPoint(String id, String userId) {
-        ActionPoint point = store.actionPoint(id).orElseThrow(() -> new NotFoundException("No action point " + id + "."));
+        ActionPoint point =
+                store.actionPoint(id).orElseThrow(() -> new NotFoundException("No action point " + id + "."));
         if (store.markActionPointDone(id, userId, now()) == 1) {
             String systemId = jdbc.sql("""
                     SELECT a.system_id FROM wb_assessment a JOIN wb_assessment_version v ON v.assessment_id = a.id WHERE v.id = :v""")
-                    .param("v", point.versionId()).query(String.class).single();
-            audit.record(AuditAction.ACTION_POINT_DONE, userId, systemId, Map.of("actionPointId", id, "what", point.what()));
+                    .param("v", point.versionId())
+                    .query(String.class)
+                    .single();
+            audit.record(
+                    AuditAction.ACTION_POINT_DONE, userId, systemId, Map.of("actionPointId", id, "what", point.what()));
         }
     }
-
 
     @SuppressWarnings("unchecked")
     void createFor(VersionRow version) {
@@ -78,11 +81,22 @@ public class ActionPoints {
                     continue;
                 }
                 for (Object item : items) {
-                    if (item instanceof Map<?, ?> point && point.get("what") != null && !point.get("what").toString().isBlank()) {
+                    if (item instanceof Map<?, ?> point
+                            && point.get("what") != null
+                            && !point.get("what").toString().isBlank()) {
                         Object due = point.get("dueDate");
-                        store.insertActionPoint(new ActionPoint(UUID.randomUUID().toString(), version.id(), section.getKey(),
-                                point.get("what").toString(), point.get("owner") == null ? null : point.get("owner").toString(),
-                                parseDate(due), false, null, null));
+                        store.insertActionPoint(new ActionPoint(
+                                UUID.randomUUID().toString(),
+                                version.id(),
+                                section.getKey(),
+                                point.get("what").toString(),
+                                point.get("owner") == null
+                                        ? null
+                                        : point.get("owner").toString(),
+                                parseDate(due),
+                                false,
+                                null,
+                                null));
                     }
                 }
             }

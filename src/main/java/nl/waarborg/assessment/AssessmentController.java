@@ -1,16 +1,15 @@
 package nl.waarborg.assessment;
 
-import nl.waarborg.audit.AuditAction;
-import nl.waarborg.shared.CanonicalJson;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import nl.waarborg.audit.AuditAction;
+import nl.waarborg.audit.AuditTrail;
+import nl.waarborg.security.CurrentUser;
+import nl.waarborg.shared.CanonicalJson;
 import nl.waarborg.shared.InvalidInputException;
 import nl.waarborg.shared.NotFoundException;
 import nl.waarborg.shared.TooLargeException;
-import nl.waarborg.audit.AuditTrail;
-import nl.waarborg.security.CurrentUser;
 import nl.waarborg.system.SystemAccess;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
@@ -42,7 +41,13 @@ public class AssessmentController {
     private final SystemRegistry systems;
     private final AuditTrail audit;
 
-    public AssessmentController(AssessmentService assessments, AssessmentReads reads, VersionDiff diff, VersionPdf pdf, SystemRegistry systems, AuditTrail audit) {
+    public AssessmentController(
+            AssessmentService assessments,
+            AssessmentReads reads,
+            VersionDiff diff,
+            VersionPdf pdf,
+            SystemRegistry systems,
+            AuditTrail audit) {
         this.assessments = assessments;
         this.reads = reads;
         this.diff = diff;
@@ -51,18 +56,36 @@ public class AssessmentController {
         this.audit = audit;
     }
 
-    public record AssessmentView(String id, String systemId, AssessmentType type, List<AssessmentReads.VersionHeader> versions) {
-    }
+    public record AssessmentView(
+            String id, String systemId, AssessmentType type, List<AssessmentReads.VersionHeader> versions) {}
 
-    public record VersionView(String assessmentId, AssessmentType type, String systemId, int number, VersionStatus status, int round,
-                              Map<String, Object> answers, Map<String, Object> triage, List<SignatureView> signatures,
-                              List<ActionPoint> actionPoints, List<String> contributors, String contentHash, String previousHash,
-                              Boolean hashIntact, Instant createdAt, Instant frozenAt) {
-    }
+    public record VersionView(
+            String assessmentId,
+            AssessmentType type,
+            String systemId,
+            int number,
+            VersionStatus status,
+            int round,
+            Map<String, Object> answers,
+            Map<String, Object> triage,
+            List<SignatureView> signatures,
+            List<ActionPoint> actionPoints,
+            List<String> contributors,
+            String contentHash,
+            String previousHash,
+            Boolean hashIntact,
+            Instant createdAt,
+            Instant frozenAt) {}
 
-    public record SignatureView(String gate, String decision, String motivation, String conditions, String deviationMotivation,
-                                String user, Instant at, String answersHash) {
-    }
+    public record SignatureView(
+            String gate,
+            String decision,
+            String motivation,
+            String conditions,
+            String deviationMotivation,
+            String user,
+            Instant at,
+            String answersHash) {}
 
     @GetMapping("/{id}")
     public AssessmentView assessment(@PathVariable String id) {
@@ -76,17 +99,40 @@ public class AssessmentController {
     }
 
     @GetMapping("/{id}/versions/{number}/export")
-    public ResponseEntity<?> export(@PathVariable String id, @PathVariable int number, @RequestParam(defaultValue = "json") String format) {
+    public ResponseEntity<?> export(
+            @PathVariable String id, @PathVariable int number, @RequestParam(defaultValue = "json") String format) {
         AssessmentVersion version = load(id, number);
-        audit.record(AuditAction.VERSION_EXPORTED, CurrentUser.id(), version.systemId(), Map.of("assessmentId", id, "version", number, "format", format));
+        audit.record(
+                AuditAction.VERSION_EXPORTED,
+                CurrentUser.id(),
+                version.systemId(),
+                Map.of("assessmentId", id, "version", number, "format", format));
         String baseName = version.type().name().toLowerCase() + "-" + id + "-v" + number;
         return switch (format) {
-            case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(baseName + ".json").build().toString())
-                    .body(view(version));
-            case "pdf" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(baseName + ".pdf").build().toString())
-                    .body(pdf.render(version, systems.find(version.systemId()).map(SystemRecord::name).orElse(version.systemId())));
+            case "json" ->
+                ResponseEntity.ok()
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header(
+                                HttpHeaders.CONTENT_DISPOSITION,
+                                ContentDisposition.attachment()
+                                        .filename(baseName + ".json")
+                                        .build()
+                                        .toString())
+                        .body(view(version));
+            case "pdf" ->
+                ResponseEntity.ok()
+                        .contentType(MediaType.APPLICATION_PDF)
+                        .header(
+                                HttpHeaders.CONTENT_DISPOSITION,
+                                ContentDisposition.attachment()
+                                        .filename(baseName + ".pdf")
+                                        .build()
+                                        .toString())
+                        .body(pdf.render(
+                                version,
+                                systems.find(version.systemId())
+                                        .map(SystemRecord::name)
+                                        .orElse(version.systemId())));
             default -> throw new InvalidInputException("format", "Parameter 'format' must be json or pdf.");
         };
     }
@@ -111,8 +157,11 @@ public class AssessmentController {
      * in review or frozen answers 409. The same rules hold when the section is saved by completing its task.
      */
     @PutMapping(value = "/{id}/versions/{number}/sections/{section}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public VersionView saveSection(@PathVariable String id, @PathVariable int number, @PathVariable String section,
-                                   @RequestBody Map<String, Object> answers) {
+    public VersionView saveSection(
+            @PathVariable String id,
+            @PathVariable int number,
+            @PathVariable String section,
+            @RequestBody Map<String, Object> answers) {
         AssessmentVersion version = load(id, number);
         SystemRecord system = systems.get(version.systemId());
         SystemAccess.requireChange(system);
@@ -134,10 +183,32 @@ public class AssessmentController {
     private VersionView view(AssessmentVersion v) {
         Boolean intact = reads.hashCheck(v);
         List<SignatureView> signatures = v.signatures().stream()
-                .map(s -> new SignatureView(s.gate(), s.decision(), s.motivation(), s.conditions(), s.deviationMotivation(), s.user(), s.at(),
+                .map(s -> new SignatureView(
+                        s.gate(),
+                        s.decision(),
+                        s.motivation(),
+                        s.conditions(),
+                        s.deviationMotivation(),
+                        s.user(),
+                        s.at(),
                         s.answersHash()))
                 .toList();
-        return new VersionView(v.assessmentId(), v.type(), v.systemId(), v.number(), v.status(), v.cycleRound(), v.answers(), v.triage(),
-                signatures, v.actionPoints(), v.contributors(), v.contentHash(), v.previousHash(), intact, v.createdAt(), v.frozenAt());
+        return new VersionView(
+                v.assessmentId(),
+                v.type(),
+                v.systemId(),
+                v.number(),
+                v.status(),
+                v.cycleRound(),
+                v.answers(),
+                v.triage(),
+                signatures,
+                v.actionPoints(),
+                v.contributors(),
+                v.contentHash(),
+                v.previousHash(),
+                intact,
+                v.createdAt(),
+                v.frozenAt());
     }
 }

@@ -21,15 +21,15 @@ public class AssessmentReads {
     }
 
     /** Which version of which assessment. */
-    public record VersionKey(String assessmentId, int number) {
-    }
+    public record VersionKey(String assessmentId, int number) {}
 
     /**
      * The version a process instance works on: the one its IAMA or DPIA process opened at its start. Tasks and
      * listeners resolve their version here, never from a variable (a variable can be set by whoever works the task).
      */
     public Optional<VersionKey> versionOfProcess(String processInstanceId) {
-        return processInstanceId == null ? Optional.empty()
+        return processInstanceId == null
+                ? Optional.empty()
                 : store.versionOfProcess(processInstanceId).map(v -> new VersionKey(v.assessmentId(), v.number()));
     }
 
@@ -42,18 +42,23 @@ public class AssessmentReads {
     }
 
     /** A version's number, status and dates only: for lists, without its answers, signatures and action points. */
-    public record VersionHeader(int number, VersionStatus status, int round, Instant createdAt, Instant frozenAt, String contentHash) {
-    }
+    public record VersionHeader(
+            int number, VersionStatus status, int round, Instant createdAt, Instant frozenAt, String contentHash) {}
 
     public List<VersionHeader> versionHeaders(String assessmentId) {
         store.findAssessment(assessmentId).orElseThrow(() -> new AssessmentNotFoundException(assessmentId));
         return store.versions(assessmentId).stream()
-                .map(v -> new VersionHeader(v.number(), v.status(), v.cycleRound(), v.createdAt(), v.frozenAt(), v.contentHash())).toList();
+                .map(v -> new VersionHeader(
+                        v.number(), v.status(), v.cycleRound(), v.createdAt(), v.frozenAt(), v.contentHash()))
+                .toList();
     }
 
     public List<AssessmentVersion> versions(String assessmentId) {
-        Assessment assessment = store.findAssessment(assessmentId).orElseThrow(() -> new AssessmentNotFoundException(assessmentId));
-        return store.versions(assessmentId).stream().map(v -> toView(assessment, v)).toList();
+        Assessment assessment =
+                store.findAssessment(assessmentId).orElseThrow(() -> new AssessmentNotFoundException(assessmentId));
+        return store.versions(assessmentId).stream()
+                .map(v -> toView(assessment, v))
+                .toList();
     }
 
     public Optional<AssessmentVersion> version(String assessmentId, int number) {
@@ -69,13 +74,17 @@ public class AssessmentReads {
         if (store.findAssessment(assessmentId).isEmpty()) {
             throw new AssessmentNotFoundException(assessmentId);
         }
-        return store.version(assessmentId, number).map(v -> store.answerSaves(v.id())).orElse(List.of());
+        return store.version(assessmentId, number)
+                .map(v -> store.answerSaves(v.id()))
+                .orElse(List.of());
     }
 
     /** Recomputes a frozen version's keyed hash from what the database holds now (ADR 0018). */
     public boolean hashIntact(String assessmentId, int number) {
-        Assessment assessment = store.findAssessment(assessmentId).orElseThrow(() -> new AssessmentNotFoundException(assessmentId));
-        VersionRow v = store.version(assessmentId, number).orElseThrow(() -> new AssessmentNotFoundException(assessmentId + "/" + number));
+        Assessment assessment =
+                store.findAssessment(assessmentId).orElseThrow(() -> new AssessmentNotFoundException(assessmentId));
+        VersionRow v = store.version(assessmentId, number)
+                .orElseThrow(() -> new AssessmentNotFoundException(assessmentId + "/" + number));
         return VersionHashes.intact(keys, assessment, v, store.signatures(v.id()));
     }
 
@@ -85,10 +94,21 @@ public class AssessmentReads {
     }
 
     private AssessmentVersion toView(Assessment assessment, VersionRow v) {
-        return new AssessmentVersion(assessment.id(), assessment.type(), assessment.systemId(), v.number(), v.status(), v.cycleRound(),
-                CanonicalJson.readMap(v.answersJson()), v.triageJson() == null ? null : CanonicalJson.readMap(v.triageJson()),
-                store.signatures(v.id()), store.actionPoints(v.id()), store.contributors(v.id()), v.contentHash(), v.previousHash(),
-                v.createdAt(), v.frozenAt());
+        return new AssessmentVersion(
+                assessment.id(),
+                assessment.type(),
+                assessment.systemId(),
+                v.number(),
+                v.status(),
+                v.cycleRound(),
+                CanonicalJson.readMap(v.answersJson()),
+                v.triageJson() == null ? null : CanonicalJson.readMap(v.triageJson()),
+                store.signatures(v.id()),
+                store.actionPoints(v.id()),
+                store.contributors(v.id()),
+                v.contentHash(),
+                v.previousHash(),
+                v.createdAt(),
+                v.frozenAt());
     }
-
 }

@@ -1,25 +1,19 @@
 package nl.waarborg.assessment;
 
-import nl.waarborg.audit.AuditAction;
-import nl.waarborg.shared.CanonicalJson;
-import nl.waarborg.shared.EvidenceKeys;
-import nl.waarborg.shared.InvalidInputException;
-
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import nl.waarborg.assessment.AssessmentStore.VersionRow;
+import nl.waarborg.audit.AuditAction;
 import nl.waarborg.audit.AuditTrail;
+import nl.waarborg.shared.CanonicalJson;
+import nl.waarborg.shared.EvidenceKeys;
 import nl.waarborg.system.SystemRegistry;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,8 +34,14 @@ public class AssessmentService {
     private final SystemRegistry systems;
     private final EvidenceKeys keys;
 
-    AssessmentService(AssessmentStore store, AuditTrail audit, TriageRecords triage, ActionPoints actionPoints, RoundParties parties,
-                      SystemRegistry systems, EvidenceKeys keys) {
+    AssessmentService(
+            AssessmentStore store,
+            AuditTrail audit,
+            TriageRecords triage,
+            ActionPoints actionPoints,
+            RoundParties parties,
+            SystemRegistry systems,
+            EvidenceKeys keys) {
         this.keys = keys;
         this.store = store;
         this.audit = audit;
@@ -52,11 +52,11 @@ public class AssessmentService {
     }
 
     /** A new version for a new round, pre-filled with the answers of the last approved version. */
-    public record OpenedVersion(String assessmentId, int number, Map<String, Object> prefill) {
-    }
+    public record OpenedVersion(String assessmentId, int number, Map<String, Object> prefill) {}
 
     @Transactional
-    public OpenedVersion openVersion(String systemId, AssessmentType type, int round, String processInstanceId, String userId) {
+    public OpenedVersion openVersion(
+            String systemId, AssessmentType type, int round, String processInstanceId, String userId) {
         Assessment assessment = store.findAssessment(systemId, type).orElseGet(() -> {
             Assessment created = new Assessment(UUID.randomUUID().toString(), systemId, type, now());
             store.insertAssessment(created);
@@ -64,12 +64,29 @@ public class AssessmentService {
         });
         int number = store.maxNumber(assessment.id()) + 1;
         Map<String, Object> answers = store.lastWithStatus(assessment.id(), VersionStatus.APPROVED)
-                .map(v -> CanonicalJson.readMap(v.answersJson())).orElseGet(LinkedHashMap::new);
-        String triageJson = triage.triageOf(systemId, round).map(CanonicalJson::write).orElse(null);
-        store.insertVersion(new VersionRow(UUID.randomUUID().toString(), assessment.id(), number, VersionStatus.DRAFT, round,
-                CanonicalJson.write(answers), triageJson, processInstanceId, null, null, null, now(), null));
-        audit.record(AuditAction.VERSION_OPENED, userId, systemId, Map.of("assessmentId", assessment.id(), "type", type.name(),
-                "version", number, "round", round));
+                .map(v -> CanonicalJson.readMap(v.answersJson()))
+                .orElseGet(LinkedHashMap::new);
+        String triageJson =
+                triage.triageOf(systemId, round).map(CanonicalJson::write).orElse(null);
+        store.insertVersion(new VersionRow(
+                UUID.randomUUID().toString(),
+                assessment.id(),
+                number,
+                VersionStatus.DRAFT,
+                round,
+                CanonicalJson.write(answers),
+                triageJson,
+                processInstanceId,
+                null,
+                null,
+                null,
+                now(),
+                null));
+        audit.record(
+                AuditAction.VERSION_OPENED,
+                userId,
+                systemId,
+                Map.of("assessmentId", assessment.id(), "type", type.name(), "version", number, "round", round));
         return new OpenedVersion(assessment.id(), number, answers);
     }
 
@@ -78,15 +95,19 @@ public class AssessmentService {
      * was signed, ADR 0014) or frozen.
      */
     @Transactional
-    public void saveSection(String assessmentId, int number, String section, Map<String, Object> values, String userId) {
+    public void saveSection(
+            String assessmentId, int number, String section, Map<String, Object> values, String userId) {
         VersionRow version = lockedVersion(assessmentId, number);
         if (version.status().frozen()) {
             throw new VersionFrozenException(assessmentId, number, version.status());
         }
-        boolean reviewRecord = version.status() == VersionStatus.IN_REVIEW && VersionHashes.REVIEW_RECORDS.contains(section);
+        boolean reviewRecord =
+                version.status() == VersionStatus.IN_REVIEW && VersionHashes.REVIEW_RECORDS.contains(section);
         if (version.status() != VersionStatus.DRAFT && !reviewRecord) {
-            throw new VersionConflictException(VersionConflictException.Reason.NOT_DRAFT, "Version " + number + " of assessment " + assessmentId + " is " + version.status()
-                    + ": its sections can be edited only while it is a draft, i.e. before review or after a gate sent it back.");
+            throw new VersionConflictException(
+                    VersionConflictException.Reason.NOT_DRAFT,
+                    "Version " + number + " of assessment " + assessmentId + " is " + version.status()
+                            + ": its sections can be edited only while it is a draft, i.e. before review or after a gate sent it back.");
         }
         Map<String, Object> answers = CanonicalJson.readMap(version.answersJson());
         answers.put(section, new LinkedHashMap<>(values));
@@ -95,10 +116,25 @@ public class AssessmentService {
         String sectionJson = CanonicalJson.write(values);
         String sectionHash = CanonicalJson.sha256(sectionJson);
         // The save also makes its user a contributor (segregation of duties reads the saves).
-        store.insertAnswerSave(UUID.randomUUID().toString(), version.id(), section, userId, at, sectionJson, sectionHash);
-        String systemId = store.findAssessment(assessmentId).map(Assessment::systemId).orElse(null);
-        audit.record(AuditAction.ANSWERS_SAVED, userId, systemId, Map.of("assessmentId", assessmentId, "version", number, "section", section,
-                "fields", values.keySet().stream().sorted().toList(), "answersHash", sectionHash));
+        store.insertAnswerSave(
+                UUID.randomUUID().toString(), version.id(), section, userId, at, sectionJson, sectionHash);
+        String systemId =
+                store.findAssessment(assessmentId).map(Assessment::systemId).orElse(null);
+        audit.record(
+                AuditAction.ANSWERS_SAVED,
+                userId,
+                systemId,
+                Map.of(
+                        "assessmentId",
+                        assessmentId,
+                        "version",
+                        number,
+                        "section",
+                        section,
+                        "fields",
+                        values.keySet().stream().sorted().toList(),
+                        "answersHash",
+                        sectionHash));
     }
 
     /**
@@ -128,16 +164,27 @@ public class AssessmentService {
         if (!request.advisory() && !Decision.SENT_BACK.is(decision)) {
             List<String> unseen = GoLiveInvariant.adviceNotOn(assessment.type(), signatures, answersHash);
             if (!unseen.isEmpty()) {
-                throw new VersionConflictException(VersionConflictException.Reason.UNSEEN_CONTENT, "The alderman cannot decide version " + number + " of this " + assessment.type()
-                        + ": its content is now " + GoLiveInvariant.shortHash(answersHash) + ", but " + String.join(" and ", unseen)
-                        + ". The advisers must advise again on the current content.");
+                throw new VersionConflictException(
+                        VersionConflictException.Reason.UNSEEN_CONTENT,
+                        "The alderman cannot decide version " + number + " of this " + assessment.type()
+                                + ": its content is now " + GoLiveInvariant.shortHash(answersHash) + ", but "
+                                + String.join(" and ", unseen)
+                                + ". The advisers must advise again on the current content.");
             }
         }
-        GateDecisionRules.requireDeviationMotivation(request, decision, latestAdvice(signatures).values());
+        GateDecisionRules.requireDeviationMotivation(
+                request, decision, latestAdvice(signatures).values());
         boolean approves = GateDecisionRules.approves(decision);
         Instant at = now();
-        Signature signature = new Signature(request.gate(), decision, request.motivation().trim(), blankToNull(request.conditions()),
-                blankToNull(request.deviationMotivation()), request.userId(), at, answersHash);
+        Signature signature = new Signature(
+                request.gate(),
+                decision,
+                request.motivation().trim(),
+                blankToNull(request.conditions()),
+                blankToNull(request.deviationMotivation()),
+                request.userId(),
+                at,
+                answersHash);
         store.insertSignature(UUID.randomUUID().toString(), version.id(), signature, request.taskId());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("assessmentId", assessmentId);
@@ -158,22 +205,25 @@ public class AssessmentService {
         }
     }
 
-    private void checkDuties(Assessment assessment, VersionRow version, GateDecisionRequest request, List<Signature> signatures) {
+    private void checkDuties(
+            Assessment assessment, VersionRow version, GateDecisionRequest request, List<Signature> signatures) {
         String user = request.userId();
         if (isBlank(user)) {
             throw new SegregationOfDutiesException("A gate decision must be made by an identified user.");
         }
         String owner = systems.get(assessment.systemId()).owner();
-        Optional<String> conflict = parties.of(assessment.systemId(), owner, version.cycleRound()).conflictOf(user);
+        Optional<String> conflict =
+                parties.of(assessment.systemId(), owner, version.cycleRound()).conflictOf(user);
         if (conflict.isPresent()) {
-            throw new SegregationOfDutiesException("Segregation of duties: " + user + " " + conflict.get() + " and cannot advise or decide"
-                    + " on its versions (gate " + request.gate() + ").");
+            throw new SegregationOfDutiesException("Segregation of duties: " + user + " " + conflict.get()
+                    + " and cannot advise or decide" + " on its versions (gate " + request.gate() + ").");
         }
         Optional<Signature> otherGate = signatures.stream()
-                .filter(s -> user.equals(s.user()) && !Objects.equals(s.gate(), request.gate())).findFirst();
+                .filter(s -> user.equals(s.user()) && !Objects.equals(s.gate(), request.gate()))
+                .findFirst();
         if (otherGate.isPresent()) {
-            throw new SegregationOfDutiesException("Segregation of duties: " + user + " already decided gate " + otherGate.get().gate()
-                    + " of this version and cannot decide " + request.gate() + " as well.");
+            throw new SegregationOfDutiesException("Segregation of duties: " + user + " already decided gate "
+                    + otherGate.get().gate() + " of this version and cannot decide " + request.gate() + " as well.");
         }
     }
 
@@ -193,18 +243,29 @@ public class AssessmentService {
         String previousHash = previous.map(VersionRow::contentHash).orElse(null);
         Instant at = now();
         // Read back from the store, so the hash covers the signatures in the order that verification reads them.
-        EvidenceKeys.KeyedHash hash = VersionHashes.contentHash(keys, assessment, version, store.signatures(version.id()), previousHash);
+        EvidenceKeys.KeyedHash hash =
+                VersionHashes.contentHash(keys, assessment, version, store.signatures(version.id()), previousHash);
         store.freeze(version.id(), status, hash, previousHash, at);
         if (status == VersionStatus.APPROVED) {
             previous.ifPresent(p -> store.updateStatus(p.id(), VersionStatus.SUPERSEDED));
             actionPoints.createFor(version);
         }
-        audit.record(status == VersionStatus.APPROVED ? AuditAction.VERSION_FROZEN : AuditAction.VERSION_REJECTED, userId, assessment.systemId(),
-                Map.of("assessmentId", assessment.id(), "version", version.number(), "contentHash", hash.hash(), "hashKeyId", hash.keyId(),
-                        "previousHash", previousHash == null ? "" : previousHash));
+        audit.record(
+                status == VersionStatus.APPROVED ? AuditAction.VERSION_FROZEN : AuditAction.VERSION_REJECTED,
+                userId,
+                assessment.systemId(),
+                Map.of(
+                        "assessmentId",
+                        assessment.id(),
+                        "version",
+                        version.number(),
+                        "contentHash",
+                        hash.hash(),
+                        "hashKeyId",
+                        hash.keyId(),
+                        "previousHash",
+                        previousHash == null ? "" : previousHash));
     }
-
-
 
     private VersionRow lockedVersion(String assessmentId, int number) {
         return store.versionForUpdate(assessmentId, number)

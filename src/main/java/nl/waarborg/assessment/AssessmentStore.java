@@ -1,8 +1,5 @@
 package nl.waarborg.assessment;
 
-import nl.waarborg.shared.CanonicalJson;
-import nl.waarborg.shared.EvidenceKeys;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.waarborg.shared.CanonicalJson;
+import nl.waarborg.shared.EvidenceKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,12 +22,13 @@ class AssessmentStore {
 
     private final JdbcClient jdbc;
     /** Least recently used first; see findAssessment. */
-    private final Map<String, Assessment> assessmentsById = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Assessment> eldest) {
-            return size() > CACHED_ASSESSMENTS;
-        }
-    });
+    private final Map<String, Assessment> assessmentsById =
+            Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Assessment> eldest) {
+                    return size() > CACHED_ASSESSMENTS;
+                }
+            });
 
     AssessmentStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -36,7 +36,10 @@ class AssessmentStore {
 
     Optional<Assessment> findAssessment(String systemId, AssessmentType type) {
         return jdbc.sql("SELECT * FROM wb_assessment WHERE system_id = :system AND type = :type")
-                .param("system", systemId).param("type", type.name()).query(AssessmentStore::mapAssessment).optional();
+                .param("system", systemId)
+                .param("type", type.name())
+                .query(AssessmentStore::mapAssessment)
+                .optional();
     }
 
     /**
@@ -48,53 +51,76 @@ class AssessmentStore {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<Assessment> found = jdbc.sql("SELECT * FROM wb_assessment WHERE id = :id").param("id", id)
-                .query(AssessmentStore::mapAssessment).optional();
+        Optional<Assessment> found = jdbc.sql("SELECT * FROM wb_assessment WHERE id = :id")
+                .param("id", id)
+                .query(AssessmentStore::mapAssessment)
+                .optional();
         found.ifPresent(a -> assessmentsById.put(a.id(), a));
         return found;
     }
 
     List<Assessment> assessmentsOf(String systemId) {
         return jdbc.sql("SELECT * FROM wb_assessment WHERE system_id = :system ORDER BY type")
-                .param("system", systemId).query(AssessmentStore::mapAssessment).list();
+                .param("system", systemId)
+                .query(AssessmentStore::mapAssessment)
+                .list();
     }
 
     void insertAssessment(Assessment assessment) {
         jdbc.sql("INSERT INTO wb_assessment (id, system_id, type, created_at) VALUES (:id, :system, :type, :at)")
-                .param("id", assessment.id()).param("system", assessment.systemId()).param("type", assessment.type().name())
-                .param("at", Timestamp.from(assessment.createdAt())).update();
+                .param("id", assessment.id())
+                .param("system", assessment.systemId())
+                .param("type", assessment.type().name())
+                .param("at", Timestamp.from(assessment.createdAt()))
+                .update();
     }
 
     List<VersionRow> versions(String assessmentId) {
         return jdbc.sql("SELECT * FROM wb_assessment_version WHERE assessment_id = :a ORDER BY number")
-                .param("a", assessmentId).query(AssessmentStore::mapVersion).list();
+                .param("a", assessmentId)
+                .query(AssessmentStore::mapVersion)
+                .list();
     }
 
     Optional<VersionRow> version(String assessmentId, int number) {
         return jdbc.sql("SELECT * FROM wb_assessment_version WHERE assessment_id = :a AND number = :n")
-                .param("a", assessmentId).param("n", number).query(AssessmentStore::mapVersion).optional();
+                .param("a", assessmentId)
+                .param("n", number)
+                .query(AssessmentStore::mapVersion)
+                .optional();
     }
 
     /** The version that a process instance (a run of the IAMA or DPIA process) opened; the link is never changed. */
     Optional<VersionRow> versionOfProcess(String processInstanceId) {
         return jdbc.sql("SELECT * FROM wb_assessment_version WHERE process_instance_id = :pi")
-                .param("pi", processInstanceId).query(AssessmentStore::mapVersion).optional();
+                .param("pi", processInstanceId)
+                .query(AssessmentStore::mapVersion)
+                .optional();
     }
 
     /** Locks the row, so that two completions on one version are applied one after the other. */
     Optional<VersionRow> versionForUpdate(String assessmentId, int number) {
         return jdbc.sql("SELECT * FROM wb_assessment_version WHERE assessment_id = :a AND number = :n FOR UPDATE")
-                .param("a", assessmentId).param("n", number).query(AssessmentStore::mapVersion).optional();
+                .param("a", assessmentId)
+                .param("n", number)
+                .query(AssessmentStore::mapVersion)
+                .optional();
     }
 
     Optional<VersionRow> lastWithStatus(String assessmentId, VersionStatus status) {
-        return jdbc.sql("SELECT * FROM wb_assessment_version WHERE assessment_id = :a AND status = :s ORDER BY number DESC LIMIT 1")
-                .param("a", assessmentId).param("s", status.name()).query(AssessmentStore::mapVersion).optional();
+        return jdbc.sql(
+                        "SELECT * FROM wb_assessment_version WHERE assessment_id = :a AND status = :s ORDER BY number DESC LIMIT 1")
+                .param("a", assessmentId)
+                .param("s", status.name())
+                .query(AssessmentStore::mapVersion)
+                .optional();
     }
 
     int maxNumber(String assessmentId) {
         return jdbc.sql("SELECT COALESCE(MAX(number), 0) FROM wb_assessment_version WHERE assessment_id = :a")
-                .param("a", assessmentId).query(Integer.class).single();
+                .param("a", assessmentId)
+                .query(Integer.class)
+                .single();
     }
 
     void insertVersion(VersionRow v) {
@@ -102,39 +128,67 @@ class AssessmentStore {
                 INSERT INTO wb_assessment_version (id, assessment_id, number, status, cycle_round, answers, triage,
                     process_instance_id, created_at)
                 VALUES (:id, :a, :n, :status, :round, :answers, :triage, :pi, :at)""")
-                .param("id", v.id()).param("a", v.assessmentId()).param("n", v.number()).param("status", v.status().name())
-                .param("round", v.cycleRound()).param("answers", v.answersJson()).param("triage", v.triageJson())
-                .param("pi", v.processInstanceId()).param("at", Timestamp.from(v.createdAt())).update();
+                .param("id", v.id())
+                .param("a", v.assessmentId())
+                .param("n", v.number())
+                .param("status", v.status().name())
+                .param("round", v.cycleRound())
+                .param("answers", v.answersJson())
+                .param("triage", v.triageJson())
+                .param("pi", v.processInstanceId())
+                .param("at", Timestamp.from(v.createdAt()))
+                .update();
     }
 
     void updateDraft(String versionId, VersionStatus status, String answersJson) {
         jdbc.sql("UPDATE wb_assessment_version SET status = :s, answers = :answers WHERE id = :id")
-                .param("s", status.name()).param("answers", answersJson).param("id", versionId).update();
+                .param("s", status.name())
+                .param("answers", answersJson)
+                .param("id", versionId)
+                .update();
     }
 
     /** DRAFT → IN_REVIEW in one statement; a version that is not a draft (or does not exist) is left alone. */
     void markDraftInReview(String assessmentId, int number) {
-        jdbc.sql("UPDATE wb_assessment_version SET status = :review WHERE assessment_id = :a AND number = :n AND status = :draft")
-                .param("review", VersionStatus.IN_REVIEW.name()).param("draft", VersionStatus.DRAFT.name())
-                .param("a", assessmentId).param("n", number).update();
+        jdbc.sql(
+                        "UPDATE wb_assessment_version SET status = :review WHERE assessment_id = :a AND number = :n AND status = :draft")
+                .param("review", VersionStatus.IN_REVIEW.name())
+                .param("draft", VersionStatus.DRAFT.name())
+                .param("a", assessmentId)
+                .param("n", number)
+                .update();
     }
 
     void updateStatus(String versionId, VersionStatus status) {
-        jdbc.sql("UPDATE wb_assessment_version SET status = :s WHERE id = :id").param("s", status.name()).param("id", versionId).update();
+        jdbc.sql("UPDATE wb_assessment_version SET status = :s WHERE id = :id")
+                .param("s", status.name())
+                .param("id", versionId)
+                .update();
     }
 
-    void freeze(String versionId, VersionStatus status, EvidenceKeys.KeyedHash contentHash, String previousHash, Instant at) {
+    void freeze(
+            String versionId,
+            VersionStatus status,
+            EvidenceKeys.KeyedHash contentHash,
+            String previousHash,
+            Instant at) {
         jdbc.sql("""
                 UPDATE wb_assessment_version SET status = :s, content_hash = :h, hash_key_id = :k, previous_hash = :p, frozen_at = :at
                 WHERE id = :id""")
-                .param("s", status.name()).param("h", contentHash.hash()).param("k", contentHash.keyId()).param("p", previousHash)
+                .param("s", status.name())
+                .param("h", contentHash.hash())
+                .param("k", contentHash.keyId())
+                .param("p", previousHash)
                 .param("at", Timestamp.from(at))
-                .param("id", versionId).update();
+                .param("id", versionId)
+                .update();
     }
 
     List<Signature> signatures(String versionId) {
         return jdbc.sql("SELECT * FROM wb_signature WHERE version_id = :v ORDER BY signed_at, id")
-                .param("v", versionId).query(AssessmentStore::mapSignature).list();
+                .param("v", versionId)
+                .query(AssessmentStore::mapSignature)
+                .list();
     }
 
     void insertSignature(String id, String versionId, Signature s, String taskId) {
@@ -142,26 +196,46 @@ class AssessmentStore {
                 INSERT INTO wb_signature (id, version_id, gate, decision, motivation, conditions, deviation_motivation,
                     user_id, signed_at, task_id, answers_hash)
                 VALUES (:id, :v, :gate, :decision, :motivation, :conditions, :deviation, :user, :at, :task, :answersHash)""")
-                .param("id", id).param("v", versionId).param("gate", s.gate()).param("decision", s.decision())
-                .param("motivation", s.motivation()).param("conditions", s.conditions())
-                .param("deviation", s.deviationMotivation()).param("user", s.user()).param("at", Timestamp.from(s.at()))
-                .param("task", taskId).param("answersHash", s.answersHash()).update();
+                .param("id", id)
+                .param("v", versionId)
+                .param("gate", s.gate())
+                .param("decision", s.decision())
+                .param("motivation", s.motivation())
+                .param("conditions", s.conditions())
+                .param("deviation", s.deviationMotivation())
+                .param("user", s.user())
+                .param("at", Timestamp.from(s.at()))
+                .param("task", taskId)
+                .param("answersHash", s.answersHash())
+                .update();
     }
 
     /** Appends one save of a section to the version's save history (the caller holds the version's row lock). */
-    void insertAnswerSave(String id, String versionId, String section, String userId, Instant at, String answersJson, String hash) {
+    void insertAnswerSave(
+            String id, String versionId, String section, String userId, Instant at, String answersJson, String hash) {
         jdbc.sql("""
                 INSERT INTO wb_answer_save (id, version_id, section, user_id, saved_at, answers, answers_hash)
                 VALUES (:id, :v, :section, :u, :at, :answers, :hash)""")
-                .param("id", id).param("v", versionId).param("section", section).param("u", userId)
-                .param("at", Timestamp.from(at)).param("answers", answersJson).param("hash", hash).update();
+                .param("id", id)
+                .param("v", versionId)
+                .param("section", section)
+                .param("u", userId)
+                .param("at", Timestamp.from(at))
+                .param("answers", answersJson)
+                .param("hash", hash)
+                .update();
     }
 
     /** The version's saves, oldest first. */
     List<AnswerSave> answerSaves(String versionId) {
-        return jdbc.sql("SELECT * FROM wb_answer_save WHERE version_id = :v ORDER BY saved_at, id").param("v", versionId)
-                .query((rs, row) -> new AnswerSave(rs.getString("section"), rs.getString("user_id"),
-                        rs.getTimestamp("saved_at").toInstant(), CanonicalJson.readMap(rs.getString("answers")), rs.getString("answers_hash")))
+        return jdbc.sql("SELECT * FROM wb_answer_save WHERE version_id = :v ORDER BY saved_at, id")
+                .param("v", versionId)
+                .query((rs, row) -> new AnswerSave(
+                        rs.getString("section"),
+                        rs.getString("user_id"),
+                        rs.getTimestamp("saved_at").toInstant(),
+                        CanonicalJson.readMap(rs.getString("answers")),
+                        rs.getString("answers_hash")))
                 .list();
     }
 
@@ -170,63 +244,110 @@ class AssessmentStore {
         return jdbc.sql("""
                 SELECT user_id FROM wb_answer_save WHERE version_id = :v AND user_id IS NOT NULL
                 UNION SELECT user_id FROM wb_contributor WHERE version_id = :v
-                ORDER BY user_id""")
-                .param("v", versionId).query(String.class).list();
+                ORDER BY user_id""").param("v", versionId).query(String.class).list();
     }
 
     void insertActionPoint(ActionPoint p) {
         jdbc.sql("""
                 INSERT INTO wb_action_point (id, version_id, section, what, owner, due_date, done)
                 VALUES (:id, :v, :section, :what, :owner, :due, FALSE)""")
-                .param("id", p.id()).param("v", p.versionId()).param("section", p.section()).param("what", p.what())
-                .param("owner", p.owner()).param("due", p.dueDate() == null ? null : java.sql.Date.valueOf(p.dueDate()))
+                .param("id", p.id())
+                .param("v", p.versionId())
+                .param("section", p.section())
+                .param("what", p.what())
+                .param("owner", p.owner())
+                .param("due", p.dueDate() == null ? null : java.sql.Date.valueOf(p.dueDate()))
                 .update();
     }
 
     List<ActionPoint> actionPoints(String versionId) {
         return jdbc.sql("SELECT * FROM wb_action_point WHERE version_id = :v ORDER BY section, id")
-                .param("v", versionId).query(AssessmentStore::mapActionPoint).list();
+                .param("v", versionId)
+                .query(AssessmentStore::mapActionPoint)
+                .list();
     }
 
     Optional<ActionPoint> actionPoint(String id) {
-        return jdbc.sql("SELECT * FROM wb_action_point WHERE id = :id").param("id", id).query(AssessmentStore::mapActionPoint).optional();
+        return jdbc.sql("SELECT * FROM wb_action_point WHERE id = :id")
+                .param("id", id)
+                .query(AssessmentStore::mapActionPoint)
+                .optional();
     }
 
     int markActionPointDone(String id, String userId, Instant at) {
-        return jdbc.sql("UPDATE wb_action_point SET done = TRUE, done_by = :u, done_at = :at WHERE id = :id AND done = FALSE")
-                .param("u", userId).param("at", Timestamp.from(at)).param("id", id).update();
+        return jdbc.sql(
+                        "UPDATE wb_action_point SET done = TRUE, done_by = :u, done_at = :at WHERE id = :id AND done = FALSE")
+                .param("u", userId)
+                .param("at", Timestamp.from(at))
+                .param("id", id)
+                .update();
     }
 
     private static Assessment mapAssessment(ResultSet rs, int row) throws SQLException {
-        return new Assessment(rs.getString("id"), rs.getString("system_id"), AssessmentType.valueOf(rs.getString("type")),
+        return new Assessment(
+                rs.getString("id"),
+                rs.getString("system_id"),
+                AssessmentType.valueOf(rs.getString("type")),
                 rs.getTimestamp("created_at").toInstant());
     }
 
     private static VersionRow mapVersion(ResultSet rs, int row) throws SQLException {
         Timestamp frozen = rs.getTimestamp("frozen_at");
-        return new VersionRow(rs.getString("id"), rs.getString("assessment_id"), rs.getInt("number"),
-                VersionStatus.valueOf(rs.getString("status")), rs.getInt("cycle_round"), rs.getString("answers"),
-                rs.getString("triage"), rs.getString("process_instance_id"), rs.getString("content_hash"),
-                rs.getString("hash_key_id"), rs.getString("previous_hash"), rs.getTimestamp("created_at").toInstant(),
+        return new VersionRow(
+                rs.getString("id"),
+                rs.getString("assessment_id"),
+                rs.getInt("number"),
+                VersionStatus.valueOf(rs.getString("status")),
+                rs.getInt("cycle_round"),
+                rs.getString("answers"),
+                rs.getString("triage"),
+                rs.getString("process_instance_id"),
+                rs.getString("content_hash"),
+                rs.getString("hash_key_id"),
+                rs.getString("previous_hash"),
+                rs.getTimestamp("created_at").toInstant(),
                 frozen == null ? null : frozen.toInstant());
     }
 
     private static Signature mapSignature(ResultSet rs, int row) throws SQLException {
-        return new Signature(rs.getString("gate"), rs.getString("decision"), rs.getString("motivation"), rs.getString("conditions"),
-                rs.getString("deviation_motivation"), rs.getString("user_id"), rs.getTimestamp("signed_at").toInstant(),
+        return new Signature(
+                rs.getString("gate"),
+                rs.getString("decision"),
+                rs.getString("motivation"),
+                rs.getString("conditions"),
+                rs.getString("deviation_motivation"),
+                rs.getString("user_id"),
+                rs.getTimestamp("signed_at").toInstant(),
                 rs.getString("answers_hash"));
     }
 
     private static ActionPoint mapActionPoint(ResultSet rs, int row) throws SQLException {
         java.sql.Date due = rs.getDate("due_date");
         Timestamp doneAt = rs.getTimestamp("done_at");
-        return new ActionPoint(rs.getString("id"), rs.getString("version_id"), rs.getString("section"), rs.getString("what"),
-                rs.getString("owner"), due == null ? null : due.toLocalDate(), rs.getBoolean("done"), rs.getString("done_by"),
+        return new ActionPoint(
+                rs.getString("id"),
+                rs.getString("version_id"),
+                rs.getString("section"),
+                rs.getString("what"),
+                rs.getString("owner"),
+                due == null ? null : due.toLocalDate(),
+                rs.getBoolean("done"),
+                rs.getString("done_by"),
                 doneAt == null ? null : doneAt.toInstant());
     }
 
-    record VersionRow(String id, String assessmentId, int number, VersionStatus status, int cycleRound, String answersJson,
-                      String triageJson, String processInstanceId, String contentHash, String hashKeyId, String previousHash, Instant createdAt,
-                      Instant frozenAt) {
-    }
+    record VersionRow(
+            String id,
+            String assessmentId,
+            int number,
+            VersionStatus status,
+            int cycleRound,
+            String answersJson,
+            String triageJson,
+            String processInstanceId,
+            String contentHash,
+            String hashKeyId,
+            String previousHash,
+            Instant createdAt,
+            Instant frozenAt) {}
 }

@@ -2,7 +2,8 @@ package nl.waarborg.assessment;
 
 /** The two impact assessments; the process key is the lower-case name. */
 public enum AssessmentType {
-    IAMA, DPIA;
+    IAMA,
+    DPIA;
 
     public String processKey() {
         return name().toLowerCase();

@@ -20,5 +20,4 @@ public record AssessmentVersion(
         String contentHash,
         String previousHash,
         Instant createdAt,
-        Instant frozenAt) {
-}
+        Instant frozenAt) {}

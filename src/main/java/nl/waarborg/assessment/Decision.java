@@ -8,10 +8,14 @@ import java.util.List;
  * alderman's REJECTED rejects the version; SENT_BACK returns it to draft for rework.
  */
 public enum Decision {
-    APPROVED, APPROVED_WITH_CONDITIONS, SENT_BACK, REJECTED;
+    APPROVED,
+    APPROVED_WITH_CONDITIONS,
+    SENT_BACK,
+    REJECTED;
 
     /** The values as the forms and the API send them. */
-    public static final List<String> VALUES = Arrays.stream(values()).map(Enum::name).toList();
+    public static final List<String> VALUES =
+            Arrays.stream(values()).map(Enum::name).toList();
 
     /** Whether the value sent (a form value, a process variable, a stored signature) is this decision. */
     public boolean is(Object value) {

@@ -5,12 +5,23 @@ import java.util.Optional;
 
 /** The sign-off gates, by the task id the models give them (see docs/process-contract.md). */
 public enum Gate {
-    PRIVACY_OFFICER_ADVICE("privacy-officer-advice", "privacy-officer", "privacyOfficerDecision", true, "Advies functionaris gegevensbescherming"),
-    ETHICS_COMMITTEE_ADVICE("ethics-committee-advice", "ethics-committee", "ethicsCommitteeDecision", true, "Advies ethische commissie"),
+    PRIVACY_OFFICER_ADVICE(
+            "privacy-officer-advice",
+            "privacy-officer",
+            "privacyOfficerDecision",
+            true,
+            "Advies functionaris gegevensbescherming"),
+    ETHICS_COMMITTEE_ADVICE(
+            "ethics-committee-advice",
+            "ethics-committee",
+            "ethicsCommitteeDecision",
+            true,
+            "Advies ethische commissie"),
     ALDERMAN_DECISION("alderman-decision", "alderman", "aldermanDecision", false, "Besluit wethouder");
 
     /** The gates' task ids, in the order a version passes them. */
-    public static final java.util.List<String> TASK_IDS = Arrays.stream(values()).map(Gate::taskId).toList();
+    public static final java.util.List<String> TASK_IDS =
+            Arrays.stream(values()).map(Gate::taskId).toList();
 
     private final String taskId;
     private final String candidateGroup;
@@ -27,7 +38,9 @@ public enum Gate {
     }
 
     public static Optional<Gate> ofTask(String taskDefinitionKey) {
-        return Arrays.stream(values()).filter(g -> g.taskId.equals(taskDefinitionKey)).findFirst();
+        return Arrays.stream(values())
+                .filter(g -> g.taskId.equals(taskDefinitionKey))
+                .findFirst();
     }
 
     public String taskId() {

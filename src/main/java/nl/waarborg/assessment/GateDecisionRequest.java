@@ -9,6 +9,13 @@ import java.util.List;
  * @param advisory  true for advice gates, whose REJECTED is negative advice
  * @param sendBackTo section (form) ids to rework, with SENT_BACK
  */
-public record GateDecisionRequest(String gate, boolean advisory, String decision, String motivation, String conditions,
-                                  String deviationMotivation, List<String> sendBackTo, String userId, String taskId) {
-}
+public record GateDecisionRequest(
+        String gate,
+        boolean advisory,
+        String decision,
+        String motivation,
+        String conditions,
+        String deviationMotivation,
+        List<String> sendBackTo,
+        String userId,
+        String taskId) {}

@@ -1,8 +1,8 @@
 package nl.waarborg.assessment;
 
-import nl.waarborg.shared.InvalidInputException;
 import java.util.Collection;
 import java.util.List;
+import nl.waarborg.shared.InvalidInputException;
 
 /**
  * What a gate decision must hold before it is recorded, whichever client submits it: a known decision, a motivation,
@@ -13,23 +13,27 @@ final class GateDecisionRules {
 
     static final List<String> DECISIONS = Decision.VALUES;
 
-    private GateDecisionRules() {
-    }
+    private GateDecisionRules() {}
 
     /** The submitted decision, trimmed, once its fields are complete. */
     static String validDecision(GateDecisionRequest request) {
         String decision = request.decision() == null ? null : request.decision().trim();
         if (decision == null || !DECISIONS.contains(decision)) {
-            throw new InvalidInputException("decision", "Gate field 'decision' must be APPROVED, APPROVED_WITH_CONDITIONS, SENT_BACK or REJECTED.");
+            throw new InvalidInputException(
+                    "decision",
+                    "Gate field 'decision' must be APPROVED, APPROVED_WITH_CONDITIONS, SENT_BACK or REJECTED.");
         }
         if (isBlank(request.motivation())) {
             throw new InvalidInputException("motivation", "Gate field 'motivation' is required for every decision.");
         }
         if (Decision.APPROVED_WITH_CONDITIONS.is(decision) && isBlank(request.conditions())) {
-            throw new InvalidInputException("conditions", "Gate field 'conditions' is required with APPROVED_WITH_CONDITIONS.");
+            throw new InvalidInputException(
+                    "conditions", "Gate field 'conditions' is required with APPROVED_WITH_CONDITIONS.");
         }
-        if (Decision.SENT_BACK.is(decision) && (request.sendBackTo() == null || request.sendBackTo().isEmpty())) {
-            throw new InvalidInputException("sendBackTo", "Gate field 'sendBackTo' must name at least one part to rework with SENT_BACK.");
+        if (Decision.SENT_BACK.is(decision)
+                && (request.sendBackTo() == null || request.sendBackTo().isEmpty())) {
+            throw new InvalidInputException(
+                    "sendBackTo", "Gate field 'sendBackTo' must name at least one part to rework with SENT_BACK.");
         }
         return decision;
     }
@@ -44,14 +48,20 @@ final class GateDecisionRules {
      *
      * @param latestAdvice the most recent advice per advice gate of this version
      */
-    static void requireDeviationMotivation(GateDecisionRequest request, String decision, Collection<Signature> latestAdvice) {
+    static void requireDeviationMotivation(
+            GateDecisionRequest request, String decision, Collection<Signature> latestAdvice) {
         if (request.advisory() || !approves(decision)) {
             return;
         }
-        List<String> negative = latestAdvice.stream().filter(s -> Decision.REJECTED.is(s.decision())).map(Signature::gate).toList();
+        List<String> negative = latestAdvice.stream()
+                .filter(s -> Decision.REJECTED.is(s.decision()))
+                .map(Signature::gate)
+                .toList();
         if (!negative.isEmpty() && isBlank(request.deviationMotivation())) {
-            throw new InvalidInputException("deviationMotivation", "Gate field 'deviationMotivation' is required: you approve against"
-                    + " negative advice of " + String.join(", ", negative) + ".");
+            throw new InvalidInputException(
+                    "deviationMotivation",
+                    "Gate field 'deviationMotivation' is required: you approve against" + " negative advice of "
+                            + String.join(", ", negative) + ".");
         }
     }
 

@@ -21,10 +21,12 @@ class GoLiveCheck implements PhaseEntryCheck {
 
     @Override
     public void requireEntry(SystemRecord system, SystemRecord.Phase phase) {
-        List<String> violations = GoLiveInvariant.violations(facts.of(system.id(), system.owner()), membership::isMember);
+        List<String> violations =
+                GoLiveInvariant.violations(facts.of(system.id(), system.owner()), membership::isMember);
         if (!violations.isEmpty()) {
             throw new PhaseEntryRefusedException("System " + system.id() + " cannot enter phase " + phase + ": "
-                    + String.join("; ", violations) + ". Every required assessment must be advised and decided on its current"
+                    + String.join("; ", violations)
+                    + ". Every required assessment must be advised and decided on its current"
                     + " content first (ADR 0014).");
         }
     }

@@ -38,17 +38,28 @@ class GoLiveFacts {
                     UNION ALL SELECT cycle_round AS r FROM wb_triage WHERE system_id = :s
                     UNION ALL SELECT v.cycle_round AS r FROM wb_assessment_version v JOIN wb_assessment a ON a.id = v.assessment_id
                         WHERE a.system_id = :s) rounds""")
-                .param("s", systemId).query(Integer.class).optional().orElse(null);
+                .param("s", systemId)
+                .query(Integer.class)
+                .optional()
+                .orElse(null);
         if (round == null) {
             return new GoLiveInvariant.Facts(null, null, Map.of(), null);
         }
-        Map<String, Object> outcome = jdbc.sql("SELECT outcome FROM wb_triage WHERE system_id = :s AND cycle_round = :r")
-                .param("s", systemId).param("r", round).query((rs, i) -> Optional.ofNullable(rs.getString("outcome")))
-                .optional().flatMap(o -> o).map(CanonicalJson::readMap).orElse(null);
+        Map<String, Object> outcome = jdbc.sql(
+                        "SELECT outcome FROM wb_triage WHERE system_id = :s AND cycle_round = :r")
+                .param("s", systemId)
+                .param("r", round)
+                .query((rs, i) -> Optional.ofNullable(rs.getString("outcome")))
+                .optional()
+                .flatMap(o -> o)
+                .map(CanonicalJson::readMap)
+                .orElse(null);
         Map<AssessmentType, GoLiveInvariant.VersionFacts> versions = new EnumMap<>(AssessmentType.class);
         for (Assessment assessment : store.assessmentsOf(systemId)) {
             int r = round;
-            store.versions(assessment.id()).stream().filter(v -> v.cycleRound() == r).max(Comparator.comparingInt(VersionRow::number))
+            store.versions(assessment.id()).stream()
+                    .filter(v -> v.cycleRound() == r)
+                    .max(Comparator.comparingInt(VersionRow::number))
                     .ifPresent(v -> versions.put(assessment.type(), versionFacts(assessment, v)));
         }
         return new GoLiveInvariant.Facts(round, outcome, versions, parties.of(systemId, owner, round));
@@ -57,6 +68,7 @@ class GoLiveFacts {
     private GoLiveInvariant.VersionFacts versionFacts(Assessment assessment, VersionRow v) {
         List<Signature> signatures = store.signatures(v.id());
         boolean intact = VersionHashes.intact(keys, assessment, v, signatures);
-        return new GoLiveInvariant.VersionFacts(v.number(), v.status(), VersionHashes.answersHash(v), intact, signatures);
+        return new GoLiveInvariant.VersionFacts(
+                v.number(), v.status(), VersionHashes.answersHash(v), intact, signatures);
     }
 }

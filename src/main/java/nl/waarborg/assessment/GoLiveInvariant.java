@@ -18,11 +18,11 @@ public final class GoLiveInvariant {
 
     /** The gates' task ids, from the one list of gates. */
     public static final String PRIVACY_OFFICER_ADVICE = Gate.PRIVACY_OFFICER_ADVICE.taskId();
+
     public static final String ETHICS_COMMITTEE_ADVICE = Gate.ETHICS_COMMITTEE_ADVICE.taskId();
     public static final String ALDERMAN_DECISION = Gate.ALDERMAN_DECISION.taskId();
 
-    private GoLiveInvariant() {
-    }
+    private GoLiveInvariant() {}
 
     /** The group whose members may sign the gate. */
     static String groupOf(String gate) {
@@ -30,18 +30,25 @@ public final class GoLiveInvariant {
     }
 
     /** What the rule judges: the current round, its triage outcome (null if none), the round's latest versions. */
-    public record Facts(Integer round, Map<String, Object> triageOutcome, Map<AssessmentType, VersionFacts> versions,
-                        SystemParties parties) {
-    }
+    public record Facts(
+            Integer round,
+            Map<String, Object> triageOutcome,
+            Map<AssessmentType, VersionFacts> versions,
+            SystemParties parties) {}
 
     /** The latest version of an assessment in the round, with the hash of its answers now and its signatures. */
-    public record VersionFacts(int number, VersionStatus status, String answersHash, boolean contentHashIntact,
-                               List<Signature> signatures) {
-    }
+    public record VersionFacts(
+            int number,
+            VersionStatus status,
+            String answersHash,
+            boolean contentHashIntact,
+            List<Signature> signatures) {}
 
     /** The advice gates an assessment of this type needs before the alderman decides. */
     public static List<String> adviceGates(AssessmentType type) {
-        return type == AssessmentType.IAMA ? List.of(PRIVACY_OFFICER_ADVICE, ETHICS_COMMITTEE_ADVICE) : List.of(PRIVACY_OFFICER_ADVICE);
+        return type == AssessmentType.IAMA
+                ? List.of(PRIVACY_OFFICER_ADVICE, ETHICS_COMMITTEE_ADVICE)
+                : List.of(PRIVACY_OFFICER_ADVICE);
     }
 
     /** The latest signature per gate (signatures come oldest first; a later round of review replaces an earlier one). */
@@ -84,8 +91,8 @@ public final class GoLiveInvariant {
         for (AssessmentType type : AssessmentType.values()) {
             Object required = outcome.get(type.name().toLowerCase() + "Required");
             if (!(required instanceof Boolean)) {
-                problems.add("the triage of round " + facts.round() + " does not say whether a" + (type == AssessmentType.IAMA ? "n " : " ")
-                        + type + " is required");
+                problems.add("the triage of round " + facts.round() + " does not say whether a"
+                        + (type == AssessmentType.IAMA ? "n " : " ") + type + " is required");
             } else if ((Boolean) required) {
                 problems.addAll(versionViolations(type, facts, isMember));
             }
@@ -93,7 +100,8 @@ public final class GoLiveInvariant {
         return problems;
     }
 
-    private static List<String> versionViolations(AssessmentType type, Facts facts, BiPredicate<String, String> isMember) {
+    private static List<String> versionViolations(
+            AssessmentType type, Facts facts, BiPredicate<String, String> isMember) {
         String name = type + " of round " + facts.round();
         VersionFacts version = facts.versions().get(type);
         if (version == null) {
@@ -113,7 +121,8 @@ public final class GoLiveInvariant {
         if (decision == null || !Decision.approves(decision.decision())) {
             problems.add(label + " has no approving decision of the alderman");
         } else if (!version.answersHash().equals(decision.answersHash())) {
-            problems.add(label + ": the alderman (" + decision.user() + ") decided on content " + shortHash(decision.answersHash()));
+            problems.add(label + ": the alderman (" + decision.user() + ") decided on content "
+                    + shortHash(decision.answersHash()));
         }
         Map<String, String> gateOfSigner = new HashMap<>();
         for (String gate : gatesOf(type)) {
@@ -122,10 +131,12 @@ public final class GoLiveInvariant {
                 continue;
             }
             if (!isMember.test(s.user(), groupOf(gate))) {
-                problems.add(label + ": " + s.user() + " signed " + gate + " but is not a member of group '" + groupOf(gate) + "'");
+                problems.add(label + ": " + s.user() + " signed " + gate + " but is not a member of group '"
+                        + groupOf(gate) + "'");
             }
-            facts.parties().conflictOf(s.user()).ifPresent(reason ->
-                    problems.add(label + ": " + s.user() + " signed " + gate + " but " + reason));
+            facts.parties()
+                    .conflictOf(s.user())
+                    .ifPresent(reason -> problems.add(label + ": " + s.user() + " signed " + gate + " but " + reason));
             String other = gateOfSigner.putIfAbsent(s.user(), gate);
             if (other != null) {
                 problems.add(label + ": " + s.user() + " signed both " + other + " and " + gate);

@@ -18,7 +18,8 @@ public class H2ImmutabilityTrigger implements Trigger {
     private String table;
 
     @Override
-    public void init(Connection conn, String schemaName, String triggerName, String tableName, boolean before, int type) {
+    public void init(
+            Connection conn, String schemaName, String triggerName, String tableName, boolean before, int type) {
         // ALTER TABLE … ADD COLUMN rebuilds the table as a copy and initialises its triggers under the copy's name.
         this.table = tableName.toUpperCase().replaceFirst("_COPY_\\d+_\\d+$", "");
     }
@@ -47,7 +48,9 @@ public class H2ImmutabilityTrigger implements Trigger {
             }
         }
         if (!onlySuperseded) {
-            throw new SQLException("assessment version " + oldRow[0] + " is frozen (" + oldStatus + ") and cannot be changed", "23000");
+            throw new SQLException(
+                    "assessment version " + oldRow[0] + " is frozen (" + oldStatus + ") and cannot be changed",
+                    "23000");
         }
     }
 
@@ -58,7 +61,8 @@ public class H2ImmutabilityTrigger implements Trigger {
         }
         for (int i = 0; i <= 5; i++) {
             if (!Objects.equals(oldRow[i], newRow[i])) {
-                throw new SQLException("action point " + oldRow[0] + " is part of a signed version and cannot be changed", "23000");
+                throw new SQLException(
+                        "action point " + oldRow[0] + " is part of a signed version and cannot be changed", "23000");
             }
         }
     }

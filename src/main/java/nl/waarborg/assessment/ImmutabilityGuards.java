@@ -25,8 +25,13 @@ import org.springframework.stereotype.Component;
 @Component("immutabilityGuards")
 class ImmutabilityGuards implements HealthIndicator {
 
-    static final List<String> GUARDS = List.of("wb_version_guard", "wb_signature_guard", "wb_audit_guard", "wb_action_point_guard",
-            "wb_answer_save_guard", "wb_cycle_start_guard");
+    static final List<String> GUARDS = List.of(
+            "wb_version_guard",
+            "wb_signature_guard",
+            "wb_audit_guard",
+            "wb_action_point_guard",
+            "wb_answer_save_guard",
+            "wb_cycle_start_guard");
 
     private static final Logger LOG = LoggerFactory.getLogger(ImmutabilityGuards.class);
 
@@ -41,11 +46,14 @@ class ImmutabilityGuards implements HealthIndicator {
     /** The guards that are not in place now (absent, or disabled on PostgreSQL). */
     List<String> missing() {
         Set<String> present = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        present.addAll(postgres()
-                ? jdbc.sql("""
+        present.addAll(
+                postgres()
+                        ? jdbc.sql("""
                         SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
                         WHERE NOT t.tgisinternal AND t.tgenabled <> 'D' AND pg_table_is_visible(c.oid)""").query(String.class).list()
-                : jdbc.sql("SELECT trigger_name FROM information_schema.triggers").query(String.class).list());
+                        : jdbc.sql("SELECT trigger_name FROM information_schema.triggers")
+                                .query(String.class)
+                                .list());
         List<String> missing = new ArrayList<>();
         for (String guard : GUARDS) {
             if (!present.contains(guard)) {
@@ -66,15 +74,21 @@ class ImmutabilityGuards implements HealthIndicator {
         if (missing.isEmpty()) {
             return Health.up().build();
         }
-        LOG.error("Immutability guard(s) missing or disabled: {}. The database no longer refuses changes to frozen versions, "
-                + "signatures or the audit trail; restore the triggers from the migrations (V3, V6, V7_15) and check "
-                + "/api/audit/verify.", missing);
+        LOG.error(
+                "Immutability guard(s) missing or disabled: {}. The database no longer refuses changes to frozen versions, "
+                        + "signatures or the audit trail; restore the triggers from the migrations (V3, V6, V7_15) and check "
+                        + "/api/audit/verify.",
+                missing);
         return Health.down().withDetail("missingGuards", missing).build();
     }
 
     private boolean postgres() {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            return connection
+                    .getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(Locale.ROOT)
+                    .contains("postgres");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot tell the database product", e);
         }

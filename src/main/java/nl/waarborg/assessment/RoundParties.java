@@ -29,8 +29,12 @@ public class RoundParties {
         jdbc.sql("""
                 INSERT INTO wb_cycle_start (process_instance_id, system_id, cycle_round, started_by, started_at)
                 VALUES (:pi, :s, :r, :u, :at)""")
-                .param("pi", processInstanceId).param("s", systemId).param("r", round).param("u", userId)
-                .param("at", Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS))).update();
+                .param("pi", processInstanceId)
+                .param("s", systemId)
+                .param("r", round)
+                .param("u", userId)
+                .param("at", Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)))
+                .update();
     }
 
     /** The parties of a round of the system; {@code owner} is the system's owner as the register holds it now. */
@@ -39,9 +43,17 @@ public class RoundParties {
         String starter = jdbc.sql("""
                 SELECT started_by FROM wb_cycle_start WHERE system_id = :s AND cycle_round <= :r
                 ORDER BY cycle_round DESC, started_at DESC LIMIT 1""")
-                .param("s", systemId).param("r", round).query(String.class).optional().orElse(null);
+                .param("s", systemId)
+                .param("r", round)
+                .query(String.class)
+                .optional()
+                .orElse(null);
         String triageFiller = jdbc.sql("SELECT answered_by FROM wb_triage WHERE system_id = :s AND cycle_round = :r")
-                .param("s", systemId).param("r", round).query(String.class).optional().orElse(null);
+                .param("s", systemId)
+                .param("r", round)
+                .query(String.class)
+                .optional()
+                .orElse(null);
         Set<String> writers = new HashSet<>(jdbc.sql("""
                 SELECT s.user_id FROM wb_answer_save s
                     JOIN wb_assessment_version v ON v.id = s.version_id JOIN wb_assessment a ON a.id = v.assessment_id
@@ -49,7 +61,10 @@ public class RoundParties {
                 UNION SELECT c.user_id FROM wb_contributor c
                     JOIN wb_assessment_version v ON v.id = c.version_id JOIN wb_assessment a ON a.id = v.assessment_id
                 WHERE a.system_id = :s AND v.cycle_round = :r""")
-                .param("s", systemId).param("r", round).query(String.class).list());
+                .param("s", systemId)
+                .param("r", round)
+                .query(String.class)
+                .list());
         return new SystemParties(owner, starter, triageFiller, writers);
     }
 }

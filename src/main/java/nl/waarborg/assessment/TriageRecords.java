@@ -1,12 +1,12 @@
 package nl.waarborg.assessment;
 
-import nl.waarborg.audit.AuditAction;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import nl.waarborg.audit.AuditAction;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.shared.CanonicalJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,8 +30,11 @@ public class TriageRecords {
 
     /** The highest round any cycle of the system reached (0 when it never had one). */
     public int lastRound(String systemId) {
-        Integer last = jdbc.sql("SELECT MAX(cycle_round) FROM wb_triage WHERE system_id = :s").param("s", systemId)
-                .query(Integer.class).optional().orElse(null);
+        Integer last = jdbc.sql("SELECT MAX(cycle_round) FROM wb_triage WHERE system_id = :s")
+                .param("s", systemId)
+                .query(Integer.class)
+                .optional()
+                .orElse(null);
         return last == null ? 0 : last;
     }
 
@@ -39,12 +42,21 @@ public class TriageRecords {
     public void recordTriageInputs(String systemId, int round, Map<String, Object> inputs, String userId) {
         int updated = jdbc.sql("""
                 UPDATE wb_triage SET inputs = :inputs, answered_by = :u, decided_at = :at WHERE system_id = :s AND cycle_round = :r""")
-                .param("inputs", CanonicalJson.write(inputs)).param("u", userId).param("at", Timestamp.from(now()))
-                .param("s", systemId).param("r", round).update();
+                .param("inputs", CanonicalJson.write(inputs))
+                .param("u", userId)
+                .param("at", Timestamp.from(now()))
+                .param("s", systemId)
+                .param("r", round)
+                .update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO wb_triage (system_id, cycle_round, inputs, answered_by, decided_at) VALUES (:s, :r, :inputs, :u, :at)")
-                    .param("s", systemId).param("r", round).param("inputs", CanonicalJson.write(inputs)).param("u", userId)
-                    .param("at", Timestamp.from(now())).update();
+            jdbc.sql(
+                            "INSERT INTO wb_triage (system_id, cycle_round, inputs, answered_by, decided_at) VALUES (:s, :r, :inputs, :u, :at)")
+                    .param("s", systemId)
+                    .param("r", round)
+                    .param("inputs", CanonicalJson.write(inputs))
+                    .param("u", userId)
+                    .param("at", Timestamp.from(now()))
+                    .update();
         }
         audit.record(AuditAction.TRIAGE_ANSWERED, userId, systemId, Map.of("round", round));
     }
@@ -52,11 +64,18 @@ public class TriageRecords {
     @Transactional
     public void recordTriageOutcome(String systemId, int round, Map<String, Object> outcome) {
         int updated = jdbc.sql("UPDATE wb_triage SET outcome = :o WHERE system_id = :s AND cycle_round = :r")
-                .param("o", CanonicalJson.write(outcome)).param("s", systemId).param("r", round).update();
+                .param("o", CanonicalJson.write(outcome))
+                .param("s", systemId)
+                .param("r", round)
+                .update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO wb_triage (system_id, cycle_round, inputs, outcome, decided_at) VALUES (:s, :r, '{}', :o, :at)")
-                    .param("s", systemId).param("r", round).param("o", CanonicalJson.write(outcome))
-                    .param("at", Timestamp.from(now())).update();
+            jdbc.sql(
+                            "INSERT INTO wb_triage (system_id, cycle_round, inputs, outcome, decided_at) VALUES (:s, :r, '{}', :o, :at)")
+                    .param("s", systemId)
+                    .param("r", round)
+                    .param("o", CanonicalJson.write(outcome))
+                    .param("at", Timestamp.from(now()))
+                    .update();
         }
         audit.record(AuditAction.TRIAGE_DECIDED, null, systemId, Map.of("round", round, "outcome", outcome));
     }
@@ -64,14 +83,16 @@ public class TriageRecords {
     /** The triage of a round: {"inputs": {...}, "outcome": {...}}. */
     public Optional<Map<String, Object>> triageOf(String systemId, int round) {
         return jdbc.sql("SELECT inputs, outcome FROM wb_triage WHERE system_id = :s AND cycle_round = :r")
-                .param("s", systemId).param("r", round).query((rs, i) -> {
+                .param("s", systemId)
+                .param("r", round)
+                .query((rs, i) -> {
                     Map<String, Object> triage = new LinkedHashMap<>();
                     triage.put("inputs", CanonicalJson.readMap(rs.getString("inputs")));
                     triage.put("outcome", CanonicalJson.readMap(rs.getString("outcome")));
                     return triage;
-                }).optional();
+                })
+                .optional();
     }
-
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);

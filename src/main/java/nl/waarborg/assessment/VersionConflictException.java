@@ -9,7 +9,10 @@ import nl.waarborg.shared.ConflictException;
 public class VersionConflictException extends ConflictException {
 
     /** What stands in the way, for clients that explain it in their own words (the web pages). */
-    public enum Reason { NOT_DRAFT, UNSEEN_CONTENT }
+    public enum Reason {
+        NOT_DRAFT,
+        UNSEEN_CONTENT
+    }
 
     private final Reason reason;
 

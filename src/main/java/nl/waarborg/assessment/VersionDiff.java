@@ -1,7 +1,5 @@
 package nl.waarborg.assessment;
 
-import nl.waarborg.shared.CanonicalJson;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,19 +8,22 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import nl.waarborg.forms.FormCatalog;
+import nl.waarborg.shared.CanonicalJson;
 import org.springframework.stereotype.Component;
 
 /** Per question: what was added, removed or changed between two versions, with old and new value. */
 @Component
 public class VersionDiff {
 
-    public enum Change { ADDED, REMOVED, CHANGED }
-
-    public record Entry(String section, String key, String question, Change change, Object oldValue, Object newValue) {
+    public enum Change {
+        ADDED,
+        REMOVED,
+        CHANGED
     }
 
-    public record Result(String assessmentId, int from, int to, List<Entry> changes) {
-    }
+    public record Entry(String section, String key, String question, Change change, Object oldValue, Object newValue) {}
+
+    public record Result(String assessmentId, int from, int to, List<Entry> changes) {}
 
     private final FormCatalog forms;
 
@@ -44,7 +45,8 @@ public class VersionDiff {
                 change = Change.REMOVED;
             } else if (!had && has) {
                 change = Change.ADDED;
-            } else if (had && !Objects.equals(CanonicalJson.write(before.get(path)), CanonicalJson.write(after.get(path)))) {
+            } else if (had
+                    && !Objects.equals(CanonicalJson.write(before.get(path)), CanonicalJson.write(after.get(path)))) {
                 change = Change.CHANGED;
             }
             if (change != null) {
@@ -58,7 +60,10 @@ public class VersionDiff {
 
     /** The question as the form asks it, or the key when the form no longer has that field. */
     public String question(String section, String key) {
-        return forms.form(section).map(f -> f.fields().get(key)).filter(Objects::nonNull).orElse(key);
+        return forms.form(section)
+                .map(f -> f.fields().get(key))
+                .filter(Objects::nonNull)
+                .orElse(key);
     }
 
     private static Map<String, Object> flatten(Map<String, Object> answers) {

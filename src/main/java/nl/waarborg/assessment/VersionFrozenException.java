@@ -6,7 +6,7 @@ import nl.waarborg.shared.ConflictException;
 public class VersionFrozenException extends ConflictException {
 
     public VersionFrozenException(String assessmentId, int number, VersionStatus status) {
-        super("Version " + number + " of assessment " + assessmentId + " is " + status + " and can no longer be changed;"
-                + " a new round creates a new version.");
+        super("Version " + number + " of assessment " + assessmentId + " is " + status
+                + " and can no longer be changed;" + " a new round creates a new version.");
     }
 }

@@ -19,19 +19,25 @@ final class VersionHashes {
      */
     static final Set<String> REVIEW_RECORDS = Set.of("dpa-consultation-submit", "dpa-consultation-answer");
 
-    private VersionHashes() {
-    }
+    private VersionHashes() {}
 
     /** The keyed hash that freezes a version, with the current evidence key (ADR 0018). */
-    static EvidenceKeys.KeyedHash contentHash(EvidenceKeys keys, Assessment assessment, VersionRow version, List<Signature> signatures,
-                                              String previousHash) {
+    static EvidenceKeys.KeyedHash contentHash(
+            EvidenceKeys keys,
+            Assessment assessment,
+            VersionRow version,
+            List<Signature> signatures,
+            String previousHash) {
         return keys.hash(content(assessment, version, signatures, previousHash));
     }
 
     /** Whether a frozen version's stored hash still matches what the database holds now, under the key it names. */
     static boolean intact(EvidenceKeys keys, Assessment assessment, VersionRow version, List<Signature> signatures) {
-        return version.contentHash() != null && keys.matches(version.hashKeyId(),
-                content(assessment, version, signatures, version.previousHash()), version.contentHash());
+        return version.contentHash() != null
+                && keys.matches(
+                        version.hashKeyId(),
+                        content(assessment, version, signatures, version.previousHash()),
+                        version.contentHash());
     }
 
     static String content(Assessment assessment, VersionRow version, List<Signature> signatures, String previousHash) {

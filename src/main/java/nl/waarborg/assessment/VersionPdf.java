@@ -28,7 +28,8 @@ import org.thymeleaf.context.Context;
 @Component
 public class VersionPdf {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").withZone(ZoneId.of("Europe/Amsterdam"));
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").withZone(ZoneId.of("Europe/Amsterdam"));
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     private static final Locale DUTCH = Locale.forLanguageTag("nl");
@@ -41,8 +42,14 @@ public class VersionPdf {
     private final PersonNames people;
     private final AssessmentReads reads;
 
-    public VersionPdf(TemplateEngine templates, FormCatalog forms, VersionDiff labels, AnswerText answers, MessageSource messages,
-                      PersonNames people, AssessmentReads reads) {
+    public VersionPdf(
+            TemplateEngine templates,
+            FormCatalog forms,
+            VersionDiff labels,
+            AnswerText answers,
+            MessageSource messages,
+            PersonNames people,
+            AssessmentReads reads) {
         this.reads = reads;
         this.messages = messages;
         this.people = people;
@@ -52,24 +59,34 @@ public class VersionPdf {
         this.answers = answers;
     }
 
-    public record Row(String question, String answer) {
-    }
+    public record Row(String question, String answer) {}
 
-    public record Section(String id, List<Row> rows) {
-    }
+    public record Section(String id, List<Row> rows) {}
 
     /** A signature as the record reads it: the step and the decision in words, the signer by name, the time in Dutch time. */
-    public record SignatureRow(String gate, String decision, String motivation, String deviationMotivation, String conditions,
-                               String signedBy) {
-    }
+    public record SignatureRow(
+            String gate,
+            String decision,
+            String motivation,
+            String deviationMotivation,
+            String conditions,
+            String signedBy) {}
 
     public byte[] render(AssessmentVersion version, String systemName) {
         Context context = new Context(DUTCH);
         context.setVariable("v", version);
         context.setVariable("systemName", systemName);
         context.setVariable("sections", sections(version));
-        context.setVariable("signatures", version.signatures().stream().map(this::signatureRow).toList());
-        context.setVariable("status", messages.getMessage("versionStatus." + version.status().name(), null, version.status().name(), DUTCH));
+        context.setVariable(
+                "signatures",
+                version.signatures().stream().map(this::signatureRow).toList());
+        context.setVariable(
+                "status",
+                messages.getMessage(
+                        "versionStatus." + version.status().name(),
+                        null,
+                        version.status().name(),
+                        DUTCH));
         context.setVariable("dates", new Dates());
         // Whether the stored hash still checks now, so that the printed hash is not mistaken for proof on its own.
         context.setVariable("hashIntact", reads.hashCheck(version));
@@ -98,9 +115,13 @@ public class VersionPdf {
     }
 
     private SignatureRow signatureRow(Signature s) {
-        return new SignatureRow(messages.getMessage("gate." + s.gate(), null, s.gate(), DUTCH),
-                messages.getMessage(s.kind() + "." + s.decision(), null, s.decision(), DUTCH), s.motivation(), s.deviationMotivation(),
-                s.conditions(), people.of(s.user()) + ", " + DATE_TIME.format(s.at()));
+        return new SignatureRow(
+                messages.getMessage("gate." + s.gate(), null, s.gate(), DUTCH),
+                messages.getMessage(s.kind() + "." + s.decision(), null, s.decision(), DUTCH),
+                s.motivation(),
+                s.deviationMotivation(),
+                s.conditions(),
+                people.of(s.user()) + ", " + DATE_TIME.format(s.at()));
     }
 
     private List<Section> sections(AssessmentVersion version) {
@@ -109,7 +130,8 @@ public class VersionPdf {
             List<Row> rows = new ArrayList<>();
             if (section.getValue() instanceof Map<?, ?> fields) {
                 forms.readableAnswers(section.getKey(), fields)
-                        .forEach((key, value) -> rows.add(new Row(labels.question(section.getKey(), key), answers.of(value, DUTCH))));
+                        .forEach((key, value) ->
+                                rows.add(new Row(labels.question(section.getKey(), key), answers.of(value, DUTCH))));
             }
             sections.add(new Section(section.getKey(), rows));
         }

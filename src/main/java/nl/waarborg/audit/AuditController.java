@@ -1,9 +1,9 @@
 package nl.waarborg.audit;
 
 import java.util.List;
-import nl.waarborg.shared.PageParameters;
 import nl.waarborg.identity.Groups;
 import nl.waarborg.security.CurrentUser;
+import nl.waarborg.shared.PageParameters;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,8 +21,8 @@ public class AuditController {
     }
 
     @GetMapping
-    public List<AuditTrail.AuditEvent> events(@RequestParam(required = false) String systemId,
-                                              @RequestParam(defaultValue = "500") int limit) {
+    public List<AuditTrail.AuditEvent> events(
+            @RequestParam(required = false) String systemId, @RequestParam(defaultValue = "500") int limit) {
         CurrentUser.requireAnyOf(Groups.MANAGER, Groups.ADMIN);
         PageParameters.checkLimit(limit, 10000);
         return audit.events(systemId, limit);

@@ -43,7 +43,11 @@ public class AuditTrail {
      */
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(AuditAction action, String userId, String systemId, Map<String, ?> details) {
-        PendingEvent event = new PendingEvent(Instant.now().truncatedTo(ChronoUnit.MICROS), userId, action.name(), systemId,
+        PendingEvent event = new PendingEvent(
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
+                userId,
+                action.name(),
+                systemId,
                 CanonicalJson.write(details == null ? Map.of() : details));
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             append(List.of(event));
@@ -63,29 +67,46 @@ public class AuditTrail {
     /** Appends the events in order under the head row lock; runs inside the transaction, just before it commits. */
     private void append(List<PendingEvent> events) {
         Map<String, Object> head = jdbc.sql("SELECT last_seq, last_hash FROM wb_audit_head WHERE id = 1 FOR UPDATE")
-                .query().singleRow();
+                .query()
+                .singleRow();
         long seq = ((Number) head.get("last_seq")).longValue();
         String previousHash = (String) head.get("last_hash");
         for (PendingEvent pending : events) {
             seq++;
-            AuditEvent event = new AuditEvent(seq, pending.at(), pending.userId(), pending.action(), pending.systemId(),
-                    pending.details(), previousHash, null, null);
+            AuditEvent event = new AuditEvent(
+                    seq,
+                    pending.at(),
+                    pending.userId(),
+                    pending.action(),
+                    pending.systemId(),
+                    pending.details(),
+                    previousHash,
+                    null,
+                    null);
             EvidenceKeys.KeyedHash keyed = keys.hash(contentOf(event));
             String hash = keyed.hash();
             jdbc.sql("""
                     INSERT INTO wb_audit_event (seq, occurred_at, user_id, action, system_id, details, previous_hash, hash, hash_key_id)
                     VALUES (:seq, :at, :user, :action, :system, :details, :previous, :hash, :key)""")
-                    .param("seq", seq).param("at", Timestamp.from(pending.at())).param("user", pending.userId())
-                    .param("action", pending.action()).param("system", pending.systemId()).param("details", pending.details())
-                    .param("previous", previousHash).param("hash", hash).param("key", keyed.keyId()).update();
+                    .param("seq", seq)
+                    .param("at", Timestamp.from(pending.at()))
+                    .param("user", pending.userId())
+                    .param("action", pending.action())
+                    .param("system", pending.systemId())
+                    .param("details", pending.details())
+                    .param("previous", previousHash)
+                    .param("hash", hash)
+                    .param("key", keyed.keyId())
+                    .update();
             previousHash = hash;
         }
-        jdbc.sql("UPDATE wb_audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1").param("seq", seq)
-                .param("hash", previousHash).update();
+        jdbc.sql("UPDATE wb_audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
+                .param("seq", seq)
+                .param("hash", previousHash)
+                .update();
     }
 
-    private record PendingEvent(Instant at, String userId, String action, String systemId, String details) {
-    }
+    private record PendingEvent(Instant at, String userId, String action, String systemId, String details) {}
 
     /** The events recorded in one transaction, appended by its beforeCommit (not at all when it rolls back). */
     private static final class PendingAppends implements TransactionSynchronization {
@@ -111,12 +132,16 @@ public class AuditTrail {
     /** The newest events of one kind, e.g. GATE_OVERDUE for the manager's dashboard. */
     public List<AuditEvent> recent(AuditAction action, int limit) {
         return jdbc.sql("SELECT * FROM wb_audit_event WHERE action = :action ORDER BY seq DESC LIMIT :limit")
-                .param("action", action.name()).param("limit", limit).query(AuditTrail::map).list();
+                .param("action", action.name())
+                .param("limit", limit)
+                .query(AuditTrail::map)
+                .list();
     }
 
     public List<AuditEvent> events(String systemId, int limit) {
         String where = systemId == null ? "" : "WHERE system_id = :system ";
-        JdbcClient.StatementSpec spec = jdbc.sql("SELECT * FROM wb_audit_event " + where + "ORDER BY seq DESC LIMIT :limit")
+        JdbcClient.StatementSpec spec = jdbc.sql(
+                        "SELECT * FROM wb_audit_event " + where + "ORDER BY seq DESC LIMIT :limit")
                 .param("limit", limit);
         if (systemId != null) {
             spec = spec.param("system", systemId);
@@ -131,21 +156,28 @@ public class AuditTrail {
      */
     @Transactional(readOnly = true)
     public Verification verify() {
-        List<AuditEvent> all = jdbc.sql("SELECT * FROM wb_audit_event ORDER BY seq").query(AuditTrail::map).list();
+        List<AuditEvent> all = jdbc.sql("SELECT * FROM wb_audit_event ORDER BY seq")
+                .query(AuditTrail::map)
+                .list();
         String expectedPrevious = GENESIS;
         long expectedSeq = 1;
         boolean keyed = false;
         for (AuditEvent event : all) {
             keyed |= event.hashKeyId() != null;
-            if (event.seq() != expectedSeq || !event.previousHash().equals(expectedPrevious)
-                    || (keyed && event.hashKeyId() == null) || !keys.matches(event.hashKeyId(), contentOf(event), event.hash())) {
+            if (event.seq() != expectedSeq
+                    || !event.previousHash().equals(expectedPrevious)
+                    || (keyed && event.hashKeyId() == null)
+                    || !keys.matches(event.hashKeyId(), contentOf(event), event.hash())) {
                 return new Verification(false, all.size(), event.seq());
             }
             expectedPrevious = event.hash();
             expectedSeq++;
         }
-        Map<String, Object> head = jdbc.sql("SELECT last_seq, last_hash FROM wb_audit_head WHERE id = 1").query().singleRow();
-        if (((Number) head.get("last_seq")).longValue() != all.size() || !expectedPrevious.equals(head.get("last_hash"))) {
+        Map<String, Object> head = jdbc.sql("SELECT last_seq, last_hash FROM wb_audit_head WHERE id = 1")
+                .query()
+                .singleRow();
+        if (((Number) head.get("last_seq")).longValue() != all.size()
+                || !expectedPrevious.equals(head.get("last_hash"))) {
             // Events were removed from the end of the chain.
             return new Verification(false, all.size(), (long) all.size() + 1);
         }
@@ -166,16 +198,28 @@ public class AuditTrail {
     }
 
     private static AuditEvent map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new AuditEvent(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("user_id"),
-                rs.getString("action"), rs.getString("system_id"), rs.getString("details"), rs.getString("previous_hash"),
-                rs.getString("hash"), rs.getString("hash_key_id"));
+        return new AuditEvent(
+                rs.getLong("seq"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getString("user_id"),
+                rs.getString("action"),
+                rs.getString("system_id"),
+                rs.getString("details"),
+                rs.getString("previous_hash"),
+                rs.getString("hash"),
+                rs.getString("hash_key_id"));
     }
 
-    public record AuditEvent(long seq, Instant occurredAt, String userId, String action, String systemId, String details,
-                             String previousHash, String hash, String hashKeyId) {
-    }
+    public record AuditEvent(
+            long seq,
+            Instant occurredAt,
+            String userId,
+            String action,
+            String systemId,
+            String details,
+            String previousHash,
+            String hash,
+            String hashKeyId) {}
 
-    public record Verification(boolean valid, long events, Long firstBrokenEventId) {
-    }
-
+    public record Verification(boolean valid, long events, Long firstBrokenEventId) {}
 }

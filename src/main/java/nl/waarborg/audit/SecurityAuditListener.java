@@ -27,7 +27,8 @@ public class SecurityAuditListener {
         String name = event.account().length() > MAX_NAME ? event.account().substring(0, MAX_NAME) : event.account();
         String address = event.address() == null ? "unknown" : event.address();
         if (event.locked()) {
-            audit.recordIndependently(AuditAction.LOGIN_LOCKED, name, null, Map.of("failures", event.failures(), "address", address));
+            audit.recordIndependently(
+                    AuditAction.LOGIN_LOCKED, name, null, Map.of("failures", event.failures(), "address", address));
         } else {
             audit.recordIndependently(AuditAction.LOGIN_FAILED, name, null, Map.of("address", address));
         }

@@ -38,9 +38,10 @@ public class DatabaseStartupFailureAnalyzer implements FailureAnalyzer, Ordered 
 
     private static final Pattern UNRESOLVED = Pattern.compile("Could not resolve placeholder '([^':]+)");
 
-    private static final String ALL_SETTINGS = "The database connection is configured by WAARBORG_DB_URL (spring.datasource.url,"
-            + " e.g. jdbc:postgresql://db-host:5432/waarborg), WAARBORG_DB_USER (spring.datasource.username) and"
-            + " WAARBORG_DB_PASSWORD (spring.datasource.password).";
+    private static final String ALL_SETTINGS =
+            "The database connection is configured by WAARBORG_DB_URL (spring.datasource.url,"
+                    + " e.g. jdbc:postgresql://db-host:5432/waarborg), WAARBORG_DB_USER (spring.datasource.username) and"
+                    + " WAARBORG_DB_PASSWORD (spring.datasource.password).";
 
     private final Environment environment;
 
@@ -60,7 +61,10 @@ public class DatabaseStartupFailureAnalyzer implements FailureAnalyzer, Ordered 
         if (!missing.isEmpty()) {
             return new FailureAnalysis(
                     "Waarborg's database settings are incomplete: " + String.join(", ", missing) + " not set.",
-                    "Set " + enumerate(missing.stream().map(m -> m.substring(0, m.indexOf(' '))).toList())
+                    "Set "
+                            + enumerate(missing.stream()
+                                    .map(m -> m.substring(0, m.indexOf(' ')))
+                                    .toList())
                             + " (environment variables). With the postgres profile all three database settings are required"
                             + " and have no defaults. " + ALL_SETTINGS,
                     failure);
@@ -76,7 +80,8 @@ public class DatabaseStartupFailureAnalyzer implements FailureAnalyzer, Ordered 
     private String action(Throwable cause) {
         String state = cause instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
         if (cause instanceof SQLInvalidAuthorizationSpecException || state.startsWith("28")) {
-            return "Check WAARBORG_DB_USER and WAARBORG_DB_PASSWORD: the database refused these credentials. " + ALL_SETTINGS;
+            return "Check WAARBORG_DB_USER and WAARBORG_DB_PASSWORD: the database refused these credentials. "
+                    + ALL_SETTINGS;
         }
         if ("3D000".equals(state)) {
             return "Create the database, or correct the database name at the end of WAARBORG_DB_URL. " + ALL_SETTINGS;
@@ -92,9 +97,14 @@ public class DatabaseStartupFailureAnalyzer implements FailureAnalyzer, Ordered 
             if (t instanceof SQLException sql && isConnectionFailure(sql)) {
                 return sql;
             }
-            if (found == null && (t instanceof ConnectException || t instanceof UnknownHostException
-                    || t instanceof NoRouteToHostException || t instanceof SocketTimeoutException
-                    || t.getClass().getName().equals("com.zaxxer.hikari.pool.HikariPool$PoolInitializationException"))) {
+            if (found == null
+                    && (t instanceof ConnectException
+                            || t instanceof UnknownHostException
+                            || t instanceof NoRouteToHostException
+                            || t instanceof SocketTimeoutException
+                            || t.getClass()
+                                    .getName()
+                                    .equals("com.zaxxer.hikari.pool.HikariPool$PoolInitializationException"))) {
                 found = t;
             }
         }
@@ -103,13 +113,17 @@ public class DatabaseStartupFailureAnalyzer implements FailureAnalyzer, Ordered 
 
     private static boolean isConnectionFailure(SQLException sql) {
         String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-        return sql instanceof SQLNonTransientConnectionException || sql instanceof SQLTransientConnectionException
+        return sql instanceof SQLNonTransientConnectionException
+                || sql instanceof SQLTransientConnectionException
                 || sql instanceof SQLInvalidAuthorizationSpecException
-                || state.startsWith("08") || state.startsWith("28") || state.equals("3D000");
+                || state.startsWith("08")
+                || state.startsWith("28")
+                || state.equals("3D000");
     }
 
     private static String enumerate(List<String> names) {
-        return names.size() < 2 ? String.join("", names)
+        return names.size() < 2
+                ? String.join("", names)
                 : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
@@ -139,7 +153,8 @@ public class DatabaseStartupFailureAnalyzer implements FailureAnalyzer, Ordered 
             }
             int parameters = url.indexOf('?');
             int h2Parameters = url.indexOf(';');
-            int end = parameters < 0 ? h2Parameters : h2Parameters < 0 ? parameters : Math.min(parameters, h2Parameters);
+            int end =
+                    parameters < 0 ? h2Parameters : h2Parameters < 0 ? parameters : Math.min(parameters, h2Parameters);
             return " at " + (end < 0 ? url : url.substring(0, end));
         } catch (IllegalArgumentException e) {
             return "";

@@ -1,6 +1,5 @@
 package nl.waarborg.demo;
 
-import nl.waarborg.assessment.Decision;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -12,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import nl.waarborg.assessment.Decision;
 import nl.waarborg.identity.Groups;
+import nl.waarborg.task.TaskWork;
 import nl.waarborg.workflow.CycleService;
 import nl.waarborg.workflow.CycleService.OpenStep;
-import nl.waarborg.task.TaskWork;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -34,8 +34,17 @@ public class DemoDriver {
     private static final int MAX_STEPS = 60;
 
     /** Which demo user acts for which candidate group. */
-    private static final Map<String, String> ACTOR = Map.of(Groups.PROJECT_LEAD, "lead", Groups.PRIVACY_OFFICER, "fg",
-            Groups.ETHICS_COMMITTEE, "ethics", Groups.ALDERMAN, "alderman", Groups.ADMIN, "admin");
+    private static final Map<String, String> ACTOR = Map.of(
+            Groups.PROJECT_LEAD,
+            "lead",
+            Groups.PRIVACY_OFFICER,
+            "fg",
+            Groups.ETHICS_COMMITTEE,
+            "ethics",
+            Groups.ALDERMAN,
+            "alderman",
+            Groups.ADMIN,
+            "admin");
 
     private final CycleService cycles;
     private final TaskWork tasks;
@@ -63,7 +72,8 @@ public class DemoDriver {
             String user = ACTOR.getOrDefault(next.candidateGroup(), "lead");
             as(user, () -> {
                 TaskWork.TaskView task = tasks.task(next.taskId());
-                Map<String, Object> values = task.formId() == null ? new LinkedHashMap<>() : answers(task.formId(), user);
+                Map<String, Object> values =
+                        task.formId() == null ? new LinkedHashMap<>() : answers(task.formId(), user);
                 answers.forEach((key, value) -> {
                     if (values.containsKey(key)) {
                         values.put(key, value);
@@ -86,7 +96,9 @@ public class DemoDriver {
         form.ifPresent(f -> fill(f.path("components"), values));
         if (values.containsKey("decision")) {
             values.put("decision", Decision.APPROVED.name());
-            values.put("motivation", "Demo: positief, de risico's zijn voldoende beschreven en de maatregelen passen (" + user + ").");
+            values.put(
+                    "motivation",
+                    "Demo: positief, de risico's zijn voldoende beschreven en de maatregelen passen (" + user + ").");
             values.remove("conditions");
             values.remove("deviationMotivation");
             values.put("sendBackTo", List.of());
@@ -115,7 +127,9 @@ public class DemoDriver {
     private static Object valueFor(JsonNode c) {
         String label = c.path("label").asText("antwoord");
         JsonNode options = c.path("values");
-        String first = options.isArray() && !options.isEmpty() ? options.get(0).path("value").asText() : null;
+        String first = options.isArray() && !options.isEmpty()
+                ? options.get(0).path("value").asText()
+                : null;
         return switch (c.path("type").asText()) {
             case "textfield", "textarea" -> "Demo-antwoord: " + (label.length() > 60 ? label.substring(0, 60) : label);
             case "number" -> 1;
@@ -141,9 +155,14 @@ public class DemoDriver {
 
     /** Runs as a demo user, for Spring Security (TaskWork, CurrentUser) and for the engine (authorizations, listeners). */
     public <T> T as(String user, Supplier<T> work) {
-        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                groups.stream().map(SimpleGrantedAuthority::new).toList()));
+        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream()
+                .map(g -> g.getId())
+                .toList();
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        user,
+                        null,
+                        groups.stream().map(SimpleGrantedAuthority::new).toList()));
         identity.setAuthentication(user, new ArrayList<>(groups));
         try {
             return work.get();

@@ -1,8 +1,8 @@
 package nl.waarborg.demo;
 
-import nl.waarborg.audit.AuditAction;
 import java.util.List;
 import java.util.Map;
+import nl.waarborg.audit.AuditAction;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
@@ -30,25 +30,57 @@ public class DemoPortfolio {
     private static final Logger log = LoggerFactory.getLogger(DemoPortfolio.class);
 
     /** A demo system and the task it should end up waiting at (null: registered only; "" start the cycle only). */
-    record DemoSystem(String name, String department, String description, String waitAt, Map<String, Object> answers) {
-    }
+    record DemoSystem(String name, String department, String description, String waitAt, Map<String, Object> answers) {}
 
     static final List<DemoSystem> PORTFOLIO = List.of(
-            new DemoSystem("Wmo-maatwerk toewijzen", "Sociaal Domein",
+            new DemoSystem(
+                    "Wmo-maatwerk toewijzen",
+                    "Sociaal Domein",
                     "Stelt voor welke Wmo-maatwerkvoorziening bij een aanvraag past; een consulent beslist.",
-                    "privacy-officer-advice", Map.of("isAiSystem", true, "annexIiiArea", "ESSENTIAL_SERVICES", "profilesPersons", true,
-                    "processesPersonalData", true, "dpaListType", "PROFILING")),
-            new DemoSystem("Signalering onrechtmatige bijstand", "Werk en Inkomen",
+                    "privacy-officer-advice",
+                    Map.of(
+                            "isAiSystem",
+                            true,
+                            "annexIiiArea",
+                            "ESSENTIAL_SERVICES",
+                            "profilesPersons",
+                            true,
+                            "processesPersonalData",
+                            true,
+                            "dpaListType",
+                            "PROFILING")),
+            new DemoSystem(
+                    "Signalering onrechtmatige bijstand",
+                    "Werk en Inkomen",
                     "Rangschikt bijstandsdossiers voor heronderzoek op basis van risicokenmerken.",
-                    "ethics-committee-advice", Map.of("legalEffects", true, "classifiesPersons", true, "processesPersonalData", true,
-                    "dpaListType", "FRAUD_PREVENTION")),
-            new DemoSystem("Scanauto parkeerhandhaving", "Stadsbeheer",
+                    "ethics-committee-advice",
+                    Map.of(
+                            "legalEffects",
+                            true,
+                            "classifiesPersons",
+                            true,
+                            "processesPersonalData",
+                            true,
+                            "dpaListType",
+                            "FRAUD_PREVENTION")),
+            new DemoSystem(
+                    "Scanauto parkeerhandhaving",
+                    "Stadsbeheer",
                     "Herkent kentekens en controleert of voor geparkeerde auto's is betaald.",
-                    "alderman-decision", Map.of("legalEffects", true)),
-            new DemoSystem("Chatbot klantcontact", "Publiekszaken",
-                    "Beantwoordt eenvoudige vragen van inwoners over afval, paspoorten en parkeren.", "", Map.of()),
-            new DemoSystem("Voorselectie sollicitaties", "Personeel en Organisatie",
-                    "Ordent sollicitatiebrieven op relevante ervaring; nog in verkenning.", null, Map.of()));
+                    "alderman-decision",
+                    Map.of("legalEffects", true)),
+            new DemoSystem(
+                    "Chatbot klantcontact",
+                    "Publiekszaken",
+                    "Beantwoordt eenvoudige vragen van inwoners over afval, paspoorten en parkeren.",
+                    "",
+                    Map.of()),
+            new DemoSystem(
+                    "Voorselectie sollicitaties",
+                    "Personeel en Organisatie",
+                    "Ordent sollicitatiebrieven op relevante ervaring; nog in verkenning.",
+                    null,
+                    Map.of()));
 
     private final SystemRegistry systems;
     private final CycleService cycles;
@@ -79,7 +111,11 @@ public class DemoPortfolio {
         }
         SystemRecord system = driver.as("lead", () -> {
             SystemRecord created = systems.register(demo.name(), demo.description(), demo.department(), "lead");
-            audit.record(AuditAction.SYSTEM_REGISTERED, "lead", created.id(), Map.of("name", created.name(), "department", created.department()));
+            audit.record(
+                    AuditAction.SYSTEM_REGISTERED,
+                    "lead",
+                    created.id(),
+                    Map.of("name", created.name(), "department", created.department()));
             return created;
         });
         if (demo.waitAt() == null) {
@@ -90,6 +126,9 @@ public class DemoPortfolio {
             return;
         }
         List<OpenStep> open = driver.driveUntil(system.id(), demo.waitAt(), demo.answers());
-        log.info("Demo portfolio: '{}' waits at {}", demo.name(), open.stream().map(OpenStep::activityId).toList());
+        log.info(
+                "Demo portfolio: '{}' waits at {}",
+                demo.name(),
+                open.stream().map(OpenStep::activityId).toList());
     }
 }

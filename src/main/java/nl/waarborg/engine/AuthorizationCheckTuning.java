@@ -47,7 +47,8 @@ public class AuthorizationCheckTuning extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomSessionFactories());
         // Registered after the engine's own factories, so this one replaces the default AuthorizationManager.
         factories.add(new SessionFactory() {
             @Override
@@ -67,14 +68,19 @@ public class AuthorizationCheckTuning extends AbstractProcessEnginePlugin {
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
-        long revokes = engine.getAuthorizationService().createAuthorizationQuery()
-                .authorizationType(Authorization.AUTH_TYPE_REVOKE).count();
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        long revokes = engine.getAuthorizationService()
+                .createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_REVOKE)
+                .count();
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         if (revokes == 0) {
             configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
         } else {
-            log.warn("The engine holds {} REVOKE authorization(s), made before Waarborg refused them; the authorization checks keep"
-                    + " looking for revokes on every command. Replace them by narrower grants and restart to drop that cost.", revokes);
+            log.warn(
+                    "The engine holds {} REVOKE authorization(s), made before Waarborg refused them; the authorization checks keep"
+                            + " looking for revokes on every command. Replace them by narrower grants and restart to drop that cost.",
+                    revokes);
         }
     }
 
@@ -98,9 +104,12 @@ public class AuthorizationCheckTuning extends AbstractProcessEnginePlugin {
                     return super.isAuthorized(userId, groupIds, check); // Camunda's own error for a wrong pairing
                 }
             }
-            return GrantsOnlyPermissionCheck.isAuthorized(getDbSqlSession().getSqlSession().getConnection(),
-                    getDbSqlSession().getDbSqlSessionFactory().getDatabaseTablePrefix(), userId,
-                    filterAuthenticatedGroupIds(groupIds), check);
+            return GrantsOnlyPermissionCheck.isAuthorized(
+                    getDbSqlSession().getSqlSession().getConnection(),
+                    getDbSqlSession().getDbSqlSessionFactory().getDatabaseTablePrefix(),
+                    userId,
+                    filterAuthenticatedGroupIds(groupIds),
+                    check);
         }
 
         /** Camunda's own decision, for the test that compares it with the short query's. */
@@ -112,8 +121,9 @@ public class AuthorizationCheckTuning extends AbstractProcessEnginePlugin {
         @Override
         public void validateResourceCompatibility(AuthorizationEntity authorization) {
             if (authorization.getAuthorizationType() == Authorization.AUTH_TYPE_REVOKE) {
-                throw new BadUserRequestException("Waarborg does not use REVOKE authorizations: grant narrower permissions instead"
-                        + " (a revoke would also make every authorization check slower).");
+                throw new BadUserRequestException(
+                        "Waarborg does not use REVOKE authorizations: grant narrower permissions instead"
+                                + " (a revoke would also make every authorization check slower).");
             }
             super.validateResourceCompatibility(authorization);
         }

@@ -30,12 +30,15 @@ import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
  */
 public class CamundaRestProblems implements ForcedAutoDiscoverable {
 
-    static final List<Class<?>> MAPPERS = List.of(RestExceptionMapper.class, EngineExceptionMapper.class, WaarborgExceptionMapper.class);
+    static final List<Class<?>> MAPPERS =
+            List.of(RestExceptionMapper.class, EngineExceptionMapper.class, WaarborgExceptionMapper.class);
 
     @Override
     public void configure(FeatureContext context) {
         if (context.getConfiguration().getRuntimeType() == RuntimeType.SERVER) {
-            MAPPERS.stream().filter(mapper -> !context.getConfiguration().isRegistered(mapper)).forEach(context::register);
+            MAPPERS.stream()
+                    .filter(mapper -> !context.getConfiguration().isRegistered(mapper))
+                    .forEach(context::register);
         }
     }
 
@@ -74,11 +77,18 @@ public class CamundaRestProblems implements ForcedAutoDiscoverable {
             return ExceptionHandlerHelper.getInstance().getResponse(exception);
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.refusal() ? problem.cause().getClass().getSimpleName() : problem.status().getReasonPhrase());
+        body.put(
+                "type",
+                problem.refusal()
+                        ? problem.cause().getClass().getSimpleName()
+                        : problem.status().getReasonPhrase());
         body.put("message", problem.detail());
         if (problem.field() != null) {
             body.put("field", problem.field());
         }
-        return Response.status(problem.status().value()).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.status(problem.status().value())
+                .entity(body)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 }

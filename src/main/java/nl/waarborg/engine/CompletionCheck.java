@@ -7,5 +7,4 @@ import org.camunda.bpm.engine.delegate.TaskListener;
  * listeners and also when a client asks to skip custom listeners (a built-in listener). Throwing refuses the
  * completion; nothing of it is saved. Implemented by other modules, e.g. the form check of forms.
  */
-public interface CompletionCheck extends TaskListener {
-}
+public interface CompletionCheck extends TaskListener {}

@@ -13,8 +13,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  */
 public final class EngineAccess {
 
-    private EngineAccess() {
-    }
+    private EngineAccess() {}
 
     public static <T> T withoutAuthorization(ProcessEngine engine, Supplier<T> call) {
         IdentityService identity = engine.getIdentityService();
@@ -31,9 +30,13 @@ public final class EngineAccess {
 
     /** The group a task waits on (its first candidate group), read without authorization checks. */
     public static String candidateGroup(ProcessEngine engine, String taskId) {
-        return withoutAuthorization(engine, () -> engine.getTaskService().getIdentityLinksForTask(taskId).stream()
-                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .map(IdentityLink::getGroupId).findFirst().orElse(null));
+        return withoutAuthorization(
+                engine,
+                () -> engine.getTaskService().getIdentityLinksForTask(taskId).stream()
+                        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                        .map(IdentityLink::getGroupId)
+                        .findFirst()
+                        .orElse(null));
     }
 
     /** The process key in a definition id ("iama:3:abc" → "iama"). */

@@ -53,7 +53,8 @@ public class EngineCommandGuard extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         GuardedCommands.verify();
         List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
         // Before the transaction: a refused command opens none and changes nothing.
         interceptors.add(new CommandInterceptor() {
             @Override
@@ -67,9 +68,11 @@ public class EngineCommandGuard extends AbstractProcessEnginePlugin {
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
 
         // A second line for the most important rule: whatever command starts a process, its start listener refuses a
-        // user's start that is not Waarborg's own and not a call activity. Built in, so skipCustomListeners cannot skip it.
+        // user's start that is not Waarborg's own and not a call activity. Built in, so skipCustomListeners cannot skip
+        // it.
         List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
         parseListeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity definition) {

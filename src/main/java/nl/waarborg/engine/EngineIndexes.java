@@ -40,7 +40,8 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         DataSource dataSource = engine.getProcessEngineConfiguration().getDataSource();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(true);
             try {

@@ -16,13 +16,17 @@ public class EngineOwnedVariableException extends InvalidInputException {
     }
 
     static EngineOwnedVariableException engineOwned(String variable) {
-        return new EngineOwnedVariableException(variable, "Variable '" + variable + "' is set by Waarborg itself and cannot be"
-                + " written by a user (not as a process, execution or task-local variable, nor with a completion, message or signal).");
+        return new EngineOwnedVariableException(
+                variable,
+                "Variable '" + variable + "' is set by Waarborg itself and cannot be"
+                        + " written by a user (not as a process, execution or task-local variable, nor with a completion, message or signal).");
     }
 
     static EngineOwnedVariableException gateInput(String variable) {
-        return new EngineOwnedVariableException(variable, "Variable '" + variable + "' is a gate's input: give it only by"
-                + " completing the gate task, not by setting it beforehand.");
+        return new EngineOwnedVariableException(
+                variable,
+                "Variable '" + variable + "' is a gate's input: give it only by"
+                        + " completing the gate task, not by setting it beforehand.");
     }
 
     /** The refused variable, for clients that point at the field. */

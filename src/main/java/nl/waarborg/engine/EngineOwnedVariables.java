@@ -15,33 +15,59 @@ public final class EngineOwnedVariables {
 
     private static final Set<String> NAMES = Set.of(
             // What a process works on (cycle start, call activities, the assessment's start listener).
-            "systemId", "round", "assessmentId", "versionNumber",
+            "systemId",
+            "round",
+            "assessmentId",
+            "versionNumber",
             // The gates' outcomes (GateTaskListener), what the cycle takes from them, and the send-back remarks.
-            "privacyOfficerDecision", "privacyOfficerMotivation", "privacyOfficerConditions",
-            "ethicsCommitteeDecision", "ethicsCommitteeMotivation", "ethicsCommitteeConditions",
-            "aldermanDecision", "aldermanMotivation", "aldermanConditions",
-            "iamaOutcome", "dpiaOutcome", "reviewRemarks",
+            "privacyOfficerDecision",
+            "privacyOfficerMotivation",
+            "privacyOfficerConditions",
+            "ethicsCommitteeDecision",
+            "ethicsCommitteeMotivation",
+            "ethicsCommitteeConditions",
+            "aldermanDecision",
+            "aldermanMotivation",
+            "aldermanConditions",
+            "iamaOutcome",
+            "dpiaOutcome",
+            "reviewRemarks",
             // The triage decision and its results.
-            "triageResult", "triageStop", "triageStopReason", "iamaRequired", "dpiaRequired", "dpiaRecommended",
-            "publicationCategory", "highRiskAi",
+            "triageResult",
+            "triageStop",
+            "triageStopReason",
+            "iamaRequired",
+            "dpiaRequired",
+            "dpiaRecommended",
+            "publicationCategory",
+            "highRiskAi",
             // Implementation: the action points of the approved versions, one per task.
-            "actionPointIds", "actionPointId", "actionPointWhat", "actionPointOwner",
+            "actionPointIds",
+            "actionPointId",
+            "actionPointWhat",
+            "actionPointOwner",
             // Evaluate and retirement, set by Waarborg's own trigger and retirement.
-            "triggerType", "triggerDescription", "retirementReason",
+            "triggerType",
+            "triggerDescription",
+            "retirementReason",
             // The prior consultation of the Dutch DPA.
-            "dpaConsultationStartedAt", "dpaConsultationExtended",
+            "dpaConsultationStartedAt",
+            "dpaConsultationExtended",
             // The engine's own multi-instance counters (setting them ends a loop early).
-            "loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
+            "loopCounter",
+            "nrOfInstances",
+            "nrOfActiveInstances",
+            "nrOfCompletedInstances");
 
     /**
      * The gates' input fields. A user gives them only by completing the gate task (its listener reads them from the task
      * and then clears them): set beforehand as a variable, e.g. by whoever worked an earlier task, they would end up in
      * the signature of someone who never wrote them.
      */
-    private static final Set<String> GATE_INPUTS = Set.of("decision", "motivation", "conditions", "deviationMotivation", "sendBackTo");
+    private static final Set<String> GATE_INPUTS =
+            Set.of("decision", "motivation", "conditions", "deviationMotivation", "sendBackTo");
 
-    private EngineOwnedVariables() {
-    }
+    private EngineOwnedVariables() {}
 
     /** Whether users may not write this variable (as a form field, task-local or process variable). */
     public static boolean isEngineOwned(String name) {
@@ -50,7 +76,12 @@ public final class EngineOwnedVariables {
 
     /** The first engine-owned name among these, in alphabetical order (so the refusal names the same one every time). */
     public static Optional<String> firstIn(Collection<String> names) {
-        return names == null ? Optional.empty() : names.stream().filter(EngineOwnedVariables::isEngineOwned).sorted().findFirst();
+        return names == null
+                ? Optional.empty()
+                : names.stream()
+                        .filter(EngineOwnedVariables::isEngineOwned)
+                        .sorted()
+                        .findFirst();
     }
 
     /** Whether a user may give this variable only with the completion of a task, not by setting it. */

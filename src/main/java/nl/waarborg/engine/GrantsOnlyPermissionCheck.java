@@ -32,24 +32,31 @@ import org.camunda.bpm.engine.impl.db.PermissionCheck;
  */
 final class GrantsOnlyPermissionCheck {
 
-    private GrantsOnlyPermissionCheck() {
-    }
+    private GrantsOnlyPermissionCheck() {}
 
     /** Whether this class decides the check exactly as Camunda's SQL would. */
     static boolean handles(CompositePermissionCheck check) {
-        if (check == null || check.getAtomicChecks() == null || check.getAtomicChecks().isEmpty()
-                || (check.getCompositeChecks() != null && !check.getCompositeChecks().isEmpty())) {
+        if (check == null
+                || check.getAtomicChecks() == null
+                || check.getAtomicChecks().isEmpty()
+                || (check.getCompositeChecks() != null
+                        && !check.getCompositeChecks().isEmpty())) {
             return false;
         }
         return check.getAtomicChecks().stream()
                 .allMatch(p -> p.getResourceIdQueryParam() == null && p.getAuthorizationNotFoundReturnValue() == null);
     }
 
-    static boolean isAuthorized(Connection connection, String tablePrefix, String userId, List<String> groupIds,
-                                CompositePermissionCheck check) {
+    static boolean isAuthorized(
+            Connection connection,
+            String tablePrefix,
+            String userId,
+            List<String> groupIds,
+            CompositePermissionCheck check) {
         List<Grant> grants = grantsFor(connection, tablePrefix, userId, groupIds, check.getAtomicChecks());
         if (check.isDisjunctive()) {
-            return check.getAtomicChecks().stream().anyMatch(p -> grants.stream().anyMatch(g -> g.allows(p)));
+            return check.getAtomicChecks().stream()
+                    .anyMatch(p -> grants.stream().anyMatch(g -> g.allows(p)));
         }
         return check.getAtomicChecks().stream().allMatch(p -> grants.stream().anyMatch(g -> g.allows(p)));
     }
@@ -57,13 +64,20 @@ final class GrantsOnlyPermissionCheck {
     /** A grant or global authorization that applies to the user, for one of the checked resources or '*'. */
     private record Grant(int resourceType, String resourceId, int perms) {
         boolean allows(PermissionCheck check) {
-            boolean resourceMatches = Authorization.ANY.equals(resourceId) || Objects.equals(resourceId, check.getResourceId());
-            return resourceType == check.getResourceType() && resourceMatches && (perms & check.getPerms()) == check.getPerms();
+            boolean resourceMatches =
+                    Authorization.ANY.equals(resourceId) || Objects.equals(resourceId, check.getResourceId());
+            return resourceType == check.getResourceType()
+                    && resourceMatches
+                    && (perms & check.getPerms()) == check.getPerms();
         }
     }
 
-    private static List<Grant> grantsFor(Connection connection, String tablePrefix, String userId, List<String> groupIds,
-                                         List<PermissionCheck> checks) {
+    private static List<Grant> grantsFor(
+            Connection connection,
+            String tablePrefix,
+            String userId,
+            List<String> groupIds,
+            List<PermissionCheck> checks) {
         Set<Integer> types = new LinkedHashSet<>();
         Set<String> ids = new LinkedHashSet<>();
         ids.add(Authorization.ANY);
@@ -73,17 +87,27 @@ final class GrantsOnlyPermissionCheck {
                 ids.add(check.getResourceId());
             }
         }
-        List<String> groups = groupIds == null ? List.of() : groupIds.stream().filter(Objects::nonNull).toList();
+        List<String> groups = groupIds == null
+                ? List.of()
+                : groupIds.stream().filter(Objects::nonNull).toList();
         StringBuilder sql = new StringBuilder("SELECT RESOURCE_TYPE_, RESOURCE_ID_, PERMS_ FROM ")
-                .append(tablePrefix == null ? "" : tablePrefix).append("ACT_RU_AUTHORIZATION WHERE RESOURCE_TYPE_ IN (")
-                .append(marks(types.size())).append(") AND RESOURCE_ID_ IN (").append(marks(ids.size()))
-                .append(") AND PERMS_ IS NOT NULL AND ((TYPE_ = ").append(Authorization.AUTH_TYPE_GLOBAL).append(" AND USER_ID_ = '*')");
+                .append(tablePrefix == null ? "" : tablePrefix)
+                .append("ACT_RU_AUTHORIZATION WHERE RESOURCE_TYPE_ IN (")
+                .append(marks(types.size()))
+                .append(") AND RESOURCE_ID_ IN (")
+                .append(marks(ids.size()))
+                .append(") AND PERMS_ IS NOT NULL AND ((TYPE_ = ")
+                .append(Authorization.AUTH_TYPE_GLOBAL)
+                .append(" AND USER_ID_ = '*')");
         if (userId != null) {
             sql.append(" OR (TYPE_ = ").append(Authorization.AUTH_TYPE_GRANT).append(" AND USER_ID_ = ?)");
         }
         if (!groups.isEmpty()) {
-            sql.append(" OR (TYPE_ = ").append(Authorization.AUTH_TYPE_GRANT).append(" AND GROUP_ID_ IN (")
-                    .append(marks(groups.size())).append("))");
+            sql.append(" OR (TYPE_ = ")
+                    .append(Authorization.AUTH_TYPE_GRANT)
+                    .append(" AND GROUP_ID_ IN (")
+                    .append(marks(groups.size()))
+                    .append("))");
         }
         sql.append(')');
         List<Object> parameters = new ArrayList<>(types);
@@ -103,7 +127,8 @@ final class GrantsOnlyPermissionCheck {
                 }
             }
         } catch (SQLException e) {
-            throw new ProcessEngineException("Could not read the authorizations for an authorization check: " + e.getMessage(), e);
+            throw new ProcessEngineException(
+                    "Could not read the authorizations for an authorization check: " + e.getMessage(), e);
         }
         return grants;
     }

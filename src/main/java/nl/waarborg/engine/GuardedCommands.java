@@ -6,10 +6,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstanceModificationBuilderImpl;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.batch.RestartProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.*;
 import org.camunda.bpm.engine.impl.cmd.batch.CorrelateAllMessageBatchCmd;
@@ -31,21 +30,28 @@ import org.camunda.bpm.engine.impl.migration.AbstractMigrationCmd;
  */
 final class GuardedCommands {
 
-    static final String START = "Processes are started only by Waarborg: start a system's assessment cycle on its page or"
-            + " with POST /api/systems/{id}/cycles, which checks that the system is yours.";
-    static final String CALLED_ONLY = "The iama and dpia processes run only as call activities of a system's assessment cycle;"
-            + " start the cycle on the system's page or with POST /api/systems/{id}/cycles.";
-    static final String MOVE = "Process instances are not modified, restarted, migrated or signalled by hand in Waarborg: every"
-            + " step runs through its task, with its checks and its audit trail.";
-    static final String EVENT = "Errors and escalations are not thrown at a task by hand in Waarborg: a task ends by completing it,"
-            + " with its checks.";
-    static final String DELETE = "Process instances and their history are not deleted or given a shorter life by hand in Waarborg:"
-            + " a cycle ends when the system is retired (its page or POST /api/systems/{id}/retirement), and the history is kept"
-            + " as evidence.";
-    static final String JOBS = "Jobs (timers and other engine jobs) are not changed, run or deleted by hand in Waarborg: the"
-            + " engine runs them when they are due.";
-    static final String MODELS = "Process models come only from Waarborg's build: they are not deployed or deleted through the"
-            + " engine's API.";
+    static final String START =
+            "Processes are started only by Waarborg: start a system's assessment cycle on its page or"
+                    + " with POST /api/systems/{id}/cycles, which checks that the system is yours.";
+    static final String CALLED_ONLY =
+            "The iama and dpia processes run only as call activities of a system's assessment cycle;"
+                    + " start the cycle on the system's page or with POST /api/systems/{id}/cycles.";
+    static final String MOVE =
+            "Process instances are not modified, restarted, migrated or signalled by hand in Waarborg: every"
+                    + " step runs through its task, with its checks and its audit trail.";
+    static final String EVENT =
+            "Errors and escalations are not thrown at a task by hand in Waarborg: a task ends by completing it,"
+                    + " with its checks.";
+    static final String DELETE =
+            "Process instances and their history are not deleted or given a shorter life by hand in Waarborg:"
+                    + " a cycle ends when the system is retired (its page or POST /api/systems/{id}/retirement), and the history is kept"
+                    + " as evidence.";
+    static final String JOBS =
+            "Jobs (timers and other engine jobs) are not changed, run or deleted by hand in Waarborg: the"
+                    + " engine runs them when they are due.";
+    static final String MODELS =
+            "Process models come only from Waarborg's build: they are not deployed or deleted through the"
+                    + " engine's API.";
 
     /** Commands refused outright, with the reason the user is told (checked by instanceof, in this order). */
     private static final Map<Class<?>, String> REFUSED = new LinkedHashMap<>();
@@ -53,29 +59,58 @@ final class GuardedCommands {
     private static final Map<Class<?>, List<String>> VARIABLES = new LinkedHashMap<>();
 
     static {
-        for (Class<?> move : List.of(ModifyProcessInstanceCmd.class, ModifyProcessInstanceAsyncCmd.class, AbstractModificationCmd.class,
-                AbstractProcessInstanceModificationCommand.class, AbstractRestartProcessInstanceCmd.class,
-                RestartProcessInstancesBatchCmd.class, AbstractMigrationCmd.class, SetProcessDefinitionVersionCmd.class, SignalCmd.class)) {
+        for (Class<?> move : List.of(
+                ModifyProcessInstanceCmd.class,
+                ModifyProcessInstanceAsyncCmd.class,
+                AbstractModificationCmd.class,
+                AbstractProcessInstanceModificationCommand.class,
+                AbstractRestartProcessInstanceCmd.class,
+                RestartProcessInstancesBatchCmd.class,
+                AbstractMigrationCmd.class,
+                SetProcessDefinitionVersionCmd.class,
+                SignalCmd.class)) {
             REFUSED.put(move, MOVE);
         }
         REFUSED.put(HandleTaskBpmnErrorCmd.class, EVENT);
         REFUSED.put(HandleTaskEscalationCmd.class, EVENT);
-        for (Class<?> delete : List.of(AbstractDeleteProcessInstanceCmd.class, DeleteProcessInstanceBatchCmd.class,
-                DeleteHistoricProcessInstancesCmd.class, DeleteHistoricProcessInstancesBatchCmd.class, DeleteHistoricTaskInstanceCmd.class,
-                DeleteHistoricVariableInstanceCmd.class, DeleteHistoricVariableInstancesByProcessInstanceIdCmd.class,
-                SetRemovalTimeToHistoricProcessInstancesCmd.class, SetRemovalTimeToHistoricDecisionInstancesCmd.class,
-                UpdateProcessDefinitionHistoryTimeToLiveCmd.class, UpdateDecisionDefinitionHistoryTimeToLiveCmd.class,
+        for (Class<?> delete : List.of(
+                AbstractDeleteProcessInstanceCmd.class,
+                DeleteProcessInstanceBatchCmd.class,
+                DeleteHistoricProcessInstancesCmd.class,
+                DeleteHistoricProcessInstancesBatchCmd.class,
+                DeleteHistoricTaskInstanceCmd.class,
+                DeleteHistoricVariableInstanceCmd.class,
+                DeleteHistoricVariableInstancesByProcessInstanceIdCmd.class,
+                SetRemovalTimeToHistoricProcessInstancesCmd.class,
+                SetRemovalTimeToHistoricDecisionInstancesCmd.class,
+                UpdateProcessDefinitionHistoryTimeToLiveCmd.class,
+                UpdateDecisionDefinitionHistoryTimeToLiveCmd.class,
                 DeleteUserOperationLogEntryCmd.class)) {
             REFUSED.put(delete, DELETE);
         }
-        for (Class<?> job : List.of(SetJobRetriesCmd.class, AbstractSetJobsRetriesBatchCmd.class, SetJobDuedateCmd.class,
-                RecalculateJobDuedateCmd.class, SetJobPriorityCmd.class, SetJobDefinitionPriorityCmd.class, AbstractSetJobStateCmd.class,
-                AbstractSetJobDefinitionStateCmd.class, ExecuteJobsCmd.class, DeleteJobCmd.class, HistoryCleanupCmd.class,
-                // A refused execution would otherwise count as a failure of the job (one retry less, the refusal as its error).
-                FailedJobListener.class, SuccessfulJobListener.class, JobRetryCmd.class)) {
+        for (Class<?> job : List.of(
+                SetJobRetriesCmd.class,
+                AbstractSetJobsRetriesBatchCmd.class,
+                SetJobDuedateCmd.class,
+                RecalculateJobDuedateCmd.class,
+                SetJobPriorityCmd.class,
+                SetJobDefinitionPriorityCmd.class,
+                AbstractSetJobStateCmd.class,
+                AbstractSetJobDefinitionStateCmd.class,
+                ExecuteJobsCmd.class,
+                DeleteJobCmd.class,
+                HistoryCleanupCmd.class,
+                // A refused execution would otherwise count as a failure of the job (one retry less, the refusal as its
+                // error).
+                FailedJobListener.class,
+                SuccessfulJobListener.class,
+                JobRetryCmd.class)) {
             REFUSED.put(job, JOBS);
         }
-        for (Class<?> model : List.of(DeployCmd.class, DeleteDeploymentCmd.class, AbstractDeleteProcessDefinitionCmd.class,
+        for (Class<?> model : List.of(
+                DeployCmd.class,
+                DeleteDeploymentCmd.class,
+                AbstractDeleteProcessDefinitionCmd.class,
                 DeleteProcessDefinitionsByIdsCmd.class)) {
             REFUSED.put(model, MODELS);
         }
@@ -87,10 +122,16 @@ final class GuardedCommands {
         VARIABLES.put(AbstractPatchVariablesCmd.class, List.of("variables", "deletions"));
         VARIABLES.put(CompleteTaskCmd.class, List.of("variables"));
         VARIABLES.put(SubmitTaskFormCmd.class, List.of("properties"));
-        VARIABLES.put(AbstractCorrelateMessageCmd.class, List.of("builder.payloadProcessInstanceVariables",
-                "builder.payloadProcessInstanceVariablesLocal", "builder.payloadProcessInstanceVariablesToTriggeredScope"));
+        VARIABLES.put(
+                AbstractCorrelateMessageCmd.class,
+                List.of(
+                        "builder.payloadProcessInstanceVariables",
+                        "builder.payloadProcessInstanceVariablesLocal",
+                        "builder.payloadProcessInstanceVariablesToTriggeredScope"));
         VARIABLES.put(CorrelateAllMessageBatchCmd.class, List.of("variables"));
-        VARIABLES.put(MessageEventReceivedCmd.class, List.of("processVariables", "processVariablesLocal", "processVariablesToTriggeredScope"));
+        VARIABLES.put(
+                MessageEventReceivedCmd.class,
+                List.of("processVariables", "processVariablesLocal", "processVariablesToTriggeredScope"));
         VARIABLES.put(SignalEventReceivedCmd.class, List.of("builder.variables"));
         VARIABLES.put(SetVariablesToProcessInstancesBatchCmd.class, List.of("variables"));
         VARIABLES.put(CompleteExternalTaskCmd.class, List.of("variables", "localVariables"));
@@ -103,8 +144,7 @@ final class GuardedCommands {
 
     private static final Map<Class<?>, Rule> RULES = new ConcurrentHashMap<>();
 
-    private GuardedCommands() {
-    }
+    private GuardedCommands() {}
 
     /** Throws the refusal for a user's command, if it has one. */
     static void check(Object command) {
@@ -116,7 +156,8 @@ final class GuardedCommands {
             throw new EngineOperationRefusedException(rule.refusal());
         }
         if (rule.start()) {
-            throw new EngineOperationRefusedException(startRefusal((ProcessInstantiationBuilderImpl) read(command, "instantiationBuilder")));
+            throw new EngineOperationRefusedException(
+                    startRefusal((ProcessInstantiationBuilderImpl) read(command, "instantiationBuilder")));
         }
         if (command instanceof CorrelateMessageCmd && Boolean.TRUE.equals(read(command, "startMessageOnly"))) {
             throw new EngineOperationRefusedException(START);
@@ -133,11 +174,16 @@ final class GuardedCommands {
         EngineOwnedVariables.firstIn(names).ifPresent(name -> {
             throw EngineOwnedVariableException.engineOwned(name);
         });
-        boolean completion = (command instanceof CompleteTaskCmd && !(command instanceof ResolveTaskCmd)) || command instanceof SubmitTaskFormCmd;
+        boolean completion = (command instanceof CompleteTaskCmd && !(command instanceof ResolveTaskCmd))
+                || command instanceof SubmitTaskFormCmd;
         if (!completion) {
-            names.stream().filter(EngineOwnedVariables::isGateInput).sorted().findFirst().ifPresent(name -> {
-                throw EngineOwnedVariableException.gateInput(name);
-            });
+            names.stream()
+                    .filter(EngineOwnedVariables::isGateInput)
+                    .sorted()
+                    .findFirst()
+                    .ifPresent(name -> {
+                        throw EngineOwnedVariableException.gateInput(name);
+                    });
         }
     }
 
@@ -155,21 +201,30 @@ final class GuardedCommands {
             skipped.add("skipIoMappings");
         }
         if (!skipped.isEmpty()) {
-            return "A process is not started with " + String.join(" or ", skipped) + " in Waarborg: it starts at its start event,"
-                    + " with every listener and mapping. " + START;
+            return "A process is not started with " + String.join(" or ", skipped)
+                    + " in Waarborg: it starts at its start event," + " with every listener and mapping. " + START;
         }
-        String key = builder.getProcessDefinitionKey() != null ? builder.getProcessDefinitionKey()
+        String key = builder.getProcessDefinitionKey() != null
+                ? builder.getProcessDefinitionKey()
                 : EngineAccess.processKeyOf(builder.getProcessDefinitionId());
         return "iama".equals(key) || "dpia".equals(key) ? CALLED_ONLY : START;
     }
 
     private static Rule ruleFor(Class<?> type) {
-        String refusal = REFUSED.entrySet().stream().filter(e -> e.getKey().isAssignableFrom(type)).map(Map.Entry::getValue)
-                .findFirst().orElse(null);
-        boolean start = StartProcessInstanceCmd.class.isAssignableFrom(type) || StartProcessInstanceAtActivitiesCmd.class.isAssignableFrom(type);
-        List<String> fields = VARIABLES.entrySet().stream().filter(e -> e.getKey().isAssignableFrom(type)).findFirst()
-                .map(Map.Entry::getValue).orElse(List.of());
-        return refusal == null && !start && fields.isEmpty() && !CorrelateMessageCmd.class.isAssignableFrom(type) ? Rule.NONE
+        String refusal = REFUSED.entrySet().stream()
+                .filter(e -> e.getKey().isAssignableFrom(type))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
+        boolean start = StartProcessInstanceCmd.class.isAssignableFrom(type)
+                || StartProcessInstanceAtActivitiesCmd.class.isAssignableFrom(type);
+        List<String> fields = VARIABLES.entrySet().stream()
+                .filter(e -> e.getKey().isAssignableFrom(type))
+                .findFirst()
+                .map(Map.Entry::getValue)
+                .orElse(List.of());
+        return refusal == null && !start && fields.isEmpty() && !CorrelateMessageCmd.class.isAssignableFrom(type)
+                ? Rule.NONE
                 : new Rule(refusal, start, fields);
     }
 
@@ -190,7 +245,8 @@ final class GuardedCommands {
             try {
                 value = field(value.getClass(), name).get(value);
             } catch (IllegalAccessException e) {
-                throw new IllegalStateException("Cannot read " + name + " of " + value.getClass().getName(), e);
+                throw new IllegalStateException(
+                        "Cannot read " + name + " of " + value.getClass().getName(), e);
             }
         }
         return value;
@@ -216,8 +272,8 @@ final class GuardedCommands {
                     // look in the superclass
                 }
             }
-            throw new IllegalStateException(type.getName() + " has no field '" + name + "'; check GuardedCommands against this"
-                    + " Camunda version.");
+            throw new IllegalStateException(type.getName() + " has no field '" + name
+                    + "'; check GuardedCommands against this" + " Camunda version.");
         });
     }
 }

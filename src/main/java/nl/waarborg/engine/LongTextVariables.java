@@ -36,14 +36,15 @@ public class LongTextVariables extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         @SuppressWarnings("rawtypes")
         List<TypedValueSerializer> serializers = configuration.getCustomPreVariableSerializers() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreVariableSerializers());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPreVariableSerializers());
         serializers.add(new LongTextSerializer());
         configuration.setCustomPreVariableSerializers(serializers);
         if (configuration.getHistoryEventProducer() == null) {
             configuration.setHistoryEventProducer(new CacheAwareHistoryEventProducer() {
                 @Override
-                public HistoryEvent createFormPropertyUpdateEvt(ExecutionEntity execution, String propertyId, String propertyValue,
-                                                                String taskId) {
+                public HistoryEvent createFormPropertyUpdateEvt(
+                        ExecutionEntity execution, String propertyId, String propertyValue, String taskId) {
                     return super.createFormPropertyUpdateEvt(execution, propertyId, fitting(propertyValue), taskId);
                 }
             });
@@ -52,7 +53,9 @@ public class LongTextVariables extends AbstractProcessEnginePlugin {
 
     /** The text, or as much of it as fits in Camunda's text column, marked as cut. */
     static String fitting(String text) {
-        return text == null || text.length() <= TEXT_COLUMN_LENGTH ? text : text.substring(0, TEXT_COLUMN_LENGTH - 4) + " […]";
+        return text == null || text.length() <= TEXT_COLUMN_LENGTH
+                ? text
+                : text.substring(0, TEXT_COLUMN_LENGTH - 4) + " […]";
     }
 
     /** A String variable of type "string", stored under its own serializer name so that it is read back from bytes. */

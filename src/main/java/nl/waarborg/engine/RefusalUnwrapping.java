@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.waarborg.shared.ProblemStatus;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -26,7 +25,8 @@ public class RefusalUnwrapping extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
         interceptors.add(0, new CommandInterceptor() {
             @Override
             public <T> T execute(Command<T> command) {

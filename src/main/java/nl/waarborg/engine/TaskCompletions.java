@@ -24,23 +24,23 @@ public final class TaskCompletions {
     private static final Field SUBMIT_VARIABLES = field(SubmitTaskFormCmd.class, "properties");
     private static final Field SUBMIT_TASK = field(SubmitTaskFormCmd.class, "taskId");
 
-    private TaskCompletions() {
-    }
+    private TaskCompletions() {}
 
     /**
      * A completion: the task, the submitted variables (may be null) and whether it is a form submission, which writes
      * the task's variables (its own local ones, else the execution's) where complete writes the execution's.
      */
-    public record Completion(String taskId, Map<String, Object> variables, boolean submitForm) {
-    }
+    public record Completion(String taskId, Map<String, Object> variables, boolean submitForm) {}
 
     /**
      * Runs {@code action} before every completion command, after the engine's own interceptors (so the command
      * context is there, with its entity cache that the command then reuses). The action may throw to refuse it.
      */
-    public static void beforeEach(ProcessEngineConfigurationImpl configuration, BiConsumer<Command<?>, Completion> action) {
+    public static void beforeEach(
+            ProcessEngineConfigurationImpl configuration, BiConsumer<Command<?>, Completion> action) {
         List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
         interceptors.add(new CommandInterceptor() {
             @Override
             public <T> T execute(Command<T> command) {
@@ -59,14 +59,19 @@ public final class TaskCompletions {
     public static Completion of(Command<?> command) {
         try {
             if (command instanceof CompleteTaskCmd) {
-                return new Completion((String) COMPLETE_TASK.get(command), (Map<String, Object>) COMPLETE_VARIABLES.get(command), false);
+                return new Completion(
+                        (String) COMPLETE_TASK.get(command),
+                        (Map<String, Object>) COMPLETE_VARIABLES.get(command),
+                        false);
             }
             if (command instanceof SubmitTaskFormCmd) {
-                return new Completion((String) SUBMIT_TASK.get(command), (Map<String, Object>) SUBMIT_VARIABLES.get(command), true);
+                return new Completion(
+                        (String) SUBMIT_TASK.get(command), (Map<String, Object>) SUBMIT_VARIABLES.get(command), true);
             }
             return null;
         } catch (IllegalAccessException e) {
-            throw new IllegalStateException("Cannot read the variables of " + command.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "Cannot read the variables of " + command.getClass().getSimpleName(), e);
         }
     }
 
@@ -79,7 +84,8 @@ public final class TaskCompletions {
                 SUBMIT_VARIABLES.set(command, (VariableMap) variables);
             }
         } catch (IllegalAccessException e) {
-            throw new IllegalStateException("Cannot replace the variables of " + command.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "Cannot replace the variables of " + command.getClass().getSimpleName(), e);
         }
     }
 
@@ -90,7 +96,9 @@ public final class TaskCompletions {
             return field;
         } catch (NoSuchFieldException e) {
             // Camunda renamed a field: fail at start-up, not on the first completion.
-            throw new IllegalStateException(type.getName() + " has no field '" + name + "'; check TaskCompletions against this Camunda version", e);
+            throw new IllegalStateException(
+                    type.getName() + " has no field '" + name + "'; check TaskCompletions against this Camunda version",
+                    e);
         }
     }
 }

@@ -78,5 +78,4 @@ public class UnchangedVariables extends AbstractProcessEnginePlugin {
                 || ("json".equals(name) && value instanceof org.camunda.spin.json.SpinJsonNode);
         return comparable && Objects.equals(VariableValues.toPlain(current.getValue()), VariableValues.toPlain(value));
     }
-
 }

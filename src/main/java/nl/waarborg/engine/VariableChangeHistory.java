@@ -36,7 +36,8 @@ public class VariableChangeHistory extends AbstractProcessEnginePlugin {
         // The engine's own database handler is replaced by ours; handlers added by others stay.
         configuration.setEnableDefaultDbHistoryEventHandler(false);
         List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
         handlers.add(0, new WithoutVariableDetails());
         configuration.setCustomHistoryEventHandlers(handlers);
     }

@@ -15,8 +15,7 @@ public final class VariableValues {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private VariableValues() {
-    }
+    private VariableValues() {}
 
     /** An engine variable as a plain value: lists and objects from Camunda Forms arrive as Spin JSON. */
     public static Object toPlain(Object value) {

@@ -1,18 +1,17 @@
 package nl.waarborg.engine;
 
-
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -28,8 +27,10 @@ public class WorkflowEngineConfiguration extends AbstractProcessEnginePlugin {
     private final List<UserTaskObserver> observers;
     private final List<CompletionCheck> completionChecks;
 
-    public WorkflowEngineConfiguration(@Value("${waarborg.history-time-to-live-days:3650}") int historyTimeToLiveDays,
-                                       List<UserTaskObserver> observers, List<CompletionCheck> completionChecks) {
+    public WorkflowEngineConfiguration(
+            @Value("${waarborg.history-time-to-live-days:3650}") int historyTimeToLiveDays,
+            List<UserTaskObserver> observers,
+            List<CompletionCheck> completionChecks) {
         this.observers = List.copyOf(observers);
         this.completionChecks = List.copyOf(completionChecks);
         if (historyTimeToLiveDays < 365) {
@@ -46,7 +47,8 @@ public class WorkflowEngineConfiguration extends AbstractProcessEnginePlugin {
         configuration.setHistoryTimeToLive("P" + historyTimeToLiveDays + "D");
 
         List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
@@ -56,7 +58,8 @@ public class WorkflowEngineConfiguration extends AbstractProcessEnginePlugin {
 
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-                // Every user task reports to the observers (e.g. oversight's wait tracker), so the models need not name them.
+                // Every user task reports to the observers (e.g. oversight's wait tracker), so the models need not name
+                // them.
                 TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 for (UserTaskObserver observer : observers) {
                     observer.events().forEach(event -> task.addTaskListener(event, observer));

@@ -34,24 +34,32 @@ public class AnswerText {
             return messages.getMessage(b ? "value.yes" : "value.no", null, locale);
         }
         if (value instanceof List<?> list) {
-            return list.isEmpty() ? EMPTY : list.stream().map(item -> of(item, locale)).collect(Collectors.joining("; "));
+            return list.isEmpty()
+                    ? EMPTY
+                    : list.stream().map(item -> of(item, locale)).collect(Collectors.joining("; "));
         }
         if (value instanceof Map<?, ?> map) {
             // Stored answers have their keys sorted; an item reads what, who and when first.
-            return map.entrySet().stream().sorted(Comparator.comparingInt(e -> itemOrder(e.getKey().toString())))
-                    .map(e -> messages.getMessage("item." + e.getKey(), null, e.getKey().toString(), locale) + ": " + of(e.getValue(), locale))
+            return map.entrySet().stream()
+                    .sorted(Comparator.comparingInt(e -> itemOrder(e.getKey().toString())))
+                    .map(e -> messages.getMessage(
+                                    "item." + e.getKey(), null, e.getKey().toString(), locale) + ": "
+                            + of(e.getValue(), locale))
                     .collect(Collectors.joining(", "));
         }
         Matcher date = ISO_DATE.matcher(value.toString());
         if (date.matches()) {
-            // Form dates are stored as ISO (2027-02-24, with a time when the form asks for one); shown as everywhere else.
-            return date.group(3) + "-" + date.group(2) + "-" + date.group(1) + (date.group(4) == null ? "" : " " + date.group(4));
+            // Form dates are stored as ISO (2027-02-24, with a time when the form asks for one); shown as everywhere
+            // else.
+            return date.group(3) + "-" + date.group(2) + "-" + date.group(1)
+                    + (date.group(4) == null ? "" : " " + date.group(4));
         }
         return value.toString();
     }
 
     private static final List<String> ITEM_ORDER = List.of("what", "owner", "dueDate");
-    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(?:T(\\d{2}:\\d{2})(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?");
+    private static final Pattern ISO_DATE = Pattern.compile(
+            "(\\d{4})-(\\d{2})-(\\d{2})(?:T(\\d{2}:\\d{2})(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?");
 
     private static int itemOrder(String key) {
         int index = ITEM_ORDER.indexOf(key);

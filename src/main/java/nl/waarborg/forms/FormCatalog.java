@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 public class FormCatalog {
 
     private static final List<String> CONTAINERS = List.of("group", "iframe");
-    private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*(?:#(?:if|loop)\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern TEMPLATE_VARIABLE =
+            Pattern.compile("\\{\\{\\s*(?:#(?:if|loop)\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
 
     private final Map<String, Form> forms = new LinkedHashMap<>();
     private final ObjectMapper objectMapper;
@@ -56,8 +57,12 @@ public class FormCatalog {
         collectOptions(root.path("components"), options);
         Set<String> shown = new LinkedHashSet<>();
         collectShown(root.path("components"), shown);
-        return new Form(root.path("id").asText(), Collections.unmodifiableMap(fields), Collections.unmodifiableMap(options),
-                Collections.unmodifiableSet(shown), FormField.of(root.path("components"), List.of()));
+        return new Form(
+                root.path("id").asText(),
+                Collections.unmodifiableMap(fields),
+                Collections.unmodifiableMap(options),
+                Collections.unmodifiableSet(shown),
+                FormField.of(root.path("components"), List.of()));
     }
 
     private static void collect(JsonNode components, Map<String, String> fields) {
@@ -96,8 +101,12 @@ public class FormCatalog {
     private static void collectOptions(JsonNode components, Map<String, Map<String, String>> options) {
         for (JsonNode component : components) {
             if (component.hasNonNull("key") && component.path("values").isArray()) {
-                Map<String, String> labels = options.computeIfAbsent(component.path("key").asText(), k -> new LinkedHashMap<>());
-                component.path("values").forEach(v -> labels.putIfAbsent(v.path("value").asText(), v.path("label").asText()));
+                Map<String, String> labels =
+                        options.computeIfAbsent(component.path("key").asText(), k -> new LinkedHashMap<>());
+                component
+                        .path("values")
+                        .forEach(v -> labels.putIfAbsent(
+                                v.path("value").asText(), v.path("label").asText()));
             }
             if (component.has("components")) {
                 collectOptions(component.path("components"), options);
@@ -134,8 +143,12 @@ public class FormCatalog {
      * A form: its id, its field keys with their labels in form order, and for fields with fixed choices the label of
      * each stored value, the variables its texts show, and its inputs with their rules (for {@link FormValidator}).
      */
-    public record Form(String id, Map<String, String> fields, Map<String, Map<String, String>> options, Set<String> shownVariables,
-                       List<FormField> inputs) {
+    public record Form(
+            String id,
+            Map<String, String> fields,
+            Map<String, Map<String, String>> options,
+            Set<String> shownVariables,
+            List<FormField> inputs) {
 
         /** The input with this key (a list's path), if the form has one. */
         public Optional<FormField> input(String key) {
@@ -145,13 +158,17 @@ public class FormCatalog {
         /** The label the form shows for a stored value of this field; the value itself when it is not a choice. */
         public Object choiceLabel(String key, Object value) {
             Map<String, String> labels = options.get(key);
-            return value != null && labels != null && labels.containsKey(value.toString()) ? labels.get(value.toString()) : value;
+            return value != null && labels != null && labels.containsKey(value.toString())
+                    ? labels.get(value.toString())
+                    : value;
         }
 
         /** An answer with its stored codes of fixed choices replaced by their labels, also inside list items. */
         public Object readable(String key, Object value) {
             if (value instanceof List<?> list) {
-                return list.stream().map(item -> item instanceof Map<?, ?> fields ? readableItem(fields) : choiceLabel(key, item)).toList();
+                return list.stream()
+                        .map(item -> item instanceof Map<?, ?> fields ? readableItem(fields) : choiceLabel(key, item))
+                        .toList();
             }
             return choiceLabel(key, value);
         }

@@ -13,13 +13,33 @@ import java.util.Set;
  * {@code validate} block, its fixed choices, the form-js conditions that hide it ({@code conditional.hide}, also those
  * of the groups around it) and, for a dynamic list, the fields of one row.
  */
-public record FormField(String key, String type, String label, boolean required, Integer minLength, Integer maxLength,
-                        BigDecimal min, BigDecimal max, String pattern, Set<String> options, List<String> hiddenWhen,
-                        List<FormField> columns) {
+public record FormField(
+        String key,
+        String type,
+        String label,
+        boolean required,
+        Integer minLength,
+        Integer maxLength,
+        BigDecimal min,
+        BigDecimal max,
+        String pattern,
+        Set<String> options,
+        List<String> hiddenWhen,
+        List<FormField> columns) {
 
     /** form-js field types that hold a value under their key; text, image, spacer and the like hold none. */
-    static final Set<String> KEYED = Set.of("textfield", "textarea", "number", "datetime", "checkbox", "checklist", "radio",
-            "select", "taglist", "expression", "filepicker");
+    static final Set<String> KEYED = Set.of(
+            "textfield",
+            "textarea",
+            "number",
+            "datetime",
+            "checkbox",
+            "checklist",
+            "radio",
+            "select",
+            "taglist",
+            "expression",
+            "filepicker");
 
     public boolean isList() {
         return "dynamiclist".equals(type);
@@ -50,7 +70,10 @@ public record FormField(String key, String type, String label, boolean required,
                 conditions.add(hide);
             }
             if ("dynamiclist".equals(type) && component.hasNonNull("path")) {
-                fields.add(field(component, component.path("path").asText(), conditions,
+                fields.add(field(
+                        component,
+                        component.path("path").asText(),
+                        conditions,
                         of(component.path("components"), List.of())));
             } else if (component.hasNonNull("key") && KEYED.contains(type)) {
                 fields.add(field(component, component.path("key").asText(), conditions, List.of()));
@@ -70,10 +93,19 @@ public record FormField(String key, String type, String label, boolean required,
                 options.add(value.path("value").asText());
             }
         }
-        return new FormField(key, component.path("type").asText(), component.path("label").asText(key),
-                validate.path("required").asBoolean(false), integer(validate, "minLength"), integer(validate, "maxLength"),
-                decimal(validate, "min"), decimal(validate, "max"), validate.path("pattern").asText(null),
-                options == null ? null : Collections.unmodifiableSet(options), List.copyOf(hiddenWhen), columns);
+        return new FormField(
+                key,
+                component.path("type").asText(),
+                component.path("label").asText(key),
+                validate.path("required").asBoolean(false),
+                integer(validate, "minLength"),
+                integer(validate, "maxLength"),
+                decimal(validate, "min"),
+                decimal(validate, "max"),
+                validate.path("pattern").asText(null),
+                options == null ? null : Collections.unmodifiableSet(options),
+                List.copyOf(hiddenWhen),
+                columns);
     }
 
     private static Integer integer(JsonNode validate, String name) {

@@ -22,8 +22,15 @@ public class FormInputException extends InvalidInputException {
             throw new IllegalArgumentException("A refusal needs at least one violation");
         }
         String first = violations.get(0).message();
-        return violations.size() == 1 ? first : first + " (" + (violations.size() - 1) + " more: "
-                + String.join(", ", violations.stream().skip(1).map(FormViolation::field).toList()) + ")";
+        return violations.size() == 1
+                ? first
+                : first + " (" + (violations.size() - 1) + " more: "
+                        + String.join(
+                                ", ",
+                                violations.stream()
+                                        .skip(1)
+                                        .map(FormViolation::field)
+                                        .toList()) + ")";
     }
 
     public List<FormViolation> violations() {

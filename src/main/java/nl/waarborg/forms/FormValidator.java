@@ -37,8 +37,26 @@ public class FormValidator {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
-    private static final Set<String> FEEL_WORDS = Set.of("and", "or", "not", "null", "true", "false", "in", "between",
-            "instance", "of", "if", "then", "else", "for", "return", "some", "every", "satisfies", "function");
+    private static final Set<String> FEEL_WORDS = Set.of(
+            "and",
+            "or",
+            "not",
+            "null",
+            "true",
+            "false",
+            "in",
+            "between",
+            "instance",
+            "of",
+            "if",
+            "then",
+            "else",
+            "for",
+            "return",
+            "some",
+            "every",
+            "satisfies",
+            "function");
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(T.*)?");
     private static final Pattern ISO_TIME = Pattern.compile("\\d{2}:\\d{2}(:\\d{2})?([+-]\\d{2}:?\\d{2}|Z)?");
 
@@ -62,12 +80,20 @@ public class FormValidator {
     public List<FormViolation> unknownKeys(FormCatalog.Form form, Collection<String> keys) {
         Set<String> known = new LinkedHashSet<>();
         form.inputs().forEach(f -> known.add(f.key()));
-        return keys.stream().filter(k -> !known.contains(k))
-                .map(k -> new FormViolation(k, k, null, Problem.NOT_ON_FORM, form.id())).toList();
+        return keys.stream()
+                .filter(k -> !known.contains(k))
+                .map(k -> new FormViolation(k, k, null, Problem.NOT_ON_FORM, form.id()))
+                .toList();
     }
 
-    private void check(FormField field, String path, String label, Integer row, Object value, Function<String, Object> context,
-                       List<FormViolation> problems) {
+    private void check(
+            FormField field,
+            String path,
+            String label,
+            Integer row,
+            Object value,
+            Function<String, Object> context,
+            List<FormViolation> problems) {
         boolean hidden = hidden(field, context);
         if (isEmpty(field, value)) {
             if (!hidden && field.needsARow()) {
@@ -80,7 +106,10 @@ public class FormValidator {
         FormViolation wrong = switch (field.type()) {
             case "textfield", "textarea" -> text(field, path, label, row, value);
             case "number" -> number(field, path, label, row, value);
-            case "checkbox" -> value instanceof Boolean ? null : new FormViolation(path, label, row, Problem.WRONG_TYPE, "true or false");
+            case "checkbox" ->
+                value instanceof Boolean
+                        ? null
+                        : new FormViolation(path, label, row, Problem.WRONG_TYPE, "true or false");
             case "select", "radio" -> choice(field, path, label, row, value);
             case "checklist", "taglist" -> choices(field, path, label, row, value);
             case "datetime" -> date(path, label, row, value);
@@ -93,7 +122,9 @@ public class FormValidator {
     }
 
     private static boolean isEmpty(FormField field, Object value) {
-        return value == null || (value instanceof String s && s.isBlank()) || (value instanceof Collection<?> c && c.isEmpty())
+        return value == null
+                || (value instanceof String s && s.isBlank())
+                || (value instanceof Collection<?> c && c.isEmpty())
                 || ("checkbox".equals(field.type()) && Boolean.FALSE.equals(value));
     }
 
@@ -109,7 +140,8 @@ public class FormValidator {
         if (field.minLength() != null && length < field.minLength()) {
             return new FormViolation(path, label, row, Problem.TOO_SHORT, String.valueOf(field.minLength()));
         }
-        if (field.pattern() != null && !Pattern.compile(field.pattern()).matcher(text).find()) {
+        if (field.pattern() != null
+                && !Pattern.compile(field.pattern()).matcher(text).find()) {
             return new FormViolation(path, label, row, Problem.PATTERN, field.pattern());
         }
         return null;
@@ -123,10 +155,12 @@ public class FormValidator {
             return new FormViolation(path, label, row, Problem.WRONG_TYPE, "a number");
         }
         if (field.min() != null && number.compareTo(field.min()) < 0) {
-            return new FormViolation(path, label, row, Problem.BELOW_MIN, field.min().toPlainString());
+            return new FormViolation(
+                    path, label, row, Problem.BELOW_MIN, field.min().toPlainString());
         }
         if (field.max() != null && number.compareTo(field.max()) > 0) {
-            return new FormViolation(path, label, row, Problem.ABOVE_MAX, field.max().toPlainString());
+            return new FormViolation(
+                    path, label, row, Problem.ABOVE_MAX, field.max().toPlainString());
         }
         return null;
     }
@@ -135,15 +169,20 @@ public class FormValidator {
         if (!(value instanceof String s)) {
             return new FormViolation(path, label, row, Problem.WRONG_TYPE, "one of its choices as text");
         }
-        return field.options() == null || field.options().contains(s) ? null : new FormViolation(path, label, row, Problem.NOT_AN_OPTION, s);
+        return field.options() == null || field.options().contains(s)
+                ? null
+                : new FormViolation(path, label, row, Problem.NOT_AN_OPTION, s);
     }
 
     private static FormViolation choices(FormField field, String path, String label, Integer row, Object value) {
         if (!(value instanceof Collection<?> chosen) || chosen.stream().anyMatch(v -> !(v instanceof String))) {
             return new FormViolation(path, label, row, Problem.WRONG_TYPE, "a list of its choices");
         }
-        return chosen.stream().filter(v -> field.options() != null && !field.options().contains(v)).findFirst()
-                .map(v -> new FormViolation(path, label, row, Problem.NOT_AN_OPTION, v.toString())).orElse(null);
+        return chosen.stream()
+                .filter(v -> field.options() != null && !field.options().contains(v))
+                .findFirst()
+                .map(v -> new FormViolation(path, label, row, Problem.NOT_AN_OPTION, v.toString()))
+                .orElse(null);
     }
 
     private static FormViolation date(String path, String label, Integer row, Object value) {
@@ -160,11 +199,18 @@ public class FormValidator {
         } catch (DateTimeParseException e) {
             // an impossible date such as 2027-02-30
         }
-        return ISO_TIME.matcher(text).matches() ? null : new FormViolation(path, label, row, Problem.WRONG_TYPE, "a date (YYYY-MM-DD)");
+        return ISO_TIME.matcher(text).matches()
+                ? null
+                : new FormViolation(path, label, row, Problem.WRONG_TYPE, "a date (YYYY-MM-DD)");
     }
 
-    private FormViolation rows(FormField list, String path, String label, Object value, Function<String, Object> context,
-                               List<FormViolation> problems) {
+    private FormViolation rows(
+            FormField list,
+            String path,
+            String label,
+            Object value,
+            Function<String, Object> context,
+            List<FormViolation> problems) {
         if (!(value instanceof List<?> rows)) {
             return new FormViolation(path, label, null, Problem.WRONG_TYPE, "a list of rows");
         }
@@ -172,18 +218,29 @@ public class FormValidator {
             String rowPath = path + "[" + i + "]";
             int row = i + 1;
             if (!(rows.get(i) instanceof Map<?, ?> cells)) {
-                problems.add(new FormViolation(rowPath, label, row, Problem.WRONG_TYPE, "a row with the list's fields"));
+                problems.add(
+                        new FormViolation(rowPath, label, row, Problem.WRONG_TYPE, "a row with the list's fields"));
                 continue;
             }
             Set<String> columns = new LinkedHashSet<>();
             list.columns().forEach(c -> columns.add(c.key()));
-            cells.keySet().stream().map(String::valueOf).filter(k -> !columns.contains(k))
-                    .forEach(k -> problems.add(new FormViolation(rowPath + "." + k, k, row, Problem.NOT_ON_FORM, list.key())));
+            cells.keySet().stream()
+                    .map(String::valueOf)
+                    .filter(k -> !columns.contains(k))
+                    .forEach(k -> problems.add(
+                            new FormViolation(rowPath + "." + k, k, row, Problem.NOT_ON_FORM, list.key())));
             // A condition inside a row reads the row's fields first, then the rest.
-            Function<String, Object> rowContext = name -> cells.containsKey(name) ? cells.get(name) : context.apply(name);
+            Function<String, Object> rowContext =
+                    name -> cells.containsKey(name) ? cells.get(name) : context.apply(name);
             for (FormField column : list.columns()) {
-                check(column, rowPath + "." + column.key(), label + " › " + column.label(), row, cells.get(column.key()),
-                        rowContext, problems);
+                check(
+                        column,
+                        rowPath + "." + column.key(),
+                        label + " › " + column.label(),
+                        row,
+                        cells.get(column.key()),
+                        rowContext,
+                        problems);
             }
         }
         return null;
@@ -192,13 +249,15 @@ public class FormValidator {
     /** Whether a condition hides the field; a condition that cannot be evaluated hides nothing (the field is checked). */
     private boolean hidden(FormField field, Function<String, Object> context) {
         for (String condition : field.hiddenWhen()) {
-            String expression = condition.trim().startsWith("=") ? condition.trim().substring(1) : condition.trim();
+            String expression =
+                    condition.trim().startsWith("=") ? condition.trim().substring(1) : condition.trim();
             ParsedExpression expr = parsed.computeIfAbsent(expression, this::parse);
             if (expr == null) {
                 continue;
             }
             Map<String, Object> variables = new HashMap<>();
-            namesIn.computeIfAbsent(expression, FormValidator::names).forEach(n -> variables.put(n, feelValue(context.apply(n))));
+            namesIn.computeIfAbsent(expression, FormValidator::names)
+                    .forEach(n -> variables.put(n, feelValue(context.apply(n))));
             EvaluationResult result = feel.evaluate(expr, variables);
             if (result.isSuccess() && Boolean.TRUE.equals(result.result())) {
                 return true;
@@ -210,7 +269,8 @@ public class FormValidator {
     private ParsedExpression parse(String expression) {
         ParseResult result = feel.parseExpression(expression);
         if (!result.isSuccess()) {
-            throw new IllegalStateException("A form condition is not valid FEEL: " + expression + " (" + result.failure().message() + ")");
+            throw new IllegalStateException("A form condition is not valid FEEL: " + expression + " ("
+                    + result.failure().message() + ")");
         }
         return result.parsedExpression();
     }

@@ -8,7 +8,16 @@ package nl.waarborg.forms;
 public record FormViolation(String field, String label, Integer row, Problem problem, String limit) {
 
     public enum Problem {
-        REQUIRED, NO_ROW, TOO_SHORT, TOO_LONG, BELOW_MIN, ABOVE_MAX, PATTERN, NOT_AN_OPTION, WRONG_TYPE, NOT_ON_FORM
+        REQUIRED,
+        NO_ROW,
+        TOO_SHORT,
+        TOO_LONG,
+        BELOW_MIN,
+        ABOVE_MAX,
+        PATTERN,
+        NOT_AN_OPTION,
+        WRONG_TYPE,
+        NOT_ON_FORM
     }
 
     /** The English text for API clients. */
@@ -24,7 +33,8 @@ public record FormViolation(String field, String label, Integer row, Problem pro
             case PATTERN -> "Field " + name + " must match the pattern " + limit + ".";
             case NOT_AN_OPTION -> "Field " + name + " has a value that is not one of its choices: " + limit + ".";
             case WRONG_TYPE -> "Field " + name + " must be " + limit + ".";
-            case NOT_ON_FORM -> "Field " + name + " is not on form '" + limit + "'; send only the fields of the task's form.";
+            case NOT_ON_FORM ->
+                "Field " + name + " is not on form '" + limit + "'; send only the fields of the task's form.";
         };
     }
 }

@@ -51,12 +51,15 @@ public class TaskFormCheck extends AbstractProcessEnginePlugin implements Comple
 
     private void refuseUnknownKeys(TaskCompletions.Completion completion) {
         CommandContext context = Context.getCommandContext();
-        TaskEntity task = context == null || completion.taskId() == null ? null : context.getTaskManager().findTaskById(completion.taskId());
+        TaskEntity task = context == null || completion.taskId() == null
+                ? null
+                : context.getTaskManager().findTaskById(completion.taskId());
         if (task == null) {
             return; // the command itself reports the missing task
         }
         formOf(task).ifPresent(form -> {
-            List<FormViolation> unknown = validator.unknownKeys(form, completion.variables().keySet());
+            List<FormViolation> unknown =
+                    validator.unknownKeys(form, completion.variables().keySet());
             if (!unknown.isEmpty()) {
                 throw new FormInputException(unknown);
             }
@@ -70,7 +73,8 @@ public class TaskFormCheck extends AbstractProcessEnginePlugin implements Comple
             return;
         }
         formOf(entity).ifPresent(form -> {
-            List<FormViolation> problems = validator.check(form, name -> VariableValues.toPlain(task.getVariable(name)));
+            List<FormViolation> problems =
+                    validator.check(form, name -> VariableValues.toPlain(task.getVariable(name)));
             if (!problems.isEmpty()) {
                 throw new FormInputException(problems);
             }
@@ -93,9 +97,11 @@ public class TaskFormCheck extends AbstractProcessEnginePlugin implements Comple
 
     private FormCatalog.Form read(CamundaFormRef ref, String deploymentId) {
         CommandContext context = Context.getCommandContext();
-        CamundaFormDefinition definition = context.runWithoutAuthorization(new GetCamundaFormDefinitionCmd(ref, deploymentId));
+        CamundaFormDefinition definition =
+                context.runWithoutAuthorization(new GetCamundaFormDefinitionCmd(ref, deploymentId));
         if (definition == null) {
-            throw new IllegalStateException("No deployed Camunda Form '" + ref.getKey() + "' for deployment " + deploymentId);
+            throw new IllegalStateException(
+                    "No deployed Camunda Form '" + ref.getKey() + "' for deployment " + deploymentId);
         }
         ResourceEntity resource = context.getResourceManager()
                 .findResourceByDeploymentIdAndResourceName(definition.getDeploymentId(), definition.getResourceName());

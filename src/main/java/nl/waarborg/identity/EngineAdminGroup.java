@@ -12,7 +12,9 @@ public class EngineAdminGroup extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<String> adminGroups = configuration.getAdminGroups() == null ? new ArrayList<>() : new ArrayList<>(configuration.getAdminGroups());
+        List<String> adminGroups = configuration.getAdminGroups() == null
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getAdminGroups());
         if (!adminGroups.contains(Groups.ADMIN)) {
             adminGroups.add(Groups.ADMIN);
         }

@@ -49,13 +49,23 @@ public class EngineAuthorizations {
             grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
         }
         // Project leads start cycles; the cycle itself checks that the business key is a registered system.
-        grant(Groups.PROJECT_LEAD, Resources.PROCESS_DEFINITION, CYCLE_PROCESS_KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(
+                Groups.PROJECT_LEAD,
+                Resources.PROCESS_DEFINITION,
+                CYCLE_PROCESS_KEY,
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(Groups.PROJECT_LEAD, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
 
         // Managers oversee everything, read-only.
         grant(Groups.MANAGER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(Groups.MANAGER, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(Groups.MANAGER, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY,
+        grant(
+                Groups.MANAGER,
+                Resources.PROCESS_DEFINITION,
+                ANY,
+                Permissions.READ,
+                Permissions.READ_INSTANCE,
+                Permissions.READ_HISTORY,
                 Permissions.READ_TASK);
         grant(Groups.MANAGER, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
         grant(Groups.MANAGER, Resources.TASK, ANY, Permissions.READ);
@@ -71,7 +81,8 @@ public class EngineAuthorizations {
     /** One shared Tasklist filter: every task the user may read, so each group sees only its own work. */
     private Filter ensureTaskFilter() {
         FilterService filters = engine.getFilterService();
-        Filter existing = filters.createFilterQuery().filterName(TASK_FILTER_NAME).singleResult();
+        Filter existing =
+                filters.createFilterQuery().filterName(TASK_FILTER_NAME).singleResult();
         if (existing != null) {
             return existing;
         }

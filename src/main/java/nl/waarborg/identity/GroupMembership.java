@@ -18,7 +18,13 @@ public class GroupMembership {
         if (userId == null || groupId == null) {
             return false;
         }
-        return EngineAccess.withoutAuthorization(engine, () -> engine.getIdentityService().createUserQuery()
-                .userId(userId).memberOfGroup(groupId).count() > 0);
+        return EngineAccess.withoutAuthorization(
+                engine,
+                () -> engine.getIdentityService()
+                                .createUserQuery()
+                                .userId(userId)
+                                .memberOfGroup(groupId)
+                                .count()
+                        > 0);
     }
 }

@@ -25,8 +25,8 @@ public final class Groups {
     /** Groups whose members work on tasks (and so use Tasklist). */
     public static final List<String> TASK_WORKERS = List.of(PROJECT_LEAD, PRIVACY_OFFICER, ETHICS_COMMITTEE, ALDERMAN);
 
-    public static final List<String> ALL = List.of(PROJECT_LEAD, PRIVACY_OFFICER, ETHICS_COMMITTEE, ALDERMAN, MANAGER, ADMIN);
+    public static final List<String> ALL =
+            List.of(PROJECT_LEAD, PRIVACY_OFFICER, ETHICS_COMMITTEE, ALDERMAN, MANAGER, ADMIN);
 
-    private Groups() {
-    }
+    private Groups() {}
 }

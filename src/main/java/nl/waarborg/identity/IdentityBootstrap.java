@@ -50,8 +50,11 @@ public class IdentityBootstrap implements InitializingBean {
     private final WaarborgIdentityProperties properties;
     private final Environment environment;
 
-    public IdentityBootstrap(ProcessEngine engine, EngineAuthorizations authorizations,
-                             WaarborgIdentityProperties properties, Environment environment) {
+    public IdentityBootstrap(
+            ProcessEngine engine,
+            EngineAuthorizations authorizations,
+            WaarborgIdentityProperties properties,
+            Environment environment) {
         this.engine = engine;
         this.authorizations = authorizations;
         this.properties = properties;
@@ -74,7 +77,8 @@ public class IdentityBootstrap implements InitializingBean {
     private void createDemoUsers() {
         String password = properties.demoPassword();
         if (password == null || password.isBlank()) {
-            throw new IllegalStateException("The demo profile needs a password: set waarborg.demo.password (WAARBORG_DEMO_PASSWORD).");
+            throw new IllegalStateException(
+                    "The demo profile needs a password: set waarborg.demo.password (WAARBORG_DEMO_PASSWORD).");
         }
         for (String[] demo : DEMO_USERS) {
             ensureUser(demo[0], demo[1], demo[2], password);
@@ -89,8 +93,7 @@ public class IdentityBootstrap implements InitializingBean {
                  Waarborg demo: log in at http://localhost:{}/  (Camunda: /camunda/app/)
                  Users: lead, fg, ethics, alderman, manager, admin; password from
                  waarborg.demo.password. The demo profile is not for production use.
-                ==========================================================================""",
-                environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")));
+                ==========================================================================""", environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")));
     }
 
     private void ensureAdministrator() {
@@ -101,8 +104,9 @@ public class IdentityBootstrap implements InitializingBean {
         User existing = identity.createUserQuery().userId(user).singleResult();
         if (existing == null) {
             if (!strong) {
-                throw new IllegalStateException("Refusing to start: the administrator '" + user + "' would get an empty or default"
-                        + " password. Set waarborg.admin.password (environment variable WAARBORG_ADMIN_PASSWORD) to a strong password.");
+                throw new IllegalStateException(
+                        "Refusing to start: the administrator '" + user + "' would get an empty or default"
+                                + " password. Set waarborg.admin.password (environment variable WAARBORG_ADMIN_PASSWORD) to a strong password.");
             }
             refuseWeak(user, password);
             ensureUser(user, "Functioneel", "Beheer", password);
@@ -119,8 +123,9 @@ public class IdentityBootstrap implements InitializingBean {
 
     private static void refuseWeak(String user, String password) {
         if (!new WaarborgPasswordPolicy().accepts(password, user)) {
-            throw new IllegalStateException("Refusing to start: waarborg.admin.password (WAARBORG_ADMIN_PASSWORD) is too weak. "
-                    + WaarborgPasswordPolicy.REFUSAL);
+            throw new IllegalStateException(
+                    "Refusing to start: waarborg.admin.password (WAARBORG_ADMIN_PASSWORD) is too weak. "
+                            + WaarborgPasswordPolicy.REFUSAL);
         }
     }
 
@@ -132,9 +137,10 @@ public class IdentityBootstrap implements InitializingBean {
                         + " Set one in Camunda Admin (/camunda/app/admin) or run with the demo profile.");
             }
             if (hasDefaultPassword(user)) {
-                throw new IllegalStateException("Refusing to start: user '" + user.getId() + "' still has an empty or default"
-                        + " password (for example one set by the demo profile). Change it in Camunda Admin (run once with the"
-                        + " demo profile to get in), or, for the administrator, set waarborg.admin.password.");
+                throw new IllegalStateException(
+                        "Refusing to start: user '" + user.getId() + "' still has an empty or default"
+                                + " password (for example one set by the demo profile). Change it in Camunda Admin (run once with the"
+                                + " demo profile to get in), or, for the administrator, set waarborg.admin.password.");
             }
         }
     }
@@ -143,9 +149,12 @@ public class IdentityBootstrap implements InitializingBean {
         if (!(user instanceof UserEntity entity) || entity.getPassword() == null) {
             return true;
         }
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         for (String candidate : DEFAULT_PASSWORDS) {
-            if (configuration.getPasswordManager().check(EncryptionUtil.saltPassword(candidate, entity.getSalt()), entity.getPassword())) {
+            if (configuration
+                    .getPasswordManager()
+                    .check(EncryptionUtil.saltPassword(candidate, entity.getSalt()), entity.getPassword())) {
                 return true;
             }
         }
@@ -189,5 +198,4 @@ public class IdentityBootstrap implements InitializingBean {
     static List<String> demoUserIds() {
         return DEMO_USERS.stream().map(u -> u[0]).toList();
     }
-
 }

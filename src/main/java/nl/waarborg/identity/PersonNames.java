@@ -23,9 +23,17 @@ public class PersonNames {
             return "–";
         }
         // Read as the system: whether someone may list users does not decide whether a signature shows its signer.
-        User user = EngineAccess.withoutAuthorization(engine, () -> engine.getIdentityService().createUserQuery().userId(userId).singleResult());
-        String name = user == null ? "" : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).trim();
+        User user = EngineAccess.withoutAuthorization(
+                engine,
+                () -> engine.getIdentityService()
+                        .createUserQuery()
+                        .userId(userId)
+                        .singleResult());
+        String name = user == null
+                ? ""
+                : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                                + (user.getLastName() == null ? "" : user.getLastName()))
+                        .trim();
         return name.isEmpty() ? userId : name + " (" + userId + ")";
     }
 }

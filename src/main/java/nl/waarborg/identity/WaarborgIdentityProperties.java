@@ -6,11 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "waarborg")
 public record WaarborgIdentityProperties(Admin admin, Demo demo) {
 
-    public record Admin(String user, String password) {
-    }
+    public record Admin(String user, String password) {}
 
-    public record Demo(String password) {
-    }
+    public record Demo(String password) {}
 
     public String adminUser() {
         return admin == null || admin.user() == null || admin.user().isBlank() ? "admin" : admin.user();

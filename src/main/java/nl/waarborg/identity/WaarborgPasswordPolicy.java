@@ -31,13 +31,23 @@ public final class WaarborgPasswordPolicy implements PasswordPolicy {
     public WaarborgPasswordPolicy() {
         Set<String> common = load("/identity/common-passwords.txt");
         rules = List.of(
-                rule("WAARBORG_MIN_LENGTH", Map.of("minLength", Integer.toString(MIN_LENGTH)),
+                rule(
+                        "WAARBORG_MIN_LENGTH",
+                        Map.of("minLength", Integer.toString(MIN_LENGTH)),
                         (password, user) -> password != null && password.length() >= MIN_LENGTH),
-                rule("WAARBORG_NOT_USER_ID", Map.of(),
-                        (password, user) -> user == null || user.getId() == null || password == null
-                                || !password.trim().equalsIgnoreCase(user.getId().trim())),
-                rule("WAARBORG_NOT_COMMON", Map.of(),
-                        (password, user) -> password == null || !common.contains(password.trim().toLowerCase(Locale.ROOT))));
+                rule(
+                        "WAARBORG_NOT_USER_ID",
+                        Map.of(),
+                        (password, user) -> user == null
+                                || user.getId() == null
+                                || password == null
+                                || !password.trim()
+                                        .equalsIgnoreCase(user.getId().trim())),
+                rule(
+                        "WAARBORG_NOT_COMMON",
+                        Map.of(),
+                        (password, user) -> password == null
+                                || !common.contains(password.trim().toLowerCase(Locale.ROOT))));
     }
 
     @Override
@@ -84,8 +94,11 @@ public final class WaarborgPasswordPolicy implements PasswordPolicy {
             if (in == null) {
                 throw new IllegalStateException("Missing " + resource);
             }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().map(String::trim)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).map(line -> line.toLowerCase(Locale.ROOT))
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
+                    .map(String::trim)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .map(line -> line.toLowerCase(Locale.ROOT))
                     .collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

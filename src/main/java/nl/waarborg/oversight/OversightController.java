@@ -1,10 +1,10 @@
 package nl.waarborg.oversight;
 
 import java.util.List;
-import nl.waarborg.shared.PageParameters;
 import nl.waarborg.identity.Groups;
-import org.springframework.http.ResponseEntity;
 import nl.waarborg.security.CurrentUser;
+import nl.waarborg.shared.PageParameters;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,19 +23,21 @@ public class OversightController {
 
     /** Longest waiting first, at most `limit` items (default 100, a screen) from `offset`; X-Total-Count has the full count. */
     @GetMapping("/blocked")
-    public ResponseEntity<List<OversightService.BlockedItem>> blocked(@RequestParam(required = false) String department,
-                                                                      @RequestParam(required = false) String gate,
-                                                                      @RequestParam(defaultValue = "100") int limit,
-                                                                      @RequestParam(defaultValue = "0") int offset) {
+    public ResponseEntity<List<OversightService.BlockedItem>> blocked(
+            @RequestParam(required = false) String department,
+            @RequestParam(required = false) String gate,
+            @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
         CurrentUser.requireAnyOf(Groups.MANAGER, Groups.ADMIN);
         PageParameters.check(limit, offset, 10000);
-        return ResponseEntity.ok().header("X-Total-Count", String.valueOf(oversight.countBlocked(department, gate)))
+        return ResponseEntity.ok()
+                .header("X-Total-Count", String.valueOf(oversight.countBlocked(department, gate)))
                 .body(oversight.blocked(department, gate, limit, offset));
     }
 
     @GetMapping("/statistics")
-    public List<OversightService.GateStatistics> statistics(@RequestParam(required = false) String department,
-                                                            @RequestParam(required = false) String gate) {
+    public List<OversightService.GateStatistics> statistics(
+            @RequestParam(required = false) String department, @RequestParam(required = false) String gate) {
         CurrentUser.requireAnyOf(Groups.MANAGER, Groups.ADMIN);
         return oversight.statistics(department, gate);
     }

@@ -21,12 +21,19 @@ public class OversightService {
         this.jdbc = jdbc;
     }
 
-    public record BlockedItem(String systemId, String systemName, String department, String assessmentType, String gate,
-                              String candidateGroup, String taskId, Instant waitingSince, Instant dueAt, boolean overdue) {
-    }
+    public record BlockedItem(
+            String systemId,
+            String systemName,
+            String department,
+            String assessmentType,
+            String gate,
+            String candidateGroup,
+            String taskId,
+            Instant waitingSince,
+            Instant dueAt,
+            boolean overdue) {}
 
-    public record GateStatistics(String gate, long count, long overdue, double averageWaitingDays) {
-    }
+    public record GateStatistics(String gate, long count, long overdue, double averageWaitingDays) {}
 
     public List<BlockedItem> blocked(String department, String gate) {
         return blocked(department, gate, Integer.MAX_VALUE, 0);
@@ -34,7 +41,8 @@ public class OversightService {
 
     /** One page, longest waiting first; the order is stable (waiting since, then task id). */
     public List<BlockedItem> blocked(String department, String gate, int limit, int offset) {
-        String tail = " ORDER BY w.waiting_since, w.task_id" + (limit == Integer.MAX_VALUE ? "" : " LIMIT :limit OFFSET :offset");
+        String tail = " ORDER BY w.waiting_since, w.task_id"
+                + (limit == Integer.MAX_VALUE ? "" : " LIMIT :limit OFFSET :offset");
         JdbcClient.StatementSpec spec = filtered("""
                 SELECT w.system_id, s.name, s.department, w.assessment_type, w.gate, w.candidate_group, w.task_id,
                        w.waiting_since, w.due_at
@@ -44,17 +52,31 @@ public class OversightService {
         }
         Instant now = Instant.now();
         return spec.query((rs, i) -> {
-            Timestamp due = rs.getTimestamp("due_at");
-            Instant dueAt = due == null ? null : due.toInstant();
-            return new BlockedItem(rs.getString("system_id"), rs.getString("name"), rs.getString("department"),
-                    rs.getString("assessment_type"), rs.getString("gate"), rs.getString("candidate_group"), rs.getString("task_id"),
-                    rs.getTimestamp("waiting_since").toInstant(), dueAt, dueAt != null && dueAt.isBefore(now));
-        }).list();
+                    Timestamp due = rs.getTimestamp("due_at");
+                    Instant dueAt = due == null ? null : due.toInstant();
+                    return new BlockedItem(
+                            rs.getString("system_id"),
+                            rs.getString("name"),
+                            rs.getString("department"),
+                            rs.getString("assessment_type"),
+                            rs.getString("gate"),
+                            rs.getString("candidate_group"),
+                            rs.getString("task_id"),
+                            rs.getTimestamp("waiting_since").toInstant(),
+                            dueAt,
+                            dueAt != null && dueAt.isBefore(now));
+                })
+                .list();
     }
 
     public long countBlocked(String department, String gate) {
-        return filtered("SELECT COUNT(*) FROM wb_open_wait w JOIN wb_system s ON s.id = w.system_id WHERE 1 = 1",
-                department, gate, "").query(Long.class).single();
+        return filtered(
+                        "SELECT COUNT(*) FROM wb_open_wait w JOIN wb_system s ON s.id = w.system_id WHERE 1 = 1",
+                        department,
+                        gate,
+                        "")
+                .query(Long.class)
+                .single();
     }
 
     /** Count, overdue count and average waiting days per gate, computed by the database (one grouped query). */
@@ -63,16 +85,22 @@ public class OversightService {
         JdbcClient.StatementSpec spec = filtered("""
                 SELECT w.gate, COUNT(*) AS waiting, SUM(CASE WHEN w.due_at < :now THEN 1 ELSE 0 END) AS overdue,
                        AVG(EXTRACT(EPOCH FROM w.waiting_since)) AS since
-                FROM wb_open_wait w JOIN wb_system s ON s.id = w.system_id WHERE 1 = 1""", department, gate,
-                " GROUP BY w.gate ORDER BY w.gate").param("now", Timestamp.from(now));
+                FROM wb_open_wait w JOIN wb_system s ON s.id = w.system_id WHERE 1 = 1""", department, gate, " GROUP BY w.gate ORDER BY w.gate")
+                .param("now", Timestamp.from(now));
         double nowSeconds = now.toEpochMilli() / 1000.0;
-        return spec.query((rs, i) -> new GateStatistics(rs.getString("gate"), rs.getLong("waiting"), rs.getLong("overdue"),
-                Math.max(0, (nowSeconds - rs.getDouble("since")) / 86_400))).list();
+        return spec.query((rs, i) -> new GateStatistics(
+                        rs.getString("gate"),
+                        rs.getLong("waiting"),
+                        rs.getLong("overdue"),
+                        Math.max(0, (nowSeconds - rs.getDouble("since")) / 86_400)))
+                .list();
     }
 
     /** The gates that something waits on now, for filter choices. */
     public List<String> gatesInUse() {
-        return jdbc.sql("SELECT DISTINCT gate FROM wb_open_wait ORDER BY gate").query(String.class).list();
+        return jdbc.sql("SELECT DISTINCT gate FROM wb_open_wait ORDER BY gate")
+                .query(String.class)
+                .list();
     }
 
     private JdbcClient.StatementSpec filtered(String select, String department, String gate, String tail) {
@@ -92,5 +120,4 @@ public class OversightService {
         }
         return spec;
     }
-
 }

@@ -1,15 +1,13 @@
 package nl.waarborg.oversight;
 
-import nl.waarborg.engine.EngineAccess;
-import nl.waarborg.assessment.Gate;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.IdentityLink;
+import nl.waarborg.assessment.Gate;
+import nl.waarborg.engine.EngineAccess;
 import nl.waarborg.engine.UserTaskObserver;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +26,10 @@ public class WaitTracker implements UserTaskObserver {
     }
 
     public static boolean tracks(String taskDefinitionKey) {
-        return taskDefinitionKey != null && (Gate.ofTask(taskDefinitionKey).isPresent()
-                || taskDefinitionKey.startsWith("dpa-consultation-") || taskDefinitionKey.startsWith("go-live-"));
+        return taskDefinitionKey != null
+                && (Gate.ofTask(taskDefinitionKey).isPresent()
+                        || taskDefinitionKey.startsWith("dpa-consultation-")
+                        || taskDefinitionKey.startsWith("go-live-"));
     }
 
     @Override
@@ -38,20 +38,32 @@ public class WaitTracker implements UserTaskObserver {
             return;
         }
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            String group = task.getCandidates().stream().filter(l -> l.getGroupId() != null).map(IdentityLink::getGroupId)
-                    .findFirst().orElse(null);
+            String group = task.getCandidates().stream()
+                    .filter(l -> l.getGroupId() != null)
+                    .map(IdentityLink::getGroupId)
+                    .findFirst()
+                    .orElse(null);
             String processKey = EngineAccess.processKeyOf(task.getProcessDefinitionId());
             String type = "iama".equals(processKey) ? "IAMA" : "dpia".equals(processKey) ? "DPIA" : null;
             jdbc.sql("""
                     INSERT INTO wb_open_wait (task_id, system_id, assessment_type, gate, candidate_group, waiting_since, due_at)
                     VALUES (:task, :system, :type, :gate, :group, :since, :due)""")
-                    .param("task", task.getId()).param("system", task.getExecution().getProcessBusinessKey())
-                    .param("type", type).param("gate", task.getTaskDefinitionKey()).param("group", group)
+                    .param("task", task.getId())
+                    .param("system", task.getExecution().getProcessBusinessKey())
+                    .param("type", type)
+                    .param("gate", task.getTaskDefinitionKey())
+                    .param("group", group)
                     .param("since", Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)))
-                    .param("due", task.getDueDate() == null ? null : new Timestamp(task.getDueDate().getTime()))
+                    .param(
+                            "due",
+                            task.getDueDate() == null
+                                    ? null
+                                    : new Timestamp(task.getDueDate().getTime()))
                     .update();
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName()) || EVENTNAME_DELETE.equals(task.getEventName())) {
-            jdbc.sql("DELETE FROM wb_open_wait WHERE task_id = :task").param("task", task.getId()).update();
+            jdbc.sql("DELETE FROM wb_open_wait WHERE task_id = :task")
+                    .param("task", task.getId())
+                    .update();
         }
     }
 }

@@ -19,7 +19,8 @@ public class CamundaWebappSso {
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaContainerAuthentication() {
         FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
-        registration.setInitParameters(Map.of("authentication-provider", ContainerBasedAuthenticationProvider.class.getName()));
+        registration.setInitParameters(
+                Map.of("authentication-provider", ContainerBasedAuthenticationProvider.class.getName()));
         registration.addUrlPatterns("/camunda/*");
         // Right after Spring Security, before Camunda's own session-based authentication filter.
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);

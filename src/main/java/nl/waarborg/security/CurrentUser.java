@@ -9,8 +9,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** The logged-in user of this request: id and group ids (the authorities). */
 public final class CurrentUser {
 
-    private CurrentUser() {
-    }
+    private CurrentUser() {}
 
     public static String id() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -19,8 +18,11 @@ public final class CurrentUser {
 
     public static List<String> groups() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? List.of()
-                : authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+        return authentication == null
+                ? List.of()
+                : authentication.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .toList();
     }
 
     public static boolean isIn(String group) {

@@ -30,11 +30,15 @@ public class EngineAuthenticationBridgeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
+        if (authentication == null
+                || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken) {
             chain.doFilter(request, response);
             return;
         }
-        List<String> groups = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+        List<String> groups = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .toList();
         identityService.setAuthentication(authentication.getName(), groups);
         try {
             chain.doFilter(request, response);

@@ -38,23 +38,30 @@ public class EngineIdentityAuthenticationProvider implements AuthenticationProvi
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (userId == null || userId.isBlank() || userId.length() > MAX_USER_ID_LENGTH
-                || credentials == null || credentials.toString().isEmpty()) {
+        if (userId == null
+                || userId.isBlank()
+                || userId.length() > MAX_USER_ID_LENGTH
+                || credentials == null
+                || credentials.toString().isEmpty()) {
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
-        String address = authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
+        String address =
+                authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
         throttle.checkAllowed(userId, address);
         if (!identityService.checkPassword(userId, credentials.toString())) {
             throttle.failed(userId, address);
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
         throttle.succeeded(userId);
-        List<SimpleGrantedAuthority> authorities = groupsOf(userId).stream().map(SimpleGrantedAuthority::new).toList();
+        List<SimpleGrantedAuthority> authorities =
+                groupsOf(userId).stream().map(SimpleGrantedAuthority::new).toList();
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
     }
 
     List<String> groupsOf(String userId) {
-        return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        return identityService.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId)
+                .toList();
     }
 
     @Override

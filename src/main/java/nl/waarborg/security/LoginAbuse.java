@@ -5,5 +5,4 @@ package nl.waarborg.security;
  * once when the account gets locked for a while ({@code locked} true, {@code failures} in the window). The audit module
  * records it; {@code address} is the client address of the attempt that triggered the event.
  */
-public record LoginAbuse(String account, String address, int failures, boolean locked) {
-}
+public record LoginAbuse(String account, String address, int failures, boolean locked) {}

@@ -53,7 +53,8 @@ public class LoginThrottle {
         if (accountWindow.failures == 1) {
             events.publishEvent(new LoginAbuse(normalised(account), address, 1, false));
         }
-        if (accountWindow.failures >= properties.accountMaxFailures() && accountWindow.lockUntil(now.plus(properties.lock()))) {
+        if (accountWindow.failures >= properties.accountMaxFailures()
+                && accountWindow.lockUntil(now.plus(properties.lock()))) {
             events.publishEvent(new LoginAbuse(normalised(account), address, accountWindow.failures, true));
         }
     }

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * from one client address, within {@code window}, further attempts are refused for {@code lock}. Locks always expire.
  */
 @ConfigurationProperties(prefix = "waarborg.login")
-public record LoginThrottleProperties(Integer accountMaxFailures, Integer addressMaxFailures, Duration window, Duration lock) {
+public record LoginThrottleProperties(
+        Integer accountMaxFailures, Integer addressMaxFailures, Duration window, Duration lock) {
 
     public LoginThrottleProperties {
         accountMaxFailures = accountMaxFailures == null ? 10 : accountMaxFailures;

@@ -29,7 +29,8 @@ public class MultipartOnlyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !("POST".equals(request.getMethod()) && path.startsWith("/engine-rest/")
+        return !("POST".equals(request.getMethod())
+                && path.startsWith("/engine-rest/")
                 && (path.endsWith("/deployment/create") || path.endsWith("/data")));
     }
 
@@ -38,7 +39,8 @@ public class MultipartOnlyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String type = request.getContentType();
         if (type == null || !type.regionMatches(true, 0, "multipart/form-data", 0, 19) || !type.contains("boundary=")) {
-            SecurityConfig.writeProblem(response, objectMapper, request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, NOT_MULTIPART);
+            SecurityConfig.writeProblem(
+                    response, objectMapper, request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, NOT_MULTIPART);
             return;
         }
         chain.doFilter(request, response);

@@ -50,7 +50,8 @@ public class SecurityConfig {
     };
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper) throws Exception {
         AuthenticationEntryPoint apiEntryPoint = (request, response, e) -> {
             if (e instanceof LoginThrottledException throttled) {
                 response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
@@ -58,47 +59,64 @@ public class SecurityConfig {
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Waarborg\"");
-            writeProblem(response, objectMapper, request, HttpStatus.UNAUTHORIZED,
+            writeProblem(
+                    response,
+                    objectMapper,
+                    request,
+                    HttpStatus.UNAUTHORIZED,
                     "Authentication required: log in with HTTP Basic (API) or through the login page.");
         };
-        AccessDeniedHandler apiAccessDenied = (request, response, e) -> writeProblem(response, objectMapper, request,
-                HttpStatus.FORBIDDEN, "Your groups do not allow this action.");
+        AccessDeniedHandler apiAccessDenied = (request, response, e) -> writeProblem(
+                response, objectMapper, request, HttpStatus.FORBIDDEN, "Your groups do not allow this action.");
 
-        http
-            .authorizeHttpRequests(auth -> auth
-                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                .requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
-                .requestMatchers("/actuator/**").authenticated()
-                .anyRequest().authenticated())
-            .formLogin(form -> form
-                .loginPage("/login")
-                .defaultSuccessUrl("/", false)
-                // A throttled login gets its own Dutch message on the login page (login.locked).
-                .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
-                        + (e instanceof LoginThrottledException ? "/login?locked" : "/login?error")))
-                .permitAll())
-            .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
-            .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
-            .exceptionHandling(ex -> ex
-                .defaultAuthenticationEntryPointFor(apiEntryPoint, API)
-                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), new NegatedRequestMatcher(API))
-                .defaultAccessDeniedHandlerFor(apiAccessDenied, API))
-            .csrf(csrf -> csrf.ignoringRequestMatchers(BASIC_AUTH, CAMUNDA_WEBAPPS))
-            .headers(headers -> headers
-                .frameOptions(frame -> frame.sameOrigin())
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                // Camunda's webapps set their own Content-Security-Policy; ours covers Waarborg's pages.
-                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(CAMUNDA_WEBAPPS),
-                    new StaticHeadersWriter("Content-Security-Policy",
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self';"
-                            + " object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'")))
-                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", "camera=(), microphone=(), geolocation=()")))
-            .addFilterAfter(new EngineAuthenticationBridgeFilter(identityService), BasicAuthenticationFilter.class);
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers(
+                                "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .authenticated()
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/", false)
+                        // A throttled login gets its own Dutch message on the login page (login.locked).
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof LoginThrottledException ? "/login?locked" : "/login?error")))
+                        .permitAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?logout")
+                        .permitAll())
+                .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(apiEntryPoint, API)
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"), new NegatedRequestMatcher(API))
+                        .defaultAccessDeniedHandlerFor(apiAccessDenied, API))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(BASIC_AUTH, CAMUNDA_WEBAPPS))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        // Camunda's webapps set their own Content-Security-Policy; ours covers Waarborg's pages.
+                        .addHeaderWriter(
+                                new DelegatingRequestMatcherHeaderWriter(
+                                        new NegatedRequestMatcher(CAMUNDA_WEBAPPS),
+                                        new StaticHeadersWriter(
+                                                "Content-Security-Policy",
+                                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self';"
+                                                        + " object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'")))
+                        .addHeaderWriter(new StaticHeadersWriter(
+                                "Permissions-Policy", "camera=(), microphone=(), geolocation=()")))
+                .addFilterAfter(new EngineAuthenticationBridgeFilter(identityService), BasicAuthenticationFilter.class);
         return http.build();
     }
 
-    static void writeProblem(HttpServletResponse response, ObjectMapper objectMapper, HttpServletRequest request,
-                             HttpStatus status, String detail) throws IOException {
+    static void writeProblem(
+            HttpServletResponse response,
+            ObjectMapper objectMapper,
+            HttpServletRequest request,
+            HttpStatus status,
+            String detail)
+            throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());

@@ -9,6 +9,7 @@ import java.io.IOException;
 public class BodyTooLargeException extends IOException {
 
     public BodyTooLargeException(long maxBytes) {
-        super("The request body is larger than " + maxBytes / (1024 * 1024) + " MB; one section's answers may be at most 1 MB.");
+        super("The request body is larger than " + maxBytes / (1024 * 1024)
+                + " MB; one section's answers may be at most 1 MB.");
     }
 }

@@ -1,10 +1,10 @@
 package nl.waarborg.shared;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.MapperFeature;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,13 +25,13 @@ public final class CanonicalJson {
             .findAndAddModules()
             .build();
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     public static String write(Object value) {
         try {
             if (isPlain(value)) {
-                // Maps, lists, text, booleans, whole numbers and finite doubles: written directly, with map keys sorted at
+                // Maps, lists, text, booleans, whole numbers and finite doubles: written directly, with map keys sorted
+                // at
                 // every level, this gives the same text as the tree route below, at a third of the work.
                 return MAPPER.writeValueAsString(value);
             }
@@ -47,7 +47,11 @@ public final class CanonicalJson {
      * number kinds (the tree turns them into doubles), no objects, no map keys other than text.
      */
     static boolean isPlain(Object value) {
-        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer || value instanceof Long) {
+        if (value == null
+                || value instanceof String
+                || value instanceof Boolean
+                || value instanceof Integer
+                || value instanceof Long) {
             return true;
         }
         if (value instanceof Double d) {

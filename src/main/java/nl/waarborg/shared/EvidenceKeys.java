@@ -29,6 +29,7 @@ public class EvidenceKeys {
 
     /** Only in the demo profile, when no key is set: known to everyone, so it proves nothing. */
     static final String DEMO_KEY = "waarborg-demo-evidence-key-known-to-everyone";
+
     static final int MINIMUM_LENGTH = 32;
 
     private static final Logger LOG = LoggerFactory.getLogger(EvidenceKeys.class);
@@ -40,7 +41,9 @@ public class EvidenceKeys {
     public EvidenceKeys(Environment environment) {
         boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
         acceptLegacy = environment.getProperty("waarborg.evidence.accept-legacy", Boolean.class, true);
-        String key = read(environment.getProperty("waarborg.evidence.key", ""), environment.getProperty("waarborg.evidence.key-file", ""));
+        String key = read(
+                environment.getProperty("waarborg.evidence.key", ""),
+                environment.getProperty("waarborg.evidence.key-file", ""));
         if (key.isEmpty() && demo) {
             key = DEMO_KEY;
             LOG.warn("Evidence hashes use the fixed DEMO key, which everyone knows: set WAARBORG_EVIDENCE_KEY "
@@ -52,18 +55,23 @@ public class EvidenceKeys {
                     + " characters kept outside the database (ADR 0018).");
         }
         currentId = add(key);
-        for (String previous : environment.getProperty("waarborg.evidence.previous-keys", "").split(",")) {
-            String value = previous.strip().startsWith("file:") ? read("", previous.strip().substring(5)) : previous.strip();
+        for (String previous :
+                environment.getProperty("waarborg.evidence.previous-keys", "").split(",")) {
+            String value = previous.strip().startsWith("file:")
+                    ? read("", previous.strip().substring(5))
+                    : previous.strip();
             if (!value.isEmpty()) {
                 add(value);
             }
         }
-        LOG.info("Evidence hashes are keyed with key id {}; {} older key(s) kept for verification.", currentId, keys.size() - 1);
+        LOG.info(
+                "Evidence hashes are keyed with key id {}; {} older key(s) kept for verification.",
+                currentId,
+                keys.size() - 1);
     }
 
     /** A hash and the id of the key that made it (null: a legacy plain SHA-256). */
-    public record KeyedHash(String keyId, String hash) {
-    }
+    public record KeyedHash(String keyId, String hash) {}
 
     public String currentKeyId() {
         return currentId;
@@ -92,7 +100,8 @@ public class EvidenceKeys {
         } else {
             return false;
         }
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.US_ASCII));
     }
 
     private String add(String key) {
@@ -108,10 +117,13 @@ public class EvidenceKeys {
             return value.strip();
         }
         try {
-            return Files.readString(Path.of(file.strip()), StandardCharsets.UTF_8).strip();
+            return Files.readString(Path.of(file.strip()), StandardCharsets.UTF_8)
+                    .strip();
         } catch (IOException e) {
-            throw new IllegalStateException("The evidence key file " + file + " (waarborg.evidence.key-file, "
-                    + "WAARBORG_EVIDENCE_KEY_FILE) cannot be read: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "The evidence key file " + file + " (waarborg.evidence.key-file, "
+                            + "WAARBORG_EVIDENCE_KEY_FILE) cannot be read: " + e.getMessage(),
+                    e);
         }
     }
 

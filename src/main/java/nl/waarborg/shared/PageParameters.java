@@ -3,8 +3,7 @@ package nl.waarborg.shared;
 /** The checks on a list endpoint's {@code limit} and {@code offset}: a 400 naming the parameter. */
 public final class PageParameters {
 
-    private PageParameters() {
-    }
+    private PageParameters() {}
 
     public static void checkLimit(int limit, int max) {
         if (limit < 1 || limit > max) {

@@ -24,28 +24,31 @@ import org.springframework.web.ErrorResponse;
  */
 public final class ProblemStatus {
 
-    static final String RACE = "Someone else changed this at the same moment; nothing of your request was saved. Reload and try again.";
-    static final String INTEGRITY = "The change conflicts with data that is already recorded (for example a signed version or a"
-            + " decision already taken).";
+    static final String RACE =
+            "Someone else changed this at the same moment; nothing of your request was saved. Reload and try again.";
+    static final String INTEGRITY =
+            "The change conflicts with data that is already recorded (for example a signed version or a"
+                    + " decision already taken).";
     static final String FORBIDDEN = "Your groups do not allow this action.";
     /** Camunda's SaveUserCmd refuses a password against the policy with only this message (no type of its own). */
     static final String ENGINE_PASSWORD_POLICY = "Password does not match policy";
     /** Bilingual: Camunda Admin, /engine-rest and the start-up refusal show it as it is. */
-    public static final String PASSWORD_POLICY = "Het wachtwoord voldoet niet aan het beleid: minstens 12 tekens, niet gelijk"
-            + " aan de gebruikersnaam en geen veelgebruikt wachtwoord. / The password does not meet the policy: at least 12"
-            + " characters, not the user id and not a common password.";
+    public static final String PASSWORD_POLICY =
+            "Het wachtwoord voldoet niet aan het beleid: minstens 12 tekens, niet gelijk"
+                    + " aan de gebruikersnaam en geen veelgebruikt wachtwoord. / The password does not meet the policy: at least 12"
+                    + " characters, not the user id and not a common password.";
+
     static final String UNEXPECTED = "An unexpected error occurred; it has been logged.";
 
-    private ProblemStatus() {
-    }
+    private ProblemStatus() {}
 
     /**
      * What to answer: status, detail, the field at fault (or null) and the cause that decided it. {@code refusal} says
      * the request was refused as it stands (our family, Camunda's and Spring's refusals), as against a lost race or a
      * database constraint; {@code known} is false for the neutral 500 of an unexpected error.
      */
-    public record Problem(HttpStatus status, String detail, String field, Throwable cause, boolean refusal, boolean known) {
-    }
+    public record Problem(
+            HttpStatus status, String detail, String field, Throwable cause, boolean refusal, boolean known) {}
 
     /** The problem for any throwable; an unknown one is a 500 with a neutral detail (log it). */
     public static Problem of(Throwable thrown) {
@@ -62,7 +65,9 @@ public final class ProblemStatus {
     /** The refusal in the cause chain, to be thrown as itself instead of the wrapper around it. */
     public static Optional<RuntimeException> refusalIn(Throwable thrown) {
         Problem problem = of(thrown);
-        return problem.refusal() && problem.cause() instanceof RuntimeException refusal ? Optional.of(refusal) : Optional.empty();
+        return problem.refusal() && problem.cause() instanceof RuntimeException refusal
+                ? Optional.of(refusal)
+                : Optional.empty();
     }
 
     private static Problem match(Throwable cause) {
@@ -75,10 +80,12 @@ public final class ProblemStatus {
         if (cause instanceof AccessDeniedException) {
             return refusal(HttpStatus.FORBIDDEN, FORBIDDEN, null, cause);
         }
-        if (cause instanceof org.camunda.bpm.engine.exception.NotFoundException || cause instanceof NullValueException) { // a task or definition that is not there
+        if (cause instanceof org.camunda.bpm.engine.exception.NotFoundException
+                || cause instanceof NullValueException) { // a task or definition that is not there
             return refusal(HttpStatus.NOT_FOUND, cause.getMessage(), null, cause);
         }
-        if (cause instanceof org.camunda.bpm.engine.ProcessEngineException && ENGINE_PASSWORD_POLICY.equals(cause.getMessage())) {
+        if (cause instanceof org.camunda.bpm.engine.ProcessEngineException
+                && ENGINE_PASSWORD_POLICY.equals(cause.getMessage())) {
             return refusal(HttpStatus.BAD_REQUEST, PASSWORD_POLICY, "password", cause);
         }
         if (cause instanceof BadUserRequestException) {
@@ -100,7 +107,9 @@ public final class ProblemStatus {
         if (cause instanceof DataIntegrityViolationException) {
             return conflict(INTEGRITY, cause);
         }
-        if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+        if (cause instanceof SQLException sql
+                && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("23")) {
             return conflict(RACE, cause); // a constraint in the engine's tables: the other request got there first
         }
         return null;
@@ -109,7 +118,8 @@ public final class ProblemStatus {
     private static Problem refusal(HttpStatusCode status, String detail, String field, Throwable cause) {
         HttpStatus resolved = HttpStatus.resolve(status.value());
         HttpStatus known = resolved == null ? HttpStatus.BAD_REQUEST : resolved;
-        return new Problem(known, detail == null ? known.getReasonPhrase() : detail, field, cause, known.is4xxClientError(), true);
+        return new Problem(
+                known, detail == null ? known.getReasonPhrase() : detail, field, cause, known.is4xxClientError(), true);
     }
 
     private static Problem conflict(String detail, Throwable cause) {

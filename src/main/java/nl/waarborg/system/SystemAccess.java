@@ -7,17 +7,18 @@ import org.springframework.security.access.AccessDeniedException;
 /** Who may change a system (start its cycle, send triggers, edit its drafts): its owning project lead, or an admin. */
 public final class SystemAccess {
 
-    private SystemAccess() {
-    }
+    private SystemAccess() {}
 
     public static boolean mayChange(SystemRecord system) {
-        return CurrentUser.isIn(Groups.ADMIN) || (CurrentUser.isIn(Groups.PROJECT_LEAD) && system.owner().equals(CurrentUser.id()));
+        return CurrentUser.isIn(Groups.ADMIN)
+                || (CurrentUser.isIn(Groups.PROJECT_LEAD) && system.owner().equals(CurrentUser.id()));
     }
 
     /** Refuses (403) unless {@link #mayChange}. */
     public static void requireChange(SystemRecord system) {
         if (!mayChange(system)) {
-            throw new AccessDeniedException("Only the owner of system " + system.id() + " (or an administrator) may change it.");
+            throw new AccessDeniedException(
+                    "Only the owner of system " + system.id() + " (or an administrator) may change it.");
         }
     }
 }

@@ -17,8 +17,22 @@ public record SystemRecord(
         Instant updatedAt) {
 
     /** Where the system is in the lifecycle. */
-    public enum Phase { REGISTERED, DEVELOP, IMPLEMENT, EVALUATE, STOPPED, RETIRED }
+    public enum Phase {
+        REGISTERED,
+        DEVELOP,
+        IMPLEMENT,
+        EVALUATE,
+        STOPPED,
+        RETIRED
+    }
 
     /** What the system is doing now. */
-    public enum Status { NEW, IN_ASSESSMENT, IN_IMPLEMENTATION, IN_USE, STOPPED, RETIRED }
+    public enum Status {
+        NEW,
+        IN_ASSESSMENT,
+        IN_IMPLEMENTATION,
+        IN_USE,
+        STOPPED,
+        RETIRED
+    }
 }

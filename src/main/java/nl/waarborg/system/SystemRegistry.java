@@ -32,9 +32,14 @@ public class SystemRegistry {
         jdbc.sql("""
                 INSERT INTO wb_system (id, name, description, department, owner, phase, status, created_at, updated_at)
                 VALUES (:id, :name, :description, :department, :owner, :phase, :status, :now, :now)""")
-                .param("id", id).param("name", name).param("description", description).param("department", department)
-                .param("owner", owner).param("phase", SystemRecord.Phase.REGISTERED.name())
-                .param("status", SystemRecord.Status.NEW.name()).param("now", Timestamp.from(now))
+                .param("id", id)
+                .param("name", name)
+                .param("description", description)
+                .param("department", department)
+                .param("owner", owner)
+                .param("phase", SystemRecord.Phase.REGISTERED.name())
+                .param("status", SystemRecord.Status.NEW.name())
+                .param("now", Timestamp.from(now))
                 .update();
         return get(id);
     }
@@ -43,7 +48,10 @@ public class SystemRegistry {
         if (id == null) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT * FROM wb_system WHERE id = :id").param("id", id).query(SystemRegistry::map).optional();
+        return jdbc.sql("SELECT * FROM wb_system WHERE id = :id")
+                .param("id", id)
+                .query(SystemRegistry::map)
+                .optional();
     }
 
     /**
@@ -52,7 +60,10 @@ public class SystemRegistry {
      */
     @Transactional
     public void lock(String id) {
-        jdbc.sql("SELECT id FROM wb_system WHERE id = :id FOR UPDATE").param("id", id).query(String.class).optional();
+        jdbc.sql("SELECT id FROM wb_system WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(String.class)
+                .optional();
     }
 
     public SystemRecord get(String id) {
@@ -60,7 +71,9 @@ public class SystemRegistry {
     }
 
     public List<SystemRecord> list() {
-        return jdbc.sql("SELECT * FROM wb_system ORDER BY name, id").query(SystemRegistry::map).list();
+        return jdbc.sql("SELECT * FROM wb_system ORDER BY name, id")
+                .query(SystemRegistry::map)
+                .list();
     }
 
     /**
@@ -76,22 +89,32 @@ public class SystemRegistry {
         int updated = jdbc.sql("""
                 UPDATE wb_system SET phase = :phase, status = :status, status_reason = :reason, updated_at = :now,
                        row_version = row_version + 1 WHERE id = :id""")
-                .param("phase", phase.name()).param("status", status.name()).param("reason", reason)
-                .param("now", Timestamp.from(now())).param("id", id).update();
+                .param("phase", phase.name())
+                .param("status", status.name())
+                .param("reason", reason)
+                .param("now", Timestamp.from(now()))
+                .param("id", id)
+                .update();
         if (updated == 0) {
             throw new SystemNotFoundException(id);
         }
     }
 
     private static boolean goesLive(SystemRecord.Phase phase, SystemRecord.Status status) {
-        return phase == SystemRecord.Phase.IMPLEMENT || phase == SystemRecord.Phase.EVALUATE
-                || status == SystemRecord.Status.IN_IMPLEMENTATION || status == SystemRecord.Status.IN_USE;
+        return phase == SystemRecord.Phase.IMPLEMENT
+                || phase == SystemRecord.Phase.EVALUATE
+                || status == SystemRecord.Status.IN_IMPLEMENTATION
+                || status == SystemRecord.Status.IN_USE;
     }
 
     @Transactional
     public void setPublicationCategory(String id, String category) {
-        jdbc.sql("UPDATE wb_system SET publication_category = :category, updated_at = :now, row_version = row_version + 1 WHERE id = :id")
-                .param("category", category).param("now", Timestamp.from(now())).param("id", id).update();
+        jdbc.sql(
+                        "UPDATE wb_system SET publication_category = :category, updated_at = :now, row_version = row_version + 1 WHERE id = :id")
+                .param("category", category)
+                .param("now", Timestamp.from(now()))
+                .param("id", id)
+                .update();
     }
 
     private static Instant now() {
@@ -100,9 +123,17 @@ public class SystemRegistry {
     }
 
     private static SystemRecord map(ResultSet rs, int row) throws SQLException {
-        return new SystemRecord(rs.getString("id"), rs.getString("name"), rs.getString("description"),
-                rs.getString("department"), rs.getString("owner"), rs.getString("publication_category"),
-                SystemRecord.Phase.valueOf(rs.getString("phase")), SystemRecord.Status.valueOf(rs.getString("status")),
-                rs.getString("status_reason"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+        return new SystemRecord(
+                rs.getString("id"),
+                rs.getString("name"),
+                rs.getString("description"),
+                rs.getString("department"),
+                rs.getString("owner"),
+                rs.getString("publication_category"),
+                SystemRecord.Phase.valueOf(rs.getString("phase")),
+                SystemRecord.Status.valueOf(rs.getString("status")),
+                rs.getString("status_reason"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
     }
 }

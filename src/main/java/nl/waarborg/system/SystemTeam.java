@@ -28,7 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SystemTeam {
 
-
     private final JdbcClient jdbc;
     private final SystemRegistry systems;
     private final AuditTrail audit;
@@ -36,8 +35,13 @@ public class SystemTeam {
     private final ApplicationEventPublisher events;
     private final TeamMembers members;
 
-    public SystemTeam(JdbcClient jdbc, SystemRegistry systems, AuditTrail audit, ProcessEngine engine, ApplicationEventPublisher events,
-                      TeamMembers members) {
+    public SystemTeam(
+            JdbcClient jdbc,
+            SystemRegistry systems,
+            AuditTrail audit,
+            ProcessEngine engine,
+            ApplicationEventPublisher events,
+            TeamMembers members) {
         this.jdbc = jdbc;
         this.members = members;
         this.systems = systems;
@@ -46,18 +50,21 @@ public class SystemTeam {
         this.events = events;
     }
 
-    public record CoAuthor(String userId, String addedBy, Instant addedAt) {
-    }
+    public record CoAuthor(String userId, String addedBy, Instant addedAt) {}
 
-    public record Team(String systemId, String owner, List<CoAuthor> coAuthors) {
-    }
+    public record Team(String systemId, String owner, List<CoAuthor> coAuthors) {}
 
     /** A co-author was added to ({@code added}) or removed from a system's team; published inside the change's transaction. */
-    public record Changed(String systemId, String userId, boolean added) {
-    }
+    public record Changed(String systemId, String userId, boolean added) {}
 
     /** Why a team change was refused; the pages name it in Dutch (messages "team.error.{reason}"). */
-    public enum Reason { NO_USER, UNKNOWN_USER, NOT_A_PROJECT_LEAD, OWNER, NOT_A_CO_AUTHOR }
+    public enum Reason {
+        NO_USER,
+        UNKNOWN_USER,
+        NOT_A_PROJECT_LEAD,
+        OWNER,
+        NOT_A_CO_AUTHOR
+    }
 
     /** A team change refused for the person named: 400 or 404, with field userId. */
     public static class RefusedException extends WaarborgException {
@@ -75,9 +82,12 @@ public class SystemTeam {
 
     public Team team(String systemId) {
         SystemRecord system = systems.get(systemId);
-        List<CoAuthor> coAuthors = jdbc.sql("SELECT user_id, added_by, added_at FROM wb_system_co_author WHERE system_id = :id ORDER BY user_id")
+        List<CoAuthor> coAuthors = jdbc.sql(
+                        "SELECT user_id, added_by, added_at FROM wb_system_co_author WHERE system_id = :id ORDER BY user_id")
                 .param("id", systemId)
-                .query((rs, row) -> new CoAuthor(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant())).list();
+                .query((rs, row) -> new CoAuthor(
+                        rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .list();
         return new Team(systemId, system.owner(), coAuthors);
     }
 
@@ -88,15 +98,27 @@ public class SystemTeam {
 
     /** The ids of the systems this user co-authors (for "Mijn systemen"). */
     public List<String> coAuthoredBy(String userId) {
-        return jdbc.sql("SELECT system_id FROM wb_system_co_author WHERE user_id = :user").param("user", userId).query(String.class).list();
+        return jdbc.sql("SELECT system_id FROM wb_system_co_author WHERE user_id = :user")
+                .param("user", userId)
+                .query(String.class)
+                .list();
     }
 
     /** The project leads the owner may still name: not the owner, not already a co-author. */
     public List<String> candidates(String systemId) {
         List<String> team = members(systemId);
-        return EngineAccess.withoutAuthorization(engine, () -> engine.getIdentityService().createUserQuery()
-                .memberOfGroup(Groups.PROJECT_LEAD).orderByUserId().asc().list()).stream()
-                .map(User::getId).filter(id -> !team.contains(id)).toList();
+        return EngineAccess.withoutAuthorization(
+                        engine,
+                        () -> engine.getIdentityService()
+                                .createUserQuery()
+                                .memberOfGroup(Groups.PROJECT_LEAD)
+                                .orderByUserId()
+                                .asc()
+                                .list())
+                .stream()
+                .map(User::getId)
+                .filter(id -> !team.contains(id))
+                .toList();
     }
 
     /** Names a co-author; naming one who already is changes nothing (false). */
@@ -106,14 +128,21 @@ public class SystemTeam {
         SystemAccess.requireChange(system);
         requireProjectLead(userId);
         if (system.owner().equals(userId)) {
-            throw new RefusedException(Reason.OWNER, HttpStatus.BAD_REQUEST, userId + " owns system " + systemId + " and is in its team already.");
+            throw new RefusedException(
+                    Reason.OWNER,
+                    HttpStatus.BAD_REQUEST,
+                    userId + " owns system " + systemId + " and is in its team already.");
         }
         if (members(systemId).contains(userId)) {
             return false;
         }
-        jdbc.sql("INSERT INTO wb_system_co_author (system_id, user_id, added_by, added_at) VALUES (:system, :user, :by, :at)")
-                .param("system", systemId).param("user", userId).param("by", CurrentUser.id())
-                .param("at", Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS))).update();
+        jdbc.sql(
+                        "INSERT INTO wb_system_co_author (system_id, user_id, added_by, added_at) VALUES (:system, :user, :by, :at)")
+                .param("system", systemId)
+                .param("user", userId)
+                .param("by", CurrentUser.id())
+                .param("at", Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)))
+                .update();
         audit.record(AuditAction.SYSTEM_CO_AUTHOR_ADDED, CurrentUser.id(), systemId, Map.of("coAuthor", userId));
         events.publishEvent(new Changed(systemId, userId, true));
         return true;
@@ -125,9 +154,14 @@ public class SystemTeam {
         SystemRecord system = systems.get(systemId);
         SystemAccess.requireChange(system);
         int removed = jdbc.sql("DELETE FROM wb_system_co_author WHERE system_id = :system AND user_id = :user")
-                .param("system", systemId).param("user", userId).update();
+                .param("system", systemId)
+                .param("user", userId)
+                .update();
         if (removed == 0) {
-            throw new RefusedException(Reason.NOT_A_CO_AUTHOR, HttpStatus.NOT_FOUND, userId + " is not a co-author of system " + systemId + ".");
+            throw new RefusedException(
+                    Reason.NOT_A_CO_AUTHOR,
+                    HttpStatus.NOT_FOUND,
+                    userId + " is not a co-author of system " + systemId + ".");
         }
         audit.record(AuditAction.SYSTEM_CO_AUTHOR_REMOVED, CurrentUser.id(), systemId, Map.of("coAuthor", userId));
         events.publishEvent(new Changed(systemId, userId, false));
@@ -137,15 +171,29 @@ public class SystemTeam {
         if (userId == null || userId.isBlank()) {
             throw new RefusedException(Reason.NO_USER, HttpStatus.BAD_REQUEST, "Name the user to add as co-author.");
         }
-        boolean exists = EngineAccess.withoutAuthorization(engine, () -> engine.getIdentityService().createUserQuery().userId(userId).count() > 0);
+        boolean exists = EngineAccess.withoutAuthorization(
+                engine,
+                () -> engine.getIdentityService()
+                                .createUserQuery()
+                                .userId(userId)
+                                .count()
+                        > 0);
         if (!exists) {
             throw new RefusedException(Reason.UNKNOWN_USER, HttpStatus.NOT_FOUND, "No user '" + userId + "'.");
         }
-        boolean lead = EngineAccess.withoutAuthorization(engine, () -> engine.getIdentityService().createUserQuery().userId(userId)
-                .memberOfGroup(Groups.PROJECT_LEAD).count() > 0);
+        boolean lead = EngineAccess.withoutAuthorization(
+                engine,
+                () -> engine.getIdentityService()
+                                .createUserQuery()
+                                .userId(userId)
+                                .memberOfGroup(Groups.PROJECT_LEAD)
+                                .count()
+                        > 0);
         if (!lead) {
-            throw new RefusedException(Reason.NOT_A_PROJECT_LEAD, HttpStatus.BAD_REQUEST, userId + " is not in group "
-                    + Groups.PROJECT_LEAD + "; only project leads can be co-authors.");
+            throw new RefusedException(
+                    Reason.NOT_A_PROJECT_LEAD,
+                    HttpStatus.BAD_REQUEST,
+                    userId + " is not in group " + Groups.PROJECT_LEAD + "; only project leads can be co-authors.");
         }
     }
 }

@@ -22,7 +22,10 @@ class TeamMembers {
         if (systemId == null) {
             return List.of();
         }
-        return jdbc.sql("SELECT owner FROM wb_system WHERE id = :id UNION ALL SELECT user_id FROM wb_system_co_author WHERE system_id = :id")
-                .param("id", systemId).query(String.class).list();
+        return jdbc.sql(
+                        "SELECT owner FROM wb_system WHERE id = :id UNION ALL SELECT user_id FROM wb_system_co_author WHERE system_id = :id")
+                .param("id", systemId)
+                .query(String.class)
+                .list();
     }
 }

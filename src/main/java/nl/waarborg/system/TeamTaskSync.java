@@ -51,8 +51,12 @@ class TeamTaskSync {
     }
 
     private List<Task> openContentTasks(String systemId) {
-        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(systemId).taskCandidateGroup(Groups.PROJECT_LEAD)
-                .includeAssignedTasks().list();
+        return engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(systemId)
+                .taskCandidateGroup(Groups.PROJECT_LEAD)
+                .includeAssignedTasks()
+                .list();
     }
 
     private Void release(Task task, String userId) {
@@ -66,7 +70,12 @@ class TeamTaskSync {
         tasks.deleteCandidateUser(task.getId(), userId);
         // The engine leaves a user's per-task grant in place when the identity link goes; take it away explicitly.
         AuthorizationService authorizations = engine.getAuthorizationService();
-        authorizations.createAuthorizationQuery().userIdIn(userId).resourceType(Resources.TASK).resourceId(task.getId()).list()
+        authorizations
+                .createAuthorizationQuery()
+                .userIdIn(userId)
+                .resourceType(Resources.TASK)
+                .resourceId(task.getId())
+                .list()
                 .forEach(a -> authorizations.deleteAuthorization(a.getId()));
         return null;
     }
@@ -78,20 +87,33 @@ class TeamTaskSync {
     @EventListener(ApplicationReadyEvent.class)
     void upgradeGroupGrants() {
         AuthorizationService authorizations = engine.getAuthorizationService();
-        long stale = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .groupIdIn(Groups.PROJECT_LEAD).resourceType(Resources.TASK).count();
+        long stale = authorizations
+                .createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(Groups.PROJECT_LEAD)
+                .resourceType(Resources.TASK)
+                .count();
         if (stale == 0) {
             return;
         }
         log.info("Moving {} per-task grant(s) of group {} to the systems' teams.", stale, Groups.PROJECT_LEAD);
         List<Authorization> batch;
-        while (!(batch = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .groupIdIn(Groups.PROJECT_LEAD).resourceType(Resources.TASK).listPage(0, UPGRADE_BATCH)).isEmpty()) {
+        while (!(batch = authorizations
+                        .createAuthorizationQuery()
+                        .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                        .groupIdIn(Groups.PROJECT_LEAD)
+                        .resourceType(Resources.TASK)
+                        .listPage(0, UPGRADE_BATCH))
+                .isEmpty()) {
             for (Authorization grant : batch) {
-                Task task = engine.getTaskService().createTaskQuery().taskId(grant.getResourceId()).singleResult();
+                Task task = engine.getTaskService()
+                        .createTaskQuery()
+                        .taskId(grant.getResourceId())
+                        .singleResult();
                 if (task != null) {
                     List<String> candidates = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-                            .map(IdentityLink::getUserId).toList();
+                            .map(IdentityLink::getUserId)
+                            .toList();
                     members.of(task.getProcessInstanceId() == null ? null : businessKeyOf(task)).stream()
                             .filter(user -> !candidates.contains(user))
                             .forEach(user -> engine.getTaskService().addCandidateUser(task.getId(), user));
@@ -102,7 +124,10 @@ class TeamTaskSync {
     }
 
     private String businessKeyOf(Task task) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
+        return engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId())
+                .singleResult()
                 .getBusinessKey();
     }
 }

@@ -44,15 +44,18 @@ public class TeamTasks implements UserTaskObserver {
 
     @Override
     public List<String> events() {
-        // Every change of a task's people (claim, assignee, owner, delegation, candidates) fires "update" after the change.
+        // Every change of a task's people (claim, assignee, owner, delegation, candidates) fires "update" after the
+        // change.
         return List.of(EVENTNAME_CREATE, EVENTNAME_UPDATE, EVENTNAME_COMPLETE);
     }
 
     /** Whether the task's model gives it to candidate group project-lead: a content task of the system's team. */
     public static boolean isContentTask(DelegateTask task) {
         TaskDefinition definition = task instanceof TaskEntity entity ? entity.getTaskDefinition() : null;
-        return definition != null && definition.getCandidateGroupIdExpressions().stream()
-                .map(Expression::getExpressionText).anyMatch(Groups.PROJECT_LEAD::equals);
+        return definition != null
+                && definition.getCandidateGroupIdExpressions().stream()
+                        .map(Expression::getExpressionText)
+                        .anyMatch(Groups.PROJECT_LEAD::equals);
     }
 
     @Override
@@ -69,7 +72,7 @@ public class TeamTasks implements UserTaskObserver {
                 }
             }
             case EVENTNAME_COMPLETE -> requireCompleterInTeam(task, systemId);
-            default -> { }
+            default -> {}
         }
     }
 
@@ -93,17 +96,19 @@ public class TeamTasks implements UserTaskObserver {
         people.removeAll(members.of(systemId));
         if (!people.isEmpty()) {
             throw new AuthorizationException("Task " + task.getId() + " belongs to the team of system " + systemId
-                    + " (its owner and co-authors); " + String.join(", ", people) + " is not in it. The owner names co-authors on the"
+                    + " (its owner and co-authors); " + String.join(", ", people)
+                    + " is not in it. The owner names co-authors on the"
                     + " system's page.");
         }
     }
 
     private void requireCompleterInTeam(DelegateTask task, String systemId) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        Authentication authentication =
+                task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String user = authentication == null ? null : authentication.getUserId();
         if (user != null && !members.of(systemId).contains(user)) {
-            throw new AuthorizationException("Only the team of system " + systemId + " (its owner and co-authors) may work on its"
-                    + " content; " + user + " is not in it.");
+            throw new AuthorizationException("Only the team of system " + systemId
+                    + " (its owner and co-authors) may work on its" + " content; " + user + " is not in it.");
         }
     }
 

@@ -27,11 +27,13 @@ public class TaskController {
 
     /** Earliest due first, at most `limit` tasks (default 100) from `offset`; X-Total-Count has the full count. */
     @GetMapping
-    public ResponseEntity<List<TaskView>> myTasks(@RequestParam(defaultValue = "100") int limit,
-                                                  @RequestParam(defaultValue = "0") int offset) {
+    public ResponseEntity<List<TaskView>> myTasks(
+            @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
         PageParameters.check(limit, offset, 1000);
         TaskWork.TaskPage page = work.myTasks(limit, offset);
-        return ResponseEntity.ok().header("X-Total-Count", String.valueOf(page.total())).body(page.tasks());
+        return ResponseEntity.ok()
+                .header("X-Total-Count", String.valueOf(page.total()))
+                .body(page.tasks());
     }
 
     @GetMapping("/{id}")
@@ -45,7 +47,8 @@ public class TaskController {
     }
 
     @PostMapping(value = "/{id}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Void> complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> values) {
+    public ResponseEntity<Void> complete(
+            @PathVariable String id, @RequestBody(required = false) Map<String, Object> values) {
         work.complete(id, values);
         return ResponseEntity.noContent().build();
     }

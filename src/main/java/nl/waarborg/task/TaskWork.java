@@ -1,17 +1,16 @@
 package nl.waarborg.task;
 
-import nl.waarborg.engine.EngineAccess;
-import nl.waarborg.engine.VariableValues;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import nl.waarborg.shared.ConflictException;
-import nl.waarborg.shared.NotFoundException;
+import nl.waarborg.engine.EngineAccess;
+import nl.waarborg.engine.VariableValues;
 import nl.waarborg.forms.FormCatalog;
 import nl.waarborg.security.CurrentUser;
+import nl.waarborg.shared.ConflictException;
+import nl.waarborg.shared.NotFoundException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -37,14 +36,22 @@ public class TaskWork {
         this.forms = forms;
     }
 
-    public record TaskView(String id, String name, String activityId, String formId, String candidateGroup, String assignee,
-                           String systemId, String processInstanceId, Instant created, Instant due, boolean overdue,
-                           Map<String, Object> values) {
-    }
+    public record TaskView(
+            String id,
+            String name,
+            String activityId,
+            String formId,
+            String candidateGroup,
+            String assignee,
+            String systemId,
+            String processInstanceId,
+            Instant created,
+            Instant due,
+            boolean overdue,
+            Map<String, Object> values) {}
 
     /** One page of my tasks, and how many there are in all. */
-    public record TaskPage(List<TaskView> tasks, long total) {
-    }
+    public record TaskPage(List<TaskView> tasks, long total) {}
 
     /**
      * Tasks assigned to me, open to me by name (the content tasks of the systems whose team I am in) or open to one of my
@@ -53,13 +60,21 @@ public class TaskWork {
      * project lead sees only the content tasks of their own teams, though the tasks name group project-lead.
      */
     public TaskPage myTasks(int limit, int offset) {
-        TaskQuery query = engine.getTaskService().createTaskQuery()
-                .or().taskAssignee(CurrentUser.id()).taskCandidateUser(CurrentUser.id())
+        TaskQuery query = engine.getTaskService()
+                .createTaskQuery()
+                .or()
+                .taskAssignee(CurrentUser.id())
+                .taskCandidateUser(CurrentUser.id())
                 .taskCandidateGroupIn(CurrentUser.groups().isEmpty() ? List.of("-") : CurrentUser.groups())
                 .endOr();
         long total = query.count();
-        List<Task> tasks = query.initializeFormKeys().orderByDueDate().asc().orderByTaskCreateTime().asc()
-                .orderByTaskId().asc() // a total order, so that pages neither repeat nor skip a task
+        List<Task> tasks = query.initializeFormKeys()
+                .orderByDueDate()
+                .asc()
+                .orderByTaskCreateTime()
+                .asc()
+                .orderByTaskId()
+                .asc() // a total order, so that pages neither repeat nor skip a task
                 .listPage(offset, limit);
         return new TaskPage(tasks.stream().map(t -> view(t, false)).toList(), total);
     }
@@ -88,8 +103,12 @@ public class TaskWork {
         } catch (RuntimeException e) {
             // Someone completed the task while this request waited for the version lock: a conflict, not an error.
             // (How the engine notices depends on the database: an exception of its own, a constraint, even an NPE.)
-            HistoricTaskInstance done = EngineAccess.withoutAuthorization(engine,
-                    () -> engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(id).singleResult());
+            HistoricTaskInstance done = EngineAccess.withoutAuthorization(
+                    engine,
+                    () -> engine.getHistoryService()
+                            .createHistoricTaskInstanceQuery()
+                            .taskId(id)
+                            .singleResult());
             if (done != null && done.getEndTime() != null) {
                 throw new TaskCompletedException("Task " + id + " was completed by someone else at the same moment;"
                         + " your input was not saved.");
@@ -100,12 +119,20 @@ public class TaskWork {
 
     /** The task, if it exists and the user may see it; a task completed meanwhile is a conflict, not a 404. */
     private Task readable(String id) {
-        Task task = engine.getTaskService().createTaskQuery().taskId(id).initializeFormKeys().singleResult();
+        Task task = engine.getTaskService()
+                .createTaskQuery()
+                .taskId(id)
+                .initializeFormKeys()
+                .singleResult();
         if (task != null) {
             return task;
         }
-        HistoricTaskInstance done = EngineAccess.withoutAuthorization(engine,
-                () -> engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(id).singleResult());
+        HistoricTaskInstance done = EngineAccess.withoutAuthorization(
+                engine,
+                () -> engine.getHistoryService()
+                        .createHistoricTaskInstanceQuery()
+                        .taskId(id)
+                        .singleResult());
         if (done != null && done.getEndTime() != null) {
             throw new TaskCompletedException("Task " + id + " was already completed by "
                     + (done.getAssignee() == null ? "someone else" : done.getAssignee()) + ".");
@@ -120,20 +147,36 @@ public class TaskWork {
             forms.form(formId).ifPresent(form -> {
                 Map<String, Object> all = engine.getTaskService().getVariables(task.getId());
                 // The fields to prefill, and what the form's texts show (e.g. the action point's what and owner).
-                Stream.concat(form.fields().keySet().stream(), form.shownVariables().stream()).forEach(key -> {
-                    if (all.containsKey(key)) {
-                        values.put(key, VariableValues.toPlain(all.get(key)));
-                    }
-                });
+                Stream.concat(form.fields().keySet().stream(), form.shownVariables().stream())
+                        .forEach(key -> {
+                            if (all.containsKey(key)) {
+                                values.put(key, VariableValues.toPlain(all.get(key)));
+                            }
+                        });
             });
         }
         String group = EngineAccess.candidateGroup(engine, task.getId());
-        String systemId = EngineAccess.withoutAuthorization(engine, () -> engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey());
+        String systemId = EngineAccess.withoutAuthorization(
+                engine,
+                () -> engine.getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processInstanceId(task.getProcessInstanceId())
+                        .singleResult()
+                        .getBusinessKey());
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-        return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), formId, group, task.getAssignee(), systemId,
-                task.getProcessInstanceId(), task.getCreateTime() == null ? null : task.getCreateTime().toInstant(), due,
-                due != null && due.isBefore(Instant.now()), values);
+        return new TaskView(
+                task.getId(),
+                task.getName(),
+                task.getTaskDefinitionKey(),
+                formId,
+                group,
+                task.getAssignee(),
+                systemId,
+                task.getProcessInstanceId(),
+                task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
+                due,
+                due != null && due.isBefore(Instant.now()),
+                values);
     }
 
     private String formIdOf(Task task) {

@@ -8,8 +8,7 @@ import java.util.List;
  */
 final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     static String write(List<List<String>> rows) {
         StringBuilder out = new StringBuilder("\uFEFF");

@@ -22,7 +22,9 @@ public class HomeController {
         if (CurrentUser.isIn(Groups.PROJECT_LEAD)) {
             return "redirect:/systemen";
         }
-        if (CurrentUser.isIn(Groups.PRIVACY_OFFICER) || CurrentUser.isIn(Groups.ETHICS_COMMITTEE) || CurrentUser.isIn(Groups.ALDERMAN)) {
+        if (CurrentUser.isIn(Groups.PRIVACY_OFFICER)
+                || CurrentUser.isIn(Groups.ETHICS_COMMITTEE)
+                || CurrentUser.isIn(Groups.ALDERMAN)) {
             return "redirect:/taken";
         }
         if (CurrentUser.isIn(Groups.MANAGER)) {

@@ -1,18 +1,18 @@
 package nl.waarborg.web;
 
-import nl.waarborg.assessment.Gate;
-import nl.waarborg.audit.AuditAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import nl.waarborg.identity.Groups;
-import nl.waarborg.shared.CanonicalJson;
+import nl.waarborg.assessment.Gate;
+import nl.waarborg.audit.AuditAction;
 import nl.waarborg.audit.AuditTrail;
+import nl.waarborg.identity.Groups;
 import nl.waarborg.oversight.OversightService;
 import nl.waarborg.oversight.OversightService.BlockedItem;
 import nl.waarborg.security.CurrentUser;
+import nl.waarborg.shared.CanonicalJson;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
 import org.springframework.http.ContentDisposition;
@@ -43,7 +43,10 @@ public class OversightPages {
     }
 
     @GetMapping("/toezicht")
-    public String blocked(@RequestParam(required = false) String department, @RequestParam(required = false) String gate, Model model) {
+    public String blocked(
+            @RequestParam(required = false) String department,
+            @RequestParam(required = false) String gate,
+            Model model) {
         CurrentUser.requireAnyOf(Groups.MANAGER, Groups.ADMIN);
         // One screen of the longest waiting; the counts per gate and the CSV cover everything.
         List<BlockedItem> items = oversight.blocked(department, gate, PAGE, 0);
@@ -53,7 +56,13 @@ public class OversightPages {
         model.addAttribute("total", oversight.countBlocked(department, gate));
         model.addAttribute("statistics", oversight.statistics(department, gate));
         model.addAttribute("escalations", escalations());
-        model.addAttribute("departments", systems.list().stream().map(SystemRecord::department).distinct().sorted().toList());
+        model.addAttribute(
+                "departments",
+                systems.list().stream()
+                        .map(SystemRecord::department)
+                        .distinct()
+                        .sorted()
+                        .toList());
         model.addAttribute("gates", gates);
         model.addAttribute("department", department);
         model.addAttribute("gate", gate);
@@ -61,31 +70,57 @@ public class OversightPages {
     }
 
     @GetMapping("/toezicht/export.csv")
-    public ResponseEntity<byte[]> csv(@RequestParam(required = false) String department, @RequestParam(required = false) String gate) {
+    public ResponseEntity<byte[]> csv(
+            @RequestParam(required = false) String department, @RequestParam(required = false) String gate) {
         CurrentUser.requireAnyOf(Groups.MANAGER, Groups.ADMIN);
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("systeem", "systeem-id", "afdeling", "beoordeling", "stap", "groep", "wacht sinds", "uiterlijk", "te laat"));
+        rows.add(List.of(
+                "systeem",
+                "systeem-id",
+                "afdeling",
+                "beoordeling",
+                "stap",
+                "groep",
+                "wacht sinds",
+                "uiterlijk",
+                "te laat"));
         for (BlockedItem i : oversight.blocked(department, gate)) {
-            rows.add(List.of(nullToEmpty(i.systemName()), i.systemId(), nullToEmpty(i.department()), nullToEmpty(i.assessmentType()),
-                    ui.gate(i.gate()), ui.group(i.candidateGroup()), ui.dateTime(i.waitingSince()), ui.dateTime(i.dueAt()),
+            rows.add(List.of(
+                    nullToEmpty(i.systemName()),
+                    i.systemId(),
+                    nullToEmpty(i.department()),
+                    nullToEmpty(i.assessmentType()),
+                    ui.gate(i.gate()),
+                    ui.group(i.candidateGroup()),
+                    ui.dateTime(i.waitingSince()),
+                    ui.dateTime(i.dueAt()),
                     i.overdue() ? "ja" : "nee"));
         }
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("wacht-op-goedkeuring.csv").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("wacht-op-goedkeuring.csv")
+                                .build()
+                                .toString())
                 .body(Csv.write(rows).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A gate over its service level, as reported by the models' escalation (gateSla.escalate). */
-    public record Escalation(String systemId, String systemName, String gate, java.time.Instant at) {
-    }
+    public record Escalation(String systemId, String systemName, String gate, java.time.Instant at) {}
 
     private List<Escalation> escalations() {
         List<Escalation> result = new ArrayList<>();
         for (AuditTrail.AuditEvent event : audit.recent(AuditAction.GATE_OVERDUE, 20)) {
-            String activity = String.valueOf(CanonicalJson.readMap(event.details()).get("activity"));
-            String gate = activity.endsWith("-escalate") ? activity.substring(0, activity.length() - "-escalate".length()) : activity;
-            String name = event.systemId() == null ? "" : systems.find(event.systemId()).map(SystemRecord::name).orElse(event.systemId());
+            String activity =
+                    String.valueOf(CanonicalJson.readMap(event.details()).get("activity"));
+            String gate = activity.endsWith("-escalate")
+                    ? activity.substring(0, activity.length() - "-escalate".length())
+                    : activity;
+            String name = event.systemId() == null
+                    ? ""
+                    : systems.find(event.systemId()).map(SystemRecord::name).orElse(event.systemId());
             result.add(new Escalation(event.systemId(), name, gate, event.occurredAt()));
         }
         return result;

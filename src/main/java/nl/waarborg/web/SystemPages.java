@@ -1,6 +1,5 @@
 package nl.waarborg.web;
 
-import nl.waarborg.audit.AuditAction;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -9,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.waarborg.assessment.Assessment;
-import nl.waarborg.assessment.AssessmentService;
-import nl.waarborg.assessment.TriageRecords;
 import nl.waarborg.assessment.AssessmentReads;
+import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.AssessmentVersion;
+import nl.waarborg.assessment.TriageRecords;
+import nl.waarborg.audit.AuditAction;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.identity.Groups;
 import nl.waarborg.security.CurrentUser;
@@ -49,7 +49,14 @@ public class SystemPages {
     private final AuditTrail audit;
     private final SystemTeam team;
 
-    public SystemPages(SystemRegistry systems, CycleService cycles, AssessmentService assessments, TriageRecords triageService, AssessmentReads reads, AuditTrail audit, SystemTeam team) {
+    public SystemPages(
+            SystemRegistry systems,
+            CycleService cycles,
+            AssessmentService assessments,
+            TriageRecords triageService,
+            AssessmentReads reads,
+            AuditTrail audit,
+            SystemTeam team) {
         this.team = team;
         this.systems = systems;
         this.cycles = cycles;
@@ -64,8 +71,10 @@ public class SystemPages {
         @NotBlank(message = "{system.name.required}")
         @Size(max = 200, message = "{system.name.tooLong}")
         private String name;
+
         @Size(max = 4000, message = "{system.description.tooLong}")
         private String description;
+
         @NotBlank(message = "{system.department.required}")
         @Size(max = 200, message = "{system.department.tooLong}")
         private String department;
@@ -96,19 +105,19 @@ public class SystemPages {
     }
 
     /** A row of "Mijn systemen": the system and the steps its cycle waits on. */
-    public record SystemRow(SystemRecord system, List<OpenStep> steps) {
-    }
+    public record SystemRow(SystemRecord system, List<OpenStep> steps) {}
 
-    public record AssessmentHistory(Assessment assessment, List<AssessmentVersion> versions) {
-    }
+    public record AssessmentHistory(Assessment assessment, List<AssessmentVersion> versions) {}
 
     @GetMapping("/systemen")
     public String list(Model model) {
         CurrentUser.requireAnyOf(Groups.PROJECT_LEAD, Groups.ADMIN);
         boolean all = CurrentUser.isIn(Groups.ADMIN);
         List<String> coAuthored = team.coAuthoredBy(CurrentUser.id());
-        List<SystemRow> rows = systems.list().stream().filter(s -> all || CurrentUser.id().equals(s.owner()) || coAuthored.contains(s.id()))
-                .map(s -> new SystemRow(s, cycles.openSteps(s.id()))).toList();
+        List<SystemRow> rows = systems.list().stream()
+                .filter(s -> all || CurrentUser.id().equals(s.owner()) || coAuthored.contains(s.id()))
+                .map(s -> new SystemRow(s, cycles.openSteps(s.id())))
+                .toList();
         model.addAttribute("rows", rows);
         return "systems";
     }
@@ -122,16 +131,26 @@ public class SystemPages {
     }
 
     @PostMapping("/systemen/nieuw")
-    public String register(@Valid @ModelAttribute("form") NewSystemForm form, BindingResult errors, Model model,
-                           RedirectAttributes redirect) {
+    public String register(
+            @Valid @ModelAttribute("form") NewSystemForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
         CurrentUser.requireAnyOf(Groups.PROJECT_LEAD, Groups.ADMIN);
         if (errors.hasErrors()) {
             model.addAttribute("departments", departments());
             return "system-new";
         }
-        SystemRecord created = systems.register(form.getName().trim(), blankToNull(form.getDescription()), form.getDepartment().trim(),
+        SystemRecord created = systems.register(
+                form.getName().trim(),
+                blankToNull(form.getDescription()),
+                form.getDepartment().trim(),
                 CurrentUser.id());
-        audit.record(AuditAction.SYSTEM_REGISTERED, CurrentUser.id(), created.id(), Map.of("name", created.name(), "department", created.department()));
+        audit.record(
+                AuditAction.SYSTEM_REGISTERED,
+                CurrentUser.id(),
+                created.id(),
+                Map.of("name", created.name(), "department", created.department()));
         redirect.addFlashAttribute("flash", "system.registered");
         return "redirect:/systemen/" + created.id();
     }
@@ -175,13 +194,17 @@ public class SystemPages {
 
     /** Evaluate phase: a trigger (incident, change, complaint, monitoring, periodic review) starts a new round. */
     @PostMapping("/systemen/{id}/signaal")
-    public String trigger(@PathVariable String id, @RequestParam String type, @RequestParam(required = false) String description,
-                          RedirectAttributes redirect) {
+    public String trigger(
+            @PathVariable String id,
+            @RequestParam String type,
+            @RequestParam(required = false) String description,
+            RedirectAttributes redirect) {
         SystemRecord system = systems.get(id);
         if (!SystemAccess.mayChange(system)) {
             throw new AccessDeniedException("Only the owner of system " + id + " may send a trigger.");
         }
-        if (!List.of("INCIDENT", "MATERIAL_CHANGE", "COMPLAINT", "MONITORING", "PERIODIC").contains(type)) {
+        if (!List.of("INCIDENT", "MATERIAL_CHANGE", "COMPLAINT", "MONITORING", "PERIODIC")
+                .contains(type)) {
             redirect.addFlashAttribute("flashError", "trigger.invalidType");
         } else if (description != null && description.length() > 4000) {
             redirect.addFlashAttribute("flashError", "trigger.tooLong");
@@ -195,7 +218,8 @@ public class SystemPages {
 
     /** Evaluate phase: take the system out of use, which ends its cycle. */
     @PostMapping("/systemen/{id}/buiten-gebruik")
-    public String retire(@PathVariable String id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    public String retire(
+            @PathVariable String id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         SystemRecord system = systems.get(id);
         if (!SystemAccess.mayChange(system)) {
             throw new AccessDeniedException("Only the owner of system " + id + " may retire it.");
@@ -213,7 +237,11 @@ public class SystemPages {
     /** The outcome of the latest round's triage: the round of the newest version, else the first round. */
     @SuppressWarnings("unchecked")
     private Optional<Map<String, Object>> latestTriageOutcome(String systemId, List<AssessmentHistory> histories) {
-        int round = histories.stream().flatMap(h -> h.versions().stream()).mapToInt(AssessmentVersion::cycleRound).max().orElse(1);
+        int round = histories.stream()
+                .flatMap(h -> h.versions().stream())
+                .mapToInt(AssessmentVersion::cycleRound)
+                .max()
+                .orElse(1);
         for (int r = round; r >= 1; r--) {
             Optional<Map<String, Object>> triage = triageService.triageOf(systemId, r);
             if (triage.isPresent() && triage.get().get("outcome") instanceof Map<?, ?> outcome && !outcome.isEmpty()) {
@@ -224,7 +252,11 @@ public class SystemPages {
     }
 
     private List<String> departments() {
-        return systems.list().stream().map(SystemRecord::department).distinct().sorted().toList();
+        return systems.list().stream()
+                .map(SystemRecord::department)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     private static String blankToNull(String s) {

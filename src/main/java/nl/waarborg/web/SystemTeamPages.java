@@ -21,10 +21,14 @@ public class SystemTeamPages {
     }
 
     @PostMapping("/systemen/{id}/team")
-    public String add(@PathVariable String id, @RequestParam(name = "gebruiker", required = false) String userId,
-                      RedirectAttributes redirect) {
+    public String add(
+            @PathVariable String id,
+            @RequestParam(name = "gebruiker", required = false) String userId,
+            RedirectAttributes redirect) {
         try {
-            redirect.addFlashAttribute("flash", team.addCoAuthor(id, userId == null ? null : userId.trim()) ? "team.added" : "team.alreadyMember");
+            redirect.addFlashAttribute(
+                    "flash",
+                    team.addCoAuthor(id, userId == null ? null : userId.trim()) ? "team.added" : "team.alreadyMember");
         } catch (SystemTeam.RefusedException e) {
             redirect.addFlashAttribute("flashError", "team.error." + e.reason());
         }

@@ -3,24 +3,20 @@ package nl.waarborg.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import nl.waarborg.assessment.AssessmentReads;
-import nl.waarborg.assessment.Gate;
 import nl.waarborg.assessment.AssessmentVersion;
-import nl.waarborg.forms.FormInputException;
-import nl.waarborg.forms.FormViolation;
+import nl.waarborg.assessment.Gate;
 import nl.waarborg.identity.PersonNames;
 import nl.waarborg.security.CurrentUser;
-import nl.waarborg.system.SystemRecord;
-import nl.waarborg.system.SystemRegistry;
 import nl.waarborg.shared.NotFoundException;
 import nl.waarborg.shared.ProblemStatus;
 import nl.waarborg.shared.ProblemStatus.Problem;
+import nl.waarborg.system.SystemRecord;
+import nl.waarborg.system.SystemRegistry;
 import nl.waarborg.task.TaskCompletedException;
 import nl.waarborg.task.TaskWork;
 import nl.waarborg.task.TaskWork.TaskView;
@@ -62,8 +58,13 @@ public class TaskPages {
     /** PAGE_SIZE; a test lowers it to page through a few tasks. */
     private int pageSize = PAGE_SIZE;
 
-    public TaskPages(TaskWork work, SystemRegistry systems, AssessmentReads reads, VersionPages versions, TaskRefusals refusals,
-                     PersonNames personNames) {
+    public TaskPages(
+            TaskWork work,
+            SystemRegistry systems,
+            AssessmentReads reads,
+            VersionPages versions,
+            TaskRefusals refusals,
+            PersonNames personNames) {
         this.personNames = personNames;
         this.work = work;
         this.systems = systems;
@@ -72,8 +73,7 @@ public class TaskPages {
         this.refusals = refusals;
     }
 
-    public record TaskRow(TaskView task, String systemName, String assigneeName) {
-    }
+    public record TaskRow(TaskView task, String systemName, String assigneeName) {}
 
     /** Which page of "Mijn taken" is shown: 1-based, within 1..pages (at least one page, also when there are no tasks). */
     public record Paging(int page, int pages, long total, int first, int last) {
@@ -108,15 +108,19 @@ public class TaskPages {
         Map<String, String> names = new HashMap<>();
         Map<String, String> people = new HashMap<>(); // one lookup per person on the page, not per row
         int requested = pageNumber(pagina);
-        TaskWork.TaskPage found = work.myTasks(pageSize, (int) Math.min((requested - 1L) * pageSize, Integer.MAX_VALUE));
+        TaskWork.TaskPage found =
+                work.myTasks(pageSize, (int) Math.min((requested - 1L) * pageSize, Integer.MAX_VALUE));
         Paging paging = Paging.of(requested, found.total(), pageSize);
         if (paging.page() != requested) {
             found = work.myTasks(pageSize, paging.offset(pageSize));
             paging = Paging.of(paging.page(), found.total(), pageSize);
         }
         List<TaskRow> rows = found.tasks().stream()
-                .map(t -> new TaskRow(t, names.computeIfAbsent(String.valueOf(t.systemId()), this::systemName),
-                        t.assignee() == null ? null : people.computeIfAbsent(t.assignee(), personNames::of))).toList();
+                .map(t -> new TaskRow(
+                        t,
+                        names.computeIfAbsent(String.valueOf(t.systemId()), this::systemName),
+                        t.assignee() == null ? null : people.computeIfAbsent(t.assignee(), personNames::of)))
+                .toList();
         model.addAttribute("rows", rows);
         model.addAttribute("paging", paging);
         model.addAttribute("me", CurrentUser.id());
@@ -143,8 +147,10 @@ public class TaskPages {
      * comes back to that page instead of the first.
      */
     @PostMapping("/taken/{id}/claim")
-    public String claim(@PathVariable String id, @RequestParam(name = "pagina", required = false) String pagina,
-                        RedirectAttributes redirect) {
+    public String claim(
+            @PathVariable String id,
+            @RequestParam(name = "pagina", required = false) String pagina,
+            RedirectAttributes redirect) {
         try {
             work.claim(id);
             redirect.addFlashAttribute("flash", "task.claimed");
@@ -154,20 +160,29 @@ public class TaskPages {
             if (!problem.known()) {
                 throw e;
             }
-            redirect.addFlashAttribute("flashError", problem.status() == HttpStatus.CONFLICT ? "task.error.claimedOrDone"
-                    : problem.status() == HttpStatus.FORBIDDEN ? "task.error.forbidden" : "task.error.notFound");
+            redirect.addFlashAttribute(
+                    "flashError",
+                    problem.status() == HttpStatus.CONFLICT
+                            ? "task.error.claimedOrDone"
+                            : problem.status() == HttpStatus.FORBIDDEN
+                                    ? "task.error.forbidden"
+                                    : "task.error.notFound");
         }
         return "redirect:/taken" + pageQuery(pagina, '?');
     }
 
     @GetMapping("/taken/{id}")
-    public String task(@PathVariable String id, @RequestParam(name = "pagina", required = false) String pagina, Model model,
-                       RedirectAttributes redirect) {
+    public String task(
+            @PathVariable String id,
+            @RequestParam(name = "pagina", required = false) String pagina,
+            Model model,
+            RedirectAttributes redirect) {
         TaskView task;
         try {
             task = work.task(id);
         } catch (TaskCompletedException | NotFoundException e) {
-            redirect.addFlashAttribute("flashError", e instanceof TaskCompletedException ? "task.error.completed" : "task.error.notFound");
+            redirect.addFlashAttribute(
+                    "flashError", e instanceof TaskCompletedException ? "task.error.completed" : "task.error.notFound");
             return "redirect:/taken" + pageQuery(pagina, '?');
         }
         model.addAttribute("page", pagina == null ? 1 : pageNumber(pagina));
@@ -201,15 +216,22 @@ public class TaskPages {
             return ResponseEntity.notFound().build();
         }
         try (InputStream in = resource.getInputStream()) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return ResponseEntity.ok()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 
     /** Completes the task with the form's values; a refusal answers with a Dutch message and the field at fault. */
-    @PostMapping(value = "/taken/{id}/afronden", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(
+            value = "/taken/{id}/afronden",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    public ResponseEntity<Map<String, Object>> complete(@PathVariable String id, @RequestParam(name = "pagina", required = false) String pagina,
-                                                        @RequestBody(required = false) Map<String, Object> values) {
+    public ResponseEntity<Map<String, Object>> complete(
+            @PathVariable String id,
+            @RequestParam(name = "pagina", required = false) String pagina,
+            @RequestBody(required = false) Map<String, Object> values) {
         try {
             work.complete(id, values);
             return ResponseEntity.ok(Map.of("redirect", "/taken?afgerond" + pageQuery(pagina, '&')));

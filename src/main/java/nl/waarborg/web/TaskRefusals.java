@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import nl.waarborg.assessment.SegregationOfDutiesException;
+import nl.waarborg.assessment.VersionConflictException;
 import nl.waarborg.forms.FormInputException;
 import nl.waarborg.forms.FormViolation;
-import nl.waarborg.assessment.VersionConflictException;
-import nl.waarborg.system.PhaseEntryRefusedException;
 import nl.waarborg.shared.ProblemStatus.Problem;
+import nl.waarborg.system.PhaseEntryRefusedException;
 import nl.waarborg.task.TaskCompletedException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -32,8 +32,11 @@ class TaskRefusals {
     ResponseEntity<Map<String, Object>> answer(Problem problem) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", problem.status().value());
-        body.put("message", problem.cause() instanceof FormInputException form ? formMessage(form.violations().get(0))
-                : messages.getMessage(messageKey(problem), null, LocaleContextHolder.getLocale()));
+        body.put(
+                "message",
+                problem.cause() instanceof FormInputException form
+                        ? formMessage(form.violations().get(0))
+                        : messages.getMessage(messageKey(problem), null, LocaleContextHolder.getLocale()));
         body.put("field", problem.field());
         return ResponseEntity.status(problem.status()).body(body);
     }
@@ -41,13 +44,19 @@ class TaskRefusals {
     private String messageKey(Problem problem) {
         return switch (problem.status()) {
             case BAD_REQUEST -> problem.field() == null ? "task.error.badRequest" : fieldMessage(problem.field());
-            case FORBIDDEN -> problem.cause() instanceof SegregationOfDutiesException ? "task.error.duties" : "task.error.forbidden";
+            case FORBIDDEN ->
+                problem.cause() instanceof SegregationOfDutiesException ? "task.error.duties" : "task.error.forbidden";
             case NOT_FOUND -> "task.error.notFound";
-            case CONFLICT -> problem.cause() instanceof TaskCompletedException ? "task.error.completed"
-                    : problem.cause() instanceof VersionConflictException conflict
-                            ? (conflict.reason() == VersionConflictException.Reason.UNSEEN_CONTENT ? "task.error.unseenContent" : "task.error.notDraft")
-                    : problem.cause() instanceof PhaseEntryRefusedException ? "task.error.goLive"
-                    : problem.refusal() ? "error.conflict" : "task.error.concurrent";
+            case CONFLICT ->
+                problem.cause() instanceof TaskCompletedException
+                        ? "task.error.completed"
+                        : problem.cause() instanceof VersionConflictException conflict
+                                ? (conflict.reason() == VersionConflictException.Reason.UNSEEN_CONTENT
+                                        ? "task.error.unseenContent"
+                                        : "task.error.notDraft")
+                                : problem.cause() instanceof PhaseEntryRefusedException
+                                        ? "task.error.goLive"
+                                        : problem.refusal() ? "error.conflict" : "task.error.concurrent";
             default -> problem.status().is4xxClientError() ? "task.error.badRequest" : "error.server";
         };
     }
@@ -56,17 +65,26 @@ class TaskRefusals {
     private String formMessage(FormViolation violation) {
         Locale locale = LocaleContextHolder.getLocale();
         String specific = "task.error.field." + violation.field();
-        boolean missing = EnumSet.of(FormViolation.Problem.REQUIRED, FormViolation.Problem.NO_ROW, FormViolation.Problem.BELOW_MIN,
-                FormViolation.Problem.ABOVE_MAX).contains(violation.problem());
+        boolean missing = EnumSet.of(
+                        FormViolation.Problem.REQUIRED,
+                        FormViolation.Problem.NO_ROW,
+                        FormViolation.Problem.BELOW_MIN,
+                        FormViolation.Problem.ABOVE_MAX)
+                .contains(violation.problem());
         if (missing && messages.getMessage(specific, null, null, locale) != null) {
             return messages.getMessage(specific, null, locale);
         }
-        String text = messages.getMessage("form.error." + violation.problem(), new Object[] {violation.label(), violation.limit()}, locale);
-        return violation.row() == null ? text : messages.getMessage("form.error.row", new Object[] {violation.row(), text}, locale);
+        String text = messages.getMessage(
+                "form.error." + violation.problem(), new Object[] {violation.label(), violation.limit()}, locale);
+        return violation.row() == null
+                ? text
+                : messages.getMessage("form.error.row", new Object[] {violation.row(), text}, locale);
     }
 
     private String fieldMessage(String field) {
         String key = "task.error.field." + field;
-        return messages.getMessage(key, null, null, LocaleContextHolder.getLocale()) == null ? "task.error.badRequest" : key;
+        return messages.getMessage(key, null, null, LocaleContextHolder.getLocale()) == null
+                ? "task.error.badRequest"
+                : key;
     }
 }

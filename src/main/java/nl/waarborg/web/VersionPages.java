@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import nl.waarborg.shared.NotFoundException;
 import nl.waarborg.assessment.AssessmentReads;
 import nl.waarborg.assessment.AssessmentVersion;
 import nl.waarborg.assessment.VersionDiff;
 import nl.waarborg.forms.FormCatalog;
+import nl.waarborg.shared.NotFoundException;
 import nl.waarborg.system.SystemRegistry;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,15 +32,12 @@ public class VersionPages {
         this.systems = systems;
     }
 
-    public record Answer(String question, Object value) {
-    }
+    public record Answer(String question, Object value) {}
 
-    public record Section(String id, List<Answer> answers) {
-    }
+    public record Section(String id, List<Answer> answers) {}
 
     /** One save of a section, with the form's question labels. */
-    public record Save(String section, String user, Instant savedAt, String answersHash, List<Answer> answers) {
-    }
+    public record Save(String section, String user, Instant savedAt, String answersHash, List<Answer> answers) {}
 
     @GetMapping("/beoordelingen/{id}/versies/{number}")
     public String version(@PathVariable String id, @PathVariable int number, Model model) {
@@ -49,14 +46,22 @@ public class VersionPages {
         model.addAttribute("hashIntact", reads.hashCheck(version));
         model.addAttribute("system", systems.get(version.systemId()));
         model.addAttribute("sections", sections(version));
-        model.addAttribute("saves", reads.answerSaves(id, number).stream()
-                .map(save -> new Save(save.section(), save.user(), save.savedAt(), save.answersHash(), answers(save.section(), save.answers())))
-                .toList());
+        model.addAttribute(
+                "saves",
+                reads.answerSaves(id, number).stream()
+                        .map(save -> new Save(
+                                save.section(),
+                                save.user(),
+                                save.savedAt(),
+                                save.answersHash(),
+                                answers(save.section(), save.answers())))
+                        .toList());
         return "version";
     }
 
     @GetMapping("/beoordelingen/{id}/verschil")
-    public String diff(@PathVariable String id, @RequestParam("van") int from, @RequestParam("tot") int to, Model model) {
+    public String diff(
+            @PathVariable String id, @RequestParam("van") int from, @RequestParam("tot") int to, Model model) {
         AssessmentVersion newer = load(id, to);
         model.addAttribute("result", diff.between(load(id, from), newer));
         model.addAttribute("v", newer);
@@ -74,7 +79,8 @@ public class VersionPages {
     private List<Answer> answers(String section, Object fields) {
         List<Answer> answers = new ArrayList<>();
         if (fields instanceof Map<?, ?> map) {
-            forms.readableAnswers(section, map).forEach((k, v) -> answers.add(new Answer(diff.question(section, k), v)));
+            forms.readableAnswers(section, map)
+                    .forEach((k, v) -> answers.add(new Answer(diff.question(section, k), v)));
         } else {
             answers.add(new Answer(section, fields));
         }

@@ -30,8 +30,8 @@ public class WaarborgErrorController implements ErrorController {
     @RequestMapping("/error")
     public ResponseEntity<ProblemDetail> errorProblem(HttpServletRequest request) {
         HttpStatus status = statusOf(request);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, status == HttpStatus.NOT_FOUND
-                ? "No resource at this address." : status.getReasonPhrase());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                status, status == HttpStatus.NOT_FOUND ? "No resource at this address." : status.getReasonPhrase());
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri != null) {
             try {
@@ -40,7 +40,9 @@ public class WaarborgErrorController implements ErrorController {
                 // An address that is not a valid URI is still a 404; leave out the instance.
             }
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static HttpStatus statusOf(HttpServletRequest request) {

@@ -14,7 +14,14 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * Failures on Waarborg's own pages become the Dutch error page with the status of {@link ProblemStatus}, never a
  * stack trace.
  */
-@ControllerAdvice(assignableTypes = {HomeController.class, SystemPages.class, VersionPages.class, TaskPages.class, OversightPages.class})
+@ControllerAdvice(
+        assignableTypes = {
+            HomeController.class,
+            SystemPages.class,
+            VersionPages.class,
+            TaskPages.class,
+            OversightPages.class
+        })
 public class WebErrors {
 
     private static final Logger log = LoggerFactory.getLogger(WebErrors.class);
@@ -33,9 +40,12 @@ public class WebErrors {
 
     /** The Dutch text of the error page for a status. */
     static String messageKey(HttpStatus status) {
-        return status == HttpStatus.NOT_FOUND ? "error.notFound"
-                : status == HttpStatus.FORBIDDEN ? "error.forbidden"
-                : status == HttpStatus.CONFLICT ? "error.conflict"
-                : status.is4xxClientError() ? "error.badRequest" : "error.server";
+        return status == HttpStatus.NOT_FOUND
+                ? "error.notFound"
+                : status == HttpStatus.FORBIDDEN
+                        ? "error.forbidden"
+                        : status == HttpStatus.CONFLICT
+                                ? "error.conflict"
+                                : status.is4xxClientError() ? "error.badRequest" : "error.server";
     }
 }

@@ -18,8 +18,10 @@ import org.springframework.stereotype.Component;
 public class WebLabels {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").withZone(ZONE);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy").withZone(ZONE);
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").withZone(ZONE);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("dd-MM-yyyy").withZone(ZONE);
 
     private final MessageSource messages;
     private final AnswerText answers;

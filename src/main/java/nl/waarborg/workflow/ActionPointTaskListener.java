@@ -1,11 +1,10 @@
 package nl.waarborg.workflow;
 
-import nl.waarborg.engine.EngineUser;
-
 import java.time.ZoneId;
 import java.util.Date;
 import nl.waarborg.assessment.ActionPoint;
 import nl.waarborg.assessment.ActionPoints;
+import nl.waarborg.engine.EngineUser;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -24,16 +23,21 @@ public class ActionPointTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         Object id = task.getVariable(ProcessVariables.ACTION_POINT_ID);
         if (id == null) {
-            throw new IllegalStateException("Action point task " + task.getTaskDefinitionKey() + " has no actionPointId.");
+            throw new IllegalStateException(
+                    "Action point task " + task.getTaskDefinitionKey() + " has no actionPointId.");
         }
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            ActionPoint point = actionPoints.actionPoint(id.toString())
+            ActionPoint point = actionPoints
+                    .actionPoint(id.toString())
                     .orElseThrow(() -> new IllegalStateException("Unknown action point " + id));
             task.setName("Actiepunt: " + abbreviate(point.what(), 120));
-            task.setDescription(point.what() + (point.owner() == null ? "" : "\nEigenaar: " + point.owner())
+            task.setDescription(point.what()
+                    + (point.owner() == null ? "" : "\nEigenaar: " + point.owner())
                     + (point.dueDate() == null ? "" : "\nUiterlijk: " + point.dueDate()));
             if (point.dueDate() != null) {
-                task.setDueDate(Date.from(point.dueDate().atStartOfDay(ZoneId.of("Europe/Amsterdam")).toInstant()));
+                task.setDueDate(Date.from(point.dueDate()
+                        .atStartOfDay(ZoneId.of("Europe/Amsterdam"))
+                        .toInstant()));
             }
             task.setVariableLocal("actionPointWhat", point.what());
             task.setVariableLocal("actionPointOwner", point.owner());

@@ -24,7 +24,8 @@ class AssessmentDelegates {
     /** Rework split "Welke onderdelen?" (start): which parts were sent back. */
     @Bean
     ExecutionListener routeRework(SendBack sendBack) {
-        return execution -> execution.setVariable(REWORK, Variables.objectValue(sendBack.rework(execution), true).create());
+        return execution -> execution.setVariable(
+                REWORK, Variables.objectValue(sendBack.rework(execution), true).create());
     }
 
     /** Rework join (end): the send-back is done. */
@@ -42,7 +43,8 @@ class AssessmentDelegates {
     /** Gateway "Hoog restrisico?" (start): whether section D leaves a high residual risk (GDPR Art. 36). */
     @Bean
     ExecutionListener assessResidualRisk(ResidualRisk residualRisk) {
-        return execution -> execution.setVariable(HIGH_RESIDUAL_RISK, Variables.booleanValue(residualRisk.high(execution), true));
+        return execution ->
+                execution.setVariable(HIGH_RESIDUAL_RISK, Variables.booleanValue(residualRisk.high(execution), true));
     }
 
     /** "Raadpleging AP indienen" (end): the DPA's period starts. */

@@ -1,13 +1,12 @@
 package nl.waarborg.workflow;
 
-import nl.waarborg.engine.EngineAccess;
-import nl.waarborg.engine.EngineUser;
-import nl.waarborg.engine.VariableValues;
-
 import java.util.Map;
 import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.AssessmentService.OpenedVersion;
 import nl.waarborg.assessment.AssessmentType;
+import nl.waarborg.engine.EngineAccess;
+import nl.waarborg.engine.EngineUser;
+import nl.waarborg.engine.VariableValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -28,10 +27,15 @@ public class AssessmentLifecycleListener implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         String systemId = execution.getProcessBusinessKey();
-        AssessmentType type = AssessmentType.ofProcessKey(EngineAccess.processKeyOf(execution.getProcessDefinitionId()));
+        AssessmentType type =
+                AssessmentType.ofProcessKey(EngineAccess.processKeyOf(execution.getProcessDefinitionId()));
         Object round = execution.getVariable(ProcessVariables.ROUND);
-        OpenedVersion version = assessments.openVersion(systemId, type, round instanceof Number n ? n.intValue() : 1,
-                execution.getProcessInstanceId(), EngineUser.of(execution));
+        OpenedVersion version = assessments.openVersion(
+                systemId,
+                type,
+                round instanceof Number n ? n.intValue() : 1,
+                execution.getProcessInstanceId(),
+                EngineUser.of(execution));
         execution.setVariable(ProcessVariables.ASSESSMENT_ID, version.assessmentId());
         execution.setVariable(ProcessVariables.VERSION_NUMBER, version.number());
         for (Object section : version.prefill().values()) {

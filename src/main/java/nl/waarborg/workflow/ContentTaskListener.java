@@ -1,13 +1,12 @@
 package nl.waarborg.workflow;
 
-import nl.waarborg.engine.EngineUser;
-import nl.waarborg.engine.VariableValues;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
-import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.AssessmentReads;
+import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.TriageRecords;
+import nl.waarborg.engine.EngineUser;
+import nl.waarborg.engine.VariableValues;
 import nl.waarborg.forms.FormCatalog;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -30,7 +29,8 @@ public class ContentTaskListener implements TaskListener {
     private final TriageRecords triageService;
     private final FormCatalog forms;
 
-    public ContentTaskListener(AssessmentService assessments, AssessmentReads reads, TriageRecords triageService, FormCatalog forms) {
+    public ContentTaskListener(
+            AssessmentService assessments, AssessmentReads reads, TriageRecords triageService, FormCatalog forms) {
         this.assessments = assessments;
         this.reads = reads;
         this.triageService = triageService;
@@ -41,8 +41,8 @@ public class ContentTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         String formId = formIdOf(task);
         FormCatalog.Form form = forms.form(formId)
-                .orElseThrow(() -> new IllegalStateException("Task " + task.getTaskDefinitionKey() + " refers to form '" + formId
-                        + "', which is not in forms/."));
+                .orElseThrow(() -> new IllegalStateException("Task " + task.getTaskDefinitionKey() + " refers to form '"
+                        + formId + "', which is not in forms/."));
         Map<String, Object> values = new LinkedHashMap<>();
         for (String key : form.fields().keySet()) {
             if (task.hasVariable(key)) {
@@ -56,13 +56,16 @@ public class ContentTaskListener implements TaskListener {
         }
         // The version of the task's own process instance, never a variable (whoever works the task could set one).
         AssessmentReads.VersionKey version = reads.versionOfProcess(task.getProcessInstanceId())
-                .orElseThrow(() -> new IllegalStateException("Content task " + task.getTaskDefinitionKey() + " runs outside an"
-                        + " assessment version; the process must start with the assessmentLifecycle listener."));
+                .orElseThrow(
+                        () -> new IllegalStateException(
+                                "Content task " + task.getTaskDefinitionKey() + " runs outside an"
+                                        + " assessment version; the process must start with the assessmentLifecycle listener."));
         assessments.saveSection(version.assessmentId(), version.number(), formId, values, user);
     }
 
     static String formIdOf(DelegateTask task) {
-        org.camunda.bpm.engine.impl.persistence.entity.TaskEntity entity = (org.camunda.bpm.engine.impl.persistence.entity.TaskEntity) task;
+        org.camunda.bpm.engine.impl.persistence.entity.TaskEntity entity =
+                (org.camunda.bpm.engine.impl.persistence.entity.TaskEntity) task;
         entity.initializeFormKey(); // the form reference is resolved lazily; a listener sees it only after this
         CamundaFormRef ref = entity.getCamundaFormRef();
         if (ref == null || ref.getKey() == null) {

@@ -27,7 +27,8 @@ class CycleDelegates {
     /** Gateway "Afgewezen door wethouder?" (start): whether the alderman rejected an assessment of this round. */
     @Bean
     ExecutionListener assessRoundOutcome(CycleRounds rounds) {
-        return execution -> execution.setVariable(ROUND_REJECTED, Variables.booleanValue(rounds.rejected(execution), true));
+        return execution ->
+                execution.setVariable(ROUND_REJECTED, Variables.booleanValue(rounds.rejected(execution), true));
     }
 
     /**

@@ -34,7 +34,10 @@ public class CycleLifecycleListener implements ExecutionListener {
         execution.setVariable(ProcessVariables.SYSTEM_ID, systemId);
         rounds.begin(execution);
         Object round = execution.getVariable(ProcessVariables.ROUND);
-        parties.recordCycleStart(systemId, round instanceof Number n ? n.intValue() : 1, execution.getProcessInstanceId(),
+        parties.recordCycleStart(
+                systemId,
+                round instanceof Number n ? n.intValue() : 1,
+                execution.getProcessInstanceId(),
                 EngineUser.of(execution));
     }
 }

@@ -1,14 +1,13 @@
 package nl.waarborg.workflow;
 
-import nl.waarborg.assessment.Decision;
-import nl.waarborg.audit.AuditAction;
-import nl.waarborg.engine.EngineUser;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
-import nl.waarborg.audit.AuditTrail;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import nl.waarborg.assessment.Decision;
 import nl.waarborg.assessment.TriageRecords;
+import nl.waarborg.audit.AuditAction;
+import nl.waarborg.audit.AuditTrail;
+import nl.waarborg.engine.EngineUser;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +47,8 @@ public class CycleRounds {
         details.put("triggerType", String.valueOf(execution.getVariable(ProcessVariables.TRIGGER_TYPE)));
         Object description = execution.getVariable(ProcessVariables.TRIGGER_DESCRIPTION);
         details.put("triggerDescription", description == null ? "" : description.toString());
-        audit.record(AuditAction.NEW_ROUND_STARTED, EngineUser.of(execution), execution.getProcessBusinessKey(), details);
+        audit.record(
+                AuditAction.NEW_ROUND_STARTED, EngineUser.of(execution), execution.getProcessBusinessKey(), details);
         execution.setVariable(ProcessVariables.ROUND, next);
         execution.removeVariable(IAMA_OUTCOME);
         execution.removeVariable(DPIA_OUTCOME);
@@ -56,6 +56,7 @@ public class CycleRounds {
 
     /** True when the alderman rejected one of this round's assessments. */
     public boolean rejected(DelegateExecution execution) {
-        return Decision.REJECTED.is(execution.getVariable(IAMA_OUTCOME)) || Decision.REJECTED.is(execution.getVariable(DPIA_OUTCOME));
+        return Decision.REJECTED.is(execution.getVariable(IAMA_OUTCOME))
+                || Decision.REJECTED.is(execution.getVariable(DPIA_OUTCOME));
     }
 }

@@ -1,21 +1,20 @@
 package nl.waarborg.workflow;
 
-import nl.waarborg.audit.AuditAction;
-import nl.waarborg.engine.EngineAccess;
-import nl.waarborg.engine.EngineCommandGuard;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.waarborg.assessment.TriageRecords;
+import nl.waarborg.audit.AuditAction;
 import nl.waarborg.audit.AuditTrail;
+import nl.waarborg.engine.EngineAccess;
+import nl.waarborg.engine.EngineCommandGuard;
+import nl.waarborg.system.SystemRegistry;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
-import nl.waarborg.assessment.TriageRecords;
-import nl.waarborg.system.SystemRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,10 +43,25 @@ public class CycleService {
 
     /** The running cycle of a system, if any. */
     public Optional<ProcessInstance> runningCycle(String systemId) {
-        return EngineAccess.withoutAuthorization(engine, () -> engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CYCLE_KEY)
-                .processInstanceBusinessKey(systemId).active().list().stream().findFirst()
-                .or(() -> engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CYCLE_KEY)
-                        .processInstanceBusinessKey(systemId).list().stream().findFirst()));
+        return EngineAccess.withoutAuthorization(
+                engine,
+                () -> engine
+                        .getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey(CYCLE_KEY)
+                        .processInstanceBusinessKey(systemId)
+                        .active()
+                        .list()
+                        .stream()
+                        .findFirst()
+                        .or(() -> engine
+                                .getRuntimeService()
+                                .createProcessInstanceQuery()
+                                .processDefinitionKey(CYCLE_KEY)
+                                .processInstanceBusinessKey(systemId)
+                                .list()
+                                .stream()
+                                .findFirst()));
     }
 
     /**
@@ -62,9 +76,14 @@ public class CycleService {
         }
         int round = nextRound(systemId);
         // Callers checked that the user may change the system; the engine guard refuses every other start by a user.
-        ProcessInstance instance = EngineCommandGuard.asWaarborg(() -> engine.getRuntimeService().startProcessInstanceByKey(CYCLE_KEY,
-                systemId, Variables.createVariables().putValue(ProcessVariables.ROUND, round)));
-        audit.record(AuditAction.CYCLE_STARTED, userId, systemId, Map.of("processInstanceId", instance.getId(), "round", round));
+        ProcessInstance instance = EngineCommandGuard.asWaarborg(() -> engine.getRuntimeService()
+                .startProcessInstanceByKey(
+                        CYCLE_KEY, systemId, Variables.createVariables().putValue(ProcessVariables.ROUND, round)));
+        audit.record(
+                AuditAction.CYCLE_STARTED,
+                userId,
+                systemId,
+                Map.of("processInstanceId", instance.getId(), "round", round));
         return Optional.of(instance);
     }
 
@@ -76,27 +95,52 @@ public class CycleService {
     /** Sends an Evaluate trigger; false when the cycle is not waiting for one (not in the Evaluate phase). */
     @Transactional
     public boolean trigger(String systemId, String type, String description, String userId) {
-        return correlate(systemId, TRIGGER_MESSAGE, Map.of(ProcessVariables.TRIGGER_TYPE, type,
-                ProcessVariables.TRIGGER_DESCRIPTION, description == null ? "" : description), userId, AuditAction.TRIGGER_RECEIVED);
+        return correlate(
+                systemId,
+                TRIGGER_MESSAGE,
+                Map.of(
+                        ProcessVariables.TRIGGER_TYPE,
+                        type,
+                        ProcessVariables.TRIGGER_DESCRIPTION,
+                        description == null ? "" : description),
+                userId,
+                AuditAction.TRIGGER_RECEIVED);
     }
 
     @Transactional
     public boolean retire(String systemId, String reason, String userId) {
-        return correlate(systemId, RETIRE_MESSAGE, Map.of("retirementReason", reason == null ? "" : reason), userId, AuditAction.RETIREMENT_REQUESTED);
+        return correlate(
+                systemId,
+                RETIRE_MESSAGE,
+                Map.of("retirementReason", reason == null ? "" : reason),
+                userId,
+                AuditAction.RETIREMENT_REQUESTED);
     }
 
-    private boolean correlate(String systemId, String message, Map<String, Object> variables, String userId, AuditAction auditAction) {
+    private boolean correlate(
+            String systemId, String message, Map<String, Object> variables, String userId, AuditAction auditAction) {
         systems.lock(systemId);
         String cycleId = runningCycle(systemId).map(ProcessInstance::getId).orElse("-none-");
-        long waiting = EngineAccess.withoutAuthorization(engine, () -> engine.getRuntimeService().createEventSubscriptionQuery()
-                .eventType("message").eventName(message).processInstanceId(cycleId).count());
+        long waiting = EngineAccess.withoutAuthorization(
+                engine,
+                () -> engine.getRuntimeService()
+                        .createEventSubscriptionQuery()
+                        .eventType("message")
+                        .eventName(message)
+                        .processInstanceId(cycleId)
+                        .count());
         if (waiting == 0) {
             return false;
         }
         try {
             // The API checked that the user owns the system; the engine would ask for UPDATE on every instance.
-            EngineAccess.withoutAuthorization(engine, () -> engine.getRuntimeService().createMessageCorrelation(message)
-                    .processInstanceBusinessKey(systemId).setVariables(variables).correlateWithResult());
+            EngineAccess.withoutAuthorization(
+                    engine,
+                    () -> engine.getRuntimeService()
+                            .createMessageCorrelation(message)
+                            .processInstanceBusinessKey(systemId)
+                            .setVariables(variables)
+                            .correlateWithResult());
         } catch (MismatchingMessageCorrelationException e) {
             return false;
         }
@@ -109,15 +153,33 @@ public class CycleService {
     /** Open tasks of the system (cycle and its assessments), with the group each waits on. */
     public List<OpenStep> openSteps(String systemId) {
         // Read without the user's task authorizations: anyone who may see the system may see where it waits.
-        List<Task> tasks = EngineAccess.withoutAuthorization(engine, () -> engine.getTaskService().createTaskQuery()
-                .processInstanceBusinessKey(systemId).orderByTaskCreateTime().asc().list());
-        return tasks.stream().map(t -> new OpenStep(t.getId(), t.getTaskDefinitionKey(), t.getName(), EngineAccess.candidateGroup(engine, t.getId()),
-                t.getAssignee(), t.getCreateTime() == null ? null : t.getCreateTime().toInstant(),
-                t.getDueDate() == null ? null : t.getDueDate().toInstant())).toList();
+        List<Task> tasks = EngineAccess.withoutAuthorization(
+                engine,
+                () -> engine.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceBusinessKey(systemId)
+                        .orderByTaskCreateTime()
+                        .asc()
+                        .list());
+        return tasks.stream()
+                .map(t -> new OpenStep(
+                        t.getId(),
+                        t.getTaskDefinitionKey(),
+                        t.getName(),
+                        EngineAccess.candidateGroup(engine, t.getId()),
+                        t.getAssignee(),
+                        t.getCreateTime() == null ? null : t.getCreateTime().toInstant(),
+                        t.getDueDate() == null ? null : t.getDueDate().toInstant()))
+                .toList();
     }
 
     /** One open task of a system. */
-    public record OpenStep(String taskId, String activityId, String name, String candidateGroup, String assignee, Instant since,
-                           Instant dueAt) {
-    }
+    public record OpenStep(
+            String taskId,
+            String activityId,
+            String name,
+            String candidateGroup,
+            String assignee,
+            Instant since,
+            Instant dueAt) {}
 }

@@ -1,14 +1,13 @@
 package nl.waarborg.workflow;
 
-import nl.waarborg.audit.AuditAction;
-import nl.waarborg.shared.InvalidInputException;
-import nl.waarborg.engine.EngineUser;
-
 import java.time.Instant;
 import java.time.Period;
 import java.util.Date;
 import java.util.Map;
+import nl.waarborg.audit.AuditAction;
 import nl.waarborg.audit.AuditTrail;
+import nl.waarborg.engine.EngineUser;
+import nl.waarborg.shared.InvalidInputException;
 import nl.waarborg.workflow.rules.ConsultationPeriod;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,8 +28,10 @@ public class DpaConsultation {
     private final ConsultationPeriod periods;
     private final AuditTrail audit;
 
-    public DpaConsultation(@Value("${waarborg.dpa.consultation-period:P8W}") String period,
-                           @Value("${waarborg.dpa.consultation-extension:P6W}") String extension, AuditTrail audit) {
+    public DpaConsultation(
+            @Value("${waarborg.dpa.consultation-period:P8W}") String period,
+            @Value("${waarborg.dpa.consultation-extension:P6W}") String extension,
+            AuditTrail audit) {
         this.periods = ConsultationPeriod.of(period, extension);
         this.audit = audit;
     }
@@ -38,7 +39,10 @@ public class DpaConsultation {
     public void submitted(DelegateExecution execution) {
         execution.setVariable(STARTED_AT, Date.from(Instant.now()));
         execution.setVariable(EXTENDED, false);
-        audit.record(AuditAction.DPA_CONSULTATION_SUBMITTED, EngineUser.of(execution), execution.getProcessBusinessKey(),
+        audit.record(
+                AuditAction.DPA_CONSULTATION_SUBMITTED,
+                EngineUser.of(execution),
+                execution.getProcessBusinessKey(),
                 Map.of("processInstanceId", execution.getProcessInstanceId()));
     }
 
@@ -50,18 +54,26 @@ public class DpaConsultation {
     }
 
     public void overdue(DelegateExecution execution) {
-        audit.record(AuditAction.DPA_CONSULTATION_OVERDUE, null, execution.getProcessBusinessKey(),
+        audit.record(
+                AuditAction.DPA_CONSULTATION_OVERDUE,
+                null,
+                execution.getProcessBusinessKey(),
                 Map.of("extended", Boolean.TRUE.equals(execution.getVariable(EXTENDED))));
     }
 
     /** The DPA extended its period; it may do so only once (Art. 36(2) GDPR). */
     public void extend(DelegateExecution execution) {
         if (!ConsultationPeriod.mayExtend(Boolean.TRUE.equals(execution.getVariable(EXTENDED)))) {
-            throw new InvalidInputException("dpaOverdueAction", "De Autoriteit Persoonsgegevens kan de termijn maar één keer verlengen;"
-                    + " kies 'Verder zonder antwoord'.");
+            throw new InvalidInputException(
+                    "dpaOverdueAction",
+                    "De Autoriteit Persoonsgegevens kan de termijn maar één keer verlengen;"
+                            + " kies 'Verder zonder antwoord'.");
         }
         execution.setVariable(EXTENDED, true);
-        audit.record(AuditAction.DPA_CONSULTATION_EXTENDED, EngineUser.of(execution), execution.getProcessBusinessKey(),
+        audit.record(
+                AuditAction.DPA_CONSULTATION_EXTENDED,
+                EngineUser.of(execution),
+                execution.getProcessBusinessKey(),
                 Map.of("extension", periods.extension().toString()));
     }
 

@@ -17,8 +17,9 @@ public class FriaElements implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        FriaRequirements.problem(ContentTaskListener.formIdOf(task), task::getVariable).ifPresent(problem -> {
-            throw new InvalidInputException(problem.field(), problem.message());
-        });
+        FriaRequirements.problem(ContentTaskListener.formIdOf(task), task::getVariable)
+                .ifPresent(problem -> {
+                    throw new InvalidInputException(problem.field(), problem.message());
+                });
     }
 }

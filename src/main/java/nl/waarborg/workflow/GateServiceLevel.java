@@ -1,10 +1,10 @@
 package nl.waarborg.workflow;
 
-import nl.waarborg.audit.AuditAction;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Map;
+import nl.waarborg.audit.AuditAction;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.workflow.rules.GateDeadline;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -34,8 +34,15 @@ public class GateServiceLevel {
     }
 
     public void escalate(DelegateExecution execution) {
-        audit.record(AuditAction.GATE_OVERDUE, null, execution.getProcessBusinessKey(),
-                Map.of("activity", String.valueOf(execution.getCurrentActivityId()), "processInstanceId", execution.getProcessInstanceId()));
+        audit.record(
+                AuditAction.GATE_OVERDUE,
+                null,
+                execution.getProcessBusinessKey(),
+                Map.of(
+                        "activity",
+                        String.valueOf(execution.getCurrentActivityId()),
+                        "processInstanceId",
+                        execution.getProcessInstanceId()));
     }
 
     public int workingDays() {

@@ -1,18 +1,16 @@
 package nl.waarborg.workflow;
 
-import nl.waarborg.assessment.Gate;
-
-import nl.waarborg.assessment.Decision;
-import nl.waarborg.engine.EngineUser;
-import nl.waarborg.engine.VariableValues;
-
 import java.util.ArrayList;
 import java.util.List;
-import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.AssessmentReads;
 import nl.waarborg.assessment.AssessmentReads.VersionKey;
+import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.Decision;
+import nl.waarborg.assessment.Gate;
 import nl.waarborg.assessment.GateDecisionRequest;
 import nl.waarborg.assessment.SegregationOfDutiesException;
+import nl.waarborg.engine.EngineUser;
+import nl.waarborg.engine.VariableValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -35,7 +33,8 @@ public class GateTaskListener implements TaskListener {
     private final GateServiceLevel serviceLevel;
     private final SendBack sendBack;
 
-    public GateTaskListener(AssessmentService assessments, AssessmentReads reads, GateServiceLevel serviceLevel, SendBack sendBack) {
+    public GateTaskListener(
+            AssessmentService assessments, AssessmentReads reads, GateServiceLevel serviceLevel, SendBack sendBack) {
         this.assessments = assessments;
         this.reads = reads;
         this.serviceLevel = serviceLevel;
@@ -44,8 +43,9 @@ public class GateTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Gate gate = Gate.ofTask(task.getTaskDefinitionKey()).orElseThrow(() -> new IllegalStateException(
-                "gateTaskListener is attached to " + task.getTaskDefinitionKey() + ", which is not a gate"));
+        Gate gate = Gate.ofTask(task.getTaskDefinitionKey())
+                .orElseThrow(() -> new IllegalStateException(
+                        "gateTaskListener is attached to " + task.getTaskDefinitionKey() + ", which is not a gate"));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             if (task.getDueDate() == null) {
                 task.setDueDate(serviceLevel.dueDate());
@@ -62,13 +62,21 @@ public class GateTaskListener implements TaskListener {
         String user = EngineUser.of(task);
         requireMembership(task, gate, user);
         List<String> sendBackTo = stringList(task.getVariable(ProcessVariables.SEND_BACK_TO));
-        GateDecisionRequest request = new GateDecisionRequest(gate.taskId(), gate.advisory(), text(task, ProcessVariables.DECISION),
-                text(task, ProcessVariables.MOTIVATION), text(task, ProcessVariables.CONDITIONS),
-                text(task, ProcessVariables.DEVIATION_MOTIVATION), sendBackTo, user, task.getId());
+        GateDecisionRequest request = new GateDecisionRequest(
+                gate.taskId(),
+                gate.advisory(),
+                text(task, ProcessVariables.DECISION),
+                text(task, ProcessVariables.MOTIVATION),
+                text(task, ProcessVariables.CONDITIONS),
+                text(task, ProcessVariables.DEVIATION_MOTIVATION),
+                sendBackTo,
+                user,
+                task.getId());
         VersionKey version = version(task);
         assessments.decide(version.assessmentId(), version.number(), request);
         String decision = request.decision().trim();
-        String prefix = gate.outcomeVariable().substring(0, gate.outcomeVariable().length() - "Decision".length());
+        String prefix =
+                gate.outcomeVariable().substring(0, gate.outcomeVariable().length() - "Decision".length());
         task.getExecution().setVariable(gate.outcomeVariable(), decision);
         task.getExecution().setVariable(prefix + "Motivation", request.motivation());
         // Conditions exist only when given (mostly they are not): no empty variable per gate, and none left over from
@@ -79,9 +87,13 @@ public class GateTaskListener implements TaskListener {
             task.getExecution().setVariable(prefix + "Conditions", request.conditions());
         }
         if (Decision.SENT_BACK.is(decision)) {
-            task.getExecution().setVariable(ProcessVariables.REVIEW_REMARKS, gate.dutchName() + ": " + request.motivation());
+            task.getExecution()
+                    .setVariable(ProcessVariables.REVIEW_REMARKS, gate.dutchName() + ": " + request.motivation());
         }
-        for (String field : List.of(ProcessVariables.DECISION, ProcessVariables.MOTIVATION, ProcessVariables.CONDITIONS,
+        for (String field : List.of(
+                ProcessVariables.DECISION,
+                ProcessVariables.MOTIVATION,
+                ProcessVariables.CONDITIONS,
                 ProcessVariables.DEVIATION_MOTIVATION)) {
             task.getExecution().removeVariable(field);
         }
@@ -89,24 +101,34 @@ public class GateTaskListener implements TaskListener {
 
     /** Only members of the gate's group decide it: an administrator cannot sign as alderman. */
     private static void requireMembership(DelegateTask task, Gate gate, String user) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        Authentication authentication =
+                task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         boolean member;
         if (authentication != null && authentication.getUserId() != null) {
-            member = authentication.getGroupIds() != null && authentication.getGroupIds().contains(gate.candidateGroup());
+            member = authentication.getGroupIds() != null
+                    && authentication.getGroupIds().contains(gate.candidateGroup());
         } else {
-            member = user != null && task.getProcessEngineServices().getIdentityService().createUserQuery()
-                    .userId(user).memberOfGroup(gate.candidateGroup()).count() > 0;
+            member = user != null
+                    && task.getProcessEngineServices()
+                                    .getIdentityService()
+                                    .createUserQuery()
+                                    .userId(user)
+                                    .memberOfGroup(gate.candidateGroup())
+                                    .count()
+                            > 0;
         }
         if (!member) {
             throw new SegregationOfDutiesException("Only members of group '" + gate.candidateGroup() + "' may decide "
-                    + gate.dutchName() + (user == null ? " (no user is known for this completion)." : "; " + user + " is not one."));
+                    + gate.dutchName()
+                    + (user == null ? " (no user is known for this completion)." : "; " + user + " is not one."));
         }
     }
 
     /** The version of the gate's own process instance; never a variable, which whoever works the task could set. */
     private VersionKey version(DelegateTask task) {
-        return reads.versionOfProcess(task.getProcessInstanceId()).orElseThrow(() -> new IllegalStateException(
-                "Gate " + task.getTaskDefinitionKey() + " runs outside an assessment version."));
+        return reads.versionOfProcess(task.getProcessInstanceId())
+                .orElseThrow(() -> new IllegalStateException(
+                        "Gate " + task.getTaskDefinitionKey() + " runs outside an assessment version."));
     }
 
     private static String text(DelegateTask task, String name) {

@@ -1,11 +1,10 @@
 package nl.waarborg.workflow;
 
-import nl.waarborg.audit.AuditAction;
-import nl.waarborg.shared.InvalidInputException;
-import nl.waarborg.engine.EngineUser;
-
 import java.util.Map;
+import nl.waarborg.audit.AuditAction;
 import nl.waarborg.audit.AuditTrail;
+import nl.waarborg.engine.EngineUser;
+import nl.waarborg.shared.InvalidInputException;
 import nl.waarborg.workflow.rules.GoLiveRequirements;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -27,10 +26,14 @@ public class GoLiveChecks implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        GoLiveRequirements.problem(task.getTaskDefinitionKey(), task::getVariable).ifPresent(problem -> {
-            throw new InvalidInputException(problem.field(), problem.message());
-        });
-        audit.record(AuditAction.GO_LIVE_CHECK_DONE, EngineUser.of(task), task.getExecution().getProcessBusinessKey(),
+        GoLiveRequirements.problem(task.getTaskDefinitionKey(), task::getVariable)
+                .ifPresent(problem -> {
+                    throw new InvalidInputException(problem.field(), problem.message());
+                });
+        audit.record(
+                AuditAction.GO_LIVE_CHECK_DONE,
+                EngineUser.of(task),
+                task.getExecution().getProcessBusinessKey(),
                 Map.of("check", task.getTaskDefinitionKey()));
     }
 }

@@ -22,11 +22,19 @@ public class ImplementationPreparer implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Object round = execution.getVariable(ProcessVariables.ROUND);
-        List<String> ids = new ArrayList<>(actionPoints.openActionPoints(execution.getProcessBusinessKey(),
-                round instanceof Number n ? n.intValue() : 1).stream().map(ActionPoint::id).toList());
+        List<String> ids =
+                new ArrayList<>(actionPoints
+                        .openActionPoints(
+                                execution.getProcessBusinessKey(), round instanceof Number n ? n.intValue() : 1)
+                        .stream()
+                        .map(ActionPoint::id)
+                        .toList());
         // JSON, not Java serialization: the engine refuses the latter by default and clients can read it.
-        execution.setVariable(ProcessVariables.ACTION_POINT_IDS,
-                Variables.objectValue(ids).serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+        execution.setVariable(
+                ProcessVariables.ACTION_POINT_IDS,
+                Variables.objectValue(ids)
+                        .serializationDataFormat(Variables.SerializationDataFormats.JSON)
+                        .create());
         if (!execution.hasVariable(ProcessVariables.HIGH_RISK_AI)) {
             execution.setVariable(ProcessVariables.HIGH_RISK_AI, false);
         }

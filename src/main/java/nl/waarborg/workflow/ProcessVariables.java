@@ -29,6 +29,5 @@ public final class ProcessVariables {
     public static final String TRIGGER_TYPE = "triggerType";
     public static final String TRIGGER_DESCRIPTION = "triggerDescription";
 
-    private ProcessVariables() {
-    }
+    private ProcessVariables() {}
 }

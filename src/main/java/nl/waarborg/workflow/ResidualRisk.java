@@ -1,7 +1,6 @@
 package nl.waarborg.workflow;
 
 import nl.waarborg.engine.VariableValues;
-
 import nl.waarborg.workflow.rules.ResidualRiskLevel;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;

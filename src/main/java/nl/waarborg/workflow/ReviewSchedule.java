@@ -21,9 +21,10 @@ public class ReviewSchedule {
 
     private final ReviewIntervals intervals;
 
-    public ReviewSchedule(@Value("${waarborg.review.interval-a:P1Y}") String a,
-                          @Value("${waarborg.review.interval-b:P2Y}") String b,
-                          @Value("${waarborg.review.interval-c:P3Y}") String c) {
+    public ReviewSchedule(
+            @Value("${waarborg.review.interval-a:P1Y}") String a,
+            @Value("${waarborg.review.interval-b:P2Y}") String b,
+            @Value("${waarborg.review.interval-c:P3Y}") String c) {
         this.intervals = new ReviewIntervals(a, b, c);
     }
 
@@ -33,6 +34,8 @@ public class ReviewSchedule {
 
     public Date nextReview(DelegateExecution execution) {
         Object category = execution.getVariable(ProcessVariables.PUBLICATION_CATEGORY);
-        return Date.from(intervals.nextReview(ZonedDateTime.now(AMSTERDAM), category == null ? null : category.toString()).toInstant());
+        return Date.from(intervals
+                .nextReview(ZonedDateTime.now(AMSTERDAM), category == null ? null : category.toString())
+                .toInstant());
     }
 }

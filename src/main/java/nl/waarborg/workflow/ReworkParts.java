@@ -19,8 +19,7 @@ public final class ReworkParts {
     static final String REWORK_TASK_PREFIX = "rework-";
     private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
-    private ReworkParts() {
-    }
+    private ReworkParts() {}
 
     /** The parts a reviewer at this gate may send back, in the order of the model. */
     public static List<String> before(FlowNode gate) {
@@ -32,13 +31,21 @@ public final class ReworkParts {
                 reworkable.add(formId(task));
             }
         }
-        return tasks.stream().filter(preceding::contains).map(ReworkParts::formId).filter(reworkable::contains).distinct().toList();
+        return tasks.stream()
+                .filter(preceding::contains)
+                .map(ReworkParts::formId)
+                .filter(reworkable::contains)
+                .distinct()
+                .toList();
     }
 
     /** The parts a rework split leads to: the form ids of the tasks its outgoing flows enter, in the order of the model. */
     public static List<String> after(FlowNode split) {
-        return split.getOutgoing().stream().map(SequenceFlow::getTarget).filter(UserTask.class::isInstance)
-                .map(ReworkParts::formId).toList();
+        return split.getOutgoing().stream()
+                .map(SequenceFlow::getTarget)
+                .filter(UserTask.class::isInstance)
+                .map(ReworkParts::formId)
+                .toList();
     }
 
     private static Set<FlowNode> preceding(FlowNode node) {

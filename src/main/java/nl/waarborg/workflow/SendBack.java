@@ -1,10 +1,10 @@
 package nl.waarborg.workflow;
 
-import nl.waarborg.assessment.Decision;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.waarborg.assessment.Decision;
 import nl.waarborg.shared.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -33,12 +33,16 @@ public class SendBack {
     private static void check(DelegateTask task, List<String> allowed) {
         List<String> named = GateTaskListener.stringList(task.getVariable(ProcessVariables.SEND_BACK_TO));
         if (named.isEmpty()) {
-            throw new InvalidInputException(ProcessVariables.SEND_BACK_TO, "Field 'sendBackTo' must name at least one part to rework with SENT_BACK.");
+            throw new InvalidInputException(
+                    ProcessVariables.SEND_BACK_TO,
+                    "Field 'sendBackTo' must name at least one part to rework with SENT_BACK.");
         }
         List<String> unknown = named.stream().filter(n -> !allowed.contains(n)).toList();
         if (!unknown.isEmpty()) {
-            throw new InvalidInputException(ProcessVariables.SEND_BACK_TO, "Field 'sendBackTo' names " + unknown + ", which are not parts of this assessment; choose from "
-                    + allowed + ".");
+            throw new InvalidInputException(
+                    ProcessVariables.SEND_BACK_TO,
+                    "Field 'sendBackTo' names " + unknown + ", which are not parts of this assessment; choose from "
+                            + allowed + ".");
         }
     }
 
@@ -68,6 +72,7 @@ public class SendBack {
 
     /** {@code ${sendBack.includes(execution, 'iama-part-1')}} of the earlier models. */
     public boolean includes(DelegateExecution execution, String part) {
-        return GateTaskListener.stringList(execution.getVariable(ProcessVariables.SEND_BACK_TO)).contains(part);
+        return GateTaskListener.stringList(execution.getVariable(ProcessVariables.SEND_BACK_TO))
+                .contains(part);
     }
 }

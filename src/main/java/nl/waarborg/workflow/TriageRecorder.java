@@ -13,9 +13,14 @@ import org.springframework.stereotype.Component;
 @Component("triageRecorder")
 public class TriageRecorder implements ExecutionListener {
 
-    static final List<String> OUTCOME = List.of(ProcessVariables.TRIAGE_STOP, ProcessVariables.TRIAGE_STOP_REASON,
-            ProcessVariables.IAMA_REQUIRED, ProcessVariables.DPIA_REQUIRED, ProcessVariables.DPIA_RECOMMENDED,
-            ProcessVariables.PUBLICATION_CATEGORY, ProcessVariables.HIGH_RISK_AI);
+    static final List<String> OUTCOME = List.of(
+            ProcessVariables.TRIAGE_STOP,
+            ProcessVariables.TRIAGE_STOP_REASON,
+            ProcessVariables.IAMA_REQUIRED,
+            ProcessVariables.DPIA_REQUIRED,
+            ProcessVariables.DPIA_RECOMMENDED,
+            ProcessVariables.PUBLICATION_CATEGORY,
+            ProcessVariables.HIGH_RISK_AI);
 
     private final SystemRegistry systems;
     private final TriageRecords triageService;
@@ -30,7 +35,8 @@ public class TriageRecorder implements ExecutionListener {
         Map<String, Object> outcome = new LinkedHashMap<>();
         OUTCOME.forEach(name -> outcome.put(name, execution.getVariable(name)));
         Object round = execution.getVariable(ProcessVariables.ROUND);
-        triageService.recordTriageOutcome(execution.getProcessBusinessKey(), round instanceof Number n ? n.intValue() : 1, outcome);
+        triageService.recordTriageOutcome(
+                execution.getProcessBusinessKey(), round instanceof Number n ? n.intValue() : 1, outcome);
         Object category = execution.getVariable(ProcessVariables.PUBLICATION_CATEGORY);
         if (category != null) {
             systems.setPublicationCategory(execution.getProcessBusinessKey(), category.toString());

@@ -6,7 +6,9 @@ import nl.waarborg.shared.InvalidInputException;
 public class UnknownSystemException extends InvalidInputException {
 
     public UnknownSystemException(String businessKey) {
-        super("businessKey", "The business key of an assessment cycle must be the id of a registered system; '" + businessKey
-                + "' is not. Register the system first (POST /api/systems) and start its cycle with POST /api/systems/{id}/cycles.");
+        super(
+                "businessKey",
+                "The business key of an assessment cycle must be the id of a registered system; '" + businessKey
+                        + "' is not. Register the system first (POST /api/systems) and start its cycle with POST /api/systems/{id}/cycles.");
     }
 }

@@ -1,6 +1,5 @@
 package nl.waarborg.api;
 
-import nl.waarborg.support.DemoUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.AssessmentType;
+import nl.waarborg.support.DemoUsers;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import nl.waarborg.system.SystemRecord;
@@ -33,10 +33,13 @@ class AuthorizationMatrixTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SystemRegistry systems;
+
     @Autowired
     AssessmentService assessments;
+
     @Autowired
     IdentityService identity;
 
@@ -52,11 +55,12 @@ class AuthorizationMatrixTest {
         }
         SystemRecord system = systems.register("Matrix-systeem", "Voor de autorisatietest", "Burgerzaken", "lead");
         systemId = system.id();
-        assessmentId = assessments.openVersion(systemId, AssessmentType.DPIA, 1, null, "lead").assessmentId();
+        assessmentId = assessments
+                .openVersion(systemId, AssessmentType.DPIA, 1, null, "lead")
+                .assessmentId();
     }
 
-    record Call(String method, String path, String body, List<String> allowed) {
-    }
+    record Call(String method, String path, String body, List<String> allowed) {}
 
     @Test
     void everyEndpointAnswersEveryGroupAsDesigned() {
@@ -69,7 +73,11 @@ class AuthorizationMatrixTest {
                 new Call("GET", "/api/systems", null, everyone),
                 new Call("POST", "/api/systems", "{\"name\":\"X\",\"department\":\"Y\"}", leads),
                 new Call("GET", "/api/systems/" + systemId, null, everyone),
-                new Call("POST", "/api/systems/" + systemId + "/triggers", "{\"type\":\"INCIDENT\",\"description\":\"x\"}", owners),
+                new Call(
+                        "POST",
+                        "/api/systems/" + systemId + "/triggers",
+                        "{\"type\":\"INCIDENT\",\"description\":\"x\"}",
+                        owners),
                 new Call("POST", "/api/systems/" + systemId + "/retirement", "{}", owners),
                 new Call("GET", "/api/assessments/" + assessmentId, null, everyone),
                 new Call("GET", versions, null, everyone),
@@ -92,8 +100,13 @@ class AuthorizationMatrixTest {
                 HttpResponse<String> response = send(Http.api(port).as(user, "demo"), call);
                 boolean allowed = call.allowed().contains(user);
                 int status = response.statusCode();
-                boolean ok = allowed ? status != 403 && status != 401 && status < 500 : status == 403
-                        && response.headers().firstValue("Content-Type").orElse("").equals("application/problem+json");
+                boolean ok = allowed
+                        ? status != 403 && status != 401 && status < 500
+                        : status == 403
+                                && response.headers()
+                                        .firstValue("Content-Type")
+                                        .orElse("")
+                                        .equals("application/problem+json");
                 if (!ok) {
                     mismatches.put(call.method() + " " + call.path() + " as " + user, status + " " + response.body());
                 }
@@ -104,8 +117,13 @@ class AuthorizationMatrixTest {
 
     @Test
     void withoutCredentialsEveryEndpointIs401() {
-        List<String> paths = new ArrayList<>(List.of("/api/systems", "/api/systems/" + systemId, "/api/assessments/" + assessmentId,
-                "/api/oversight/blocked", "/api/audit/verify", "/api/tasks"));
+        List<String> paths = new ArrayList<>(List.of(
+                "/api/systems",
+                "/api/systems/" + systemId,
+                "/api/assessments/" + assessmentId,
+                "/api/oversight/blocked",
+                "/api/audit/verify",
+                "/api/tasks"));
         for (String path : paths) {
             assertThat(Http.api(port).get(path).statusCode()).as(path).isEqualTo(401);
         }
@@ -116,7 +134,9 @@ class AuthorizationMatrixTest {
         if (call.body() != null) {
             builder.header("Content-Type", "application/json");
         }
-        HttpRequest.BodyPublisher body = call.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(call.body());
+        HttpRequest.BodyPublisher body = call.body() == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(call.body());
         return http.send(builder.method(call.method(), body));
     }
 }

@@ -1,6 +1,5 @@
 package nl.waarborg.api;
 
-import nl.waarborg.support.DemoUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -11,9 +10,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.AssessmentReads;
-import nl.waarborg.assessment.AssessmentType;
+import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.support.DemoUsers;
 import nl.waarborg.support.GateProbe;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
@@ -33,16 +32,22 @@ class ConcurrencyTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SystemRegistry systems;
+
     @Autowired
     AssessmentService assessments;
+
     @Autowired
     AssessmentReads reads;
+
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -50,19 +55,24 @@ class ConcurrencyTest {
     void parallelStartsOfACycleStartOneCycle() throws Exception {
         SystemRecord system = systems.register("Parallel gestart", null, "ICT", "lead");
         Http lead = Http.api(port).as("lead", "demo");
-        List<HttpResponse<String>> responses = together(4, () -> lead.postJson("/api/systems/" + system.id() + "/cycles", "{}"));
+        List<HttpResponse<String>> responses =
+                together(4, () -> lead.postJson("/api/systems/" + system.id() + "/cycles", "{}"));
 
         assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(201, 409);
         assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(1);
-        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("assessment-cycle")
-                .processInstanceBusinessKey(system.id()).count()).isEqualTo(1);
+        assertThat(engine.getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey("assessment-cycle")
+                        .processInstanceBusinessKey(system.id())
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
     void parallelCompletionsOfOneGateRecordOneDecision() throws Exception {
         ensureUser("fg2", "privacy-officer");
         SystemRecord system = systems.register("Gelijktijdig advies", null, "ICT", "lead");
-        GateProbe.Probe probe = GateProbe.start(engine, assessments, system.id(), version -> { });
+        GateProbe.Probe probe = GateProbe.start(engine, assessments, system.id(), version -> {});
         AssessmentService.OpenedVersion version = probe.version();
         String instance = probe.instanceId();
         String taskId = probe.taskId();
@@ -74,11 +84,20 @@ class ConcurrencyTest {
         List<HttpResponse<String>> responses = together(calls);
 
         assertThat(responses).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(204, 409);
-        HttpResponse<String> loser = responses.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
+        HttpResponse<String> loser = responses.stream()
+                .filter(r -> r.statusCode() == 409)
+                .findFirst()
+                .orElseThrow();
         assertThat(loser.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(reads.version(version.assessmentId(), 1).orElseThrow().signatures()).hasSize(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wb_signature WHERE task_id = ?", Integer.class, taskId)).isEqualTo(1);
-        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+        assertThat(reads.version(version.assessmentId(), 1).orElseThrow().signatures())
+                .hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wb_signature WHERE task_id = ?", Integer.class, taskId))
+                .isEqualTo(1);
+        assertThat(engine.getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processInstanceId(instance)
+                        .count())
+                .isZero();
     }
 
     private void ensureUser(String id, String group) {
@@ -89,7 +108,8 @@ class ConcurrencyTest {
         }
     }
 
-    private static List<HttpResponse<String>> together(int times, Callable<HttpResponse<String>> call) throws Exception {
+    private static List<HttpResponse<String>> together(int times, Callable<HttpResponse<String>> call)
+            throws Exception {
         List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < times; i++) {
             calls.add(call);

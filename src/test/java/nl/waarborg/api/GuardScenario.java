@@ -1,6 +1,5 @@
 package nl.waarborg.api;
 
-import nl.waarborg.support.DemoUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +10,7 @@ import java.util.Map;
 import nl.waarborg.assessment.AssessmentReads;
 import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.demo.DemoDriver;
+import nl.waarborg.support.DemoUsers;
 import nl.waarborg.support.Http;
 import nl.waarborg.system.SystemRegistry;
 import nl.waarborg.workflow.CycleService.OpenStep;
@@ -30,26 +30,32 @@ abstract class GuardScenario {
 
     /** Triage answers for an impactful algorithm without personal data: an IAMA and no DPIA. */
     static final Map<String, Object> NEEDS_IAMA = Map.of("legalEffects", true, "classifiesPersons", true);
+
     static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
+
     @Autowired
     SystemRegistry systems;
+
     @Autowired
     DemoDriver driver;
+
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     AssessmentService assessments;
+
     @Autowired
     AssessmentReads reads;
 
     /** The IAMA of a system at one of its tasks (mostly the privacy officer's gate). */
-    record RunningIama(String systemId, String cycleId, String iamaId, String gateTaskId) {
-    }
+    record RunningIama(String systemId, String cycleId, String iamaId, String gateTaskId) {}
 
     @BeforeEach
     void secondProjectLead() {
@@ -67,26 +73,47 @@ abstract class GuardScenario {
     /** A new system of "lead", started through Waarborg's own API and driven until the task {@code activityId} is open. */
     RunningIama at(String name, String activityId) {
         String systemId = systems.register(name, null, "Sociaal Domein", "lead").id();
-        HttpResponse<String> started = Http.api(port).as("lead", "demo").postJson("/api/systems/" + systemId + "/cycles", "{}");
-        assertThat(started.statusCode()).as("Waarborg's own start: " + started.body()).isEqualTo(201);
+        HttpResponse<String> started =
+                Http.api(port).as("lead", "demo").postJson("/api/systems/" + systemId + "/cycles", "{}");
+        assertThat(started.statusCode())
+                .as("Waarborg's own start: " + started.body())
+                .isEqualTo(201);
         List<OpenStep> open = driver.driveUntil(systemId, activityId, NEEDS_IAMA);
         assertThat(open).extracting(OpenStep::activityId).contains(activityId);
-        Task gate = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(systemId)
-                .taskDefinitionKey(activityId).singleResult();
-        String cycleId = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(systemId)
-                .processDefinitionKey("assessment-cycle").singleResult().getId();
+        Task gate = engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(systemId)
+                .taskDefinitionKey(activityId)
+                .singleResult();
+        String cycleId = engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(systemId)
+                .processDefinitionKey("assessment-cycle")
+                .singleResult()
+                .getId();
         return new RunningIama(systemId, cycleId, gate.getProcessInstanceId(), gate.getId());
     }
 
     /** The execution that waits in the gate's activity. */
     String gateExecution(RunningIama iama) {
-        return engine.getRuntimeService().createExecutionQuery().processInstanceId(iama.iamaId())
-                .activityId("privacy-officer-advice").list().get(0).getId();
+        return engine.getRuntimeService()
+                .createExecutionQuery()
+                .processInstanceId(iama.iamaId())
+                .activityId("privacy-officer-advice")
+                .list()
+                .get(0)
+                .getId();
     }
 
     HttpResponse<String> send(String user, String method, String path, String json) {
         Http http = Http.api(port).as(user, "demo");
-        return http.send(http.request(path).header("Content-Type", "application/json").header("Accept", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+        return http.send(http.request(path)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .method(
+                        method,
+                        json == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json)));
     }
 }

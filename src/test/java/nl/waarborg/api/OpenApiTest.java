@@ -19,9 +19,14 @@ class OpenApiTest {
     void apiDocsDescribeTheContract() {
         HttpResponse<String> docs = Http.api(port).as("manager", "demo").get("/v3/api-docs");
         assertThat(docs.statusCode()).isEqualTo(200);
-        assertThat(docs.body()).contains("/api/systems").contains("/api/systems/{id}/cycles").contains("/api/systems/{id}/triggers")
-                .contains("/api/assessments/{id}/versions/{number}").contains("/api/assessments/{id}/diff")
-                .contains("/api/oversight/blocked").contains("/api/audit/verify");
+        assertThat(docs.body())
+                .contains("/api/systems")
+                .contains("/api/systems/{id}/cycles")
+                .contains("/api/systems/{id}/triggers")
+                .contains("/api/assessments/{id}/versions/{number}")
+                .contains("/api/assessments/{id}/diff")
+                .contains("/api/oversight/blocked")
+                .contains("/api/audit/verify");
         assertThat(Http.api(port).get("/v3/api-docs").statusCode()).isEqualTo(401);
     }
 
@@ -45,7 +50,8 @@ class OpenApiTest {
         assertThat(badTrigger.statusCode()).isEqualTo(400);
         assertThat(badTrigger.body()).contains("\"field\":\"type\"");
 
-        assertThat(lead.postJson("/api/systems/unknown-id/cycles", "{}").statusCode()).isEqualTo(404);
+        assertThat(lead.postJson("/api/systems/unknown-id/cycles", "{}").statusCode())
+                .isEqualTo(404);
     }
 
     @Test

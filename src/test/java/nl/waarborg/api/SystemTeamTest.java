@@ -1,6 +1,5 @@
 package nl.waarborg.api;
 
-import nl.waarborg.support.DemoUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.waarborg.process.TriageAnswers;
+import nl.waarborg.support.DemoUsers;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import nl.waarborg.system.SystemRegistry;
@@ -34,10 +34,13 @@ class SystemTeamTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SystemRegistry systems;
+
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     IdentityService identity;
 
@@ -58,14 +61,18 @@ class SystemTeamTest {
 
     /** A system of "lead" with its cycle started through the API; answers the open triage task's id. */
     private String[] systemWithTriage() {
-        String systemId = systems.register("Teamtest", "Voor de teamtest", "Burgerzaken", "lead").id();
+        String systemId = systems.register("Teamtest", "Voor de teamtest", "Burgerzaken", "lead")
+                .id();
         HttpResponse<String> started = as("lead").postJson("/api/systems/" + systemId + "/cycles", "{}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
         return new String[] {systemId, triageOf(systemId).getId()};
     }
 
     private Task triageOf(String systemId) {
-        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(systemId).taskDefinitionKey("fill-in-triage")
+        return engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(systemId)
+                .taskDefinitionKey("fill-in-triage")
                 .singleResult();
     }
 
@@ -82,28 +89,50 @@ class SystemTeamTest {
     private void assertNoAccess(String user, String systemId, String taskId) throws JsonProcessingException {
         Http http = as(user);
         assertThat(http.get("/api/tasks").body()).as("/api/tasks of " + user).doesNotContain(taskId);
-        assertThat(http.get("/engine-rest/task?processInstanceBusinessKey=" + systemId).body()).isEqualTo("[]");
-        String filter = engine.getFilterService().createFilterQuery().filterName("Mijn taken").singleResult().getId();
-        assertThat(http.postJson("/engine-rest/filter/" + filter + "/list", "{}").body()).doesNotContain(taskId);
+        assertThat(http.get("/engine-rest/task?processInstanceBusinessKey=" + systemId)
+                        .body())
+                .isEqualTo("[]");
+        String filter = engine.getFilterService()
+                .createFilterQuery()
+                .filterName("Mijn taken")
+                .singleResult()
+                .getId();
+        assertThat(http.postJson("/engine-rest/filter/" + filter + "/list", "{}")
+                        .body())
+                .doesNotContain(taskId);
         assertThat(http.get("/api/tasks/" + taskId).statusCode()).isIn(403, 404);
         String answers = JSON.writeValueAsString(TriageAnswers.neutral());
-        assertThat(http.postJson("/api/tasks/" + taskId + "/complete", answers).statusCode()).isIn(403, 404);
-        assertThat(http.postJson("/api/tasks/" + taskId + "/claim", "{}").statusCode()).isIn(403, 404);
+        assertThat(http.postJson("/api/tasks/" + taskId + "/complete", answers).statusCode())
+                .isIn(403, 404);
+        assertThat(http.postJson("/api/tasks/" + taskId + "/claim", "{}").statusCode())
+                .isIn(403, 404);
         String body = engineRestBody(TriageAnswers.neutral());
         for (String call : List.of("complete", "submit-form")) {
             HttpResponse<String> refused = http.postJson("/engine-rest/task/" + taskId + "/" + call, body);
             assertThat(refused.statusCode()).as(call + ": " + refused.body()).isEqualTo(403);
         }
-        assertThat(http.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + user + "\"}").statusCode()).isEqualTo(403);
-        assertThat(http.postJson("/engine-rest/task/" + taskId + "/localVariables", "{\"modifications\":{\"purpose\":{\"value\":\"x\"}}}")
-                .statusCode()).isEqualTo(403);
-        assertThat(http.get("/engine-rest/task/" + taskId + "/variables").statusCode()).isIn(403, 404);
-        assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).as("the task stays open").isEqualTo(1);
+        assertThat(http.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + user + "\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(http.postJson(
+                                "/engine-rest/task/" + taskId + "/localVariables",
+                                "{\"modifications\":{\"purpose\":{\"value\":\"x\"}}}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(http.get("/engine-rest/task/" + taskId + "/variables").statusCode())
+                .isIn(403, 404);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count())
+                .as("the task stays open")
+                .isEqualTo(1);
     }
 
     private void assertAccess(String user, String systemId, String taskId) {
-        assertThat(as(user).get("/api/tasks").body()).as("/api/tasks of " + user).contains(taskId);
-        assertThat(as(user).get("/engine-rest/task?processInstanceBusinessKey=" + systemId).body()).contains(taskId);
+        assertThat(as(user).get("/api/tasks").body())
+                .as("/api/tasks of " + user)
+                .contains(taskId);
+        assertThat(as(user).get("/engine-rest/task?processInstanceBusinessKey=" + systemId)
+                        .body())
+                .contains(taskId);
     }
 
     @Test
@@ -117,8 +146,10 @@ class SystemTeamTest {
         browser.formLogin("lead2", "demo");
         assertThat(browser.get("/taken", "text/html").body()).doesNotContain(ids[1]);
         String csrf = Http.csrfTokenFrom(browser.get("/taken", "text/html").body());
-        HttpResponse<String> page = browser.send(browser.request("/taken/" + ids[1] + "/afronden").header("Content-Type", "application/json")
-                .header("X-CSRF-TOKEN", csrf).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(TriageAnswers.neutral()))));
+        HttpResponse<String> page = browser.send(browser.request("/taken/" + ids[1] + "/afronden")
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(TriageAnswers.neutral()))));
         assertThat(page.statusCode()).as(page.body()).isIn(403, 404);
         assertThat(triageOf(ids[0])).isNotNull();
     }
@@ -136,7 +167,8 @@ class SystemTeamTest {
         assertNoAccess("lead3", systemId, taskId);
 
         // lead2 claims it; removing lead2 takes the claim and the access away again.
-        assertThat(as("lead2").postJson("/api/tasks/" + taskId + "/claim", "").statusCode()).isEqualTo(200);
+        assertThat(as("lead2").postJson("/api/tasks/" + taskId + "/claim", "").statusCode())
+                .isEqualTo(200);
         HttpResponse<String> removed = delete(as("lead"), "/api/systems/" + systemId + "/co-authors/lead2");
         assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
         assertThat(removed.body()).doesNotContain("lead2");
@@ -145,30 +177,47 @@ class SystemTeamTest {
         assertAccess("lead", systemId, taskId);
 
         // Named again, lead2 completes the triage.
-        assertThat(as("lead").postJson("/api/systems/" + systemId + "/co-authors/lead2", "").statusCode()).isEqualTo(200);
-        HttpResponse<String> done = as("lead2").postJson("/api/tasks/" + taskId + "/complete", JSON.writeValueAsString(TriageAnswers.neutral()));
+        assertThat(as("lead")
+                        .postJson("/api/systems/" + systemId + "/co-authors/lead2", "")
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> done = as("lead2")
+                .postJson("/api/tasks/" + taskId + "/complete", JSON.writeValueAsString(TriageAnswers.neutral()));
         assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
         assertThat(triageOf(systemId)).isNull();
 
         String trail = as("manager").get("/api/audit?systemId=" + systemId).body();
         assertThat(trail.split("SYSTEM_CO_AUTHOR_ADDED", -1)).hasSize(3);
-        assertThat(trail).contains("SYSTEM_CO_AUTHOR_REMOVED").contains("coAuthor").contains("lead2");
+        assertThat(trail)
+                .contains("SYSTEM_CO_AUTHOR_REMOVED")
+                .contains("coAuthor")
+                .contains("lead2");
     }
 
     @Test
     void aCoAuthorNamedBeforeTheCycleGetsItsFirstTask() {
-        String systemId = systems.register("Teamtest vooraf", null, "ICT", "lead").id();
-        assertThat(as("lead").postJson("/api/systems/" + systemId + "/co-authors/lead3", "").statusCode()).isEqualTo(200);
-        assertThat(as("lead").postJson("/api/systems/" + systemId + "/cycles", "{}").statusCode()).isEqualTo(201);
+        String systemId =
+                systems.register("Teamtest vooraf", null, "ICT", "lead").id();
+        assertThat(as("lead")
+                        .postJson("/api/systems/" + systemId + "/co-authors/lead3", "")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(as("lead")
+                        .postJson("/api/systems/" + systemId + "/cycles", "{}")
+                        .statusCode())
+                .isEqualTo(201);
         assertAccess("lead3", systemId, triageOf(systemId).getId());
         Http browser = Http.browser(port);
         browser.formLogin("lead3", "demo");
-        assertThat(browser.get("/systemen", "text/html").body()).as("Mijn systemen lists co-authored systems").contains(systemId);
+        assertThat(browser.get("/systemen", "text/html").body())
+                .as("Mijn systemen lists co-authored systems")
+                .contains(systemId);
     }
 
     @Test
     void onlyTheOwnerOrAnAdministratorChangesTheTeam() {
-        String systemId = systems.register("Teamtest rechten", null, "ICT", "lead").id();
+        String systemId =
+                systems.register("Teamtest rechten", null, "ICT", "lead").id();
         String path = "/api/systems/" + systemId + "/co-authors/";
         for (String user : List.of("lead2", "fg", "manager", "alderman")) {
             HttpResponse<String> refused = as(user).postJson(path + "lead3", "");
@@ -183,7 +232,10 @@ class SystemTeamTest {
         assertThat(notALead.body()).contains("project-lead").contains("\"field\":\"userId\"");
         assertThat(as("lead").postJson(path + "lead", "").statusCode()).isEqualTo(400);
         assertThat(delete(as("lead"), path + "lead2").statusCode()).isEqualTo(404);
-        assertThat(as("lead").postJson("/api/systems/unknown-id/co-authors/lead2", "").statusCode()).isEqualTo(404);
+        assertThat(as("lead")
+                        .postJson("/api/systems/unknown-id/co-authors/lead2", "")
+                        .statusCode())
+                .isEqualTo(404);
 
         assertThat(as("admin").postJson(path + "lead3", "").statusCode()).isEqualTo(200);
         assertThat(delete(as("lead2"), path + "lead3").statusCode()).isEqualTo(403);
@@ -197,25 +249,35 @@ class SystemTeamTest {
         String[] ids = systemWithTriage();
         String task = "/engine-rest/task/" + ids[1];
         Http lead = as("lead");
-        assertThat(lead.postJson(task + "/identity-links", "{\"userId\":\"lead2\",\"type\":\"candidate\"}").statusCode()).isEqualTo(403);
-        assertThat(lead.postJson(task + "/identity-links", "{\"groupId\":\"alderman\",\"type\":\"candidate\"}").statusCode()).isEqualTo(403);
-        assertThat(lead.postJson(task + "/assignee", "{\"userId\":\"lead2\"}").statusCode()).isEqualTo(403);
-        assertThat(lead.postJson(task + "/claim", "{\"userId\":\"lead\"}").statusCode()).isEqualTo(204);
-        assertThat(lead.postJson(task + "/delegate", "{\"userId\":\"lead2\"}").statusCode()).isEqualTo(403);
+        assertThat(lead.postJson(task + "/identity-links", "{\"userId\":\"lead2\",\"type\":\"candidate\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(lead.postJson(task + "/identity-links", "{\"groupId\":\"alderman\",\"type\":\"candidate\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(lead.postJson(task + "/assignee", "{\"userId\":\"lead2\"}").statusCode())
+                .isEqualTo(403);
+        assertThat(lead.postJson(task + "/claim", "{\"userId\":\"lead\"}").statusCode())
+                .isEqualTo(204);
+        assertThat(lead.postJson(task + "/delegate", "{\"userId\":\"lead2\"}").statusCode())
+                .isEqualTo(403);
         assertNoAccess("lead2", ids[0], ids[1]);
         // An administrator sees every task but is not in the team, so cannot write its content.
-        HttpResponse<String> admin = as("admin").postJson("/api/tasks/" + ids[1] + "/complete", JSON.writeValueAsString(TriageAnswers.neutral()));
+        HttpResponse<String> admin = as("admin")
+                .postJson("/api/tasks/" + ids[1] + "/complete", JSON.writeValueAsString(TriageAnswers.neutral()));
         assertThat(admin.statusCode()).as(admin.body()).isEqualTo(403);
     }
 
     @Test
     void theOwnerManagesTheTeamOnTheSystemPage() {
-        String systemId = systems.register("Teamtest pagina", null, "ICT", "lead").id();
+        String systemId =
+                systems.register("Teamtest pagina", null, "ICT", "lead").id();
         Http owner = Http.browser(port);
         owner.formLogin("lead", "demo");
         String page = owner.get("/systemen/" + systemId, "text/html").body();
         assertThat(page).contains("Co-auteur toevoegen").contains("value=\"lead2\"");
-        HttpResponse<String> add = owner.postForm("/systemen/" + systemId + "/team", "gebruiker=lead2&_csrf=" + Http.csrfTokenFrom(page));
+        HttpResponse<String> add =
+                owner.postForm("/systemen/" + systemId + "/team", "gebruiker=lead2&_csrf=" + Http.csrfTokenFrom(page));
         assertThat(add.statusCode()).isEqualTo(302);
         page = owner.get("/systemen/" + systemId, "text/html").body();
         assertThat(page).contains("De co-auteur is toegevoegd").contains("/team/lead2/verwijderen");
@@ -224,10 +286,13 @@ class SystemTeamTest {
         other.formLogin("lead2", "demo");
         String seen = other.get("/systemen/" + systemId, "text/html").body();
         assertThat(seen).doesNotContain("Co-auteur toevoegen").doesNotContain("/verwijderen");
-        assertThat(other.postForm("/systemen/" + systemId + "/team", "gebruiker=lead3&_csrf=" + Http.csrfTokenFrom(seen)).statusCode())
+        assertThat(other.postForm(
+                                "/systemen/" + systemId + "/team", "gebruiker=lead3&_csrf=" + Http.csrfTokenFrom(seen))
+                        .statusCode())
                 .isEqualTo(403);
 
-        HttpResponse<String> remove = owner.postForm("/systemen/" + systemId + "/team/lead2/verwijderen", "_csrf=" + Http.csrfTokenFrom(page));
+        HttpResponse<String> remove = owner.postForm(
+                "/systemen/" + systemId + "/team/lead2/verwijderen", "_csrf=" + Http.csrfTokenFrom(page));
         assertThat(remove.statusCode()).isEqualTo(302);
         assertThat(owner.get("/systemen/" + systemId, "text/html").body()).contains("uit het team gehaald");
     }

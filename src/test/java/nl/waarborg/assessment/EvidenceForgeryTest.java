@@ -39,7 +39,10 @@ class EvidenceForgeryTest {
 
     /** How the forger recomputes a hash: the way the code did before ADR 0018, or with a key of their own. */
     enum Forgery {
-        PLAIN_SHA256, WRONG_KEY, OWN_KEY_ID, AUDIT_DOWNGRADED_TO_LEGACY;
+        PLAIN_SHA256,
+        WRONG_KEY,
+        OWN_KEY_ID,
+        AUDIT_DOWNGRADED_TO_LEGACY;
 
         String[] hash(String keyId, String text, boolean auditEvent) {
             return switch (this) {
@@ -54,34 +57,47 @@ class EvidenceForgeryTest {
 
     @Autowired
     AssessmentService assessments;
+
     @Autowired
     AssessmentReads reads;
+
     @Autowired
     AssessmentStore store;
+
     @Autowired
     SystemRegistry systems;
+
     @Autowired
     AuditTrail audit;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ImmutabilityGuards guards;
+
     @Autowired
     EvidenceKeys keys;
+
     @LocalServerPort
     int port;
 
     @Test
     void aForgedAnswerWithRecomputedHashesAndARechainedTrailIsDetected() {
-        String systemId = systems.register("Parkeerhandhaving", "Scanauto's", "Stadsbeheer", "lead").id();
-        AssessmentService.OpenedVersion v = VersionLifecycleTest.approvedVersion(assessments, systemId, 1, "Echte doelstelling");
+        String systemId = systems.register("Parkeerhandhaving", "Scanauto's", "Stadsbeheer", "lead")
+                .id();
+        AssessmentService.OpenedVersion v =
+                VersionLifecycleTest.approvedVersion(assessments, systemId, 1, "Echte doelstelling");
         VersionRow original = store.version(v.assessmentId(), 1).orElseThrow();
         assertThat(original.hashKeyId()).as("a keyed hash with its key id").isNotNull();
         assertThat(reads.hashIntact(v.assessmentId(), 1)).isTrue();
         assertThat(audit.verify().valid()).isTrue();
         List<AuditEvent> trail = chain();
-        long frozenSeq = trail.stream().filter(e -> e.action().equals("VERSION_FROZEN") && systemId.equals(e.systemId()))
-                .reduce((a, b) -> b).orElseThrow().seq();
+        long frozenSeq = trail.stream()
+                .filter(e -> e.action().equals("VERSION_FROZEN") && systemId.equals(e.systemId()))
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .seq();
 
         Http manager = Http.api(port).as("manager", "demo");
         Http browser = Http.browser(port);
@@ -92,14 +108,21 @@ class EvidenceForgeryTest {
         for (Forgery forgery : Forgery.values()) {
             VersionLifecycleTest.withGuardsOff(jdbc, () -> forge(forgery, v.assessmentId(), original, frozenSeq));
             try {
-                assertThat(reads.hashIntact(v.assessmentId(), 1)).as(forgery.name()).isFalse();
+                assertThat(reads.hashIntact(v.assessmentId(), 1))
+                        .as(forgery.name())
+                        .isFalse();
                 AuditTrail.Verification verification = audit.verify();
                 assertThat(verification.valid()).as(forgery.name()).isFalse();
                 assertThat(verification.firstBrokenEventId()).as(forgery.name()).isEqualTo(frozenSeq);
-                assertThat(manager.get("/api/audit/verify").body()).as(forgery.name())
-                        .contains("\"valid\":false").contains("\"firstBrokenEventId\":" + frozenSeq);
-                assertThat(manager.get("/api/assessments/" + v.assessmentId() + "/versions/1").body()).as(forgery.name())
-                        .contains("\"hashIntact\":false").contains("vervalst");
+                assertThat(manager.get("/api/audit/verify").body())
+                        .as(forgery.name())
+                        .contains("\"valid\":false")
+                        .contains("\"firstBrokenEventId\":" + frozenSeq);
+                assertThat(manager.get("/api/assessments/" + v.assessmentId() + "/versions/1")
+                                .body())
+                        .as(forgery.name())
+                        .contains("\"hashIntact\":false")
+                        .contains("vervalst");
                 if (forgery == Forgery.PLAIN_SHA256) {
                     // The version page and the PDF say so in Dutch, next to the stored hash.
                     assertThat(browser.get(page).body()).contains("NIET in orde");
@@ -131,13 +154,30 @@ class EvidenceForgeryTest {
     private void forge(Forgery forgery, String assessmentId, VersionRow original, long frozenSeq) {
         Assessment assessment = reads.assessment(assessmentId).orElseThrow();
         String answers = original.answersJson().replace("Echte doelstelling", "vervalst");
-        VersionRow edited = new VersionRow(original.id(), assessmentId, 1, original.status(), original.cycleRound(), answers,
-                original.triageJson(), original.processInstanceId(), null, null, original.previousHash(), original.createdAt(),
+        VersionRow edited = new VersionRow(
+                original.id(),
+                assessmentId,
+                1,
+                original.status(),
+                original.cycleRound(),
+                answers,
+                original.triageJson(),
+                original.processInstanceId(),
+                null,
+                null,
+                original.previousHash(),
+                original.createdAt(),
                 original.frozenAt());
-        String[] versionHash = forgery.hash(original.hashKeyId(),
-                VersionHashes.content(assessment, edited, store.signatures(original.id()), original.previousHash()), false);
-        jdbc.update("UPDATE wb_assessment_version SET answers = ?, content_hash = ?, hash_key_id = ? WHERE id = ?",
-                answers, versionHash[1], versionHash[0], original.id());
+        String[] versionHash = forgery.hash(
+                original.hashKeyId(),
+                VersionHashes.content(assessment, edited, store.signatures(original.id()), original.previousHash()),
+                false);
+        jdbc.update(
+                "UPDATE wb_assessment_version SET answers = ?, content_hash = ?, hash_key_id = ? WHERE id = ?",
+                answers,
+                versionHash[1],
+                versionHash[0],
+                original.id());
 
         String previous = AuditTrail.GENESIS;
         for (AuditEvent event : chain()) {
@@ -147,11 +187,24 @@ class EvidenceForgeryTest {
             }
             String details = event.details().replace(original.contentHash(), versionHash[1]);
             // The forger reads the source: the text an event's hash covers is no secret, the key is.
-            AuditEvent forged = new AuditEvent(event.seq(), event.occurredAt(), event.userId(), event.action(), event.systemId(),
-                    details, previous, null, null);
+            AuditEvent forged = new AuditEvent(
+                    event.seq(),
+                    event.occurredAt(),
+                    event.userId(),
+                    event.action(),
+                    event.systemId(),
+                    details,
+                    previous,
+                    null,
+                    null);
             String[] hash = forgery.hash(event.hashKeyId(), AuditTrail.contentOf(forged), true);
-            jdbc.update("UPDATE wb_audit_event SET details = ?, previous_hash = ?, hash = ?, hash_key_id = ? WHERE seq = ?",
-                    details, previous, hash[1], hash[0], event.seq());
+            jdbc.update(
+                    "UPDATE wb_audit_event SET details = ?, previous_hash = ?, hash = ?, hash_key_id = ? WHERE seq = ?",
+                    details,
+                    previous,
+                    hash[1],
+                    hash[0],
+                    event.seq());
             previous = hash[1];
         }
         jdbc.update("UPDATE wb_audit_head SET last_hash = ? WHERE id = 1", previous);
@@ -162,8 +215,12 @@ class EvidenceForgeryTest {
      * the checks above appended to the forged chain (logins, exports), so that the shared test context stays valid.
      */
     private void restore(VersionRow original, List<AuditEvent> trail, long frozenSeq) {
-        jdbc.update("UPDATE wb_assessment_version SET answers = ?, content_hash = ?, hash_key_id = ? WHERE id = ?",
-                original.answersJson(), original.contentHash(), original.hashKeyId(), original.id());
+        jdbc.update(
+                "UPDATE wb_assessment_version SET answers = ?, content_hash = ?, hash_key_id = ? WHERE id = ?",
+                original.answersJson(),
+                original.contentHash(),
+                original.hashKeyId(),
+                original.id());
         Map<Long, String> originalDetails = new HashMap<>();
         trail.forEach(e -> originalDetails.put(e.seq(), e.details()));
         String previous = AuditTrail.GENESIS;
@@ -175,17 +232,31 @@ class EvidenceForgeryTest {
                 continue;
             }
             String details = originalDetails.getOrDefault(event.seq(), event.details());
-            EvidenceKeys.KeyedHash hash = keys.hash(AuditTrail.contentOf(new AuditEvent(event.seq(), event.occurredAt(), event.userId(),
-                    event.action(), event.systemId(), details, previous, null, null)));
-            jdbc.update("UPDATE wb_audit_event SET details = ?, previous_hash = ?, hash = ?, hash_key_id = ? WHERE seq = ?",
-                    details, previous, hash.hash(), hash.keyId(), event.seq());
+            EvidenceKeys.KeyedHash hash = keys.hash(AuditTrail.contentOf(new AuditEvent(
+                    event.seq(),
+                    event.occurredAt(),
+                    event.userId(),
+                    event.action(),
+                    event.systemId(),
+                    details,
+                    previous,
+                    null,
+                    null)));
+            jdbc.update(
+                    "UPDATE wb_audit_event SET details = ?, previous_hash = ?, hash = ?, hash_key_id = ? WHERE seq = ?",
+                    details,
+                    previous,
+                    hash.hash(),
+                    hash.keyId(),
+                    event.seq());
             previous = hash.hash();
         }
         jdbc.update("UPDATE wb_audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", last, previous);
     }
 
     private static String pdfText(Http http, String assessmentId) {
-        byte[] pdf = http.getBytes("/api/assessments/" + assessmentId + "/versions/1/export?format=pdf").body();
+        byte[] pdf = http.getBytes("/api/assessments/" + assessmentId + "/versions/1/export?format=pdf")
+                .body();
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document);
         } catch (IOException e) {
@@ -194,13 +265,16 @@ class EvidenceForgeryTest {
     }
 
     private List<AuditEvent> chain() {
-        return audit.events(null, 100_000).stream().sorted(Comparator.comparingLong(AuditEvent::seq)).toList();
+        return audit.events(null, 100_000).stream()
+                .sorted(Comparator.comparingLong(AuditEvent::seq))
+                .toList();
     }
 
     private static String hmac(String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec("a-key-the-forger-made-up-0123456789".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(
+                    "a-key-the-forger-made-up-0123456789".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);

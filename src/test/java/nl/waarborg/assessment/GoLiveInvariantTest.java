@@ -19,17 +19,21 @@ class GoLiveInvariantTest {
 
     static final String HASH = "a".repeat(64);
     static final String OTHER_HASH = "b".repeat(64);
-    static final Map<String, String> GROUPS = Map.of("fg", "privacy-officer", "ethics", "ethics-committee", "alderman", "alderman");
+    static final Map<String, String> GROUPS =
+            Map.of("fg", "privacy-officer", "ethics", "ethics-committee", "alderman", "alderman");
     static final BiPredicate<String, String> MEMBERS = (user, group) -> group.equals(GROUPS.get(user));
     static final SystemParties PARTIES = new SystemParties("owner", "starter", "triager", Set.of("writer"));
 
     static Signature signed(String gate, String decision, String user, String hash) {
-        return new Signature(gate, decision, "Motivering", null, null, user, Instant.parse("2026-01-01T00:00:00Z"), hash);
+        return new Signature(
+                gate, decision, "Motivering", null, null, user, Instant.parse("2026-01-01T00:00:00Z"), hash);
     }
 
     static List<Signature> iamaSignatures() {
-        return new ArrayList<>(List.of(signed(PRIVACY_OFFICER_ADVICE, "APPROVED", "fg", HASH),
-                signed(ETHICS_COMMITTEE_ADVICE, "REJECTED", "ethics", HASH), signed(ALDERMAN_DECISION, "APPROVED", "alderman", HASH)));
+        return new ArrayList<>(List.of(
+                signed(PRIVACY_OFFICER_ADVICE, "APPROVED", "fg", HASH),
+                signed(ETHICS_COMMITTEE_ADVICE, "REJECTED", "ethics", HASH),
+                signed(ALDERMAN_DECISION, "APPROVED", "alderman", HASH)));
     }
 
     static Map<String, Object> outcome(boolean iama, boolean dpia) {
@@ -41,7 +45,8 @@ class GoLiveInvariantTest {
     }
 
     static GoLiveInvariant.Facts iamaFacts(GoLiveInvariant.VersionFacts version) {
-        return new GoLiveInvariant.Facts(2, outcome(true, false), version == null ? Map.of() : Map.of(AssessmentType.IAMA, version), PARTIES);
+        return new GoLiveInvariant.Facts(
+                2, outcome(true, false), version == null ? Map.of() : Map.of(AssessmentType.IAMA, version), PARTIES);
     }
 
     static GoLiveInvariant.VersionFacts approved(List<Signature> signatures) {
@@ -59,33 +64,47 @@ class GoLiveInvariantTest {
 
     @Test
     void aTriageThatRequiresNothingNeedsNoAssessment() {
-        assertThat(violations(new GoLiveInvariant.Facts(1, outcome(false, false), Map.of(), PARTIES))).isEmpty();
+        assertThat(violations(new GoLiveInvariant.Facts(1, outcome(false, false), Map.of(), PARTIES)))
+                .isEmpty();
     }
 
     @Test
     void noRoundNoTriageOrAnUndecidedTriageIsRefused() {
-        assertThat(violations(new GoLiveInvariant.Facts(null, null, Map.of(), null))).singleElement().asString().contains("no assessment cycle");
-        assertThat(violations(new GoLiveInvariant.Facts(4, null, Map.of(), PARTIES))).singleElement().asString()
+        assertThat(violations(new GoLiveInvariant.Facts(null, null, Map.of(), null)))
+                .singleElement()
+                .asString()
+                .contains("no assessment cycle");
+        assertThat(violations(new GoLiveInvariant.Facts(4, null, Map.of(), PARTIES)))
+                .singleElement()
+                .asString()
                 .contains("round 4 has no triage outcome");
         Map<String, Object> undecided = outcome(true, false);
         undecided.remove("dpiaRequired");
-        assertThat(violations(new GoLiveInvariant.Facts(1, undecided, Map.of(AssessmentType.IAMA, approved(iamaSignatures())), PARTIES)))
-                .singleElement().asString().contains("does not say whether a DPIA is required");
+        assertThat(violations(new GoLiveInvariant.Facts(
+                        1, undecided, Map.of(AssessmentType.IAMA, approved(iamaSignatures())), PARTIES)))
+                .singleElement()
+                .asString()
+                .contains("does not say whether a DPIA is required");
         Map<String, Object> stopped = outcome(false, false);
         stopped.put("triageStop", true);
-        assertThat(violations(new GoLiveInvariant.Facts(1, stopped, Map.of(), PARTIES))).singleElement().asString().contains("stopped");
+        assertThat(violations(new GoLiveInvariant.Facts(1, stopped, Map.of(), PARTIES)))
+                .singleElement()
+                .asString()
+                .contains("stopped");
     }
 
     @Test
     void aRequiredAssessmentWithoutVersionOrNotApprovedIsRefused() {
         assertThat(violations(iamaFacts(null))).singleElement().asString().contains("IAMA of round 2 has no version");
         List<Signature> advisedOnly = iamaSignatures().subList(0, 2);
-        assertThat(violations(iamaFacts(new GoLiveInvariant.VersionFacts(3, VersionStatus.IN_REVIEW, HASH, false, advisedOnly))))
+        assertThat(violations(iamaFacts(
+                        new GoLiveInvariant.VersionFacts(3, VersionStatus.IN_REVIEW, HASH, false, advisedOnly))))
                 .anySatisfy(v -> assertThat(v).contains("is IN_REVIEW, not approved"))
                 .anySatisfy(v -> assertThat(v).contains("no approving decision of the alderman"))
                 .anySatisfy(v -> assertThat(v).contains("does not match its recorded content hash"));
         // A DPIA that the triage requires is checked as well, with its own (single) advice gate.
-        GoLiveInvariant.Facts both = new GoLiveInvariant.Facts(2, outcome(true, true), Map.of(AssessmentType.IAMA, approved(iamaSignatures())), PARTIES);
+        GoLiveInvariant.Facts both = new GoLiveInvariant.Facts(
+                2, outcome(true, true), Map.of(AssessmentType.IAMA, approved(iamaSignatures())), PARTIES);
         assertThat(violations(both)).singleElement().asString().contains("DPIA of round 2 has no version");
     }
 
@@ -93,14 +112,22 @@ class GoLiveInvariantTest {
     void missingOrSentBackAdviceIsRefusedAndAnAldermanRejectionIsNoApproval() {
         List<Signature> noEthics = new ArrayList<>(iamaSignatures());
         noEthics.remove(1);
-        assertThat(violations(iamaFacts(approved(noEthics)))).singleElement().asString()
+        assertThat(violations(iamaFacts(approved(noEthics))))
+                .singleElement()
+                .asString()
                 .contains("ethics-committee-advice has not advised");
         List<Signature> sentBackLast = iamaSignatures();
         sentBackLast.add(signed(PRIVACY_OFFICER_ADVICE, "SENT_BACK", "fg", HASH));
-        assertThat(violations(iamaFacts(approved(sentBackLast)))).singleElement().asString().contains("privacy-officer-advice has not advised");
+        assertThat(violations(iamaFacts(approved(sentBackLast))))
+                .singleElement()
+                .asString()
+                .contains("privacy-officer-advice has not advised");
         List<Signature> rejected = iamaSignatures();
         rejected.set(2, signed(ALDERMAN_DECISION, "REJECTED", "alderman", HASH));
-        assertThat(violations(iamaFacts(approved(rejected)))).singleElement().asString().contains("no approving decision");
+        assertThat(violations(iamaFacts(approved(rejected))))
+                .singleElement()
+                .asString()
+                .contains("no approving decision");
     }
 
     @Test
@@ -112,9 +139,12 @@ class GoLiveInvariantTest {
                 .anySatisfy(v -> assertThat(v).contains("privacy-officer-advice (fg) advised on content bbbbbbbbbbbb"))
                 .anySatisfy(v -> assertThat(v).contains("the alderman (alderman) decided on content (not recorded)"))
                 .hasSize(2);
-        assertThat(GoLiveInvariant.adviceNotOn(AssessmentType.DPIA, oldAdvice, HASH)).singleElement().asString()
+        assertThat(GoLiveInvariant.adviceNotOn(AssessmentType.DPIA, oldAdvice, HASH))
+                .singleElement()
+                .asString()
                 .contains("privacy-officer-advice (fg)");
-        assertThat(GoLiveInvariant.adviceNotOn(AssessmentType.IAMA, iamaSignatures(), HASH)).isEmpty();
+        assertThat(GoLiveInvariant.adviceNotOn(AssessmentType.IAMA, iamaSignatures(), HASH))
+                .isEmpty();
     }
 
     @Test
@@ -122,13 +152,20 @@ class GoLiveInvariantTest {
         List<Signature> wrong = iamaSignatures();
         wrong.set(0, signed(PRIVACY_OFFICER_ADVICE, "APPROVED", "ethics", HASH));
         assertThat(violations(iamaFacts(approved(wrong))))
-                .anySatisfy(v -> assertThat(v).contains("ethics signed privacy-officer-advice but is not a member of group 'privacy-officer'"))
-                .anySatisfy(v -> assertThat(v).contains("ethics signed both privacy-officer-advice and ethics-committee-advice"));
+                .anySatisfy(v -> assertThat(v)
+                        .contains(
+                                "ethics signed privacy-officer-advice but is not a member of group 'privacy-officer'"))
+                .anySatisfy(v -> assertThat(v)
+                        .contains("ethics signed both privacy-officer-advice and ethics-committee-advice"));
         for (String party : List.of("owner", "starter", "triager", "writer")) {
             List<Signature> conflicted = iamaSignatures();
             conflicted.set(2, signed(ALDERMAN_DECISION, "APPROVED", party, HASH));
-            BiPredicate<String, String> partyIsAlderman = (user, group) -> MEMBERS.test(user, group) || party.equals(user);
-            assertThat(GoLiveInvariant.violations(iamaFacts(approved(conflicted)), partyIsAlderman)).as(party).singleElement().asString()
+            BiPredicate<String, String> partyIsAlderman =
+                    (user, group) -> MEMBERS.test(user, group) || party.equals(user);
+            assertThat(GoLiveInvariant.violations(iamaFacts(approved(conflicted)), partyIsAlderman))
+                    .as(party)
+                    .singleElement()
+                    .asString()
                     .contains(party + " signed alderman-decision but");
         }
     }
@@ -138,9 +175,11 @@ class GoLiveInvariantTest {
         assertThat(PARTIES.conflictOf("owner")).hasValue("owns the system");
         assertThat(PARTIES.conflictOf("starter")).hasValue("started the system's assessment cycle");
         assertThat(PARTIES.conflictOf("triager")).hasValue("filled in the system's triage of this round");
-        assertThat(PARTIES.conflictOf("writer")).hasValueSatisfying(r -> assertThat(r).contains("filled in content"));
+        assertThat(PARTIES.conflictOf("writer"))
+                .hasValueSatisfying(r -> assertThat(r).contains("filled in content"));
         assertThat(PARTIES.conflictOf(" ")).isPresent();
         assertThat(PARTIES.conflictOf("alderman")).isEmpty();
-        assertThat(new SystemParties("owner", null, null, null).conflictOf("alderman")).isEmpty();
+        assertThat(new SystemParties("owner", null, null, null).conflictOf("alderman"))
+                .isEmpty();
     }
 }

@@ -1,8 +1,5 @@
 package nl.waarborg.assessment;
 
-import nl.waarborg.shared.CanonicalJson;
-import nl.waarborg.shared.InvalidInputException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import nl.waarborg.audit.AuditTrail;
+import nl.waarborg.shared.CanonicalJson;
+import nl.waarborg.shared.InvalidInputException;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.TestDatabases;
 import nl.waarborg.support.WaarborgIntegrationTest;
@@ -36,12 +35,16 @@ class VersionLifecycleTest {
 
     @Autowired
     AssessmentReads reads;
+
     @Autowired
     SystemRegistry systems;
+
     @Autowired
     AuditTrail audit;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @LocalServerPort
     int port;
 
@@ -51,7 +54,8 @@ class VersionLifecycleTest {
 
     private static GateDecisionRequest gate(String gate, String decision, String user, String task) {
         boolean advisory = !"alderman-decision".equals(gate);
-        return new GateDecisionRequest(gate, advisory, decision, "Motivering van " + user, null, null, List.of(), user, task);
+        return new GateDecisionRequest(
+                gate, advisory, decision, "Motivering van " + user, null, null, List.of(), user, task);
     }
 
     /** Fills in a version as "lead" and takes it through all three gates to approval. */
@@ -59,15 +63,27 @@ class VersionLifecycleTest {
         return approvedVersion(assessments, systemId, round, answer);
     }
 
-    static AssessmentService.OpenedVersion approvedVersion(AssessmentService assessments, String systemId, int round, String answer) {
+    static AssessmentService.OpenedVersion approvedVersion(
+            AssessmentService assessments, String systemId, int round, String answer) {
         AssessmentService.OpenedVersion v = assessments.openVersion(systemId, AssessmentType.IAMA, round, null, "lead");
-        assessments.saveSection(v.assessmentId(), v.number(), "iama-part-1", Map.of("goal", answer,
-                "part1ActionPoints", List.of(Map.of("what", "Bias-toets uitvoeren", "owner", "Team Data", "dueDate", "2027-03-01"))), "lead");
+        assessments.saveSection(
+                v.assessmentId(),
+                v.number(),
+                "iama-part-1",
+                Map.of(
+                        "goal",
+                        answer,
+                        "part1ActionPoints",
+                        List.of(Map.of("what", "Bias-toets uitvoeren", "owner", "Team Data", "dueDate", "2027-03-01"))),
+                "lead");
         assessments.markInReview(v.assessmentId(), v.number());
         String prefix = systemId + "-" + round + "-";
-        assessments.decide(v.assessmentId(), v.number(), gate("privacy-officer-advice", "APPROVED", "fg", prefix + "t1"));
-        assessments.decide(v.assessmentId(), v.number(), gate("ethics-committee-advice", "APPROVED", "ethics", prefix + "t2"));
-        assessments.decide(v.assessmentId(), v.number(), gate("alderman-decision", "APPROVED", "alderman", prefix + "t3"));
+        assessments.decide(
+                v.assessmentId(), v.number(), gate("privacy-officer-advice", "APPROVED", "fg", prefix + "t1"));
+        assessments.decide(
+                v.assessmentId(), v.number(), gate("ethics-committee-advice", "APPROVED", "ethics", prefix + "t2"));
+        assessments.decide(
+                v.assessmentId(), v.number(), gate("alderman-decision", "APPROVED", "alderman", prefix + "t3"));
         return v;
     }
 
@@ -80,7 +96,8 @@ class VersionLifecycleTest {
         assertThat(frozen.status()).isEqualTo(VersionStatus.APPROVED);
         assertThat(frozen.contentHash()).hasSize(64);
         assertThat(frozen.previousHash()).isNull();
-        assertThat(frozen.signatures()).extracting(Signature::gate)
+        assertThat(frozen.signatures())
+                .extracting(Signature::gate)
                 .containsExactly("privacy-officer-advice", "ethics-committee-advice", "alderman-decision");
         assertThat(frozen.actionPoints()).singleElement().satisfies(p -> {
             assertThat(p.what()).isEqualTo("Bias-toets uitvoeren");
@@ -89,7 +106,8 @@ class VersionLifecycleTest {
         assertThat(reads.hashIntact(v1.assessmentId(), 1)).isTrue();
 
         // Every later change is refused by the service.
-        assertThatThrownBy(() -> assessments.saveSection(v1.assessmentId(), 1, "iama-part-1", Map.of("goal", "anders"), "lead"))
+        assertThatThrownBy(() ->
+                        assessments.saveSection(v1.assessmentId(), 1, "iama-part-1", Map.of("goal", "anders"), "lead"))
                 .isInstanceOf(VersionFrozenException.class);
 
         // A second round starts from the approved answers; its approval supersedes version 1 and chains its hash.
@@ -97,11 +115,18 @@ class VersionLifecycleTest {
         assertThat(v2.number()).isEqualTo(2);
         assertThat(v2.prefill()).containsKey("iama-part-1");
         assertThat(reads.version(v1.assessmentId(), 1).orElseThrow().status()).isEqualTo(VersionStatus.APPROVED);
-        assessments.saveSection(v2.assessmentId(), 2, "iama-part-1", Map.of("goal", "Fraude eerder en eerlijker opsporen",
-                "part1ActionPoints", List.of()), "lead");
-        assessments.decide(v2.assessmentId(), 2, gate("privacy-officer-advice", "APPROVED", "fg", system.id() + "-2-t1"));
-        assessments.decide(v2.assessmentId(), 2, gate("ethics-committee-advice", "APPROVED", "ethics", system.id() + "-2-t2"));
-        assessments.decide(v2.assessmentId(), 2, gate("alderman-decision", "APPROVED", "alderman", system.id() + "-2-t3"));
+        assessments.saveSection(
+                v2.assessmentId(),
+                2,
+                "iama-part-1",
+                Map.of("goal", "Fraude eerder en eerlijker opsporen", "part1ActionPoints", List.of()),
+                "lead");
+        assessments.decide(
+                v2.assessmentId(), 2, gate("privacy-officer-advice", "APPROVED", "fg", system.id() + "-2-t1"));
+        assessments.decide(
+                v2.assessmentId(), 2, gate("ethics-committee-advice", "APPROVED", "ethics", system.id() + "-2-t2"));
+        assessments.decide(
+                v2.assessmentId(), 2, gate("alderman-decision", "APPROVED", "alderman", system.id() + "-2-t3"));
 
         AssessmentVersion second = reads.version(v2.assessmentId(), 2).orElseThrow();
         assertThat(second.previousHash()).isEqualTo(frozen.contentHash());
@@ -112,8 +137,11 @@ class VersionLifecycleTest {
         Http api = Http.api(port).as("manager", "demo");
         HttpResponse<String> diff = api.get("/api/assessments/" + v1.assessmentId() + "/diff?from=1&to=2");
         assertThat(diff.statusCode()).isEqualTo(200);
-        assertThat(diff.body()).contains("\"key\":\"goal\"").contains("\"change\":\"CHANGED\"")
-                .contains("\"oldValue\":\"Fraude eerder opsporen\"").contains("\"newValue\":\"Fraude eerder en eerlijker opsporen\"");
+        assertThat(diff.body())
+                .contains("\"key\":\"goal\"")
+                .contains("\"change\":\"CHANGED\"")
+                .contains("\"oldValue\":\"Fraude eerder opsporen\"")
+                .contains("\"newValue\":\"Fraude eerder en eerlijker opsporen\"");
     }
 
     @Test
@@ -122,12 +150,18 @@ class VersionLifecycleTest {
         AssessmentService.OpenedVersion v = assessments.openVersion(system.id(), AssessmentType.DPIA, 1, null, "lead");
         assessments.saveSection(v.assessmentId(), v.number(), "dpia-a", Map.of("proposal", "x"), "fg");
 
-        assertThatThrownBy(() -> assessments.decide(v.assessmentId(), 1, gate("privacy-officer-advice", "APPROVED", "fg", system.id() + "-a")))
-                .isInstanceOf(SegregationOfDutiesException.class).hasMessageContaining("filled in content");
-        assessments.decide(v.assessmentId(), 1, gate("privacy-officer-advice", "APPROVED", "ethics", system.id() + "-b"));
-        assertThatThrownBy(() -> assessments.decide(v.assessmentId(), 1, gate("alderman-decision", "APPROVED", "ethics", system.id() + "-c")))
-                .isInstanceOf(SegregationOfDutiesException.class).hasMessageContaining("already decided");
-        assertThat(reads.version(v.assessmentId(), 1).orElseThrow().signatures()).hasSize(1);
+        assertThatThrownBy(() -> assessments.decide(
+                        v.assessmentId(), 1, gate("privacy-officer-advice", "APPROVED", "fg", system.id() + "-a")))
+                .isInstanceOf(SegregationOfDutiesException.class)
+                .hasMessageContaining("filled in content");
+        assessments.decide(
+                v.assessmentId(), 1, gate("privacy-officer-advice", "APPROVED", "ethics", system.id() + "-b"));
+        assertThatThrownBy(() -> assessments.decide(
+                        v.assessmentId(), 1, gate("alderman-decision", "APPROVED", "ethics", system.id() + "-c")))
+                .isInstanceOf(SegregationOfDutiesException.class)
+                .hasMessageContaining("already decided");
+        assertThat(reads.version(v.assessmentId(), 1).orElseThrow().signatures())
+                .hasSize(1);
     }
 
     @Test
@@ -135,21 +169,72 @@ class VersionLifecycleTest {
         SystemRecord system = system();
         AssessmentService.OpenedVersion v = assessments.openVersion(system.id(), AssessmentType.IAMA, 1, null, "lead");
         String id = v.assessmentId();
-        assertThatThrownBy(() -> assessments.decide(id, 1, new GateDecisionRequest("privacy-officer-advice", true, "MAYBE", "m", null,
-                null, List.of(), "fg", system.id() + "-1"))).isInstanceOf(InvalidInputException.class).hasMessageContaining("decision");
-        assertThatThrownBy(() -> assessments.decide(id, 1, new GateDecisionRequest("privacy-officer-advice", true, "APPROVED", "  ", null,
-                null, List.of(), "fg", system.id() + "-2"))).isInstanceOf(InvalidInputException.class).hasMessageContaining("motivation");
-        assertThatThrownBy(() -> assessments.decide(id, 1, new GateDecisionRequest("privacy-officer-advice", true,
-                "APPROVED_WITH_CONDITIONS", "m", "", null, List.of(), "fg", system.id() + "-3")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("conditions");
+        assertThatThrownBy(() -> assessments.decide(
+                        id,
+                        1,
+                        new GateDecisionRequest(
+                                "privacy-officer-advice",
+                                true,
+                                "MAYBE",
+                                "m",
+                                null,
+                                null,
+                                List.of(),
+                                "fg",
+                                system.id() + "-1")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("decision");
+        assertThatThrownBy(() -> assessments.decide(
+                        id,
+                        1,
+                        new GateDecisionRequest(
+                                "privacy-officer-advice",
+                                true,
+                                "APPROVED",
+                                "  ",
+                                null,
+                                null,
+                                List.of(),
+                                "fg",
+                                system.id() + "-2")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("motivation");
+        assertThatThrownBy(() -> assessments.decide(
+                        id,
+                        1,
+                        new GateDecisionRequest(
+                                "privacy-officer-advice",
+                                true,
+                                "APPROVED_WITH_CONDITIONS",
+                                "m",
+                                "",
+                                null,
+                                List.of(),
+                                "fg",
+                                system.id() + "-3")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("conditions");
 
         assessments.decide(id, 1, gate("privacy-officer-advice", "REJECTED", "fg", system.id() + "-4"));
         // An IAMA needs the ethics committee's advice as well before the alderman decides (ADR 0014).
         assessments.decide(id, 1, gate("ethics-committee-advice", "APPROVED", "ethics", system.id() + "-4b"));
-        assertThatThrownBy(() -> assessments.decide(id, 1, gate("alderman-decision", "APPROVED", "alderman", system.id() + "-5")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("deviationMotivation");
-        assessments.decide(id, 1, new GateDecisionRequest("alderman-decision", false, "APPROVED", "Maatschappelijk belang weegt zwaarder",
-                null, "Het advies is meegewogen; de risico's zijn aanvaardbaar met de maatregelen", List.of(), "alderman", system.id() + "-6"));
+        assertThatThrownBy(() -> assessments.decide(
+                        id, 1, gate("alderman-decision", "APPROVED", "alderman", system.id() + "-5")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("deviationMotivation");
+        assessments.decide(
+                id,
+                1,
+                new GateDecisionRequest(
+                        "alderman-decision",
+                        false,
+                        "APPROVED",
+                        "Maatschappelijk belang weegt zwaarder",
+                        null,
+                        "Het advies is meegewogen; de risico's zijn aanvaardbaar met de maatregelen",
+                        List.of(),
+                        "alderman",
+                        system.id() + "-6"));
         assertThat(reads.version(id, 1).orElseThrow().status()).isEqualTo(VersionStatus.APPROVED);
     }
 
@@ -158,16 +243,22 @@ class VersionLifecycleTest {
         SystemRecord system = system();
         AssessmentService.OpenedVersion v = approvedVersion(system.id(), 1, "Doel");
         Http lead = Http.api(port).as("lead", "demo");
-        HttpResponse<String> put = lead.send(lead.request("/api/assessments/" + v.assessmentId() + "/versions/1/sections/iama-part-1")
-                .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"goal\":\"nieuw\"}")));
+        HttpResponse<String> put =
+                lead.send(lead.request("/api/assessments/" + v.assessmentId() + "/versions/1/sections/iama-part-1")
+                        .header("Content-Type", "application/json")
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"goal\":\"nieuw\"}")));
         assertThat(put.statusCode()).isEqualTo(409);
         assertThat(put.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
-        assertThatThrownBy(() -> jdbc.update("UPDATE wb_assessment_version SET answers = '{}' WHERE assessment_id = ? AND number = 1",
-                v.assessmentId())).hasMessageContaining("frozen");
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM wb_assessment_version WHERE assessment_id = ?", v.assessmentId()))
+        assertThatThrownBy(() -> jdbc.update(
+                        "UPDATE wb_assessment_version SET answers = '{}' WHERE assessment_id = ? AND number = 1",
+                        v.assessmentId()))
+                .hasMessageContaining("frozen");
+        assertThatThrownBy(() ->
+                        jdbc.update("DELETE FROM wb_assessment_version WHERE assessment_id = ?", v.assessmentId()))
                 .hasMessageContaining("deleted");
-        assertThatThrownBy(() -> jdbc.update("UPDATE wb_signature SET decision = 'REJECTED' WHERE gate = 'alderman-decision'"))
+        assertThatThrownBy(() ->
+                        jdbc.update("UPDATE wb_signature SET decision = 'REJECTED' WHERE gate = 'alderman-decision'"))
                 .hasMessageContaining("append-only");
         assertThat(reads.hashIntact(v.assessmentId(), 1)).isTrue();
     }
@@ -178,8 +269,19 @@ class VersionLifecycleTest {
         AssessmentService.OpenedVersion v = assessments.openVersion(system.id(), AssessmentType.IAMA, 1, null, "lead");
         assessments.saveSection(v.assessmentId(), v.number(), "iama-part-1", Map.of("goal", "Eerste tekst"), "lead");
         assessments.markInReview(v.assessmentId(), v.number());
-        assessments.decide(v.assessmentId(), v.number(), new GateDecisionRequest("privacy-officer-advice", true, "SENT_BACK",
-                "Doel is te vaag", null, null, List.of("iama-part-1"), "fg", system.id() + "-sb1"));
+        assessments.decide(
+                v.assessmentId(),
+                v.number(),
+                new GateDecisionRequest(
+                        "privacy-officer-advice",
+                        true,
+                        "SENT_BACK",
+                        "Doel is te vaag",
+                        null,
+                        null,
+                        List.of("iama-part-1"),
+                        "fg",
+                        system.id() + "-sb1"));
         assessments.saveSection(v.assessmentId(), v.number(), "iama-part-1", Map.of("goal", "Herziene tekst"), "lead2");
 
         List<AnswerSave> saves = reads.answerSaves(v.assessmentId(), v.number());
@@ -187,24 +289,45 @@ class VersionLifecycleTest {
         assertThat(saves).extracting(AnswerSave::user).containsExactly("lead", "lead2");
         assertThat(saves.get(0).answers()).containsEntry("goal", "Eerste tekst");
         assertThat(saves.get(1).answers()).containsEntry("goal", "Herziene tekst");
-        assertThat(saves.get(0).answersHash()).isEqualTo(CanonicalJson.sha256(CanonicalJson.write(Map.of("goal", "Eerste tekst"))));
+        assertThat(saves.get(0).answersHash())
+                .isEqualTo(CanonicalJson.sha256(CanonicalJson.write(Map.of("goal", "Eerste tekst"))));
         // The draft itself shows only the rework; the audit trail carries each save's hash.
-        assertThat(reads.version(v.assessmentId(), v.number()).orElseThrow().answers().get("iama-part-1").toString())
-                .contains("Herziene tekst").doesNotContain("Eerste tekst");
-        assertThat(audit.events(system.id(), 20)).filteredOn(e -> "ANSWERS_SAVED".equals(e.action()))
+        assertThat(reads.version(v.assessmentId(), v.number())
+                        .orElseThrow()
+                        .answers()
+                        .get("iama-part-1")
+                        .toString())
+                .contains("Herziene tekst")
+                .doesNotContain("Eerste tekst");
+        assertThat(audit.events(system.id(), 20))
+                .filteredOn(e -> "ANSWERS_SAVED".equals(e.action()))
                 .extracting(e -> CanonicalJson.readMap(e.details()).get("answersHash"))
-                .containsExactlyInAnyOrder(saves.get(0).answersHash(), saves.get(1).answersHash());
+                .containsExactlyInAnyOrder(
+                        saves.get(0).answersHash(), saves.get(1).answersHash());
 
-        HttpResponse<String> api = Http.api(port).as("ethics", "demo").get("/api/assessments/" + v.assessmentId() + "/versions/1/saves");
+        HttpResponse<String> api =
+                Http.api(port).as("ethics", "demo").get("/api/assessments/" + v.assessmentId() + "/versions/1/saves");
         assertThat(api.statusCode()).isEqualTo(200);
-        assertThat(api.body()).contains("Eerste tekst").contains("Herziene tekst").contains("\"user\":\"lead2\"");
-        assertThat(Http.api(port).as("ethics", "demo").get("/api/assessments/" + v.assessmentId() + "/versions/7/saves").statusCode())
+        assertThat(api.body())
+                .contains("Eerste tekst")
+                .contains("Herziene tekst")
+                .contains("\"user\":\"lead2\"");
+        assertThat(Http.api(port)
+                        .as("ethics", "demo")
+                        .get("/api/assessments/" + v.assessmentId() + "/versions/7/saves")
+                        .statusCode())
                 .isEqualTo(404);
 
-        assertThatThrownBy(() -> jdbc.update("UPDATE wb_answer_save SET answers = '{}' WHERE version_id IN "
-                + "(SELECT id FROM wb_assessment_version WHERE assessment_id = ?)", v.assessmentId())).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM wb_answer_save WHERE version_id IN "
-                + "(SELECT id FROM wb_assessment_version WHERE assessment_id = ?)", v.assessmentId())).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update(
+                        "UPDATE wb_answer_save SET answers = '{}' WHERE version_id IN "
+                                + "(SELECT id FROM wb_assessment_version WHERE assessment_id = ?)",
+                        v.assessmentId()))
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update(
+                        "DELETE FROM wb_answer_save WHERE version_id IN "
+                                + "(SELECT id FROM wb_assessment_version WHERE assessment_id = ?)",
+                        v.assessmentId()))
+                .hasMessageContaining("append-only");
     }
 
     @Test
@@ -215,8 +338,10 @@ class VersionLifecycleTest {
         AuditTrail.AuditEvent victim = audit.events(system.id(), 1).get(0);
 
         withGuardsOff(() -> {
-            jdbc.update("UPDATE wb_assessment_version SET answers = ? WHERE assessment_id = ? AND number = 1",
-                    "{\"iama-part-1\":{\"goal\":\"vervalst\"}}", v.assessmentId());
+            jdbc.update(
+                    "UPDATE wb_assessment_version SET answers = ? WHERE assessment_id = ? AND number = 1",
+                    "{\"iama-part-1\":{\"goal\":\"vervalst\"}}",
+                    v.assessmentId());
             jdbc.update("UPDATE wb_audit_event SET user_id = 'mallory' WHERE seq = ?", victim.seq());
         });
         try {
@@ -227,7 +352,8 @@ class VersionLifecycleTest {
             HttpResponse<String> api = Http.api(port).as("manager", "demo").get("/api/audit/verify");
             assertThat(api.body()).contains("\"valid\":false").contains("\"firstBrokenEventId\":" + victim.seq());
         } finally {
-            withGuardsOff(() -> jdbc.update("UPDATE wb_audit_event SET user_id = ? WHERE seq = ?", victim.userId(), victim.seq()));
+            withGuardsOff(() ->
+                    jdbc.update("UPDATE wb_audit_event SET user_id = ? WHERE seq = ?", victim.userId(), victim.seq()));
         }
         assertThat(audit.verify().valid()).isTrue();
     }
@@ -237,21 +363,37 @@ class VersionLifecycleTest {
         SystemRecord system = system();
         AssessmentService.OpenedVersion v = approvedVersion(system.id(), 1, "<script>alert('x')</script> & meer");
         Http manager = Http.api(port).as("manager", "demo");
-        HttpResponse<String> json = manager.get("/api/assessments/" + v.assessmentId() + "/versions/1/export?format=json");
+        HttpResponse<String> json =
+                manager.get("/api/assessments/" + v.assessmentId() + "/versions/1/export?format=json");
         assertThat(json.statusCode()).isEqualTo(200);
-        assertThat(json.body()).contains("\"contentHash\"").contains("\"signatures\"").contains("alderman-decision")
-                .contains("\"hashIntact\":true").contains("<script>alert");
+        assertThat(json.body())
+                .contains("\"contentHash\"")
+                .contains("\"signatures\"")
+                .contains("alderman-decision")
+                .contains("\"hashIntact\":true")
+                .contains("<script>alert");
 
-        HttpResponse<byte[]> pdf = manager.getBytes("/api/assessments/" + v.assessmentId() + "/versions/1/export?format=pdf");
+        HttpResponse<byte[]> pdf =
+                manager.getBytes("/api/assessments/" + v.assessmentId() + "/versions/1/export?format=pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("<script>alert('x')</script> & meer").contains("Besluiten en adviezen").contains("alderman")
-                    .contains(reads.version(v.assessmentId(), 1).orElseThrow().contentHash().substring(0, 16));
+            assertThat(text)
+                    .contains("<script>alert('x')</script> & meer")
+                    .contains("Besluiten en adviezen")
+                    .contains("alderman")
+                    .contains(reads.version(v.assessmentId(), 1)
+                            .orElseThrow()
+                            .contentHash()
+                            .substring(0, 16));
         }
-        assertThat(manager.get("/api/assessments/" + v.assessmentId() + "/versions/1/export?format=doc").statusCode()).isEqualTo(400);
-        assertThat(manager.get("/api/assessments/" + v.assessmentId() + "/versions/9").statusCode()).isEqualTo(404);
+        assertThat(manager.get("/api/assessments/" + v.assessmentId() + "/versions/1/export?format=doc")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(manager.get("/api/assessments/" + v.assessmentId() + "/versions/9")
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(manager.get("/api/assessments/no-such-id").statusCode()).isEqualTo(404);
     }
 
@@ -276,8 +418,10 @@ class VersionLifecycleTest {
             try {
                 change.run();
             } finally {
-                jdbc.execute("CREATE TRIGGER wb_version_guard BEFORE UPDATE, DELETE ON wb_assessment_version FOR EACH ROW CALL 'nl.waarborg.assessment.H2ImmutabilityTrigger'");
-                jdbc.execute("CREATE TRIGGER wb_audit_guard BEFORE UPDATE, DELETE ON wb_audit_event FOR EACH ROW CALL 'nl.waarborg.assessment.H2ImmutabilityTrigger'");
+                jdbc.execute(
+                        "CREATE TRIGGER wb_version_guard BEFORE UPDATE, DELETE ON wb_assessment_version FOR EACH ROW CALL 'nl.waarborg.assessment.H2ImmutabilityTrigger'");
+                jdbc.execute(
+                        "CREATE TRIGGER wb_audit_guard BEFORE UPDATE, DELETE ON wb_audit_event FOR EACH ROW CALL 'nl.waarborg.assessment.H2ImmutabilityTrigger'");
             }
         }
     }

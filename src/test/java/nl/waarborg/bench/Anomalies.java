@@ -11,12 +11,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class Anomalies {
 
-    private Anomalies() {
-    }
+    private Anomalies() {}
 
     static Map<String, Long> check(JdbcClient jdbc, long cyclesCompleted, List<String> dueTimerJobs) {
         Map<String, Long> found = new LinkedHashMap<>();
-        // A task completed twice: a task definition that ran more than once in a driven instance (the happy path has each
+        // A task completed twice: a task definition that ran more than once in a driven instance (the happy path has
+        // each
         // once), a completion logged twice for one task, or two signatures of one gate on one version.
         found.put("tasksCompletedTwice", count(jdbc, """
                 SELECT COUNT(*) FROM (SELECT t.proc_inst_id_, t.task_def_key_ FROM act_hi_taskinst t
@@ -31,7 +31,8 @@ final class Anomalies {
         found.put("drivenInstancesNotEnded", count(jdbc, """
                 SELECT COUNT(*) FROM act_hi_procinst WHERE proc_def_key_ = 'iama' AND super_process_instance_id_ IS NULL
                   AND (end_time_ IS NULL OR state_ <> 'COMPLETED')"""));
-        // Versions: numbered 1..n without gaps per assessment, one APPROVED at most per assessment and exactly one frozen
+        // Versions: numbered 1..n without gaps per assessment, one APPROVED at most per assessment and exactly one
+        // frozen
         // (approved or since superseded) per round that was driven, and one frozen version per completed cycle.
         found.put("versionNumberGapsOrDoubles", count(jdbc, """
                 SELECT COUNT(*) FROM (SELECT assessment_id FROM wb_assessment_version GROUP BY assessment_id
@@ -42,7 +43,8 @@ final class Anomalies {
         found.put("roundsWithTwoApprovals", count(jdbc, """
                 SELECT COUNT(*) FROM (SELECT assessment_id, cycle_round FROM wb_assessment_version
                   WHERE status IN ('APPROVED', 'SUPERSEDED') GROUP BY assessment_id, cycle_round HAVING COUNT(*) > 1) x"""));
-        long frozen = count(jdbc, "SELECT COUNT(*) FROM wb_assessment_version WHERE status IN ('APPROVED', 'SUPERSEDED')");
+        long frozen =
+                count(jdbc, "SELECT COUNT(*) FROM wb_assessment_version WHERE status IN ('APPROVED', 'SUPERSEDED')");
         found.put("frozenVersionsLostOrExtra", Math.abs(frozen - cyclesCompleted));
         long ended = count(jdbc, """
                 SELECT COUNT(*) FROM act_hi_procinst WHERE proc_def_key_ = 'iama' AND super_process_instance_id_ IS NULL
@@ -53,7 +55,9 @@ final class Anomalies {
         long notRun = 0;
         for (String job : dueTimerJobs) {
             long successes = jdbc.sql("SELECT COUNT(*) FROM act_hi_job_log WHERE job_id_ = :job AND job_state_ = 2")
-                    .param("job", job).query(Long.class).single();
+                    .param("job", job)
+                    .query(Long.class)
+                    .single();
             ranTwice += successes > 1 ? 1 : 0;
             notRun += successes == 0 ? 1 : 0;
         }

@@ -7,14 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import nl.waarborg.engine.AuthorizationCheckTuning;
+import nl.waarborg.engine.EngineIndexes;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
-import nl.waarborg.engine.AuthorizationCheckTuning;
-import nl.waarborg.engine.EngineIndexes;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 
 /**
@@ -28,12 +28,11 @@ import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
  */
 final class BareEngine {
 
-    private BareEngine() {
-    }
+    private BareEngine() {}
 
     static ProcessEngine start(String name, Map<String, Object> datasource, boolean authorization) {
-        StandaloneProcessEngineConfiguration configuration =
-                (StandaloneProcessEngineConfiguration) ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration();
+        StandaloneProcessEngineConfiguration configuration = (StandaloneProcessEngineConfiguration)
+                ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration();
         configuration.setProcessEngineName(name);
         configuration.setJdbcUrl((String) datasource.get("spring.datasource.url"));
         configuration.setJdbcUsername((String) datasource.get("spring.datasource.username"));
@@ -53,25 +52,43 @@ final class BareEngine {
             // nothing: the bare engine has no audit trail
         });
         configuration.setBeans(beans);
-        ((ProcessEngineConfigurationImpl) configuration).getProcessEnginePlugins().add((ProcessEnginePlugin) new SpinProcessEnginePlugin());
-        // The two indexes Camunda's schema lacks (ADR 0011) are schema tuning that any engine of this size needs; without
-        // them the seeded bare engine would read all its open tasks on every completion, and the ratio would flatter us.
-        ((ProcessEngineConfigurationImpl) configuration).getProcessEnginePlugins().add(new EngineIndexes());
+        ((ProcessEngineConfigurationImpl) configuration)
+                .getProcessEnginePlugins()
+                .add((ProcessEnginePlugin) new SpinProcessEnginePlugin());
+        // The two indexes Camunda's schema lacks (ADR 0011) are schema tuning that any engine of this size needs;
+        // without
+        // them the seeded bare engine would read all its open tasks on every completion, and the ratio would flatter
+        // us.
+        ((ProcessEngineConfigurationImpl) configuration)
+                .getProcessEnginePlugins()
+                .add(new EngineIndexes());
         if (authorization) {
-            // With checks on, they run as in Waarborg's engine: Camunda's checks without the group query that grows with
+            // With checks on, they run as in Waarborg's engine: Camunda's checks without the group query that grows
+            // with
             // the portfolio (fix 4). Until 2026-11-24 (fix 9) this yardstick ran the stock checks, which cost it that
             // query on every command, so the ratio to it flattered Waarborg.
-            ((ProcessEngineConfigurationImpl) configuration).getProcessEnginePlugins().add(new AuthorizationCheckTuning());
+            ((ProcessEngineConfigurationImpl) configuration)
+                    .getProcessEnginePlugins()
+                    .add(new AuthorizationCheckTuning());
         }
         ProcessEngine engine = configuration.buildProcessEngine();
-        engine.getRepositoryService().createDeployment().name("bare-iama")
-                .addString("iama.bpmn", strippedIama()).deploy();
+        engine.getRepositoryService()
+                .createDeployment()
+                .name("bare-iama")
+                .addString("iama.bpmn", strippedIama())
+                .deploy();
         return engine;
     }
 
     /** The IAMA tasks a seeded instance of the bare engine waits at, in turn. */
-    static final String[] SEED_TASKS = {"fill-in-iama-part-1", "fill-in-iama-part-3", "fill-in-iama-part-5",
-            "privacy-officer-advice", "ethics-committee-advice", "alderman-decision"};
+    static final String[] SEED_TASKS = {
+        "fill-in-iama-part-1",
+        "fill-in-iama-part-3",
+        "fill-in-iama-part-5",
+        "privacy-officer-advice",
+        "ethics-committee-advice",
+        "alderman-decision"
+    };
 
     /**
      * Gives the bare engine a portfolio of the same size as Waarborg's: n IAMA instances, each waiting at one of
@@ -81,9 +98,17 @@ final class BareEngine {
      */
     static int seed(ProcessEngine engine, int n, int threads, java.time.Duration limit) throws Exception {
         engine.getIdentityService().clearAuthentication();
-        return Seeder.inParallel(n, threads, limit, "bare-engine instances", i -> engine.getRuntimeService()
-                .createProcessInstanceByKey("iama").businessKey("seed-" + i).setVariables(Map.of("round", 1))
-                .startBeforeActivity(SEED_TASKS[i % SEED_TASKS.length]).execute());
+        return Seeder.inParallel(
+                n,
+                threads,
+                limit,
+                "bare-engine instances",
+                i -> engine.getRuntimeService()
+                        .createProcessInstanceByKey("iama")
+                        .businessKey("seed-" + i)
+                        .setVariables(Map.of("round", 1))
+                        .startBeforeActivity(SEED_TASKS[i % SEED_TASKS.length])
+                        .execute());
     }
 
     /** iama.bpmn without Waarborg's execution and task listeners (the bridge); everything else unchanged. */

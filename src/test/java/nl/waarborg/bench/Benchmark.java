@@ -2,6 +2,7 @@ package nl.waarborg.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.oversight.OversightService;
 import nl.waarborg.support.Http;
@@ -45,15 +45,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class Benchmark {
 
     /** Settings, from system properties {@code bench.*} (see {@link #fromSystemProperties()}). */
-    public record Settings(int systems, int threads, int cyclesPerThread, int warmupCycles, int rounds, int requests, int warmup,
-                           int dueTimers, int seedThreads, Path output) {
+    public record Settings(
+            int systems,
+            int threads,
+            int cyclesPerThread,
+            int warmupCycles,
+            int rounds,
+            int requests,
+            int warmup,
+            int dueTimers,
+            int seedThreads,
+            Path output) {
 
         public static Settings fromSystemProperties() {
-            return new Settings(Integer.getInteger("bench.systems", 10_000), Integer.getInteger("bench.threads", 4),
-                    Integer.getInteger("bench.cycles-per-thread", 50), Integer.getInteger("bench.warmup-cycles", 10),
+            return new Settings(
+                    Integer.getInteger("bench.systems", 10_000),
+                    Integer.getInteger("bench.threads", 4),
+                    Integer.getInteger("bench.cycles-per-thread", 50),
+                    Integer.getInteger("bench.warmup-cycles", 10),
                     Integer.getInteger("bench.rounds", 5),
-                    Integer.getInteger("bench.requests", 200), Integer.getInteger("bench.warmup", 30),
-                    Integer.getInteger("bench.due-timers", 100), Integer.getInteger("bench.seed-threads", 2),
+                    Integer.getInteger("bench.requests", 200),
+                    Integer.getInteger("bench.warmup", 30),
+                    Integer.getInteger("bench.due-timers", 100),
+                    Integer.getInteger("bench.seed-threads", 2),
                     Path.of(System.getProperty("bench.output", "target/bench")));
         }
     }
@@ -63,8 +77,7 @@ public final class Benchmark {
     static final Duration HTTP_LIMIT = Duration.ofMinutes(2);
     private static final AtomicInteger RUNS = new AtomicInteger();
 
-    private Benchmark() {
-    }
+    private Benchmark() {}
 
     public static void main(String[] args) throws Exception {
         int exit = 0;
@@ -86,9 +99,12 @@ public final class Benchmark {
         results.put("machine", machine());
         results.put("settings", settings);
         StatementProfile.configure();
-        Map<String, Object> mainDb = database("bench_main_" + ProcessHandle.current().pid() + "_" + run);
-        Map<String, Object> bareDb = database("bench_bare_" + ProcessHandle.current().pid() + "_" + run);
-        Map<String, Object> bareAuthDb = database("bench_bareauth_" + ProcessHandle.current().pid() + "_" + run);
+        Map<String, Object> mainDb =
+                database("bench_main_" + ProcessHandle.current().pid() + "_" + run);
+        Map<String, Object> bareDb =
+                database("bench_bare_" + ProcessHandle.current().pid() + "_" + run);
+        Map<String, Object> bareAuthDb =
+                database("bench_bareauth_" + ProcessHandle.current().pid() + "_" + run);
 
         WaarborgNode first = WaarborgNode.start("benchnode" + run + "a", mainDb, Map.of());
         WaarborgNode second = null;
@@ -102,13 +118,27 @@ public final class Benchmark {
             seed.put("systems", seeded);
             seed.put("seconds", Latency.round(seedSeconds));
             seed.put("systemsPerSecond", Latency.round(seeded / seedSeconds));
-            seed.put("openWaits", jdbc.sql("SELECT COUNT(*) FROM wb_open_wait").query(Long.class).single());
-            seed.put("waitsPerGate", jdbc.sql("SELECT gate, COUNT(*) AS n FROM wb_open_wait GROUP BY gate ORDER BY gate")
-                    .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
-                    .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll));
-            seed.put("systemsPerPhase", jdbc.sql("SELECT phase, COUNT(*) FROM wb_system GROUP BY phase ORDER BY phase")
-                    .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
-                    .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll));
+            seed.put(
+                    "openWaits",
+                    jdbc.sql("SELECT COUNT(*) FROM wb_open_wait")
+                            .query(Long.class)
+                            .single());
+            seed.put(
+                    "waitsPerGate",
+                    jdbc
+                            .sql("SELECT gate, COUNT(*) AS n FROM wb_open_wait GROUP BY gate ORDER BY gate")
+                            .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                            .list()
+                            .stream()
+                            .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll));
+            seed.put(
+                    "systemsPerPhase",
+                    jdbc
+                            .sql("SELECT phase, COUNT(*) FROM wb_system GROUP BY phase ORDER BY phase")
+                            .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                            .list()
+                            .stream()
+                            .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll));
             results.put("seed", seed);
             System.out.printf("[bench] seeded %,d systems in %.1f s%n", seeded, seedSeconds);
             analyze(jdbc);
@@ -117,24 +147,58 @@ public final class Benchmark {
             Http manager = Http.api(first.port()).as("manager", "demo");
             String department = URLEncoder.encode(Seeder.department(6), StandardCharsets.UTF_8);
             Map<String, Object> oversight = new LinkedHashMap<>();
-            oversight.put("blockedDefaultPage", Latency.measure(manager, "/api/oversight/blocked", settings.warmup(), settings.requests(), HTTP_LIMIT));
-            oversight.put("blockedDepartment", Latency.measure(manager, "/api/oversight/blocked?department=" + department,
-                    settings.warmup(), settings.requests(), HTTP_LIMIT));
-            oversight.put("blockedScreenPage", Latency.measure(manager, "/api/oversight/blocked?limit=50", settings.warmup(),
-                    settings.requests(), HTTP_LIMIT));
-            oversight.put("statistics", Latency.measure(manager, "/api/oversight/statistics", settings.warmup(), settings.requests(), HTTP_LIMIT));
-            oversight.put("managerPage", Latency.measure(manager, "/toezicht", settings.warmup(), settings.requests(), HTTP_LIMIT));
+            oversight.put(
+                    "blockedDefaultPage",
+                    Latency.measure(
+                            manager, "/api/oversight/blocked", settings.warmup(), settings.requests(), HTTP_LIMIT));
+            oversight.put(
+                    "blockedDepartment",
+                    Latency.measure(
+                            manager,
+                            "/api/oversight/blocked?department=" + department,
+                            settings.warmup(),
+                            settings.requests(),
+                            HTTP_LIMIT));
+            oversight.put(
+                    "blockedScreenPage",
+                    Latency.measure(
+                            manager,
+                            "/api/oversight/blocked?limit=50",
+                            settings.warmup(),
+                            settings.requests(),
+                            HTTP_LIMIT));
+            oversight.put(
+                    "statistics",
+                    Latency.measure(
+                            manager, "/api/oversight/statistics", settings.warmup(), settings.requests(), HTTP_LIMIT));
+            oversight.put(
+                    "managerPage",
+                    Latency.measure(manager, "/toezicht", settings.warmup(), settings.requests(), HTTP_LIMIT));
             // The same page in-process (service only: queries and mapping, no HTTP, security or JSON)
             OversightService service = first.bean(OversightService.class);
             String plainDepartment = Seeder.department(6);
-            oversight.put("serviceDefaultPage", Latency.measure("service: blocked page + count", () -> {
-                service.blocked(null, null, 100, 0);
-                service.countBlocked(null, null);
-            }, settings.warmup(), settings.requests(), HTTP_LIMIT));
-            oversight.put("serviceDepartment", Latency.measure("service: department page + count", () -> {
-                service.blocked(plainDepartment, null, 100, 0);
-                service.countBlocked(plainDepartment, null);
-            }, settings.warmup(), settings.requests(), HTTP_LIMIT));
+            oversight.put(
+                    "serviceDefaultPage",
+                    Latency.measure(
+                            "service: blocked page + count",
+                            () -> {
+                                service.blocked(null, null, 100, 0);
+                                service.countBlocked(null, null);
+                            },
+                            settings.warmup(),
+                            settings.requests(),
+                            HTTP_LIMIT));
+            oversight.put(
+                    "serviceDepartment",
+                    Latency.measure(
+                            "service: department page + count",
+                            () -> {
+                                service.blocked(plainDepartment, null, 100, 0);
+                                service.countBlocked(plainDepartment, null);
+                            },
+                            settings.warmup(),
+                            settings.requests(),
+                            HTTP_LIMIT));
             results.put("oversight", oversight);
 
             // 3 and 4. Throughput and scale-out, in `rounds` rounds of four runs each: the bare engine without and with
@@ -148,10 +212,14 @@ public final class Benchmark {
             // The yardsticks hold a portfolio of the same size, so that every configuration runs against tables of
             // the same order (until 2026-11-24 they ran on empty databases; docs/benchmark.md, fix 7).
             Map<String, Object> bareSeed = new LinkedHashMap<>();
-            for (Map.Entry<String, ProcessEngine> e : Map.of("bareEngine", bareEngine, "bareEngineWithAuthorization", bareAuthEngine).entrySet()) {
+            for (Map.Entry<String, ProcessEngine> e : Map.of(
+                            "bareEngine", bareEngine, "bareEngineWithAuthorization", bareAuthEngine)
+                    .entrySet()) {
                 long s0 = System.nanoTime();
                 int instances = BareEngine.seed(e.getValue(), settings.systems(), settings.seedThreads(), SEED_LIMIT);
-                bareSeed.put(e.getKey(), Map.of("instances", instances, "seconds", Latency.round((System.nanoTime() - s0) / 1e9)));
+                bareSeed.put(
+                        e.getKey(),
+                        Map.of("instances", instances, "seconds", Latency.round((System.nanoTime() - s0) / 1e9)));
             }
             seed.put("bareEngines", bareSeed);
             System.out.printf("[bench] seeded the bare engines: %s%n", bareSeed);
@@ -159,17 +227,38 @@ public final class Benchmark {
             WaarborgNode nodeB = second;
             Map<String, Run> configurations = new LinkedHashMap<>();
             // The yardsticks carry the same job load as Waarborg: the same number of their seeded gate timers made due
-            // before each run (their escalation does nothing there; Waarborg's writes the audit trail). Until fix 8 only
+            // before each run (their escalation does nothing there; Waarborg's writes the audit trail). Until fix 8
+            // only
             // the Waarborg runs had this work, which counted against Waarborg in the ratio.
             List<String> bareDueJobs = new ArrayList<>();
-            configurations.put("bareEngine", r -> withDueTimers(List.of(bareEngine), settings, bareDueJobs,
-                    () -> driveBare(bareEngine, "bare" + r, false, settings, jdbc)));
-            configurations.put("bareEngineWithAuthorization", r -> withDueTimers(List.of(bareAuthEngine), settings, bareDueJobs,
-                    () -> driveBare(bareAuthEngine, "bareauth" + r, true, settings, jdbc)));
-            configurations.put("waarborgOneNode", r -> withDueTimers(List.of(first.engine(), nodeB.engine()), settings, dueJobs,
-                    () -> driveWaarborg(List.of(first), settings, "one " + r)));
-            configurations.put("waarborgTwoNodes", r -> withDueTimers(List.of(first.engine(), nodeB.engine()), settings, dueJobs,
-                    () -> driveWaarborg(List.of(first, nodeB), settings, "two " + r)));
+            configurations.put(
+                    "bareEngine",
+                    r -> withDueTimers(
+                            List.of(bareEngine),
+                            settings,
+                            bareDueJobs,
+                            () -> driveBare(bareEngine, "bare" + r, false, settings, jdbc)));
+            configurations.put(
+                    "bareEngineWithAuthorization",
+                    r -> withDueTimers(
+                            List.of(bareAuthEngine),
+                            settings,
+                            bareDueJobs,
+                            () -> driveBare(bareAuthEngine, "bareauth" + r, true, settings, jdbc)));
+            configurations.put(
+                    "waarborgOneNode",
+                    r -> withDueTimers(
+                            List.of(first.engine(), nodeB.engine()),
+                            settings,
+                            dueJobs,
+                            () -> driveWaarborg(List.of(first), settings, "one " + r)));
+            configurations.put(
+                    "waarborgTwoNodes",
+                    r -> withDueTimers(
+                            List.of(first.engine(), nodeB.engine()),
+                            settings,
+                            dueJobs,
+                            () -> driveWaarborg(List.of(first, nodeB), settings, "two " + r)));
             Map<String, List<Map<String, Object>>> runs = new LinkedHashMap<>();
             int bareTimersMadeDue;
             configurations.keySet().forEach(name -> runs.put(name, new ArrayList<>()));
@@ -177,7 +266,8 @@ public final class Benchmark {
                 for (int round = 1; round <= settings.rounds(); round++) {
                     List<String> order = new ArrayList<>(configurations.keySet());
                     if (round % 2 == 0) {
-                        // Every other round in reverse, so that drift during the rounds (tables growing, autovacuum) does
+                        // Every other round in reverse, so that drift during the rounds (tables growing, autovacuum)
+                        // does
                         // not always fall on the same configuration.
                         Collections.reverse(order);
                     }
@@ -198,31 +288,45 @@ public final class Benchmark {
             throughput.put("waarborgOneNode", oneNode);
             throughput.put("bareEngine", bare);
             throughput.put("bareEngineWithAuthorization", bareAuthorized);
-            // Ratios are taken within each round (the runs of one round saw the same database size and machine state) and
+            // Ratios are taken within each round (the runs of one round saw the same database size and machine state)
+            // and
             // the median of those is the figure; the ratio of the separate medians is kept for comparison.
             throughput.put("ratio", medianRatio(runs.get("waarborgOneNode"), runs.get("bareEngine")));
-            throughput.put("ratioToBareWithAuthorization", medianRatio(runs.get("waarborgOneNode"), runs.get("bareEngineWithAuthorization")));
-            throughput.put("authorizationRatio", medianRatio(runs.get("bareEngineWithAuthorization"), runs.get("bareEngine")));
-            throughput.put("ratioOfMedians", Latency.round((double) oneNode.get("cyclesPerSecond") / (double) bare.get("cyclesPerSecond")));
+            throughput.put(
+                    "ratioToBareWithAuthorization",
+                    medianRatio(runs.get("waarborgOneNode"), runs.get("bareEngineWithAuthorization")));
+            throughput.put(
+                    "authorizationRatio", medianRatio(runs.get("bareEngineWithAuthorization"), runs.get("bareEngine")));
+            throughput.put(
+                    "ratioOfMedians",
+                    Latency.round((double) oneNode.get("cyclesPerSecond") / (double) bare.get("cyclesPerSecond")));
             throughput.put("dueTimersPerRun", settings.dueTimers());
             throughput.put("bareEnginesDueTimers", bareTimersMadeDue);
             throughput.put("rounds", runs);
             results.put("throughput", throughput);
 
             boolean allRan = awaitJobs(first.engine().getManagementService(), dueJobs, Duration.ofMinutes(2));
-            long cycles = runs.get("waarborgOneNode").stream().mapToLong(m -> (long) m.get("cycles")).sum()
-                    + runs.get("waarborgTwoNodes").stream().mapToLong(m -> (long) m.get("cycles")).sum()
+            long cycles = runs.get("waarborgOneNode").stream()
+                            .mapToLong(m -> (long) m.get("cycles"))
+                            .sum()
+                    + runs.get("waarborgTwoNodes").stream()
+                            .mapToLong(m -> (long) m.get("cycles"))
+                            .sum()
                     + 2L * settings.rounds() * settings.threads() * settings.warmupCycles();
             Map<String, Long> anomalies = Anomalies.check(jdbc, cycles, dueJobs);
             boolean auditValid = first.bean(AuditTrail.class).verify().valid();
             anomalies.put("auditChainBroken", auditValid ? 0L : 1L);
-            long jobConflicts = jdbc.sql("SELECT COUNT(*) FROM act_hi_job_log WHERE job_state_ = 1 AND job_exception_msg_ LIKE '%ptimistic%'")
-                    .query(Long.class).single();
+            long jobConflicts = jdbc.sql(
+                            "SELECT COUNT(*) FROM act_hi_job_log WHERE job_state_ = 1 AND job_exception_msg_ LIKE '%ptimistic%'")
+                    .query(Long.class)
+                    .single();
             Map<String, Object> scale = new LinkedHashMap<>();
             scale.put("oneNode", oneNode);
             scale.put("twoNodes", twoNodes);
             scale.put("speedup", medianRatio(runs.get("waarborgTwoNodes"), runs.get("waarborgOneNode")));
-            scale.put("speedupOfMedians", Latency.round((double) twoNodes.get("cyclesPerSecond") / (double) oneNode.get("cyclesPerSecond")));
+            scale.put(
+                    "speedupOfMedians",
+                    Latency.round((double) twoNodes.get("cyclesPerSecond") / (double) oneNode.get("cyclesPerSecond")));
             scale.put("dueTimers", settings.dueTimers());
             scale.put("dueTimersBothRuns", dueJobs.size());
             scale.put("dueTimersAllRan", allRan);
@@ -248,46 +352,65 @@ public final class Benchmark {
      * Clients on Waarborg: thread t works on node t mod nodes; each system runs two rounds, so versions go 1..2.
      * Warm-up cycles run on systems of their own, one round each.
      */
-    static Map<String, Object> driveWaarborg(List<WaarborgNode> nodes, Settings settings, String label) throws Exception {
+    static Map<String, Object> driveWaarborg(List<WaarborgNode> nodes, Settings settings, String label)
+            throws Exception {
         int pool = Math.max(1, (settings.cyclesPerThread() + 2) / 2);
         String[][] systems = new String[settings.threads()][pool + settings.warmupCycles()];
         SystemRegistry registry = nodes.get(0).bean(SystemRegistry.class);
         for (int t = 0; t < settings.threads(); t++) {
             for (int s = 0; s < pool + settings.warmupCycles(); s++) {
-                systems[t][s] = registry.register("Doorloop " + label + " " + t + "-" + s, "Benchmark", Seeder.department(t), "lead").id();
+                systems[t][s] = registry.register(
+                                "Doorloop " + label + " " + t + "-" + s, "Benchmark", Seeder.department(t), "lead")
+                        .id();
             }
         }
         List<ProcessEngine> engines = nodes.stream().map(WaarborgNode::engine).toList();
         JdbcClient jdbc = nodes.get(0).bean(JdbcClient.class);
-        return drive(engines, settings, jdbc, "waarborg-" + label.replace(' ', '-'), (engine, thread, index, counters) -> {
-            // negative indexes are warm-up cycles, each on a system of its own
-            String system = index < 0 ? systems[thread][pool - 1 - index] : systems[thread][index % pool];
-            IamaCycles.waarborg(engine, system, index < 0 ? 1 : index / pool + 1, counters);
-        });
+        return drive(
+                engines, settings, jdbc, "waarborg-" + label.replace(' ', '-'), (engine, thread, index, counters) -> {
+                    // negative indexes are warm-up cycles, each on a system of its own
+                    String system = index < 0 ? systems[thread][pool - 1 - index] : systems[thread][index % pool];
+                    IamaCycles.waarborg(engine, system, index < 0 ? 1 : index / pool + 1, counters);
+                });
     }
 
     /** The bare engine, driven like Waarborg. */
-    static Map<String, Object> driveBare(ProcessEngine engine, String label, boolean authorization, Settings settings,
-                                         JdbcClient statements) throws Exception {
-        return drive(List.of(engine), settings, statements, label + (authorization ? "-bare-engine-with-authorization" : "-bare-engine"),
-                (e, thread, index, counters) -> IamaCycles.bare(e, label + "-" + thread + "-" + index, authorization, counters));
+    static Map<String, Object> driveBare(
+            ProcessEngine engine, String label, boolean authorization, Settings settings, JdbcClient statements)
+            throws Exception {
+        return drive(
+                List.of(engine),
+                settings,
+                statements,
+                label + (authorization ? "-bare-engine-with-authorization" : "-bare-engine"),
+                (e, thread, index, counters) ->
+                        IamaCycles.bare(e, label + "-" + thread + "-" + index, authorization, counters));
     }
 
     /**
      * A run with dueTimers of the engine's seeded gate timers made due just before it; the run's result says how many
      * of them were still open when its clients finished (the executors had not reached them yet).
      */
-    static Map<String, Object> withDueTimers(List<ProcessEngine> engines, Settings settings, List<String> allDue, Run.Body run)
-            throws Exception {
+    static Map<String, Object> withDueTimers(
+            List<ProcessEngine> engines, Settings settings, List<String> allDue, Run.Body run) throws Exception {
         ManagementService management = engines.get(0).getManagementService();
         List<String> due = makeTimersDue(management, settings.dueTimers());
         allDue.addAll(due);
         // A changed due date does not wake an idle job executor (it may sleep up to a minute): tell each node's
         // executor, so the timers run during this run and not during the next configuration's.
-        engines.forEach(e -> ((ProcessEngineConfigurationImpl) e.getProcessEngineConfiguration()).getJobExecutor().jobWasAdded());
+        engines.forEach(e -> ((ProcessEngineConfigurationImpl) e.getProcessEngineConfiguration())
+                .getJobExecutor()
+                .jobWasAdded());
         Map<String, Object> result = run.run();
         result.put("dueTimers", due.size());
-        result.put("dueTimersOpenAtEnd", due.isEmpty() ? 0L : management.createJobQuery().jobIds(new java.util.HashSet<>(due)).count());
+        result.put(
+                "dueTimersOpenAtEnd",
+                due.isEmpty()
+                        ? 0L
+                        : management
+                                .createJobQuery()
+                                .jobIds(new java.util.HashSet<>(due))
+                                .count());
         // Whatever is left finishes before the next run starts, so no run carries another one's jobs.
         result.put("dueTimersDoneBeforeNextRun", awaitJobs(management, due, Duration.ofMinutes(2)));
         return result;
@@ -297,7 +420,8 @@ public final class Benchmark {
     static double medianRatio(List<Map<String, Object>> a, List<Map<String, Object>> b) {
         List<Double> ratios = new ArrayList<>();
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            ratios.add((double) a.get(i).get("cyclesPerSecond") / (double) b.get(i).get("cyclesPerSecond"));
+            ratios.add(
+                    (double) a.get(i).get("cyclesPerSecond") / (double) b.get(i).get("cyclesPerSecond"));
         }
         Collections.sort(ratios);
         int n = ratios.size();
@@ -328,7 +452,8 @@ public final class Benchmark {
      * warmupCycles untimed cycles per thread (so the JIT has compiled the shared engine code before either side is
      * timed), then cyclesPerThread timed cycles per thread, all threads started together.
      */
-    static Map<String, Object> drive(List<ProcessEngine> engines, Settings settings, JdbcClient statements, String phase, Cycle cycle)
+    static Map<String, Object> drive(
+            List<ProcessEngine> engines, Settings settings, JdbcClient statements, String phase, Cycle cycle)
             throws Exception {
         int threads = settings.threads();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -382,8 +507,11 @@ public final class Benchmark {
         result.put("jvmCpuMsPerCycle", Latency.round(1000 * cpuSeconds[0] / cycles));
         result.put("postgresCpuMsPerCycle", cpuSeconds[1] < 0 ? null : Latency.round(1000 * cpuSeconds[1] / cycles));
         result.put("conflicts", counters.conflicts.get() + warm.conflicts.get());
-        result.put("conflictsPer1000Completions", Latency.round(1000.0 * (counters.conflicts.get() + warm.conflicts.get())
-                / Math.max(1, completions + warm.completions.get())));
+        result.put(
+                "conflictsPer1000Completions",
+                Latency.round(1000.0
+                        * (counters.conflicts.get() + warm.conflicts.get())
+                        / Math.max(1, completions + warm.completions.get())));
         return result;
     }
 
@@ -395,7 +523,11 @@ public final class Benchmark {
         List<String> ids = new ArrayList<>();
         Date now = new Date(System.currentTimeMillis() - 1000);
         // Only timers not yet due: those made due for an earlier run may still be waiting for a job executor.
-        for (Job job : management.createJobQuery().timers().activityId("privacy-officer-advice-overdue").duedateHigherThan(new Date())
+        for (Job job : management
+                .createJobQuery()
+                .timers()
+                .activityId("privacy-officer-advice-overdue")
+                .duedateHigherThan(new Date())
                 .listPage(0, n)) {
             management.setJobDuedate(job.getId(), now);
             ids.add(job.getId());
@@ -403,10 +535,16 @@ public final class Benchmark {
         return ids;
     }
 
-    static boolean awaitJobs(ManagementService management, List<String> ids, Duration limit) throws InterruptedException {
+    static boolean awaitJobs(ManagementService management, List<String> ids, Duration limit)
+            throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
-            long open = ids.isEmpty() ? 0 : management.createJobQuery().jobIds(new java.util.HashSet<>(ids)).count();
+            long open = ids.isEmpty()
+                    ? 0
+                    : management
+                            .createJobQuery()
+                            .jobIds(new java.util.HashSet<>(ids))
+                            .count();
             if (open == 0) {
                 return true;
             }
@@ -420,15 +558,24 @@ public final class Benchmark {
         Map<?, ?> oversight = (Map<?, ?>) results.get("oversight");
         Map<?, ?> throughput = (Map<?, ?>) results.get("throughput");
         Map<?, ?> scale = (Map<?, ?>) results.get("scaleOut");
-        double p95 = oversight == null ? Double.NaN : (double) ((Map<?, ?>) oversight.get("blockedDefaultPage")).get("p95Ms");
-        double p95Department = oversight == null ? Double.NaN : (double) ((Map<?, ?>) oversight.get("blockedDepartment")).get("p95Ms");
-        targets.put("oversightP95Under50ms", verdict(Math.max(p95, p95Department) < 50,
-                String.format("p95 %.1f ms (default page), %.1f ms (department) at %,d systems", p95, p95Department, settings.systems())
-                        + (settings.systems() < 10_000 ? "; the target is set for 10,000 systems" : "")));
+        double p95 = oversight == null
+                ? Double.NaN
+                : (double) ((Map<?, ?>) oversight.get("blockedDefaultPage")).get("p95Ms");
+        double p95Department =
+                oversight == null ? Double.NaN : (double) ((Map<?, ?>) oversight.get("blockedDepartment")).get("p95Ms");
+        targets.put(
+                "oversightP95Under50ms",
+                verdict(
+                        Math.max(p95, p95Department) < 50,
+                        String.format(
+                                        "p95 %.1f ms (default page), %.1f ms (department) at %,d systems",
+                                        p95, p95Department, settings.systems())
+                                + (settings.systems() < 10_000 ? "; the target is set for 10,000 systems" : "")));
         double ratio = throughput == null ? Double.NaN : (double) throughput.get("ratio");
         targets.put("throughputAtLeast08xBare", verdict(ratio >= 0.8, String.format("%.2f x bare engine", ratio)));
         if (scale != null) {
-            long anomalies = ((Map<?, ?>) scale.get("anomalies")).values().stream().mapToLong(v -> (Long) v).sum();
+            long anomalies = ((Map<?, ?>) scale.get("anomalies"))
+                    .values().stream().mapToLong(v -> (Long) v).sum();
             double speedup = (double) scale.get("speedup");
             targets.put("twoNodesZeroAnomalies", verdict(anomalies == 0, anomalies + " anomalies"));
             targets.put("twoNodesNotSlowerThanOne", verdict(speedup >= 1.0, String.format("%.2f x one node", speedup)));
@@ -446,7 +593,8 @@ public final class Benchmark {
     /** A fresh database on the embedded PostgreSQL 17 server, as Spring datasource properties. */
     static Map<String, Object> database(String name) throws SQLException {
         EmbeddedPostgres server = TestDatabases.server();
-        try (Connection connection = server.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         }
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -475,8 +623,11 @@ public final class Benchmark {
 
     private static String cpuModel() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst()
+                    .orElse("unknown");
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }
@@ -484,8 +635,11 @@ public final class Benchmark {
 
     private static double memoryGb() {
         try {
-            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
-                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0).findFirst().orElse(0.0);
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                    .filter(l -> l.startsWith("MemTotal"))
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0)
+                    .findFirst()
+                    .orElse(0.0);
         } catch (IOException | RuntimeException e) {
             return 0;
         }

@@ -27,16 +27,22 @@ class BenchmarkSmokeTest {
         assertThat(results.at("/seed/systems").asInt()).isEqualTo(26);
         assertThat(results.at("/seed/openWaits").asLong()).isPositive();
         assertThat(results.at("/seed/bareEngines/bareEngine/instances").asInt()).isEqualTo(26);
-        assertThat(results.at("/seed/bareEngines/bareEngineWithAuthorization/instances").asInt()).isEqualTo(26);
+        assertThat(results.at("/seed/bareEngines/bareEngineWithAuthorization/instances")
+                        .asInt())
+                .isEqualTo(26);
         assertThat(results.at("/throughput/waarborgOneNode/cycles").asLong()).isEqualTo(4);
         assertThat(results.at("/throughput/bareEngine/cycles").asLong()).isEqualTo(4);
-        assertThat(results.at("/throughput/bareEngineWithAuthorization/cycles").asLong()).isEqualTo(4);
+        assertThat(results.at("/throughput/bareEngineWithAuthorization/cycles").asLong())
+                .isEqualTo(4);
         assertThat(results.at("/scaleOut/twoNodes/cycles").asLong()).isEqualTo(4);
         assertThat(results.at("/scaleOut/dueTimers").asInt()).isEqualTo(3);
         assertThat(results.at("/scaleOut/dueTimersBothRuns").asInt()).isEqualTo(6);
         assertThat(results.at("/scaleOut/dueTimersAllRan").asBoolean()).isTrue();
-        results.at("/scaleOut/anomalies").fields().forEachRemaining(check ->
-                assertThat(check.getValue().asLong()).as("anomaly check %s", check.getKey()).isZero());
+        results.at("/scaleOut/anomalies")
+                .fields()
+                .forEachRemaining(check -> assertThat(check.getValue().asLong())
+                        .as("anomaly check %s", check.getKey())
+                        .isZero());
         assertThat(results.at("/targets").size()).isEqualTo(4);
     }
 }

@@ -35,7 +35,8 @@ final class CpuMeter {
     }
 
     private static long jvmCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /**
@@ -48,7 +49,8 @@ final class CpuMeter {
             return -1;
         }
         long ticks = 0;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc, p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(
+                proc, p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
             for (Path entry : entries) {
                 try {
                     String stat = Files.readString(entry.resolve("stat"));
@@ -59,7 +61,10 @@ final class CpuMeter {
                     }
                     String[] fields = stat.substring(close + 2).split(" ");
                     // after "(comm) ": field 0 is state; utime, stime, cutime, cstime are fields 11..14
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+                    ticks += Long.parseLong(fields[11])
+                            + Long.parseLong(fields[12])
+                            + Long.parseLong(fields[13])
+                            + Long.parseLong(fields[14]);
                 } catch (IOException | RuntimeException e) {
                     // the process ended while we read it: its time is now in its parent's cutime
                 }

@@ -24,7 +24,9 @@ import org.camunda.spin.plugin.variable.SpinValues;
 final class IamaCycles {
 
     static final String[] GATES = {"privacy-officer-advice", "ethics-committee-advice", "alderman-decision"};
-    static final String[][] GATE_USERS = {{"fg", "privacy-officer"}, {"ethics", "ethics-committee"}, {"alderman", "alderman"}};
+    static final String[][] GATE_USERS = {
+        {"fg", "privacy-officer"}, {"ethics", "ethics-committee"}, {"alderman", "alderman"}
+    };
     static final String[] OUTCOMES = {"privacyOfficerDecision", "ethicsCommitteeDecision", "aldermanDecision"};
     /** Completions per cycle: five parts and three gates. */
     static final int STEPS = 8;
@@ -36,13 +38,14 @@ final class IamaCycles {
         final AtomicLong cycles = new AtomicLong();
     }
 
-    private IamaCycles() {
-    }
+    private IamaCycles() {}
 
     /** A cycle on Waarborg: round {@code round} of the system's IAMA, so the system's versions number 1..round. */
     static String waarborg(ProcessEngine engine, String systemId, int round, Counters counters) {
         engine.getIdentityService().clearAuthentication();
-        String instance = engine.getRuntimeService().startProcessInstanceByKey("iama", systemId, Map.of("round", round)).getId();
+        String instance = engine.getRuntimeService()
+                .startProcessInstanceByKey("iama", systemId, Map.of("round", round))
+                .getId();
         for (int part = 1; part <= 5; part++) {
             step(engine, instance, "lead", "project-lead", part(part), counters);
         }
@@ -58,7 +61,9 @@ final class IamaCycles {
      * step runs as the same user and group as on Waarborg, for the bare engine with authorization checks on.
      */
     static String bare(ProcessEngine engine, String businessKey, boolean asUsers, Counters counters) {
-        String instance = engine.getRuntimeService().startProcessInstanceByKey("iama", businessKey, Map.of("round", 1)).getId();
+        String instance = engine.getRuntimeService()
+                .startProcessInstanceByKey("iama", businessKey, Map.of("round", 1))
+                .getId();
         for (int part = 1; part <= 5; part++) {
             step(engine, instance, asUsers ? "lead" : null, "project-lead", part(part), counters);
         }
@@ -72,15 +77,23 @@ final class IamaCycles {
     }
 
     /** Finds the instance's one open task as the user and completes it; a conflict is counted and retried. */
-    private static void step(ProcessEngine engine, String instance, String user, String group, Map<String, Object> input,
-                             Counters counters) {
+    private static void step(
+            ProcessEngine engine,
+            String instance,
+            String user,
+            String group,
+            Map<String, Object> input,
+            Counters counters) {
         IdentityService identity = engine.getIdentityService();
         for (int attempt = 1; ; attempt++) {
             if (user != null) {
                 identity.setAuthentication(user, List.of(group));
             }
             try {
-                Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+                Task task = engine.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceId(instance)
+                        .singleResult();
                 if (task == null) {
                     throw new IllegalStateException("No open task in " + instance + " for " + user);
                 }
@@ -108,8 +121,13 @@ final class IamaCycles {
     /** Values of the IAMA part forms (forms/iama-part-N.form) from bench/iama-parts.json; lists become Json variables. */
     static Map<String, Object> part(int part) {
         Map<String, Object> v = new HashMap<>();
-        PARTS.get(String.valueOf(part)).forEach((key, value) -> v.put(key, value instanceof String s ? s
-                : SpinValues.jsonValue(JSON.valueToTree(value).toString()).create()));
+        PARTS.get(String.valueOf(part))
+                .forEach((key, value) -> v.put(
+                        key,
+                        value instanceof String s
+                                ? s
+                                : SpinValues.jsonValue(JSON.valueToTree(value).toString())
+                                        .create()));
         return v;
     }
 
@@ -118,7 +136,7 @@ final class IamaCycles {
 
     private static Map<String, Map<String, Object>> readParts() {
         try (InputStream in = IamaCycles.class.getResourceAsStream("/bench/iama-parts.json")) {
-            return JSON.readValue(in, new TypeReference<Map<String, Map<String, Object>>>() { });
+            return JSON.readValue(in, new TypeReference<Map<String, Map<String, Object>>>() {});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,14 +10,17 @@ import nl.waarborg.support.Http;
 /** Response times of one GET over real HTTP on the loopback: a bounded warm-up, then a bounded number of timed requests. */
 final class Latency {
 
-    private Latency() {
-    }
+    private Latency() {}
 
     static Map<String, Object> measure(Http http, String path, int warmup, int requests, Duration limit) {
         @SuppressWarnings("unchecked")
         HttpResponse<String>[] last = new HttpResponse[1];
         Map<String, Object> result = measure(path, () -> last[0] = ok(http, path), warmup, requests, limit);
-        result.put("totalCount", last[0] == null ? null : last[0].headers().firstValue("X-Total-Count").orElse(null));
+        result.put(
+                "totalCount",
+                last[0] == null
+                        ? null
+                        : last[0].headers().firstValue("X-Total-Count").orElse(null));
         result.put("responseBytes", last[0] == null ? 0 : last[0].body().length());
         return result;
     }
@@ -50,7 +53,8 @@ final class Latency {
     private static HttpResponse<String> ok(Http http, String path) {
         HttpResponse<String> response = http.get(path, "application/json");
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    "GET " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return response;
     }

@@ -29,11 +29,19 @@ final class Seeder {
 
     /** Where a seeded system's cycle stands; chosen round-robin, so every position occurs at any N ≥ 13. */
     enum Position {
-        TRIAGE(null, null), IAMA_PART(true, "fill-in-iama-part-3"), IAMA_PRIVACY_OFFICER(true, "privacy-officer-advice"),
-        IAMA_ETHICS(true, "ethics-committee-advice"), IAMA_ALDERMAN(true, "alderman-decision"),
-        DPIA_SECTION(false, "fill-in-dpia-section-b"), DPIA_PRIVACY_OFFICER(false, "privacy-officer-advice"),
-        DPIA_DPA_CONSULTATION(false, "dpa-consultation-submit"), DPIA_ALDERMAN(false, "alderman-decision"),
-        BOTH_AT_GATES(null, "privacy-officer-advice"), IMPLEMENT_GO_LIVE(null, null), EVALUATE(null, null), STOPPED(null, null);
+        TRIAGE(null, null),
+        IAMA_PART(true, "fill-in-iama-part-3"),
+        IAMA_PRIVACY_OFFICER(true, "privacy-officer-advice"),
+        IAMA_ETHICS(true, "ethics-committee-advice"),
+        IAMA_ALDERMAN(true, "alderman-decision"),
+        DPIA_SECTION(false, "fill-in-dpia-section-b"),
+        DPIA_PRIVACY_OFFICER(false, "privacy-officer-advice"),
+        DPIA_DPA_CONSULTATION(false, "dpa-consultation-submit"),
+        DPIA_ALDERMAN(false, "alderman-decision"),
+        BOTH_AT_GATES(null, "privacy-officer-advice"),
+        IMPLEMENT_GO_LIVE(null, null),
+        EVALUATE(null, null),
+        STOPPED(null, null);
 
         final Boolean iama;
         final String task;
@@ -98,7 +106,8 @@ final class Seeder {
 
     void seedOne(int i) {
         Position position = Position.values()[i % Position.values().length];
-        String id = systems.register(String.format("Algoritme %05d", i), "Benchmark-systeem", department(i), "lead").id();
+        String id = systems.register(String.format("Algoritme %05d", i), "Benchmark-systeem", department(i), "lead")
+                .id();
         RuntimeService runtime = engine.getRuntimeService();
         engine.getIdentityService().clearAuthentication();
         switch (position) {
@@ -107,31 +116,46 @@ final class Seeder {
                 // A system goes live only when its triage's required assessments are signed (ADR 0014): seed a triage
                 // that requires none, so the phase check lets the seeded cycle into Implement.
                 Map<String, Object> v = triageOutcome(false, false);
-                triageService.recordTriageOutcome(id, 1, Map.of("triageStop", false, "iamaRequired", false, "dpiaRequired", false));
+                triageService.recordTriageOutcome(
+                        id, 1, Map.of("triageStop", false, "iamaRequired", false, "dpiaRequired", false));
                 v.put("highRiskAi", position == Position.IMPLEMENT_GO_LIVE);
-                runtime.createProcessInstanceByKey("assessment-cycle").businessKey(id).setVariables(v)
-                        .startBeforeActivity("prepare-implementation").execute();
+                runtime.createProcessInstanceByKey("assessment-cycle")
+                        .businessKey(id)
+                        .setVariables(v)
+                        .startBeforeActivity("prepare-implementation")
+                        .execute();
             }
             case STOPPED -> {
                 Map<String, Object> v = triageOutcome(false, false);
                 v.put("triageStop", true);
                 v.put("triageStopReason", "Verboden praktijk (AI-verordening art. 5)");
-                runtime.createProcessInstanceByKey("assessment-cycle").businessKey(id).setVariables(v)
-                        .startBeforeActivity("cycle-stopped").execute();
+                runtime.createProcessInstanceByKey("assessment-cycle")
+                        .businessKey(id)
+                        .setVariables(v)
+                        .startBeforeActivity("cycle-stopped")
+                        .execute();
             }
             default -> {
                 boolean iama = position.iama == null || position.iama;
                 boolean dpia = position.iama == null || !position.iama;
-                ProcessInstance cycle = runtime.createProcessInstanceByKey("assessment-cycle").businessKey(id)
-                        .setVariables(triageOutcome(iama, dpia)).startBeforeActivity("assessments-split").execute();
+                ProcessInstance cycle = runtime.createProcessInstanceByKey("assessment-cycle")
+                        .businessKey(id)
+                        .setVariables(triageOutcome(iama, dpia))
+                        .startBeforeActivity("assessments-split")
+                        .execute();
                 systems.moveTo(id, Phase.DEVELOP, Status.IN_ASSESSMENT, null);
-                for (ProcessInstance child : runtime.createProcessInstanceQuery().superProcessInstanceId(cycle.getId()).list()) {
-                    String key = child.getProcessDefinitionId().substring(0, child.getProcessDefinitionId().indexOf(':'));
+                for (ProcessInstance child : runtime.createProcessInstanceQuery()
+                        .superProcessInstanceId(cycle.getId())
+                        .list()) {
+                    String key = child.getProcessDefinitionId()
+                            .substring(0, child.getProcessDefinitionId().indexOf(':'));
                     String first = "iama".equals(key) ? "fill-in-iama-part-1" : "fill-in-dpia-section-a";
                     String target = position.task;
                     if (!target.equals(first)) {
-                        runtime.createProcessInstanceModification(child.getId()).cancelAllForActivity(first)
-                                .startBeforeActivity(target).execute();
+                        runtime.createProcessInstanceModification(child.getId())
+                                .cancelAllForActivity(first)
+                                .startBeforeActivity(target)
+                                .execute();
                     }
                 }
             }

@@ -49,13 +49,15 @@ final class WaarborgNode implements AutoCloseable {
         for (String pair : System.getProperty("bench.node-settings", "").split(",")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                settings.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+                settings.put(
+                        pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
             }
         }
         List<String> args = new ArrayList<>();
         settings.forEach((key, value) -> args.add("--" + key + "=" + value));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(WaarborgApplication.class)
-                .initializers(c -> c.getBeanFactory().registerSingleton("benchTestConfigurationFilter", new TestConfigurationFilter()))
+                .initializers(c -> c.getBeanFactory()
+                        .registerSingleton("benchTestConfigurationFilter", new TestConfigurationFilter()))
                 .run(args.toArray(String[]::new));
         return new WaarborgNode(name, context);
     }

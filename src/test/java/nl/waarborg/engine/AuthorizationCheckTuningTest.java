@@ -1,7 +1,5 @@
 package nl.waarborg.engine;
 
-import nl.waarborg.identity.Groups;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.identity.Groups;
 import nl.waarborg.support.GateProbe;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
@@ -35,16 +34,20 @@ class AuthorizationCheckTuningTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     SystemRegistry systems;
+
     @Autowired
     AssessmentService assessments;
+
     @LocalServerPort
     int port;
 
     @Test
     void theEngineUsesTheAuthorizationManagerWithoutTheGroupQuery() {
-        Class<?> manager = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        Class<?> manager = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired()
                 .execute(context -> context.getAuthorizationManager().getClass());
         assertThat(manager).isEqualTo(AuthorizationCheckTuning.UnnarrowedGroupsAuthorizationManager.class);
     }
@@ -57,24 +60,33 @@ class AuthorizationCheckTuningTest {
 
         assertThat(visibleAs("fg", officerGroups, task)).isEqualTo(1);
         assertThat(visibleAs("lead", leadGroups, task)).isZero();
-        assertThat(visibleAs("nobody", List.of("group-without-any-authorization"), task)).isZero();
-        assertThat(engine.getAuthorizationService().isUserAuthorized("fg", officerGroups, Permissions.UPDATE, Resources.TASK, task)).isTrue();
-        assertThat(engine.getAuthorizationService().isUserAuthorized("lead", leadGroups, Permissions.UPDATE, Resources.TASK, task)).isFalse();
+        assertThat(visibleAs("nobody", List.of("group-without-any-authorization"), task))
+                .isZero();
+        assertThat(engine.getAuthorizationService()
+                        .isUserAuthorized("fg", officerGroups, Permissions.UPDATE, Resources.TASK, task))
+                .isTrue();
+        assertThat(engine.getAuthorizationService()
+                        .isUserAuthorized("lead", leadGroups, Permissions.UPDATE, Resources.TASK, task))
+                .isFalse();
 
         engine.getIdentityService().setAuthentication("lead", leadGroups);
         try {
-            assertThatThrownBy(() -> engine.getTaskService().complete(task, Map.of("decision", "APPROVED", "motivation", "x")))
+            assertThatThrownBy(() ->
+                            engine.getTaskService().complete(task, Map.of("decision", "APPROVED", "motivation", "x")))
                     .isInstanceOf(AuthorizationException.class);
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
-        assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).isEqualTo(1);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task).count())
+                .isEqualTo(1);
     }
 
     @Test
     void revokesAreRefusedSoTheChecksNeedNotLookForThem() {
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        assertThat(configuration.getAuthorizationCheckRevokes()).isEqualTo(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.getAuthorizationCheckRevokes())
+                .isEqualTo(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
 
         Authorization revoke = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
         revoke.setGroupId(Groups.PRIVACY_OFFICER);
@@ -82,15 +94,27 @@ class AuthorizationCheckTuningTest {
         revoke.setResourceId("iama");
         revoke.addPermission(Permissions.READ);
         assertThatThrownBy(() -> engine.getAuthorizationService().saveAuthorization(revoke))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("REVOKE");
-        assertThat(engine.getAuthorizationService().createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_REVOKE).count()).isZero();
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("REVOKE");
+        assertThat(engine.getAuthorizationService()
+                        .createAuthorizationQuery()
+                        .authorizationType(Authorization.AUTH_TYPE_REVOKE)
+                        .count())
+                .isZero();
 
         // The same through the REST API, as Camunda Admin would send it: a client error that says why, nothing saved.
-        HttpResponse<String> refused = Http.api(port).as("admin", "demo").postJson("/engine-rest/authorization/create",
-                "{\"type\": 2, \"permissions\": [\"READ\"], \"groupId\": \"privacy-officer\", \"resourceType\": 6, \"resourceId\": \"iama\"}");
+        HttpResponse<String> refused = Http.api(port)
+                .as("admin", "demo")
+                .postJson(
+                        "/engine-rest/authorization/create",
+                        "{\"type\": 2, \"permissions\": [\"READ\"], \"groupId\": \"privacy-officer\", \"resourceType\": 6, \"resourceId\": \"iama\"}");
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
         assertThat(refused.body()).contains("REVOKE");
-        assertThat(engine.getAuthorizationService().createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_REVOKE).count()).isZero();
+        assertThat(engine.getAuthorizationService()
+                        .createAuthorizationQuery()
+                        .authorizationType(Authorization.AUTH_TYPE_REVOKE)
+                        .count())
+                .isZero();
 
         // Grants are saved as before.
         Authorization grant = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
@@ -113,6 +137,6 @@ class AuthorizationCheckTuningTest {
 
     private String privacyOfficerTask() {
         SystemRecord system = systems.register("Autorisatiecontrole", null, "ICT", "lead");
-        return GateProbe.start(engine, assessments, system.id(), version -> { }).taskId();
+        return GateProbe.start(engine, assessments, system.id(), version -> {}).taskId();
     }
 }

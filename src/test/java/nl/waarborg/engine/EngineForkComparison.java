@@ -17,8 +17,7 @@ import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
  */
 final class EngineForkComparison {
 
-    private EngineForkComparison() {
-    }
+    private EngineForkComparison() {}
 
     static ProcessEngine engine(String name, ProcessEnginePlugin... forks) {
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
@@ -32,9 +31,18 @@ final class EngineForkComparison {
         plugins.addAll(List.of(forks));
         ((ProcessEngineConfigurationImpl) configuration).setProcessEnginePlugins(plugins);
         ProcessEngine engine = configuration.buildProcessEngine();
-        engine.getRepositoryService().createDeployment()
-                .addModelInstance("probe.bpmn", Bpmn.createExecutableProcess("probe").camundaHistoryTimeToLive(30)
-                        .startEvent().userTask("first").userTask("second").userTask("third").endEvent().done())
+        engine.getRepositoryService()
+                .createDeployment()
+                .addModelInstance(
+                        "probe.bpmn",
+                        Bpmn.createExecutableProcess("probe")
+                                .camundaHistoryTimeToLive(30)
+                                .startEvent()
+                                .userTask("first")
+                                .userTask("second")
+                                .userTask("third")
+                                .endEvent()
+                                .done())
                 .deploy();
         return engine;
     }

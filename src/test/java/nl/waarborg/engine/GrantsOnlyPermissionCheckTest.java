@@ -32,24 +32,38 @@ class GrantsOnlyPermissionCheckTest {
     private static final String[] USERS = {"eqv-u1", "eqv-u2", "eqv-u3"};
     /** Grant holders: the users, the groups, every user ('*' as a grant) and null for a global authorization. */
     private static final String ALL_USERS = Authorization.ANY;
+
     private static final String[] GROUPS = {"eqv-g1", "eqv-g2", "eqv-g3"};
     // "eqv-same" is both a task id and a definition key: a grant on one type must not answer a check on the other.
     private static final String[] TASK_IDS = {"eqv-t1", "eqv-same", Authorization.ANY};
     private static final String[] DEFINITION_KEYS = {"eqv-p1", "eqv-same", Authorization.ANY};
-    private static final Permission[] TASK_PERMISSIONS = {TaskPermissions.READ, TaskPermissions.UPDATE, TaskPermissions.TASK_WORK,
-            TaskPermissions.TASK_ASSIGN, TaskPermissions.READ_VARIABLE, TaskPermissions.UPDATE_VARIABLE};
-    private static final Permission[] DEFINITION_PERMISSIONS = {ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK,
-            ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.TASK_ASSIGN,
-            ProcessDefinitionPermissions.UPDATE_TASK_VARIABLE};
+    private static final Permission[] TASK_PERMISSIONS = {
+        TaskPermissions.READ,
+        TaskPermissions.UPDATE,
+        TaskPermissions.TASK_WORK,
+        TaskPermissions.TASK_ASSIGN,
+        TaskPermissions.READ_VARIABLE,
+        TaskPermissions.UPDATE_VARIABLE
+    };
+    private static final Permission[] DEFINITION_PERMISSIONS = {
+        ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_TASK,
+        ProcessDefinitionPermissions.UPDATE_TASK,
+        ProcessDefinitionPermissions.TASK_WORK,
+        ProcessDefinitionPermissions.TASK_ASSIGN,
+        ProcessDefinitionPermissions.UPDATE_TASK_VARIABLE
+    };
 
     @Autowired
     ProcessEngine engine;
 
     @Test
     void decidesLikeCamundaOverRandomGrantsAndChecks() {
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         // The short query only runs without revokes; otherwise this test would compare Camunda with itself.
-        assertThat(configuration.getAuthorizationCheckRevokes()).isEqualTo(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
+        assertThat(configuration.getAuthorizationCheckRevokes())
+                .isEqualTo(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
         Random random = new Random(20261124);
         List<String> created = new ArrayList<>();
         try {
@@ -71,13 +85,23 @@ class GrantsOnlyPermissionCheckTest {
                     }
                     List<String> groupList = random.nextInt(12) == 0 ? null : groups;
                     CompositePermissionCheck check = randomCheck(random);
-                    assertThat(GrantsOnlyPermissionCheck.handles(check)).as("the short query decides %s", describe(check)).isTrue();
-                    boolean[] decisions = configuration.getCommandExecutorTxRequired().execute(context -> {
-                        AuthorizationCheckTuning.UnnarrowedGroupsAuthorizationManager manager =
-                                (AuthorizationCheckTuning.UnnarrowedGroupsAuthorizationManager) context.getAuthorizationManager();
-                        return new boolean[] {manager.isAuthorized(user, groupList, check), manager.isAuthorizedByCamunda(user, groupList, check)};
-                    });
-                    assertThat(decisions[0]).as("check %s for %s %s", describe(check), user, groupList).isEqualTo(decisions[1]);
+                    assertThat(GrantsOnlyPermissionCheck.handles(check))
+                            .as("the short query decides %s", describe(check))
+                            .isTrue();
+                    boolean[] decisions = configuration
+                            .getCommandExecutorTxRequired()
+                            .execute(context -> {
+                                AuthorizationCheckTuning.UnnarrowedGroupsAuthorizationManager manager =
+                                        (AuthorizationCheckTuning.UnnarrowedGroupsAuthorizationManager)
+                                                context.getAuthorizationManager();
+                                return new boolean[] {
+                                    manager.isAuthorized(user, groupList, check),
+                                    manager.isAuthorizedByCamunda(user, groupList, check)
+                                };
+                            });
+                    assertThat(decisions[0])
+                            .as("check %s for %s %s", describe(check), user, groupList)
+                            .isEqualTo(decisions[1]);
                     checks++;
                     allowed += decisions[1] ? 1 : 0;
                 }
@@ -101,8 +125,9 @@ class GrantsOnlyPermissionCheckTest {
                     if (random.nextInt(4) != 0) {
                         continue;
                     }
-                    Authorization authorization = engine.getAuthorizationService().createNewAuthorization(
-                            owner == null ? Authorization.AUTH_TYPE_GLOBAL : Authorization.AUTH_TYPE_GRANT);
+                    Authorization authorization = engine.getAuthorizationService()
+                            .createNewAuthorization(
+                                    owner == null ? Authorization.AUTH_TYPE_GLOBAL : Authorization.AUTH_TYPE_GRANT);
                     if (owner == null) {
                         authorization.setUserId(Authorization.ANY);
                     } else if (owner.startsWith("eqv-u") || owner.equals(ALL_USERS)) {
@@ -114,7 +139,8 @@ class GrantsOnlyPermissionCheckTest {
                     authorization.setResourceId(resourceId);
                     Permission[] permissions = resource == Resources.TASK ? TASK_PERMISSIONS : DEFINITION_PERMISSIONS;
                     if (random.nextInt(6) == 0) {
-                        authorization.addPermission(resource == Resources.TASK ? TaskPermissions.ALL : ProcessDefinitionPermissions.ALL);
+                        authorization.addPermission(
+                                resource == Resources.TASK ? TaskPermissions.ALL : ProcessDefinitionPermissions.ALL);
                     } else {
                         for (Permission permission : permissions) {
                             if (random.nextBoolean()) {
@@ -122,7 +148,9 @@ class GrantsOnlyPermissionCheckTest {
                             }
                         }
                     }
-                    ids.add(engine.getAuthorizationService().saveAuthorization(authorization).getId());
+                    ids.add(engine.getAuthorizationService()
+                            .saveAuthorization(authorization)
+                            .getId());
                 }
             }
         }
@@ -137,8 +165,10 @@ class GrantsOnlyPermissionCheckTest {
             PermissionCheck permission = new PermissionCheck();
             permission.setResource(task ? Resources.TASK : Resources.PROCESS_DEFINITION);
             Permission[] permissions = task ? TASK_PERMISSIONS : DEFINITION_PERMISSIONS;
-            permission.setPermission(random.nextInt(10) == 0 ? (task ? TaskPermissions.ALL : ProcessDefinitionPermissions.ALL)
-                    : permissions[random.nextInt(permissions.length)]);
+            permission.setPermission(
+                    random.nextInt(10) == 0
+                            ? (task ? TaskPermissions.ALL : ProcessDefinitionPermissions.ALL)
+                            : permissions[random.nextInt(permissions.length)]);
             String[] ids = task ? TASK_IDS : DEFINITION_KEYS;
             // Also ids nobody has a grant for, and no id at all (only '*' grants apply then).
             int pick = random.nextInt(ids.length + 2);
@@ -151,7 +181,11 @@ class GrantsOnlyPermissionCheckTest {
     private static String describe(CompositePermissionCheck check) {
         StringBuilder text = new StringBuilder(check.isDisjunctive() ? "any of" : "all of");
         for (PermissionCheck p : check.getAtomicChecks()) {
-            text.append(' ').append(p.getResource().resourceName()).append('/').append(p.getResourceId()).append('/')
+            text.append(' ')
+                    .append(p.getResource().resourceName())
+                    .append('/')
+                    .append(p.getResourceId())
+                    .append('/')
                     .append(p.getPermission().getName());
         }
         return text.toString();

@@ -36,66 +36,88 @@ class GuardedCommandsTest {
 
     @Test
     void engineOwnedVariablesAreRefusedNamingTheFirst() {
-        assertThatThrownBy(() -> GuardedCommands.check(new SetTaskVariablesCmd("t", Map.of("versionNumber", 2, "assessmentId", "x"), true)))
-                .isInstanceOf(EngineOwnedVariableException.class).hasMessageContaining("'assessmentId'");
-        assertThatThrownBy(() -> GuardedCommands.check(new CompleteTaskCmd("t", Map.of("decision", "APPROVED", "round", 3))))
-                .isInstanceOf(EngineOwnedVariableException.class).hasMessageContaining("'round'");
-        assertThatThrownBy(() -> GuardedCommands.check(new PatchTaskVariablesCmd("t", Map.of(), List.of("versionNumber"), false)))
+        assertThatThrownBy(() -> GuardedCommands.check(
+                        new SetTaskVariablesCmd("t", Map.of("versionNumber", 2, "assessmentId", "x"), true)))
+                .isInstanceOf(EngineOwnedVariableException.class)
+                .hasMessageContaining("'assessmentId'");
+        assertThatThrownBy(() ->
+                        GuardedCommands.check(new CompleteTaskCmd("t", Map.of("decision", "APPROVED", "round", 3))))
+                .isInstanceOf(EngineOwnedVariableException.class)
+                .hasMessageContaining("'round'");
+        assertThatThrownBy(() -> GuardedCommands.check(
+                        new PatchTaskVariablesCmd("t", Map.of(), List.of("versionNumber"), false)))
                 .isInstanceOf(EngineOwnedVariableException.class);
-        assertThatThrownBy(() -> GuardedCommands.check(new RemoveExecutionVariablesCmd("e", List.of("iamaOutcome"), false)))
+        assertThatThrownBy(() ->
+                        GuardedCommands.check(new RemoveExecutionVariablesCmd("e", List.of("iamaOutcome"), false)))
                 .isInstanceOf(EngineOwnedVariableException.class);
-        MessageCorrelationBuilderImpl message = new MessageCorrelationBuilderImpl(new CommandExecutor() {
-            @Override
-            public <T> T execute(Command<T> command) {
-                throw new UnsupportedOperationException("not run here");
-            }
-        }, "evaluation-trigger");
+        MessageCorrelationBuilderImpl message = new MessageCorrelationBuilderImpl(
+                new CommandExecutor() {
+                    @Override
+                    public <T> T execute(Command<T> command) {
+                        throw new UnsupportedOperationException("not run here");
+                    }
+                },
+                "evaluation-trigger");
         message.setVariableToTriggeredScope("triggerType", "PERIODIC");
         assertThatThrownBy(() -> GuardedCommands.check(new CorrelateMessageCmd(message, false, false, false)))
-                .isInstanceOf(EngineOwnedVariableException.class).hasMessageContaining("'triggerType'");
+                .isInstanceOf(EngineOwnedVariableException.class)
+                .hasMessageContaining("'triggerType'");
     }
 
     @Test
     void aGateInputIsGivenOnlyByCompletingTheTask() {
-        assertThatThrownBy(() -> GuardedCommands.check(new SetTaskVariablesCmd("t", Map.of("conditions", "ingevoegd"), false)))
-                .isInstanceOf(EngineOwnedVariableException.class).hasMessageContaining("'conditions'").hasMessageContaining("gate");
+        assertThatThrownBy(() ->
+                        GuardedCommands.check(new SetTaskVariablesCmd("t", Map.of("conditions", "ingevoegd"), false)))
+                .isInstanceOf(EngineOwnedVariableException.class)
+                .hasMessageContaining("'conditions'")
+                .hasMessageContaining("gate");
         assertThatThrownBy(() -> GuardedCommands.check(new ResolveTaskCmd("t", Map.of("decision", "APPROVED"))))
-                .isInstanceOf(EngineOwnedVariableException.class).hasMessageContaining("'decision'");
-        assertThatCode(() -> GuardedCommands.check(new SubmitTaskFormCmd("t", Map.of("decision", "APPROVED", "conditions", "x"), false, false)))
+                .isInstanceOf(EngineOwnedVariableException.class)
+                .hasMessageContaining("'decision'");
+        assertThatCode(() -> GuardedCommands.check(
+                        new SubmitTaskFormCmd("t", Map.of("decision", "APPROVED", "conditions", "x"), false, false)))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void formFieldsAndReadsPass() {
-        assertThatCode(() -> GuardedCommands.check(new CompleteTaskCmd("t", Map.of("decision", "APPROVED", "motivation", "Goed"))))
+        assertThatCode(() -> GuardedCommands.check(
+                        new CompleteTaskCmd("t", Map.of("decision", "APPROVED", "motivation", "Goed"))))
                 .doesNotThrowAnyException();
-        assertThatCode(() -> GuardedCommands.check(new GetTaskVariableCmd("t", "assessmentId", false))).doesNotThrowAnyException();
-        assertThatCode(() -> GuardedCommands.check(new SetTaskVariablesCmd("t", Variables.createVariables().putValue("opmerking", "x"), true)))
+        assertThatCode(() -> GuardedCommands.check(new GetTaskVariableCmd("t", "assessmentId", false)))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> GuardedCommands.check(
+                        new SetTaskVariablesCmd("t", Variables.createVariables().putValue("opmerking", "x"), true)))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void movingAProcessOrAJobIsRefused() {
-        assertThatThrownBy(() -> GuardedCommands.check(new ModifyProcessInstanceCmd(new ProcessInstanceModificationBuilderImpl("pi"))))
-                .isInstanceOf(EngineOperationRefusedException.class).hasMessage(GuardedCommands.MOVE);
+        assertThatThrownBy(() -> GuardedCommands.check(
+                        new ModifyProcessInstanceCmd(new ProcessInstanceModificationBuilderImpl("pi"))))
+                .isInstanceOf(EngineOperationRefusedException.class)
+                .hasMessage(GuardedCommands.MOVE);
         assertThatThrownBy(() -> GuardedCommands.check(new DeleteJobCmd("job")))
-                .isInstanceOf(EngineOperationRefusedException.class).hasMessage(GuardedCommands.JOBS);
+                .isInstanceOf(EngineOperationRefusedException.class)
+                .hasMessage(GuardedCommands.JOBS);
     }
 
     @Test
     void aStartSaysWhatItWouldSkipOrWhereToStartInstead() {
-        ProcessInstantiationBuilderImpl instructed = (ProcessInstantiationBuilderImpl) ProcessInstantiationBuilderImpl
-                .createProcessInstanceByKey(null, "assessment-cycle");
+        ProcessInstantiationBuilderImpl instructed = (ProcessInstantiationBuilderImpl)
+                ProcessInstantiationBuilderImpl.createProcessInstanceByKey(null, "assessment-cycle");
         instructed.startBeforeActivity("prepare-implementation");
         instructed.getModificationBuilder().setSkipCustomListeners(true);
         assertThatThrownBy(() -> GuardedCommands.check(new StartProcessInstanceAtActivitiesCmd(instructed)))
                 .isInstanceOf(EngineOperationRefusedException.class)
-                .hasMessageContaining("start instructions or skipCustomListeners").hasMessageContaining("/api/systems/{id}/cycles");
+                .hasMessageContaining("start instructions or skipCustomListeners")
+                .hasMessageContaining("/api/systems/{id}/cycles");
 
-        ProcessInstantiationBuilderImpl iama = (ProcessInstantiationBuilderImpl) ProcessInstantiationBuilderImpl
-                .createProcessInstanceById(null, "iama:3:abc");
+        ProcessInstantiationBuilderImpl iama = (ProcessInstantiationBuilderImpl)
+                ProcessInstantiationBuilderImpl.createProcessInstanceById(null, "iama:3:abc");
         assertThat(GuardedCommands.startRefusal(iama)).isEqualTo(GuardedCommands.CALLED_ONLY);
-        assertThatThrownBy(() -> GuardedCommands.check(new StartProcessInstanceCmd((ProcessInstantiationBuilderImpl) ProcessInstantiationBuilderImpl
-                .createProcessInstanceByKey(null, "assessment-cycle")))).hasMessage(GuardedCommands.START);
+        assertThatThrownBy(() -> GuardedCommands.check(new StartProcessInstanceCmd((ProcessInstantiationBuilderImpl)
+                        ProcessInstantiationBuilderImpl.createProcessInstanceByKey(null, "assessment-cycle"))))
+                .hasMessage(GuardedCommands.START);
     }
 }

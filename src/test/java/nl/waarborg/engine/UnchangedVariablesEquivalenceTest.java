@@ -56,10 +56,16 @@ class UnchangedVariablesEquivalenceTest {
         for (int i = 0; i < 6; i++) {
             start.put("v" + i, value(random));
         }
-        String instance = engine.getRuntimeService().startProcessInstanceByKey("probe", start).getId();
+        String instance = engine.getRuntimeService()
+                .startProcessInstanceByKey("probe", start)
+                .getId();
         Map<String, Object> seen = new LinkedHashMap<>();
         for (int step = 0; step < 3; step++) {
-            String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+            String task = engine.getTaskService()
+                    .createTaskQuery()
+                    .processInstanceId(instance)
+                    .singleResult()
+                    .getId();
             if (random.nextInt(4) == 0) {
                 engine.getTaskService().setVariableLocal(task, "v" + random.nextInt(6), value(random));
             }
@@ -68,7 +74,8 @@ class UnchangedVariablesEquivalenceTest {
                 String name = "v" + random.nextInt(8);
                 Object current = engine.getTaskService().getVariable(task, name);
                 // Often the value the process already holds (as a form sends it back), else a new one.
-                submission.put(name, current != null && random.nextBoolean() ? same(engine, task, name) : value(random));
+                submission.put(
+                        name, current != null && random.nextBoolean() ? same(engine, task, name) : value(random));
             }
             seen.putAll(describe("task" + step + ".", engine.getTaskService().getVariablesTyped(task, false)));
             if (random.nextBoolean()) {
@@ -77,7 +84,8 @@ class UnchangedVariablesEquivalenceTest {
                 engine.getFormService().submitTaskForm(task, submission);
             }
             if (step < 2) {
-                seen.putAll(describe("after" + step + ".", engine.getRuntimeService().getVariablesTyped(instance, false)));
+                seen.putAll(describe(
+                        "after" + step + ".", engine.getRuntimeService().getVariablesTyped(instance, false)));
             }
         }
         historic(engine, instance).forEach((name, value) -> seen.put("history." + name, value));
@@ -86,8 +94,13 @@ class UnchangedVariablesEquivalenceTest {
 
     private static Map<String, Object> historic(ProcessEngine engine, String instance) {
         Map<String, Object> values = new LinkedHashMap<>();
-        engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance).disableCustomObjectDeserialization()
-                .list().forEach(v -> values.put(v.getName() + "@" + (v.getTaskId() == null ? "process" : "task"),
+        engine.getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance)
+                .disableCustomObjectDeserialization()
+                .list()
+                .forEach(v -> values.put(
+                        v.getName() + "@" + (v.getTaskId() == null ? "process" : "task"),
                         v.getTypeName() + ":" + plainText(v.getValue())));
         return values;
     }
@@ -97,7 +110,11 @@ class UnchangedVariablesEquivalenceTest {
         org.camunda.bpm.engine.variable.VariableMap variables = Variables.fromMap(typed);
         variables.keySet().forEach(name -> {
             var value = variables.getValueTyped(name);
-            String type = value.getType() == null ? "untyped " + (value.getValue() == null ? "null" : value.getValue().getClass().getSimpleName())
+            String type = value.getType() == null
+                    ? "untyped "
+                            + (value.getValue() == null
+                                    ? "null"
+                                    : value.getValue().getClass().getSimpleName())
                     : value.getType().getName();
             out.put(prefix + name, type + ":" + plainText(value.getValue()));
         });
@@ -122,7 +139,9 @@ class UnchangedVariablesEquivalenceTest {
         return switch (random.nextInt(6)) {
             case 0 -> "tekst " + random.nextInt(3);
             case 1 -> random.nextBoolean();
-            case 2 -> SpinValues.jsonValue("[{\"what\":\"punt " + random.nextInt(3) + "\",\"owner\":\"ICT\"}]").create();
+            case 2 ->
+                SpinValues.jsonValue("[{\"what\":\"punt " + random.nextInt(3) + "\",\"owner\":\"ICT\"}]")
+                        .create();
             case 3 -> random.nextInt(3);
             case 4 -> String.valueOf(random.nextInt(3));
             default -> Variables.stringValue("getypt " + random.nextInt(2));

@@ -42,21 +42,46 @@ class VariableChangeHistoryTest {
         String a = play(forked);
         String b = play(plain);
         String c = play(switchedOff);
-        assertThat(history(forked.getHistoryService(), a)).isEqualTo(history(plain.getHistoryService(), b))
+        assertThat(history(forked.getHistoryService(), a))
+                .isEqualTo(history(plain.getHistoryService(), b))
                 .isEqualTo(history(switchedOff.getHistoryService(), c));
-        assertThat(forked.getHistoryService().createHistoricDetailQuery().processInstanceId(a).count()).isZero();
-        assertThat(plain.getHistoryService().createHistoricDetailQuery().processInstanceId(b).count()).isGreaterThan(5);
-        assertThat(switchedOff.getHistoryService().createHistoricDetailQuery().processInstanceId(c).count())
-                .isEqualTo(plain.getHistoryService().createHistoricDetailQuery().processInstanceId(b).count());
+        assertThat(forked.getHistoryService()
+                        .createHistoricDetailQuery()
+                        .processInstanceId(a)
+                        .count())
+                .isZero();
+        assertThat(plain.getHistoryService()
+                        .createHistoricDetailQuery()
+                        .processInstanceId(b)
+                        .count())
+                .isGreaterThan(5);
+        assertThat(switchedOff
+                        .getHistoryService()
+                        .createHistoricDetailQuery()
+                        .processInstanceId(c)
+                        .count())
+                .isEqualTo(plain.getHistoryService()
+                        .createHistoricDetailQuery()
+                        .processInstanceId(b)
+                        .count());
     }
 
     private static String play(ProcessEngine engine) {
-        String instance = engine.getRuntimeService().startProcessInstanceByKey("probe", "business-key",
-                Variables.createVariables().putValue("answer", "eerste").putValue("agreed", false)).getId();
+        String instance = engine.getRuntimeService()
+                .startProcessInstanceByKey(
+                        "probe",
+                        "business-key",
+                        Variables.createVariables().putValue("answer", "eerste").putValue("agreed", false))
+                .getId();
         for (int step = 0; step < 3; step++) {
-            String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+            String task = engine.getTaskService()
+                    .createTaskQuery()
+                    .processInstanceId(instance)
+                    .singleResult()
+                    .getId();
             engine.getTaskService().setVariableLocal(task, "note", "stap " + step);
-            engine.getTaskService().complete(task, Map.of("answer", "antwoord " + step, "agreed", step % 2 == 0, "step", step));
+            engine.getTaskService()
+                    .complete(task, Map.of("answer", "antwoord " + step, "agreed", step % 2 == 0, "step", step));
         }
         return instance;
     }
@@ -65,15 +90,31 @@ class VariableChangeHistoryTest {
     private static List<String> history(HistoryService history, String instance) {
         Function<Object, String> text = String::valueOf;
         List<String> lines = new java.util.ArrayList<>();
-        var process = history.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult();
-        lines.add("process " + process.getProcessDefinitionKey() + " " + process.getBusinessKey() + " " + process.getState());
-        history.createHistoricActivityInstanceQuery().processInstanceId(instance).orderPartiallyByOccurrence().asc().list()
-                .forEach(a -> lines.add("activity " + (a.getActivityType().endsWith("Event") ? "" : a.getActivityId()) + " " + a.getActivityType() + " ended=" + (a.getEndTime() != null)));
-        history.createHistoricTaskInstanceQuery().processInstanceId(instance).orderByTaskDefinitionKey().asc().list()
+        var process = history.createHistoricProcessInstanceQuery()
+                .processInstanceId(instance)
+                .singleResult();
+        lines.add("process " + process.getProcessDefinitionKey() + " " + process.getBusinessKey() + " "
+                + process.getState());
+        history.createHistoricActivityInstanceQuery()
+                .processInstanceId(instance)
+                .orderPartiallyByOccurrence()
+                .asc()
+                .list()
+                .forEach(a -> lines.add("activity " + (a.getActivityType().endsWith("Event") ? "" : a.getActivityId())
+                        + " " + a.getActivityType() + " ended=" + (a.getEndTime() != null)));
+        history.createHistoricTaskInstanceQuery()
+                .processInstanceId(instance)
+                .orderByTaskDefinitionKey()
+                .asc()
+                .list()
                 .forEach(t -> lines.add("task " + t.getTaskDefinitionKey() + " " + t.getDeleteReason()));
-        history.createHistoricVariableInstanceQuery().processInstanceId(instance).orderByVariableName().asc().list()
-                .forEach(v -> lines.add("variable " + v.getName() + " " + v.getTypeName() + " " + text.apply(v.getValue())
-                        + (v.getTaskId() == null ? "" : " (task)") + " " + v.getState()));
+        history.createHistoricVariableInstanceQuery()
+                .processInstanceId(instance)
+                .orderByVariableName()
+                .asc()
+                .list()
+                .forEach(v -> lines.add("variable " + v.getName() + " " + v.getTypeName() + " "
+                        + text.apply(v.getValue()) + (v.getTaskId() == null ? "" : " (task)") + " " + v.getState()));
         return lines;
     }
 }

@@ -8,8 +8,7 @@ import nl.waarborg.lifecycle.FullLifecycleApiTest;
 /** Complete answers to the IAMA parts and DPIA sections (forms/), as a careful project lead gives them over HTTP. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** Part 1 to 5 of the IAMA, as in the lifecycle test. */
     public static Map<String, Object> iamaPart(int part) {
@@ -32,10 +31,30 @@ public final class Fixtures {
                 v.put("sectionBNecessity", "Geen minder ingrijpende manier");
                 v.put("sectionBDataSubjectRights", "Inzage en bezwaar via het loket");
             }
-            case 'c' -> v.put("sectionCRisks", List.of(Map.of("riskId", "R1", "risk", "Onterechte afwijzing", "likelihood", "MEDIUM",
-                    "impact", "HIGH", "level", "HIGH")));
+            case 'c' ->
+                v.put(
+                        "sectionCRisks",
+                        List.of(Map.of(
+                                "riskId",
+                                "R1",
+                                "risk",
+                                "Onterechte afwijzing",
+                                "likelihood",
+                                "MEDIUM",
+                                "impact",
+                                "HIGH",
+                                "level",
+                                "HIGH")));
             default -> {
-                v.put("sectionDMeasures", List.of(Map.of("riskId", "R1", "measure", "Menselijke toets van elke afwijzing", "residualRisk", "LOW")));
+                v.put(
+                        "sectionDMeasures",
+                        List.of(Map.of(
+                                "riskId",
+                                "R1",
+                                "measure",
+                                "Menselijke toets van elke afwijzing",
+                                "residualRisk",
+                                "LOW")));
                 v.put("sectionDResidualJustification", "Het restrisico is laag door de menselijke toets");
             }
         }

@@ -37,16 +37,21 @@ class FormValidationHttpTest {
     }
 
     String newSystemWithCycle(String name) throws Exception {
-        HttpResponse<String> created = as("lead").postJson("/api/systems",
-                JSON.writeValueAsString(Map.of("name", name, "department", "Werk en Inkomen")));
+        HttpResponse<String> created = as("lead")
+                .postJson(
+                        "/api/systems", JSON.writeValueAsString(Map.of("name", name, "department", "Werk en Inkomen")));
         String systemId = json(created).path("id").asText();
-        assertThat(as("lead").postJson("/api/systems/" + systemId + "/cycles", "{}").statusCode()).isEqualTo(201);
+        assertThat(as("lead")
+                        .postJson("/api/systems/" + systemId + "/cycles", "{}")
+                        .statusCode())
+                .isEqualTo(201);
         return systemId;
     }
 
     String task(String systemId, String activityId) throws Exception {
         for (JsonNode task : json(as("lead").get("/api/tasks?limit=1000"))) {
-            if (systemId.equals(task.path("systemId").asText()) && activityId.equals(task.path("activityId").asText())) {
+            if (systemId.equals(task.path("systemId").asText())
+                    && activityId.equals(task.path("activityId").asText())) {
                 return task.path("id").asText();
             }
         }
@@ -60,9 +65,15 @@ class FormValidationHttpTest {
     /** /engine-rest complete or submit-form with untyped values, as a script or Tasklist sends them. */
     HttpResponse<String> viaEngineRest(String taskId, String operation, Map<String, ?> values) throws Exception {
         Map<String, Object> variables = new LinkedHashMap<>();
-        values.forEach((k, v) -> variables.put(k, v instanceof List<?> || v instanceof Map<?, ?>
-                ? Map.of("value", asJson(v), "type", "Json") : Map.of("value", v)));
-        return as("lead").postJson("/engine-rest/task/" + taskId + "/" + operation, JSON.writeValueAsString(Map.of("variables", variables)));
+        values.forEach((k, v) -> variables.put(
+                k,
+                v instanceof List<?> || v instanceof Map<?, ?>
+                        ? Map.of("value", asJson(v), "type", "Json")
+                        : Map.of("value", v)));
+        return as("lead")
+                .postJson(
+                        "/engine-rest/task/" + taskId + "/" + operation,
+                        JSON.writeValueAsString(Map.of("variables", variables)));
     }
 
     private static String asJson(Object value) {
@@ -81,8 +92,11 @@ class FormValidationHttpTest {
 
     HttpResponse<String> viaPage(Http browser, String taskId, String body) {
         String csrf = Http.csrfTokenFrom(browser.get("/systemen/nieuw").body().replace("name=\"_csrf\" content", "x"));
-        return browser.send(browser.request("/taken/" + taskId + "/afronden").header("Content-Type", "application/json")
-                .header("Accept", "application/json").header("X-CSRF-TOKEN", csrf).POST(HttpRequest.BodyPublishers.ofString(body)));
+        return browser.send(browser.request("/taken/" + taskId + "/afronden")
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("X-CSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** Triage answers that need both an IAMA (legal effects) and a DPIA (a DPA-list processing of personal data). */
@@ -116,7 +130,8 @@ class FormValidationHttpTest {
         refusedNaming(viaEngineRest(triage, "submit-form", Map.of()), "'purpose' is required");
         HttpResponse<String> onPage = viaPage(page(), triage, "{}");
         refusedNaming(onPage, "purpose");
-        assertThat(json(onPage).path("message").asText()).isEqualTo("Vul ‘Waarvoor gebruikt de gemeente het algoritme?’ in; dat is verplicht.");
+        assertThat(json(onPage).path("message").asText())
+                .isEqualTo("Vul ‘Waarvoor gebruikt de gemeente het algoritme?’ in; dat is verplicht.");
 
         // A value that is not one of the options, and a key that is not on the form.
         Map<String, Object> mars = new HashMap<>(triageForBoth());
@@ -132,7 +147,8 @@ class FormValidationHttpTest {
         assertThat(json(unknown).path("field").asText()).isEqualTo("lievelingskleur");
         refusedNaming(viaEngineRest(triage, "complete", extra), "'lievelingskleur' is not on form 'triage'");
         HttpResponse<String> unknownOnPage = viaPage(page(), triage, JSON.writeValueAsString(extra));
-        assertThat(json(unknownOnPage).path("message").asText()).isEqualTo("Het veld ‘lievelingskleur’ staat niet op dit formulier. Er is niets opgeslagen.");
+        assertThat(json(unknownOnPage).path("message").asText())
+                .isEqualTo("Het veld ‘lievelingskleur’ staat niet op dit formulier. Er is niets opgeslagen.");
         // A key the engine owns (a triage outcome) is refused too, naming it (EngineCommandGuard, ADR 0017).
         Map<String, Object> owned = new HashMap<>(triageForBoth());
         owned.put("iamaRequired", false);
@@ -141,7 +157,10 @@ class FormValidationHttpTest {
         assertThat(json(ownedByEngine).path("field").asText()).isEqualTo("iamaRequired");
         // Nothing of the refused tries was kept: the task is still open and the engine holds none of their values.
         assertThat(task(systemId, "fill-in-triage")).isEqualTo(triage);
-        assertThat(as("admin").get("/engine-rest/task/" + triage + "/variables").body()).doesNotContain("MARS").doesNotContain("lievelingskleur").doesNotContain("iamaRequired");
+        assertThat(as("admin").get("/engine-rest/task/" + triage + "/variables").body())
+                .doesNotContain("MARS")
+                .doesNotContain("lievelingskleur")
+                .doesNotContain("iamaRequired");
 
         assertThat(viaApi(triage, triageForBoth()).statusCode()).isEqualTo(204);
         assertThat(task(systemId, "fill-in-iama-part-1")).isNotBlank();
@@ -151,13 +170,21 @@ class FormValidationHttpTest {
     @Test
     void emptyAssessmentPartsAndADpiaWithoutMeasuresAreRefused() throws Exception {
         String systemId = newSystemWithCycle("Lege onderdelen");
-        assertThat(viaApi(task(systemId, "fill-in-triage"), triageForBoth()).statusCode()).isEqualTo(204);
+        assertThat(viaApi(task(systemId, "fill-in-triage"), triageForBoth()).statusCode())
+                .isEqualTo(204);
 
         refusedNaming(viaApi(task(systemId, "fill-in-dpia-section-a"), Map.of()), "sectionAProposal");
-        assertThat(viaApi(task(systemId, "fill-in-dpia-section-a"), Fixtures.dpiaSection('a')).statusCode()).isEqualTo(204);
-        refusedNaming(viaEngineRest(task(systemId, "fill-in-dpia-section-b"), "submit-form", Map.of()), "sectionBLegalBasis");
-        assertThat(viaApi(task(systemId, "fill-in-dpia-section-b"), Fixtures.dpiaSection('b')).statusCode()).isEqualTo(204);
-        assertThat(viaApi(task(systemId, "fill-in-dpia-section-c"), Fixtures.dpiaSection('c')).statusCode()).isEqualTo(204);
+        assertThat(viaApi(task(systemId, "fill-in-dpia-section-a"), Fixtures.dpiaSection('a'))
+                        .statusCode())
+                .isEqualTo(204);
+        refusedNaming(
+                viaEngineRest(task(systemId, "fill-in-dpia-section-b"), "submit-form", Map.of()), "sectionBLegalBasis");
+        assertThat(viaApi(task(systemId, "fill-in-dpia-section-b"), Fixtures.dpiaSection('b'))
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(viaApi(task(systemId, "fill-in-dpia-section-c"), Fixtures.dpiaSection('c'))
+                        .statusCode())
+                .isEqualTo(204);
         String d = task(systemId, "fill-in-dpia-section-d");
         Map<String, Object> noMeasures = new HashMap<>(Fixtures.dpiaSection('d'));
         noMeasures.put("sectionDMeasures", List.of());
@@ -168,7 +195,9 @@ class FormValidationHttpTest {
         measureWithoutText.put("sectionDMeasures", List.of(Map.of("riskId", "R1", "residualRisk", "LOW")));
         refusedNaming(viaEngineRest(d, "complete", measureWithoutText), "sectionDMeasures[0].measure");
         HttpResponse<String> onPage = viaPage(page(), d, JSON.writeValueAsString(measureWithoutText));
-        assertThat(json(onPage).path("message").asText()).startsWith("Regel 1: Vul ‘").contains("in; dat is verplicht.");
+        assertThat(json(onPage).path("message").asText())
+                .startsWith("Regel 1: Vul ‘")
+                .contains("in; dat is verplicht.");
         assertThat(viaApi(d, Fixtures.dpiaSection('d')).statusCode()).isEqualTo(204);
 
         for (int part = 1; part <= 5; part++) {
@@ -184,7 +213,8 @@ class FormValidationHttpTest {
     @Test
     void anAnswerOf100000CharactersIsKeptEverywhereAndALongerOneIsRefusedClearly() throws Exception {
         String systemId = newSystemWithCycle("Lange antwoorden");
-        assertThat(viaApi(task(systemId, "fill-in-triage"), triageForBoth()).statusCode()).isEqualTo(204);
+        assertThat(viaApi(task(systemId, "fill-in-triage"), triageForBoth()).statusCode())
+                .isEqualTo(204);
         String part1 = task(systemId, "fill-in-iama-part-1");
         StringBuilder text = new StringBuilder();
         for (int i = 0; text.length() < FormValidator.MAX_TEXT_LENGTH; i++) {
@@ -200,7 +230,8 @@ class FormValidationHttpTest {
         refusedNaming(viaEngineRest(part1, "submit-form", tooLong), "at most 100000 characters");
         HttpResponse<String> onPage = viaPage(page(), part1, JSON.writeValueAsString(tooLong));
         assertThat(onPage.statusCode()).isEqualTo(400);
-        assertThat(json(onPage).path("message").asText()).contains("is te lang: een antwoord mag hoogstens 100000 tekens hebben");
+        assertThat(json(onPage).path("message").asText())
+                .contains("is te lang: een antwoord mag hoogstens 100000 tekens hebben");
 
         Map<String, Object> longAnswer = new HashMap<>(Fixtures.iamaPart(1));
         longAnswer.put("part1Reason", longest);
@@ -208,28 +239,49 @@ class FormValidationHttpTest {
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
 
         // The engine holds it as an ordinary String (Tasklist and /engine-rest read it back whole) ...
-        String processInstance = json(as("admin").get("/engine-rest/process-instance?businessKey=" + systemId)).findValuesAsText("id").stream()
-                .filter(id -> as("admin").get("/engine-rest/process-instance/" + id + "/variables/part1Reason").statusCode() == 200)
-                .findFirst().orElseThrow();
-        JsonNode variable = json(as("admin").get("/engine-rest/process-instance/" + processInstance + "/variables/part1Reason"));
+        String processInstance = json(as("admin").get("/engine-rest/process-instance?businessKey=" + systemId))
+                .findValuesAsText("id")
+                .stream()
+                .filter(id -> as("admin")
+                                .get("/engine-rest/process-instance/" + id + "/variables/part1Reason")
+                                .statusCode()
+                        == 200)
+                .findFirst()
+                .orElseThrow();
+        JsonNode variable =
+                json(as("admin").get("/engine-rest/process-instance/" + processInstance + "/variables/part1Reason"));
         assertThat(variable.path("type").asText()).isEqualTo("String");
         assertThat(variable.path("value").asText()).isEqualTo(longest);
         // ... and the version, its JSON export, its PDF and its page show it in full.
-        JsonNode iama = json(as("lead").get("/api/systems/" + systemId)).path("assessments").findParents("type").stream()
-                .filter(a -> "IAMA".equals(a.path("type").asText())).findFirst().orElseThrow();
+        JsonNode iama =
+                json(as("lead").get("/api/systems/" + systemId)).path("assessments").findParents("type").stream()
+                        .filter(a -> "IAMA".equals(a.path("type").asText()))
+                        .findFirst()
+                        .orElseThrow();
         String version = "/api/assessments/" + iama.path("id").asText() + "/versions/1";
-        assertThat(json(as("lead").get(version)).findValue("part1Reason").asText()).isEqualTo(longest);
-        assertThat(json(as("lead").get(version + "/export?format=json")).findValue("part1Reason").asText()).isEqualTo(longest);
+        assertThat(json(as("lead").get(version)).findValue("part1Reason").asText())
+                .isEqualTo(longest);
+        assertThat(json(as("lead").get(version + "/export?format=json"))
+                        .findValue("part1Reason")
+                        .asText())
+                .isEqualTo(longest);
         HttpResponse<byte[]> pdf = as("lead").getBytes(version + "/export?format=pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
         assertThat(pdf.body().length).isGreaterThan(30_000);
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
-            String pdfText = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-            String tail = longest.substring(longest.length() - 150).replaceAll("\\s+", " ").trim();
-            assertThat(pdfText).as("the PDF holds the answer to its last characters").contains(tail);
+            String pdfText = new org.apache.pdfbox.text.PDFTextStripper()
+                    .getText(document)
+                    .replaceAll("\\s+", " ");
+            String tail = longest.substring(longest.length() - 150)
+                    .replaceAll("\\s+", " ")
+                    .trim();
+            assertThat(pdfText)
+                    .as("the PDF holds the answer to its last characters")
+                    .contains(tail);
         }
-        String versionPage = page().get("/beoordelingen/" + iama.path("id").asText() + "/versies/1").body();
+        String versionPage = page().get("/beoordelingen/" + iama.path("id").asText() + "/versies/1")
+                .body();
         assertThat(versionPage).contains(longest.substring(longest.length() - 200));
     }
 
@@ -242,8 +294,14 @@ class FormValidationHttpTest {
         assertThat(onPage.statusCode()).isEqualTo(413);
         assertThat(json(onPage).path("detail").asText()).contains("te groot");
         String big = "{\"variables\":{\"purpose\":{\"value\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}}}";
-        assertThat(as("lead").postJson("/engine-rest/task/" + triage + "/complete", big).statusCode()).isEqualTo(413);
-        assertThat(as("lead").postJson("/camunda/api/engine/engine/default/task/" + triage + "/submit-form", big).statusCode()).isEqualTo(413);
+        assertThat(as("lead")
+                        .postJson("/engine-rest/task/" + triage + "/complete", big)
+                        .statusCode())
+                .isEqualTo(413);
+        assertThat(as("lead")
+                        .postJson("/camunda/api/engine/engine/default/task/" + triage + "/submit-form", big)
+                        .statusCode())
+                .isEqualTo(413);
         assertThat(task(systemId, "fill-in-triage")).isEqualTo(triage);
     }
 
@@ -254,9 +312,12 @@ class FormValidationHttpTest {
         Http tasklist = page();
         HttpResponse<String> app = tasklist.get("/camunda/app/tasklist/default/", "text/html");
         String xsrf = app.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
-        HttpResponse<String> submitted = tasklist.send(tasklist.request("/camunda/api/engine/engine/default/task/" + triage + "/submit-form")
-                .header("Content-Type", "application/json").header("Accept", "application/json").header("X-XSRF-TOKEN", xsrf)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{\"purpose\":{\"value\":\"\"}}}")));
+        HttpResponse<String> submitted =
+                tasklist.send(tasklist.request("/camunda/api/engine/engine/default/task/" + triage + "/submit-form")
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .header("X-XSRF-TOKEN", xsrf)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{\"purpose\":{\"value\":\"\"}}}")));
         refusedNaming(submitted, "'purpose' is required");
         assertThat(task(systemId, "fill-in-triage")).isEqualTo(triage);
     }

@@ -32,11 +32,13 @@ class FormValidatorTest {
 
     @Test
     void anEmptyTriageIsRefusedNamingEachRequiredField() {
-        assertThat(check("triage", Map.of())).extracting(FormViolation::field, FormViolation::problem).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("purpose", Problem.REQUIRED),
-                org.assertj.core.groups.Tuple.tuple("prohibitedPractice", Problem.REQUIRED),
-                org.assertj.core.groups.Tuple.tuple("annexIiiArea", Problem.REQUIRED),
-                org.assertj.core.groups.Tuple.tuple("dpaListType", Problem.REQUIRED));
+        assertThat(check("triage", Map.of()))
+                .extracting(FormViolation::field, FormViolation::problem)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("purpose", Problem.REQUIRED),
+                        org.assertj.core.groups.Tuple.tuple("prohibitedPractice", Problem.REQUIRED),
+                        org.assertj.core.groups.Tuple.tuple("annexIiiArea", Problem.REQUIRED),
+                        org.assertj.core.groups.Tuple.tuple("dpaListType", Problem.REQUIRED));
         assertThat(check("triage", triage())).isEmpty();
     }
 
@@ -47,9 +49,11 @@ class FormValidatorTest {
         assertThat(check("triage", v)).extracting(FormViolation::problem).containsExactly(Problem.REQUIRED);
         v.put("purpose", 42);
         v.put("isAiSystem", "ja");
-        assertThat(check("triage", v)).extracting(FormViolation::field, FormViolation::problem).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("purpose", Problem.WRONG_TYPE),
-                org.assertj.core.groups.Tuple.tuple("isAiSystem", Problem.WRONG_TYPE));
+        assertThat(check("triage", v))
+                .extracting(FormViolation::field, FormViolation::problem)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("purpose", Problem.WRONG_TYPE),
+                        org.assertj.core.groups.Tuple.tuple("isAiSystem", Problem.WRONG_TYPE));
     }
 
     @Test
@@ -64,35 +68,52 @@ class FormValidatorTest {
             assertThat(p.message()).contains("'annexIiiArea'").contains("SOMEWHERE_ELSE");
         });
         // A checklist: each chosen value must be an option.
-        Map<String, Object> advice = Map.of("decision", "SENT_BACK", "motivation", "Onvolledig", "sendBackTo", List.of("iama-part-1", "iama-part-9"));
-        assertThat(check("iama-privacy-officer-advice", advice)).extracting(FormViolation::field, FormViolation::limit)
+        Map<String, Object> advice = Map.of(
+                "decision",
+                "SENT_BACK",
+                "motivation",
+                "Onvolledig",
+                "sendBackTo",
+                List.of("iama-part-1", "iama-part-9"));
+        assertThat(check("iama-privacy-officer-advice", advice))
+                .extracting(FormViolation::field, FormViolation::limit)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("sendBackTo", "iama-part-9"));
     }
 
     @Test
     void aRequiredCheckboxMustBeTickedAndANumberRespectsItsMinimum() {
         assertThat(check("go-live-log-retention", Map.of("logsRetained", false, "logRetentionMonths", 3)))
-                .extracting(FormViolation::field, FormViolation::problem).containsExactly(
+                .extracting(FormViolation::field, FormViolation::problem)
+                .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("logsRetained", Problem.REQUIRED),
                         org.assertj.core.groups.Tuple.tuple("logRetentionMonths", Problem.BELOW_MIN));
         assertThat(check("go-live-log-retention", Map.of("logsRetained", true, "logRetentionMonths", "zes")))
-                .extracting(FormViolation::problem).containsExactly(Problem.WRONG_TYPE);
-        assertThat(check("go-live-log-retention", Map.of("logsRetained", true, "logRetentionMonths", 6))).isEmpty();
+                .extracting(FormViolation::problem)
+                .containsExactly(Problem.WRONG_TYPE);
+        assertThat(check("go-live-log-retention", Map.of("logsRetained", true, "logRetentionMonths", 6)))
+                .isEmpty();
     }
 
     @Test
     void aHiddenFieldIsNotRequiredAndAShownOneIs() {
         // conditions: hidden unless decision = "APPROVED_WITH_CONDITIONS" (form-js conditional.hide, FEEL)
-        assertThat(check("iama-ethics-committee-advice", Map.of("decision", "APPROVED", "motivation", "Goed"))).isEmpty();
-        assertThat(check("iama-ethics-committee-advice", Map.of("decision", "APPROVED_WITH_CONDITIONS", "motivation", "Goed")))
-                .extracting(FormViolation::field).containsExactly("conditions");
+        assertThat(check("iama-ethics-committee-advice", Map.of("decision", "APPROVED", "motivation", "Goed")))
+                .isEmpty();
+        assertThat(check(
+                        "iama-ethics-committee-advice",
+                        Map.of("decision", "APPROVED_WITH_CONDITIONS", "motivation", "Goed")))
+                .extracting(FormViolation::field)
+                .containsExactly("conditions");
         assertThat(check("iama-ethics-committee-advice", Map.of("decision", "SENT_BACK", "motivation", "Terug")))
-                .extracting(FormViolation::field).containsExactly("sendBackTo");
+                .extracting(FormViolation::field)
+                .containsExactly("sendBackTo");
         // deviationMotivation: shown only when approving against a negative advice, read from another variable.
         Map<String, Object> approve = new HashMap<>(Map.of("decision", "APPROVED", "motivation", "Akkoord"));
         assertThat(check("iama-alderman-decision", approve)).isEmpty();
         approve.put("ethicsCommitteeDecision", "REJECTED");
-        assertThat(check("iama-alderman-decision", approve)).extracting(FormViolation::field).containsExactly("deviationMotivation");
+        assertThat(check("iama-alderman-decision", approve))
+                .extracting(FormViolation::field)
+                .containsExactly("deviationMotivation");
         approve.put("decision", "REJECTED");
         assertThat(check("iama-alderman-decision", approve)).isEmpty();
     }
@@ -100,22 +121,33 @@ class FormValidatorTest {
     @Test
     void aListWithARequiredColumnNeedsARowAndEveryRowItsRequiredCells() {
         Map<String, Object> d = new HashMap<>(Map.of("sectionDResidualJustification", "Aanvaardbaar"));
-        assertThat(check("dpia-section-d", d)).extracting(FormViolation::field, FormViolation::problem)
+        assertThat(check("dpia-section-d", d))
+                .extracting(FormViolation::field, FormViolation::problem)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("sectionDMeasures", Problem.NO_ROW));
-        d.put("sectionDMeasures", List.of(Map.of("riskId", "R1", "measure", "Pseudonimiseren", "residualRisk", "LOW"),
-                Map.of("riskId", "R2", "residualRisk", "EXTREME", "colour", "rood")));
-        assertThat(check("dpia-section-d", d)).extracting(FormViolation::field, FormViolation::problem, FormViolation::row).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("sectionDMeasures[1].colour", Problem.NOT_ON_FORM, 2),
-                org.assertj.core.groups.Tuple.tuple("sectionDMeasures[1].measure", Problem.REQUIRED, 2),
-                org.assertj.core.groups.Tuple.tuple("sectionDMeasures[1].residualRisk", Problem.NOT_AN_OPTION, 2));
+        d.put(
+                "sectionDMeasures",
+                List.of(
+                        Map.of("riskId", "R1", "measure", "Pseudonimiseren", "residualRisk", "LOW"),
+                        Map.of("riskId", "R2", "residualRisk", "EXTREME", "colour", "rood")));
+        assertThat(check("dpia-section-d", d))
+                .extracting(FormViolation::field, FormViolation::problem, FormViolation::row)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("sectionDMeasures[1].colour", Problem.NOT_ON_FORM, 2),
+                        org.assertj.core.groups.Tuple.tuple("sectionDMeasures[1].measure", Problem.REQUIRED, 2),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "sectionDMeasures[1].residualRisk", Problem.NOT_AN_OPTION, 2));
         d.put("sectionDMeasures", List.of(Map.of("riskId", "R1", "measure", "Pseudonimiseren", "residualRisk", "LOW")));
         // Action points have no required column: none is fine, and so is the empty row form-js starts with.
         d.put("sectionDActionPoints", List.of(Map.of("what", "", "owner", "")));
         assertThat(check("dpia-section-d", d)).isEmpty();
         d.put("sectionDActionPoints", "geen");
-        assertThat(check("dpia-section-d", d)).extracting(FormViolation::problem).containsExactly(Problem.WRONG_TYPE);
+        assertThat(check("dpia-section-d", d))
+                .extracting(FormViolation::problem)
+                .containsExactly(Problem.WRONG_TYPE);
         d.put("sectionDActionPoints", List.of(Map.of("what", "Audit", "dueDate", "2027-02-30")));
-        assertThat(check("dpia-section-d", d)).extracting(FormViolation::field).containsExactly("sectionDActionPoints[0].dueDate");
+        assertThat(check("dpia-section-d", d))
+                .extracting(FormViolation::field)
+                .containsExactly("sectionDActionPoints[0].dueDate");
     }
 
     @Test
@@ -133,25 +165,44 @@ class FormValidatorTest {
     @Test
     void everyTextFieldOfEveryFormNamesItsLimitSoTheBrowserSaysItBeforeSubmitting() {
         for (FormCatalog.Form form : CATALOG.all()) {
-            form.inputs().stream().flatMap(f -> f.isList() ? f.columns().stream() : java.util.stream.Stream.of(f)).filter(FormField::isText)
-                    .forEach(f -> assertThat(f.maxLength()).as("%s: %s", form.id(), f.key()).isNotNull()
+            form.inputs().stream()
+                    .flatMap(f -> f.isList() ? f.columns().stream() : java.util.stream.Stream.of(f))
+                    .filter(FormField::isText)
+                    .forEach(f -> assertThat(f.maxLength())
+                            .as("%s: %s", form.id(), f.key())
+                            .isNotNull()
                             .isLessThanOrEqualTo(FormValidator.MAX_TEXT_LENGTH));
         }
         // Action points go into columns of 2,000 and 200 characters when the version is approved.
-        FormField points = CATALOG.form("iama-part-1").orElseThrow().input("part1ActionPoints").orElseThrow();
-        assertThat(points.columns()).filteredOn(c -> c.key().equals("what")).singleElement().extracting(FormField::maxLength).isEqualTo(2000);
-        assertThat(points.columns()).filteredOn(c -> c.key().equals("owner")).singleElement().extracting(FormField::maxLength).isEqualTo(200);
+        FormField points = CATALOG.form("iama-part-1")
+                .orElseThrow()
+                .input("part1ActionPoints")
+                .orElseThrow();
+        assertThat(points.columns())
+                .filteredOn(c -> c.key().equals("what"))
+                .singleElement()
+                .extracting(FormField::maxLength)
+                .isEqualTo(2000);
+        assertThat(points.columns())
+                .filteredOn(c -> c.key().equals("owner"))
+                .singleElement()
+                .extracting(FormField::maxLength)
+                .isEqualTo(200);
     }
 
     @Test
     void onlyTheFormsInputsMayBeSubmitted() {
         FormCatalog.Form triage = CATALOG.form("triage").orElseThrow();
-        assertThat(validator.unknownKeys(triage, List.of("purpose", "isAiSystem"))).isEmpty();
+        assertThat(validator.unknownKeys(triage, List.of("purpose", "isAiSystem")))
+                .isEmpty();
         assertThat(validator.unknownKeys(triage, List.of("purpose", "assessmentId", "iamaRequired")))
-                .extracting(FormViolation::field).containsExactly("assessmentId", "iamaRequired");
+                .extracting(FormViolation::field)
+                .containsExactly("assessmentId", "iamaRequired");
         // What a form's texts only show (an advice, remarks) is no input either: form-js never submits it.
-        assertThat(validator.unknownKeys(CATALOG.form("iama-alderman-decision").orElseThrow(), List.of("privacyOfficerDecision")))
-                .extracting(FormViolation::problem).containsExactly(Problem.NOT_ON_FORM);
+        assertThat(validator.unknownKeys(
+                        CATALOG.form("iama-alderman-decision").orElseThrow(), List.of("privacyOfficerDecision")))
+                .extracting(FormViolation::problem)
+                .containsExactly(Problem.NOT_ON_FORM);
     }
 
     @Test
@@ -164,19 +215,26 @@ class FormValidatorTest {
                 """;
         FormCatalog.Form probe = CATALOG.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
         assertThat(validator.check(probe, Map.<String, Object>of("code", "ab-1", "amount", 11)::get))
-                .extracting(FormViolation::field, FormViolation::problem).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("code", Problem.PATTERN), org.assertj.core.groups.Tuple.tuple("amount", Problem.ABOVE_MAX));
-        assertThat(validator.check(probe, Map.<String, Object>of("code", "AB-1")::get)).extracting(FormViolation::problem)
+                .extracting(FormViolation::field, FormViolation::problem)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("code", Problem.PATTERN),
+                        org.assertj.core.groups.Tuple.tuple("amount", Problem.ABOVE_MAX));
+        assertThat(validator.check(probe, Map.<String, Object>of("code", "AB-1")::get))
+                .extracting(FormViolation::problem)
                 .containsExactly(Problem.REQUIRED);
-        assertThat(validator.check(probe, Map.<String, Object>of("code", "X-1")::get)).extracting(FormViolation::problem)
+        assertThat(validator.check(probe, Map.<String, Object>of("code", "X-1")::get))
+                .extracting(FormViolation::problem)
                 .contains(Problem.TOO_SHORT);
         // A group's condition hides what it holds.
-        assertThat(validator.check(probe, Map.<String, Object>of("code", "XX-1")::get)).isEmpty();
+        assertThat(validator.check(probe, Map.<String, Object>of("code", "XX-1")::get))
+                .isEmpty();
     }
 
     @Test
     void theConditionsOfEveryFormAreValidFeel() {
-        assertThat(FormValidator.names("=not((decision = \"APPROVED\" or decision = \"X\") and (privacyOfficerDecision = \"REJECTED\"))"))
+        assertThat(
+                        FormValidator.names(
+                                "=not((decision = \"APPROVED\" or decision = \"X\") and (privacyOfficerDecision = \"REJECTED\"))"))
                 .containsExactly("decision", "privacyOfficerDecision");
         for (FormCatalog.Form form : CATALOG.all()) {
             assertThat(validator.check(form, name -> null)).as(form.id()).isNotNull();

@@ -16,20 +16,25 @@ import org.springframework.mock.env.MockEnvironment;
 class DatabaseStartupFailureAnalyzerTest {
 
     private final MockEnvironment environment = new MockEnvironment()
-            .withProperty("spring.datasource.url", "jdbc:postgresql://db.example:5432/waarborg?password=s3cret&ssl=true")
+            .withProperty(
+                    "spring.datasource.url", "jdbc:postgresql://db.example:5432/waarborg?password=s3cret&ssl=true")
             .withProperty("spring.datasource.username", "waarborg")
             .withProperty("spring.datasource.password", "s3cret");
 
     private final DatabaseStartupFailureAnalyzer analyzer = new DatabaseStartupFailureAnalyzer(environment);
 
     private static BeanCreationException wrapped(Throwable cause) {
-        return new BeanCreationException("processEngineFactoryBean", "FactoryBean threw exception on object creation",
+        return new BeanCreationException(
+                "processEngineFactoryBean",
+                "FactoryBean threw exception on object creation",
                 new IllegalStateException("ENGINE-12012 Exception on accessing the database connection", cause));
     }
 
     @Test
     void aRefusedConnectionNamesTheUrlSettingWithoutParameters() {
-        PSQLException refused = new PSQLException("Connection to db.example:5432 refused.", PSQLState.CONNECTION_UNABLE_TO_CONNECT,
+        PSQLException refused = new PSQLException(
+                "Connection to db.example:5432 refused.",
+                PSQLState.CONNECTION_UNABLE_TO_CONNECT,
                 new ConnectException("Connection refused"));
 
         FailureAnalysis analysis = analyzer.analyze(wrapped(refused));
@@ -38,8 +43,10 @@ class DatabaseStartupFailureAnalyzerTest {
         assertThat(analysis.getDescription())
                 .isEqualTo("Waarborg could not connect to its database at jdbc:postgresql://db.example:5432/waarborg:"
                         + " Connection to db.example:5432 refused.");
-        assertThat(analysis.getAction()).startsWith("Check WAARBORG_DB_URL: is the database server running")
-                .contains("WAARBORG_DB_USER").contains("WAARBORG_DB_PASSWORD");
+        assertThat(analysis.getAction())
+                .startsWith("Check WAARBORG_DB_URL: is the database server running")
+                .contains("WAARBORG_DB_USER")
+                .contains("WAARBORG_DB_PASSWORD");
         assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("s3cret");
     }
 
@@ -52,7 +59,8 @@ class DatabaseStartupFailureAnalyzerTest {
 
     @Test
     void refusedCredentialsPointAtUserAndPassword() {
-        PSQLException login = new PSQLException("FATAL: password authentication failed for user \"waarborg\"", PSQLState.INVALID_PASSWORD);
+        PSQLException login = new PSQLException(
+                "FATAL: password authentication failed for user \"waarborg\"", PSQLState.INVALID_PASSWORD);
 
         FailureAnalysis analysis = analyzer.analyze(wrapped(login));
 
@@ -69,8 +77,10 @@ class DatabaseStartupFailureAnalyzerTest {
 
     @Test
     void otherFailuresAreLeftToOtherAnalyzers() {
-        assertThat(analyzer.analyze(wrapped(new IllegalStateException("Refusing to start: user 'admin' ...")))).isNull();
-        assertThat(analyzer.analyze(wrapped(new PSQLException("ERROR: relation x does not exist", PSQLState.UNDEFINED_TABLE))))
+        assertThat(analyzer.analyze(wrapped(new IllegalStateException("Refusing to start: user 'admin' ..."))))
+                .isNull();
+        assertThat(analyzer.analyze(
+                        wrapped(new PSQLException("ERROR: relation x does not exist", PSQLState.UNDEFINED_TABLE))))
                 .isNull();
     }
 
@@ -82,18 +92,24 @@ class DatabaseStartupFailureAnalyzerTest {
                 .withProperty("spring.datasource.password", "${WAARBORG_DB_PASSWORD}");
 
         FailureAnalysis analysis = new DatabaseStartupFailureAnalyzer(incomplete)
-                .analyze(wrapped(new RuntimeException("Driver org.postgresql.Driver claims to not accept jdbcUrl, ${WAARBORG_DB_URL}")));
+                .analyze(wrapped(new RuntimeException(
+                        "Driver org.postgresql.Driver claims to not accept jdbcUrl, ${WAARBORG_DB_URL}")));
 
         assertThat(analysis).isNotNull();
-        assertThat(analysis.getDescription()).isEqualTo("Waarborg's database settings are incomplete:"
-                + " WAARBORG_DB_URL (spring.datasource.url), WAARBORG_DB_PASSWORD (spring.datasource.password) not set.");
-        assertThat(analysis.getAction()).startsWith("Set WAARBORG_DB_URL and WAARBORG_DB_PASSWORD (environment variables)");
+        assertThat(analysis.getDescription())
+                .isEqualTo(
+                        "Waarborg's database settings are incomplete:"
+                                + " WAARBORG_DB_URL (spring.datasource.url), WAARBORG_DB_PASSWORD (spring.datasource.password) not set.");
+        assertThat(analysis.getAction())
+                .startsWith("Set WAARBORG_DB_URL and WAARBORG_DB_PASSWORD (environment variables)");
     }
 
     @Test
     void withoutAnEnvironmentItStillRecognisesTheFailure() {
-        FailureAnalysis analysis = new DatabaseStartupFailureAnalyzer(null).analyze(wrapped(new ConnectException("Connection refused")));
+        FailureAnalysis analysis =
+                new DatabaseStartupFailureAnalyzer(null).analyze(wrapped(new ConnectException("Connection refused")));
         assertThat(analysis).isNotNull();
-        assertThat(analysis.getDescription()).isEqualTo("Waarborg could not connect to its database: Connection refused");
+        assertThat(analysis.getDescription())
+                .isEqualTo("Waarborg could not connect to its database: Connection refused");
     }
 }

@@ -51,24 +51,33 @@ class DefaultPasswordGuardTest {
                 .with("waarborg.admin.password", "Wachtwoord1234")
                 .runExpectingFailure();
 
-        assertThat(Starts.messages(failure)).contains("WAARBORG_ADMIN_PASSWORD").contains("too weak")
+        assertThat(Starts.messages(failure))
+                .contains("WAARBORG_ADMIN_PASSWORD")
+                .contains("too weak")
                 .contains("minstens 12 tekens");
     }
 
     @Test
     void usersLeftByTheDemoProfileAreRefusedByName() {
         Map<String, Object> database = TestDatabases.newDatabase();
-        ConfigurableApplicationContext demo = Starts.of("guarddemofirst").database(database).run();
+        ConfigurableApplicationContext demo =
+                Starts.of("guarddemofirst").database(database).run();
         try {
             assertThat(demo.getEnvironment().getActiveProfiles()).isEmpty();
             assertThat(demo.getEnvironment().getDefaultProfiles()).containsExactly("demo");
-            assertThat(demo.getBean(ProcessEngine.class).getIdentityService().createUserQuery().userId("lead").count()).isEqualTo(1);
+            assertThat(demo.getBean(ProcessEngine.class)
+                            .getIdentityService()
+                            .createUserQuery()
+                            .userId("lead")
+                            .count())
+                    .isEqualTo(1);
         } finally {
             demo.close();
         }
 
         // A strong administrator password replaces the admin's demo password, but the other demo users keep "demo".
-        Throwable failure = Starts.of("guarddemothen").database(database)
+        Throwable failure = Starts.of("guarddemothen")
+                .database(database)
                 .with("spring.profiles.active", "prod")
                 .with("waarborg.admin.password", STRONG)
                 .runExpectingFailure();
@@ -81,21 +90,28 @@ class DefaultPasswordGuardTest {
 
     @Test
     void aStrongAdministratorPasswordStartsAFreshDatabaseWithOnlyThatAdministrator() {
-        Starts start = Starts.of("guardstrong")
-                .with("spring.profiles.active", "prod")
-                .with("waarborg.admin.password", STRONG);
+        Starts start =
+                Starts.of("guardstrong").with("spring.profiles.active", "prod").with("waarborg.admin.password", STRONG);
         ConfigurableApplicationContext context = start.run();
         try {
             assertThat(context.getEnvironment().getActiveProfiles()).containsExactly("prod");
             IdentityService identity = context.getBean(ProcessEngine.class).getIdentityService();
-            assertThat(identity.createUserQuery().list()).extracting(u -> u.getId()).containsExactly("admin");
-            assertThat(identity.createUserQuery().userId("admin").memberOfGroup("admin").count()).isEqualTo(1);
+            assertThat(identity.createUserQuery().list())
+                    .extracting(u -> u.getId())
+                    .containsExactly("admin");
+            assertThat(identity.createUserQuery()
+                            .userId("admin")
+                            .memberOfGroup("admin")
+                            .count())
+                    .isEqualTo(1);
 
             int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             // The engine of this context by name: /engine-rest without a name would reach the JVM's "default" engine.
             String tasks = "/engine-rest/engine/" + start.engineName() + "/task";
-            assertThat(Http.api(port).as("admin", STRONG).get(tasks).statusCode()).isEqualTo(200);
-            assertThat(Http.api(port).as("lead", "demo").get(tasks).statusCode()).isEqualTo(401);
+            assertThat(Http.api(port).as("admin", STRONG).get(tasks).statusCode())
+                    .isEqualTo(200);
+            assertThat(Http.api(port).as("lead", "demo").get(tasks).statusCode())
+                    .isEqualTo(401);
             assertThat(Http.api(port).get(tasks).statusCode()).isEqualTo(401);
         } finally {
             context.close();

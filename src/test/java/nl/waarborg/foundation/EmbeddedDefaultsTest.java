@@ -44,7 +44,8 @@ class EmbeddedDefaultsTest {
         assertThat(url).doesNotContain(":mem:");
         assertThat(environment.getProperty("spring.datasource.username")).isEqualTo("sa");
         assertThat(environment.getProperty("spring.profiles.default")).isEqualTo("demo");
-        assertThat(environment.getProperty("camunda.bpm.database.schema-update")).isEqualTo("true");
+        assertThat(environment.getProperty("camunda.bpm.database.schema-update"))
+                .isEqualTo("true");
         assertThat(environment.getProperty("server.port")).isEqualTo("8080");
     }
 
@@ -55,19 +56,26 @@ class EmbeddedDefaultsTest {
 
     @Test
     void theDemoPasswordDefaultsToDemoOnlyInTheDemoProfile() throws IOException {
-        assertThat(load("application.yaml").getProperty("waarborg.demo.password")).isNull();
-        assertThat(load("application.yaml", "application-demo.yaml").getProperty("waarborg.demo.password")).isEqualTo("demo");
-        assertThat(load("application.yaml").getProperty("waarborg.admin.password")).isEmpty();
+        assertThat(load("application.yaml").getProperty("waarborg.demo.password"))
+                .isNull();
+        assertThat(load("application.yaml", "application-demo.yaml").getProperty("waarborg.demo.password"))
+                .isEqualTo("demo");
+        assertThat(load("application.yaml").getProperty("waarborg.admin.password"))
+                .isEmpty();
     }
 
     @Test
     void thePostgresProfileHasNoDefaultsForItsConnection() throws IOException {
         StandardEnvironment environment = load("application.yaml", "application-postgres.yaml");
 
-        assertThat(environment.getProperty("spring.datasource.driver-class-name")).isEqualTo("org.postgresql.Driver");
-        for (String setting : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password")) {
+        assertThat(environment.getProperty("spring.datasource.driver-class-name"))
+                .isEqualTo("org.postgresql.Driver");
+        for (String setting :
+                List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password")) {
             assertThatThrownBy(() -> environment.getProperty(setting))
-                    .as(setting).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WAARBORG_DB_");
+                    .as(setting)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("WAARBORG_DB_");
         }
     }
 }

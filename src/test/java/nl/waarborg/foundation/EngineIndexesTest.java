@@ -27,7 +27,8 @@ class EngineIndexesTest {
     void parentTaskIdOfTheEnginesTaskTableIsIndexed() throws Exception {
         assertThat(indexedColumns("ACT_RU_TASK")).contains("PARENT_TASK_ID_");
         if (TestDatabases.isPostgres()) {
-            assertThat(plan("SELECT * FROM act_ru_task WHERE parent_task_id_ = 'x'")).contains("wb_ix_act_ru_task_parent");
+            assertThat(plan("SELECT * FROM act_ru_task WHERE parent_task_id_ = 'x'"))
+                    .contains("wb_ix_act_ru_task_parent");
         }
     }
 
@@ -36,7 +37,9 @@ class EngineIndexesTest {
         assertThat(indexedColumns("ACT_RU_JOB")).contains("DUEDATE_");
         if (TestDatabases.isPostgres()) {
             // The shape of the job executor's acquisition query.
-            assertThat(plan("SELECT id_ FROM act_ru_job WHERE retries_ > 0 AND (duedate_ IS NULL OR duedate_ <= now())"))
+            assertThat(
+                            plan(
+                                    "SELECT id_ FROM act_ru_job WHERE retries_ > 0 AND (duedate_ IS NULL OR duedate_ <= now())"))
                     .contains("wb_ix_act_ru_job_duedate");
         }
     }
@@ -44,8 +47,10 @@ class EngineIndexesTest {
     private List<String> indexedColumns(String table) throws Exception {
         List<String> columns = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             ResultSet rs = connection.getMetaData().getIndexInfo(null, null,
-                     TestDatabases.isPostgres() ? table.toLowerCase() : table, false, false)) {
+                ResultSet rs = connection
+                        .getMetaData()
+                        .getIndexInfo(
+                                null, null, TestDatabases.isPostgres() ? table.toLowerCase() : table, false, false)) {
             while (rs.next()) {
                 if (rs.getString("COLUMN_NAME") != null) {
                     columns.add(rs.getString("COLUMN_NAME").toUpperCase());
@@ -57,7 +62,8 @@ class EngineIndexesTest {
 
     /** PostgreSQL's plan with sequential scans priced out: shows whether the planner can use an index at all. */
     private String plan(String query) throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             try {
                 statement.execute("SET LOCAL enable_seqscan = off");

@@ -22,8 +22,11 @@ class PostgresStartupFailureTest {
 
     @BeforeAll
     static void noDatabaseSettingsFromTheEnvironment() {
-        assumeTrue(System.getenv("WAARBORG_DB_URL") == null && System.getenv("WAARBORG_DB_USER") == null
-                && System.getenv("WAARBORG_DB_PASSWORD") == null, "WAARBORG_DB_* set in the environment");
+        assumeTrue(
+                System.getenv("WAARBORG_DB_URL") == null
+                        && System.getenv("WAARBORG_DB_USER") == null
+                        && System.getenv("WAARBORG_DB_PASSWORD") == null,
+                "WAARBORG_DB_* set in the environment");
     }
 
     @Test
@@ -47,7 +50,8 @@ class PostgresStartupFailureTest {
         assertThat(Starts.messages(failure)).contains("127.0.0.1:" + closedPort);
         assertThat(output.getOut())
                 .contains("APPLICATION FAILED TO START")
-                .contains("could not connect to its database at jdbc:postgresql://127.0.0.1:" + closedPort + "/waarborg")
+                .contains(
+                        "could not connect to its database at jdbc:postgresql://127.0.0.1:" + closedPort + "/waarborg")
                 .contains("WAARBORG_DB_URL")
                 .contains("spring.datasource.url")
                 .contains("WAARBORG_DB_USER")
@@ -64,8 +68,9 @@ class PostgresStartupFailureTest {
 
         assertThat(output.getOut())
                 .contains("APPLICATION FAILED TO START")
-                .contains("database settings are incomplete: WAARBORG_DB_URL (spring.datasource.url),"
-                        + " WAARBORG_DB_USER (spring.datasource.username), WAARBORG_DB_PASSWORD (spring.datasource.password) not set")
+                .contains(
+                        "database settings are incomplete: WAARBORG_DB_URL (spring.datasource.url),"
+                                + " WAARBORG_DB_USER (spring.datasource.username), WAARBORG_DB_PASSWORD (spring.datasource.password) not set")
                 .contains("Set WAARBORG_DB_URL, WAARBORG_DB_USER and WAARBORG_DB_PASSWORD (environment variables)");
     }
 

@@ -30,7 +30,8 @@ final class Starts {
         // Outside the demo profile an evidence key is required (ADR 0018); a test that checks that clears it.
         settings.put("waarborg.evidence.key", "test-evidence-key-0123456789abcdef0123456789");
         // Camunda ignores engine names with a hyphen (and falls back to "default"): letters and digits only.
-        settings.put("camunda.bpm.process-engine-name",
+        settings.put(
+                "camunda.bpm.process-engine-name",
                 "foundation" + purpose.replaceAll("[^A-Za-z0-9]", "") + COUNTER.incrementAndGet());
     }
 
@@ -79,7 +80,10 @@ final class Starts {
     static String messages(Throwable failure) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            text.append(t.getClass().getName()).append(": ").append(t.getMessage()).append('\n');
+            text.append(t.getClass().getName())
+                    .append(": ")
+                    .append(t.getMessage())
+                    .append('\n');
         }
         return text.toString();
     }

@@ -41,25 +41,35 @@ public class FullLifecycleApiTest {
     /** The open task of the system with this activity id, as the given user sees it through /api/tasks (all pages in one). */
     String task(String user, String systemId, String activityId) {
         for (JsonNode task : json(as(user).get("/api/tasks?limit=1000"))) {
-            if (systemId.equals(task.path("systemId").asText()) && activityId.equals(task.path("activityId").asText())) {
+            if (systemId.equals(task.path("systemId").asText())
+                    && activityId.equals(task.path("activityId").asText())) {
                 return task.path("id").asText();
             }
         }
-        throw new AssertionError(user + " has no task " + activityId + " for system " + systemId + "; tasks: " + as(user).get("/api/tasks?limit=1000").body());
+        throw new AssertionError(user + " has no task " + activityId + " for system " + systemId + "; tasks: "
+                + as(user).get("/api/tasks?limit=1000").body());
     }
 
     void complete(String user, String systemId, String activityId, Map<String, Object> values) throws Exception {
-        HttpResponse<String> response = as(user).postJson("/api/tasks/" + task(user, systemId, activityId) + "/complete",
-                JSON.writeValueAsString(values));
-        assertThat(response.statusCode()).as(activityId + ": " + response.body()).isEqualTo(204);
+        HttpResponse<String> response = as(user).postJson(
+                        "/api/tasks/" + task(user, systemId, activityId) + "/complete",
+                        JSON.writeValueAsString(values));
+        assertThat(response.statusCode())
+                .as(activityId + ": " + response.body())
+                .isEqualTo(204);
     }
 
     /** Completes a gate through Camunda's own REST API, as Tasklist would. */
-    void completeViaEngineRest(String user, String systemId, String activityId, String decision, String motivation) throws Exception {
-        Map<String, Object> variables = Map.of("decision", Map.of("value", decision), "motivation", Map.of("value", motivation));
-        HttpResponse<String> response = as(user).postJson("/engine-rest/task/" + task(user, systemId, activityId) + "/submit-form",
-                JSON.writeValueAsString(Map.of("variables", variables)));
-        assertThat(response.statusCode()).as(activityId + ": " + response.body()).isEqualTo(204);
+    void completeViaEngineRest(String user, String systemId, String activityId, String decision, String motivation)
+            throws Exception {
+        Map<String, Object> variables =
+                Map.of("decision", Map.of("value", decision), "motivation", Map.of("value", motivation));
+        HttpResponse<String> response = as(user).postJson(
+                        "/engine-rest/task/" + task(user, systemId, activityId) + "/submit-form",
+                        JSON.writeValueAsString(Map.of("variables", variables)));
+        assertThat(response.statusCode())
+                .as(activityId + ": " + response.body())
+                .isEqualTo(204);
     }
 
     static Map<String, Object> triage() {
@@ -75,8 +85,16 @@ public class FullLifecycleApiTest {
         v.put("processesPersonalData", false);
         v.put("art35Paragraph3Case", false);
         v.put("dpaListType", "NONE");
-        for (String c : List.of("edpbEvaluationScoring", "edpbAutomatedDecision", "edpbSystematicMonitoring", "edpbSensitiveData",
-                "edpbLargeScale", "edpbMatchingDatasets", "edpbVulnerableSubjects", "edpbNewTechnology", "edpbBlocksRightOrService")) {
+        for (String c : List.of(
+                "edpbEvaluationScoring",
+                "edpbAutomatedDecision",
+                "edpbSystematicMonitoring",
+                "edpbSensitiveData",
+                "edpbLargeScale",
+                "edpbMatchingDatasets",
+                "edpbVulnerableSubjects",
+                "edpbNewTechnology",
+                "edpbBlocksRightOrService")) {
             v.put(c, false);
         }
         return v;
@@ -90,7 +108,9 @@ public class FullLifecycleApiTest {
                 v.put("part1Goal", goal);
                 v.put("part1LegalBasis", "Participatiewet");
                 v.put("part1Responsibilities", "Afdelingshoofd Werk en Inkomen");
-                v.put("part1ActionPoints", List.of(Map.of("what", "Bias-toets uitvoeren", "owner", "Team Data", "dueDate", "2027-03-01")));
+                v.put(
+                        "part1ActionPoints",
+                        List.of(Map.of("what", "Bias-toets uitvoeren", "owner", "Team Data", "dueDate", "2027-03-01")));
             }
             case 2 -> {
                 v.put("part2AlgorithmType", "RULE_BASED");
@@ -106,7 +126,9 @@ public class FullLifecycleApiTest {
                 v.put("part3ActionPoints", List.of());
             }
             case 4 -> {
-                v.put("part4Rights", List.of(Map.of("right", "non-discriminatie", "impact", "NEGATIVE", "severity", "HIGH")));
+                v.put(
+                        "part4Rights",
+                        List.of(Map.of("right", "non-discriminatie", "impact", "NEGATIVE", "severity", "HIGH")));
                 v.put("part4SpecificRisks", "Indirecte discriminatie op postcode");
                 v.put("part4Effectiveness", "Getest op historische aanvragen");
                 v.put("part4NecessitySubsidiarity", "Geen minder ingrijpend alternatief");
@@ -128,39 +150,77 @@ public class FullLifecycleApiTest {
         for (int part = 1; part <= 5; part++) {
             complete("lead", systemId, "fill-in-iama-part-" + part, part(part, goal));
         }
-        completeViaEngineRest("fg", systemId, "privacy-officer-advice", "APPROVED", "De AVG-risico's zijn goed beschreven");
-        complete("ethics", systemId, "ethics-committee-advice", Map.of("decision", "APPROVED_WITH_CONDITIONS",
-                "motivation", "Publieke waarden zijn meegewogen", "conditions", "Jaarlijkse evaluatie met cliëntenraad"));
-        complete("alderman", systemId, "alderman-decision", Map.of("decision", "APPROVED", "motivation", "Besloten in het college"));
+        completeViaEngineRest(
+                "fg", systemId, "privacy-officer-advice", "APPROVED", "De AVG-risico's zijn goed beschreven");
+        complete(
+                "ethics",
+                systemId,
+                "ethics-committee-advice",
+                Map.of(
+                        "decision",
+                        "APPROVED_WITH_CONDITIONS",
+                        "motivation",
+                        "Publieke waarden zijn meegewogen",
+                        "conditions",
+                        "Jaarlijkse evaluatie met cliëntenraad"));
+        complete(
+                "alderman",
+                systemId,
+                "alderman-decision",
+                Map.of("decision", "APPROVED", "motivation", "Besloten in het college"));
         complete("lead", systemId, "complete-action-point", Map.of("actionPointResult", "Bias-toets uitgevoerd"));
     }
 
     @Test
     void listEndpointsRefuseABadLimitOrOffsetNamingIt() {
-        for (String path : List.of("/api/tasks?limit=0", "/api/tasks?limit=1001", "/api/tasks?offset=-1",
-                "/api/oversight/blocked?limit=0", "/api/oversight/blocked?limit=10001", "/api/oversight/blocked?offset=-1",
-                "/api/audit?limit=0", "/api/audit?limit=10001")) {
+        for (String path : List.of(
+                "/api/tasks?limit=0",
+                "/api/tasks?limit=1001",
+                "/api/tasks?offset=-1",
+                "/api/oversight/blocked?limit=0",
+                "/api/oversight/blocked?limit=10001",
+                "/api/oversight/blocked?offset=-1",
+                "/api/audit?limit=0",
+                "/api/audit?limit=10001")) {
             HttpResponse<String> refused = as("manager").get(path);
             assertThat(refused.statusCode()).as(path).isEqualTo(400);
-            assertThat(refused.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+            assertThat(refused.headers().firstValue("Content-Type"))
+                    .as(path)
+                    .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
             String parameter = path.contains("offset") ? "offset" : "limit";
             assertThat(refused.body()).as(path).contains("Parameter '" + parameter + "'");
         }
-        assertThat(as("manager").get("/api/oversight/blocked?limit=10000&offset=0").statusCode()).isEqualTo(200);
+        assertThat(as("manager")
+                        .get("/api/oversight/blocked?limit=10000&offset=0")
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(as("manager").get("/api/audit?limit=10000").statusCode()).isEqualTo(200);
     }
 
     @Test
     void aSystemGoesThroughTwoRoundsOverHttp() throws Exception {
-        HttpResponse<String> created = as("lead").postJson("/api/systems",
-                "{\"name\":\"Bijstandswijzer\",\"description\":\"Ondersteunt consulenten\",\"department\":\"Werk en Inkomen\"}");
+        HttpResponse<String> created = as("lead")
+                .postJson(
+                        "/api/systems",
+                        "{\"name\":\"Bijstandswijzer\",\"description\":\"Ondersteunt consulenten\",\"department\":\"Werk en Inkomen\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         String systemId = json(created).path("id").asText();
-        assertThat(as("lead").postJson("/api/systems/" + systemId + "/triggers", "{\"type\":\"INCIDENT\",\"description\":\"te vroeg\"}")
-                .statusCode()).as("no trigger before Evaluate").isEqualTo(409);
+        assertThat(as("lead")
+                        .postJson(
+                                "/api/systems/" + systemId + "/triggers",
+                                "{\"type\":\"INCIDENT\",\"description\":\"te vroeg\"}")
+                        .statusCode())
+                .as("no trigger before Evaluate")
+                .isEqualTo(409);
 
-        assertThat(as("lead").postJson("/api/systems/" + systemId + "/cycles", "{}").statusCode()).isEqualTo(201);
-        assertThat(as("lead").postJson("/api/systems/" + systemId + "/cycles", "{}").statusCode()).isEqualTo(409);
+        assertThat(as("lead")
+                        .postJson("/api/systems/" + systemId + "/cycles", "{}")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(as("lead")
+                        .postJson("/api/systems/" + systemId + "/cycles", "{}")
+                        .statusCode())
+                .isEqualTo(409);
         round(systemId, "Binnen vier weken beslissen");
 
         JsonNode system = json(as("lead").get("/api/systems/" + systemId));
@@ -176,19 +236,29 @@ public class FullLifecycleApiTest {
         assertThat(v1.path("contentHash").asText()).hasSize(64);
         assertThat(v1.path("hashIntact").asBoolean()).isTrue();
         assertThat(v1.path("signatures")).hasSize(3);
-        assertThat(v1.path("signatures").get(1).path("conditions").asText()).isEqualTo("Jaarlijkse evaluatie met cliëntenraad");
-        assertThat(v1.path("triage").path("outcome").path("iamaRequired").asBoolean()).isTrue();
+        assertThat(v1.path("signatures").get(1).path("conditions").asText())
+                .isEqualTo("Jaarlijkse evaluatie met cliëntenraad");
+        assertThat(v1.path("triage").path("outcome").path("iamaRequired").asBoolean())
+                .isTrue();
         assertThat(v1.path("actionPoints").get(0).path("done").asBoolean()).isTrue();
 
         // A serious incident in the Evaluate phase starts round 2, pre-filled from version 1.
-        assertThat(as("lead").postJson("/api/systems/" + systemId + "/triggers",
-                "{\"type\":\"INCIDENT\",\"description\":\"Klacht over een onterechte afwijzing\"}").statusCode()).isEqualTo(202);
+        assertThat(as("lead")
+                        .postJson(
+                                "/api/systems/" + systemId + "/triggers",
+                                "{\"type\":\"INCIDENT\",\"description\":\"Klacht over een onterechte afwijzing\"}")
+                        .statusCode())
+                .isEqualTo(202);
         round(systemId, "Binnen drie weken beslissen");
 
         JsonNode v2 = json(as("manager").get("/api/assessments/" + assessmentId + "/versions/2"));
         assertThat(v2.path("status").asText()).isEqualTo("APPROVED");
-        assertThat(v2.path("previousHash").asText()).isEqualTo(v1.path("contentHash").asText());
-        assertThat(json(as("manager").get("/api/assessments/" + assessmentId + "/versions/1")).path("status").asText()).isEqualTo("SUPERSEDED");
+        assertThat(v2.path("previousHash").asText())
+                .isEqualTo(v1.path("contentHash").asText());
+        assertThat(json(as("manager").get("/api/assessments/" + assessmentId + "/versions/1"))
+                        .path("status")
+                        .asText())
+                .isEqualTo("SUPERSEDED");
 
         JsonNode diff = json(as("manager").get("/api/assessments/" + assessmentId + "/diff?from=1&to=2"));
         assertThat(diff.path("changes")).hasSize(1);
@@ -196,18 +266,29 @@ public class FullLifecycleApiTest {
         assertThat(diff.path("changes").get(0).path("oldValue").asText()).isEqualTo("Binnen vier weken beslissen");
         assertThat(diff.path("changes").get(0).path("newValue").asText()).isEqualTo("Binnen drie weken beslissen");
 
-        HttpResponse<byte[]> pdf = as("lead").getBytes("/api/assessments/" + assessmentId + "/versions/2/export?format=pdf");
+        HttpResponse<byte[]> pdf =
+                as("lead").getBytes("/api/assessments/" + assessmentId + "/versions/2/export?format=pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
 
         // What was signed cannot be edited any more; the trail of it all verifies.
-        HttpResponse<String> edit = as("lead").send(as("lead").request("/api/assessments/" + assessmentId + "/versions/1/sections/iama-part-1")
-                .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"part1Goal\":\"x\"}")));
+        HttpResponse<String> edit = as("lead")
+                .send(as("lead")
+                        .request("/api/assessments/" + assessmentId + "/versions/1/sections/iama-part-1")
+                        .header("Content-Type", "application/json")
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"part1Goal\":\"x\"}")));
         assertThat(edit.statusCode()).isEqualTo(409);
         JsonNode audit = json(as("manager").get("/api/audit?systemId=" + systemId));
-        assertThat(audit.findValuesAsText("action")).contains("SYSTEM_REGISTERED", "CYCLE_STARTED", "VERSION_FROZEN", "DECISION_RECORDED",
-                "TRIGGER_RECEIVED", "VERSION_EXPORTED");
-        assertThat(json(as("manager").get("/api/audit/verify")).path("valid").asBoolean()).isTrue();
+        assertThat(audit.findValuesAsText("action"))
+                .contains(
+                        "SYSTEM_REGISTERED",
+                        "CYCLE_STARTED",
+                        "VERSION_FROZEN",
+                        "DECISION_RECORDED",
+                        "TRIGGER_RECEIVED",
+                        "VERSION_EXPORTED");
+        assertThat(json(as("manager").get("/api/audit/verify")).path("valid").asBoolean())
+                .isTrue();
 
         // In the browser the owner sees the Evaluate actions and takes the system out of use, which ends the cycle.
         Http browser = Http.browser(port);
@@ -215,7 +296,8 @@ public class FullLifecycleApiTest {
         String page = browser.get("/systemen/" + systemId, "text/html").body();
         assertThat(page).contains("Nieuwe ronde starten").contains("Buiten gebruik stellen");
         String csrf = Http.csrfTokenFrom(page);
-        HttpResponse<String> retired = browser.postForm("/systemen/" + systemId + "/buiten-gebruik",
+        HttpResponse<String> retired = browser.postForm(
+                "/systemen/" + systemId + "/buiten-gebruik",
                 "reason=Vervangen+door+landelijke+voorziening&_csrf=" + csrf);
         assertThat(retired.statusCode()).isEqualTo(302);
         JsonNode after = json(as("lead").get("/api/systems/" + systemId));

@@ -44,12 +44,16 @@ class OversightApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SystemRegistry systems;
+
     @Autowired
     CycleService cycles;
+
     @Autowired
     DemoDriver driver;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -66,7 +70,9 @@ class OversightApiTest {
 
     void move(String taskId, String column, Instant to) {
         int rows = jdbc.sql("UPDATE wb_open_wait SET " + column + " = :to WHERE task_id = :task")
-                .param("to", Timestamp.from(to)).param("task", taskId).update();
+                .param("to", Timestamp.from(to))
+                .param("task", taskId)
+                .update();
         assertThat(rows).as("wait of task %s", taskId).isEqualTo(1);
     }
 
@@ -115,9 +121,15 @@ class OversightApiTest {
                 weekdays++;
             }
         }
-        assertThat(due.atZone(AMSTERDAM).toLocalDate()).as("due %s for a wait since %s", due, since).isEqualTo(day);
-        assertThat(Duration.between(since.atZone(AMSTERDAM).toLocalTime(), due.atZone(AMSTERDAM).toLocalTime()).abs())
-                .as("the same time of day").isLessThan(Duration.ofMinutes(1));
+        assertThat(due.atZone(AMSTERDAM).toLocalDate())
+                .as("due %s for a wait since %s", due, since)
+                .isEqualTo(day);
+        assertThat(Duration.between(
+                                since.atZone(AMSTERDAM).toLocalTime(),
+                                due.atZone(AMSTERDAM).toLocalTime())
+                        .abs())
+                .as("the same time of day")
+                .isLessThan(Duration.ofMinutes(1));
     }
 
     @Test
@@ -131,12 +143,17 @@ class OversightApiTest {
         JsonNode items = json(response);
         assertThat(items).hasSize(2);
         assertThat(response.headers().firstValue("X-Total-Count")).contains("2");
-        assertThat(byTask(items, late).path("overdue").asBoolean()).as("due two minutes ago").isTrue();
-        assertThat(byTask(items, onTime).path("overdue").asBoolean()).as("due in two minutes").isFalse();
+        assertThat(byTask(items, late).path("overdue").asBoolean())
+                .as("due two minutes ago")
+                .isTrue();
+        assertThat(byTask(items, onTime).path("overdue").asBoolean())
+                .as("due in two minutes")
+                .isFalse();
         assertThat(byTask(items, late).path("systemName").asText()).isEqualTo("Te laat");
 
         assertThat(json(manager("/api/oversight/blocked" + query(ETHICS)))).isEmpty();
-        assertThat(manager("/api/oversight/blocked" + query(ETHICS)).headers().firstValue("X-Total-Count")).contains("0");
+        assertThat(manager("/api/oversight/blocked" + query(ETHICS)).headers().firstValue("X-Total-Count"))
+                .contains("0");
     }
 
     @Test
@@ -176,6 +193,9 @@ class OversightApiTest {
         // The list agrees with the statistics.
         JsonNode blocked = json(manager("/api/oversight/blocked" + query(PRIVACY)));
         assertThat(blocked).extracting(i -> i.path("overdue").asBoolean()).containsExactly(false, true, true);
-        assertThat(blocked).extracting(i -> i.path("taskId").asText()).as("longest waiting first").containsExactly(third, second, first);
+        assertThat(blocked)
+                .extracting(i -> i.path("taskId").asText())
+                .as("longest waiting first")
+                .containsExactly(third, second, first);
     }
 }

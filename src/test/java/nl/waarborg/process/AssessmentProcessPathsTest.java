@@ -12,19 +12,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.waarborg.assessment.AssessmentService;
-import nl.waarborg.assessment.TriageRecords;
 import nl.waarborg.assessment.AssessmentReads;
+import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.AssessmentType;
 import nl.waarborg.assessment.AssessmentVersion;
 import nl.waarborg.assessment.SegregationOfDutiesException;
 import nl.waarborg.assessment.Signature;
+import nl.waarborg.assessment.TriageRecords;
 import nl.waarborg.assessment.VersionStatus;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.shared.InvalidInputException;
 import nl.waarborg.support.TestDatabases;
 import nl.waarborg.support.WaarborgIntegrationTest;
-import org.springframework.test.context.TestPropertySource;
 import nl.waarborg.system.SystemRecord.Phase;
 import nl.waarborg.system.SystemRegistry;
 import nl.waarborg.system.SystemTeam;
@@ -51,6 +50,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Every path through assessment-cycle, iama and dpia with the real bridge beans, engine and database (H2 and PostgreSQL).
@@ -63,17 +63,38 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @TestPropertySource(properties = {"waarborg.test.process-coverage=true", "camunda.bpm.process-engine-name=coverage"})
 class AssessmentProcessPathsTest {
 
-    @Autowired ProcessEngine engine;
-    @Autowired RuntimeService runtime;
-    @Autowired TaskService taskService;
-    @Autowired IdentityService identity;
-    @Autowired ManagementService management;
-    @Autowired SystemRegistry systems;
-    @Autowired AssessmentService assessments;
-    @Autowired TriageRecords triageService;
-    @Autowired AssessmentReads reads;
-    @Autowired AuditTrail audit;
-    @Autowired SystemTeam team;
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    SystemRegistry systems;
+
+    @Autowired
+    AssessmentService assessments;
+
+    @Autowired
+    TriageRecords triageService;
+
+    @Autowired
+    AssessmentReads reads;
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    SystemTeam team;
 
     @BeforeEach
     void setUp() {
@@ -90,7 +111,8 @@ class AssessmentProcessPathsTest {
     // ------------------------------------------------------------------ helpers
 
     String newSystem() {
-        return systems.register("Systeem " + UUID.randomUUID(), "Proefsysteem", "Sociaal Domein", "lead").id();
+        return systems.register("Systeem " + UUID.randomUUID(), "Proefsysteem", "Sociaal Domein", "lead")
+                .id();
     }
 
     ProcessInstance startCycle(String systemId) {
@@ -106,13 +128,20 @@ class AssessmentProcessPathsTest {
     }
 
     Task task(String systemId, String key) {
-        List<Task> found = taskService.createTaskQuery().processInstanceBusinessKey(systemId).taskDefinitionKey(key).list();
+        List<Task> found = taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(systemId)
+                .taskDefinitionKey(key)
+                .list();
         assertThat(found).as("open task %s", key).hasSize(1);
         return found.get(0);
     }
 
     List<String> openTaskKeys(String systemId) {
-        return taskService.createTaskQuery().processInstanceBusinessKey(systemId).list().stream().map(Task::getTaskDefinitionKey).sorted().toList();
+        return taskService.createTaskQuery().processInstanceBusinessKey(systemId).list().stream()
+                .map(Task::getTaskDefinitionKey)
+                .sorted()
+                .toList();
     }
 
     void completeAs(String user, String group, Task task, Map<String, Object> variables) {
@@ -164,13 +193,20 @@ class AssessmentProcessPathsTest {
     }
 
     void runJob(String processInstanceId, String activityId) {
-        Job job = management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).singleResult();
+        Job job = management
+                .createJobQuery()
+                .processInstanceId(processInstanceId)
+                .activityId(activityId)
+                .singleResult();
         assertThat(job).as("timer job of %s", activityId).isNotNull();
         management.executeJob(job.getId());
     }
 
     ProcessInstance calledInstance(ProcessInstance parent, String key) {
-        return runtime.createProcessInstanceQuery().superProcessInstanceId(parent.getId()).processDefinitionKey(key).singleResult();
+        return runtime.createProcessInstanceQuery()
+                .superProcessInstanceId(parent.getId())
+                .processDefinitionKey(key)
+                .singleResult();
     }
 
     // ---- triage answers
@@ -220,7 +256,9 @@ class AssessmentProcessPathsTest {
                 v.put("part3HumanOversight", "Consulent beslist altijd zelf");
             }
             case 4 -> {
-                v.put("part4Rights", json("[{\"right\":\"non-discriminatie\",\"impact\":\"NEGATIVE\",\"severity\":\"HIGH\"}]"));
+                v.put(
+                        "part4Rights",
+                        json("[{\"right\":\"non-discriminatie\",\"impact\":\"NEGATIVE\",\"severity\":\"HIGH\"}]"));
                 v.put("part4SpecificRisks", "Indirecte discriminatie op postcode");
                 v.put("part4Effectiveness", "Getest op historische aanvragen");
                 v.put("part4NecessitySubsidiarity", "Geen minder ingrijpend alternatief");
@@ -232,8 +270,12 @@ class AssessmentProcessPathsTest {
                 v.put("part5ResidualRisks", "Restrisico op fouten bij afwijkende situaties");
             }
         }
-        v.put("part" + part + "ActionPoints", json(part == 1
-                ? "[{\"what\":\"Bias-toets uitvoeren\",\"owner\":\"Team Data\",\"dueDate\":\"2027-03-01\"}]" : "[]"));
+        v.put(
+                "part" + part + "ActionPoints",
+                json(
+                        part == 1
+                                ? "[{\"what\":\"Bias-toets uitvoeren\",\"owner\":\"Team Data\",\"dueDate\":\"2027-03-01\"}]"
+                                : "[]"));
         return v;
     }
 
@@ -265,11 +307,17 @@ class AssessmentProcessPathsTest {
                 v.put("sectionBNecessity", "Geen alternatief");
                 v.put("sectionBDataSubjectRights", "Via het loket");
             }
-            case "c" -> v.put("sectionCRisks", json("[{\"riskId\":\"R1\",\"risk\":\"Onterechte verdenking\",\"likelihood\":\"MEDIUM\","
-                    + "\"impact\":\"HIGH\",\"level\":\"HIGH\"}]"));
+            case "c" ->
+                v.put(
+                        "sectionCRisks",
+                        json("[{\"riskId\":\"R1\",\"risk\":\"Onterechte verdenking\",\"likelihood\":\"MEDIUM\","
+                                + "\"impact\":\"HIGH\",\"level\":\"HIGH\"}]"));
             default -> {
-                v.put("sectionDMeasures", json("[{\"riskId\":\"R1\",\"measure\":\"Menselijke toets\",\"owner\":\"Teamleider\",\"residualRisk\":\""
-                        + residualRisk + "\"}]"));
+                v.put(
+                        "sectionDMeasures",
+                        json(
+                                "[{\"riskId\":\"R1\",\"measure\":\"Menselijke toets\",\"owner\":\"Teamleider\",\"residualRisk\":\""
+                                        + residualRisk + "\"}]"));
                 v.put("sectionDResidualJustification", "Toets door twee consulenten");
                 v.put("sectionDActionPoints", json("[]"));
             }
@@ -284,14 +332,19 @@ class AssessmentProcessPathsTest {
     }
 
     AssessmentVersion version(String systemId, AssessmentType type, int number) {
-        String id = reads.assessmentsOf(systemId).stream().filter(a -> a.type() == type).findFirst().orElseThrow().id();
+        String id = reads.assessmentsOf(systemId).stream()
+                .filter(a -> a.type() == type)
+                .findFirst()
+                .orElseThrow()
+                .id();
         return reads.version(id, number).orElseThrow();
     }
 
     // ================================================================== assessment-cycle
 
     @Test
-    @DisplayName("Hoog-risico AI: pre-scan, IAMA, actiepunt, vijf go-livecontroles, Evalueren en na de evaluatiedatum ronde 2")
+    @DisplayName(
+            "Hoog-risico AI: pre-scan, IAMA, actiepunt, vijf go-livecontroles, Evalueren en na de evaluatiedatum ronde 2")
     void highRiskAiRunsThroughImplementToEvaluateAndTheReviewDateStartsANewRound() {
         String system = newSystem();
         ProcessInstance cycle = startCycle(system);
@@ -300,10 +353,15 @@ class AssessmentProcessPathsTest {
 
         lead(system, "fill-in-triage", highRiskAiTriage());
         assertThat(cycle).hasPassed("evaluate-triage").isWaitingAt("run-iama");
-        assertThat(cycle).variables().containsEntry("highRiskAi", true).containsEntry("publicationCategory", "A")
-                .containsEntry("iamaRequired", true).containsEntry("dpiaRequired", false);
+        assertThat(cycle)
+                .variables()
+                .containsEntry("highRiskAi", true)
+                .containsEntry("publicationCategory", "A")
+                .containsEntry("iamaRequired", true)
+                .containsEntry("dpiaRequired", false);
         assertThat(systems.get(system).publicationCategory()).isEqualTo("A");
-        assertThat(triageService.triageOf(system, 1)).hasValueSatisfying(t -> assertThat(t.get("outcome").toString()).contains("iamaRequired=true"));
+        assertThat(triageService.triageOf(system, 1))
+                .hasValueSatisfying(t -> assertThat(t.get("outcome").toString()).contains("iamaRequired=true"));
 
         ProcessInstance iama = calledInstance(cycle, "iama");
         assertThat(iama.getBusinessKey()).isEqualTo(system);
@@ -318,24 +376,46 @@ class AssessmentProcessPathsTest {
         assertThat(actionPoint.getName()).isEqualTo("Actiepunt: Bias-toets uitvoeren");
         lead(system, "complete-action-point", Map.of("actionPointResult", "Toets gedaan, geen afwijkingen"));
 
-        assertThat(openTaskKeys(system)).containsExactly("go-live-algorithm-register", "go-live-eu-database", "go-live-fria-notification",
-                "go-live-log-retention", "go-live-persons-informed");
+        assertThat(openTaskKeys(system))
+                .containsExactly(
+                        "go-live-algorithm-register",
+                        "go-live-eu-database",
+                        "go-live-fria-notification",
+                        "go-live-log-retention",
+                        "go-live-persons-informed");
         // A go-live check is only done when confirmed, and logs are kept at least six months.
-        assertThat(refusal(() -> lead(system, "go-live-eu-database", Map.of("euDatabaseRegistered", false, "euDatabaseReference", "x"))))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("euDatabaseRegistered");
-        assertThat(refusal(() -> lead(system, "go-live-log-retention", Map.of("logsRetained", true, "logRetentionMonths", 3))))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("logRetentionMonths");
+        assertThat(refusal(() -> lead(
+                        system,
+                        "go-live-eu-database",
+                        Map.of("euDatabaseRegistered", false, "euDatabaseReference", "x"))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("euDatabaseRegistered");
+        assertThat(refusal(() ->
+                        lead(system, "go-live-log-retention", Map.of("logsRetained", true, "logRetentionMonths", 3))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("logRetentionMonths");
         lead(system, "go-live-eu-database", Map.of("euDatabaseRegistered", true, "euDatabaseReference", "EU-123"));
         lead(system, "go-live-fria-notification", Map.of("friaNotified", true, "friaNotificationReference", "MT-9"));
-        lead(system, "go-live-algorithm-register", Map.of("registerEntryPublished", true, "registerEntryLink", "https://algoritmes.example/1"));
-        lead(system, "go-live-persons-informed", Map.of("personsInformed", true, "personsInformedHow", "Brief bij beschikking"));
+        lead(
+                system,
+                "go-live-algorithm-register",
+                Map.of("registerEntryPublished", true, "registerEntryLink", "https://algoritmes.example/1"));
+        lead(
+                system,
+                "go-live-persons-informed",
+                Map.of("personsInformed", true, "personsInformedHow", "Brief bij beschikking"));
         assertThat(cycle).isWaitingAt("go-live-log-retention");
         lead(system, "go-live-log-retention", Map.of("logsRetained", true, "logRetentionMonths", 12));
 
         assertThat(cycle).hasPassed("go-live-join").isWaitingAt("evaluate-wait");
         assertThat(systems.get(system).phase()).isEqualTo(Phase.EVALUATE);
-        Job review = management.createJobQuery().processInstanceId(cycle.getId()).activityId("review-date-reached").singleResult();
-        assertThat(review.getDuedate().toInstant()).isCloseTo(Instant.now().plus(Duration.ofDays(365)), within(2, ChronoUnit.DAYS));
+        Job review = management
+                .createJobQuery()
+                .processInstanceId(cycle.getId())
+                .activityId("review-date-reached")
+                .singleResult();
+        assertThat(review.getDuedate().toInstant())
+                .isCloseTo(Instant.now().plus(Duration.ofDays(365)), within(2, ChronoUnit.DAYS));
 
         runJob(cycle.getId(), "review-date-reached");
         assertThat(cycle).hasPassed("start-next-round").isWaitingAt("fill-in-triage");
@@ -344,7 +424,8 @@ class AssessmentProcessPathsTest {
     }
 
     @Test
-    @DisplayName("Impactvol algoritme met persoonsgegevens: IAMA en DPIA naast elkaar; uit gebruik nemen beëindigt de cyclus")
+    @DisplayName(
+            "Impactvol algoritme met persoonsgegevens: IAMA en DPIA naast elkaar; uit gebruik nemen beëindigt de cyclus")
     void iamaAndDpiaRunSideBySideAndRetirementEndsTheCycle() {
         String system = newSystem();
         ProcessInstance cycle = startCycle(system);
@@ -361,9 +442,14 @@ class AssessmentProcessPathsTest {
 
         lead(system, "complete-action-point", Map.of("actionPointResult", "Gedaan"));
         // Not high-risk AI: no go-live checks.
-        assertThat(cycle).hasPassed("ready-for-use").hasNotPassed("go-live-split").isWaitingAt("evaluate-wait");
+        assertThat(cycle)
+                .hasPassed("ready-for-use")
+                .hasNotPassed("go-live-split")
+                .isWaitingAt("evaluate-wait");
 
-        runtime.createMessageCorrelation("system-retired").processInstanceBusinessKey(system).correlate();
+        runtime.createMessageCorrelation("system-retired")
+                .processInstanceBusinessKey(system)
+                .correlate();
         assertThat(cycle).hasPassed("cycle-retired").isEnded();
         assertThat(systems.get(system).phase()).isEqualTo(Phase.RETIRED);
     }
@@ -375,11 +461,16 @@ class AssessmentProcessPathsTest {
         ProcessInstance cycle = startCycle(system);
         lead(system, "fill-in-triage", triage());
         // Nothing required: no assessment, no action point, straight to Evaluate (category C).
-        assertThat(cycle).hasPassed("assessments-done", "prepare-implementation").isWaitingAt("evaluate-wait");
+        assertThat(cycle)
+                .hasPassed("assessments-done", "prepare-implementation")
+                .isWaitingAt("evaluate-wait");
         assertThat(systems.get(system).publicationCategory()).isEqualTo("C");
 
-        runtime.createMessageCorrelation("evaluation-trigger").processInstanceBusinessKey(system)
-                .setVariable("triggerType", type).setVariable("triggerDescription", "Aanleiding " + type).correlate();
+        runtime.createMessageCorrelation("evaluation-trigger")
+                .processInstanceBusinessKey(system)
+                .setVariable("triggerType", type)
+                .setVariable("triggerDescription", "Aanleiding " + type)
+                .correlate();
         assertThat(cycle).hasPassed("evaluation-triggered", "start-next-round").isWaitingAt("fill-in-triage");
         assertThat(cycle).variables().containsEntry("round", 2);
         assertThat(audit.events(system, 50)).anySatisfy(e -> {
@@ -402,7 +493,8 @@ class AssessmentProcessPathsTest {
     }
 
     @Test
-    @DisplayName("Afwijzing door de wethouder: geen Implementeren; de cyclus eindigt en een nieuwe cyclus telt de rondes door")
+    @DisplayName(
+            "Afwijzing door de wethouder: geen Implementeren; de cyclus eindigt en een nieuwe cyclus telt de rondes door")
     void aldermanRejectionEndsTheCycleAndANewCycleContinuesTheRounds() {
         String system = newSystem();
         ProcessInstance cycle = startCycle(system);
@@ -411,7 +503,10 @@ class AssessmentProcessPathsTest {
         decide(system, "privacy-officer-advice", "REJECTED");
         decide(system, "ethics-committee-advice", "REJECTED");
         decide(system, "alderman-decision", "REJECTED");
-        assertThat(cycle).hasPassed("cycle-rejected").hasNotPassed("prepare-implementation").isEnded();
+        assertThat(cycle)
+                .hasPassed("cycle-rejected")
+                .hasNotPassed("prepare-implementation")
+                .isEnded();
         assertThat(systems.get(system).phase()).isEqualTo(Phase.REGISTERED);
         assertThat(version(system, AssessmentType.IAMA, 1).status()).isEqualTo(VersionStatus.REJECTED);
 
@@ -453,7 +548,8 @@ class AssessmentProcessPathsTest {
         ProcessInstance iama = startAssessment("iama", system);
         fillIama(system);
         for (String gate : List.of("privacy-officer-advice", "ethics-committee-advice", "alderman-decision")) {
-            assertThat(refusal(() -> decide(system, gate, "APPROVED_WITH_CONDITIONS"))).isInstanceOf(InvalidInputException.class)
+            assertThat(refusal(() -> decide(system, gate, "APPROVED_WITH_CONDITIONS")))
+                    .isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("conditions");
             assertThat(iama).isWaitingAt(gate);
             Map<String, Object> input = gateInput("APPROVED_WITH_CONDITIONS", "Akkoord mits");
@@ -461,7 +557,9 @@ class AssessmentProcessPathsTest {
             decide(system, gate, input);
         }
         assertThat(iama).hasPassed("iama-approved").isEnded();
-        assertThat(version(system, AssessmentType.IAMA, 1).signatures()).extracting(Signature::conditions).containsOnly("Halfjaarlijkse bias-toets");
+        assertThat(version(system, AssessmentType.IAMA, 1).signatures())
+                .extracting(Signature::conditions)
+                .containsOnly("Halfjaarlijkse bias-toets");
     }
 
     @Test
@@ -473,23 +571,27 @@ class AssessmentProcessPathsTest {
         Map<String, Object> withConditions = gateInput("APPROVED_WITH_CONDITIONS", "Akkoord mits");
         withConditions.put("conditions", "Logging aan");
         decide(system, "privacy-officer-advice", withConditions);
-        assertThat(runtime.getVariable(iama.getId(), "privacyOfficerConditions")).isEqualTo("Logging aan");
+        assertThat(runtime.getVariable(iama.getId(), "privacyOfficerConditions"))
+                .isEqualTo("Logging aan");
         assertThat(runtime.getVariables(iama.getId())).doesNotContainKeys("ethicsCommitteeConditions", "conditions");
         sendBack(system, "ethics-committee-advice", "Deel 4 aanvullen", "iama-part-4");
         lead(system, "rework-iama-part-4", iamaPart(4));
         decide(system, "privacy-officer-advice", "APPROVED");
         // The FG's new advice has no conditions: the old ones must not show on the alderman's form any more.
-        assertThat(runtime.getVariables(iama.getId())).doesNotContainKey("privacyOfficerConditions")
+        assertThat(runtime.getVariables(iama.getId()))
+                .doesNotContainKey("privacyOfficerConditions")
                 .containsEntry("privacyOfficerDecision", "APPROVED");
         decide(system, "ethics-committee-advice", "APPROVED");
         decide(system, "alderman-decision", "APPROVED");
         assertThat(iama).isEnded();
-        assertThat(version(system, AssessmentType.IAMA, 1).signatures()).extracting(Signature::conditions)
+        assertThat(version(system, AssessmentType.IAMA, 1).signatures())
+                .extracting(Signature::conditions)
                 .containsExactly("Logging aan", null, null, null, null);
     }
 
     @Test
-    @DisplayName("IAMA: negatief advies houdt niet tegen, maar akkoord van de wethouder vraagt dan een motivering van afwijken")
+    @DisplayName(
+            "IAMA: negatief advies houdt niet tegen, maar akkoord van de wethouder vraagt dan een motivering van afwijken")
     void negativeAdviceNeedsADeviationMotivation() {
         String system = newSystem();
         ProcessInstance iama = startAssessment("iama", system);
@@ -498,7 +600,8 @@ class AssessmentProcessPathsTest {
         assertThat(iama).isWaitingAt("ethics-committee-advice");
         decide(system, "ethics-committee-advice", "REJECTED");
         assertThat(runtime.getVariable(iama.getId(), "privacyOfficerDecision")).isEqualTo("REJECTED");
-        assertThat(refusal(() -> decide(system, "alderman-decision", "APPROVED"))).isInstanceOf(InvalidInputException.class)
+        assertThat(refusal(() -> decide(system, "alderman-decision", "APPROVED")))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("deviationMotivation");
         Map<String, Object> input = gateInput("APPROVED", "Maatschappelijk belang weegt zwaarder");
         input.put("deviationMotivation", "Extra waarborgen in de uitvoering");
@@ -507,7 +610,8 @@ class AssessmentProcessPathsTest {
     }
 
     @Test
-    @DisplayName("IAMA: de FG stuurt deel 1 en 3 terug; alleen die delen worden aangepast, daarna lopen alle poorten opnieuw")
+    @DisplayName(
+            "IAMA: de FG stuurt deel 1 en 3 terug; alleen die delen worden aangepast, daarna lopen alle poorten opnieuw")
     void privacyOfficerSendsBackPartsOneAndThree() {
         String system = newSystem();
         ProcessInstance iama = startAssessment("iama", system);
@@ -527,12 +631,28 @@ class AssessmentProcessPathsTest {
 
         // The record of each save is Waarborg's (ADR 0012): parts 1 and 3 twice, before and after the send-back.
         AssessmentVersion v = version(system, AssessmentType.IAMA, 1);
-        assertThat(reads.answerSaves(v.assessmentId(), 1)).extracting(nl.waarborg.assessment.AnswerSave::section)
-                .containsExactly("iama-part-1", "iama-part-2", "iama-part-3", "iama-part-4", "iama-part-5", "iama-part-1", "iama-part-3");
+        assertThat(reads.answerSaves(v.assessmentId(), 1))
+                .extracting(nl.waarborg.assessment.AnswerSave::section)
+                .containsExactly(
+                        "iama-part-1",
+                        "iama-part-2",
+                        "iama-part-3",
+                        "iama-part-4",
+                        "iama-part-5",
+                        "iama-part-1",
+                        "iama-part-3");
         // The engine keeps each variable's last value, but no detail row per change.
-        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(iama.getId())
-                .variableName("part1Goal").count()).isEqualTo(1);
-        assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(iama.getId()).count()).isZero();
+        assertThat(engine.getHistoryService()
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(iama.getId())
+                        .variableName("part1Goal")
+                        .count())
+                .isEqualTo(1);
+        assertThat(engine.getHistoryService()
+                        .createHistoricDetailQuery()
+                        .processInstanceId(iama.getId())
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -560,7 +680,9 @@ class AssessmentProcessPathsTest {
         decide(system, "ethics-committee-advice", "APPROVED");
         sendBack(system, "alderman-decision", "Alternatieven en afweging uitwerken", "iama-part-2", "iama-part-5");
         assertThat(openTaskKeys(system)).containsExactly("rework-iama-part-2", "rework-iama-part-5");
-        assertThat(runtime.getVariable(iama.getId(), "reviewRemarks")).asString().startsWith("Besluit wethouder:");
+        assertThat(runtime.getVariable(iama.getId(), "reviewRemarks"))
+                .asString()
+                .startsWith("Besluit wethouder:");
         lead(system, "rework-iama-part-2", iamaPart(2));
         lead(system, "rework-iama-part-5", iamaPart(5));
         approveIama(system);
@@ -582,15 +704,17 @@ class AssessmentProcessPathsTest {
     }
 
     @Test
-    @DisplayName("IAMA: functiescheiding — geen niet-leden, geen invullers, niemand beslist twee poorten; de taak blijft open")
+    @DisplayName(
+            "IAMA: functiescheiding — geen niet-leden, geen invullers, niemand beslist twee poorten; de taak blijft open")
     void segregationOfDuties() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String dual = user("dual-" + suffix, "privacy-officer", "ethics-committee");
         String writer = user("writer-" + suffix, "project-lead", "privacy-officer");
         String system = newSystem();
         // The writer is in the system's team (the owner names them), else the part is not theirs to write.
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("lead", null,
-                List.of(new SimpleGrantedAuthority("project-lead"))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new UsernamePasswordAuthenticationToken(
+                        "lead", null, List.of(new SimpleGrantedAuthority("project-lead"))));
         try {
             team.addCoAuthor(system, writer);
         } finally {
@@ -615,8 +739,10 @@ class AssessmentProcessPathsTest {
         }
         identity.setAuthentication(writer, List.of("project-lead", "privacy-officer"));
         try {
-            assertThat(refusal(() -> taskService.complete(task(system, "privacy-officer-advice").getId(), advice)))
-                    .isInstanceOf(SegregationOfDutiesException.class).hasMessageContaining("filled in content");
+            assertThat(refusal(() -> taskService.complete(
+                            task(system, "privacy-officer-advice").getId(), advice)))
+                    .isInstanceOf(SegregationOfDutiesException.class)
+                    .hasMessageContaining("filled in content");
         } finally {
             identity.clearAuthentication();
         }
@@ -624,8 +750,10 @@ class AssessmentProcessPathsTest {
         completeAs(dual, "privacy-officer", task(system, "privacy-officer-advice"), advice);
         identity.setAuthentication(dual, List.of("privacy-officer", "ethics-committee"));
         try {
-            assertThat(refusal(() -> taskService.complete(task(system, "ethics-committee-advice").getId(), advice)))
-                    .isInstanceOf(SegregationOfDutiesException.class).hasMessageContaining("already decided");
+            assertThat(refusal(() -> taskService.complete(
+                            task(system, "ethics-committee-advice").getId(), advice)))
+                    .isInstanceOf(SegregationOfDutiesException.class)
+                    .hasMessageContaining("already decided");
         } finally {
             identity.clearAuthentication();
         }
@@ -654,12 +782,14 @@ class AssessmentProcessPathsTest {
         withoutOversight.put("part3HumanOversight", " ");
         // The form asks these answers too, so its check refuses first (FriaElements stays behind it for Art. 27(1)).
         assertThat(refusal(() -> lead(system, "fill-in-iama-part-3", withoutOversight)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("part3HumanOversight");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("part3HumanOversight");
         assertThat(iama).isWaitingAt("fill-in-iama-part-3");
         lead(system, "fill-in-iama-part-3", iamaPart(3));
         Map<String, Object> withoutRisks = iamaPart(4);
         withoutRisks.remove("part4SpecificRisks");
-        assertThat(refusal(() -> lead(system, "fill-in-iama-part-4", withoutRisks))).hasMessageContaining("part4SpecificRisks");
+        assertThat(refusal(() -> lead(system, "fill-in-iama-part-4", withoutRisks)))
+                .hasMessageContaining("part4SpecificRisks");
         assertThat(iama).isWaitingAt("fill-in-iama-part-4");
     }
 
@@ -670,8 +800,10 @@ class AssessmentProcessPathsTest {
         ProcessInstance iama = startAssessment("iama", system);
         fillIama(system);
         assertThat(refusal(() -> sendBack(system, "privacy-officer-advice", "Aanpassen", "dpia-section-a")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("sendBackTo");
-        assertThat(refusal(() -> decide(system, "privacy-officer-advice", "SENT_BACK"))).isInstanceOf(InvalidInputException.class);
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("sendBackTo");
+        assertThat(refusal(() -> decide(system, "privacy-officer-advice", "SENT_BACK")))
+                .isInstanceOf(InvalidInputException.class);
         assertThat(iama).isWaitingAt("privacy-officer-advice");
     }
 
@@ -687,7 +819,9 @@ class AssessmentProcessPathsTest {
             decide(system, gate, "APPROVED");
         }
         assertThat(iama).isEnded();
-        assertThat(audit.events(system, 100)).filteredOn(e -> e.action().equals("GATE_OVERDUE")).hasSize(3);
+        assertThat(audit.events(system, 100))
+                .filteredOn(e -> e.action().equals("GATE_OVERDUE"))
+                .hasSize(3);
     }
 
     // ================================================================== dpia
@@ -713,46 +847,84 @@ class AssessmentProcessPathsTest {
         fillDpia(system, "HIGH");
         decide(system, "privacy-officer-advice", "APPROVED");
         assertThat(dpia).isWaitingAt("dpa-consultation-submit");
-        lead(system, "dpa-consultation-submit", Map.of("dpaSubmissionDate", "2027-01-04", "dpaSubmissionReference", "AP-2027-1"));
+        lead(
+                system,
+                "dpa-consultation-submit",
+                Map.of("dpaSubmissionDate", "2027-01-04", "dpaSubmissionReference", "AP-2027-1"));
         assertThat(dpia).isWaitingAt("dpa-consultation-answer");
-        Job timer = management.createJobQuery().processInstanceId(dpia.getId()).activityId("dpa-consultation-expired").singleResult();
-        assertThat(timer.getDuedate().toInstant()).isCloseTo(Instant.now().plus(Duration.ofDays(56)), within(1, ChronoUnit.DAYS));
-        lead(system, "dpa-consultation-answer", Map.of("dpaAnswerDate", "2027-02-15", "dpaAnswerOutcome", "NO_OBJECTION",
-                "dpaAnswerSummary", "Geen bezwaar"));
+        Job timer = management
+                .createJobQuery()
+                .processInstanceId(dpia.getId())
+                .activityId("dpa-consultation-expired")
+                .singleResult();
+        assertThat(timer.getDuedate().toInstant())
+                .isCloseTo(Instant.now().plus(Duration.ofDays(56)), within(1, ChronoUnit.DAYS));
+        lead(
+                system,
+                "dpa-consultation-answer",
+                Map.of(
+                        "dpaAnswerDate",
+                        "2027-02-15",
+                        "dpaAnswerOutcome",
+                        "NO_OBJECTION",
+                        "dpaAnswerSummary",
+                        "Geen bezwaar"));
         assertThat(dpia).isWaitingAt("alderman-decision");
         decide(system, "alderman-decision", "APPROVED");
         assertThat(dpia).isEnded();
-        assertThat(version(system, AssessmentType.DPIA, 1).answers()).containsKeys("dpa-consultation-submit", "dpa-consultation-answer");
+        assertThat(version(system, AssessmentType.DPIA, 1).answers())
+                .containsKeys("dpa-consultation-submit", "dpa-consultation-answer");
     }
 
     @Test
-    @DisplayName("DPIA: termijn AP verstreken, manager legt verlenging (+6 weken) vast, na de tweede keer verder zonder antwoord")
+    @DisplayName(
+            "DPIA: termijn AP verstreken, manager legt verlenging (+6 weken) vast, na de tweede keer verder zonder antwoord")
     void dpaTimeoutEscalatesAndIsExtendedOnce() {
         String system = newSystem();
         ProcessInstance dpia = startAssessment("dpia", system);
         fillDpia(system, "HIGH");
         decide(system, "privacy-officer-advice", "REJECTED");
-        lead(system, "dpa-consultation-submit", Map.of("dpaSubmissionDate", "2027-01-04", "dpaSubmissionReference", "AP-2027-2"));
+        lead(
+                system,
+                "dpa-consultation-submit",
+                Map.of("dpaSubmissionDate", "2027-01-04", "dpaSubmissionReference", "AP-2027-2"));
 
         runJob(dpia.getId(), "dpa-consultation-expired");
         assertThat(dpia).isWaitingAt("dpa-consultation-overdue");
-        completeAs("manager", "manager", task(system, "dpa-consultation-overdue"),
+        completeAs(
+                "manager",
+                "manager",
+                task(system, "dpa-consultation-overdue"),
                 Map.of("dpaOverdueAction", "EXTENDED", "dpaOverdueNote", "AP verlengde per brief"));
         assertThat(dpia).hasPassed("dpa-record-extension").isWaitingAt("dpa-consultation-answer");
-        Job extended = management.createJobQuery().processInstanceId(dpia.getId()).activityId("dpa-consultation-expired").singleResult();
-        assertThat(extended.getDuedate().toInstant()).isCloseTo(Instant.now().plus(Duration.ofDays(98)), within(1, ChronoUnit.DAYS));
+        Job extended = management
+                .createJobQuery()
+                .processInstanceId(dpia.getId())
+                .activityId("dpa-consultation-expired")
+                .singleResult();
+        assertThat(extended.getDuedate().toInstant())
+                .isCloseTo(Instant.now().plus(Duration.ofDays(98)), within(1, ChronoUnit.DAYS));
 
         runJob(dpia.getId(), "dpa-consultation-expired");
-        assertThat(refusal(() -> completeAs("manager", "manager", task(system, "dpa-consultation-overdue"),
-                Map.of("dpaOverdueAction", "EXTENDED", "dpaOverdueNote", "Nog eens")))).isInstanceOf(InvalidInputException.class);
-        completeAs("manager", "manager", task(system, "dpa-consultation-overdue"),
+        assertThat(refusal(() -> completeAs(
+                        "manager",
+                        "manager",
+                        task(system, "dpa-consultation-overdue"),
+                        Map.of("dpaOverdueAction", "EXTENDED", "dpaOverdueNote", "Nog eens"))))
+                .isInstanceOf(InvalidInputException.class);
+        completeAs(
+                "manager",
+                "manager",
+                task(system, "dpa-consultation-overdue"),
                 Map.of("dpaOverdueAction", "PROCEED", "dpaOverdueNote", "Geen antwoord; wethouder besluit"));
         assertThat(dpia).isWaitingAt("alderman-decision");
         Map<String, Object> input = gateInput("APPROVED", "Risico aanvaard");
         input.put("deviationMotivation", "Aanvullende maatregelen getroffen");
         decide(system, "alderman-decision", input);
         assertThat(dpia).isEnded();
-        assertThat(audit.events(system, 100)).extracting(e -> e.action()).contains("DPA_CONSULTATION_OVERDUE", "DPA_CONSULTATION_EXTENDED");
+        assertThat(audit.events(system, 100))
+                .extracting(e -> e.action())
+                .contains("DPA_CONSULTATION_OVERDUE", "DPA_CONSULTATION_EXTENDED");
     }
 
     @Test
@@ -761,7 +933,12 @@ class AssessmentProcessPathsTest {
         String system = newSystem();
         ProcessInstance dpia = startAssessment("dpia", system);
         fillDpia(system, "LOW");
-        sendBack(system, "privacy-officer-advice", "Bewaartermijn en risico's onvolledig", "dpia-section-a", "dpia-section-c");
+        sendBack(
+                system,
+                "privacy-officer-advice",
+                "Bewaartermijn en risico's onvolledig",
+                "dpia-section-a",
+                "dpia-section-c");
         assertThat(openTaskKeys(system)).containsExactly("rework-dpia-section-a", "rework-dpia-section-c");
         lead(system, "rework-dpia-section-a", dpiaSection("a", "LOW"));
         lead(system, "rework-dpia-section-c", dpiaSection("c", "LOW"));

@@ -17,17 +17,17 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import nl.waarborg.identity.Groups;
 import nl.waarborg.assessment.Gate;
+import nl.waarborg.identity.Groups;
 import nl.waarborg.workflow.ReworkParts;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Event;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
-import org.camunda.bpm.model.bpmn.instance.Event;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -53,6 +53,7 @@ class ModelConventionsTest {
 
     /** 10 years: assessment records are archived (Archiefwet); the operator's configured TTL overrides it (see ADR 0006). */
     static final int MINIMUM_HISTORY_DAYS = 3650;
+
     static final Path BPMN = Path.of("bpmn");
     static final Path FORMS = Path.of("forms");
     static final List<String> GATE_FIELDS = List.of("decision", "motivation", "conditions", "sendBackTo");
@@ -94,45 +95,66 @@ class ModelConventionsTest {
 
     @TestFactory
     Stream<DynamicTest> everyProcessIsExecutableWithAnArchivalHistoryTimeToLive() throws IOException {
-        return models().stream().map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
-            BpmnModelInstance model = Bpmn.readModelFromFile(path.toFile());
-            Bpmn.validateModel(model);
-            for (Process process : model.getModelElementsByType(Process.class)) {
-                assertThat(process.isExecutable()).as("%s is executable", process.getId()).isTrue();
-                assertThat(process.getCamundaHistoryTimeToLive()).as("history TTL of %s (days)", process.getId())
-                        .isNotNull().isGreaterThanOrEqualTo(MINIMUM_HISTORY_DAYS);
-                assertThat(process.getName()).as("Dutch name of %s", process.getId()).isNotBlank();
-            }
-        }));
+        return models().stream()
+                .map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
+                    BpmnModelInstance model = Bpmn.readModelFromFile(path.toFile());
+                    Bpmn.validateModel(model);
+                    for (Process process : model.getModelElementsByType(Process.class)) {
+                        assertThat(process.isExecutable())
+                                .as("%s is executable", process.getId())
+                                .isTrue();
+                        assertThat(process.getCamundaHistoryTimeToLive())
+                                .as("history TTL of %s (days)", process.getId())
+                                .isNotNull()
+                                .isGreaterThanOrEqualTo(MINIMUM_HISTORY_DAYS);
+                        assertThat(process.getName())
+                                .as("Dutch name of %s", process.getId())
+                                .isNotBlank();
+                    }
+                }));
     }
 
     @Test
     void everyDecisionHasAnArchivalHistoryTimeToLive() {
-        for (Decision decision : Dmn.readModelFromFile(BPMN.resolve("triage.dmn").toFile()).getModelElementsByType(Decision.class)) {
-            assertThat(Integer.parseInt(decision.getCamundaHistoryTimeToLiveString())).as("TTL of decision %s", decision.getId())
+        for (Decision decision :
+                Dmn.readModelFromFile(BPMN.resolve("triage.dmn").toFile()).getModelElementsByType(Decision.class)) {
+            assertThat(Integer.parseInt(decision.getCamundaHistoryTimeToLiveString()))
+                    .as("TTL of decision %s", decision.getId())
                     .isGreaterThanOrEqualTo(MINIMUM_HISTORY_DAYS);
         }
     }
 
     @TestFactory
     Stream<DynamicTest> everyUserTaskHasAnExistingFormAndAGroupOfTheContract() throws IOException {
-        return models().stream().map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
-            BpmnModelInstance model = Bpmn.readModelFromFile(path.toFile());
-            Collection<UserTask> userTasks = model.getModelElementsByType(UserTask.class);
-            assertThat(userTasks).isNotEmpty();
-            for (UserTask task : userTasks) {
-                String ref = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
-                assertThat(ref).as("formRef of %s", task.getId()).isNotBlank();
-                assertThat(task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRefBinding")).as("binding of %s", task.getId())
-                        .isEqualTo("deployment");
-                assertThat(FORMS.resolve(ref + ".form")).as("form of %s", task.getId()).exists();
-                assertThat(form(ref).path("id").asText()).as("id inside forms/%s.form", ref).isEqualTo(ref);
-                assertThat(task.getCamundaCandidateGroups()).as("candidate group of %s", task.getId()).isIn(Groups.ALL);
-                assertThat(task.getName()).as("name of %s", task.getId()).isNotBlank();
-                assertThat(task.getId()).as("kebab-case id").matches("[a-z0-9]+(-[a-z0-9]+)*");
-                Gate.ofTask(task.getId()).ifPresent(gate -> assertThat(task.getCamundaCandidateGroups()).isEqualTo(gate.candidateGroup()));
-            }
-        }));
+        return models().stream()
+                .map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
+                    BpmnModelInstance model = Bpmn.readModelFromFile(path.toFile());
+                    Collection<UserTask> userTasks = model.getModelElementsByType(UserTask.class);
+                    assertThat(userTasks).isNotEmpty();
+                    for (UserTask task : userTasks) {
+                        String ref = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
+                        assertThat(ref).as("formRef of %s", task.getId()).isNotBlank();
+                        assertThat(task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRefBinding"))
+                                .as("binding of %s", task.getId())
+                                .isEqualTo("deployment");
+                        assertThat(FORMS.resolve(ref + ".form"))
+                                .as("form of %s", task.getId())
+                                .exists();
+                        assertThat(form(ref).path("id").asText())
+                                .as("id inside forms/%s.form", ref)
+                                .isEqualTo(ref);
+                        assertThat(task.getCamundaCandidateGroups())
+                                .as("candidate group of %s", task.getId())
+                                .isIn(Groups.ALL);
+                        assertThat(task.getName())
+                                .as("name of %s", task.getId())
+                                .isNotBlank();
+                        assertThat(task.getId()).as("kebab-case id").matches("[a-z0-9]+(-[a-z0-9]+)*");
+                        Gate.ofTask(task.getId())
+                                .ifPresent(gate -> assertThat(task.getCamundaCandidateGroups())
+                                        .isEqualTo(gate.candidateGroup()));
+                    }
+                }));
     }
 
     @TestFactory
@@ -155,16 +177,31 @@ class ModelConventionsTest {
                     Map<String, JsonNode> fields = fields(form(ref));
                     assertThat(fields).containsKeys(GATE_FIELDS.toArray(String[]::new));
                     assertThat(fields.get("decision").path("type").asText()).isEqualTo("select");
-                    assertThat(fields.get("decision").path("values").findValuesAsText("value")).containsExactlyElementsOf(DECISIONS);
-                    assertThat(fields.get("decision").path("values").findValuesAsText("label")).allSatisfy(l -> assertThat(l).isNotBlank());
-                    assertThat(fields.get("motivation").path("validate").path("required").asBoolean()).as("motivation required").isTrue();
+                    assertThat(fields.get("decision").path("values").findValuesAsText("value"))
+                            .containsExactlyElementsOf(DECISIONS);
+                    assertThat(fields.get("decision").path("values").findValuesAsText("label"))
+                            .allSatisfy(l -> assertThat(l).isNotBlank());
+                    assertThat(fields.get("motivation")
+                                    .path("validate")
+                                    .path("required")
+                                    .asBoolean())
+                            .as("motivation required")
+                            .isTrue();
                     assertThat(fields.get("sendBackTo").path("type").asText()).isEqualTo("checklist");
-                    // The reviewer can send back exactly the parts that can be reworked in this process (assessment-specific forms).
+                    // The reviewer can send back exactly the parts that can be reworked in this process
+                    // (assessment-specific forms).
                     List<String> parts = fields.get("sendBackTo").path("values").findValuesAsText("value");
-                    assertThat(parts).as("sendBackTo of %s", ref).isNotEmpty().allSatisfy(p -> assertThat(contentForms).contains(p));
-                    // ... which are the parts the bridge derives from the model, and each has a way out of the rework split.
-                    assertThat(parts).as("sendBackTo of %s = parts derived from the model", ref).isEqualTo(ReworkParts.before(gate));
-                    assertThat(ReworkParts.after((FlowNode) model.getModelElementById("rework-split"))).as("rework split of %s", path)
+                    assertThat(parts)
+                            .as("sendBackTo of %s", ref)
+                            .isNotEmpty()
+                            .allSatisfy(p -> assertThat(contentForms).contains(p));
+                    // ... which are the parts the bridge derives from the model, and each has a way out of the rework
+                    // split.
+                    assertThat(parts)
+                            .as("sendBackTo of %s = parts derived from the model", ref)
+                            .isEqualTo(ReworkParts.before(gate));
+                    assertThat(ReworkParts.after((FlowNode) model.getModelElementById("rework-split")))
+                            .as("rework split of %s", path)
                             .containsAll(parts);
                     if (gate.getId().equals(Gate.ALDERMAN_DECISION.taskId())) {
                         assertThat(fields).containsKey("deviationMotivation");
@@ -176,8 +213,9 @@ class ModelConventionsTest {
     }
 
     private static boolean hasContentListener(UserTask task) {
-        return task.getExtensionElements() != null && task.getExtensionElements().getDomElement().getChildElements().stream()
-                .anyMatch(e -> "${contentTaskListener}".equals(e.getAttribute("delegateExpression")));
+        return task.getExtensionElements() != null
+                && task.getExtensionElements().getDomElement().getChildElements().stream()
+                        .anyMatch(e -> "${contentTaskListener}".equals(e.getAttribute("delegateExpression")));
     }
 
     @Test
@@ -188,7 +226,9 @@ class ModelConventionsTest {
                 String name = file.getFileName().toString().replace(".form", "");
                 assertThat(form.path("id").asText()).as("id of %s", file).isEqualTo(name);
                 // form-js 1.13 in the Camunda 7.24 webapps supports schemaVersion 16 at most.
-                assertThat(form.path("schemaVersion").asInt()).as("schemaVersion of %s", file).isBetween(1, 16);
+                assertThat(form.path("schemaVersion").asInt())
+                        .as("schemaVersion of %s", file)
+                        .isBetween(1, 16);
                 assertThat(form.path("components").size()).isPositive();
             }
         }
@@ -201,82 +241,101 @@ class ModelConventionsTest {
         assertThat(catalog.form("action-point").orElseThrow().shownVariables())
                 .containsExactlyInAnyOrder("actionPointWhat", "actionPointOwner");
         assertThat(catalog.form("iama-alderman-decision").orElseThrow().shownVariables())
-                .contains("privacyOfficerDecision", "privacyOfficerMotivation", "privacyOfficerConditions", "ethicsCommitteeDecision")
+                .contains(
+                        "privacyOfficerDecision",
+                        "privacyOfficerMotivation",
+                        "privacyOfficerConditions",
+                        "ethicsCommitteeDecision")
                 .doesNotContain("decision", "motivation");
-        assertThat(catalog.form("iama-part-1").orElseThrow().shownVariables()).doesNotContainAnyElementsOf(
-                catalog.form("iama-part-1").orElseThrow().fields().keySet());
+        assertThat(catalog.form("iama-part-1").orElseThrow().shownVariables())
+                .doesNotContainAnyElementsOf(
+                        catalog.form("iama-part-1").orElseThrow().fields().keySet());
     }
 
     /** Content forms of one process write into one set of process variables: their keys must not collide. */
     @TestFactory
     Stream<DynamicTest> contentFieldKeysAreUniqueWithinAProcess() throws IOException {
-        return models().stream().map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
-            BpmnModelInstance model = Bpmn.readModelFromFile(path.toFile());
-            Map<String, String> owner = new HashMap<>();
-            Set<String> seen = new LinkedHashSet<>();
-            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-                String ref = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
-                if (Gate.ofTask(task.getId()).isPresent() || !seen.add(ref)) {
-                    continue;
-                }
-                for (String key : fields(form(ref)).keySet()) {
-                    String previous = owner.putIfAbsent(key, ref);
-                    assertThat(previous).as("field %s of %s is also in %s", key, ref, previous).isNull();
-                }
-            }
-        }));
+        return models().stream()
+                .map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
+                    BpmnModelInstance model = Bpmn.readModelFromFile(path.toFile());
+                    Map<String, String> owner = new HashMap<>();
+                    Set<String> seen = new LinkedHashSet<>();
+                    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                        String ref = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
+                        if (Gate.ofTask(task.getId()).isPresent() || !seen.add(ref)) {
+                            continue;
+                        }
+                        for (String key : fields(form(ref)).keySet()) {
+                            String previous = owner.putIfAbsent(key, ref);
+                            assertThat(previous)
+                                    .as("field %s of %s is also in %s", key, ref, previous)
+                                    .isNull();
+                        }
+                    }
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> diagramsShowEveryElementWithoutCrossings() throws IOException {
-        return models().stream().map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
-            BpmnModelInstance model = Bpmn.readModelFromFile(path.toFile());
-            Map<String, Bounds> shapes = new HashMap<>();
-            for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
-                shapes.put(shape.getBpmnElement().getId(), shape.getBounds());
-            }
-            Map<String, List<double[]>> edges = new HashMap<>();
-            for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
-                List<double[]> points = new ArrayList<>();
-                for (Waypoint w : edge.getWaypoints()) {
-                    points.add(new double[] {w.getX(), w.getY()});
-                }
-                edges.put(((BaseElement) edge.getBpmnElement()).getId(), points);
-            }
-            for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
-                assertThat(shapes).as("shape for %s", node.getId()).containsKey(node.getId());
-            }
-            List<SequenceFlow> flows = new ArrayList<>(model.getModelElementsByType(SequenceFlow.class));
-            for (SequenceFlow flow : flows) {
-                assertThat(edges).as("edge for %s", flow.getId()).containsKey(flow.getId());
-                List<double[]> points = edges.get(flow.getId());
-                assertThat(points).as("waypoints of %s", flow.getId()).hasSizeGreaterThanOrEqualTo(2);
-                for (int i = 1; i < points.size(); i++) {
-                    double[] a = points.get(i - 1);
-                    double[] b = points.get(i);
-                    assertThat(a[0] == b[0] || a[1] == b[1]).as("segment %d of %s is horizontal or vertical", i, flow.getId()).isTrue();
-                    for (Map.Entry<String, Bounds> shape : shapes.entrySet()) {
-                        if (shape.getKey().equals(flow.getSource().getId()) || shape.getKey().equals(flow.getTarget().getId())
-                                || isBoundaryOf(model, shape.getKey(), flow)) {
-                            continue;
-                        }
-                        assertThat(throughShape(a, b, shape.getValue())).as("%s runs through %s", flow.getId(), shape.getKey()).isFalse();
+        return models().stream()
+                .map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
+                    BpmnModelInstance model = Bpmn.readModelFromFile(path.toFile());
+                    Map<String, Bounds> shapes = new HashMap<>();
+                    for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+                        shapes.put(shape.getBpmnElement().getId(), shape.getBounds());
                     }
-                }
-            }
-            for (int i = 0; i < flows.size(); i++) {
-                for (int j = i + 1; j < flows.size(); j++) {
-                    List<double[]> p = edges.get(flows.get(i).getId());
-                    List<double[]> q = edges.get(flows.get(j).getId());
-                    for (int s = 1; s < p.size(); s++) {
-                        for (int t = 1; t < q.size(); t++) {
-                            assertThat(crosses(p.get(s - 1), p.get(s), q.get(t - 1), q.get(t)))
-                                    .as("%s crosses %s", flows.get(i).getId(), flows.get(j).getId()).isFalse();
+                    Map<String, List<double[]>> edges = new HashMap<>();
+                    for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
+                        List<double[]> points = new ArrayList<>();
+                        for (Waypoint w : edge.getWaypoints()) {
+                            points.add(new double[] {w.getX(), w.getY()});
+                        }
+                        edges.put(((BaseElement) edge.getBpmnElement()).getId(), points);
+                    }
+                    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+                        assertThat(shapes).as("shape for %s", node.getId()).containsKey(node.getId());
+                    }
+                    List<SequenceFlow> flows = new ArrayList<>(model.getModelElementsByType(SequenceFlow.class));
+                    for (SequenceFlow flow : flows) {
+                        assertThat(edges).as("edge for %s", flow.getId()).containsKey(flow.getId());
+                        List<double[]> points = edges.get(flow.getId());
+                        assertThat(points).as("waypoints of %s", flow.getId()).hasSizeGreaterThanOrEqualTo(2);
+                        for (int i = 1; i < points.size(); i++) {
+                            double[] a = points.get(i - 1);
+                            double[] b = points.get(i);
+                            assertThat(a[0] == b[0] || a[1] == b[1])
+                                    .as("segment %d of %s is horizontal or vertical", i, flow.getId())
+                                    .isTrue();
+                            for (Map.Entry<String, Bounds> shape : shapes.entrySet()) {
+                                if (shape.getKey().equals(flow.getSource().getId())
+                                        || shape.getKey()
+                                                .equals(flow.getTarget().getId())
+                                        || isBoundaryOf(model, shape.getKey(), flow)) {
+                                    continue;
+                                }
+                                assertThat(throughShape(a, b, shape.getValue()))
+                                        .as("%s runs through %s", flow.getId(), shape.getKey())
+                                        .isFalse();
+                            }
                         }
                     }
-                }
-            }
-        }));
+                    for (int i = 0; i < flows.size(); i++) {
+                        for (int j = i + 1; j < flows.size(); j++) {
+                            List<double[]> p = edges.get(flows.get(i).getId());
+                            List<double[]> q = edges.get(flows.get(j).getId());
+                            for (int s = 1; s < p.size(); s++) {
+                                for (int t = 1; t < q.size(); t++) {
+                                    assertThat(crosses(p.get(s - 1), p.get(s), q.get(t - 1), q.get(t)))
+                                            .as(
+                                                    "%s crosses %s",
+                                                    flows.get(i).getId(),
+                                                    flows.get(j).getId())
+                                            .isFalse();
+                                }
+                            }
+                        }
+                    }
+                }));
     }
 
     /**
@@ -286,35 +345,48 @@ class ModelConventionsTest {
      */
     @TestFactory
     Stream<DynamicTest> everyChoiceOfAGatewayIsNamedInTheDiagram() throws IOException {
-        return models().stream().map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
-            BpmnModelInstance model = Bpmn.readModelFromFile(path.toFile());
-            Map<String, BpmnEdge> edges = new HashMap<>();
-            for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
-                edges.put(((BaseElement) edge.getBpmnElement()).getId(), edge);
-            }
-            int choices = 0;
-            for (Gateway gateway : model.getModelElementsByType(Gateway.class)) {
-                boolean choice = gateway instanceof ExclusiveGateway || gateway instanceof InclusiveGateway;
-                if (!choice || gateway.getOutgoing().size() < 2) {
-                    continue; // a join, or a parallel split (all flows are taken)
-                }
-                for (SequenceFlow flow : gateway.getOutgoing()) {
-                    choices++;
-                    assertThat(flow.getName()).as("name of %s (leaves %s)", flow.getId(), gateway.getId()).isNotBlank();
-                    BpmnEdge edge = edges.get(flow.getId());
-                    assertThat(edge).as("edge of %s", flow.getId()).isNotNull();
-                    assertThat(edge.getBpmnLabel()).as("label of %s in the diagram", flow.getId()).isNotNull();
-                    Bounds label = edge.getBpmnLabel().getBounds();
-                    assertThat(label).as("place of the label of %s", flow.getId()).isNotNull();
-                    // The name must be readable: not on top of a task, event or gateway.
-                    for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
-                        assertThat(overlaps(label, shape.getBounds())).as("label of %s lies on %s", flow.getId(),
-                                shape.getBpmnElement().getId()).isFalse();
+        return models().stream()
+                .map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
+                    BpmnModelInstance model = Bpmn.readModelFromFile(path.toFile());
+                    Map<String, BpmnEdge> edges = new HashMap<>();
+                    for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
+                        edges.put(((BaseElement) edge.getBpmnElement()).getId(), edge);
                     }
-                }
-            }
-            assertThat(choices).as("flows that leave a gateway with a choice").isPositive();
-        }));
+                    int choices = 0;
+                    for (Gateway gateway : model.getModelElementsByType(Gateway.class)) {
+                        boolean choice = gateway instanceof ExclusiveGateway || gateway instanceof InclusiveGateway;
+                        if (!choice || gateway.getOutgoing().size() < 2) {
+                            continue; // a join, or a parallel split (all flows are taken)
+                        }
+                        for (SequenceFlow flow : gateway.getOutgoing()) {
+                            choices++;
+                            assertThat(flow.getName())
+                                    .as("name of %s (leaves %s)", flow.getId(), gateway.getId())
+                                    .isNotBlank();
+                            BpmnEdge edge = edges.get(flow.getId());
+                            assertThat(edge).as("edge of %s", flow.getId()).isNotNull();
+                            assertThat(edge.getBpmnLabel())
+                                    .as("label of %s in the diagram", flow.getId())
+                                    .isNotNull();
+                            Bounds label = edge.getBpmnLabel().getBounds();
+                            assertThat(label)
+                                    .as("place of the label of %s", flow.getId())
+                                    .isNotNull();
+                            // The name must be readable: not on top of a task, event or gateway.
+                            for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+                                assertThat(overlaps(label, shape.getBounds()))
+                                        .as(
+                                                "label of %s lies on %s",
+                                                flow.getId(),
+                                                shape.getBpmnElement().getId())
+                                        .isFalse();
+                            }
+                        }
+                    }
+                    assertThat(choices)
+                            .as("flows that leave a gateway with a choice")
+                            .isPositive();
+                }));
     }
 
     /**
@@ -324,27 +396,34 @@ class ModelConventionsTest {
      */
     @TestFactory
     Stream<DynamicTest> labelsLieClearOfOtherShapes() throws IOException {
-        return models().stream().map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
-            BpmnModelInstance model = Bpmn.readModelFromFile(path.toFile());
-            Collection<BpmnShape> shapes = model.getModelElementsByType(BpmnShape.class);
-            Collection<BpmnEdge> edges = model.getModelElementsByType(BpmnEdge.class);
-            List<String> problems = new ArrayList<>();
-            int labels = 0;
-            for (BpmnShape shape : shapes) {
-                if (shape.getBpmnElement() instanceof Event || shape.getBpmnElement() instanceof Gateway) {
-                    labels += checkLabel(shape.getBpmnElement(), shape.getBpmnLabel(), shapes, edges, problems);
-                }
-            }
-            for (BpmnEdge edge : edges) {
-                labels += checkLabel(edge.getBpmnElement(), edge.getBpmnLabel(), shapes, edges, problems);
-            }
-            assertThat(problems).as("labels of %s", path.getFileName()).isEmpty();
-            assertThat(labels).as("labels checked in %s", path.getFileName()).isPositive();
-        }));
+        return models().stream()
+                .map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
+                    BpmnModelInstance model = Bpmn.readModelFromFile(path.toFile());
+                    Collection<BpmnShape> shapes = model.getModelElementsByType(BpmnShape.class);
+                    Collection<BpmnEdge> edges = model.getModelElementsByType(BpmnEdge.class);
+                    List<String> problems = new ArrayList<>();
+                    int labels = 0;
+                    for (BpmnShape shape : shapes) {
+                        if (shape.getBpmnElement() instanceof Event || shape.getBpmnElement() instanceof Gateway) {
+                            labels += checkLabel(shape.getBpmnElement(), shape.getBpmnLabel(), shapes, edges, problems);
+                        }
+                    }
+                    for (BpmnEdge edge : edges) {
+                        labels += checkLabel(edge.getBpmnElement(), edge.getBpmnLabel(), shapes, edges, problems);
+                    }
+                    assertThat(problems).as("labels of %s", path.getFileName()).isEmpty();
+                    assertThat(labels)
+                            .as("labels checked in %s", path.getFileName())
+                            .isPositive();
+                }));
     }
 
-    private static int checkLabel(BaseElement element, BpmnLabel label, Collection<BpmnShape> shapes, Collection<BpmnEdge> edges,
-                                  List<String> problems) {
+    private static int checkLabel(
+            BaseElement element,
+            BpmnLabel label,
+            Collection<BpmnShape> shapes,
+            Collection<BpmnEdge> edges,
+            List<String> problems) {
         String name = element.getAttributeValue("name");
         if (name == null || name.isBlank()) {
             return 0;
@@ -360,8 +439,11 @@ class ModelConventionsTest {
             }
             Bounds b = other.getBounds();
             if (overlaps(label.getBounds(), b)
-                    || overlaps(text, new double[] {b.getX(), b.getY(), b.getX() + b.getWidth(), b.getY() + b.getHeight()})) {
-                problems.add("label of " + element.getId() + " ('" + name + "') lies on " + other.getBpmnElement().getId());
+                    || overlaps(
+                            text,
+                            new double[] {b.getX(), b.getY(), b.getX() + b.getWidth(), b.getY() + b.getHeight()})) {
+                problems.add("label of " + element.getId() + " ('" + name + "') lies on "
+                        + other.getBpmnElement().getId());
             }
         }
         for (BpmnEdge edge : edges) {
@@ -369,8 +451,11 @@ class ModelConventionsTest {
             for (int i = 1; i < points.size() && edge.getBpmnElement() != element; i++) {
                 double[] a = {points.get(i - 1).getX(), points.get(i - 1).getY()};
                 double[] b = {points.get(i).getX(), points.get(i).getY()};
-                if (overlaps(text, new double[] {Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1])})) {
-                    problems.add("label of " + element.getId() + " ('" + name + "') lies under " + ((BaseElement) edge.getBpmnElement()).getId());
+                if (overlaps(text, new double[] {
+                    Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1])
+                })) {
+                    problems.add("label of " + element.getId() + " ('" + name + "') lies under "
+                            + ((BaseElement) edge.getBpmnElement()).getId());
                     break;
                 }
             }
@@ -401,9 +486,13 @@ class ModelConventionsTest {
             }
         }
         lines.add(line);
-        double width = Math.min(LABEL_WIDTH, lines.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+        double width = Math.min(
+                LABEL_WIDTH,
+                lines.stream().mapToDouble(Double::doubleValue).max().orElse(0));
         double centre = bounds.getX() + bounds.getWidth() / 2;
-        return new double[] {centre - width / 2, bounds.getY(), centre + width / 2, bounds.getY() + lines.size() * LABEL_LINE};
+        return new double[] {
+            centre - width / 2, bounds.getY(), centre + width / 2, bounds.getY() + lines.size() * LABEL_LINE
+        };
     }
 
     static double textWidth(String text) {
@@ -446,35 +535,42 @@ class ModelConventionsTest {
      */
     @TestFactory
     Stream<DynamicTest> expressionsNameBeansOrReadVariables() throws IOException {
-        return models().stream().map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
-            String xml = Files.readString(path);
-            List<String> problems = new ArrayList<>();
-            Matcher expressions = EXPRESSION.matcher(xml);
-            int count = 0;
-            while (expressions.find()) {
-                count++;
-                String expression = expressions.group();
-                if (expression.contains("setVariable(")) {
-                    problems.add(expression + " sets a variable");
-                }
-                if (CALL_WITH_ARGUMENTS.matcher(expression).find()) {
-                    problems.add(expression + " calls a method with arguments");
-                }
-            }
-            Matcher attributes = CODE_ATTRIBUTE.matcher(xml);
-            while (attributes.find()) {
-                int line = xml.substring(0, attributes.start()).split("\n", -1).length;
-                problems.add("line " + line + " runs an expression instead of a delegateExpression");
-            }
-            assertThat(problems).as("expressions in %s", path.getFileName()).isEmpty();
-            assertThat(count).as("expressions found in %s", path.getFileName()).isPositive();
-        }));
+        return models().stream()
+                .map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
+                    String xml = Files.readString(path);
+                    List<String> problems = new ArrayList<>();
+                    Matcher expressions = EXPRESSION.matcher(xml);
+                    int count = 0;
+                    while (expressions.find()) {
+                        count++;
+                        String expression = expressions.group();
+                        if (expression.contains("setVariable(")) {
+                            problems.add(expression + " sets a variable");
+                        }
+                        if (CALL_WITH_ARGUMENTS.matcher(expression).find()) {
+                            problems.add(expression + " calls a method with arguments");
+                        }
+                    }
+                    Matcher attributes = CODE_ATTRIBUTE.matcher(xml);
+                    while (attributes.find()) {
+                        int line = xml.substring(0, attributes.start()).split("\n", -1).length;
+                        problems.add("line " + line + " runs an expression instead of a delegateExpression");
+                    }
+                    assertThat(problems)
+                            .as("expressions in %s", path.getFileName())
+                            .isEmpty();
+                    assertThat(count)
+                            .as("expressions found in %s", path.getFileName())
+                            .isPositive();
+                }));
     }
 
     /** Whether two boxes share more than a border. */
     static boolean overlaps(Bounds a, Bounds b) {
-        return a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
-                && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
+        return a.getX() < b.getX() + b.getWidth()
+                && b.getX() < a.getX() + a.getWidth()
+                && a.getY() < b.getY() + b.getHeight()
+                && b.getY() < a.getY() + a.getHeight();
     }
 
     /** A flow that leaves a boundary event may start on its host's border. */
@@ -509,6 +605,9 @@ class ModelConventionsTest {
         double[] v2 = firstHorizontal ? d : b;
         double x = v1[0];
         double y = h1[1];
-        return x > Math.min(h1[0], h2[0]) && x < Math.max(h1[0], h2[0]) && y > Math.min(v1[1], v2[1]) && y < Math.max(v1[1], v2[1]);
+        return x > Math.min(h1[0], h2[0])
+                && x < Math.max(h1[0], h2[0])
+                && y > Math.min(v1[1], v2[1])
+                && y < Math.max(v1[1], v2[1]);
     }
 }

@@ -7,12 +7,18 @@ import java.util.Map;
 /** Answers to the triage form (forms/triage.form) for tests: the neutral case triggers nothing. */
 public final class TriageAnswers {
 
-    static final List<String> EDPB_CRITERIA = List.of("edpbEvaluationScoring", "edpbAutomatedDecision", "edpbSystematicMonitoring",
-            "edpbSensitiveData", "edpbLargeScale", "edpbMatchingDatasets", "edpbVulnerableSubjects", "edpbNewTechnology",
+    static final List<String> EDPB_CRITERIA = List.of(
+            "edpbEvaluationScoring",
+            "edpbAutomatedDecision",
+            "edpbSystematicMonitoring",
+            "edpbSensitiveData",
+            "edpbLargeScale",
+            "edpbMatchingDatasets",
+            "edpbVulnerableSubjects",
+            "edpbNewTechnology",
             "edpbBlocksRightOrService");
 
-    private TriageAnswers() {
-    }
+    private TriageAnswers() {}
 
     /** A municipal algorithm that triggers nothing: no AI, no personal data, no legal effects. */
     public static Map<String, Object> neutral() {

@@ -45,7 +45,8 @@ class TriageDecisionTest {
 
     @BeforeAll
     static void parse() throws Exception {
-        DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+        DefaultDmnEngineConfiguration configuration =
+                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
         configuration.customPostDecisionEvaluationListeners(List.of(new DmnDecisionEvaluationListener() {
             @Override
             public void notify(DmnDecisionEvaluationEvent event) {
@@ -86,38 +87,65 @@ class TriageDecisionTest {
 
     @ParameterizedTest(name = "AI-verordening art. 5 lid 1 onder {1}: {0} -> stoppen")
     @CsvSource({
-            "MANIPULATION, a", "EXPLOITING_VULNERABILITIES, b", "SOCIAL_SCORING, c", "CRIME_PREDICTION_PROFILING, d",
-            "FACE_SCRAPING, e", "EMOTION_RECOGNITION_WORK_EDUCATION, f", "BIOMETRIC_CATEGORISATION_SENSITIVE, g",
-            "REALTIME_REMOTE_BIOMETRIC_IDENTIFICATION, h"})
+        "MANIPULATION, a",
+        "EXPLOITING_VULNERABILITIES, b",
+        "SOCIAL_SCORING, c",
+        "CRIME_PREDICTION_PROFILING, d",
+        "FACE_SCRAPING, e",
+        "EMOTION_RECOGNITION_WORK_EDUCATION, f",
+        "BIOMETRIC_CATEGORISATION_SENSITIVE, g",
+        "REALTIME_REMOTE_BIOMETRIC_IDENTIFICATION, h"
+    })
     void prohibitedPracticeStops(String practice, String letter) {
         Map<String, Object> v = aiSystem("ESSENTIAL_SERVICES");
         v.put("prohibitedPractice", practice);
         v.put("processesPersonalData", true);
         v.put("dpaListType", "PROFILING");
         Map<String, Object> out = evaluate(v);
-        assertThat(out).containsEntry("triageStop", true).containsEntry("iamaRequired", false).containsEntry("dpiaRequired", false)
+        assertThat(out)
+                .containsEntry("triageStop", true)
+                .containsEntry("iamaRequired", false)
+                .containsEntry("dpiaRequired", false)
                 .containsEntry("highRiskAi", false);
-        assertThat((String) out.get("triageStopReason")).contains("art. 5 lid 1 onder " + letter).contains("mag niet");
+        assertThat((String) out.get("triageStopReason"))
+                .contains("art. 5 lid 1 onder " + letter)
+                .contains("mag niet");
     }
 
     // ---- AI Act Art. 6 and Annex III: high risk, the 6(3) exception and the FRIA of Art. 27 ----
 
-    @ParameterizedTest(name = "Bijlage III ({0}) bij een gemeente: hoog risico, FRIA (art. 27 lid 1) via de IAMA, categorie A")
-    @CsvSource({"BIOMETRICS", "EDUCATION", "EMPLOYMENT", "ESSENTIAL_SERVICES", "LAW_ENFORCEMENT", "MIGRATION", "JUSTICE_DEMOCRACY"})
+    @ParameterizedTest(
+            name = "Bijlage III ({0}) bij een gemeente: hoog risico, FRIA (art. 27 lid 1) via de IAMA, categorie A")
+    @CsvSource({
+        "BIOMETRICS",
+        "EDUCATION",
+        "EMPLOYMENT",
+        "ESSENTIAL_SERVICES",
+        "LAW_ENFORCEMENT",
+        "MIGRATION",
+        "JUSTICE_DEMOCRACY"
+    })
     void annexIiiAreaNeedsFria(String area) {
         Map<String, Object> out = evaluate(aiSystem(area));
-        assertThat(out).containsEntry("triageStop", false).containsEntry("highRiskAi", true).containsEntry("iamaRequired", true)
+        assertThat(out)
+                .containsEntry("triageStop", false)
+                .containsEntry("highRiskAi", true)
+                .containsEntry("iamaRequired", true)
                 .containsEntry("publicationCategory", "A");
         assertThat(out.get("triageStopReason")).isNull();
     }
 
     @Test
-    @DisplayName("Bijlage III punt 5 onder a (bijstand, Wmo, Jeugd) met profilering: uitzondering art. 6 lid 3 geldt nooit, dus hoog risico")
+    @DisplayName(
+            "Bijlage III punt 5 onder a (bijstand, Wmo, Jeugd) met profilering: uitzondering art. 6 lid 3 geldt nooit, dus hoog risico")
     void profilingExcludesTheNarrowTaskException() {
         Map<String, Object> v = aiSystem("ESSENTIAL_SERVICES");
         v.put("narrowProceduralTask", true);
         v.put("profilesPersons", true);
-        assertThat(evaluate(v)).containsEntry("highRiskAi", true).containsEntry("iamaRequired", true).containsEntry("publicationCategory", "A");
+        assertThat(evaluate(v))
+                .containsEntry("highRiskAi", true)
+                .containsEntry("iamaRequired", true)
+                .containsEntry("publicationCategory", "A");
     }
 
     @Test
@@ -125,14 +153,21 @@ class TriageDecisionTest {
     void narrowProceduralTaskWithoutProfilingIsNotHighRisk() {
         Map<String, Object> v = aiSystem("EMPLOYMENT");
         v.put("narrowProceduralTask", true);
-        assertThat(evaluate(v)).containsEntry("highRiskAi", false).containsEntry("iamaRequired", false).containsEntry("publicationCategory", "C");
+        assertThat(evaluate(v))
+                .containsEntry("highRiskAi", false)
+                .containsEntry("iamaRequired", false)
+                .containsEntry("publicationCategory", "C");
     }
 
     @Test
-    @DisplayName("Bijlage III punt 2 (kritieke infrastructuur): hoog risico maar geen FRIA (art. 27 lid 1), dus geen IAMA, categorie A")
+    @DisplayName(
+            "Bijlage III punt 2 (kritieke infrastructuur): hoog risico maar geen FRIA (art. 27 lid 1), dus geen IAMA, categorie A")
     void criticalInfrastructureNeedsNoFria() {
-        assertThat(evaluate(aiSystem("CRITICAL_INFRASTRUCTURE"))).containsEntry("highRiskAi", true).containsEntry("iamaRequired", false)
-                .containsEntry("publicationCategory", "A").containsEntry("triageStop", false);
+        assertThat(evaluate(aiSystem("CRITICAL_INFRASTRUCTURE")))
+                .containsEntry("highRiskAi", true)
+                .containsEntry("iamaRequired", false)
+                .containsEntry("publicationCategory", "A")
+                .containsEntry("triageStop", false);
     }
 
     @Test
@@ -140,13 +175,19 @@ class TriageDecisionTest {
     void criticalInfrastructureWithLegalEffectsStillGetsAnIama() {
         Map<String, Object> v = aiSystem("CRITICAL_INFRASTRUCTURE");
         v.put("legalEffects", true);
-        assertThat(evaluate(v)).containsEntry("highRiskAi", true).containsEntry("iamaRequired", true).containsEntry("publicationCategory", "A");
+        assertThat(evaluate(v))
+                .containsEntry("highRiskAi", true)
+                .containsEntry("iamaRequired", true)
+                .containsEntry("publicationCategory", "A");
     }
 
     @Test
-    @DisplayName("AI-systeem buiten bijlage III (art. 6 lid 2 niet van toepassing) zonder impact: geen IAMA, categorie C")
+    @DisplayName(
+            "AI-systeem buiten bijlage III (art. 6 lid 2 niet van toepassing) zonder impact: geen IAMA, categorie C")
     void aiOutsideAnnexIiiIsNotHighRisk() {
-        assertThat(evaluate(aiSystem("NONE"))).containsEntry("highRiskAi", false).containsEntry("iamaRequired", false)
+        assertThat(evaluate(aiSystem("NONE")))
+                .containsEntry("highRiskAi", false)
+                .containsEntry("iamaRequired", false)
                 .containsEntry("publicationCategory", "C");
     }
 
@@ -161,11 +202,15 @@ class TriageDecisionTest {
     // ---- Impactful algorithms (Algoritmekader): IAMA and category B ----
 
     @Test
-    @DisplayName("Impactvol algoritme met directe rechtsgevolgen (bijv. een regelgebaseerd toekenningsalgoritme): IAMA, categorie B")
+    @DisplayName(
+            "Impactvol algoritme met directe rechtsgevolgen (bijv. een regelgebaseerd toekenningsalgoritme): IAMA, categorie B")
     void legalEffectsMakeAnAlgorithmImpactful() {
         Map<String, Object> v = neutral();
         v.put("legalEffects", true);
-        assertThat(evaluate(v)).containsEntry("iamaRequired", true).containsEntry("publicationCategory", "B").containsEntry("highRiskAi", false);
+        assertThat(evaluate(v))
+                .containsEntry("iamaRequired", true)
+                .containsEntry("publicationCategory", "B")
+                .containsEntry("highRiskAi", false);
     }
 
     @Test
@@ -179,14 +224,19 @@ class TriageDecisionTest {
     @Test
     @DisplayName("Overig algoritme zonder rechtsgevolgen of indeling: geen IAMA, geen DPIA, categorie C")
     void otherAlgorithm() {
-        assertThat(evaluate(neutral())).containsEntry("triageStop", false).containsEntry("iamaRequired", false)
-                .containsEntry("dpiaRequired", false).containsEntry("dpiaRecommended", false).containsEntry("publicationCategory", "C");
+        assertThat(evaluate(neutral()))
+                .containsEntry("triageStop", false)
+                .containsEntry("iamaRequired", false)
+                .containsEntry("dpiaRequired", false)
+                .containsEntry("dpiaRecommended", false)
+                .containsEntry("publicationCategory", "C");
     }
 
     // ---- GDPR Art. 35: DPIA ----
 
     @Test
-    @DisplayName("AVG art. 35 lid 3: stelselmatige beoordeling, grootschalig bijzondere gegevens of cameratoezicht -> DPIA verplicht")
+    @DisplayName(
+            "AVG art. 35 lid 3: stelselmatige beoordeling, grootschalig bijzondere gegevens of cameratoezicht -> DPIA verplicht")
     void article35Paragraph3RequiresADpia() {
         Map<String, Object> v = neutral();
         v.put("processesPersonalData", true);
@@ -195,8 +245,16 @@ class TriageDecisionTest {
     }
 
     @ParameterizedTest(name = "AVG art. 35 lid 4, lijst van de Autoriteit Persoonsgegevens: {0} -> DPIA verplicht")
-    @CsvSource({"FRAUD_PREVENTION", "BLACKLISTS", "PROFILING", "CAMERA_SURVEILLANCE", "LOCATION_DATA", "HEALTH_DATA", "BIOMETRIC_DATA",
-            "EMPLOYEE_MONITORING"})
+    @CsvSource({
+        "FRAUD_PREVENTION",
+        "BLACKLISTS",
+        "PROFILING",
+        "CAMERA_SURVEILLANCE",
+        "LOCATION_DATA",
+        "HEALTH_DATA",
+        "BIOMETRIC_DATA",
+        "EMPLOYEE_MONITORING"
+    })
     void dpaListRequiresADpia(String type) {
         Map<String, Object> v = neutral();
         v.put("processesPersonalData", true);
@@ -205,7 +263,8 @@ class TriageDecisionTest {
     }
 
     @Test
-    @DisplayName("EDPB-richtsnoeren (WP248): twee criteria (evaluatie/scoring en kwetsbare betrokkenen) -> DPIA verplicht")
+    @DisplayName(
+            "EDPB-richtsnoeren (WP248): twee criteria (evaluatie/scoring en kwetsbare betrokkenen) -> DPIA verplicht")
     void twoEdpbCriteriaRequireADpia() {
         Map<String, Object> v = neutral();
         v.put("processesPersonalData", true);
@@ -242,14 +301,18 @@ class TriageDecisionTest {
     }
 
     @Test
-    @DisplayName("Bijstand met risicoprofilering (bijlage III punt 5a, AP-lijst fraudebestrijding): IAMA en DPIA naast elkaar, categorie A")
+    @DisplayName(
+            "Bijstand met risicoprofilering (bijlage III punt 5a, AP-lijst fraudebestrijding): IAMA en DPIA naast elkaar, categorie A")
     void welfareFraudProfilingNeedsBoth() {
         Map<String, Object> v = aiSystem("ESSENTIAL_SERVICES");
         v.put("profilesPersons", true);
         v.put("processesPersonalData", true);
         v.put("dpaListType", "FRAUD_PREVENTION");
         v.put("legalEffects", true);
-        assertThat(evaluate(v)).containsEntry("iamaRequired", true).containsEntry("dpiaRequired", true).containsEntry("highRiskAi", true)
+        assertThat(evaluate(v))
+                .containsEntry("iamaRequired", true)
+                .containsEntry("dpiaRequired", true)
+                .containsEntry("highRiskAi", true)
                 .containsEntry("publicationCategory", "A");
     }
 
@@ -276,7 +339,10 @@ class TriageDecisionTest {
         v.put("narrowProceduralTask", !"annexIiiArea".equals(key));
         if (!"isAiSystem".equals(key)) {
             unanswer(v, key, true);
-            assertThat(evaluate(v)).containsEntry("highRiskAi", true).containsEntry("iamaRequired", true).containsEntry("publicationCategory", "A");
+            assertThat(evaluate(v))
+                    .containsEntry("highRiskAi", true)
+                    .containsEntry("iamaRequired", true)
+                    .containsEntry("publicationCategory", "A");
         }
         Map<String, Object> unknownAi = aiSystem(null);
         unanswer(unknownAi, "isAiSystem", false);
@@ -316,8 +382,11 @@ class TriageDecisionTest {
         Map<String, Object> out = evaluate(new java.util.HashMap<>());
         assertThat(out).containsEntry("triageStop", true);
         Map<String, Object> onlyPractice = new java.util.HashMap<>(Map.of("prohibitedPractice", "NONE"));
-        assertThat(evaluate(onlyPractice)).containsEntry("triageStop", false).containsEntry("iamaRequired", true)
-                .containsEntry("dpiaRequired", true).containsEntry("highRiskAi", true);
+        assertThat(evaluate(onlyPractice))
+                .containsEntry("triageStop", false)
+                .containsEntry("iamaRequired", true)
+                .containsEntry("dpiaRequired", true)
+                .containsEntry("highRiskAi", true);
     }
 
     /** The answer is left out (absent) or sent as null. */
@@ -334,7 +403,9 @@ class TriageDecisionTest {
         DmnModelInstance model = Dmn.readModelFromFile(MODEL.toFile());
         Set<String> all = new LinkedHashSet<>();
         for (Decision decision : model.getModelElementsByType(Decision.class)) {
-            assertThat(decision.getCamundaHistoryTimeToLiveString()).as("history TTL of decision %s", decision.getId()).isNotBlank();
+            assertThat(decision.getCamundaHistoryTimeToLiveString())
+                    .as("history TTL of decision %s", decision.getId())
+                    .isNotBlank();
         }
         model.getModelElementsByType(Rule.class).forEach(rule -> all.add(rule.getId()));
         assertThat(matchedRules).as("rules hit by the cases above").containsAll(all);

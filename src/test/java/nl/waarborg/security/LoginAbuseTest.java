@@ -47,7 +47,8 @@ class LoginAbuseTest {
     }
 
     private static void sleepPastLock(HttpResponse<String> throttled) throws InterruptedException {
-        long seconds = Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow());
+        long seconds =
+                Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow());
         assertThat(seconds).isBetween(1L, 2L);
         Thread.sleep(seconds * 1000 + 300);
     }
@@ -84,13 +85,21 @@ class LoginAbuseTest {
         String user = newUser("browser");
         Http browser = Http.browser(port);
         for (int i = 0; i < 5; i++) {
-            assertThat(browser.formLogin(user, "wrong").headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+            assertThat(browser.formLogin(user, "wrong")
+                            .headers()
+                            .firstValue("Location")
+                            .orElseThrow())
+                    .endsWith("/login?error");
         }
         HttpResponse<String> locked = browser.formLogin(user, PASSWORD);
         assertThat(locked.headers().firstValue("Location").orElseThrow()).endsWith("/login?locked");
         assertThat(browser.get("/login?locked").body()).contains("Te veel mislukte inlogpogingen");
         Thread.sleep(2300);
-        assertThat(browser.formLogin(user, PASSWORD).headers().firstValue("Location").orElseThrow()).doesNotContain("/login");
+        assertThat(browser.formLogin(user, PASSWORD)
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .doesNotContain("/login");
     }
 
     @Test
@@ -107,10 +116,16 @@ class LoginAbuseTest {
             refused++;
         }
         assertThat(refused).isPositive();
-        assertThat(jdbc.sql("SELECT action FROM wb_audit_event WHERE user_id = :user ORDER BY seq").param("user", user)
-                .query(String.class).list()).containsExactly("LOGIN_FAILED", "LOGIN_LOCKED");
+        assertThat(jdbc.sql("SELECT action FROM wb_audit_event WHERE user_id = :user ORDER BY seq")
+                        .param("user", user)
+                        .query(String.class)
+                        .list())
+                .containsExactly("LOGIN_FAILED", "LOGIN_LOCKED");
         assertThat(jdbc.sql("SELECT details FROM wb_audit_event WHERE user_id = :user AND action = 'LOGIN_LOCKED'")
-                .param("user", user).query(String.class).single()).contains("\"failures\":5");
+                        .param("user", user)
+                        .query(String.class)
+                        .single())
+                .contains("\"failures\":5");
         Thread.sleep(2300);
     }
 
@@ -133,22 +148,29 @@ class LoginAbuseTest {
         String huge = "x".repeat(5000);
         HttpResponse<String> basic = Http.api(port).as(huge, "wrong").get("/engine-rest/task");
         assertThat(basic.statusCode()).isEqualTo(401);
-        assertThat(Http.api(port).as(huge, "wrong").get("/api/systems").statusCode()).isEqualTo(401);
+        assertThat(Http.api(port).as(huge, "wrong").get("/api/systems").statusCode())
+                .isEqualTo(401);
         Http browser = Http.browser(port);
-        assertThat(browser.formLogin(huge, "wrong").headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        assertThat(browser.formLogin(huge, "wrong")
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .endsWith("/login?error");
     }
 
     @Test
     void deploymentCreateWithoutBodyOrWithAnEmptyMultipartGets4xx() {
         Http admin = Http.api(port).as("admin", "demo");
-        HttpResponse<String> noBody = admin.send(admin.request("/engine-rest/deployment/create")
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> noBody =
+                admin.send(admin.request("/engine-rest/deployment/create").POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(noBody.statusCode()).isBetween(400, 499);
         HttpResponse<String> emptyMultipart = admin.send(admin.request("/engine-rest/deployment/create")
-                .header("Content-Type", "multipart/form-data; boundary=xyz").POST(HttpRequest.BodyPublishers.ofString("--xyz--\r\n")));
+                .header("Content-Type", "multipart/form-data; boundary=xyz")
+                .POST(HttpRequest.BodyPublishers.ofString("--xyz--\r\n")));
         assertThat(emptyMultipart.statusCode()).isBetween(400, 499);
         HttpResponse<String> brokenMultipart = admin.send(admin.request("/engine-rest/deployment/create")
-                .header("Content-Type", "multipart/form-data").POST(HttpRequest.BodyPublishers.noBody()));
+                .header("Content-Type", "multipart/form-data")
+                .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(brokenMultipart.statusCode()).isBetween(400, 499);
     }
 }

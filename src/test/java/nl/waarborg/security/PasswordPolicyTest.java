@@ -44,7 +44,8 @@ class PasswordPolicyTest {
         String id = newId();
         assertRefused(create(id, "a"));
         assertRefused(create(id, "Kort-maar-1"));
-        assertThat(admin().get("/engine-rest/user/" + id + "/profile").statusCode()).isEqualTo(404);
+        assertThat(admin().get("/engine-rest/user/" + id + "/profile").statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -63,14 +64,21 @@ class PasswordPolicyTest {
     void aGoodPasswordIsAcceptedAndAWeakChangeIsRefused() {
         String id = newId();
         assertThat(create(id, "Paars-Fietspad-Molen-7").statusCode()).isEqualTo(204);
-        assertThat(Http.api(port).as(id, "Paars-Fietspad-Molen-7").get("/engine-rest/user/" + id + "/profile").statusCode())
+        assertThat(Http.api(port)
+                        .as(id, "Paars-Fietspad-Molen-7")
+                        .get("/engine-rest/user/" + id + "/profile")
+                        .statusCode())
                 .isEqualTo(200);
         Http admin = admin();
         HttpResponse<String> change = admin.send(admin.request("/engine-rest/user/" + id + "/credentials")
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"password\": \"a\", \"authenticatedUserPassword\": \"demo\"}")));
+                .PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"password\": \"a\", \"authenticatedUserPassword\": \"demo\"}")));
         assertRefused(change);
-        assertThat(Http.api(port).as(id, "Paars-Fietspad-Molen-7").get("/engine-rest/user/" + id + "/profile").statusCode())
+        assertThat(Http.api(port)
+                        .as(id, "Paars-Fietspad-Molen-7")
+                        .get("/engine-rest/user/" + id + "/profile")
+                        .statusCode())
                 .isEqualTo(200);
     }
 }

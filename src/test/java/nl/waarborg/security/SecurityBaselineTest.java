@@ -40,10 +40,12 @@ class SecurityBaselineTest {
     void engineRestNeedsAuthentication() {
         HttpResponse<String> response = anonymous.get("/engine-rest/task");
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
-        assertThat(anonymous.as("lead", "demo").get("/engine-rest/task").statusCode()).isEqualTo(200);
+        assertThat(anonymous.as("lead", "demo").get("/engine-rest/task").statusCode())
+                .isEqualTo(200);
     }
 
     /** A user of its own: a failed login locks a user for a few seconds, which must not disturb other tests. */
@@ -59,18 +61,23 @@ class SecurityBaselineTest {
 
     @Test
     void wrongPasswordDoesNotRevealWhetherTheUserExists() {
-        HttpResponse<String> existing = anonymous.as(userForFailedLogins("failing-basic"), "wrong").get("/engine-rest/task");
+        HttpResponse<String> existing =
+                anonymous.as(userForFailedLogins("failing-basic"), "wrong").get("/engine-rest/task");
         HttpResponse<String> unknown = anonymous.as("nobody-here", "wrong").get("/engine-rest/task");
         assertThat(existing.statusCode()).isEqualTo(401);
         assertThat(unknown.statusCode()).isEqualTo(401);
-        assertThat(existing.body().replace("nobody-here", "")).isEqualTo(unknown.body().replace("nobody-here", ""));
+        assertThat(existing.body().replace("nobody-here", ""))
+                .isEqualTo(unknown.body().replace("nobody-here", ""));
     }
 
     @Test
     void healthIsPublicWithoutDetailsAndMetricsNeedALogin() {
         HttpResponse<String> health = anonymous.get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("components").doesNotContain("db");
+        assertThat(health.body())
+                .contains("\"status\":\"UP\"")
+                .doesNotContain("components")
+                .doesNotContain("db");
 
         assertThat(anonymous.get("/actuator/prometheus").statusCode()).isEqualTo(401);
         HttpResponse<String> metrics = anonymous.as("manager", "demo").get("/actuator/prometheus");
@@ -98,7 +105,8 @@ class SecurityBaselineTest {
         assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/login");
 
         // A login post without the CSRF token is refused.
-        assertThat(browser.postForm("/login", "username=lead&password=demo").statusCode()).isEqualTo(403);
+        assertThat(browser.postForm("/login", "username=lead&password=demo").statusCode())
+                .isEqualTo(403);
 
         HttpResponse<String> failed = browser.formLogin(userForFailedLogins("failing-form"), "wrong");
         assertThat(failed.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
@@ -108,7 +116,8 @@ class SecurityBaselineTest {
         // Each role starts on its own page: the project lead on "Mijn systemen".
         HttpResponse<String> homeAfterLogin = browser.get("/", "text/html");
         assertThat(homeAfterLogin.statusCode()).isEqualTo(302);
-        assertThat(homeAfterLogin.headers().firstValue("Location").orElseThrow()).endsWith("/systemen");
+        assertThat(homeAfterLogin.headers().firstValue("Location").orElseThrow())
+                .endsWith("/systemen");
         assertThat(browser.get("/systemen", "text/html").body()).contains("<h1>Mijn systemen</h1>");
     }
 
@@ -118,22 +127,32 @@ class SecurityBaselineTest {
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
-        assertThat(login.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("default-src 'self'"));
+        assertThat(login.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(v -> assertThat(v).contains("default-src 'self'"));
         assertThat(login.headers().firstValue("Referrer-Policy")).isPresent();
     }
 
     @Test
     void engineAuthorizationsFollowTheGroups() {
         // The cycle refuses business keys that are no registered system, so register one first.
-        String systemId = systems.register("Autorisatietest", "Systeem voor de autorisatietest", "Concernstaf", "lead").id();
+        String systemId = systems.register("Autorisatietest", "Systeem voor de autorisatietest", "Concernstaf", "lead")
+                .id();
         String start = "{\"businessKey\":\"" + systemId + "\"}";
         // Cycles start only through Waarborg (which checks the owner); the engine's own start is refused to everyone.
         for (String user : List.of("fg", "lead")) {
-            assertThat(anonymous.as(user, "demo").postJson("/engine-rest/process-definition/key/assessment-cycle/start", start).statusCode())
+            assertThat(anonymous
+                            .as(user, "demo")
+                            .postJson("/engine-rest/process-definition/key/assessment-cycle/start", start)
+                            .statusCode())
                     .isEqualTo(403);
         }
-        assertThat(anonymous.as("fg", "demo").postJson("/api/systems/" + systemId + "/cycles", "{}").statusCode()).isEqualTo(403);
-        HttpResponse<String> started = anonymous.as("lead", "demo").postJson("/api/systems/" + systemId + "/cycles", "{}");
+        assertThat(anonymous
+                        .as("fg", "demo")
+                        .postJson("/api/systems/" + systemId + "/cycles", "{}")
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> started =
+                anonymous.as("lead", "demo").postJson("/api/systems/" + systemId + "/cycles", "{}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
 
         String tasks = "/engine-rest/task?processInstanceBusinessKey=" + systemId;
@@ -155,17 +174,24 @@ class SecurityBaselineTest {
         assertThat(tasklist.headers().firstValue("Location").orElse("")).doesNotContain("setup");
         HttpResponse<String> user = browser.get("/camunda/api/admin/auth/user/default", "application/json");
         assertThat(user.statusCode()).as(user.body()).isEqualTo(200);
-        assertThat(user.body()).contains("\"userId\":\"lead\"").contains("tasklist").doesNotContain("cockpit");
+        assertThat(user.body())
+                .contains("\"userId\":\"lead\"")
+                .contains("tasklist")
+                .doesNotContain("cockpit");
 
         Http admin = Http.browser(port);
         admin.formLogin("admin", "demo");
         admin.get("/camunda/app/cockpit/default/", "text/html");
-        assertThat(admin.get("/camunda/api/admin/auth/user/default", "application/json").body())
-                .contains("\"userId\":\"admin\"").contains("cockpit").contains("admin");
+        assertThat(admin.get("/camunda/api/admin/auth/user/default", "application/json")
+                        .body())
+                .contains("\"userId\":\"admin\"")
+                .contains("cockpit")
+                .contains("admin");
 
         // Without a login the webapps send the browser to Waarborg's login page.
         HttpResponse<String> anonymousTasklist = Http.browser(port).get("/camunda/app/tasklist/", "text/html");
         assertThat(anonymousTasklist.statusCode()).isEqualTo(302);
-        assertThat(anonymousTasklist.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(anonymousTasklist.headers().firstValue("Location").orElseThrow())
+                .endsWith("/login");
     }
 }

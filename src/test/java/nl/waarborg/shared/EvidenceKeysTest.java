@@ -24,7 +24,8 @@ class EvidenceKeysTest {
     @Test
     void withoutAKeyOutsideTheDemoProfileStartUpFailsNamingTheSetting() {
         assertThatThrownBy(() -> new EvidenceKeys(production()))
-                .hasMessageContaining("waarborg.evidence.key").hasMessageContaining("WAARBORG_EVIDENCE_KEY")
+                .hasMessageContaining("waarborg.evidence.key")
+                .hasMessageContaining("WAARBORG_EVIDENCE_KEY")
                 .hasMessageContaining("WAARBORG_EVIDENCE_KEY_FILE");
         assertThatThrownBy(() -> new EvidenceKeys(production().withProperty("waarborg.evidence.key", "short")))
                 .hasMessageContaining("too short");
@@ -43,7 +44,8 @@ class EvidenceKeysTest {
     void aKeyedHashVerifiesOnlyWithItsKeyAndNotAsPlainSha256(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("key");
         Files.writeString(file, KEY + "\n");
-        EvidenceKeys fromFile = new EvidenceKeys(production().withProperty("waarborg.evidence.key-file", file.toString()));
+        EvidenceKeys fromFile =
+                new EvidenceKeys(production().withProperty("waarborg.evidence.key-file", file.toString()));
         EvidenceKeys fromSetting = new EvidenceKeys(production().withProperty("waarborg.evidence.key", KEY));
         EvidenceKeys.KeyedHash hash = fromFile.hash("tekst");
 
@@ -51,13 +53,16 @@ class EvidenceKeysTest {
         assertThat(hash.hash()).isNotEqualTo(CanonicalJson.sha256("tekst"));
         assertThat(fromSetting.matches(hash.keyId(), "tekst", hash.hash())).isTrue();
         assertThat(fromSetting.matches(hash.keyId(), "tekst!", hash.hash())).isFalse();
-        assertThat(fromSetting.matches(hash.keyId(), "tekst", CanonicalJson.sha256("tekst"))).isFalse();
+        assertThat(fromSetting.matches(hash.keyId(), "tekst", CanonicalJson.sha256("tekst")))
+                .isFalse();
     }
 
     @Test
     void rotationKeepsOldHashesVerifiableWhileTheOldKeyIsListed() {
-        EvidenceKeys.KeyedHash old = new EvidenceKeys(production().withProperty("waarborg.evidence.key", KEY)).hash("tekst");
-        EvidenceKeys rotated = new EvidenceKeys(production().withProperty("waarborg.evidence.key", NEXT)
+        EvidenceKeys.KeyedHash old =
+                new EvidenceKeys(production().withProperty("waarborg.evidence.key", KEY)).hash("tekst");
+        EvidenceKeys rotated = new EvidenceKeys(production()
+                .withProperty("waarborg.evidence.key", NEXT)
                 .withProperty("waarborg.evidence.previous-keys", KEY));
         assertThat(rotated.currentKeyId()).isNotEqualTo(old.keyId());
         assertThat(rotated.hash("tekst").keyId()).isEqualTo(rotated.currentKeyId());
@@ -70,8 +75,11 @@ class EvidenceKeysTest {
     @Test
     void legacyPlainHashesVerifyUntilSwitchedOff() {
         String plain = CanonicalJson.sha256("tekst");
-        assertThat(new EvidenceKeys(production().withProperty("waarborg.evidence.key", KEY)).matches(null, "tekst", plain)).isTrue();
-        EvidenceKeys strict = new EvidenceKeys(production().withProperty("waarborg.evidence.key", KEY)
+        assertThat(new EvidenceKeys(production().withProperty("waarborg.evidence.key", KEY))
+                        .matches(null, "tekst", plain))
+                .isTrue();
+        EvidenceKeys strict = new EvidenceKeys(production()
+                .withProperty("waarborg.evidence.key", KEY)
                 .withProperty("waarborg.evidence.accept-legacy", "false"));
         assertThat(strict.matches(null, "tekst", plain)).isFalse();
     }

@@ -33,36 +33,102 @@ class ProblemStatusTest {
 
     /** What the engine makes of an exception thrown by a task listener (ENGINE-03051), inside Camunda REST's 500. */
     static Throwable wrapped(Throwable cause) {
-        ProcessEngineException listener = new ProcessEngineException("ENGINE-03051 There was an exception while invoking the TaskListener", cause);
-        return new RestException(Response.Status.INTERNAL_SERVER_ERROR, listener, "Cannot submit task form t1: " + cause.getMessage());
+        ProcessEngineException listener = new ProcessEngineException(
+                "ENGINE-03051 There was an exception while invoking the TaskListener", cause);
+        return new RestException(
+                Response.Status.INTERNAL_SERVER_ERROR, listener, "Cannot submit task form t1: " + cause.getMessage());
     }
 
     static Stream<Arguments> causes() {
         return Stream.of(
-                Arguments.of(new NotFoundException("No such thing."), HttpStatus.NOT_FOUND, "No such thing.", null, true),
-                Arguments.of(new ForbiddenException("Segregation of duties."), HttpStatus.FORBIDDEN, "Segregation of duties.", null, true),
-                Arguments.of(new InvalidInputException("motivation", "Motivation is required."), HttpStatus.BAD_REQUEST,
-                        "Motivation is required.", "motivation", true),
+                Arguments.of(
+                        new NotFoundException("No such thing."), HttpStatus.NOT_FOUND, "No such thing.", null, true),
+                Arguments.of(
+                        new ForbiddenException("Segregation of duties."),
+                        HttpStatus.FORBIDDEN,
+                        "Segregation of duties.",
+                        null,
+                        true),
+                Arguments.of(
+                        new InvalidInputException("motivation", "Motivation is required."),
+                        HttpStatus.BAD_REQUEST,
+                        "Motivation is required.",
+                        "motivation",
+                        true),
                 Arguments.of(new ConflictException("Frozen."), HttpStatus.CONFLICT, "Frozen.", null, true),
-                Arguments.of(new TooLargeException("Too large."), HttpStatus.PAYLOAD_TOO_LARGE, "Too large.", null, true),
-                Arguments.of(new AuthorizationException("No READ on task."), HttpStatus.FORBIDDEN, "No READ on task.", null, true),
-                Arguments.of(new AccessDeniedException("internal"), HttpStatus.FORBIDDEN, ProblemStatus.FORBIDDEN, null, true),
+                Arguments.of(
+                        new TooLargeException("Too large."), HttpStatus.PAYLOAD_TOO_LARGE, "Too large.", null, true),
+                Arguments.of(
+                        new AuthorizationException("No READ on task."),
+                        HttpStatus.FORBIDDEN,
+                        "No READ on task.",
+                        null,
+                        true),
+                Arguments.of(
+                        new AccessDeniedException("internal"),
+                        HttpStatus.FORBIDDEN,
+                        ProblemStatus.FORBIDDEN,
+                        null,
+                        true),
                 Arguments.of(new BadUserRequestException("Bad."), HttpStatus.BAD_REQUEST, "Bad.", null, true),
                 Arguments.of(new NotValidException("Not valid."), HttpStatus.BAD_REQUEST, "Not valid.", null, true),
                 Arguments.of(new NullValueException("task is null"), HttpStatus.NOT_FOUND, "task is null", null, true),
-                Arguments.of(new org.camunda.bpm.engine.exception.NotFoundException("No definition."), HttpStatus.NOT_FOUND, "No definition.",
-                        null, true),
-                Arguments.of(new OptimisticLockingException("stale"), HttpStatus.CONFLICT, ProblemStatus.RACE, null, false),
-                Arguments.of(new PessimisticLockingFailureException("lock"), HttpStatus.CONFLICT, ProblemStatus.RACE, null, false),
-                Arguments.of(new DataIntegrityViolationException("unique"), HttpStatus.CONFLICT, ProblemStatus.INTEGRITY, null, false),
-                Arguments.of(new SQLException("duplicate key", "23505"), HttpStatus.CONFLICT, ProblemStatus.RACE, null, false),
-                Arguments.of(new SQLIntegrityConstraintViolationException("unique", "23000"), HttpStatus.CONFLICT, ProblemStatus.RACE, null, false),
-                Arguments.of(new BodyTooLargeException(2L * 1024 * 1024), HttpStatus.PAYLOAD_TOO_LARGE,
-                        "The request body is larger than 2 MB; one section's answers may be at most 1 MB.", null, true),
-                Arguments.of(new MethodArgumentTypeMismatchException("veel", Integer.class, "limit", null, null), HttpStatus.BAD_REQUEST,
-                        "Parameter 'limit' is missing or invalid.", "limit", true),
-                Arguments.of(new MissingServletRequestParameterException("from", "int"), HttpStatus.BAD_REQUEST, null, null, true),
-                Arguments.of(new HttpRequestMethodNotSupportedException("DELETE"), HttpStatus.METHOD_NOT_ALLOWED, null, null, true));
+                Arguments.of(
+                        new org.camunda.bpm.engine.exception.NotFoundException("No definition."),
+                        HttpStatus.NOT_FOUND,
+                        "No definition.",
+                        null,
+                        true),
+                Arguments.of(
+                        new OptimisticLockingException("stale"), HttpStatus.CONFLICT, ProblemStatus.RACE, null, false),
+                Arguments.of(
+                        new PessimisticLockingFailureException("lock"),
+                        HttpStatus.CONFLICT,
+                        ProblemStatus.RACE,
+                        null,
+                        false),
+                Arguments.of(
+                        new DataIntegrityViolationException("unique"),
+                        HttpStatus.CONFLICT,
+                        ProblemStatus.INTEGRITY,
+                        null,
+                        false),
+                Arguments.of(
+                        new SQLException("duplicate key", "23505"),
+                        HttpStatus.CONFLICT,
+                        ProblemStatus.RACE,
+                        null,
+                        false),
+                Arguments.of(
+                        new SQLIntegrityConstraintViolationException("unique", "23000"),
+                        HttpStatus.CONFLICT,
+                        ProblemStatus.RACE,
+                        null,
+                        false),
+                Arguments.of(
+                        new BodyTooLargeException(2L * 1024 * 1024),
+                        HttpStatus.PAYLOAD_TOO_LARGE,
+                        "The request body is larger than 2 MB; one section's answers may be at most 1 MB.",
+                        null,
+                        true),
+                Arguments.of(
+                        new MethodArgumentTypeMismatchException("veel", Integer.class, "limit", null, null),
+                        HttpStatus.BAD_REQUEST,
+                        "Parameter 'limit' is missing or invalid.",
+                        "limit",
+                        true),
+                Arguments.of(
+                        new MissingServletRequestParameterException("from", "int"),
+                        HttpStatus.BAD_REQUEST,
+                        null,
+                        null,
+                        true),
+                Arguments.of(
+                        new HttpRequestMethodNotSupportedException("DELETE"),
+                        HttpStatus.METHOD_NOT_ALLOWED,
+                        null,
+                        null,
+                        true));
     }
 
     @ParameterizedTest
@@ -83,8 +149,8 @@ class ProblemStatusTest {
 
     @ParameterizedTest
     @MethodSource("causes")
-    void theStatusHoldsThroughTheEnginesAndCamundaRestsWrapping(Throwable cause, HttpStatus status, String detail, String field,
-                                                               boolean refusal) {
+    void theStatusHoldsThroughTheEnginesAndCamundaRestsWrapping(
+            Throwable cause, HttpStatus status, String detail, String field, boolean refusal) {
         Problem problem = ProblemStatus.of(wrapped(cause));
         assertThat(problem.status()).isEqualTo(status);
         assertThat(problem.field()).isEqualTo(field);
@@ -94,11 +160,12 @@ class ProblemStatusTest {
 
     @Test
     void theFirstKnownCauseFromTheOutsideDecides() {
-        Problem problem = ProblemStatus.of(new HttpMessageNotReadableException("I/O error", new BodyTooLargeException(2L * 1024 * 1024),
-                new MockHttpInputMessage(new byte[0])));
+        Problem problem = ProblemStatus.of(new HttpMessageNotReadableException(
+                "I/O error", new BodyTooLargeException(2L * 1024 * 1024), new MockHttpInputMessage(new byte[0])));
         assertThat(problem.status()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
 
-        Problem forbidden = ProblemStatus.of(new AuthorizationException("outer").initCause(new InvalidInputException("f", "inner")));
+        Problem forbidden = ProblemStatus.of(
+                new AuthorizationException("outer").initCause(new InvalidInputException("f", "inner")));
         assertThat(forbidden.status()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
@@ -110,7 +177,8 @@ class ProblemStatusTest {
         assertThat(problem.known()).isFalse();
         assertThat(problem.refusal()).isFalse();
         assertThat(problem.detail()).isEqualTo(ProblemStatus.UNEXPECTED).doesNotContain("secret");
-        assertThat(ProblemStatus.of(new SQLException("syntax", "42000")).known()).isFalse();
+        assertThat(ProblemStatus.of(new SQLException("syntax", "42000")).known())
+                .isFalse();
     }
 
     @Test
@@ -124,12 +192,19 @@ class ProblemStatusTest {
     @Test
     void theRefusalInsideAWrapperIsFoundButNotARace() {
         InvalidInputException refusal = new InvalidInputException("motivation", "Motivation is required.");
-        assertThat(ProblemStatus.refusalIn(new ProcessEngineException("ENGINE-03051", refusal))).containsSame(refusal);
+        assertThat(ProblemStatus.refusalIn(new ProcessEngineException("ENGINE-03051", refusal)))
+                .containsSame(refusal);
         AuthorizationException denied = new AuthorizationException("No READ on task.");
-        assertThat(ProblemStatus.refusalIn(new ProcessEngineException("wrapper", denied))).containsSame(denied);
-        assertThat(ProblemStatus.refusalIn(new ProcessEngineException("wrapper", new OptimisticLockingException("stale")))).isEmpty();
-        assertThat(ProblemStatus.refusalIn(new ProcessEngineException("wrapper", new DataIntegrityViolationException("x")))).isEmpty();
-        assertThat(ProblemStatus.refusalIn(new ProcessEngineException("unknown"))).isEmpty();
+        assertThat(ProblemStatus.refusalIn(new ProcessEngineException("wrapper", denied)))
+                .containsSame(denied);
+        assertThat(ProblemStatus.refusalIn(
+                        new ProcessEngineException("wrapper", new OptimisticLockingException("stale"))))
+                .isEmpty();
+        assertThat(ProblemStatus.refusalIn(
+                        new ProcessEngineException("wrapper", new DataIntegrityViolationException("x"))))
+                .isEmpty();
+        assertThat(ProblemStatus.refusalIn(new ProcessEngineException("unknown")))
+                .isEmpty();
     }
 
     @Test

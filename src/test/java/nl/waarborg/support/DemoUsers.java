@@ -8,8 +8,7 @@ import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 /** Extra test users with the demo users' simple password, which the password policy excepts like the demo users'. */
 public final class DemoUsers {
 
-    private DemoUsers() {
-    }
+    private DemoUsers() {}
 
     public static void saveWithDemoPassword(IdentityService identity, User user) {
         user.setPassword("demo");

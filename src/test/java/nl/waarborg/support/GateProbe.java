@@ -12,22 +12,31 @@ import org.camunda.bpm.engine.ProcessEngine;
  */
 public final class GateProbe {
 
-    private GateProbe() {
-    }
+    private GateProbe() {}
 
     /** The probe's instance, its version and the open gate task. */
-    public record Probe(String instanceId, OpenedVersion version, String taskId) {
-    }
+    public record Probe(String instanceId, OpenedVersion version, String taskId) {}
 
     /** Starts a probe for the system; {@code beforeGate} runs on the opened version before the gate opens (e.g. to save content). */
-    public static Probe start(ProcessEngine engine, AssessmentService assessments, String systemId, Consumer<OpenedVersion> beforeGate) {
-        engine.getRepositoryService().createDeployment().addClasspathResource("concurrency/gate-probe.bpmn").name("gate-probe")
-                .enableDuplicateFiltering(true).deploy();
-        String instance = engine.getRuntimeService().startProcessInstanceByKey("gate-probe", systemId).getId();
+    public static Probe start(
+            ProcessEngine engine, AssessmentService assessments, String systemId, Consumer<OpenedVersion> beforeGate) {
+        engine.getRepositoryService()
+                .createDeployment()
+                .addClasspathResource("concurrency/gate-probe.bpmn")
+                .name("gate-probe")
+                .enableDuplicateFiltering(true)
+                .deploy();
+        String instance = engine.getRuntimeService()
+                .startProcessInstanceByKey("gate-probe", systemId)
+                .getId();
         OpenedVersion version = assessments.openVersion(systemId, AssessmentType.DPIA, 1, instance, "lead");
         beforeGate.accept(version);
         engine.getRuntimeService().signal(instance);
-        String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+        String task = engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(instance)
+                .singleResult()
+                .getId();
         return new Probe(instance, version, task);
     }
 }

@@ -25,19 +25,29 @@ public final class Http {
 
     /** Stateless client (no cookies), like an API client. */
     public static Http api(int port) {
-        return new Http("http://localhost:" + port, HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build());
+        return new Http(
+                "http://localhost:" + port,
+                HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build());
     }
 
     /** A browser-like client that keeps cookies (session, CSRF). */
     public static Http browser(int port) {
-        return new Http("http://localhost:" + port, HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build());
+        return new Http(
+                "http://localhost:" + port,
+                HttpClient.newBuilder()
+                        .cookieHandler(new CookieManager())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build());
     }
 
     public Http as(String user, String password) {
         Http copy = new Http(baseUrl, client);
-        copy.basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        copy.basic =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return copy;
     }
 
@@ -50,12 +60,15 @@ public final class Http {
     }
 
     public HttpResponse<String> postJson(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json").header("Accept", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public HttpResponse<String> postForm(String path, String formBody) {
-        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(formBody)));
     }
 
@@ -82,7 +95,8 @@ public final class Http {
     }
 
     public HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (basic != null) {
             builder.header("Authorization", basic);
         }

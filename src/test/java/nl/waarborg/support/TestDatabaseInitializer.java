@@ -18,7 +18,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         if (context.getEnvironment().getProperty(KEEP_DATASOURCE, Boolean.class, false)) {
             return;
         }
-        context.getEnvironment().getPropertySources()
+        context.getEnvironment()
+                .getPropertySources()
                 .addFirst(new MapPropertySource("waarborg-test-database", TestDatabases.newDatabase()));
     }
 }

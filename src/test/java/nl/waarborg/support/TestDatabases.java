@@ -8,11 +8,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.springframework.context.ConfigurableApplicationContext;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The database the tests run on, chosen by the system property waarborg.test.database (set by the two
@@ -23,6 +23,7 @@ public final class TestDatabases {
 
     /** System property: load pg_stat_statements into the embedded server (the benchmark's statement profile). */
     public static final String STATEMENT_STATISTICS = "waarborg.test.pg-stat-statements";
+
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres postgres;
     private static final List<ConfigurableApplicationContext> CONTEXTS = new CopyOnWriteArrayList<>();
@@ -32,8 +33,7 @@ public final class TestDatabases {
         CONTEXTS.add(context);
     }
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     public static boolean isPostgres() {
         return "postgresql".equalsIgnoreCase(System.getProperty("waarborg.test.database", "h2"));
@@ -50,7 +50,7 @@ public final class TestDatabases {
             String database = "waarborg_test_" + COUNTER.incrementAndGet();
             EmbeddedPostgres server = server();
             try (Connection connection = server.getPostgresDatabase().getConnection();
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 statement.execute("CREATE DATABASE " + database);
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not create test database " + database, e);
@@ -70,19 +70,22 @@ public final class TestDatabases {
     public static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
             try {
-                // Our own hook stops the server, after the Spring contexts have closed (its built-in hook would race them).
+                // Our own hook stops the server, after the Spring contexts have closed (its built-in hook would race
+                // them).
                 EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
                 if (Boolean.getBoolean(STATEMENT_STATISTICS)) {
                     builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
                     builder.setServerConfig("pg_stat_statements.track_planning", "on");
                 }
                 postgres = builder.start();
-                System.out.println("[waarborg-test] Started embedded PostgreSQL at " + postgres.getJdbcUrl("postgres", "postgres"));
+                System.out.println("[waarborg-test] Started embedded PostgreSQL at "
+                        + postgres.getJdbcUrl("postgres", "postgres"));
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         // Let the Spring contexts (closed by their own shutdown hooks) release their connections first.
                         long deadline = System.currentTimeMillis() + 20_000;
-                        while (CONTEXTS.stream().anyMatch(ConfigurableApplicationContext::isActive) && System.currentTimeMillis() < deadline) {
+                        while (CONTEXTS.stream().anyMatch(ConfigurableApplicationContext::isActive)
+                                && System.currentTimeMillis() < deadline) {
                             Thread.sleep(100);
                         }
                         postgres.close();

@@ -17,5 +17,4 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)
-public @interface WaarborgIntegrationTest {
-}
+public @interface WaarborgIntegrationTest {}

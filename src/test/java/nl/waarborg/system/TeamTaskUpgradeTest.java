@@ -23,8 +23,10 @@ class TeamTaskUpgradeTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     SystemRegistry systems;
+
     @Autowired
     TeamTaskSync sync;
 
@@ -32,11 +34,20 @@ class TeamTaskUpgradeTest {
     void aGroupGrantLeftFromBeforeTeamsMovesToTheTeam() {
         String systemId = systems.register("Upgradetest", null, "ICT", "lead").id();
         engine.getRuntimeService().startProcessInstanceByKey("assessment-cycle", systemId);
-        Task triage = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(systemId).singleResult();
-        // As the engine's default task authorizations made them before: group project-lead, READ and UPDATE on the task.
+        Task triage = engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(systemId)
+                .singleResult();
+        // As the engine's default task authorizations made them before: group project-lead, READ and UPDATE on the
+        // task.
         engine.getTaskService().deleteCandidateUser(triage.getId(), "lead");
         AuthorizationService authorizations = engine.getAuthorizationService();
-        authorizations.createAuthorizationQuery().userIdIn("lead").resourceType(Resources.TASK).resourceId(triage.getId()).list()
+        authorizations
+                .createAuthorizationQuery()
+                .userIdIn("lead")
+                .resourceType(Resources.TASK)
+                .resourceId(triage.getId())
+                .list()
                 .forEach(a -> authorizations.deleteAuthorization(a.getId()));
         Authorization old = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         old.setGroupId("project-lead");
@@ -48,11 +59,20 @@ class TeamTaskUpgradeTest {
 
         sync.upgradeGroupGrants();
 
-        assertThat(authorizations.createAuthorizationQuery().groupIdIn("project-lead").resourceType(Resources.TASK).count()).isZero();
-        assertThat(engine.getTaskService().getIdentityLinksForTask(triage.getId())).extracting(IdentityLink::getUserId).contains("lead");
-        assertThat(authorizations.isUserAuthorized("lead", List.of("project-lead"), Permissions.UPDATE, Resources.TASK,
-                triage.getId())).isTrue();
-        assertThat(authorizations.isUserAuthorized("lead2", List.of("project-lead"), Permissions.READ, Resources.TASK,
-                triage.getId())).isFalse();
+        assertThat(authorizations
+                        .createAuthorizationQuery()
+                        .groupIdIn("project-lead")
+                        .resourceType(Resources.TASK)
+                        .count())
+                .isZero();
+        assertThat(engine.getTaskService().getIdentityLinksForTask(triage.getId()))
+                .extracting(IdentityLink::getUserId)
+                .contains("lead");
+        assertThat(authorizations.isUserAuthorized(
+                        "lead", List.of("project-lead"), Permissions.UPDATE, Resources.TASK, triage.getId()))
+                .isTrue();
+        assertThat(authorizations.isUserAuthorized(
+                        "lead2", List.of("project-lead"), Permissions.READ, Resources.TASK, triage.getId()))
+                .isFalse();
     }
 }

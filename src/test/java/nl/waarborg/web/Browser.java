@@ -3,10 +3,10 @@ package nl.waarborg.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deque.html.axecore.results.Results;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,11 +58,22 @@ final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1000", "--lang=nl", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,1000",
+                "--lang=nl",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
@@ -89,13 +100,17 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     /** The texts of the matching elements, read again when the page re-renders them while they are read. */
     List<String> settledTexts(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.findElements(by).stream().map(org.openqa.selenium.WebElement::getText).toList());
+        return new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(by).stream()
+                        .map(org.openqa.selenium.WebElement::getText)
+                        .toList());
     }
 
     void waitForPath(String fragment) {
@@ -103,13 +118,16 @@ final class Browser implements AutoCloseable {
     }
 
     void waitForText(By by, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
     void click(String linkOrButtonText) {
         List<WebElement> candidates = driver.findElements(By.xpath("//a[normalize-space(.)='" + linkOrButtonText + "']"
                 + " | //button[normalize-space(.)='" + linkOrButtonText + "']"));
-        assertThat(candidates).as("link or button '%s' on %s", linkOrButtonText, path()).isNotEmpty();
+        assertThat(candidates)
+                .as("link or button '%s' on %s", linkOrButtonText, path())
+                .isNotEmpty();
         candidates.get(0).click();
     }
 
@@ -151,7 +169,9 @@ final class Browser implements AutoCloseable {
 
     /** Types into the field with this key. */
     void type(JsonNode form, String key, String text) {
-        fieldContainer(component(form.path("components"), key)).findElement(By.cssSelector("textarea, input")).sendKeys(text);
+        fieldContainer(component(form.path("components"), key))
+                .findElement(By.cssSelector("textarea, input"))
+                .sendKeys(text);
     }
 
     /** axe-core on the current page: no serious or critical violation of WCAG 2.1 A/AA; and a screenshot. */
@@ -159,13 +179,20 @@ final class Browser implements AutoCloseable {
         screenshot(name);
         Results results = new AxeBuilder().withTags(AXE_TAGS).analyze(driver);
         List<Rule> severe = results.getViolations().stream()
-                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
-        assertThat(severe).as("axe-core on %s (%s): %s", name, path(), describe(severe)).isEmpty();
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .toList();
+        assertThat(severe)
+                .as("axe-core on %s (%s): %s", name, path(), describe(severe))
+                .isEmpty();
     }
 
     private static String describe(List<Rule> rules) {
-        return rules.stream().map(r -> r.getId() + " [" + r.getImpact() + "] " + r.getHelp() + " at "
-                + r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(3).collect(Collectors.joining(", ")))
+        return rules.stream()
+                .map(r -> r.getId() + " [" + r.getImpact() + "] " + r.getHelp() + " at "
+                        + r.getNodes().stream()
+                                .map(n -> String.valueOf(n.getTarget()))
+                                .limit(3)
+                                .collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("; "));
     }
 
@@ -184,7 +211,8 @@ final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // a temporary profile left behind is harmless
         }

@@ -19,7 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 @AutoConfigureObservability(tracing = false)
 class BrowserPagesTest extends BrowserTestSupport {
 
-
     @Test
     void leadRegistersASystemStartsItsCycleAndCompletesThePreScan() {
         browser.open("/login");
@@ -41,7 +40,10 @@ class BrowserPagesTest extends BrowserTestSupport {
         browser.waitForText(By.tagName("h1"), "Wmo-toewijzing");
         assertThat(browser.heading()).isEqualTo("Browser <b>test</b> Wmo-toewijzing");
         // The outcome message is part of the page's main content (axe "region"), announced as a status.
-        assertThat(browser.driver.findElement(By.cssSelector("main > .flash [role=status], main > .flash[role=status]")).isDisplayed()).isTrue();
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("main > .flash [role=status], main > .flash[role=status]"))
+                        .isDisplayed())
+                .isTrue();
         browser.checkPage("04-systeem");
 
         browser.click("Beoordelingscyclus starten");
@@ -50,7 +52,9 @@ class BrowserPagesTest extends BrowserTestSupport {
         assertThat(browser.heading()).isEqualTo("Mijn taken");
         browser.checkPage("05-mijn-taken");
 
-        browser.driver.findElement(By.xpath("//tr[contains(., 'Wmo-toewijzing')]//button")).click();
+        browser.driver
+                .findElement(By.xpath("//tr[contains(., 'Wmo-toewijzing')]//button"))
+                .click();
         browser.waitFor(By.cssSelector(".fjs-form"));
         browser.waitFor(By.cssSelector(".fjs-powered-by"));
         browser.checkPage("06-taak-pre-scan");
@@ -58,7 +62,9 @@ class BrowserPagesTest extends BrowserTestSupport {
         // Completing without the required field: form-js refuses in the browser and the page says so.
         browser.click("Afronden");
         browser.waitFor(By.id("form-error"));
-        browser.driver.findElement(By.cssSelector(".fjs-form textarea")).sendKeys("Passende ondersteuning sneller toewijzen");
+        browser.driver
+                .findElement(By.cssSelector(".fjs-form textarea"))
+                .sendKeys("Passende ondersteuning sneller toewijzen");
         browser.click("Afronden");
         browser.waitForPath("/taken?afgerond");
         assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("De taak is afgerond.");
@@ -76,7 +82,8 @@ class BrowserPagesTest extends BrowserTestSupport {
 
         browser.click("English");
         assertThat(browser.heading()).startsWith("Welcome");
-        assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang"))
+                .isEqualTo("en");
         browser.click("Nederlands");
         assertThat(browser.heading()).startsWith("Welkom");
     }

@@ -30,7 +30,8 @@ abstract class BrowserTestSupport {
         if ("required".equals(System.getenv(REQUIRED))) {
             fail(Browser.MISSING + " " + REQUIRED + "=required, so the browser tests may not be skipped.");
         }
-        String skipped = "Browser tests skipped: " + Browser.MISSING + " Set " + REQUIRED + "=required to make this a failure.";
+        String skipped =
+                "Browser tests skipped: " + Browser.MISSING + " Set " + REQUIRED + "=required to make this a failure.";
         System.err.println(skipped);
         abort(skipped);
     }

@@ -65,7 +65,8 @@ class GateScenarioBrowserTest extends BrowserTestSupport {
         assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("Ethische commissie");
         browser.checkPage("31-systeem-voor-manager");
         // The way back leads to the manager's own overview, not to "Mijn systemen", which managers may not open.
-        assertThat(browser.driver.findElement(By.cssSelector(".breadcrumb a")).getAttribute("href")).endsWith("/toezicht");
+        assertThat(browser.driver.findElement(By.cssSelector(".breadcrumb a")).getAttribute("href"))
+                .endsWith("/toezicht");
 
         decideAll("ethics", name, "APPROVED", "De commissie ziet de publieke waarden voldoende geborgd.", "40");
         decideAll("alderman", name, "APPROVED", "Ik aanvaard de resterende risico's.", "50");
@@ -74,18 +75,30 @@ class GateScenarioBrowserTest extends BrowserTestSupport {
         browser.open(systemPath);
         assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("Vastgesteld");
         browser.checkPage("60-systeem-vastgesteld");
-        WebElement pdf = browser.driver.findElement(By.xpath("//tr[contains(., 'Vastgesteld')]//a[normalize-space(.)='PDF']"));
+        WebElement pdf =
+                browser.driver.findElement(By.xpath("//tr[contains(., 'Vastgesteld')]//a[normalize-space(.)='PDF']"));
         HttpResponse<byte[]> download = downloadWithSession(pdf.getAttribute("href"));
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(new String(download.body(), 0, 5)).isEqualTo("%PDF-");
         // The archive copy names the steps, the advice and the decision in words and the signers by name.
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(download.body())) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-            assertThat(text).contains("Advies functionaris gegevensbescherming").contains("Positief advies").contains("Akkoord")
-                    .contains("Besluit wethouder").contains("(alderman), ").contains("Status Vastgesteld")
-                    .doesNotContain("APPROVED").doesNotContain("alderman-decision").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+            String text = new org.apache.pdfbox.text.PDFTextStripper()
+                    .getText(document)
+                    .replaceAll("\\s+", " ");
+            assertThat(text)
+                    .contains("Advies functionaris gegevensbescherming")
+                    .contains("Positief advies")
+                    .contains("Akkoord")
+                    .contains("Besluit wethouder")
+                    .contains("(alderman), ")
+                    .contains("Status Vastgesteld")
+                    .doesNotContain("APPROVED")
+                    .doesNotContain("alderman-decision")
+                    .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
         }
-        browser.driver.findElement(By.xpath("//tr[contains(., 'Vastgesteld')]//th/a")).click();
+        browser.driver
+                .findElement(By.xpath("//tr[contains(., 'Vastgesteld')]//th/a"))
+                .click();
         browser.waitFor(By.cssSelector("code"));
         // Every save of the parts is listed, its answers folded away until asked for.
         WebElement firstSave = browser.driver.findElement(By.cssSelector("details"));
@@ -94,7 +107,9 @@ class GateScenarioBrowserTest extends BrowserTestSupport {
         assertThat(firstSave.findElement(By.tagName("dl")).isDisplayed()).isTrue();
         browser.checkPage("61-versie");
         // Advice reads as advice and the alderman's decision as a decision.
-        assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("Positief advies").contains("Akkoord")
+        assertThat(browser.driver.findElement(By.tagName("main")).getText())
+                .contains("Positief advies")
+                .contains("Akkoord")
                 .doesNotContain("goedgekeurd");
 
         // Implement: the lead carries out the action points of the approved version, each in its own form, which
@@ -103,10 +118,15 @@ class GateScenarioBrowserTest extends BrowserTestSupport {
         browser.open("/taken");
         JsonNode actionForm = Browser.readForm("action-point");
         int done = 0;
-        while (!browser.driver.findElements(By.xpath("//tr[contains(., '" + name + "')][contains(., 'Actiepunt')]//button")).isEmpty()) {
-            browser.driver.findElement(By.xpath("//tr[contains(., '" + name + "')][contains(., 'Actiepunt')]//button")).click();
+        while (!browser.driver
+                .findElements(By.xpath("//tr[contains(., '" + name + "')][contains(., 'Actiepunt')]//button"))
+                .isEmpty()) {
+            browser.driver
+                    .findElement(By.xpath("//tr[contains(., '" + name + "')][contains(., 'Actiepunt')]//button"))
+                    .click();
             browser.waitFor(By.cssSelector(".fjs-form"));
-            String shown = browser.driver.findElement(By.cssSelector(".fjs-form")).getText();
+            String shown =
+                    browser.driver.findElement(By.cssSelector(".fjs-form")).getText();
             assertThat(shown).contains("Wat:").contains("Eigenaar:").contains("Demo-antwoord");
             if (done == 0) {
                 browser.checkPage("70-actiepunt");
@@ -127,23 +147,35 @@ class GateScenarioBrowserTest extends BrowserTestSupport {
         assertThat(browser.heading()).isEqualTo("Mijn taken");
         browser.checkPage(shotPrefix + "-mijn-taken-" + user);
         int decided = 0;
-        while (!browser.driver.findElements(By.xpath("//tr[contains(., '" + systemName + "')]//button")).isEmpty()) {
-            browser.driver.findElement(By.xpath("//tr[contains(., '" + systemName + "')]//button")).click();
+        while (!browser.driver
+                .findElements(By.xpath("//tr[contains(., '" + systemName + "')]//button"))
+                .isEmpty()) {
+            browser.driver
+                    .findElement(By.xpath("//tr[contains(., '" + systemName + "')]//button"))
+                    .click();
             browser.waitFor(By.cssSelector(".fjs-form"));
-            assertThat(browser.driver.findElement(By.id("content-title")).getText()).isEqualTo("Wat u beoordeelt");
+            assertThat(browser.driver.findElement(By.id("content-title")).getText())
+                    .isEqualTo("Wat u beoordeelt");
             // An empty dropdown asks in Dutch, not with form-js's own English "Select".
             // form-js may render the form twice: read the placeholders' texts once they have settled.
             List<String> placeholders = browser.settledTexts(By.cssSelector(".fjs-select-placeholder"));
-            assertThat(placeholders).isNotEmpty().allSatisfy(text -> assertThat(text).isEqualTo("Maak een keuze"));
-            assertThat(browser.driver.findElement(By.cssSelector(".fjs-form")).getText()).doesNotContain("Select");
+            assertThat(placeholders)
+                    .isNotEmpty()
+                    .allSatisfy(text -> assertThat(text).isEqualTo("Maak een keuze"));
+            assertThat(browser.driver.findElement(By.cssSelector(".fjs-form")).getText())
+                    .doesNotContain("Select");
             if ("alderman".equals(user)) {
                 // The alderman's form shows the advice given before, from the gates' summary variables.
-                assertThat(browser.driver.findElement(By.cssSelector(".fjs-form")).getText())
+                assertThat(browser.driver
+                                .findElement(By.cssSelector(".fjs-form"))
+                                .getText())
                         .contains("Advies FG: de gegevensverwerking is proportioneel.")
                         .contains("De commissie ziet de publieke waarden voldoende geborgd.")
                         // the advice in words, not the stored code
-                        .contains("Advies functionaris gegevensbescherming: positief").contains("Advies ethische commissie: positief")
-                        .doesNotContain("APPROVED").doesNotContain("Voorwaarden:");
+                        .contains("Advies functionaris gegevensbescherming: positief")
+                        .contains("Advies ethische commissie: positief")
+                        .doesNotContain("APPROVED")
+                        .doesNotContain("Voorwaarden:");
             }
             if (decided == 0) {
                 browser.checkPage(shotPrefix + "-poort-" + user);
@@ -171,15 +203,24 @@ class GateScenarioBrowserTest extends BrowserTestSupport {
         if ("select".equals(field.path("type").asText())) {
             container.findElement(By.cssSelector(".fjs-input-group")).click();
             String item = option;
-            browser.waitFor(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + item + "']")).click();
+            browser.waitFor(By.xpath(
+                            "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + item + "']"))
+                    .click();
         } else {
-            container.findElement(By.xpath(".//label[normalize-space(.)='" + option + "']")).click();
+            container
+                    .findElement(By.xpath(".//label[normalize-space(.)='" + option + "']"))
+                    .click();
         }
     }
 
     private HttpResponse<byte[]> downloadWithSession(String url) throws Exception {
         String session = browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", "JSESSIONID=" + session).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("Cookie", "JSESSIONID=" + session)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
     }
 }

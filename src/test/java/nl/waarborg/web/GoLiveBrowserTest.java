@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import nl.waarborg.system.SystemRecord;
-import nl.waarborg.system.SystemRegistry;
 import nl.waarborg.demo.DemoDriver;
 import nl.waarborg.support.OpenSteps;
+import nl.waarborg.system.SystemRecord;
+import nl.waarborg.system.SystemRegistry;
 import nl.waarborg.workflow.CycleService;
 import nl.waarborg.workflow.CycleService.OpenStep;
 import org.junit.jupiter.api.Tag;
@@ -30,20 +30,34 @@ import org.springframework.boot.test.context.SpringBootTest;
 class GoLiveBrowserTest extends BrowserTestSupport {
 
     /** Pre-scan answers for a high-risk AI system (Annex III, essential services, profiling): IAMA, then go-live checks. */
-    static final Map<String, Object> HIGH_RISK_AI = Map.of("isAiSystem", true, "annexIiiArea", "ESSENTIAL_SERVICES", "profilesPersons", true);
+    static final Map<String, Object> HIGH_RISK_AI =
+            Map.of("isAiSystem", true, "annexIiiArea", "ESSENTIAL_SERVICES", "profilesPersons", true);
 
     /** Task name on "Mijn taken" → what the lead enters: the confirmation box and the one other field. */
     static final Map<String, String[]> CHECKS = Map.of(
-            "Registreren in EU-databank", new String[] {"go-live-eu-database", "euDatabaseRegistered", "euDatabaseReference", "EU-2026-0042"},
-            "FRIA melden bij markttoezichthouder", new String[] {"go-live-fria-notification", "friaNotified", "friaNotificationReference", "MT-2026-17"},
-            "Publiceren in Algoritmeregister", new String[] {"go-live-algorithm-register", "registerEntryPublished", "registerEntryLink",
-                    "https://algoritmes.overheid.nl/nl/algoritme/demo"},
-            "Betrokkenen informeren", new String[] {"go-live-persons-informed", "personsInformed", "personsInformedHow", "Brief bij de beschikking"});
+            "Registreren in EU-databank",
+                    new String[] {"go-live-eu-database", "euDatabaseRegistered", "euDatabaseReference", "EU-2026-0042"},
+            "FRIA melden bij markttoezichthouder",
+                    new String[] {"go-live-fria-notification", "friaNotified", "friaNotificationReference", "MT-2026-17"
+                    },
+            "Publiceren in Algoritmeregister",
+                    new String[] {
+                        "go-live-algorithm-register",
+                        "registerEntryPublished",
+                        "registerEntryLink",
+                        "https://algoritmes.overheid.nl/nl/algoritme/demo"
+                    },
+            "Betrokkenen informeren",
+                    new String[] {
+                        "go-live-persons-informed", "personsInformed", "personsInformedHow", "Brief bij de beschikking"
+                    });
 
     @Autowired
     DemoDriver driver;
+
     @Autowired
     SystemRegistry systems;
+
     @Autowired
     CycleService cycles;
 
@@ -54,8 +68,14 @@ class GoLiveBrowserTest extends BrowserTestSupport {
         driver.as("lead", () -> cycles.startCycle(system.id(), "lead"));
         List<OpenStep> open = driver.driveUntil(system.id(), "go-live-log-retention", HIGH_RISK_AI);
         OpenSteps.reached(open, "go-live-log-retention");
-        assertThat(open).extracting(OpenStep::activityId).contains("go-live-eu-database", "go-live-fria-notification",
-                "go-live-algorithm-register", "go-live-persons-informed", "go-live-log-retention");
+        assertThat(open)
+                .extracting(OpenStep::activityId)
+                .contains(
+                        "go-live-eu-database",
+                        "go-live-fria-notification",
+                        "go-live-algorithm-register",
+                        "go-live-persons-informed",
+                        "go-live-log-retention");
 
         browser.login("lead");
 
@@ -66,7 +86,8 @@ class GoLiveBrowserTest extends BrowserTestSupport {
         browser.waitForText(By.cssSelector(".fjs-form"), "Dit veld is verplicht.");
         String refused = browser.driver.findElement(By.cssSelector(".fjs-form")).getText();
         assertThat(refused).doesNotContain("Field is required");
-        assertThat(browser.driver.findElement(By.id("form-error")).getText()).contains("Niet alle velden zijn goed ingevuld");
+        assertThat(browser.driver.findElement(By.id("form-error")).getText())
+                .contains("Niet alle velden zijn goed ingevuld");
         tick(logForm, "logsRetained");
         browser.type(logForm, "logRetentionMonths", "3");
         browser.click("Afronden");
@@ -82,7 +103,10 @@ class GoLiveBrowserTest extends BrowserTestSupport {
         // A picked-up task shows who has it by name in the list, too.
         claim(name, "Betrokkenen informeren");
         browser.open("/taken");
-        assertThat(browser.driver.findElement(By.xpath("//tr[contains(., '" + name + "')][contains(., 'Betrokkenen informeren')]")).getText())
+        assertThat(browser.driver
+                        .findElement(
+                                By.xpath("//tr[contains(., '" + name + "')][contains(., 'Betrokkenen informeren')]"))
+                        .getText())
                 .contains("Lotte de Projectleider (lead)");
 
         CHECKS.forEach((taskName, check) -> {
@@ -94,17 +118,22 @@ class GoLiveBrowserTest extends BrowserTestSupport {
             browser.waitForPath("/taken?afgerond");
         });
 
-        assertThat(browser.driver.findElements(By.xpath("//tr[contains(., '" + name + "')]"))).as("open tasks of %s", name).isEmpty();
+        assertThat(browser.driver.findElements(By.xpath("//tr[contains(., '" + name + "')]")))
+                .as("open tasks of %s", name)
+                .isEmpty();
 
         browser.open("/systemen/" + system.id());
         assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("Evalueren");
-        assertThat(cycles.openSteps(system.id())).extracting(OpenStep::activityId).doesNotContain("go-live-log-retention");
+        assertThat(cycles.openSteps(system.id()))
+                .extracting(OpenStep::activityId)
+                .doesNotContain("go-live-log-retention");
     }
 
     /** From "Mijn taken", picks up the system's task with this name and waits for its form. */
     private void claim(String systemName, String taskName) {
         browser.open("/taken");
-        WebElement row = browser.driver.findElement(By.xpath("//tr[contains(., '" + systemName + "')][contains(., '" + taskName + "')]"));
+        WebElement row = browser.driver.findElement(
+                By.xpath("//tr[contains(., '" + systemName + "')][contains(., '" + taskName + "')]"));
         List<WebElement> pickUp = row.findElements(By.tagName("button"));
         // Not picked up yet: "Oppakken"; already ours: "Openen".
         (pickUp.isEmpty() ? row.findElement(By.linkText("Openen")) : pickUp.get(0)).click();
@@ -115,6 +144,8 @@ class GoLiveBrowserTest extends BrowserTestSupport {
     }
 
     private void tick(JsonNode form, String key) {
-        browser.fieldContainer(Browser.component(form.path("components"), key)).findElement(By.cssSelector("input[type=checkbox]")).click();
+        browser.fieldContainer(Browser.component(form.path("components"), key))
+                .findElement(By.cssSelector("input[type=checkbox]"))
+                .click();
     }
 }

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import nl.waarborg.demo.DemoDriver;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.OpenSteps;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
-import nl.waarborg.demo.DemoDriver;
 import nl.waarborg.workflow.CycleService;
 import nl.waarborg.workflow.CycleService.OpenStep;
 import org.junit.jupiter.api.Test;
@@ -28,12 +28,16 @@ class TaskCompletionTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SystemRegistry systems;
+
     @Autowired
     CycleService cycles;
+
     @Autowired
     DemoDriver driver;
+
     @Autowired
     TaskPages taskPages;
 
@@ -49,8 +53,11 @@ class TaskCompletionTest {
 
     private static HttpResponse<String> completeAt(Http http, String path, String json) {
         String csrf = Http.csrfTokenFrom(http.get("/systemen/nieuw").body().replace("name=\"_csrf\" content", "x"));
-        return http.send(http.request(path).header("Content-Type", "application/json")
-                .header("Accept", "application/json").header("X-CSRF-TOKEN", csrf).POST(HttpRequest.BodyPublishers.ofString(json)));
+        return http.send(http.request(path)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("X-CSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private String systemWithCycle(String name) {
@@ -79,15 +86,22 @@ class TaskCompletionTest {
         assertThat(json.readTree(second.body()).get(0).path("id").asText())
                 .isNotEqualTo(json.readTree(first.body()).get(0).path("id").asText())
                 .isEqualTo(json.readTree(all.body()).get(1).path("id").asText());
-        assertThat(json.readTree(lead.get("/api/tasks?offset=" + count).body()).size()).isZero();
+        assertThat(json.readTree(lead.get("/api/tasks?offset=" + count).body()).size())
+                .isZero();
 
         for (String bad : List.of("limit=0", "limit=1001", "offset=-1", "limit=veel")) {
             HttpResponse<String> refused = lead.get("/api/tasks?" + bad);
             assertThat(refused.statusCode()).as(bad).isEqualTo(400);
-            assertThat(refused.headers().firstValue("Content-Type")).as(bad).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+            assertThat(refused.headers().firstValue("Content-Type"))
+                    .as(bad)
+                    .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
         }
         // The page lists them all while they fit on it, without the notice that more are waiting.
-        assertThat(login("lead").get("/taken").body()).contains("Pagina een").contains("Pagina twee").doesNotContain("die het eerst verlopen").doesNotContain("Volgende pagina");
+        assertThat(login("lead").get("/taken").body())
+                .contains("Pagina een")
+                .contains("Pagina twee")
+                .doesNotContain("die het eerst verlopen")
+                .doesNotContain("Volgende pagina");
     }
 
     @Test
@@ -99,7 +113,11 @@ class TaskCompletionTest {
         Http lead = login("lead");
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         List<String> expected = new java.util.ArrayList<>();
-        json.readTree(Http.api(port).as("lead", "demo").get("/api/tasks?limit=1000").body()).forEach(t -> expected.add(t.path("id").asText()));
+        json.readTree(Http.api(port)
+                        .as("lead", "demo")
+                        .get("/api/tasks?limit=1000")
+                        .body())
+                .forEach(t -> expected.add(t.path("id").asText()));
         int pages = (expected.size() + 1) / 2;
         ReflectionTestUtils.setField(taskPages, "pageSize", 2);
         try {
@@ -107,21 +125,29 @@ class TaskCompletionTest {
             for (int page = 1; page <= pages; page++) {
                 String body = lead.get("/taken?pagina=" + page).body();
                 seen.addAll(taskLinks(body));
-                assertThat(body).contains("Pagina " + page + " van " + pages)
-                        .contains("U ziet taak " + (2 * page - 1) + " tot en met " + Math.min(2 * page, expected.size()));
-                assertThat(body.contains("rel=\"prev\" href=\"/taken?pagina=" + (page - 1) + "\"")).as("previous on page %d", page).isEqualTo(page > 1);
-                assertThat(body.contains("rel=\"next\" href=\"/taken?pagina=" + (page + 1) + "\"")).as("next on page %d", page).isEqualTo(page < pages);
+                assertThat(body)
+                        .contains("Pagina " + page + " van " + pages)
+                        .contains(
+                                "U ziet taak " + (2 * page - 1) + " tot en met " + Math.min(2 * page, expected.size()));
+                assertThat(body.contains("rel=\"prev\" href=\"/taken?pagina=" + (page - 1) + "\""))
+                        .as("previous on page %d", page)
+                        .isEqualTo(page > 1);
+                assertThat(body.contains("rel=\"next\" href=\"/taken?pagina=" + (page + 1) + "\""))
+                        .as("next on page %d", page)
+                        .isEqualTo(page < pages);
             }
             // Every open task once, in the API's order: no page repeats or skips one.
             assertThat(seen).isEqualTo(expected);
             // Beyond the last page the last one shows; below the first, the first.
-            assertThat(taskLinks(lead.get("/taken?pagina=" + (pages + 5)).body())).isEqualTo(taskLinks(lead.get("/taken?pagina=" + pages).body()));
+            assertThat(taskLinks(lead.get("/taken?pagina=" + (pages + 5)).body()))
+                    .isEqualTo(taskLinks(lead.get("/taken?pagina=" + pages).body()));
             assertThat(taskLinks(lead.get("/taken?pagina=0").body())).isEqualTo(expected.subList(0, 2));
             // An edited link is no dead end: not a number gives the first page, a huge number the last.
             HttpResponse<String> notANumber = lead.get("/taken?pagina=twee");
             assertThat(notANumber.statusCode()).isEqualTo(200);
             assertThat(taskLinks(notANumber.body())).isEqualTo(expected.subList(0, 2));
-            assertThat(taskLinks(lead.get("/taken?pagina=99999999999").body())).isEqualTo(taskLinks(lead.get("/taken?pagina=" + pages).body()));
+            assertThat(taskLinks(lead.get("/taken?pagina=99999999999").body()))
+                    .isEqualTo(taskLinks(lead.get("/taken?pagina=" + pages).body()));
 
             // Work begun on page 2 returns to page 2: the task links there, the claim, the task page and the completion
             // carry the page; page 1 links stay without it.
@@ -132,14 +158,18 @@ class TaskCompletionTest {
             String csrf = Http.csrfTokenFrom(lead.get("/taken?pagina=2").body());
             HttpResponse<String> claimed = lead.postForm("/taken/" + triage + "/claim?pagina=2", "_csrf=" + csrf);
             assertThat(claimed.statusCode()).isEqualTo(302);
-            assertThat(claimed.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/taken/" + triage + "?pagina=2"));
+            assertThat(claimed.headers().firstValue("Location"))
+                    .hasValueSatisfying(l -> assertThat(l).endsWith("/taken/" + triage + "?pagina=2"));
             String taskPage = lead.get("/taken/" + triage + "?pagina=2").body();
-            assertThat(taskPage).contains("href=\"/taken?pagina=2\"").contains("data-submit-url=\"/taken/" + triage + "/afronden?pagina=2\"");
+            assertThat(taskPage)
+                    .contains("href=\"/taken?pagina=2\"")
+                    .contains("data-submit-url=\"/taken/" + triage + "/afronden?pagina=2\"");
             HttpResponse<String> done = completeAt(lead, "/taken/" + triage + "/afronden?pagina=2", TRIAGE);
             assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
             assertThat(done.body()).contains("/taken?afgerond&pagina=2");
             // An edited page parameter falls back to the first page, without a parameter.
-            assertThat(lead.get("/taken/" + expected.get(0) + "?pagina=abc").body()).contains("<p class=\"breadcrumb\"><a href=\"/taken\">")
+            assertThat(lead.get("/taken/" + expected.get(0) + "?pagina=abc").body())
+                    .contains("<p class=\"breadcrumb\"><a href=\"/taken\">")
                     .doesNotContain("pagina=");
         } finally {
             ReflectionTestUtils.setField(taskPages, "pageSize", TaskPages.PAGE_SIZE);
@@ -147,8 +177,11 @@ class TaskCompletionTest {
     }
 
     private static List<String> taskLinks(String body) {
-        return java.util.regex.Pattern.compile("<th scope=\"row\"><a href=\"/taken/([0-9a-f-]{36})(\\?pagina=\\d+)?\"").matcher(body).results()
-                .map(m -> m.group(1)).toList();
+        return java.util.regex.Pattern.compile("<th scope=\"row\"><a href=\"/taken/([0-9a-f-]{36})(\\?pagina=\\d+)?\"")
+                .matcher(body)
+                .results()
+                .map(m -> m.group(1))
+                .toList();
     }
 
     @Test
@@ -172,12 +205,16 @@ class TaskCompletionTest {
         List<OpenStep> open = driver.driveUntil(systemId, "go-live-log-retention", GoLiveBrowserTest.HIGH_RISK_AI);
         OpenStep logs = OpenSteps.reached(open, "go-live-log-retention");
         Http lead = login("lead");
-        HttpResponse<String> tooShort = complete(lead, logs.taskId(), "{\"logsRetained\": true, \"logRetentionMonths\": 3}");
+        HttpResponse<String> tooShort =
+                complete(lead, logs.taskId(), "{\"logsRetained\": true, \"logRetentionMonths\": 3}");
         assertThat(tooShort.statusCode()).isEqualTo(400);
         assertThat(tooShort.body()).contains("minstens zes maanden").contains("\"field\":\"logRetentionMonths\"");
-        HttpResponse<String> unconfirmed = complete(lead, logs.taskId(), "{\"logsRetained\": false, \"logRetentionMonths\": 12}");
+        HttpResponse<String> unconfirmed =
+                complete(lead, logs.taskId(), "{\"logsRetained\": false, \"logRetentionMonths\": 12}");
         assertThat(unconfirmed.statusCode()).isEqualTo(400);
-        assertThat(unconfirmed.body()).contains("Bevestig dat de bewaring van logs is ingericht").contains("\"field\":\"logsRetained\"");
+        assertThat(unconfirmed.body())
+                .contains("Bevestig dat de bewaring van logs is ingericht")
+                .contains("\"field\":\"logsRetained\"");
         assertThat(cycles.openSteps(systemId)).extracting(OpenStep::taskId).contains(logs.taskId());
     }
 
@@ -190,12 +227,15 @@ class TaskCompletionTest {
         HttpResponse<String> missing = complete(fg, gate.taskId(), "{\"decision\": \"APPROVED\"}");
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(missing.body()).contains("Vul een motivering in").contains("\"field\":\"motivation\"");
-        HttpResponse<String> conditions = complete(fg, gate.taskId(),
+        HttpResponse<String> conditions = complete(
+                fg,
+                gate.taskId(),
                 "{\"decision\": \"APPROVED_WITH_CONDITIONS\", \"motivation\": \"Goed\", \"conditions\": \"\"}");
         assertThat(conditions.statusCode()).isEqualTo(400);
         assertThat(conditions.body()).contains("vul de voorwaarden in");
         // The lead filled in the content, so may not decide; and is not in the FG's group anyway.
-        HttpResponse<String> lead = complete(login("lead"), gate.taskId(), "{\"decision\": \"APPROVED\", \"motivation\": \"Zelf\"}");
+        HttpResponse<String> lead =
+                complete(login("lead"), gate.taskId(), "{\"decision\": \"APPROVED\", \"motivation\": \"Zelf\"}");
         assertThat(lead.statusCode()).isIn(403, 404);
         assertThat(lead.body()).doesNotContain("Exception");
         assertThat(fg.get("/taken/" + gate.taskId()).body()).contains("Wat u beoordeelt");

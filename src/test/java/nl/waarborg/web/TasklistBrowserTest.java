@@ -31,10 +31,13 @@ class TasklistBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SystemRegistry systems;
+
     @Autowired
     CycleService cycles;
+
     @Autowired
     ProcessEngine engine;
 
@@ -45,9 +48,13 @@ class TasklistBrowserTest {
 
     @Test
     void theLeadCompletesThePreScanInTasklist() throws Exception {
-        String systemId = systems.register("Tasklist-proef", null, "Dienstverlening", "lead").id();
+        String systemId = systems.register("Tasklist-proef", null, "Dienstverlening", "lead")
+                .id();
         String instance = cycles.startCycle(systemId, "lead").orElseThrow().getId();
-        Task triage = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+        Task triage = engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(instance)
+                .singleResult();
         assertThat(triage.getTaskDefinitionKey()).isEqualTo("fill-in-triage");
         // The answers are filled in beforehand (a person would type them); Tasklist shows them in the form.
         engine.getTaskService().setVariables(triage.getId(), neutralTriage());
@@ -56,26 +63,44 @@ class TasklistBrowserTest {
         try (Browser browser = new Browser(port)) {
             browser.login("lead");
             browser.open("/camunda/app/tasklist/default/#/?task=" + triage.getId());
-            WebElement question = browser.waitFor(By.xpath("//*[contains(normalize-space(.), 'Waarvoor gebruikt de gemeente het algoritme?')]"
-                    + "[self::label or self::span]"));
+            WebElement question = browser.waitFor(
+                    By.xpath("//*[contains(normalize-space(.), 'Waarvoor gebruikt de gemeente het algoritme?')]"
+                            + "[self::label or self::span]"));
             assertThat(question.isDisplayed()).isTrue();
             browser.screenshot("70-tasklist-pre-scan");
-            List<WebElement> complete = browser.driver.findElements(By.xpath("//button[normalize-space(.)='Complete' or normalize-space(.)='Voltooien']"));
+            List<WebElement> complete = browser.driver.findElements(
+                    By.xpath("//button[normalize-space(.)='Complete' or normalize-space(.)='Voltooien']"));
             assertThat(complete).as("Tasklist's complete button").isNotEmpty();
             // The button sits under Tasklist's footer bar at this window size: click it as a user who scrolled would.
-            browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", complete.get(0));
+            browser.driver.executeScript(
+                    "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", complete.get(0));
 
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (engine.getTaskService().createTaskQuery().taskId(triage.getId()).count() > 0 && System.nanoTime() < deadline) {
+            while (engine.getTaskService()
+                                    .createTaskQuery()
+                                    .taskId(triage.getId())
+                                    .count()
+                            > 0
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(250);
             }
             browser.screenshot("71-tasklist-after-complete");
         }
-        assertThat(engine.getTaskService().createTaskQuery().taskId(triage.getId()).count()).as("pre-scan completed in Tasklist").isZero();
-        assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(triage.getId()).singleResult().getAssignee())
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .taskId(triage.getId())
+                        .count())
+                .as("pre-scan completed in Tasklist")
+                .isZero();
+        assertThat(engine.getHistoryService()
+                        .createHistoricTaskInstanceQuery()
+                        .taskId(triage.getId())
+                        .singleResult()
+                        .getAssignee())
                 .isEqualTo("lead");
         // The cycle moved on: the triage decided on the answers given in Tasklist.
-        assertThat(engine.getRuntimeService().getVariable(instance, "publicationCategory")).isEqualTo("C");
+        assertThat(engine.getRuntimeService().getVariable(instance, "publicationCategory"))
+                .isEqualTo("C");
     }
 
     private static Map<String, Object> neutralTriage() {
@@ -84,10 +109,23 @@ class TasklistBrowserTest {
         v.put("prohibitedPractice", "NONE");
         v.put("annexIiiArea", "NONE");
         v.put("dpaListType", "NONE");
-        for (String flag : List.of("isAiSystem", "profilesPersons", "narrowProceduralTask", "legalEffects", "classifiesPersons",
-                "processesPersonalData", "art35Paragraph3Case", "edpbEvaluationScoring", "edpbAutomatedDecision",
-                "edpbSystematicMonitoring", "edpbSensitiveData", "edpbLargeScale", "edpbMatchingDatasets", "edpbVulnerableSubjects",
-                "edpbNewTechnology", "edpbBlocksRightOrService")) {
+        for (String flag : List.of(
+                "isAiSystem",
+                "profilesPersons",
+                "narrowProceduralTask",
+                "legalEffects",
+                "classifiesPersons",
+                "processesPersonalData",
+                "art35Paragraph3Case",
+                "edpbEvaluationScoring",
+                "edpbAutomatedDecision",
+                "edpbSystematicMonitoring",
+                "edpbSensitiveData",
+                "edpbLargeScale",
+                "edpbMatchingDatasets",
+                "edpbVulnerableSubjects",
+                "edpbNewTechnology",
+                "edpbBlocksRightOrService")) {
             v.put(flag, false);
         }
         return v;

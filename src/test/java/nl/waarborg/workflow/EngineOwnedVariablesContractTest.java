@@ -20,8 +20,12 @@ import org.junit.jupiter.api.Test;
 class EngineOwnedVariablesContractTest {
 
     /** The gate form fields: the user's input, which the bridge reads and then clears. */
-    static final Set<String> GATE_FORM_FIELDS = Set.of(ProcessVariables.DECISION, ProcessVariables.MOTIVATION, ProcessVariables.CONDITIONS,
-            ProcessVariables.DEVIATION_MOTIVATION, ProcessVariables.SEND_BACK_TO);
+    static final Set<String> GATE_FORM_FIELDS = Set.of(
+            ProcessVariables.DECISION,
+            ProcessVariables.MOTIVATION,
+            ProcessVariables.CONDITIONS,
+            ProcessVariables.DEVIATION_MOTIVATION,
+            ProcessVariables.SEND_BACK_TO);
 
     @Test
     void everyVariableTheBridgeSetsIsEngineOwned() throws IllegalAccessException {
@@ -36,16 +40,28 @@ class EngineOwnedVariablesContractTest {
             String prefix = gate.outcomeVariable().replace("Decision", "");
             set.addAll(List.of(gate.outcomeVariable(), prefix + "Motivation", prefix + "Conditions"));
         }
-        set.addAll(List.of(CycleRounds.IAMA_OUTCOME, CycleRounds.DPIA_OUTCOME, DpaConsultation.STARTED_AT, DpaConsultation.EXTENDED));
-        assertThat(set).allSatisfy(name -> assertThat(EngineOwnedVariables.isEngineOwned(name)).as(name).isTrue());
-        assertThat(GATE_FORM_FIELDS).noneMatch(EngineOwnedVariables::isEngineOwned).allMatch(EngineOwnedVariables::isGateInput);
+        set.addAll(List.of(
+                CycleRounds.IAMA_OUTCOME,
+                CycleRounds.DPIA_OUTCOME,
+                DpaConsultation.STARTED_AT,
+                DpaConsultation.EXTENDED));
+        assertThat(set)
+                .allSatisfy(name -> assertThat(EngineOwnedVariables.isEngineOwned(name))
+                        .as(name)
+                        .isTrue());
+        assertThat(GATE_FORM_FIELDS)
+                .noneMatch(EngineOwnedVariables::isEngineOwned)
+                .allMatch(EngineOwnedVariables::isGateInput);
     }
 
     @Test
     void noFormAsksForAnEngineOwnedVariable() {
         List<String> asked = new ArrayList<>();
-        new FormCatalog(new ObjectMapper()).all().forEach(form -> form.fields().keySet().stream()
-                .filter(EngineOwnedVariables::isEngineOwned).forEach(key -> asked.add(form.id() + ": " + key)));
+        new FormCatalog(new ObjectMapper())
+                .all()
+                .forEach(form -> form.fields().keySet().stream()
+                        .filter(EngineOwnedVariables::isEngineOwned)
+                        .forEach(key -> asked.add(form.id() + ": " + key)));
         assertThat(asked).isEmpty();
     }
 }

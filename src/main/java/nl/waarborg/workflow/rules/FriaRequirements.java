@@ -12,17 +12,19 @@ public final class FriaRequirements {
 
     /** Field key → the element of Art. 27(1) it answers, per form id. */
     public static final Map<String, Map<String, String>> ELEMENTS = Map.of(
-            "iama-part-3", ordered(
-                    "part3DeployerProcess", "(a) de processen waarin het systeem wordt gebruikt",
-                    "part3UsePeriodFrequency", "(b) periode en frequentie van gebruik",
-                    "part3AffectedGroups", "(c) categorieën betrokken personen en groepen",
-                    "part3HumanOversight", "(e) maatregelen voor menselijk toezicht"),
-            "iama-part-4", ordered(
-                    "part4SpecificRisks", "(d) specifieke risico's op schade",
-                    "part4RiskResponse", "(f) maatregelen als risico's zich voordoen, governance en klachtenregeling"));
+            "iama-part-3",
+                    ordered(
+                            "part3DeployerProcess", "(a) de processen waarin het systeem wordt gebruikt",
+                            "part3UsePeriodFrequency", "(b) periode en frequentie van gebruik",
+                            "part3AffectedGroups", "(c) categorieën betrokken personen en groepen",
+                            "part3HumanOversight", "(e) maatregelen voor menselijk toezicht"),
+            "iama-part-4",
+                    ordered(
+                            "part4SpecificRisks", "(d) specifieke risico's op schade",
+                            "part4RiskResponse",
+                                    "(f) maatregelen als risico's zich voordoen, governance en klachtenregeling"));
 
-    private FriaRequirements() {
-    }
+    private FriaRequirements() {}
 
     private static Map<String, String> ordered(String... pairs) {
         Map<String, String> map = new LinkedHashMap<>();
@@ -39,7 +41,8 @@ public final class FriaRequirements {
     public static Optional<FieldProblem> problem(String formId, Function<String, Object> values) {
         List<String> missing = new ArrayList<>();
         String firstField = null;
-        for (Map.Entry<String, String> element : ELEMENTS.getOrDefault(formId, Map.of()).entrySet()) {
+        for (Map.Entry<String, String> element :
+                ELEMENTS.getOrDefault(formId, Map.of()).entrySet()) {
             Object value = values.apply(element.getKey());
             if (value == null || value.toString().isBlank()) {
                 missing.add(element.getValue() + " [" + element.getKey() + "]");
@@ -49,6 +52,7 @@ public final class FriaRequirements {
         if (missing.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new FieldProblem(firstField, "The FRIA (AI-verordening art. 27 lid 1) needs " + String.join("; ", missing) + "."));
+        return Optional.of(new FieldProblem(
+                firstField, "The FRIA (AI-verordening art. 27 lid 1) needs " + String.join("; ", missing) + "."));
     }
 }

@@ -16,14 +16,18 @@ public final class GoLiveRequirements {
 
     /** Task id → the confirmation field of its form. */
     public static final Map<String, String> CONFIRMATIONS = Map.of(
-            "go-live-eu-database", "euDatabaseRegistered",
-            "go-live-fria-notification", "friaNotified",
-            "go-live-algorithm-register", "registerEntryPublished",
-            "go-live-persons-informed", "personsInformed",
-            LOG_RETENTION_TASK, "logsRetained");
+            "go-live-eu-database",
+            "euDatabaseRegistered",
+            "go-live-fria-notification",
+            "friaNotified",
+            "go-live-algorithm-register",
+            "registerEntryPublished",
+            "go-live-persons-informed",
+            "personsInformed",
+            LOG_RETENTION_TASK,
+            "logsRetained");
 
-    private GoLiveRequirements() {
-    }
+    private GoLiveRequirements() {}
 
     /**
      * What keeps the go-live check {@code taskId} from being done, given the submitted values; empty when it is done.
@@ -36,13 +40,16 @@ public final class GoLiveRequirements {
             throw new IllegalStateException("goLiveChecks is attached to " + taskId + ", which is no go-live check");
         }
         if (!Boolean.TRUE.equals(values.apply(confirmation))) {
-            return Optional.of(new FieldProblem(confirmation, "Field '" + confirmation + "' must be confirmed before the system goes live."));
+            return Optional.of(new FieldProblem(
+                    confirmation, "Field '" + confirmation + "' must be confirmed before the system goes live."));
         }
         if (LOG_RETENTION_TASK.equals(taskId)) {
             Object months = values.apply(LOG_RETENTION_MONTHS);
             if (!(months instanceof Number n) || n.intValue() < MINIMUM_LOG_MONTHS) {
-                return Optional.of(new FieldProblem(LOG_RETENTION_MONTHS, "Field '" + LOG_RETENTION_MONTHS + "' must be at least "
-                        + MINIMUM_LOG_MONTHS + " (AI-verordening art. 26 lid 6)."));
+                return Optional.of(new FieldProblem(
+                        LOG_RETENTION_MONTHS,
+                        "Field '" + LOG_RETENTION_MONTHS + "' must be at least " + MINIMUM_LOG_MONTHS
+                                + " (AI-verordening art. 26 lid 6)."));
             }
         }
         return Optional.empty();

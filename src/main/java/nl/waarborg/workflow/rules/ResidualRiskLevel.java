@@ -11,13 +11,13 @@ public final class ResidualRiskLevel {
 
     public static final String HIGH = "HIGH";
 
-    private ResidualRiskLevel() {
-    }
+    private ResidualRiskLevel() {}
 
     /** @param measures the measures as plain JSON values: a list of objects with a field "residualRisk" */
     public static boolean high(Object measures) {
         if (measures instanceof List<?> list) {
-            return list.stream().anyMatch(m -> m instanceof Map<?, ?> map && HIGH.equals(String.valueOf(map.get("residualRisk"))));
+            return list.stream()
+                    .anyMatch(m -> m instanceof Map<?, ?> map && HIGH.equals(String.valueOf(map.get("residualRisk"))));
         }
         return false;
     }

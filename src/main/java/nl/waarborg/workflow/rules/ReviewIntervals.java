@@ -20,7 +20,8 @@ public final class ReviewIntervals {
     private static Period positive(String text, String category) {
         Period period = Period.parse(text);
         if (period.isNegative() || period.isZero()) {
-            throw new IllegalStateException("waarborg.review.interval-" + category + " must be a positive period, not " + text);
+            throw new IllegalStateException(
+                    "waarborg.review.interval-" + category + " must be a positive period, not " + text);
         }
         return period;
     }

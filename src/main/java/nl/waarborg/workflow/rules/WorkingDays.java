@@ -10,8 +10,7 @@ import java.time.ZonedDateTime;
  */
 public final class WorkingDays {
 
-    private WorkingDays() {
-    }
+    private WorkingDays() {}
 
     public static boolean isWorkingDay(LocalDate date) {
         DayOfWeek day = date.getDayOfWeek();

@@ -14,22 +14,28 @@ class ConsultationPeriodTest {
     @Test
     void theAnswerIsDueEightWeeksAfterTheRequest() {
         assertThat(gdpr.period()).isEqualTo(Period.ofWeeks(8));
-        assertThat(gdpr.due(Instant.parse("2026-01-05T10:00:00Z"), false)).isEqualTo(Instant.parse("2026-03-02T10:00:00Z"));
+        assertThat(gdpr.due(Instant.parse("2026-01-05T10:00:00Z"), false))
+                .isEqualTo(Instant.parse("2026-03-02T10:00:00Z"));
     }
 
     @Test
     void anExtensionAddsSixWeeks() {
         assertThat(gdpr.extension()).isEqualTo(Period.ofWeeks(6));
-        assertThat(gdpr.due(Instant.parse("2026-01-05T10:00:00Z"), true)).isEqualTo(Instant.parse("2026-04-13T09:00:00Z"));
+        assertThat(gdpr.due(Instant.parse("2026-01-05T10:00:00Z"), true))
+                .isEqualTo(Instant.parse("2026-04-13T09:00:00Z"));
     }
 
     @Test
     void periodsRunOnTheAmsterdamCalendar() {
-        // Across the start of summer time (29 March 2026) the local time stays 11:00, so the instant is an hour earlier.
-        assertThat(gdpr.due(Instant.parse("2026-03-02T10:00:00Z"), false)).isEqualTo(Instant.parse("2026-04-27T09:00:00Z"));
+        // Across the start of summer time (29 March 2026) the local time stays 11:00, so the instant is an hour
+        // earlier.
+        assertThat(gdpr.due(Instant.parse("2026-03-02T10:00:00Z"), false))
+                .isEqualTo(Instant.parse("2026-04-27T09:00:00Z"));
         ConsultationPeriod months = ConsultationPeriod.of("P2M", "P1M");
-        assertThat(months.due(Instant.parse("2026-01-31T12:00:00Z"), false)).isEqualTo(Instant.parse("2026-03-31T11:00:00Z"));
-        assertThat(months.due(Instant.parse("2026-01-31T12:00:00Z"), true)).isEqualTo(Instant.parse("2026-04-30T11:00:00Z"));
+        assertThat(months.due(Instant.parse("2026-01-31T12:00:00Z"), false))
+                .isEqualTo(Instant.parse("2026-03-31T11:00:00Z"));
+        assertThat(months.due(Instant.parse("2026-01-31T12:00:00Z"), true))
+                .isEqualTo(Instant.parse("2026-04-30T11:00:00Z"));
     }
 
     @Test

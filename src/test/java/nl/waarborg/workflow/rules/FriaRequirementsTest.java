@@ -24,24 +24,32 @@ class FriaRequirementsTest {
 
     @Test
     void allSixElementsOfArticle27AreAskedInPartsThreeAndFour() {
-        assertThat(FriaRequirements.ELEMENTS.get("iama-part-3").values()).extracting(e -> e.substring(0, 3))
+        assertThat(FriaRequirements.ELEMENTS.get("iama-part-3").values())
+                .extracting(e -> e.substring(0, 3))
                 .containsExactly("(a)", "(b)", "(c)", "(e)");
-        assertThat(FriaRequirements.ELEMENTS.get("iama-part-4").values()).extracting(e -> e.substring(0, 3))
+        assertThat(FriaRequirements.ELEMENTS.get("iama-part-4").values())
+                .extracting(e -> e.substring(0, 3))
                 .containsExactly("(d)", "(f)");
     }
 
     @Test
     void aPartWithAllElementsPasses() {
         assertThat(check("iama-part-3", part3())).isEmpty();
-        assertThat(check("iama-part-4", Map.of("part4SpecificRisks", "Discriminatie", "part4RiskResponse", "Klachtenregeling"))).isEmpty();
+        assertThat(check(
+                        "iama-part-4",
+                        Map.of("part4SpecificRisks", "Discriminatie", "part4RiskResponse", "Klachtenregeling")))
+                .isEmpty();
     }
 
     @Test
     void anEmptyOrBlankElementIsNamedWithItsField() {
         Map<String, Object> values = part3();
         values.put("part3AffectedGroups", "  ");
-        assertThat(check("iama-part-3", values)).contains(new FieldProblem("part3AffectedGroups",
-                "The FRIA (AI-verordening art. 27 lid 1) needs (c) categorieën betrokken personen en groepen [part3AffectedGroups]."));
+        assertThat(check("iama-part-3", values))
+                .contains(
+                        new FieldProblem(
+                                "part3AffectedGroups",
+                                "The FRIA (AI-verordening art. 27 lid 1) needs (c) categorieën betrokken personen en groepen [part3AffectedGroups]."));
         values.remove("part3AffectedGroups");
         assertThat(check("iama-part-3", values)).map(FieldProblem::field).contains("part3AffectedGroups");
     }
@@ -51,9 +59,11 @@ class FriaRequirementsTest {
         Map<String, Object> values = part3();
         values.remove("part3UsePeriodFrequency");
         values.put("part3HumanOversight", "");
-        assertThat(check("iama-part-3", values)).contains(new FieldProblem("part3UsePeriodFrequency",
-                "The FRIA (AI-verordening art. 27 lid 1) needs (b) periode en frequentie van gebruik [part3UsePeriodFrequency];"
-                        + " (e) maatregelen voor menselijk toezicht [part3HumanOversight]."));
+        assertThat(check("iama-part-3", values))
+                .contains(new FieldProblem(
+                        "part3UsePeriodFrequency",
+                        "The FRIA (AI-verordening art. 27 lid 1) needs (b) periode en frequentie van gebruik [part3UsePeriodFrequency];"
+                                + " (e) maatregelen voor menselijk toezicht [part3HumanOversight]."));
         assertThat(check("iama-part-4", Map.of())).map(FieldProblem::field).contains("part4SpecificRisks");
     }
 

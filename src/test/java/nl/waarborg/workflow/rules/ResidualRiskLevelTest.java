@@ -10,15 +10,20 @@ class ResidualRiskLevelTest {
 
     @Test
     void oneMeasureWithAHighResidualRiskIsEnough() {
-        assertThat(ResidualRiskLevel.high(List.of(Map.of("residualRisk", "LOW"), Map.of("residualRisk", "HIGH")))).isTrue();
-        assertThat(ResidualRiskLevel.high(List.of(Map.of("residualRisk", "HIGH")))).isTrue();
+        assertThat(ResidualRiskLevel.high(List.of(Map.of("residualRisk", "LOW"), Map.of("residualRisk", "HIGH"))))
+                .isTrue();
+        assertThat(ResidualRiskLevel.high(List.of(Map.of("residualRisk", "HIGH"))))
+                .isTrue();
     }
 
     @Test
     void lowAndMediumResidualRisksNeedNoConsultation() {
-        assertThat(ResidualRiskLevel.high(List.of(Map.of("residualRisk", "LOW"), Map.of("residualRisk", "MEDIUM")))).isFalse();
+        assertThat(ResidualRiskLevel.high(List.of(Map.of("residualRisk", "LOW"), Map.of("residualRisk", "MEDIUM"))))
+                .isFalse();
         assertThat(ResidualRiskLevel.high(List.of())).isFalse();
-        assertThat(ResidualRiskLevel.high(List.of(Map.of("risk", "HIGH")))).as("a high risk that was mitigated").isFalse();
+        assertThat(ResidualRiskLevel.high(List.of(Map.of("risk", "HIGH"))))
+                .as("a high risk that was mitigated")
+                .isFalse();
     }
 
     @Test
@@ -27,6 +32,8 @@ class ResidualRiskLevelTest {
         assertThat(ResidualRiskLevel.high("HIGH")).isFalse();
         assertThat(ResidualRiskLevel.high(Map.of("residualRisk", "HIGH"))).isFalse();
         assertThat(ResidualRiskLevel.high(List.of("HIGH"))).isFalse();
-        assertThat(ResidualRiskLevel.high(List.of(Map.of("residualRisk", "high")))).as("the form's value is upper case").isFalse();
+        assertThat(ResidualRiskLevel.high(List.of(Map.of("residualRisk", "high"))))
+                .as("the form's value is upper case")
+                .isFalse();
     }
 }

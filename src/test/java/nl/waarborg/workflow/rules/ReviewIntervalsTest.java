@@ -46,11 +46,14 @@ class ReviewIntervalsTest {
 
     @Test
     void anIntervalMustBeAPositivePeriod() {
-        assertThatThrownBy(() -> new ReviewIntervals("P0D", "P2Y", "P3Y")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new ReviewIntervals("P0D", "P2Y", "P3Y"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("waarborg.review.interval-a must be a positive period, not P0D");
-        assertThatThrownBy(() -> new ReviewIntervals("P1Y", "-P1Y", "P3Y")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new ReviewIntervals("P1Y", "-P1Y", "P3Y"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("waarborg.review.interval-b must be a positive period, not -P1Y");
-        assertThatThrownBy(() -> new ReviewIntervals("P1Y", "P2Y", "P0Y")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new ReviewIntervals("P1Y", "P2Y", "P0Y"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("interval-c");
         assertThatThrownBy(() -> new ReviewIntervals("yearly", "P2Y", "P3Y")).isInstanceOf(RuntimeException.class);
         assertThat(new ReviewIntervals("P1D", "P2Y", "P3Y").interval("A")).isEqualTo(Period.ofDays(1));

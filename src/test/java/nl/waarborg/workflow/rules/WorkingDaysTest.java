@@ -21,10 +21,16 @@ class WorkingDaysTest {
     @Test
     void mondayToFridayAreWorkingDaysAndTheWeekendIsNot() {
         for (int day = 7; day <= 11; day++) {
-            assertThat(WorkingDays.isWorkingDay(LocalDate.of(2026, 12, day))).as("December %d", day).isTrue();
+            assertThat(WorkingDays.isWorkingDay(LocalDate.of(2026, 12, day)))
+                    .as("December %d", day)
+                    .isTrue();
         }
-        assertThat(WorkingDays.isWorkingDay(LocalDate.of(2026, 12, 12))).as("Saturday").isFalse();
-        assertThat(WorkingDays.isWorkingDay(LocalDate.of(2026, 12, 13))).as("Sunday").isFalse();
+        assertThat(WorkingDays.isWorkingDay(LocalDate.of(2026, 12, 12)))
+                .as("Saturday")
+                .isFalse();
+        assertThat(WorkingDays.isWorkingDay(LocalDate.of(2026, 12, 13)))
+                .as("Sunday")
+                .isFalse();
     }
 
     @Test
@@ -38,8 +44,12 @@ class WorkingDaysTest {
     void addingSkipsWeekendsAndKeepsTheTimeOfDay() {
         assertThat(WorkingDays.add(at(7, 9), 1)).isEqualTo(at(8, 9));
         assertThat(WorkingDays.add(at(7, 9), 4)).isEqualTo(at(11, 9));
-        assertThat(WorkingDays.add(at(7, 9), 5)).as("Monday + 5 is the next Monday").isEqualTo(at(14, 9));
-        assertThat(WorkingDays.add(at(7, 9), 10)).as("Monday + 10 is two weeks on").isEqualTo(at(21, 9));
+        assertThat(WorkingDays.add(at(7, 9), 5))
+                .as("Monday + 5 is the next Monday")
+                .isEqualTo(at(14, 9));
+        assertThat(WorkingDays.add(at(7, 9), 10))
+                .as("Monday + 10 is two weeks on")
+                .isEqualTo(at(21, 9));
         assertThat(WorkingDays.add(at(11, 16), 1)).as("Friday + 1 is Monday").isEqualTo(at(14, 16));
         assertThat(WorkingDays.add(at(11, 16), 10)).as("Friday + 10").isEqualTo(at(25, 16));
     }
@@ -62,7 +72,9 @@ class WorkingDaysTest {
         for (int offset = 0; offset < 7; offset++) {
             for (int days = 1; days <= 15; days++) {
                 ZonedDateTime due = WorkingDays.add(start.plusDays(offset), days);
-                assertThat(WorkingDays.isWorkingDay(due.toLocalDate())).as("start +%d, %d working days: %s", offset, days, due).isTrue();
+                assertThat(WorkingDays.isWorkingDay(due.toLocalDate()))
+                        .as("start +%d, %d working days: %s", offset, days, due)
+                        .isTrue();
             }
         }
     }
@@ -85,7 +97,8 @@ class WorkingDaysTest {
 
     @Test
     void aGateDeadlineOfLessThanOneWorkingDayIsRefused() {
-        assertThatThrownBy(() -> new GateDeadline(0)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new GateDeadline(0))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("waarborg.gates.sla-working-days must be at least 1, not 0");
         assertThatThrownBy(() -> new GateDeadline(-2)).isInstanceOf(IllegalStateException.class);
     }
