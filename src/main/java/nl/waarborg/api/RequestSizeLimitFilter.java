@@ -36,7 +36,9 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         this.objectMapper = objectMapper;
     }
 
-    static final String TOO_LARGE = "The request body is larger than 2 MB; one section's answers may be at most 1 MB.";
+    /** The same words as every other path gives for a body over the limit (ProblemStatus reads the exception). */
+    static final String TOO_LARGE = new BodyTooLargeException(MAX_BODY_BYTES).getMessage();
+
     static final String TOO_LARGE_NL =
             "Uw invoer is te groot om te verwerken (meer dan 2 MB). Er is niets opgeslagen. Kort lange"
                     + " antwoorden in: een antwoord mag hoogstens 100.000 tekens hebben.";
