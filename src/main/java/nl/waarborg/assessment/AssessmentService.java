@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import nl.waarborg.assessment.AssessmentStore.VersionRow;
@@ -13,7 +12,6 @@ import nl.waarborg.audit.AuditAction;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.shared.CanonicalJson;
 import nl.waarborg.shared.EvidenceKeys;
-import nl.waarborg.system.SystemRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,8 +28,7 @@ public class AssessmentService {
     private final AuditTrail audit;
     private final TriageRecords triage;
     private final ActionPoints actionPoints;
-    private final RoundParties parties;
-    private final SystemRegistry systems;
+    private final GateDuties duties;
     private final EvidenceKeys keys;
 
     AssessmentService(
@@ -39,16 +36,14 @@ public class AssessmentService {
             AuditTrail audit,
             TriageRecords triage,
             ActionPoints actionPoints,
-            RoundParties parties,
-            SystemRegistry systems,
+            GateDuties duties,
             EvidenceKeys keys) {
         this.keys = keys;
         this.store = store;
         this.audit = audit;
         this.triage = triage;
         this.actionPoints = actionPoints;
-        this.parties = parties;
-        this.systems = systems;
+        this.duties = duties;
     }
 
     /** A new version for a new round, pre-filled with the answers of the last approved version. */
@@ -207,23 +202,10 @@ public class AssessmentService {
 
     private void checkDuties(
             Assessment assessment, VersionRow version, GateDecisionRequest request, List<Signature> signatures) {
-        String user = request.userId();
-        if (isBlank(user)) {
-            throw new SegregationOfDutiesException("A gate decision must be made by an identified user.");
-        }
-        String owner = systems.get(assessment.systemId()).owner();
         Optional<String> conflict =
-                parties.of(assessment.systemId(), owner, version.cycleRound()).conflictOf(user);
+                duties.conflictOf(assessment, version, request.gate(), request.userId(), signatures);
         if (conflict.isPresent()) {
-            throw new SegregationOfDutiesException("Segregation of duties: " + user + " " + conflict.get()
-                    + " and cannot advise or decide" + " on its versions (gate " + request.gate() + ").");
-        }
-        Optional<Signature> otherGate = signatures.stream()
-                .filter(s -> user.equals(s.user()) && !Objects.equals(s.gate(), request.gate()))
-                .findFirst();
-        if (otherGate.isPresent()) {
-            throw new SegregationOfDutiesException("Segregation of duties: " + user + " already decided gate "
-                    + otherGate.get().gate() + " of this version and cannot decide " + request.gate() + " as well.");
+            throw new SegregationOfDutiesException(conflict.get());
         }
     }
 

@@ -13,7 +13,7 @@ import org.h2.api.Trigger;
  */
 public class H2ImmutabilityTrigger implements Trigger {
 
-    private static final Set<String> FROZEN = Set.of("APPROVED", "REJECTED", "SUPERSEDED");
+    private static final Set<String> FROZEN = Set.of("APPROVED", "REJECTED", "SUPERSEDED", "WITHDRAWN");
 
     private String table;
 

@@ -13,6 +13,7 @@ public enum AuditAction {
     NEW_ROUND_STARTED,
     TRIGGER_RECEIVED,
     RETIREMENT_REQUESTED,
+    CYCLE_CANCELLED,
     // versions and gates
     VERSION_OPENED,
     ANSWERS_SAVED,
@@ -20,6 +21,7 @@ public enum AuditAction {
     VERSION_FROZEN,
     VERSION_REJECTED,
     VERSION_EXPORTED,
+    VERSION_WITHDRAWN,
     GATE_OVERDUE,
     // prior consultation of the DPA (AVG art. 36)
     DPA_CONSULTATION_SUBMITTED,
@@ -28,6 +30,10 @@ public enum AuditAction {
     // Implement
     ACTION_POINT_DONE,
     GO_LIVE_CHECK_DONE,
+    // functional administration of stuck work (each with the administrator's reason)
+    TASK_REASSIGNED,
+    TASK_DUE_DATE_CORRECTED,
+    JOB_RETRIED,
     // security
     ACCESS_DENIED,
     LOGIN_FAILED,

@@ -3,6 +3,7 @@ package nl.waarborg.oversight;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import nl.waarborg.assessment.Gate;
 import nl.waarborg.engine.EngineAccess;
 import nl.waarborg.engine.UserTaskObserver;
@@ -32,6 +33,12 @@ public class WaitTracker implements UserTaskObserver {
                         || taskDefinitionKey.startsWith("go-live-"));
     }
 
+    /** Also "update": a due date corrected later (by an administrator) moves the wait's due date with it. */
+    @Override
+    public List<String> events() {
+        return List.of(EVENTNAME_CREATE, EVENTNAME_UPDATE, EVENTNAME_COMPLETE, EVENTNAME_DELETE);
+    }
+
     @Override
     public void notify(DelegateTask task) {
         if (!tracks(task.getTaskDefinitionKey())) {
@@ -54,6 +61,15 @@ public class WaitTracker implements UserTaskObserver {
                     .param("gate", task.getTaskDefinitionKey())
                     .param("group", group)
                     .param("since", Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)))
+                    .param(
+                            "due",
+                            task.getDueDate() == null
+                                    ? null
+                                    : new Timestamp(task.getDueDate().getTime()))
+                    .update();
+        } else if (EVENTNAME_UPDATE.equals(task.getEventName())) {
+            jdbc.sql("UPDATE wb_open_wait SET due_at = :due WHERE task_id = :task")
+                    .param("task", task.getId())
                     .param(
                             "due",
                             task.getDueDate() == null

@@ -47,10 +47,16 @@ class AssessmentDelegates {
                 execution.setVariable(HIGH_RESIDUAL_RISK, Variables.booleanValue(residualRisk.high(execution), true));
     }
 
-    /** "Raadpleging AP indienen" (end): the DPA's period starts. */
+    /**
+     * "Raadpleging AP indienen" (end): the DPA's period starts. Not when the task ends because its cycle was cancelled:
+     * then nothing was submitted.
+     */
     @Bean
     ExecutionListener recordDpaSubmission(DpaConsultation consultation) {
         return execution -> {
+            if (execution.isCanceled()) {
+                return;
+            }
             consultation.submitted(execution);
             dueDate(consultation, execution);
         };
