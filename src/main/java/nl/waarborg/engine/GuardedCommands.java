@@ -44,7 +44,8 @@ final class GuardedCommands {
                     + " with its checks.";
     static final String DELETE =
             "Process instances and their history are not deleted or given a shorter life by hand in Waarborg:"
-                    + " a cycle ends when the system is retired (its page or POST /api/systems/{id}/retirement), and the history is kept"
+                    + " a cycle ends when the system is retired (its page or POST /api/systems/{id}/retirement) or when"
+                    + " the functional administrator cancels it with a reason (/beheer/werk), and the history is kept"
                     + " as evidence.";
     static final String JOBS =
             "Jobs (timers and other engine jobs) are not changed, run or deleted by hand in Waarborg: the"

@@ -3,7 +3,6 @@ package nl.waarborg.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -106,14 +105,6 @@ abstract class GuardScenario {
     }
 
     HttpResponse<String> send(String user, String method, String path, String json) {
-        Http http = Http.api(port).as(user, "demo");
-        return http.send(http.request(path)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .method(
-                        method,
-                        json == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(json)));
+        return Http.api(port).as(user, "demo").sendJson(method, path, json);
     }
 }

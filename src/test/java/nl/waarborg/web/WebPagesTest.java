@@ -1,10 +1,9 @@
 package nl.waarborg.web;
 
+import static nl.waarborg.support.Http.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import nl.waarborg.assessment.AssessmentReads;
 import nl.waarborg.assessment.AssessmentService;
@@ -31,17 +30,6 @@ class WebPagesTest {
         HttpResponse<String> login = http.formLogin(user, "demo");
         assertThat(login.statusCode()).isEqualTo(302);
         return http;
-    }
-
-    private static String form(String... pairs) {
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < pairs.length; i += 2) {
-            body.append(i == 0 ? "" : "&")
-                    .append(pairs[i])
-                    .append('=')
-                    .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-        }
-        return body.toString();
     }
 
     /** Registers a system through the web form and returns its page path. */
