@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Indexes that Camunda's own schema lacks and that a portfolio of thousands of open tasks needs. Created after the
  * engine has created or updated its tables (Flyway, which owns wb_*, may run before they exist), idempotently, so
- * every node may do it at start-up.
+ * every node may do it at start-up. With a separate schema owner ({@link DatabaseOwner}) the owner creates them.
  *
  * <ul>
  * <li>Completing a task makes the engine look for its subtasks ({@code WHERE PARENT_TASK_ID_ = ?}); without an index
@@ -37,9 +37,21 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineIndexes.class);
 
+    private final DatabaseOwner owner;
+
+    public EngineIndexes(DatabaseOwner owner) {
+        this.owner = owner;
+    }
+
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
-        DataSource dataSource = engine.getProcessEngineConfiguration().getDataSource();
+        if (!owner.split()) {
+            create(engine.getProcessEngineConfiguration().getDataSource());
+        }
+    }
+
+    /** Creates the indexes that are missing, as the given account (the schema owner's when there is one). */
+    static void create(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             boolean autoCommit = connection.getAutoCommit();

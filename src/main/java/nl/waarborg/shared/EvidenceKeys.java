@@ -40,7 +40,7 @@ public class EvidenceKeys {
 
     public EvidenceKeys(Environment environment) {
         boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
-        acceptLegacy = environment.getProperty("waarborg.evidence.accept-legacy", Boolean.class, true);
+        acceptLegacy = environment.getProperty("waarborg.evidence.accept-legacy", Boolean.class, false);
         String key = read(
                 environment.getProperty("waarborg.evidence.key", ""),
                 environment.getProperty("waarborg.evidence.key-file", ""));

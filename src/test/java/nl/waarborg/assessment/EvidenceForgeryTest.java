@@ -42,7 +42,8 @@ class EvidenceForgeryTest {
         PLAIN_SHA256,
         WRONG_KEY,
         OWN_KEY_ID,
-        AUDIT_DOWNGRADED_TO_LEGACY;
+        AUDIT_DOWNGRADED_TO_LEGACY,
+        DOWNGRADED_TO_LEGACY;
 
         String[] hash(String keyId, String text, boolean auditEvent) {
             return switch (this) {
@@ -51,6 +52,8 @@ class EvidenceForgeryTest {
                 case OWN_KEY_ID -> new String[] {"kforger", hmac(text)};
                 // Audit events without key id pass as legacy ones, but in the chain they cannot follow a keyed event.
                 case AUDIT_DOWNGRADED_TO_LEGACY -> new String[] {auditEvent ? null : keyId, CanonicalJson.sha256(text)};
+                // Version and trail as if from before keyed hashing: refused, as legacy hashes are off by default.
+                case DOWNGRADED_TO_LEGACY -> new String[] {null, CanonicalJson.sha256(text)};
             };
         }
     }

@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import nl.waarborg.engine.AuthorizationCheckTuning;
+import nl.waarborg.engine.DatabaseOwner;
 import nl.waarborg.engine.EngineIndexes;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -61,7 +62,7 @@ final class BareEngine {
         // us.
         ((ProcessEngineConfigurationImpl) configuration)
                 .getProcessEnginePlugins()
-                .add(new EngineIndexes());
+                .add(new EngineIndexes(new DatabaseOwner("", "", "", "")));
         if (authorization) {
             // With checks on, they run as in Waarborg's engine: Camunda's checks without the group query that grows
             // with

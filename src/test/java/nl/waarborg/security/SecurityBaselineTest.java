@@ -194,4 +194,32 @@ class SecurityBaselineTest {
         assertThat(anonymousTasklist.headers().firstValue("Location").orElseThrow())
                 .endsWith("/login");
     }
+
+    @Test
+    void cockpitsOwnApiAnswersOnlyUsersWithCockpitAccess() {
+        String base = "/camunda/api/cockpit/plugin/base/default";
+        List<String> paths = List.of(
+                base + "/process-definition/statistics-count",
+                base + "/process-definition/statistics",
+                base + "/process-instance/count",
+                base + "/incident/count");
+        for (String user : List.of("lead", "fg", "ethics", "alderman")) {
+            Http browser = Http.browser(port);
+            browser.formLogin(user, "demo");
+            for (String path : paths) {
+                HttpResponse<String> response = browser.get(path, "application/json");
+                assertThat(response.statusCode())
+                        .as(user + " " + path + ": " + response.body())
+                        .isEqualTo(403);
+            }
+        }
+        Http manager = Http.browser(port);
+        manager.formLogin("manager", "demo");
+        for (String path : paths) {
+            HttpResponse<String> response = manager.get(path, "application/json");
+            assertThat(response.statusCode())
+                    .as("manager " + path + ": " + response.body())
+                    .isEqualTo(200);
+        }
+    }
 }

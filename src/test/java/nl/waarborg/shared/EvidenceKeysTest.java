@@ -73,14 +73,14 @@ class EvidenceKeysTest {
     }
 
     @Test
-    void legacyPlainHashesVerifyUntilSwitchedOff() {
+    void legacyPlainHashesVerifyOnlyWhenSwitchedOn() {
         String plain = CanonicalJson.sha256("tekst");
-        assertThat(new EvidenceKeys(production().withProperty("waarborg.evidence.key", KEY))
+        assertThat(new EvidenceKeys(production()
+                                .withProperty("waarborg.evidence.key", KEY)
+                                .withProperty("waarborg.evidence.accept-legacy", "true"))
                         .matches(null, "tekst", plain))
                 .isTrue();
-        EvidenceKeys strict = new EvidenceKeys(production()
-                .withProperty("waarborg.evidence.key", KEY)
-                .withProperty("waarborg.evidence.accept-legacy", "false"));
-        assertThat(strict.matches(null, "tekst", plain)).isFalse();
+        EvidenceKeys strict = new EvidenceKeys(production().withProperty("waarborg.evidence.key", KEY));
+        assertThat(strict.matches(null, "tekst", plain)).as("the default").isFalse();
     }
 }

@@ -1,0 +1,50 @@
+package nl.waarborg.workflow;
+
+import java.util.Set;
+import nl.waarborg.engine.ExpressionBeans;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The beans the process models in bpmn/ name in their expressions, and so the only beans expressions can reach
+ * (ADR 0021). A model that needs a new delegate adds its name here; ModelBeansContractTest fails when a name is
+ * missing or no longer used.
+ */
+@Configuration(proxyBeanMethods = false)
+class ModelBeans {
+
+    @Bean
+    static ExpressionBeans modelExpressionBeans() {
+        return new ExpressionBeans(Set.of(
+                // task listeners
+                "contentTaskListener",
+                "gateTaskListener",
+                "actionPointTaskListener",
+                "goLiveChecks",
+                "friaElements",
+                // execution listeners and delegates of the cycle
+                "cycleLifecycle",
+                "triageRecorder",
+                "startNextRound",
+                "assessRoundOutcome",
+                "planNextReview",
+                "implementationPreparer",
+                "enterDevelopPhase",
+                "enterImplementPhase",
+                "enterEvaluatePhase",
+                "enterStoppedPhase",
+                "enterRetiredPhase",
+                "enterRegisteredPhase",
+                // execution listeners and delegates of the IAMA and DPIA
+                "assessmentLifecycle",
+                "routeRework",
+                "finishRework",
+                "reportGateOverdue",
+                "assessResidualRisk",
+                "recordDpaSubmission",
+                "recordDpaExtension",
+                "recordDpaOverdue",
+                // due dates
+                "gateSla"));
+    }
+}
