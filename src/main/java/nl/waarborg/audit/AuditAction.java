@@ -28,6 +28,15 @@ public enum AuditAction {
     // Implement
     ACTION_POINT_DONE,
     GO_LIVE_CHECK_DONE,
+    // administration of users and groups (ADR 0019)
+    USER_CREATED,
+    USER_UPDATED,
+    USER_PASSWORD_RESET,
+    USER_DEACTIVATED,
+    USER_DELETED,
+    GROUP_MEMBER_ADDED,
+    GROUP_MEMBER_REMOVED,
+    ACCOUNT_UNLOCKED,
     // security
     ACCESS_DENIED,
     LOGIN_FAILED,

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
             SystemPages.class,
             VersionPages.class,
             TaskPages.class,
-            OversightPages.class
+            OversightPages.class,
+            AdministrationPages.class
         })
 public class WebErrors {
 

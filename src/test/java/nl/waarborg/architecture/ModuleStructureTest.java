@@ -40,6 +40,7 @@ class ModuleStructureTest {
                         .map(Object::toString)
                         .toList())
                 .containsExactlyInAnyOrder(
+                        "administration",
                         "api",
                         "assessment",
                         "audit",
