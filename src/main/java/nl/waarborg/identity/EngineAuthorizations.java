@@ -59,6 +59,11 @@ public class EngineAuthorizations {
         // Managers oversee everything, read-only; so do the administrators, who change things only through Waarborg.
         readOnlyOversight(Groups.MANAGER);
         readOnlyOversight(Groups.ADMIN);
+        // Administrators read users, groups and who may do what over the engine as well; they change users and groups
+        // through Waarborg, authorizations not at all (they come from this class).
+        grant(Groups.ADMIN, Resources.USER, ANY, Permissions.READ);
+        grant(Groups.ADMIN, Resources.GROUP, ANY, Permissions.READ);
+        grant(Groups.ADMIN, Resources.AUTHORIZATION, ANY, Permissions.READ);
 
         Filter filter = ensureTaskFilter();
         for (String group : Groups.ALL) {
