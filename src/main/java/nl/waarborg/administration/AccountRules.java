@@ -44,7 +44,10 @@ final class AccountRules {
     }
 
     static String userId(String id) {
-        if (id == null || id.isBlank() || id.length() > MAX_ID || !ID.matcher(id).matches()) {
+        if (id == null
+                || id.isBlank()
+                || id.length() > MAX_ID
+                || !ID.matcher(id).matches()) {
             throw new AdministrationRefusal(
                     ID_INVALID,
                     "Field 'id' must be 1 to " + MAX_ID + " letters, digits, '.', '_' or '-', starting with a letter"
@@ -62,7 +65,9 @@ final class AccountRules {
     }
 
     static String email(String email) {
-        if (email == null || email.length() > MAX_TEXT || !EMAIL.matcher(email.trim()).matches()) {
+        if (email == null
+                || email.length() > MAX_TEXT
+                || !EMAIL.matcher(email.trim()).matches()) {
             throw new AdministrationRefusal(
                     EMAIL_INVALID, "Field 'email' must be an e-mail address of at most " + MAX_TEXT + " characters.");
         }
@@ -79,7 +84,8 @@ final class AccountRules {
     static String group(String group) {
         if (group == null || !Groups.ALL.contains(group)) {
             throw new AdministrationRefusal(
-                    UNKNOWN_GROUP, "Field 'groupId' must be one of Waarborg's groups: " + String.join(", ", Groups.ALL));
+                    UNKNOWN_GROUP,
+                    "Field 'groupId' must be one of Waarborg's groups: " + String.join(", ", Groups.ALL));
         }
         return group;
     }

@@ -54,8 +54,8 @@ class AccountStore {
         if (id == null || id.length() > AccountRules.MAX_ID) {
             return Optional.empty();
         }
-        return Optional.ofNullable(asSystem(
-                () -> identity().createUserQuery().userId(id).singleResult()));
+        return Optional.ofNullable(
+                asSystem(() -> identity().createUserQuery().userId(id).singleResult()));
     }
 
     User existing(String id) {
@@ -73,7 +73,8 @@ class AccountStore {
     }
 
     long administrators() {
-        return asSystem(() -> identity().createUserQuery().memberOfGroup(Groups.ADMIN).count());
+        return asSystem(
+                () -> identity().createUserQuery().memberOfGroup(Groups.ADMIN).count());
     }
 
     void addMembership(String userId, String group) {
@@ -100,7 +101,8 @@ class AccountStore {
         if (userIds.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("SELECT * FROM wb_account_deactivation WHERE user_id IN (:ids)")
+        return jdbc
+                .sql("SELECT * FROM wb_account_deactivation WHERE user_id IN (:ids)")
                 .param("ids", userIds)
                 .query((rs, row) -> Map.entry(
                         rs.getString("user_id"),

@@ -94,10 +94,11 @@ public class LoginAlerts {
         String name = AccountRules.account(account);
         String reason = AccountRules.reason(request == null ? null : request.reason());
         boolean wasLocked = throttle.unlock(name);
-        store.user(name).ifPresent(user -> store.asSystem(() -> {
-            store.identity().unlockUser(user.getId());
-            return null;
-        }));
+        store.user(name)
+                .ifPresent(user -> store.asSystem(() -> {
+                    store.identity().unlockUser(user.getId());
+                    return null;
+                }));
         Map<String, Object> details = UserAccounts.details(name, reason);
         details.put("wasLockedOnThisNode", wasLocked);
         audit.record(AuditAction.ACCOUNT_UNLOCKED, CurrentUser.id(), null, details);

@@ -53,11 +53,8 @@ public class UserAccounts {
         requireAdministrator();
         PageParameters.check(limit, offset, MAX_PAGE);
         long total = store.asSystem(() -> store.identity().createUserQuery().count());
-        List<User> users = store.asSystem(() -> store.identity()
-                .createUserQuery()
-                .orderByUserId()
-                .asc()
-                .listPage(offset, limit));
+        List<User> users = store.asSystem(
+                () -> store.identity().createUserQuery().orderByUserId().asc().listPage(offset, limit));
         return new Account.Page(total, limit, offset, views(users));
     }
 
@@ -77,7 +74,11 @@ public class UserAccounts {
         String password = AccountRules.password(request.password(), id);
         List<String> groups = request.groups() == null
                 ? List.of()
-                : request.groups().stream().map(AccountRules::group).distinct().sorted().toList();
+                : request.groups().stream()
+                        .map(AccountRules::group)
+                        .distinct()
+                        .sorted()
+                        .toList();
         String reason = AccountRules.reason(request.reason());
         store.lock();
         if (store.user(id).isPresent()) {

@@ -249,10 +249,7 @@ final class GuardedCommands {
                 .findFirst()
                 .map(Map.Entry::getValue)
                 .orElse(List.of());
-        return refusal == null
-                        && !start
-                        && fields.isEmpty()
-                        && !CorrelateMessageCmd.class.isAssignableFrom(type)
+        return refusal == null && !start && fields.isEmpty() && !CorrelateMessageCmd.class.isAssignableFrom(type)
                 ? Rule.NONE
                 : new Rule(refusal, start, fields);
     }

@@ -95,8 +95,11 @@ public class AdministrationPages {
             @RequestParam(required = false) String email,
             @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
-        return act(id, "admin.done.profile", redirect, () -> users.changeProfile(
-                id, new Account.ProfileChange(firstName, lastName, email, reason)));
+        return act(
+                id,
+                "admin.done.profile",
+                redirect,
+                () -> users.changeProfile(id, new Account.ProfileChange(firstName, lastName, email, reason)));
     }
 
     @PostMapping("/beheer/gebruikers/{id}/wachtwoord")

@@ -11,11 +11,10 @@ import org.junit.jupiter.api.Test;
 class AccountRulesTest {
 
     private static void refused(ThrowingCallable call, Code code, String field) {
-        assertThatThrownBy(call)
-                .isInstanceOfSatisfying(AdministrationRefusal.class, refusal -> {
-                    assertThat(refusal.code()).isEqualTo(code);
-                    assertThat(refusal.field()).isEqualTo(field);
-                });
+        assertThatThrownBy(call).isInstanceOfSatisfying(AdministrationRefusal.class, refusal -> {
+            assertThat(refusal.code()).isEqualTo(code);
+            assertThat(refusal.field()).isEqualTo(field);
+        });
     }
 
     @Test

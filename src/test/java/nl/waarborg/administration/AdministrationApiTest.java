@@ -63,13 +63,20 @@ class AdministrationApiTest {
 
     static Map<String, Object> newUser(String id, String password, List<String> groups) {
         return Map.of(
-                "id", id,
-                "firstName", "Jan",
-                "lastName", "de Proef",
-                "email", id + "@gemeente.example",
-                "password", password,
-                "groups", groups,
-                "reason", "Nieuwe medewerker");
+                "id",
+                id,
+                "firstName",
+                "Jan",
+                "lastName",
+                "de Proef",
+                "email",
+                id + "@gemeente.example",
+                "password",
+                password,
+                "groups",
+                groups,
+                "reason",
+                "Nieuwe medewerker");
     }
 
     static JsonNode json(HttpResponse<String> response) {
@@ -84,7 +91,9 @@ class AdministrationApiTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
         if (field != null) {
-            assertThat(json(response).path("field").asText()).as(response.body()).isEqualTo(field);
+            assertThat(json(response).path("field").asText())
+                    .as(response.body())
+                    .isEqualTo(field);
         }
     }
 
@@ -119,7 +128,10 @@ class AdministrationApiTest {
             assertProblem(send(http, "POST", "/api/admin/accounts/admin/unlock", Map.of("reason", "x")), 403, null);
         }
         assertThat(identity.createUserQuery().userId(id).count()).isZero();
-        assertThat(identity.createUserQuery().memberOfGroup("admin").userId("lead").count())
+        assertThat(identity.createUserQuery()
+                        .memberOfGroup("admin")
+                        .userId("lead")
+                        .count())
                 .isZero();
         assertThat(Http.api(port).get("/api/admin/users").statusCode()).isEqualTo(401);
     }
@@ -185,7 +197,15 @@ class AdministrationApiTest {
                 admin,
                 "PUT",
                 path,
-                Map.of("firstName", "Piet", "lastName", "Nieuw", "email", "piet@gemeente.example", "reason", "Getrouwd"));
+                Map.of(
+                        "firstName",
+                        "Piet",
+                        "lastName",
+                        "Nieuw",
+                        "email",
+                        "piet@gemeente.example",
+                        "reason",
+                        "Getrouwd"));
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
         assertThat(identity.createUserQuery().userId(id).singleResult().getLastName())
                 .isEqualTo("Nieuw");
@@ -203,20 +223,20 @@ class AdministrationApiTest {
                 .isEqualTo("[\"project-lead\"]");
 
         String second = "Groen-Kanaal-Lantaarn-9";
-        assertProblem(send(admin, "POST", path + "/password", Map.of("password", "a", "reason", "terug")), 400, "password");
+        assertProblem(
+                send(admin, "POST", path + "/password", Map.of("password", "a", "reason", "terug")), 400, "password");
         HttpResponse<String> reset =
                 send(admin, "POST", path + "/password", Map.of("password", second, "reason", "Terug in dienst"));
         assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
         assertThat(json(reset).path("deactivated").asBoolean()).isFalse();
         assertThat(lastEvent("USER_PASSWORD_RESET").path("reactivated").asBoolean())
                 .isTrue();
-        assertThat(Http.api(port).as(id, second).get("/api/tasks").statusCode())
-                .isEqualTo(200);
+        assertThat(Http.api(port).as(id, second).get("/api/tasks").statusCode()).isEqualTo(200);
 
         assertProblem(admin.send(admin.request(path).DELETE()), 400, "reason");
-        HttpResponse<String> deleted = admin.send(admin.request(
-                        path + "?reason=" + URLEncoder.encode("Dubbel account", StandardCharsets.UTF_8))
-                .DELETE());
+        HttpResponse<String> deleted = admin.send(
+                admin.request(path + "?reason=" + URLEncoder.encode("Dubbel account", StandardCharsets.UTF_8))
+                        .DELETE());
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
         assertThat(identity.createUserQuery().userId(id).count()).isZero();
         assertProblem(admin.get(path), 404, "id");
@@ -229,9 +249,13 @@ class AdministrationApiTest {
         String id = newId("wet");
         send(admin, "POST", "/api/admin/users", newUser(id, PASSWORD, List.of()));
 
-        HttpResponse<String> added = send(admin, "PUT", "/api/admin/users/" + id + "/groups/alderman", Map.of("reason", "Benoemd"));
+        HttpResponse<String> added =
+                send(admin, "PUT", "/api/admin/users/" + id + "/groups/alderman", Map.of("reason", "Benoemd"));
         assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
-        assertThat(identity.createUserQuery().userId(id).memberOfGroup("alderman").count())
+        assertThat(identity.createUserQuery()
+                        .userId(id)
+                        .memberOfGroup("alderman")
+                        .count())
                 .isEqualTo(1);
         JsonNode event = lastEvent("GROUP_MEMBER_ADDED");
         assertThat(event.path("group").asText()).isEqualTo("alderman");
@@ -241,9 +265,14 @@ class AdministrationApiTest {
         assertThat(send(admin, "PUT", "/api/admin/users/" + id + "/groups/admin", Map.of("reason", "Beheer erbij"))
                         .statusCode())
                 .isEqualTo(200);
-        assertThat(lastEvent("GROUP_MEMBER_ADDED").path("administratorAndReviewer").asBoolean())
+        assertThat(lastEvent("GROUP_MEMBER_ADDED")
+                        .path("administratorAndReviewer")
+                        .asBoolean())
                 .isTrue();
-        assertThat(identity.createUserQuery().userId(id).memberOfGroup("camunda-admin").count())
+        assertThat(identity.createUserQuery()
+                        .userId(id)
+                        .memberOfGroup("camunda-admin")
+                        .count())
                 .isEqualTo(1);
 
         // Nobody adds themself to a group, not even an administrator to a reviewer group.
@@ -256,20 +285,28 @@ class AdministrationApiTest {
                 send(as("admin"), "PUT", "/api/admin/users/admin/groups/alderman", Map.of("reason", "Mag ik")),
                 403,
                 "groupId");
-        assertThat(identity.createUserQuery().userId("admin").memberOfGroup("alderman").count())
+        assertThat(identity.createUserQuery()
+                        .userId("admin")
+                        .memberOfGroup("alderman")
+                        .count())
                 .isZero();
         // Nor over the engine (AdministratorIsNoSuperuserTest has the rest).
-        assertThat(send(self, "PUT", "/engine-rest/group/privacy-officer/members/" + id, null).statusCode())
+        assertThat(send(self, "PUT", "/engine-rest/group/privacy-officer/members/" + id, null)
+                        .statusCode())
                 .isEqualTo(403);
 
         assertProblem(
-                admin.send(admin.request("/api/admin/users/" + id + "/groups/manager?reason=x").DELETE()),
+                admin.send(admin.request("/api/admin/users/" + id + "/groups/manager?reason=x")
+                        .DELETE()),
                 404,
                 "groupId");
         HttpResponse<String> removed = admin.send(admin.request("/api/admin/users/" + id + "/groups/admin?reason=Klaar")
                 .DELETE());
         assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
-        assertThat(identity.createUserQuery().userId(id).memberOfGroup("camunda-admin").count())
+        assertThat(identity.createUserQuery()
+                        .userId(id)
+                        .memberOfGroup("camunda-admin")
+                        .count())
                 .isZero();
         assertThat(lastEvent("GROUP_MEMBER_REMOVED").path("target").asText()).isEqualTo(id);
     }
@@ -295,8 +332,8 @@ class AdministrationApiTest {
         assertThat(alert.path("addresses").toString()).isNotEqualTo("[]");
 
         assertProblem(send(admin, "POST", "/api/admin/accounts/" + id + "/unlock", Map.of()), 400, "reason");
-        HttpResponse<String> unlocked =
-                send(admin, "POST", "/api/admin/accounts/" + id + "/unlock", Map.of("reason", "Gebeld met de wethouder"));
+        HttpResponse<String> unlocked = send(
+                admin, "POST", "/api/admin/accounts/" + id + "/unlock", Map.of("reason", "Gebeld met de wethouder"));
         assertThat(unlocked.statusCode()).as(unlocked.body()).isEqualTo(204);
         assertThat(admin.get("/api/admin/login-alerts").body()).doesNotContain("\"" + id + "\"");
         assertThat(Http.api(port).as(id, PASSWORD).get("/api/tasks").statusCode())

@@ -66,7 +66,8 @@ class AdministratorIsNoSuperuserTest {
 
     @Test
     void overEngineRestTheAdministratorChangesNothing() throws Exception {
-        String systemId = systems.register("Geen superuser", "Proef", "ICT", "lead").id();
+        String systemId =
+                systems.register("Geen superuser", "Proef", "ICT", "lead").id();
         assertThat(Http.api(port)
                         .as("lead", "demo")
                         .postJson("/api/systems/" + systemId + "/cycles", "{}")
@@ -91,7 +92,9 @@ class AdministratorIsNoSuperuserTest {
         calls.add(new String[] {"PUT", "/engine-rest/task/" + triage.getId() + "/variables/purpose", "{\"value\":\"x\"}"
         });
         calls.add(new String[] {
-            "POST", "/engine-rest/task/" + triage.getId() + "/localVariables", "{\"modifications\":{\"x\":{\"value\":1}}}"
+            "POST",
+            "/engine-rest/task/" + triage.getId() + "/localVariables",
+            "{\"modifications\":{\"x\":{\"value\":1}}}"
         });
         calls.add(new String[] {"PUT", "/engine-rest/process-instance/" + pi + "/variables/x", "{\"value\":1}"});
         calls.add(new String[] {"POST", "/engine-rest/task/" + triage.getId() + "/claim", "{\"userId\":\"admin\"}"});
@@ -112,7 +115,8 @@ class AdministratorIsNoSuperuserTest {
             "{\"password\":\"Paars-Fietspad-Molen-7\",\"authenticatedUserPassword\":\"demo\"}"
         });
         calls.add(new String[] {"DELETE", "/engine-rest/user/lead", null});
-        calls.add(new String[] {"POST", "/engine-rest/group/create", "{\"id\":\"supers\",\"name\":\"S\",\"type\":\"X\"}"});
+        calls.add(new String[] {"POST", "/engine-rest/group/create", "{\"id\":\"supers\",\"name\":\"S\",\"type\":\"X\"}"
+        });
         calls.add(new String[] {"PUT", "/engine-rest/group/camunda-admin/members/admin", null});
         calls.add(new String[] {"PUT", "/engine-rest/group/alderman/members/admin", null});
         calls.add(new String[] {"DELETE", "/engine-rest/group/alderman/members/alderman", null});
@@ -138,7 +142,10 @@ class AdministratorIsNoSuperuserTest {
 
         // Nothing changed: no user, membership or authorization, the instance runs, the variable is not there.
         assertThat(snapshot()).isEqualTo(before);
-        assertThat(engine.getIdentityService().createUserQuery().userId("backdoor").count())
+        assertThat(engine.getIdentityService()
+                        .createUserQuery()
+                        .userId("backdoor")
+                        .count())
                 .isZero();
         assertThat(engine.getIdentityService()
                         .createUserQuery()
@@ -154,7 +161,10 @@ class AdministratorIsNoSuperuserTest {
         assertThat(engine.getTaskService().getVariable(triage.getId(), "x")).isNull();
         assertThat(engine.getAuthorizationService()
                         .isUserAuthorized(
-                                "admin", List.of("admin", "camunda-admin"), Permissions.DELETE, Resources.PROCESS_INSTANCE))
+                                "admin",
+                                List.of("admin", "camunda-admin"),
+                                Permissions.DELETE,
+                                Resources.PROCESS_INSTANCE))
                 .isFalse();
 
         // What it may do there: read.
@@ -175,7 +185,10 @@ class AdministratorIsNoSuperuserTest {
                         "{\"profile\":{\"id\":\"setup-super\",\"firstName\":\"S\",\"lastName\":\"S\",\"email\":\"s@s.example\"},"
                                 + "\"credentials\":{\"password\":\"Paars-Fietspad-Molen-7\"}}")));
         assertThat(setup.statusCode()).isEqualTo(403);
-        assertThat(engine.getIdentityService().createUserQuery().userId("setup-super").count())
+        assertThat(engine.getIdentityService()
+                        .createUserQuery()
+                        .userId("setup-super")
+                        .count())
                 .isZero();
     }
 
@@ -185,8 +198,8 @@ class AdministratorIsNoSuperuserTest {
         browser.formLogin("admin", "demo");
         HttpResponse<String> cockpit = browser.get("/camunda/app/cockpit/default/", "text/html");
         assertThat(cockpit.statusCode()).isEqualTo(200);
-        JsonNode user = JSON.readTree(
-                browser.get("/camunda/api/admin/auth/user/default", "application/json").body());
+        JsonNode user = JSON.readTree(browser.get("/camunda/api/admin/auth/user/default", "application/json")
+                .body());
         List<String> apps = new ArrayList<>();
         user.path("authorizedApps").forEach(app -> apps.add(app.asText()));
         assertThat(apps).contains("cockpit", "tasklist").doesNotContain("admin");

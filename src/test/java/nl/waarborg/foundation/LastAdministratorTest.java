@@ -28,7 +28,9 @@ class LastAdministratorTest {
                 .header("Accept", "application/json")
                 .method(
                         method,
-                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+                        json == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json)));
     }
 
     @Test
@@ -57,7 +59,8 @@ class LastAdministratorTest {
                     {"id":"tweede","firstName":"Tweede","lastName":"Beheerder","email":"tweede@gemeente.example",
                      "password":"%s","groups":["admin"],"reason":"Vervanging"}""".formatted(SECOND));
             assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
-            HttpResponse<String> leaves = send(admin, "DELETE", "/api/admin/users/admin/groups/admin?reason=Rol%20over", null);
+            HttpResponse<String> leaves =
+                    send(admin, "DELETE", "/api/admin/users/admin/groups/admin?reason=Rol%20over", null);
             assertThat(leaves.statusCode()).as(leaves.body()).isEqualTo(200);
 
             Http tweede = Http.api(port).as("tweede", SECOND);
@@ -68,7 +71,10 @@ class LastAdministratorTest {
                     .extracting(u -> u.getId())
                     .containsExactly("tweede");
             // The former administrator has no access any more.
-            assertThat(Http.api(port).as("admin", STRONG).get("/api/admin/users").statusCode())
+            assertThat(Http.api(port)
+                            .as("admin", STRONG)
+                            .get("/api/admin/users")
+                            .statusCode())
                     .isEqualTo(403);
         } finally {
             context.close();

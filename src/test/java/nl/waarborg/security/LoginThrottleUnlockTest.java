@@ -17,13 +17,11 @@ class LoginThrottleUnlockTest {
         throttle.failed("Alderman", "10.0.0.9");
         assertThat(throttle.underAttack()).isEmpty();
         throttle.failed("alderman", "10.0.0.9");
-        assertThat(throttle.underAttack())
-                .singleElement()
-                .satisfies(a -> {
-                    assertThat(a.account()).isEqualTo("alderman");
-                    assertThat(a.failures()).isEqualTo(2);
-                    assertThat(a.lockedUntil()).isNull();
-                });
+        assertThat(throttle.underAttack()).singleElement().satisfies(a -> {
+            assertThat(a.account()).isEqualTo("alderman");
+            assertThat(a.failures()).isEqualTo(2);
+            assertThat(a.lockedUntil()).isNull();
+        });
         throttle.failed("alderman", "10.0.0.9");
         throttle.failed("alderman", "10.0.0.9");
         assertThat(throttle.underAttack().get(0).lockedUntil()).isNotNull();
