@@ -34,6 +34,15 @@ public enum AuditAction {
     TASK_REASSIGNED,
     TASK_DUE_DATE_CORRECTED,
     JOB_RETRIED,
+    // administration of users and groups (ADR 0019)
+    USER_CREATED,
+    USER_UPDATED,
+    USER_PASSWORD_RESET,
+    USER_DEACTIVATED,
+    USER_DELETED,
+    GROUP_MEMBER_ADDED,
+    GROUP_MEMBER_REMOVED,
+    ACCOUNT_UNLOCKED,
     // security
     ACCESS_DENIED,
     LOGIN_FAILED,

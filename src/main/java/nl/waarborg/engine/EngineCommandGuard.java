@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * /api): every engine command that a logged-in user calls directly is checked by {@link GuardedCommands} before it
  * runs. Refused are starts other than Waarborg's own (with start instructions, skipped listeners or mappings, or of a
  * process that runs only as a call activity), modification, restart, migration and deletion of instances, errors thrown
- * at tasks, and job manipulation (403); and writing an {@link EngineOwnedVariables engine-owned variable} (400).
+ * at tasks, job manipulation, and changes to users, groups, memberships and authorizations (403, ADR 0019); and writing an {@link EngineOwnedVariables engine-owned variable} (400).
  * Every process also gets a built-in start listener that refuses a user's start by any other command.
  *
  * <p>Not checked: calls without a user (timers and the job executor, Waarborg's own calls through

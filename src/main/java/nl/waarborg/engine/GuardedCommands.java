@@ -54,6 +54,11 @@ final class GuardedCommands {
             "Process models come only from Waarborg's build: they are not deployed or deleted through the"
                     + " engine's API.";
 
+    static final String IDENTITY =
+            "Users, groups, memberships and authorizations are not changed through the engine's API in Waarborg:"
+                    + " an administrator changes them with /api/admin (the Beheer pages), where each change is checked"
+                    + " and recorded.";
+
     /** Commands refused outright, with the reason the user is told (checked by instanceof, in this order). */
     private static final Map<Class<?>, String> REFUSED = new LinkedHashMap<>();
     /** Fields (paths of fields) of a command that hold variables it would write: a map by name, or a list of names. */
@@ -114,6 +119,27 @@ final class GuardedCommands {
                 AbstractDeleteProcessDefinitionCmd.class,
                 DeleteProcessDefinitionsByIdsCmd.class)) {
             REFUSED.put(model, MODELS);
+        }
+        for (Class<?> identity : List.of(
+                CreateUserCmd.class,
+                CreateGroupCmd.class,
+                CreateAuthorizationCommand.class,
+                CreateTenantCmd.class,
+                DeleteUserCmd.class,
+                CreateMembershipCmd.class,
+                DeleteMembershipCmd.class,
+                SaveGroupCmd.class,
+                DeleteGroupCmd.class,
+                SaveAuthorizationCmd.class,
+                DeleteAuthorizationCmd.class,
+                SaveTenantCmd.class,
+                DeleteTenantCmd.class,
+                CreateTenantUserMembershipCmd.class,
+                CreateTenantGroupMembershipCmd.class,
+                DeleteTenantUserMembershipCmd.class,
+                DeleteTenantGroupMembershipCmd.class,
+                UnlockUserCmd.class)) {
+            REFUSED.put(identity, IDENTITY);
         }
         REFUSED.put(SubmitStartFormCmd.class, START);
         REFUSED.put(EvaluateStartConditionCmd.class, START);

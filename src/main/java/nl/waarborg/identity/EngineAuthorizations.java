@@ -22,8 +22,10 @@ import org.springframework.stereotype.Component;
  * The engine authorizations per group: what each group may see and do in Tasklist, Cockpit and /engine-rest.
  * Task access itself comes from the engine's default task authorizations: a candidate group gets
  * READ and UPDATE on the tasks it is a candidate for, and nothing on other tasks.
- * The admin group is an engine admin group (see WorkflowEngineConfiguration); queries still filter by
- * authorizations, so it also gets ALL on every resource, as Camunda's own admin setup does.
+ * Nobody is an engine superuser ({@link NoEngineSuperuser}, ADR 0019): the admin group reads what the managers read
+ * (Cockpit and Tasklist, read-only) and changes nothing through the engine; users, groups and accounts go through
+ * Waarborg's administration. Its grants, and any of Camunda's own {@code camunda-admin} group, are set afresh at every
+ * start, so the ALL grants of an older version (or ones added behind Waarborg's back) do not survive a restart.
  */
 @Component
 public class EngineAuthorizations {
@@ -38,9 +40,8 @@ public class EngineAuthorizations {
     }
 
     public void ensureGroupAuthorizations() {
-        for (Resources resource : Resources.values()) {
-            grant(Groups.ADMIN, resource, ANY, Permissions.ALL);
-        }
+        revokeAll(Groups.ADMIN);
+        revokeAll(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
         for (String group : Groups.TASK_WORKERS) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             // Read definitions so Tasklist can show process names and deployed forms.
@@ -48,34 +49,49 @@ public class EngineAuthorizations {
             grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
             grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
         }
-        // Project leads start cycles; the cycle itself checks that the business key is a registered system.
-        grant(
-                Groups.PROJECT_LEAD,
-                Resources.PROCESS_DEFINITION,
-                CYCLE_PROCESS_KEY,
-                ProcessDefinitionPermissions.CREATE_INSTANCE);
-        grant(Groups.PROJECT_LEAD, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        // Project leads start cycles; the cycle itself checks that the business key is a registered system. An
+        // administrator may start one through Waarborg's API too (SystemAccess); the engine refuses any other start.
+        for (String group : List.of(Groups.PROJECT_LEAD, Groups.ADMIN)) {
+            grant(group, Resources.PROCESS_DEFINITION, CYCLE_PROCESS_KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        }
 
-        // Managers oversee everything, read-only.
-        grant(Groups.MANAGER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(Groups.MANAGER, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        // Managers oversee everything, read-only; so do the administrators, who change things only through Waarborg.
+        readOnlyOversight(Groups.MANAGER);
+        readOnlyOversight(Groups.ADMIN);
+        // Administrators read users, groups and who may do what over the engine as well; they change users and groups
+        // through Waarborg, authorizations not at all (they come from this class).
+        grant(Groups.ADMIN, Resources.USER, ANY, Permissions.READ);
+        grant(Groups.ADMIN, Resources.GROUP, ANY, Permissions.READ);
+        grant(Groups.ADMIN, Resources.AUTHORIZATION, ANY, Permissions.READ);
+
+        Filter filter = ensureTaskFilter();
+        for (String group : Groups.ALL) {
+            grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+        }
+    }
+
+    private void readOnlyOversight(String group) {
+        grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(
-                Groups.MANAGER,
+                group,
                 Resources.PROCESS_DEFINITION,
                 ANY,
                 Permissions.READ,
                 Permissions.READ_INSTANCE,
                 Permissions.READ_HISTORY,
                 Permissions.READ_TASK);
-        grant(Groups.MANAGER, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-        grant(Groups.MANAGER, Resources.TASK, ANY, Permissions.READ);
-        grant(Groups.MANAGER, Resources.DEPLOYMENT, ANY, Permissions.READ);
-        grant(Groups.MANAGER, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+        grant(group, Resources.TASK, ANY, Permissions.READ);
+        grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    }
 
-        Filter filter = ensureTaskFilter();
-        for (String group : Groups.ALL) {
-            grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
-        }
+    /** Deletes every authorization of a group, so that the grants after it are exactly the intended ones. */
+    private void revokeAll(String group) {
+        AuthorizationService service = engine.getAuthorizationService();
+        service.createAuthorizationQuery().groupIdIn(group).list().forEach(a -> service.deleteAuthorization(a.getId()));
     }
 
     /** One shared Tasklist filter: every task the user may read, so each group sees only its own work. */

@@ -38,7 +38,9 @@ public class IdentityBootstrap implements InitializingBean {
 
     /**
      * Camunda's webapps send every user to their "create the first admin" page while nobody is a member of this
-     * group, so our administrators are members of it as well as of our own admin group.
+     * group, so our administrators are members of it as well as of our own admin group. The membership grants nothing:
+     * the group is no engine admin group ({@link NoEngineSuperuser}) and has no authorizations; the set-up page's API is
+     * closed (SecurityConfig).
      */
     static final String CAMUNDA_ADMIN = org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN;
 

@@ -3,6 +3,9 @@ package nl.waarborg.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +24,8 @@ public class LoginThrottle {
 
     /** Bound on remembered keys, so a flood of invented user names cannot exhaust memory. */
     static final int MAX_KEYS = 50_000;
+
+    private static final String ACCOUNT = "account:";
 
     private final LoginThrottleProperties properties;
     private final ApplicationEventPublisher events;
@@ -64,6 +69,38 @@ public class LoginThrottle {
         windows.remove(accountKey(account));
     }
 
+    /**
+     * An account with failed logins in its current window: locked until {@code lockedUntil} (null when not locked).
+     */
+    public record AccountFailures(String account, int failures, Instant lockedUntil) {}
+
+    /**
+     * The accounts on this node that look attacked: locked now, or with at least half the failures that lock an
+     * account. For the administrator's notice; counts of other nodes are not included (their locks are in the audit
+     * trail as LOGIN_LOCKED).
+     */
+    public List<AccountFailures> underAttack() {
+        Instant now = clock.instant();
+        int threshold = Math.max(1, (properties.accountMaxFailures() + 1) / 2);
+        List<AccountFailures> attacked = new ArrayList<>();
+        windows.forEach((key, window) -> {
+            if (key.startsWith(ACCOUNT) && !window.expired(now)) {
+                boolean locked = window.lockedAt(now);
+                if (locked || window.failures >= threshold) {
+                    attacked.add(new AccountFailures(
+                            key.substring(ACCOUNT.length()), window.failures, locked ? window.lockedUntil : null));
+                }
+            }
+        });
+        attacked.sort(Comparator.comparing(AccountFailures::account));
+        return attacked;
+    }
+
+    /** Ends the account's count and lock on this node at once (an administrator's unlock); true if there was one. */
+    public boolean unlock(String account) {
+        return windows.remove(accountKey(account)) != null;
+    }
+
     private Window count(Window window, Instant now) {
         Window current = window == null || window.expired(now) ? new Window(now) : window;
         if (!current.lockedAt(now)) {
@@ -95,7 +132,7 @@ public class LoginThrottle {
     }
 
     private static String accountKey(String account) {
-        return "account:" + normalised(account);
+        return ACCOUNT + normalised(account);
     }
 
     private static String addressKey(String address) {

@@ -69,7 +69,12 @@ public class SecurityConfig {
         AccessDeniedHandler apiAccessDenied = (request, response, e) -> writeProblem(
                 response, objectMapper, request, HttpStatus.FORBIDDEN, "Your groups do not allow this action.");
 
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
+        http.authorizeHttpRequests(auth -> auth
+                        // Camunda Admin's "create the first administrator" API would make a new engine superuser group
+                        // member with ALL grants whenever camunda-admin has no members: closed for everyone (ADR 0019).
+                        .requestMatchers("/camunda/api/admin/setup/**")
+                        .denyAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers(
                                 "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")

@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
             VersionPages.class,
             TaskPages.class,
             OversightPages.class,
-            StuckWorkPages.class
+            StuckWorkPages.class,
+            AdministrationPages.class
         })
 public class WebErrors {
 

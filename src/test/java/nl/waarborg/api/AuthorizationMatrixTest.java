@@ -92,7 +92,12 @@ class AuthorizationMatrixTest {
                 new Call("GET", "/api/tasks", null, everyone),
                 new Call("GET", "/api/systems/" + systemId + "/team", null, everyone),
                 new Call("POST", "/api/systems/" + systemId + "/co-authors/lead2", "", owners),
-                new Call("DELETE", "/api/systems/" + systemId + "/co-authors/lead2", null, owners));
+                new Call("DELETE", "/api/systems/" + systemId + "/co-authors/lead2", null, owners),
+                new Call("GET", "/api/admin/users", null, List.of("admin")),
+                new Call("GET", "/api/admin/users/lead", null, List.of("admin")),
+                new Call("GET", "/api/admin/groups", null, List.of("admin")),
+                new Call("GET", "/api/admin/login-alerts", null, List.of("admin")),
+                new Call("POST", "/api/admin/accounts/lead/unlock", "{\"reason\":\"Matrix\"}", List.of("admin")));
 
         Map<String, String> mismatches = new LinkedHashMap<>();
         for (Call call : calls) {

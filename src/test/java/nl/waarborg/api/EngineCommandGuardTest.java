@@ -9,6 +9,9 @@ import java.util.Map;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import nl.waarborg.system.SystemRecord;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 
@@ -389,8 +392,19 @@ class EngineCommandGuardTest extends GuardScenario {
                 .enableDuplicateFiltering(true)
                 .deploy();
         String message = "{\"messageName\":\"probe-start\",\"businessKey\":\"bericht-start\"}";
-        assertRefused(send("admin", "POST", "/engine-rest/message", message), "start by a message", "/api/systems/");
-        assertThat(send("lead", "POST", "/engine-rest/message", message).statusCode())
+        // A user whom the authorizations would let start it (nobody is an engine superuser, ADR 0019).
+        Authorization mayStart = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        mayStart.setUserId("lead");
+        mayStart.setResource(Resources.PROCESS_DEFINITION);
+        mayStart.setResourceId("message-start-probe");
+        mayStart.addPermission(ProcessDefinitionPermissions.CREATE_INSTANCE);
+        engine.getAuthorizationService().saveAuthorization(mayStart);
+        try {
+            assertRefused(send("lead", "POST", "/engine-rest/message", message), "start by a message", "/api/systems/");
+        } finally {
+            engine.getAuthorizationService().deleteAuthorization(mayStart.getId());
+        }
+        assertThat(send("admin", "POST", "/engine-rest/message", message).statusCode())
                 .isEqualTo(403);
         assertThat(instancesOf("bericht-start")).isZero();
         // Without a user (the engine's own work) the same start runs.

@@ -268,9 +268,10 @@ class EngineOwnedVariablesTest extends GuardScenario {
         assertThat(engine.getRuntimeService().getVariable(iama.iamaId(), "versionNumber"))
                 .isEqualTo(1);
         assertThat(engine.getManagementService().createBatchQuery().count()).isZero();
-        // An ordinary variable is still the user's to set where the engine lets them (here: the administrator).
-        assertThat(send("admin", "PUT", pi + "/variables/opmerking", "{\"value\":\"x\"}")
-                        .statusCode())
-                .isEqualTo(204);
+        // An ordinary variable passes the guard, but only where the engine's authorizations let the user write: the
+        // administrator is no engine superuser (ADR 0019) and reads process instances only.
+        HttpResponse<String> ordinary = send("admin", "PUT", pi + "/variables/opmerking", "{\"value\":\"x\"}");
+        assertThat(ordinary.statusCode()).isEqualTo(403);
+        assertThat(ordinary.body()).contains("UPDATE");
     }
 }

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The password policy over Camunda REST (which Camunda Admin uses): at least 12 characters, not the user id, not a
- * common password, refused with 400 and a Dutch and English message; a good password is accepted.
+ * The password policy on both ways a password is set: an administrator creating a user through Waarborg's
+ * administration (/api/admin, ADR 0019), and a user changing their own password over Camunda REST. At least 12
+ * characters, not the user id, not a common password, refused with 400 and a Dutch and English message; a good
+ * password is accepted.
  */
 @WaarborgIntegrationTest
 class PasswordPolicyTest {
@@ -25,9 +27,9 @@ class PasswordPolicyTest {
     }
 
     private HttpResponse<String> create(String id, String password) {
-        return admin().postJson("/engine-rest/user/create", """
-                {"profile": {"id": "%s", "firstName": "Piet", "lastName": "Proef", "email": "piet@gemeente.example"},
-                 "credentials": {"password": "%s"}}""".formatted(id, password));
+        return admin().postJson("/api/admin/users", """
+                {"id": "%s", "firstName": "Piet", "lastName": "Proef", "email": "piet@gemeente.example",
+                 "password": "%s", "reason": "Wachtwoordbeleid testen"}""".formatted(id, password));
     }
 
     private static void assertRefused(HttpResponse<String> response) {
@@ -44,8 +46,7 @@ class PasswordPolicyTest {
         String id = newId();
         assertRefused(create(id, "a"));
         assertRefused(create(id, "Kort-maar-1"));
-        assertThat(admin().get("/engine-rest/user/" + id + "/profile").statusCode())
-                .isEqualTo(404);
+        assertThat(admin().get("/api/admin/users/" + id).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -61,19 +62,16 @@ class PasswordPolicyTest {
     }
 
     @Test
-    void aGoodPasswordIsAcceptedAndAWeakChangeIsRefused() {
+    void aGoodPasswordIsAcceptedAndAWeakChangeOverCamundaRestIsRefused() {
         String id = newId();
-        assertThat(create(id, "Paars-Fietspad-Molen-7").statusCode()).isEqualTo(204);
-        assertThat(Http.api(port)
-                        .as(id, "Paars-Fietspad-Molen-7")
-                        .get("/engine-rest/user/" + id + "/profile")
-                        .statusCode())
+        assertThat(create(id, "Paars-Fietspad-Molen-7").statusCode()).isEqualTo(201);
+        Http user = Http.api(port).as(id, "Paars-Fietspad-Molen-7");
+        assertThat(user.get("/engine-rest/user/" + id + "/profile").statusCode())
                 .isEqualTo(200);
-        Http admin = admin();
-        HttpResponse<String> change = admin.send(admin.request("/engine-rest/user/" + id + "/credentials")
+        HttpResponse<String> change = user.send(user.request("/engine-rest/user/" + id + "/credentials")
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(
-                        "{\"password\": \"a\", \"authenticatedUserPassword\": \"demo\"}")));
+                        "{\"password\": \"a\", \"authenticatedUserPassword\": \"Paars-Fietspad-Molen-7\"}")));
         assertRefused(change);
         assertThat(Http.api(port)
                         .as(id, "Paars-Fietspad-Molen-7")

@@ -12,7 +12,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The main pages in a real browser, each checked with axe-core and saved as a screenshot: login, a lead registering
  * a system (with a refused first attempt), starting its cycle and completing the pre-scan in the Camunda Form, the
- * manager's and the administrator's pages, and the switch to English. Runs on H2 only.
+ * manager's and the administrator's pages (Beheer with a notice of an account under attack), and the switch to
+ * English. Runs on H2 only.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -78,7 +79,23 @@ class BrowserPagesTest extends BrowserTestSupport {
 
         browser.login("admin");
         assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("Camunda Cockpit");
-        browser.checkPage("11-beheer");
+        browser.checkPage("11-overzicht-beheerder");
+
+        // Waarborg's own administration, with the notice of an account under attack.
+        for (int i = 0; i < 5; i++) {
+            nl.waarborg.support.Http.api(port).as("doelwit", "fout").get("/api/tasks");
+        }
+        browser.click("Beheer");
+        assertThat(browser.heading()).isEqualTo("Beheer");
+        assertThat(browser.driver.findElement(By.id("aanvallen")).getText()).contains("doelwit");
+        browser.checkPage("12-beheer");
+        browser.click("lead");
+        browser.waitForText(By.tagName("h1"), "(lead)");
+        browser.checkPage("13-beheer-gebruiker");
+        browser.click("Terug naar Beheer");
+        browser.click("Gebruiker toevoegen");
+        browser.checkPage("14-beheer-nieuwe-gebruiker");
+        browser.open("/");
 
         browser.click("English");
         assertThat(browser.heading()).startsWith("Welcome");

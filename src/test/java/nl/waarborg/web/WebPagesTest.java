@@ -77,8 +77,9 @@ class WebPagesTest {
         assertThat(admin.statusCode()).isEqualTo(200);
         assertThat(admin.body())
                 .contains("<html lang=\"nl\"")
-                .contains("/camunda/app/admin/")
-                .contains("/camunda/app/cockpit/");
+                .contains("href=\"/beheer\"")
+                .contains("/camunda/app/cockpit/")
+                .doesNotContain("/camunda/app/admin/");
     }
 
     @Autowired

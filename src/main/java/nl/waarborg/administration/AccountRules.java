@@ -1,0 +1,133 @@
+package nl.waarborg.administration;
+
+import static nl.waarborg.administration.AdministrationRefusal.Code.*;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+import nl.waarborg.identity.Groups;
+import nl.waarborg.identity.WaarborgPasswordPolicy;
+import nl.waarborg.shared.ProblemStatus;
+
+/**
+ * The rules of account administration (ADR 0019) as plain checks: each returns the cleaned value or throws an
+ * {@link AdministrationRefusal} that names the field.
+ */
+final class AccountRules {
+
+    static final int MAX_REASON = 1000;
+    static final int MAX_ID = 64;
+    static final int MAX_TEXT = 255;
+
+    /** Camunda's own pattern for ids (see WorkflowEngineConfiguration), which the identity store enforces too. */
+    private static final Pattern ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    /** The reviewer groups: their members advise or decide at the gates. */
+    static final List<String> REVIEWERS = List.of(Groups.PRIVACY_OFFICER, Groups.ETHICS_COMMITTEE, Groups.ALDERMAN);
+
+    private static final WaarborgPasswordPolicy POLICY = new WaarborgPasswordPolicy();
+
+    private AccountRules() {}
+
+    static String reason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new AdministrationRefusal(
+                    REASON_REQUIRED, "Field 'reason' is required: say why, it is recorded in the audit trail.");
+        }
+        if (reason.length() > MAX_REASON) {
+            throw new AdministrationRefusal(
+                    REASON_TOO_LONG, "Field 'reason' must be at most " + MAX_REASON + " characters.");
+        }
+        return reason.trim();
+    }
+
+    static String userId(String id) {
+        if (id == null
+                || id.isBlank()
+                || id.length() > MAX_ID
+                || !ID.matcher(id).matches()) {
+            throw new AdministrationRefusal(
+                    ID_INVALID,
+                    "Field 'id' must be 1 to " + MAX_ID + " letters, digits, '.', '_' or '-', starting with a letter"
+                            + " or digit.");
+        }
+        return id;
+    }
+
+    static String firstName(String name) {
+        return text(name, FIRST_NAME_INVALID, "firstName");
+    }
+
+    static String lastName(String name) {
+        return text(name, LAST_NAME_INVALID, "lastName");
+    }
+
+    static String email(String email) {
+        if (email == null
+                || email.length() > MAX_TEXT
+                || !EMAIL.matcher(email.trim()).matches()) {
+            throw new AdministrationRefusal(
+                    EMAIL_INVALID, "Field 'email' must be an e-mail address of at most " + MAX_TEXT + " characters.");
+        }
+        return email.trim();
+    }
+
+    static String password(String password, String userId) {
+        if (!POLICY.accepts(password, userId)) {
+            throw new AdministrationRefusal(PASSWORD_POLICY, ProblemStatus.PASSWORD_POLICY);
+        }
+        return password;
+    }
+
+    static String group(String group) {
+        if (group == null || !Groups.ALL.contains(group)) {
+            throw new AdministrationRefusal(
+                    UNKNOWN_GROUP,
+                    "Field 'groupId' must be one of Waarborg's groups: " + String.join(", ", Groups.ALL));
+        }
+        return group;
+    }
+
+    static String account(String account) {
+        if (account == null || account.isBlank() || account.length() > MAX_ID) {
+            throw new AdministrationRefusal(
+                    ACCOUNT_INVALID, "Field 'account' must be a login name of 1 to " + MAX_ID + " characters.");
+        }
+        return account.trim();
+    }
+
+    /** Nobody grants themself a group: another administrator does, and it is recorded (segregation of duties). */
+    static void notSelf(String actor, String target) {
+        if (actor != null && actor.equals(target)) {
+            throw new AdministrationRefusal(
+                    SELF_GRANT,
+                    "An administrator does not add themself to a group; another administrator does, and it is"
+                            + " recorded.");
+        }
+    }
+
+    /** Refuses a change that would take away the last member of group admin. */
+    static void anAdministratorRemains(boolean targetIsAdministrator, long administrators) {
+        if (targetIsAdministrator && administrators <= 1) {
+            throw new AdministrationRefusal(
+                    LAST_ADMIN,
+                    "This is the last administrator: make someone else an administrator first, so that Waarborg"
+                            + " keeps one.");
+        }
+    }
+
+    /** Whether these groups make one person both administrator and reviewer: allowed, but flagged in the audit trail. */
+    static boolean combinesAdministrationAndReview(Collection<String> groups) {
+        return groups.contains(Groups.ADMIN) && groups.stream().anyMatch(REVIEWERS::contains);
+    }
+
+    private static String text(String value, AdministrationRefusal.Code code, String field) {
+        if (value == null || value.isBlank() || value.length() > MAX_TEXT) {
+            throw new AdministrationRefusal(
+                    code, "Field '" + field + "' is required and at most " + MAX_TEXT + " characters.");
+        }
+        return value.trim();
+    }
+}

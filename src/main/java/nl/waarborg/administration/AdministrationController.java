@@ -1,0 +1,104 @@
+package nl.waarborg.administration;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Waarborg's administration over HTTP (ADR 0019), for group admin only (403 for everyone else): users, their groups,
+ * login locks and the accounts under attack. Every change takes a {@code reason} (for DELETE as a query parameter)
+ * and is recorded in the audit trail. System teams: /api/systems/{id}/team; stuck work: /api/admin/work.
+ */
+@RestController
+@RequestMapping("/api/admin")
+public class AdministrationController {
+
+    private final UserAccounts users;
+    private final AccountGroups groups;
+    private final LoginAlerts alerts;
+
+    public AdministrationController(UserAccounts users, AccountGroups groups, LoginAlerts alerts) {
+        this.users = users;
+        this.groups = groups;
+        this.alerts = alerts;
+    }
+
+    @GetMapping("/users")
+    public Account.Page users(
+            @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
+        return users.list(limit, offset);
+    }
+
+    @GetMapping("/users/{id}")
+    public Account user(@PathVariable String id) {
+        return users.get(id);
+    }
+
+    @PostMapping("/users")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Account create(@RequestBody Account.New request) {
+        return users.create(request);
+    }
+
+    @PutMapping("/users/{id}")
+    public Account changeProfile(@PathVariable String id, @RequestBody Account.ProfileChange change) {
+        return users.changeProfile(id, change);
+    }
+
+    @PostMapping("/users/{id}/password")
+    public Account resetPassword(@PathVariable String id, @RequestBody Account.PasswordReset reset) {
+        return users.resetPassword(id, reset);
+    }
+
+    @PostMapping("/users/{id}/deactivation")
+    public Account deactivate(@PathVariable String id, @RequestBody(required = false) Account.Reason reason) {
+        return users.deactivate(id, reason);
+    }
+
+    @DeleteMapping("/users/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void delete(@PathVariable String id, @RequestParam(required = false) String reason) {
+        users.delete(id, reason);
+    }
+
+    @PutMapping("/users/{id}/groups/{groupId}")
+    public Account addToGroup(
+            @PathVariable String id,
+            @PathVariable String groupId,
+            @RequestBody(required = false) Account.Reason reason) {
+        groups.add(id, groupId, reason);
+        return users.get(id);
+    }
+
+    @DeleteMapping("/users/{id}/groups/{groupId}")
+    public Account removeFromGroup(
+            @PathVariable String id, @PathVariable String groupId, @RequestParam(required = false) String reason) {
+        groups.remove(id, groupId, reason);
+        return users.get(id);
+    }
+
+    @GetMapping("/groups")
+    public List<AccountGroups.GroupView> groups() {
+        return groups.groups();
+    }
+
+    @GetMapping("/login-alerts")
+    public List<LoginAlerts.Alert> loginAlerts() {
+        return alerts.current();
+    }
+
+    @PostMapping("/accounts/{account}/unlock")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void unlock(@PathVariable String account, @RequestBody(required = false) Account.Reason reason) {
+        alerts.unlock(account, reason);
+    }
+}
