@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +12,7 @@ import org.springframework.stereotype.Component;
  * count reaches its maximum. Nothing is permanent: a lock ends by itself after {@link LoginThrottleProperties#lock()}.
  * While a key is locked the password is not even checked. Publishes {@link LoginAbuse} once for the first failure of an
  * account in a window and once when an account gets locked, so the audit trail gets a few rows, not one per attempt.
- * In memory per node: a restart forgets the counts, which errs on the side of letting the real user in.
+ * The counting is {@link FixedWindows}. In memory per node: a restart forgets the counts, which errs on the side of letting the real user in.
  */
 @Component
 public class LoginThrottle {
@@ -25,12 +23,13 @@ public class LoginThrottle {
     private final LoginThrottleProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final FixedWindows windows;
 
     public LoginThrottle(LoginThrottleProperties properties, ApplicationEventPublisher events) {
         this.properties = properties;
         this.events = events;
         this.clock = Clock.systemUTC();
+        this.windows = new FixedWindows(properties.window(), MAX_KEYS);
     }
 
     /** Refuses (LoginThrottledException) while the account or the address is locked. */
@@ -44,18 +43,17 @@ public class LoginThrottle {
 
     public void failed(String account, String address) {
         Instant now = clock.instant();
-        evictIfFull(now);
-        Window accountWindow = windows.compute(accountKey(account), (k, w) -> count(w, now));
-        Window addressWindow = windows.compute(addressKey(address), (k, w) -> count(w, now));
-        if (addressWindow.failures >= properties.addressMaxFailures()) {
+        FixedWindows.Window accountWindow = windows.hit(accountKey(account), now);
+        FixedWindows.Window addressWindow = windows.hit(addressKey(address), now);
+        if (addressWindow.count() >= properties.addressMaxFailures()) {
             addressWindow.lockUntil(now.plus(properties.lock()));
         }
-        if (accountWindow.failures == 1) {
+        if (accountWindow.count() == 1) {
             events.publishEvent(new LoginAbuse(normalised(account), address, 1, false));
         }
-        if (accountWindow.failures >= properties.accountMaxFailures()
+        if (accountWindow.count() >= properties.accountMaxFailures()
                 && accountWindow.lockUntil(now.plus(properties.lock()))) {
-            events.publishEvent(new LoginAbuse(normalised(account), address, accountWindow.failures, true));
+            events.publishEvent(new LoginAbuse(normalised(account), address, accountWindow.count(), true));
         }
     }
 
@@ -64,26 +62,9 @@ public class LoginThrottle {
         windows.remove(accountKey(account));
     }
 
-    private Window count(Window window, Instant now) {
-        Window current = window == null || window.expired(now) ? new Window(now) : window;
-        if (!current.lockedAt(now)) {
-            current.failures++;
-        }
-        return current;
-    }
-
     private Duration remainingLock(String key, Instant now) {
-        Window window = windows.get(key);
-        return window == null || !window.lockedAt(now) ? Duration.ZERO : Duration.between(now, window.lockedUntil);
-    }
-
-    private void evictIfFull(Instant now) {
-        if (windows.size() >= MAX_KEYS) {
-            windows.values().removeIf(w -> w.expired(now));
-            if (windows.size() >= MAX_KEYS) {
-                windows.clear(); // fail open rather than lock everyone out
-            }
-        }
+        FixedWindows.Window window = windows.current(key, now);
+        return window == null || !window.lockedAt(now) ? Duration.ZERO : Duration.between(now, window.lockedUntil());
     }
 
     private static Duration max(Duration a, Duration b) {
@@ -100,34 +81,5 @@ public class LoginThrottle {
 
     private static String addressKey(String address) {
         return "address:" + (address == null ? "unknown" : address);
-    }
-
-    /** One key's fixed window: from its first failure until the window passes or, once locked, until the lock ends. */
-    private final class Window {
-        private final Instant started;
-        private int failures;
-        private Instant lockedUntil;
-
-        Window(Instant started) {
-            this.started = started;
-        }
-
-        boolean lockedAt(Instant now) {
-            return lockedUntil != null && now.isBefore(lockedUntil);
-        }
-
-        /** Starts a lock unless one runs; true when this call started it. */
-        synchronized boolean lockUntil(Instant until) {
-            if (lockedUntil != null) {
-                return false;
-            }
-            lockedUntil = until;
-            return true;
-        }
-
-        boolean expired(Instant now) {
-            // A lock that ended also ends its window: the next failure starts a fresh count.
-            return !now.isBefore(lockedUntil != null ? lockedUntil : started.plus(properties.window()));
-        }
     }
 }
