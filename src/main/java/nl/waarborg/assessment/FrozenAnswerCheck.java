@@ -57,7 +57,8 @@ class FrozenAnswerCheck implements AnswerComparison {
         for (AnswerSave save : store.answerSaves(version.id())) { // oldest first
             lastSaves.put(save.section(), save);
             if (!save.answersHash().equals(CanonicalJson.sha256(CanonicalJson.write(save.answers())))) {
-                mismatches.add(mismatch(version, save.section(), "a save of this section was altered after it was made"));
+                mismatches.add(
+                        mismatch(version, save.section(), "a save of this section was altered after it was made"));
             }
         }
         Set<String> sections = new LinkedHashSet<>(answers.keySet());

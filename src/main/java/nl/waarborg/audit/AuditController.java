@@ -54,9 +54,8 @@ public class AuditController {
     public Verification verify() {
         CurrentUser.requireAnyOf(Groups.MANAGER, Groups.ADMIN);
         AuditTrail.Verification chain = audit.verify();
-        List<AnswerComparison.AnswerMismatch> mismatches = answers.stream()
-                .flatMap(a -> a.answerMismatches().stream())
-                .toList();
+        List<AnswerComparison.AnswerMismatch> mismatches =
+                answers.stream().flatMap(a -> a.answerMismatches().stream()).toList();
         return new Verification(
                 chain.valid() && mismatches.isEmpty(),
                 chain.events(),
@@ -81,12 +80,14 @@ public class AuditController {
         CurrentUser.requireAnyOf(Groups.MANAGER, Groups.ADMIN);
         String document = checkpoints
                 .latest()
-                .orElseThrow(() -> new NotFoundException("No checkpoint has been made yet: POST /api/audit/checkpoints."));
+                .orElseThrow(
+                        () -> new NotFoundException("No checkpoint has been made yet: POST /api/audit/checkpoints."));
         String createdAt = String.valueOf(CanonicalJson.readMap(document).get("createdAt"));
         return ResponseEntity.ok()
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"waarborg-checkpoint-" + createdAt.replaceAll("[^0-9TZ]", "") + ".json\"")
+                        "attachment; filename=\"waarborg-checkpoint-" + createdAt.replaceAll("[^0-9TZ]", "")
+                                + ".json\"")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(document);
     }

@@ -70,8 +70,9 @@ public final class CheckpointVerify {
             return 2;
         }
         if (!CheckpointDocument.signatureHolds(keys, checkpoint)) {
-            out.println("FAILED: the checkpoint's signature does not hold: the file was changed, or it was signed with a"
-                    + " key that is not given here.");
+            out.println(
+                    "FAILED: the checkpoint's signature does not hold: the file was changed, or it was signed with a"
+                            + " key that is not given here.");
             return 1;
         }
         out.println("OK: signature of checkpoint " + checkpoint.get("id") + " of " + checkpoint.get("createdAt"));
@@ -106,8 +107,8 @@ public final class CheckpointVerify {
                     .optional()
                     .orElse(null);
             if (!Objects.equals(hash, head.get("lastHash"))) {
-                problems.add("audit event " + lastSeq + " is not the one the checkpoint recorded: the trail up to it was"
-                        + " rewritten or cut");
+                problems.add("audit event " + lastSeq
+                        + " is not the one the checkpoint recorded: the trail up to it was" + " rewritten or cut");
             }
         }
         Map<Object, Map<String, Object>> now = CheckpointDocument.frozenVersions(jdbc).stream()

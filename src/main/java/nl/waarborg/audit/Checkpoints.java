@@ -63,7 +63,8 @@ public class Checkpoints {
             document.put("audit", head);
             document.put("versions", CheckpointDocument.frozenVersions(jdbc));
             String signed = CheckpointDocument.sign(keys, document);
-            jdbc.sql("INSERT INTO wb_audit_checkpoint (id, created_at, last_seq, document) VALUES (:id, :at, :seq, :doc)")
+            jdbc.sql(
+                            "INSERT INTO wb_audit_checkpoint (id, created_at, last_seq, document) VALUES (:id, :at, :seq, :doc)")
                     .param("id", id)
                     .param("at", Timestamp.from(now))
                     .param("seq", head.get("lastSeq"))
@@ -80,7 +81,9 @@ public class Checkpoints {
             details.put("chainValid", head.get("chainValid"));
             audit.record(AuditAction.CHECKPOINT_CREATED, userId, null, details);
             if (!Boolean.TRUE.equals(head.get("chainValid"))) {
-                log.error("Checkpoint {} was made over an audit chain that does not verify: see GET /api/audit/verify", id);
+                log.error(
+                        "Checkpoint {} was made over an audit chain that does not verify: see GET /api/audit/verify",
+                        id);
             }
             return signed;
         });

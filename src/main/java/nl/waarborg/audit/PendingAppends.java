@@ -17,7 +17,12 @@ final class PendingAppends implements TransactionSynchronization {
 
     /** An event waiting for its transaction to commit; {@code attachable} for an engine operation. */
     record PendingEvent(
-            Instant at, String userId, String action, String systemId, Map<String, Object> details, boolean attachable) {}
+            Instant at,
+            String userId,
+            String action,
+            String systemId,
+            Map<String, Object> details,
+            boolean attachable) {}
 
     static final String ATTACHED = "engineOperations";
 

@@ -41,7 +41,8 @@ public class RefusalAudit {
     /** The filter that sees every request's outcome: inside Spring Security (which knows the user), outside the rest. */
     @Bean
     FilterRegistrationBean<RefusalAuditFilter> refusalAuditFilter() {
-        FilterRegistrationBean<RefusalAuditFilter> registration = new FilterRegistrationBean<>(new RefusalAuditFilter(this));
+        FilterRegistrationBean<RefusalAuditFilter> registration =
+                new FilterRegistrationBean<>(new RefusalAuditFilter(this));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }

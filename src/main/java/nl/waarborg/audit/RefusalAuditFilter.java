@@ -57,7 +57,11 @@ class RefusalAuditFilter extends OncePerRequestFilter {
                             noted == null ? null : noted.reason(),
                             Instant.now());
                 } catch (RuntimeException e) {
-                    log.error("Could not record a refused {} {} in the audit trail", request.getMethod(), request.getRequestURI(), e);
+                    log.error(
+                            "Could not record a refused {} {} in the audit trail",
+                            request.getMethod(),
+                            request.getRequestURI(),
+                            e);
                 }
             }
         }

@@ -64,10 +64,10 @@ class OneTrailTest {
         HttpResponse<String> claim =
                 http.postJson("/engine-rest/task/" + gate.taskId() + "/claim", "{\"userId\":\"" + officer + "\"}");
         assertThat(claim.statusCode()).as(claim.body()).isEqualTo(204);
-        HttpResponse<String> variable = http.send(http.request(
-                        "/engine-rest/task/" + gate.taskId() + "/localVariables/note")
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"value\":\"eerst lezen\",\"type\":\"String\"}")));
+        HttpResponse<String> variable =
+                http.send(http.request("/engine-rest/task/" + gate.taskId() + "/localVariables/note")
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"value\":\"eerst lezen\",\"type\":\"String\"}")));
         assertThat(variable.statusCode()).as(variable.body()).isEqualTo(204);
         HttpResponse<String> complete = http.postJson("/engine-rest/task/" + gate.taskId() + "/complete", APPROVED);
         assertThat(complete.statusCode()).as(complete.body()).isEqualTo(204);
@@ -81,7 +81,9 @@ class OneTrailTest {
         assertThat(claimed).containsEntry("outcome", "done");
         assertThat(claimed.get("target").toString()).contains(gate.taskId());
         assertThat(claimed.get("changes").toString()).contains("assignee").contains(officer);
-        assertThat(mine.get(0).systemId()).as("the system, from the instance's business key").isNotNull();
+        assertThat(mine.get(0).systemId())
+                .as("the system, from the instance's business key")
+                .isNotNull();
         assertThat(CanonicalJson.readMap(mine.get(1).details()))
                 .containsEntry("operation", "SetVariable")
                 .containsEntry("entityType", "Variable");
@@ -146,8 +148,7 @@ class OneTrailTest {
         assertThat(rest.statusCode()).as(rest.body()).isEqualTo(403);
         Http browser = Http.browser(port);
         assertThat(browser.formLogin(officer, "demo").statusCode()).isEqualTo(302);
-        String csrf = Http.csrfTokenFrom(
-                browser.get("/systemen/nieuw").body().replace("name=\"_csrf\" content", "x"));
+        String csrf = Http.csrfTokenFrom(browser.get("/systemen/nieuw").body().replace("name=\"_csrf\" content", "x"));
         HttpResponse<String> page = browser.send(browser.request("/taken/" + gate.taskId() + "/afronden")
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
@@ -173,7 +174,10 @@ class OneTrailTest {
         assertThat(List.of(refused.get(0), refused.get(2)))
                 .allSatisfy(d -> assertThat(d.get("reason").toString()).contains("SegregationOfDutiesException"));
         assertThat(refused.get(3)).containsEntry("operation", "GET /api/audit");
-        assertThat(engine.getTaskService().createTaskQuery().taskId(gate.taskId()).count())
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .taskId(gate.taskId())
+                        .count())
                 .isEqualTo(1);
     }
 
@@ -200,7 +204,8 @@ class OneTrailTest {
     }
 
     private GateProbe.Probe gate(String contributor) {
-        String systemId = systems.register("Spoor van alles", null, "ICT", "lead").id();
+        String systemId =
+                systems.register("Spoor van alles", null, "ICT", "lead").id();
         return GateProbe.start(
                 engine,
                 assessments,
