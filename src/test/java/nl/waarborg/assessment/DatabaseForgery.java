@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import nl.waarborg.assessment.AssessmentStore.VersionRow;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.audit.AuditTrail.AuditEvent;
@@ -70,35 +71,8 @@ final class DatabaseForgery {
                 versionHash[0],
                 original.id());
 
-        String previous = AuditTrail.GENESIS;
-        for (AuditEvent event : chain()) {
-            if (event.seq() < frozenSeq) {
-                previous = event.hash();
-                continue;
-            }
-            String details = event.details().replace(original.contentHash(), versionHash[1]);
-            // The forger reads the source: the text an event's hash covers is no secret, the key is.
-            AuditEvent forged = new AuditEvent(
-                    event.seq(),
-                    event.occurredAt(),
-                    event.userId(),
-                    event.action(),
-                    event.systemId(),
-                    details,
-                    previous,
-                    null,
-                    null);
-            String[] hash = forgery.hash(event.hashKeyId(), AuditTrail.contentOf(forged), true);
-            jdbc.update(
-                    "UPDATE wb_audit_event SET details = ?, previous_hash = ?, hash = ?, hash_key_id = ? WHERE seq = ?",
-                    details,
-                    previous,
-                    hash[1],
-                    hash[0],
-                    event.seq());
-            previous = hash[1];
-        }
-        jdbc.update("UPDATE wb_audit_head SET last_hash = ? WHERE id = 1", previous);
+        // The forger reads the source: the text an event's hash covers is no secret, the key is.
+        rechain(frozenSeq, e -> e.details().replace(original.contentHash(), versionHash[1]), forgery);
     }
 
     /**
@@ -114,16 +88,24 @@ final class DatabaseForgery {
                 original.id());
         Map<Long, String> originalDetails = new HashMap<>();
         trail.forEach(e -> originalDetails.put(e.seq(), e.details()));
+        rechain(frozenSeq, e -> originalDetails.getOrDefault(e.seq(), e.details()), (keyId, text, auditEvent) -> {
+            EvidenceKeys.KeyedHash hash = keys.hash(text);
+            return new String[] {hash.keyId(), hash.hash()};
+        });
+    }
+
+    /** Rewrites the chain from {@code fromSeq} on, with the details given and the hashes the hasher computes, and the head. */
+    private void rechain(long fromSeq, Function<AuditEvent, String> detailsOf, Hasher hasher) {
         String previous = AuditTrail.GENESIS;
         long last = 0;
         for (AuditEvent event : chain()) {
             last = event.seq();
-            if (event.seq() < frozenSeq) {
+            if (event.seq() < fromSeq) {
                 previous = event.hash();
                 continue;
             }
-            String details = originalDetails.getOrDefault(event.seq(), event.details());
-            EvidenceKeys.KeyedHash hash = keys.hash(AuditTrail.contentOf(new AuditEvent(
+            String details = detailsOf.apply(event);
+            AuditEvent rewritten = new AuditEvent(
                     event.seq(),
                     event.occurredAt(),
                     event.userId(),
@@ -132,15 +114,16 @@ final class DatabaseForgery {
                     details,
                     previous,
                     null,
-                    null)));
+                    null);
+            String[] hash = hasher.hash(event.hashKeyId(), AuditTrail.contentOf(rewritten), true);
             jdbc.update(
                     "UPDATE wb_audit_event SET details = ?, previous_hash = ?, hash = ?, hash_key_id = ? WHERE seq = ?",
                     details,
                     previous,
-                    hash.hash(),
-                    hash.keyId(),
+                    hash[1],
+                    hash[0],
                     event.seq());
-            previous = hash.hash();
+            previous = hash[1];
         }
         jdbc.update("UPDATE wb_audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", last, previous);
     }
