@@ -3,9 +3,11 @@ package nl.waarborg;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling // audit checkpoints and the totals of repeated refusals (ADR 0020)
 public class WaarborgApplication {
 
     static {

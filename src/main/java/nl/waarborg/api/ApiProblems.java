@@ -5,13 +5,10 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
-import nl.waarborg.audit.AuditAction;
-import nl.waarborg.audit.AuditTrail;
-import nl.waarborg.security.CurrentUser;
 import nl.waarborg.shared.ProblemStatus;
 import nl.waarborg.shared.ProblemStatus.Problem;
+import nl.waarborg.shared.RefusalNote;
 import nl.waarborg.shared.WaarborgException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,12 +45,6 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
-    private final AuditTrail audit;
-
-    public ApiProblems(AuditTrail audit) {
-        this.audit = audit;
-    }
-
     /** Our refusals (rather than ResponseEntityExceptionHandler's ErrorResponseException) and everything else. */
     @ExceptionHandler({WaarborgException.class, Exception.class})
     ResponseEntity<Object> problem(Exception e, WebRequest request) {
@@ -64,11 +55,9 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         String path = request instanceof ServletWebRequest servlet
                 ? servlet.getRequest().getRequestURI()
                 : "?";
+        RefusalNote.note(problem); // the audit trail records the refusal with its reason (audit.RefusalAudit)
         if (!problem.known()) {
             log.error("Unexpected error on {} {}", method, path, e);
-        } else if (problem.status() == HttpStatus.FORBIDDEN) {
-            audit.recordIndependently(
-                    AuditAction.ACCESS_DENIED, CurrentUser.id(), null, Map.of("method", method, "path", path));
         } else if (problem.cause() instanceof DataIntegrityViolationException integrity) {
             log.info(
                     "Refused by a database constraint: {}",

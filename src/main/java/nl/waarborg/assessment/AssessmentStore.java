@@ -98,6 +98,14 @@ class AssessmentStore {
                 .optional();
     }
 
+    /** The ids of the assessments that have a frozen version: for the check of the frozen answers. */
+    List<String> assessmentsWithFrozenVersions() {
+        return jdbc.sql("SELECT DISTINCT assessment_id FROM wb_assessment_version WHERE content_hash IS NOT NULL"
+                        + " ORDER BY assessment_id")
+                .query(String.class)
+                .list();
+    }
+
     /** Locks the row, so that two completions on one version are applied one after the other. */
     Optional<VersionRow> versionForUpdate(String assessmentId, int number) {
         return jdbc.sql("SELECT * FROM wb_assessment_version WHERE assessment_id = :a AND number = :n FOR UPDATE")

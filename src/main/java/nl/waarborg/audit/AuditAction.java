@@ -43,8 +43,15 @@ public enum AuditAction {
     GROUP_MEMBER_ADDED,
     GROUP_MEMBER_REMOVED,
     ACCOUNT_UNLOCKED,
-    // security
+    // the engine: an operation of a user's that no event of Waarborg's own in the same transaction carries (ADR 0020)
+    ENGINE_OPERATION,
+    // security: refusals (401/403 as ACCESS_DENIED, other refused writes as REQUEST_REFUSED) once per user, operation
+    // and window, and the count of their repeats when the window ends (ADR 0020)
     ACCESS_DENIED,
+    REQUEST_REFUSED,
+    REFUSALS_REPEATED,
     LOGIN_FAILED,
-    LOGIN_LOCKED
+    LOGIN_LOCKED,
+    // evidence
+    CHECKPOINT_CREATED
 }

@@ -3,22 +3,44 @@ package nl.waarborg.audit;
 import java.util.List;
 import nl.waarborg.identity.Groups;
 import nl.waarborg.security.CurrentUser;
+import nl.waarborg.shared.CanonicalJson;
+import nl.waarborg.shared.NotFoundException;
 import nl.waarborg.shared.PageParameters;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The audit trail over HTTP, for managers and administrators. */
+/** The audit trail over HTTP, for managers and administrators: the events, their verification and the checkpoints. */
 @RestController
 @RequestMapping("/api/audit")
 public class AuditController {
 
     private final AuditTrail audit;
+    private final List<AnswerComparison> answers;
+    private final Checkpoints checkpoints;
 
-    public AuditController(AuditTrail audit) {
+    public AuditController(AuditTrail audit, List<AnswerComparison> answers, Checkpoints checkpoints) {
         this.audit = audit;
+        this.answers = answers;
+        this.checkpoints = checkpoints;
     }
+
+    /**
+     * The trail's chain ({@code chainValid}, {@code events}, {@code firstBrokenEventId}) and the frozen answers compared
+     * with their last saves ({@code answerMismatches}); {@code valid} when both hold.
+     */
+    public record Verification(
+            boolean valid,
+            long events,
+            Long firstBrokenEventId,
+            boolean chainValid,
+            List<AnswerComparison.AnswerMismatch> answerMismatches) {}
 
     @GetMapping
     public List<AuditTrail.AuditEvent> events(
@@ -29,8 +51,44 @@ public class AuditController {
     }
 
     @GetMapping("/verify")
-    public AuditTrail.Verification verify() {
+    public Verification verify() {
         CurrentUser.requireAnyOf(Groups.MANAGER, Groups.ADMIN);
-        return audit.verify();
+        AuditTrail.Verification chain = audit.verify();
+        List<AnswerComparison.AnswerMismatch> mismatches =
+                answers.stream().flatMap(a -> a.answerMismatches().stream()).toList();
+        return new Verification(
+                chain.valid() && mismatches.isEmpty(),
+                chain.events(),
+                chain.firstBrokenEventId(),
+                chain.valid(),
+                mismatches);
+    }
+
+    /** A signed checkpoint now (besides the scheduled ones); 201 with its document. */
+    @PostMapping("/checkpoints")
+    public ResponseEntity<String> createCheckpoint() {
+        CurrentUser.requireAnyOf(Groups.MANAGER, Groups.ADMIN);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .header(HttpHeaders.LOCATION, "/api/audit/checkpoints/latest")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(checkpoints.create(CurrentUser.id()));
+    }
+
+    /** The newest checkpoint as a file to store outside Waarborg and check with CheckpointVerify (README). */
+    @GetMapping("/checkpoints/latest")
+    public ResponseEntity<String> latestCheckpoint() {
+        CurrentUser.requireAnyOf(Groups.MANAGER, Groups.ADMIN);
+        String document = checkpoints
+                .latest()
+                .orElseThrow(
+                        () -> new NotFoundException("No checkpoint has been made yet: POST /api/audit/checkpoints."));
+        String createdAt = String.valueOf(CanonicalJson.readMap(document).get("createdAt"));
+        return ResponseEntity.ok()
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"waarborg-checkpoint-" + createdAt.replaceAll("[^0-9TZ]", "")
+                                + ".json\"")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(document);
     }
 }

@@ -3,10 +3,10 @@ package nl.waarborg.audit;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.waarborg.audit.PendingAppends.PendingEvent;
 import nl.waarborg.shared.CanonicalJson;
 import nl.waarborg.shared.EvidenceKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,25 +43,42 @@ public class AuditTrail {
      */
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(AuditAction action, String userId, String systemId, Map<String, ?> details) {
-        PendingEvent event = new PendingEvent(
-                Instant.now().truncatedTo(ChronoUnit.MICROS),
-                userId,
-                action.name(),
-                systemId,
-                CanonicalJson.write(details == null ? Map.of() : details));
+        add(new PendingEvent(now(), userId, action.name(), systemId, copy(details), false));
+    }
+
+    /**
+     * Records an operation a user performed through the engine (its user operation log) in the caller's transaction:
+     * as an ENGINE_OPERATION event of its own, unless the same transaction records one of Waarborg's own events by the
+     * same user (a gate decision for a task completion, say); that event then carries it in its details under
+     * {@code engineOperations}, so an action stays one row (ADR 0020).
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordEngineOperation(String userId, String systemId, Map<String, ?> operation) {
+        add(new PendingEvent(now(), userId, AuditAction.ENGINE_OPERATION.name(), systemId, copy(operation), true));
+    }
+
+    private void add(PendingEvent event) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            append(List.of(event));
+            append(PendingAppends.merged(List.of(event)));
             return;
         }
         for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-            if (synchronization instanceof PendingAppends pending && pending.owner == this) {
-                pending.events.add(event);
+            if (synchronization instanceof PendingAppends pending && pending.owner() == this) {
+                pending.add(event);
                 return;
             }
         }
-        PendingAppends pending = new PendingAppends(this);
-        pending.events.add(event);
+        PendingAppends pending = new PendingAppends(this, this::append);
+        pending.add(event);
         TransactionSynchronizationManager.registerSynchronization(pending);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Map<String, Object> copy(Map<String, ?> details) {
+        return details == null ? new LinkedHashMap<>() : new LinkedHashMap<>(details);
     }
 
     /** Appends the events in order under the head row lock; runs inside the transaction, just before it commits. */
@@ -79,7 +96,7 @@ public class AuditTrail {
                     pending.userId(),
                     pending.action(),
                     pending.systemId(),
-                    pending.details(),
+                    CanonicalJson.write(pending.details()),
                     previousHash,
                     null,
                     null);
@@ -93,7 +110,7 @@ public class AuditTrail {
                     .param("user", pending.userId())
                     .param("action", pending.action())
                     .param("system", pending.systemId())
-                    .param("details", pending.details())
+                    .param("details", event.details())
                     .param("previous", previousHash)
                     .param("hash", hash)
                     .param("key", keyed.keyId())
@@ -104,23 +121,6 @@ public class AuditTrail {
                 .param("seq", seq)
                 .param("hash", previousHash)
                 .update();
-    }
-
-    private record PendingEvent(Instant at, String userId, String action, String systemId, String details) {}
-
-    /** The events recorded in one transaction, appended by its beforeCommit (not at all when it rolls back). */
-    private static final class PendingAppends implements TransactionSynchronization {
-        private final AuditTrail owner;
-        private final List<PendingEvent> events = new ArrayList<>();
-
-        PendingAppends(AuditTrail owner) {
-            this.owner = owner;
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            owner.append(events);
-        }
     }
 
     /** For actions that fail (a refused login, a refused authorization): recorded even though the request failed. */

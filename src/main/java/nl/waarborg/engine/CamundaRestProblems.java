@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import nl.waarborg.shared.ProblemStatus;
 import nl.waarborg.shared.ProblemStatus.Problem;
+import nl.waarborg.shared.RefusalNote;
 import nl.waarborg.shared.WaarborgException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
@@ -73,6 +74,7 @@ public class CamundaRestProblems implements ForcedAutoDiscoverable {
 
     static Response byCause(Exception exception) {
         Problem problem = ProblemStatus.of(exception);
+        RefusalNote.note(problem); // the audit trail records the refusal with its reason
         if (!problem.known()) {
             return ExceptionHandlerHelper.getInstance().getResponse(exception);
         }

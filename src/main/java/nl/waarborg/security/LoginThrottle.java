@@ -3,12 +3,9 @@ package nl.waarborg.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +14,7 @@ import org.springframework.stereotype.Component;
  * count reaches its maximum. Nothing is permanent: a lock ends by itself after {@link LoginThrottleProperties#lock()}.
  * While a key is locked the password is not even checked. Publishes {@link LoginAbuse} once for the first failure of an
  * account in a window and once when an account gets locked, so the audit trail gets a few rows, not one per attempt.
- * In memory per node: a restart forgets the counts, which errs on the side of letting the real user in.
+ * The counting is {@link FixedWindows}. In memory per node: a restart forgets the counts, which errs on the side of letting the real user in.
  */
 @Component
 public class LoginThrottle {
@@ -30,12 +27,13 @@ public class LoginThrottle {
     private final LoginThrottleProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final FixedWindows windows;
 
     public LoginThrottle(LoginThrottleProperties properties, ApplicationEventPublisher events) {
         this.properties = properties;
         this.events = events;
         this.clock = Clock.systemUTC();
+        this.windows = new FixedWindows(properties.window(), MAX_KEYS);
     }
 
     /** Refuses (LoginThrottledException) while the account or the address is locked. */
@@ -49,18 +47,17 @@ public class LoginThrottle {
 
     public void failed(String account, String address) {
         Instant now = clock.instant();
-        evictIfFull(now);
-        Window accountWindow = windows.compute(accountKey(account), (k, w) -> count(w, now));
-        Window addressWindow = windows.compute(addressKey(address), (k, w) -> count(w, now));
-        if (addressWindow.failures >= properties.addressMaxFailures()) {
+        FixedWindows.Window accountWindow = windows.hit(accountKey(account), now);
+        FixedWindows.Window addressWindow = windows.hit(addressKey(address), now);
+        if (addressWindow.count() >= properties.addressMaxFailures()) {
             addressWindow.lockUntil(now.plus(properties.lock()));
         }
-        if (accountWindow.failures == 1) {
+        if (accountWindow.count() == 1) {
             events.publishEvent(new LoginAbuse(normalised(account), address, 1, false));
         }
-        if (accountWindow.failures >= properties.accountMaxFailures()
+        if (accountWindow.count() >= properties.accountMaxFailures()
                 && accountWindow.lockUntil(now.plus(properties.lock()))) {
-            events.publishEvent(new LoginAbuse(normalised(account), address, accountWindow.failures, true));
+            events.publishEvent(new LoginAbuse(normalised(account), address, accountWindow.count(), true));
         }
     }
 
@@ -82,45 +79,24 @@ public class LoginThrottle {
     public List<AccountFailures> underAttack() {
         Instant now = clock.instant();
         int threshold = Math.max(1, (properties.accountMaxFailures() + 1) / 2);
-        List<AccountFailures> attacked = new ArrayList<>();
-        windows.forEach((key, window) -> {
-            if (key.startsWith(ACCOUNT) && !window.expired(now)) {
-                boolean locked = window.lockedAt(now);
-                if (locked || window.failures >= threshold) {
-                    attacked.add(new AccountFailures(
-                            key.substring(ACCOUNT.length()), window.failures, locked ? window.lockedUntil : null));
-                }
-            }
-        });
-        attacked.sort(Comparator.comparing(AccountFailures::account));
-        return attacked;
+        return windows.active(ACCOUNT, now).stream()
+                .filter(e -> e.getValue().lockedAt(now) || e.getValue().count() >= threshold)
+                .map(e -> new AccountFailures(
+                        e.getKey().substring(ACCOUNT.length()),
+                        e.getValue().count(),
+                        e.getValue().lockedAt(now) ? e.getValue().lockedUntil() : null))
+                .sorted(Comparator.comparing(AccountFailures::account))
+                .toList();
     }
 
     /** Ends the account's count and lock on this node at once (an administrator's unlock); true if there was one. */
     public boolean unlock(String account) {
-        return windows.remove(accountKey(account)) != null;
-    }
-
-    private Window count(Window window, Instant now) {
-        Window current = window == null || window.expired(now) ? new Window(now) : window;
-        if (!current.lockedAt(now)) {
-            current.failures++;
-        }
-        return current;
+        return windows.remove(accountKey(account));
     }
 
     private Duration remainingLock(String key, Instant now) {
-        Window window = windows.get(key);
-        return window == null || !window.lockedAt(now) ? Duration.ZERO : Duration.between(now, window.lockedUntil);
-    }
-
-    private void evictIfFull(Instant now) {
-        if (windows.size() >= MAX_KEYS) {
-            windows.values().removeIf(w -> w.expired(now));
-            if (windows.size() >= MAX_KEYS) {
-                windows.clear(); // fail open rather than lock everyone out
-            }
-        }
+        FixedWindows.Window window = windows.current(key, now);
+        return window == null || !window.lockedAt(now) ? Duration.ZERO : Duration.between(now, window.lockedUntil());
     }
 
     private static Duration max(Duration a, Duration b) {
@@ -137,34 +113,5 @@ public class LoginThrottle {
 
     private static String addressKey(String address) {
         return "address:" + (address == null ? "unknown" : address);
-    }
-
-    /** One key's fixed window: from its first failure until the window passes or, once locked, until the lock ends. */
-    private final class Window {
-        private final Instant started;
-        private int failures;
-        private Instant lockedUntil;
-
-        Window(Instant started) {
-            this.started = started;
-        }
-
-        boolean lockedAt(Instant now) {
-            return lockedUntil != null && now.isBefore(lockedUntil);
-        }
-
-        /** Starts a lock unless one runs; true when this call started it. */
-        synchronized boolean lockUntil(Instant until) {
-            if (lockedUntil != null) {
-                return false;
-            }
-            lockedUntil = until;
-            return true;
-        }
-
-        boolean expired(Instant now) {
-            // A lock that ended also ends its window: the next failure starts a fresh count.
-            return !now.isBefore(lockedUntil != null ? lockedUntil : started.plus(properties.window()));
-        }
     }
 }

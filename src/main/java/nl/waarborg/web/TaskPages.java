@@ -15,6 +15,7 @@ import nl.waarborg.security.CurrentUser;
 import nl.waarborg.shared.NotFoundException;
 import nl.waarborg.shared.ProblemStatus;
 import nl.waarborg.shared.ProblemStatus.Problem;
+import nl.waarborg.shared.RefusalNote;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
 import nl.waarborg.task.TaskCompletedException;
@@ -160,6 +161,7 @@ public class TaskPages {
             if (!problem.known()) {
                 throw e;
             }
+            RefusalNote.note(problem); // answered with a redirect, recorded all the same
             redirect.addFlashAttribute(
                     "flashError",
                     problem.status() == HttpStatus.CONFLICT

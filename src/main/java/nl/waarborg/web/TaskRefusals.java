@@ -9,6 +9,7 @@ import nl.waarborg.assessment.VersionConflictException;
 import nl.waarborg.forms.FormInputException;
 import nl.waarborg.forms.FormViolation;
 import nl.waarborg.shared.ProblemStatus.Problem;
+import nl.waarborg.shared.RefusalNote;
 import nl.waarborg.system.PhaseEntryRefusedException;
 import nl.waarborg.task.TaskCompletedException;
 import org.springframework.context.MessageSource;
@@ -30,6 +31,7 @@ class TaskRefusals {
     }
 
     ResponseEntity<Map<String, Object>> answer(Problem problem) {
+        RefusalNote.note(problem);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", problem.status().value());
         body.put(

@@ -3,6 +3,7 @@ package nl.waarborg.web;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.waarborg.shared.ProblemStatus;
 import nl.waarborg.shared.ProblemStatus.Problem;
+import nl.waarborg.shared.RefusalNote;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -31,6 +32,7 @@ public class WebErrors {
     @ExceptionHandler(Exception.class)
     public String error(Exception e, Model model, HttpServletResponse response) {
         Problem problem = ProblemStatus.of(e);
+        RefusalNote.note(problem);
         if (!problem.known()) {
             log.error("Unexpected error on a web page", e);
         }

@@ -6,11 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import nl.waarborg.assessment.AssessmentStore.VersionRow;
@@ -38,14 +35,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class EvidenceForgeryTest {
 
     /** How the forger recomputes a hash: the way the code did before ADR 0018, or with a key of their own. */
-    enum Forgery {
+    enum Forgery implements DatabaseForgery.Hasher {
         PLAIN_SHA256,
         WRONG_KEY,
         OWN_KEY_ID,
         AUDIT_DOWNGRADED_TO_LEGACY,
         DOWNGRADED_TO_LEGACY;
 
-        String[] hash(String keyId, String text, boolean auditEvent) {
+        @Override
+        public String[] hash(String keyId, String text, boolean auditEvent) {
             return switch (this) {
                 case PLAIN_SHA256 -> new String[] {keyId, CanonicalJson.sha256(text)};
                 case WRONG_KEY -> new String[] {keyId, hmac(text)};
@@ -87,6 +85,7 @@ class EvidenceForgeryTest {
 
     @Test
     void aForgedAnswerWithRecomputedHashesAndARechainedTrailIsDetected() {
+        DatabaseForgery forger = new DatabaseForgery(jdbc, reads, store, audit, keys);
         String systemId = systems.register("Parkeerhandhaving", "Scanauto's", "Stadsbeheer", "lead")
                 .id();
         AssessmentService.OpenedVersion v =
@@ -95,7 +94,7 @@ class EvidenceForgeryTest {
         assertThat(original.hashKeyId()).as("a keyed hash with its key id").isNotNull();
         assertThat(reads.hashIntact(v.assessmentId(), 1)).isTrue();
         assertThat(audit.verify().valid()).isTrue();
-        List<AuditEvent> trail = chain();
+        List<AuditEvent> trail = forger.chain();
         long frozenSeq = trail.stream()
                 .filter(e -> e.action().equals("VERSION_FROZEN") && systemId.equals(e.systemId()))
                 .reduce((a, b) -> b)
@@ -109,7 +108,10 @@ class EvidenceForgeryTest {
         assertThat(browser.get(page).body()).contains("gecontroleerd").doesNotContain("NIET in orde");
         assertThat(pdfText(manager, v.assessmentId())).contains("Integriteit: gecontroleerd");
         for (Forgery forgery : Forgery.values()) {
-            VersionLifecycleTest.withGuardsOff(jdbc, () -> forge(forgery, v.assessmentId(), original, frozenSeq));
+            VersionLifecycleTest.withGuardsOff(
+                    jdbc,
+                    () -> forger.forge(
+                            forgery, v.assessmentId(), original, frozenSeq, "Echte doelstelling", "vervalst"));
             try {
                 assertThat(reads.hashIntact(v.assessmentId(), 1))
                         .as(forgery.name())
@@ -132,7 +134,7 @@ class EvidenceForgeryTest {
                     assertThat(pdfText(manager, v.assessmentId())).contains("Integriteit: NIET in orde");
                 }
             } finally {
-                VersionLifecycleTest.withGuardsOff(jdbc, () -> restore(original, trail, frozenSeq));
+                VersionLifecycleTest.withGuardsOff(jdbc, () -> forger.restore(original, trail, frozenSeq));
             }
             assertThat(reads.hashIntact(v.assessmentId(), 1)).isTrue();
             assertThat(audit.verify().valid()).isTrue();
@@ -153,110 +155,6 @@ class EvidenceForgeryTest {
         assertThat(anonymous.get("/actuator/health").statusCode()).isEqualTo(200);
     }
 
-    /** Edits the frozen answer and recomputes everything from there the way the forger can. */
-    private void forge(Forgery forgery, String assessmentId, VersionRow original, long frozenSeq) {
-        Assessment assessment = reads.assessment(assessmentId).orElseThrow();
-        String answers = original.answersJson().replace("Echte doelstelling", "vervalst");
-        VersionRow edited = new VersionRow(
-                original.id(),
-                assessmentId,
-                1,
-                original.status(),
-                original.cycleRound(),
-                answers,
-                original.triageJson(),
-                original.processInstanceId(),
-                null,
-                null,
-                original.previousHash(),
-                original.createdAt(),
-                original.frozenAt());
-        String[] versionHash = forgery.hash(
-                original.hashKeyId(),
-                VersionHashes.content(assessment, edited, store.signatures(original.id()), original.previousHash()),
-                false);
-        jdbc.update(
-                "UPDATE wb_assessment_version SET answers = ?, content_hash = ?, hash_key_id = ? WHERE id = ?",
-                answers,
-                versionHash[1],
-                versionHash[0],
-                original.id());
-
-        String previous = AuditTrail.GENESIS;
-        for (AuditEvent event : chain()) {
-            if (event.seq() < frozenSeq) {
-                previous = event.hash();
-                continue;
-            }
-            String details = event.details().replace(original.contentHash(), versionHash[1]);
-            // The forger reads the source: the text an event's hash covers is no secret, the key is.
-            AuditEvent forged = new AuditEvent(
-                    event.seq(),
-                    event.occurredAt(),
-                    event.userId(),
-                    event.action(),
-                    event.systemId(),
-                    details,
-                    previous,
-                    null,
-                    null);
-            String[] hash = forgery.hash(event.hashKeyId(), AuditTrail.contentOf(forged), true);
-            jdbc.update(
-                    "UPDATE wb_audit_event SET details = ?, previous_hash = ?, hash = ?, hash_key_id = ? WHERE seq = ?",
-                    details,
-                    previous,
-                    hash[1],
-                    hash[0],
-                    event.seq());
-            previous = hash[1];
-        }
-        jdbc.update("UPDATE wb_audit_head SET last_hash = ? WHERE id = 1", previous);
-    }
-
-    /**
-     * Puts the real answer back and re-chains with the real key from the frozen event on, including the events that
-     * the checks above appended to the forged chain (logins, exports), so that the shared test context stays valid.
-     */
-    private void restore(VersionRow original, List<AuditEvent> trail, long frozenSeq) {
-        jdbc.update(
-                "UPDATE wb_assessment_version SET answers = ?, content_hash = ?, hash_key_id = ? WHERE id = ?",
-                original.answersJson(),
-                original.contentHash(),
-                original.hashKeyId(),
-                original.id());
-        Map<Long, String> originalDetails = new HashMap<>();
-        trail.forEach(e -> originalDetails.put(e.seq(), e.details()));
-        String previous = AuditTrail.GENESIS;
-        long last = 0;
-        for (AuditEvent event : chain()) {
-            last = event.seq();
-            if (event.seq() < frozenSeq) {
-                previous = event.hash();
-                continue;
-            }
-            String details = originalDetails.getOrDefault(event.seq(), event.details());
-            EvidenceKeys.KeyedHash hash = keys.hash(AuditTrail.contentOf(new AuditEvent(
-                    event.seq(),
-                    event.occurredAt(),
-                    event.userId(),
-                    event.action(),
-                    event.systemId(),
-                    details,
-                    previous,
-                    null,
-                    null)));
-            jdbc.update(
-                    "UPDATE wb_audit_event SET details = ?, previous_hash = ?, hash = ?, hash_key_id = ? WHERE seq = ?",
-                    details,
-                    previous,
-                    hash.hash(),
-                    hash.keyId(),
-                    event.seq());
-            previous = hash.hash();
-        }
-        jdbc.update("UPDATE wb_audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", last, previous);
-    }
-
     private static String pdfText(Http http, String assessmentId) {
         byte[] pdf = http.getBytes("/api/assessments/" + assessmentId + "/versions/1/export?format=pdf")
                 .body();
@@ -265,12 +163,6 @@ class EvidenceForgeryTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private List<AuditEvent> chain() {
-        return audit.events(null, 100_000).stream()
-                .sorted(Comparator.comparingLong(AuditEvent::seq))
-                .toList();
     }
 
     private static String hmac(String text) {

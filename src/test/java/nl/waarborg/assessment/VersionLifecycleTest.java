@@ -43,6 +43,9 @@ class VersionLifecycleTest {
     AuditTrail audit;
 
     @Autowired
+    AssessmentStore store;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @LocalServerPort
@@ -336,6 +339,7 @@ class VersionLifecycleTest {
         AssessmentService.OpenedVersion v = approvedVersion(system.id(), 1, "Doel");
         assertThat(audit.verify().valid()).isTrue();
         AuditTrail.AuditEvent victim = audit.events(system.id(), 1).get(0);
+        AssessmentStore.VersionRow original = store.version(v.assessmentId(), 1).orElseThrow();
 
         withGuardsOff(() -> {
             jdbc.update(
@@ -352,10 +356,17 @@ class VersionLifecycleTest {
             HttpResponse<String> api = Http.api(port).as("manager", "demo").get("/api/audit/verify");
             assertThat(api.body()).contains("\"valid\":false").contains("\"firstBrokenEventId\":" + victim.seq());
         } finally {
-            withGuardsOff(() ->
-                    jdbc.update("UPDATE wb_audit_event SET user_id = ? WHERE seq = ?", victim.userId(), victim.seq()));
+            // Put both back: the shared context's /api/audit/verify also compares frozen answers with their saves.
+            withGuardsOff(() -> {
+                jdbc.update("UPDATE wb_audit_event SET user_id = ? WHERE seq = ?", victim.userId(), victim.seq());
+                jdbc.update(
+                        "UPDATE wb_assessment_version SET answers = ? WHERE id = ?",
+                        original.answersJson(),
+                        original.id());
+            });
         }
         assertThat(audit.verify().valid()).isTrue();
+        assertThat(reads.hashIntact(v.assessmentId(), 1)).isTrue();
     }
 
     @Test
