@@ -98,6 +98,19 @@ class AdministratorIsNoSuperuserTest {
         });
         calls.add(new String[] {"PUT", "/engine-rest/process-instance/" + pi + "/variables/x", "{\"value\":1}"});
         calls.add(new String[] {"POST", "/engine-rest/task/" + triage.getId() + "/claim", "{\"userId\":\"admin\"}"});
+        // Stuck work goes through /api/admin/work (reason, audit, segregation of duties), never around it.
+        calls.add(new String[] {"POST", "/engine-rest/task/" + triage.getId() + "/assignee", "{\"userId\":\"lead\"}"});
+        calls.add(new String[] {"POST", "/engine-rest/task/" + triage.getId() + "/delegate", "{\"userId\":\"lead\"}"});
+        calls.add(new String[] {
+            "PUT",
+            "/engine-rest/task/" + triage.getId(),
+            "{\"name\":\"Pre-scan\",\"due\":\"2031-01-01T00:00:00.000+0000\"}"
+        });
+        calls.add(new String[] {
+            "POST",
+            "/engine-rest/task/" + triage.getId() + "/identity-links",
+            "{\"groupId\":\"admin\",\"type\":\"candidate\"}"
+        });
         calls.add(new String[] {
             "POST",
             "/engine-rest/user/create",
@@ -159,6 +172,12 @@ class AdministratorIsNoSuperuserTest {
                         .count())
                 .isEqualTo(1);
         assertThat(engine.getTaskService().getVariable(triage.getId(), "x")).isNull();
+        Task after =
+                engine.getTaskService().createTaskQuery().taskId(triage.getId()).singleResult();
+        assertThat(after.getAssignee()).isNull();
+        assertThat(after.getDueDate()).isEqualTo(triage.getDueDate());
+        assertThat(engine.getTaskService().getIdentityLinksForTask(triage.getId()))
+                .noneMatch(link -> "admin".equals(link.getGroupId()));
         assertThat(engine.getAuthorizationService()
                         .isUserAuthorized(
                                 "admin",
