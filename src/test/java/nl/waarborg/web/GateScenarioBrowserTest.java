@@ -31,7 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 class GateScenarioBrowserTest extends BrowserTestSupport {
 
     /** Pre-scan answers for an impactful algorithm without personal data: an IAMA and no DPIA. */
-    static final Map<String, Object> NEEDS_IAMA = Map.of("legalEffects", true, "classifiesPersons", true);
+    static final Map<String, Object> NEEDS_IAMA = nl.waarborg.process.TriageAnswers.impactful();
 
     @Autowired
     DemoDriver driver;
