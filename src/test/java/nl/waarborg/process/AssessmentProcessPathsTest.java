@@ -349,6 +349,30 @@ class AssessmentProcessPathsTest {
 
     @Test
     @DisplayName(
+            "Bijlage III punt 2 (kritieke infrastructuur): IAMA aanbevolen, go-live zonder EU-databank en zonder FRIA-melding")
+    void criticalInfrastructureGoesLiveWithoutEuRegistrationOrFriaNotification() {
+        String system = newSystem();
+        ProcessInstance cycle = startCycle(system);
+        Map<String, Object> answers = triage();
+        answers.put("isAiSystem", "YES");
+        answers.put("annexIiiArea", "CRITICAL_INFRASTRUCTURE");
+        lead(system, "fill-in-triage", answers);
+        assertThat(cycle)
+                .variables()
+                .containsEntry("highRiskAi", true)
+                .containsEntry("friaRequired", false)
+                .containsEntry("euRegistration", "NONE")
+                .containsEntry("iamaAdvice", "RECOMMENDED")
+                .containsEntry("iamaRequired", false);
+        fillIama(system);
+        approveIama(system);
+        lead(system, "complete-action-point", Map.of("actionPointResult", "Gedaan"));
+        assertThat(openTaskKeys(system))
+                .containsExactly("go-live-algorithm-register", "go-live-log-retention", "go-live-persons-informed");
+    }
+
+    @Test
+    @DisplayName(
             "Hoog-risico AI: pre-scan, IAMA, actiepunt, vijf go-livecontroles, Evalueren en na de evaluatiedatum ronde 2")
     void highRiskAiRunsThroughImplementToEvaluateAndTheReviewDateStartsANewRound() {
         String system = newSystem();
