@@ -89,7 +89,7 @@ public final class GoLiveInvariant {
         }
         List<String> problems = new ArrayList<>();
         for (AssessmentType type : AssessmentType.values()) {
-            Object required = outcome.get(type.name().toLowerCase() + "Required");
+            Object required = runs(type, outcome);
             if (!(required instanceof Boolean)) {
                 problems.add("the triage of round " + facts.round() + " does not say whether a"
                         + (type == AssessmentType.IAMA ? "n " : " ") + type + " is required");
@@ -98,6 +98,20 @@ public final class GoLiveInvariant {
             }
         }
         return problems;
+    }
+
+    /**
+     * Whether the round runs the assessment: required by the triage, or (the IAMA) recommended, which the cycle runs as
+     * well (docs/legal/classification.md); null when the outcome does not say.
+     */
+    static Object runs(AssessmentType type, Map<String, Object> outcome) {
+        Object required = outcome.get(type.name().toLowerCase() + "Required");
+        if (type == AssessmentType.IAMA
+                && Boolean.FALSE.equals(required)
+                && "RECOMMENDED".equals(outcome.get("iamaAdvice"))) {
+            return true;
+        }
+        return required;
     }
 
     private static List<String> versionViolations(

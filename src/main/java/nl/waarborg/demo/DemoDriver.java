@@ -134,11 +134,21 @@ public class DemoDriver {
             case "textfield", "textarea" -> "Demo-antwoord: " + (label.length() > 60 ? label.substring(0, 60) : label);
             case "number" -> 1;
             case "checkbox" -> false;
-            case "select", "radio" -> first;
+            case "select", "radio" -> hasOption(options, "NO") ? "NO" : first;
             case "checklist", "taglist" -> first == null ? List.of() : List.of(first);
             case "datetime" -> LocalDate.now().plusMonths(3).toString();
             default -> null;
         };
+    }
+
+    /** A yes/no/unknown question is answered "no" (the pre-scan's neutral answer); other choices take the first. */
+    private static boolean hasOption(JsonNode options, String value) {
+        for (JsonNode option : options) {
+            if (value.equals(option.path("value").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<JsonNode> readForm(String formId) {

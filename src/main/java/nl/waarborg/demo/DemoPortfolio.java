@@ -40,13 +40,15 @@ public class DemoPortfolio {
                     "privacy-officer-advice",
                     Map.of(
                             "isAiSystem",
-                            true,
+                            "YES",
                             "annexIiiArea",
                             "ESSENTIAL_SERVICES",
                             "profilesPersons",
-                            true,
+                            "YES",
+                            "edpbEvaluationScoring",
+                            "YES",
                             "processesPersonalData",
-                            true,
+                            "YES",
                             "dpaListType",
                             "PROFILING")),
             new DemoSystem(
@@ -56,11 +58,11 @@ public class DemoPortfolio {
                     "ethics-committee-advice",
                     Map.of(
                             "legalEffects",
-                            true,
+                            "YES",
                             "classifiesPersons",
-                            true,
+                            "YES",
                             "processesPersonalData",
-                            true,
+                            "YES",
                             "dpaListType",
                             "FRAUD_PREVENTION")),
             new DemoSystem(
@@ -68,7 +70,7 @@ public class DemoPortfolio {
                     "Stadsbeheer",
                     "Herkent kentekens en controleert of voor geparkeerde auto's is betaald.",
                     "alderman-decision",
-                    Map.of("legalEffects", true)),
+                    Map.of("legalEffects", "YES")),
             new DemoSystem(
                     "Chatbot klantcontact",
                     "Publiekszaken",

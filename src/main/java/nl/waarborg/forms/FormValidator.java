@@ -276,7 +276,7 @@ public class FormValidator {
     }
 
     /** The variable names an expression reads: every name outside string literals that is not a FEEL word or function. */
-    static Set<String> names(String expression) {
+    public static Set<String> names(String expression) {
         Set<String> names = new LinkedHashSet<>();
         String code = STRING_LITERAL.matcher(expression).replaceAll("\"\"");
         Matcher m = NAME.matcher(code);

@@ -4,6 +4,8 @@ package nl.waarborg.forms;
  * What is wrong with one field of a submitted form. {@code field} names it for machines (a list's column as
  * {@code sectionDMeasures[0].measure}), {@code label} as the form shows it, {@code row} counts from 1 inside a list,
  * {@code limit} is the bound or the value at fault. The pages say it in Dutch through the messages {@code form.error.*}.
+ * A {@link Problem#CONTRADICTION} between answers ({@link TriageContradictions}) carries its own explanation: Dutch
+ * in {@code label}, English in {@code limit}.
  */
 public record FormViolation(String field, String label, Integer row, Problem problem, String limit) {
 
@@ -17,7 +19,8 @@ public record FormViolation(String field, String label, Integer row, Problem pro
         PATTERN,
         NOT_AN_OPTION,
         WRONG_TYPE,
-        NOT_ON_FORM
+        NOT_ON_FORM,
+        CONTRADICTION
     }
 
     /** The English text for API clients. */
@@ -33,6 +36,7 @@ public record FormViolation(String field, String label, Integer row, Problem pro
             case PATTERN -> "Field " + name + " must match the pattern " + limit + ".";
             case NOT_AN_OPTION -> "Field " + name + " has a value that is not one of its choices: " + limit + ".";
             case WRONG_TYPE -> "Field " + name + " must be " + limit + ".";
+            case CONTRADICTION -> "Field " + name + " contradicts another answer: " + limit;
             case NOT_ON_FORM ->
                 "Field " + name + " is not on form '" + limit + "'; send only the fields of the task's form.";
         };

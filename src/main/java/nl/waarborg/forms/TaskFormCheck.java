@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * Every user task completion, from any client, is checked against the task's deployed Camunda Form: a command
  * interceptor refuses keys that are not on the form (complete and submit-form), and a built-in complete listener
- * checks the answers as the task holds them then (the submitted ones and those it had) with {@link FormValidator}.
+ * checks the answers as the task holds them then (the submitted ones and those it had) with {@link FormValidator},
+ * and the pre-scan's answers against each other with {@link TriageContradictions}.
  * Either refusal is a {@link FormInputException} (400). Tasks without a Camunda Form are not checked.
  */
 @Component
@@ -73,8 +74,12 @@ public class TaskFormCheck extends AbstractProcessEnginePlugin implements Comple
             return;
         }
         formOf(entity).ifPresent(form -> {
-            List<FormViolation> problems =
-                    validator.check(form, name -> VariableValues.toPlain(task.getVariable(name)));
+            java.util.function.Function<String, Object> answers =
+                    name -> VariableValues.toPlain(task.getVariable(name));
+            List<FormViolation> problems = new java.util.ArrayList<>(validator.check(form, answers));
+            if (problems.isEmpty() && TriageContradictions.FORM_ID.equals(form.id())) {
+                problems.addAll(TriageContradictions.check(answers));
+            }
             if (!problems.isEmpty()) {
                 throw new FormInputException(problems);
             }

@@ -38,5 +38,12 @@ public class ImplementationPreparer implements JavaDelegate {
         if (!execution.hasVariable(ProcessVariables.HIGH_RISK_AI)) {
             execution.setVariable(ProcessVariables.HIGH_RISK_AI, false);
         }
+        // A round decided before the triage named registration and FRIA (issue 16): the strict go-live checks.
+        if (!execution.hasVariable(ProcessVariables.EU_REGISTRATION)) {
+            execution.setVariable(ProcessVariables.EU_REGISTRATION, "EU");
+        }
+        if (!execution.hasVariable(ProcessVariables.FRIA_REQUIRED)) {
+            execution.setVariable(ProcessVariables.FRIA_REQUIRED, true);
+        }
     }
 }

@@ -15,6 +15,7 @@ public final class ProcessVariables {
     public static final String SEND_BACK_TO = "sendBackTo";
     public static final String REVIEW_REMARKS = "reviewRemarks";
 
+    public static final String TRIAGE_RESULT = "triageResult";
     public static final String TRIAGE_STOP = "triageStop";
     public static final String TRIAGE_STOP_REASON = "triageStopReason";
     public static final String IAMA_REQUIRED = "iamaRequired";
@@ -22,6 +23,13 @@ public final class ProcessVariables {
     public static final String DPIA_RECOMMENDED = "dpiaRecommended";
     public static final String PUBLICATION_CATEGORY = "publicationCategory";
     public static final String HIGH_RISK_AI = "highRiskAi";
+    public static final String FRIA_REQUIRED = "friaRequired";
+    public static final String TRANSPARENCY_DUTIES = "transparencyDuties";
+    public static final String EU_REGISTRATION = "euRegistration";
+    /** REQUIRED, RECOMMENDED or NOT_REQUIRED: what the triage says of each assessment. */
+    public static final String IAMA_ADVICE = "iamaAdvice";
+
+    public static final String DPIA_ADVICE = "dpiaAdvice";
 
     public static final String ACTION_POINT_IDS = "actionPointIds";
     public static final String ACTION_POINT_ID = "actionPointId";

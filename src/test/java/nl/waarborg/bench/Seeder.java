@@ -168,6 +168,7 @@ final class Seeder {
         v.put("round", 1);
         v.put("triageStop", false);
         v.put("iamaRequired", iama);
+        v.put("iamaAdvice", iama ? "REQUIRED" : "NOT_REQUIRED");
         v.put("dpiaRequired", dpia);
         v.put("dpiaRecommended", dpia);
         v.put("publicationCategory", iama ? "A" : "B");

@@ -101,14 +101,11 @@ class FormValidationHttpTest {
 
     /** Triage answers that need both an IAMA (legal effects) and a DPIA (a DPA-list processing of personal data). */
     static Map<String, Object> triageForBoth() {
-        Map<String, Object> v = new HashMap<>();
+        Map<String, Object> v = new HashMap<>(nl.waarborg.process.TriageAnswers.neutral());
         v.put("purpose", "Bijstandsaanvragen beoordelen");
-        v.put("prohibitedPractice", "NONE");
-        v.put("annexIiiArea", "NONE");
         v.put("dpaListType", "PROFILING");
-        v.put("isAiSystem", false);
-        v.put("legalEffects", true);
-        v.put("processesPersonalData", true);
+        v.put("legalEffects", "YES");
+        v.put("processesPersonalData", "YES");
         return v;
     }
 
@@ -155,6 +152,26 @@ class FormValidationHttpTest {
         HttpResponse<String> ownedByEngine = viaApi(triage, owned);
         refusedNaming(ownedByEngine, "iamaRequired");
         assertThat(json(ownedByEngine).path("field").asText()).isEqualTo("iamaRequired");
+        // Contradicting answers (profiling without personal data) are refused on every path, in Dutch on the page.
+        Map<String, Object> contradiction = new HashMap<>(triageForBoth());
+        contradiction.putAll(Map.of(
+                "profilesPersons",
+                "YES",
+                "edpbEvaluationScoring",
+                "YES",
+                "processesPersonalData",
+                "NO",
+                "dpaListType",
+                "NONE"));
+        HttpResponse<String> contradicted = viaApi(triage, contradiction);
+        refusedNaming(contradicted, "processesPersonalData");
+        assertThat(json(contradicted).path("detail").asText()).contains("Profiling always processes personal data");
+        refusedNaming(viaEngineRest(triage, "complete", contradiction), "'processesPersonalData'");
+        refusedNaming(viaEngineRest(triage, "submit-form", contradiction), "'processesPersonalData'");
+        HttpResponse<String> contradictedOnPage = viaPage(page(), triage, JSON.writeValueAsString(contradiction));
+        assertThat(json(contradictedOnPage).path("message").asText())
+                .startsWith("Profilering is altijd een verwerking van persoonsgegevens")
+                .endsWith("Er is niets opgeslagen.");
         // Nothing of the refused tries was kept: the task is still open and the engine holds none of their values.
         assertThat(task(systemId, "fill-in-triage")).isEqualTo(triage);
         assertThat(as("admin").get("/engine-rest/task/" + triage + "/variables").body())

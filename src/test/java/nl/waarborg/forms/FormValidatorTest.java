@@ -22,23 +22,30 @@ class FormValidatorTest {
     }
 
     static Map<String, Object> triage() {
-        Map<String, Object> v = new HashMap<>();
-        v.put("purpose", "Aanvragen sneller behandelen");
-        v.put("prohibitedPractice", "NONE");
-        v.put("annexIiiArea", "NONE");
-        v.put("dpaListType", "NONE");
-        return v;
+        return nl.waarborg.process.TriageAnswers.neutral();
     }
 
     @Test
     void anEmptyTriageIsRefusedNamingEachRequiredField() {
-        assertThat(check("triage", Map.of()))
+        // Every question of the pre-scan must be answered; the reasons for the Art. 6(3) exception only when claimed.
+        List<FormViolation> empty = check("triage", Map.of());
+        assertThat(empty).extracting(FormViolation::problem).containsOnly(Problem.REQUIRED);
+        assertThat(empty)
+                .extracting(FormViolation::field)
+                .startsWith("purpose", "isAiSystem", "development", "prohibitedPractice")
+                .contains("annexIiiArea", "exceptionRegistered", "dpaListType", "edpbBlocksRightOrService")
+                .doesNotContain("exceptionReasons")
+                .hasSize(34);
+        Map<String, Object> claimed = triage();
+        claimed.putAll(Map.of(
+                "isAiSystem", "YES",
+                "annexIiiArea", "EMPLOYMENT",
+                "exceptionNoSignificantRisk", "YES",
+                "exceptionNarrowTask", "YES",
+                "exceptionRegistered", "YES"));
+        assertThat(check("triage", claimed))
                 .extracting(FormViolation::field, FormViolation::problem)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("purpose", Problem.REQUIRED),
-                        org.assertj.core.groups.Tuple.tuple("prohibitedPractice", Problem.REQUIRED),
-                        org.assertj.core.groups.Tuple.tuple("annexIiiArea", Problem.REQUIRED),
-                        org.assertj.core.groups.Tuple.tuple("dpaListType", Problem.REQUIRED));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("exceptionReasons", Problem.REQUIRED));
         assertThat(check("triage", triage())).isEmpty();
     }
 
@@ -48,7 +55,7 @@ class FormValidatorTest {
         v.put("purpose", "   ");
         assertThat(check("triage", v)).extracting(FormViolation::problem).containsExactly(Problem.REQUIRED);
         v.put("purpose", 42);
-        v.put("isAiSystem", "ja");
+        v.put("isAiSystem", true);
         assertThat(check("triage", v))
                 .extracting(FormViolation::field, FormViolation::problem)
                 .containsExactly(

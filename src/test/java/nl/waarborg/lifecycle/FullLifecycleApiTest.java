@@ -73,30 +73,9 @@ public class FullLifecycleApiTest {
     }
 
     static Map<String, Object> triage() {
-        Map<String, Object> v = new HashMap<>();
+        Map<String, Object> v = new HashMap<>(nl.waarborg.process.TriageAnswers.neutral());
         v.put("purpose", "Bijstandsaanvragen sneller beoordelen");
-        v.put("prohibitedPractice", "NONE");
-        v.put("isAiSystem", false);
-        v.put("annexIiiArea", "NONE");
-        v.put("profilesPersons", false);
-        v.put("narrowProceduralTask", false);
-        v.put("legalEffects", true);
-        v.put("classifiesPersons", false);
-        v.put("processesPersonalData", false);
-        v.put("art35Paragraph3Case", false);
-        v.put("dpaListType", "NONE");
-        for (String c : List.of(
-                "edpbEvaluationScoring",
-                "edpbAutomatedDecision",
-                "edpbSystematicMonitoring",
-                "edpbSensitiveData",
-                "edpbLargeScale",
-                "edpbMatchingDatasets",
-                "edpbVulnerableSubjects",
-                "edpbNewTechnology",
-                "edpbBlocksRightOrService")) {
-            v.put(c, false);
-        }
+        v.put("legalEffects", "YES");
         return v;
     }
 
@@ -238,8 +217,11 @@ public class FullLifecycleApiTest {
         assertThat(v1.path("signatures")).hasSize(3);
         assertThat(v1.path("signatures").get(1).path("conditions").asText())
                 .isEqualTo("Jaarlijkse evaluatie met cliëntenraad");
+        // An impactful algorithm: the IAMA is recommended (category B), not required by law; the cycle runs it.
+        assertThat(v1.path("triage").path("outcome").path("iamaAdvice").asText())
+                .isEqualTo("RECOMMENDED");
         assertThat(v1.path("triage").path("outcome").path("iamaRequired").asBoolean())
-                .isTrue();
+                .isFalse();
         assertThat(v1.path("actionPoints").get(0).path("done").asBoolean()).isTrue();
 
         // A serious incident in the Evaluate phase starts round 2, pre-filled from version 1.

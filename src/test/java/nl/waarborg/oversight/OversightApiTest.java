@@ -38,7 +38,7 @@ class OversightApiTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
-    static final Map<String, Object> NEEDS_IAMA = Map.of("legalEffects", true, "classifiesPersons", true);
+    static final Map<String, Object> NEEDS_IAMA = nl.waarborg.process.TriageAnswers.impactful();
     static final String PRIVACY = "privacy-officer-advice";
     static final String ETHICS = "ethics-committee-advice";
 

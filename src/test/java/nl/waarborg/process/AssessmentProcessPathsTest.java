@@ -215,20 +215,25 @@ class AssessmentProcessPathsTest {
         return TriageAnswers.neutral();
     }
 
-    /** Annex III point 5(a) with profiling, no personal data question answered: IAMA only, high-risk AI, category A. */
+    /**
+     * Annex III point 5(a) with profiling (so personal data and evaluation/scoring): the IAMA is required as FRIA, the
+     * DPIA only recommended (one WP248 criterion, Art. 26(9)), high-risk AI, category A.
+     */
     static Map<String, Object> highRiskAiTriage() {
         Map<String, Object> v = triage();
-        v.put("isAiSystem", true);
+        v.put("isAiSystem", "YES");
         v.put("annexIiiArea", "ESSENTIAL_SERVICES");
-        v.put("profilesPersons", true);
+        v.put("profilesPersons", "YES");
+        v.put("processesPersonalData", "YES");
+        v.put("edpbEvaluationScoring", "YES");
         return v;
     }
 
     /** An impactful rule-based algorithm on the DPA's list (fraud prevention): IAMA and DPIA, category B. */
     static Map<String, Object> impactfulWithPersonalDataTriage() {
         Map<String, Object> v = triage();
-        v.put("legalEffects", true);
-        v.put("processesPersonalData", true);
+        v.put("legalEffects", "YES");
+        v.put("processesPersonalData", "YES");
         v.put("dpaListType", "FRAUD_PREVENTION");
         return v;
     }
@@ -341,6 +346,30 @@ class AssessmentProcessPathsTest {
     }
 
     // ================================================================== assessment-cycle
+
+    @Test
+    @DisplayName(
+            "Bijlage III punt 2 (kritieke infrastructuur): IAMA aanbevolen, go-live zonder EU-databank en zonder FRIA-melding")
+    void criticalInfrastructureGoesLiveWithoutEuRegistrationOrFriaNotification() {
+        String system = newSystem();
+        ProcessInstance cycle = startCycle(system);
+        Map<String, Object> answers = triage();
+        answers.put("isAiSystem", "YES");
+        answers.put("annexIiiArea", "CRITICAL_INFRASTRUCTURE");
+        lead(system, "fill-in-triage", answers);
+        assertThat(cycle)
+                .variables()
+                .containsEntry("highRiskAi", true)
+                .containsEntry("friaRequired", false)
+                .containsEntry("euRegistration", "NONE")
+                .containsEntry("iamaAdvice", "RECOMMENDED")
+                .containsEntry("iamaRequired", false);
+        fillIama(system);
+        approveIama(system);
+        lead(system, "complete-action-point", Map.of("actionPointResult", "Gedaan"));
+        assertThat(openTaskKeys(system))
+                .containsExactly("go-live-algorithm-register", "go-live-log-retention", "go-live-persons-informed");
+    }
 
     @Test
     @DisplayName(

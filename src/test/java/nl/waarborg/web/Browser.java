@@ -167,6 +167,28 @@ final class Browser implements AutoCloseable {
         return fields.get(fields.size() - 1);
     }
 
+    /** Chooses the option with this value in the select or radio field with this key. */
+    void choose(JsonNode form, String key, String value) {
+        JsonNode field = Browser.component(form.path("components"), key);
+        String option = value;
+        for (JsonNode v : field.path("values")) {
+            if (value.equals(v.path("value").asText())) {
+                option = v.path("label").asText();
+            }
+        }
+        WebElement container = fieldContainer(field);
+        if ("select".equals(field.path("type").asText())) {
+            container.findElement(By.cssSelector(".fjs-input-group")).click();
+            String item = option;
+            waitFor(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + item + "']"))
+                    .click();
+        } else {
+            container
+                    .findElement(By.xpath(".//label[normalize-space(.)='" + option + "']"))
+                    .click();
+        }
+    }
+
     /** Types into the field with this key. */
     void type(JsonNode form, String key, String text) {
         fieldContainer(component(form.path("components"), key))

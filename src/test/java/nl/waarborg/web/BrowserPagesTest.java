@@ -2,6 +2,7 @@ package nl.waarborg.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -66,6 +67,13 @@ class BrowserPagesTest extends BrowserTestSupport {
         browser.driver
                 .findElement(By.cssSelector(".fjs-form textarea"))
                 .sendKeys("Passende ondersteuning sneller toewijzen");
+        // Every question of the pre-scan needs an answer (issue 16): the neutral one here.
+        JsonNode triageForm = Browser.readForm("triage");
+        nl.waarborg.process.TriageAnswers.neutral().forEach((key, value) -> {
+            if (!"purpose".equals(key)) {
+                browser.choose(triageForm, key, value.toString());
+            }
+        });
         browser.click("Afronden");
         browser.waitForPath("/taken?afgerond");
         assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("De taak is afgerond.");

@@ -31,7 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 class GateScenarioBrowserTest extends BrowserTestSupport {
 
     /** Pre-scan answers for an impactful algorithm without personal data: an IAMA and no DPIA. */
-    static final Map<String, Object> NEEDS_IAMA = Map.of("legalEffects", true, "classifiesPersons", true);
+    static final Map<String, Object> NEEDS_IAMA = nl.waarborg.process.TriageAnswers.impactful();
 
     @Autowired
     DemoDriver driver;
@@ -182,35 +182,13 @@ class GateScenarioBrowserTest extends BrowserTestSupport {
             }
             String formUrl = browser.driver.findElement(By.id("task-form")).getAttribute("data-form-url");
             JsonNode form = Browser.readForm(formUrl.substring(formUrl.lastIndexOf('/') + 1));
-            choose(form, "decision", decision);
+            browser.choose(form, "decision", decision);
             browser.type(form, "motivation", motivation);
             browser.click("Afronden");
             browser.waitForPath("/taken?afgerond");
             decided++;
         }
         assertThat(decided).as("tasks of %s for %s", user, systemName).isPositive();
-    }
-
-    private void choose(JsonNode form, String key, String value) {
-        JsonNode field = Browser.component(form.path("components"), key);
-        String option = value;
-        for (JsonNode v : field.path("values")) {
-            if (value.equals(v.path("value").asText())) {
-                option = v.path("label").asText();
-            }
-        }
-        WebElement container = browser.fieldContainer(field);
-        if ("select".equals(field.path("type").asText())) {
-            container.findElement(By.cssSelector(".fjs-input-group")).click();
-            String item = option;
-            browser.waitFor(By.xpath(
-                            "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + item + "']"))
-                    .click();
-        } else {
-            container
-                    .findElement(By.xpath(".//label[normalize-space(.)='" + option + "']"))
-                    .click();
-        }
     }
 
     private HttpResponse<byte[]> downloadWithSession(String url) throws Exception {

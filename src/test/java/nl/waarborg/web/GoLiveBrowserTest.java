@@ -30,8 +30,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 class GoLiveBrowserTest extends BrowserTestSupport {
 
     /** Pre-scan answers for a high-risk AI system (Annex III, essential services, profiling): IAMA, then go-live checks. */
-    static final Map<String, Object> HIGH_RISK_AI =
-            Map.of("isAiSystem", true, "annexIiiArea", "ESSENTIAL_SERVICES", "profilesPersons", true);
+    static final Map<String, Object> HIGH_RISK_AI = Map.of(
+            "isAiSystem",
+            "YES",
+            "annexIiiArea",
+            "ESSENTIAL_SERVICES",
+            "profilesPersons",
+            "YES",
+            "processesPersonalData",
+            "YES",
+            "edpbEvaluationScoring",
+            "YES");
 
     /** Task name on "Mijn taken" → what the lead enters: the confirmation box and the one other field. */
     static final Map<String, String[]> CHECKS = Map.of(

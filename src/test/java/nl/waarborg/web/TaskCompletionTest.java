@@ -23,8 +23,15 @@ import org.springframework.test.util.ReflectionTestUtils;
 class TaskCompletionTest {
 
     /** A complete triage: every required answer of the form. */
-    static final String TRIAGE = "{\"isAiSystem\": false, \"purpose\": \"Testen\", \"prohibitedPractice\": \"NONE\","
-            + " \"annexIiiArea\": \"NONE\", \"dpaListType\": \"NONE\"}";
+    static final String TRIAGE = json(nl.waarborg.process.TriageAnswers.neutral());
+
+    private static String json(Object value) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @LocalServerPort
     int port;

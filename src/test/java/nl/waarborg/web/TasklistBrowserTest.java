@@ -104,30 +104,8 @@ class TasklistBrowserTest {
     }
 
     private static Map<String, Object> neutralTriage() {
-        Map<String, Object> v = new HashMap<>();
+        Map<String, Object> v = new HashMap<>(nl.waarborg.process.TriageAnswers.neutral());
         v.put("purpose", "Afspraken plannen aan de balie");
-        v.put("prohibitedPractice", "NONE");
-        v.put("annexIiiArea", "NONE");
-        v.put("dpaListType", "NONE");
-        for (String flag : List.of(
-                "isAiSystem",
-                "profilesPersons",
-                "narrowProceduralTask",
-                "legalEffects",
-                "classifiesPersons",
-                "processesPersonalData",
-                "art35Paragraph3Case",
-                "edpbEvaluationScoring",
-                "edpbAutomatedDecision",
-                "edpbSystematicMonitoring",
-                "edpbSensitiveData",
-                "edpbLargeScale",
-                "edpbMatchingDatasets",
-                "edpbVulnerableSubjects",
-                "edpbNewTechnology",
-                "edpbBlocksRightOrService")) {
-            v.put(flag, false);
-        }
         return v;
     }
 }
