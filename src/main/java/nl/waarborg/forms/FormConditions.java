@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,11 +21,11 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
 /**
  * The form-js conditions of a form ({@code conditional.hide}), evaluated with Camunda's FEEL engine. Each condition
  * is parsed once. The FEEL engine builds its whole library of built-in functions for every evaluation, which made
- * these conditions the largest cost of a task completion; so the result of a condition that calls no function other
- * than {@code not} is kept per condition and per value of each variable it reads (text up to
- * {@link #MEMO_TEXT_LENGTH} characters, yes/no, numbers, null). Such a condition is a pure function of those values,
- * so a kept result is the one FEEL would give again. Other conditions (lists, longer texts, functions such as
- * {@code today()}) are evaluated every time.
+ * these conditions the largest cost of a task completion; so the result of a condition that calls no function (FEEL's
+ * {@code not(...)} and the keywords before a parenthesis aside) is kept per condition and per value of each variable
+ * it reads (text up to {@link #MEMO_TEXT_LENGTH} characters, yes/no, numbers, null). Such a condition is a pure
+ * function of those values, so a kept result is the one FEEL would give again. Other conditions (lists, longer texts,
+ * functions such as {@code today()}) are evaluated every time.
  */
 final class FormConditions {
 
@@ -55,12 +56,11 @@ final class FormConditions {
             "every",
             "satisfies",
             "function");
-    /** Functions whose result depends on their arguments only (no clock, no randomness). */
-    private static final Set<String> PURE_FUNCTIONS = Set.of("not");
-
     private final FeelEngineApi feel = FeelEngineBuilder.forJava().build();
     private final Map<String, Condition> conditions = new ConcurrentHashMap<>();
     private final Map<List<Object>, Boolean> results = new ConcurrentHashMap<>();
+    /** How often FEEL evaluated a condition (for the tests: a kept result is not evaluated again). */
+    private final AtomicLong evaluations = new AtomicLong();
 
     /** A parsed condition, the variables it reads and whether its result may be kept. */
     private record Condition(String expression, ParsedExpression parsed, List<String> names, boolean pure) {}
@@ -100,8 +100,13 @@ final class FormConditions {
     }
 
     private boolean evaluate(Condition c, Map<String, Object> variables) {
+        evaluations.incrementAndGet();
         EvaluationResult result = feel.evaluate(c.parsed(), variables);
         return result.isSuccess() && Boolean.TRUE.equals(result.result());
+    }
+
+    long evaluations() {
+        return evaluations.get();
     }
 
     private Condition parse(String condition) {
@@ -115,7 +120,7 @@ final class FormConditions {
                 expression,
                 result.parsedExpression(),
                 List.copyOf(names(expression)),
-                PURE_FUNCTIONS.containsAll(functions(expression)));
+                functions(expression).isEmpty());
     }
 
     /** The variable names an expression reads: every name outside string literals that is not a FEEL word or function. */
@@ -131,13 +136,16 @@ final class FormConditions {
         return names;
     }
 
-    /** The names an expression calls as functions (outside string literals), e.g. {@code not}, {@code today}. */
+    /**
+     * The functions an expression calls (outside string literals), e.g. {@code today}; not the FEEL words before a
+     * parenthesis ({@code and (}, {@code not(}), which are syntax and pure.
+     */
     static Set<String> functions(String expression) {
         Set<String> functions = new LinkedHashSet<>();
         String code = withoutStrings(expression);
         Matcher m = NAME.matcher(code);
         while (m.find()) {
-            if (calls(code, m)) {
+            if (calls(code, m) && !FEEL_WORDS.contains(m.group())) {
                 functions.add(m.group());
             }
         }

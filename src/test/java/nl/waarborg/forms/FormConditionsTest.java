@@ -37,6 +37,22 @@ class FormConditionsTest {
     }
 
     @Test
+    void aConditionOverShortValuesIsEvaluatedOncePerValuesAndOneWithAFunctionEveryTime() {
+        String deviation =
+                "=not((decision = \"APPROVED\") and (privacyOfficerDecision = \"REJECTED\" or ethicsCommitteeDecision = \"REJECTED\"))";
+        Map<String, Object> values = Map.of("decision", "APPROVED", "privacyOfficerDecision", "APPROVED");
+        for (int i = 0; i < 5; i++) {
+            assertThat(holds(deviation, values)).isTrue();
+            assertThat(holds("=decision != \"SENT_BACK\"", values)).isTrue();
+        }
+        assertThat(conditions.evaluations()).isEqualTo(2);
+        for (int i = 0; i < 5; i++) {
+            assertThat(holds("=today() > date(\"2000-01-01\")", Map.of())).isTrue();
+        }
+        assertThat(conditions.evaluations()).isEqualTo(7);
+    }
+
+    @Test
     void numbersLongTextsAndListsAreComparedAsFeelDoes() {
         assertThat(holds("=amount > 10", Map.of("amount", 11))).isTrue();
         assertThat(holds("=amount > 10", Map.of("amount", 10L))).isFalse();
@@ -65,8 +81,8 @@ class FormConditionsTest {
     void namesAndFunctionsAreReadOutsideStringLiterals() {
         assertThat(FormConditions.names("not(decision = \"APPROVED or today()\") and x != null"))
                 .containsExactly("decision", "x");
-        assertThat(FormConditions.functions("not(decision = \"today()\") and date(d) < today()"))
-                .containsExactly("not", "date", "today");
+        assertThat(FormConditions.functions("not(decision = \"today()\") and (date(d) < today())"))
+                .containsExactly("date", "today");
         assertThat(FormConditions.functions("decision != \"SENT_BACK\"")).isEmpty();
     }
 
