@@ -6,7 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +15,6 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.waarborg.forms.FormViolation.Problem;
-import org.camunda.feel.api.EvaluationResult;
-import org.camunda.feel.api.FeelEngineApi;
-import org.camunda.feel.api.FeelEngineBuilder;
-import org.camunda.feel.api.ParseResult;
-import org.camunda.feel.syntaxtree.ParsedExpression;
 
 /**
  * Checks answers against a Camunda Form as form-js does in the browser, so that no client can skip it: required
@@ -35,34 +29,12 @@ public class FormValidator {
     /** The longest text answer of any field (characters); documented in the README and on the forms. */
     public static final int MAX_TEXT_LENGTH = 100_000;
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
-    private static final Set<String> FEEL_WORDS = Set.of(
-            "and",
-            "or",
-            "not",
-            "null",
-            "true",
-            "false",
-            "in",
-            "between",
-            "instance",
-            "of",
-            "if",
-            "then",
-            "else",
-            "for",
-            "return",
-            "some",
-            "every",
-            "satisfies",
-            "function");
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(T.*)?");
     private static final Pattern ISO_TIME = Pattern.compile("\\d{2}:\\d{2}(:\\d{2})?([+-]\\d{2}:?\\d{2}|Z)?");
 
-    private final FeelEngineApi feel = FeelEngineBuilder.forJava().build();
-    private final Map<String, ParsedExpression> parsed = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> namesIn = new ConcurrentHashMap<>();
+    private final FormConditions conditions = new FormConditions();
+    /** The forms' patterns, compiled once each. */
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     /**
      * The problems of these answers, in form order; empty when they are complete. {@code values} gives the value of
@@ -94,12 +66,11 @@ public class FormValidator {
             Object value,
             Function<String, Object> context,
             List<FormViolation> problems) {
-        boolean hidden = hidden(field, context);
         if (isEmpty(field, value)) {
-            if (!hidden && field.needsARow()) {
-                problems.add(new FormViolation(path, label, row, Problem.NO_ROW, null));
-            } else if (!hidden && field.required()) {
-                problems.add(new FormViolation(path, label, row, Problem.REQUIRED, null));
+            // Only here does it matter whether a condition hides the field: an answer that is given is checked anyway.
+            if ((field.needsARow() || field.required()) && !hidden(field, context)) {
+                problems.add(new FormViolation(
+                        path, label, row, field.needsARow() ? Problem.NO_ROW : Problem.REQUIRED, null));
             }
             return;
         }
@@ -141,7 +112,9 @@ public class FormValidator {
             return new FormViolation(path, label, row, Problem.TOO_SHORT, String.valueOf(field.minLength()));
         }
         if (field.pattern() != null
-                && !Pattern.compile(field.pattern()).matcher(text).find()) {
+                && !PATTERNS.computeIfAbsent(field.pattern(), Pattern::compile)
+                        .matcher(text)
+                        .find()) {
             return new FormViolation(path, label, row, Problem.PATTERN, field.pattern());
         }
         return null;
@@ -249,48 +222,15 @@ public class FormValidator {
     /** Whether a condition hides the field; a condition that cannot be evaluated hides nothing (the field is checked). */
     private boolean hidden(FormField field, Function<String, Object> context) {
         for (String condition : field.hiddenWhen()) {
-            String expression =
-                    condition.trim().startsWith("=") ? condition.trim().substring(1) : condition.trim();
-            ParsedExpression expr = parsed.computeIfAbsent(expression, this::parse);
-            if (expr == null) {
-                continue;
-            }
-            Map<String, Object> variables = new HashMap<>();
-            namesIn.computeIfAbsent(expression, FormValidator::names)
-                    .forEach(n -> variables.put(n, feelValue(context.apply(n))));
-            EvaluationResult result = feel.evaluate(expr, variables);
-            if (result.isSuccess() && Boolean.TRUE.equals(result.result())) {
+            if (conditions.holds(condition, context)) {
                 return true;
             }
         }
         return false;
     }
 
-    private ParsedExpression parse(String expression) {
-        ParseResult result = feel.parseExpression(expression);
-        if (!result.isSuccess()) {
-            throw new IllegalStateException("A form condition is not valid FEEL: " + expression + " ("
-                    + result.failure().message() + ")");
-        }
-        return result.parsedExpression();
-    }
-
-    /** The variable names an expression reads: every name outside string literals that is not a FEEL word or function. */
-    public static Set<String> names(String expression) {
-        Set<String> names = new LinkedHashSet<>();
-        String code = STRING_LITERAL.matcher(expression).replaceAll("\"\"");
-        Matcher m = NAME.matcher(code);
-        while (m.find()) {
-            String rest = code.substring(m.end()).stripLeading();
-            if (!FEEL_WORDS.contains(m.group()) && !rest.startsWith("(")) {
-                names.add(m.group());
-            }
-        }
-        return names;
-    }
-
-    /** FEEL compares numbers as numbers and reads lists and maps as its own; other values go in as they are. */
-    private static Object feelValue(Object value) {
-        return value instanceof Number n && !(value instanceof BigDecimal) ? new BigDecimal(n.toString()) : value;
+    /** The variable names a form condition reads (for checks that relate forms to decisions and models). */
+    public static java.util.Set<String> names(String expression) {
+        return FormConditions.names(expression);
     }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.oversight.OversightService;
 import nl.waarborg.support.Http;
@@ -463,6 +464,7 @@ public final class Benchmark {
         CountDownLatch go = new CountDownLatch(1);
         long deadline = System.nanoTime() + RUN_LIMIT.toNanos();
         List<Future<?>> futures = new ArrayList<>();
+        AtomicLong clientCpuNanos = new AtomicLong();
         for (int t = 0; t < threads; t++) {
             int thread = t;
             ProcessEngine engine = engines.get(t % engines.size());
@@ -472,9 +474,11 @@ public final class Benchmark {
                 }
                 ready.countDown();
                 go.await();
+                long cpu0 = CpuMeter.threadCpuNanos();
                 for (int i = 0; i < settings.cyclesPerThread() && System.nanoTime() < deadline; i++) {
                     cycle.run(engine, thread, i, counters);
                 }
+                clientCpuNanos.addAndGet(CpuMeter.threadCpuNanos() - cpu0);
                 return null;
             }));
         }
@@ -506,6 +510,7 @@ public final class Benchmark {
         long cycles = Math.max(1, counters.cycles.get());
         result.put("jvmCpuMsPerCycle", Latency.round(1000 * cpuSeconds[0] / cycles));
         result.put("postgresCpuMsPerCycle", cpuSeconds[1] < 0 ? null : Latency.round(1000 * cpuSeconds[1] / cycles));
+        result.put("clientCpuMsPerCycle", Latency.round(clientCpuNanos.get() / 1e6 / cycles));
         result.put("conflicts", counters.conflicts.get() + warm.conflicts.get());
         result.put(
                 "conflictsPer1000Completions",

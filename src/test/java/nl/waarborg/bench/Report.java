@@ -45,7 +45,7 @@ final class Report {
         Map<?, ?> scale = (Map<?, ?>) results.get("scaleOut");
         if (throughput != null) {
             out.append(String.format(
-                    "%n%-28s %6s %7s %7s %8s %10s %12s %10s %14s %14s%n",
+                    "%n%-28s %6s %7s %7s %8s %10s %12s %10s %14s %14s %15s%n",
                     "IAMA cycles",
                     "nodes",
                     "threads",
@@ -55,7 +55,8 @@ final class Report {
                     "completions/s",
                     "conf/1000",
                     "JVM CPU ms/cy",
-                    "PG CPU ms/cy"));
+                    "PG CPU ms/cy",
+                    "client CPU ms/cy"));
             row(out, "Waarborg, one node", (Map<?, ?>) throughput.get("waarborgOneNode"));
             row(out, "bare engine", (Map<?, ?>) throughput.get("bareEngine"));
             row(out, "bare engine, authorization", (Map<?, ?>) throughput.get("bareEngineWithAuthorization"));
@@ -71,6 +72,14 @@ final class Report {
                         .append(((java.util.List<?>) list)
                                 .stream()
                                         .map(m -> String.valueOf(((Map<?, ?>) m).get("cyclesPerSecond")))
+                                        .toList()));
+                out.append("\nclient-thread CPU ms per cycle per round:");
+                rounds.forEach((name, list) -> out.append(' ')
+                        .append(name)
+                        .append(' ')
+                        .append(((java.util.List<?>) list)
+                                .stream()
+                                        .map(m -> String.valueOf(((Map<?, ?>) m).get("clientCpuMsPerCycle")))
                                         .toList()));
                 out.append('\n');
             }
@@ -108,7 +117,7 @@ final class Report {
 
     private static void row(StringBuilder out, String name, Map<?, ?> m) {
         out.append(String.format(
-                "%-28s %6s %7s %7s %8s %10s %12s %10s %14s %14s%n",
+                "%-28s %6s %7s %7s %8s %10s %12s %10s %14s %14s %15s%n",
                 name,
                 m.get("nodes"),
                 m.get("threads"),
@@ -118,7 +127,8 @@ final class Report {
                 m.get("completionsPerSecond"),
                 m.get("conflictsPer1000Completions"),
                 m.get("jvmCpuMsPerCycle"),
-                m.get("postgresCpuMsPerCycle")));
+                m.get("postgresCpuMsPerCycle"),
+                m.get("clientCpuMsPerCycle")));
     }
 
     private static String truncate(String s) {

@@ -240,7 +240,7 @@ class FormValidatorTest {
     @Test
     void theConditionsOfEveryFormAreValidFeel() {
         assertThat(
-                        FormValidator.names(
+                        FormConditions.names(
                                 "=not((decision = \"APPROVED\" or decision = \"X\") and (privacyOfficerDecision = \"REJECTED\"))"))
                 .containsExactly("decision", "privacyOfficerDecision");
         for (FormCatalog.Form form : CATALOG.all()) {
