@@ -39,8 +39,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 class DatabaseRolesTest {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static final Map<String, Object> HIGH_RISK_AI =
-            Map.of("isAiSystem", true, "annexIiiArea", "ESSENTIAL_SERVICES", "profilesPersons", true);
+    private static final Map<String, Object> HIGH_RISK_AI = Map.of(
+            "isAiSystem", "YES",
+            "annexIiiArea", "ESSENTIAL_SERVICES",
+            "profilesPersons", "YES",
+            "processesPersonalData", "YES",
+            "edpbEvaluationScoring", "YES");
 
     private final int n = COUNTER.incrementAndGet();
     private final String database = "waarborg_roles_" + n;

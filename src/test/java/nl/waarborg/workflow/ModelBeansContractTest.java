@@ -61,7 +61,7 @@ class ModelBeansContractTest {
 
         assertThat(sandbox.beanNames()).as("beans the models name").containsExactlyInAnyOrderElementsOf(named);
         // The variables among the roots are not beans at all, so a variable never reaches a bean by its name.
-        assertThat(roots).contains("execution", "aldermanDecision", "triageResult", "rework");
+        assertThat(roots).contains("execution", "aldermanDecision", "triageRecorder", "rework");
     }
 
     static Set<String> rootIdentifiers() throws IOException {
