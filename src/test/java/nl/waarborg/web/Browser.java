@@ -91,7 +91,10 @@ final class Browser implements AutoCloseable {
         open("/login");
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys("demo");
-        driver.findElement(By.cssSelector("main button[type=submit]")).click();
+        WebElement submit = driver.findElement(By.cssSelector("main button[type=submit]"));
+        submit.click();
+        // The login page has an h1 of its own: wait until it is gone before waiting for the next page's.
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(submit));
         waitFor(By.tagName("h1"));
     }
 
