@@ -1,0 +1,118 @@
+package nl.waarborg.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.support.DemoUsers;
+import nl.waarborg.support.GateProbe;
+import nl.waarborg.support.Http;
+import nl.waarborg.support.StatementCounting;
+import nl.waarborg.support.WaarborgIntegrationTest;
+import nl.waarborg.system.SystemRegistry;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.util.ReflectionTestUtils;
+
+/**
+ * Every list reads in a fixed number of SQL statements, whether its page holds 5 rows or 50 (issue 22, A1 and A7): the
+ * statements one HTTP request executes are counted on the server (StatementCounting), for the API lists and the
+ * pages that show lists.
+ */
+@WaarborgIntegrationTest
+class FixedQueryListsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SystemRegistry systems;
+
+    @Autowired
+    AssessmentService assessments;
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    TaskPages taskPages;
+
+    @Test
+    void listsOfFiveAndOfFiftyRowsRunTheSameNumberOfStatements() {
+        String owner = "teller-" + UUID.randomUUID().toString().substring(0, 8);
+        DemoUsers.saveWithDemoPassword(identity, identity.newUser(owner));
+        identity.createMembership(owner, "project-lead");
+        String department = "Telafdeling " + owner;
+        waitingSystems(owner, department, 5);
+        Http ownerApi = Http.api(port).as(owner, "demo");
+        Http fg = Http.api(port).as("fg", "demo");
+        Http manager = Http.api(port).as("manager", "demo");
+        Http admin = Http.api(port).as("admin", "demo");
+        String oversightPage = "/toezicht?department=" + department.replace(" ", "+");
+        int systemsPageWithFive = statements(ownerApi, "/systemen");
+        int oversightPageWithFive = statements(manager, oversightPage);
+
+        waitingSystems(owner, department, 45);
+        assertThat(statements(ownerApi, "/systemen"))
+                .as("/systemen, 5 and 50 systems")
+                .isEqualTo(systemsPageWithFive);
+        assertThat(statements(manager, oversightPage))
+                .as("/toezicht, 5 and 50 waiting")
+                .isEqualTo(oversightPageWithFive);
+
+        same(fg, "/api/tasks?limit=5", "/api/tasks?limit=50");
+        same(ownerApi, "/api/systems?limit=5", "/api/systems?limit=50");
+        same(manager, "/api/oversight/blocked?limit=5", "/api/oversight/blocked?limit=50");
+        same(manager, "/api/audit?limit=5", "/api/audit?limit=50");
+        same(admin, "/api/admin/work/tasks?limit=5", "/api/admin/work/tasks?limit=50");
+        same(admin, "/api/admin/users?limit=5", "/api/admin/users?limit=50");
+
+        ReflectionTestUtils.setField(taskPages, "pageSize", 5);
+        try {
+            int five = statements(fg, "/taken");
+            ReflectionTestUtils.setField(taskPages, "pageSize", 50);
+            assertThat(statements(fg, "/taken"))
+                    .as("/taken, 5 and 50 tasks on the page")
+                    .isEqualTo(five);
+        } finally {
+            ReflectionTestUtils.setField(taskPages, "pageSize", TaskPages.PAGE_SIZE);
+        }
+    }
+
+    /** Systems of this owner, each waiting on a privacy officer's gate (an open task and an open wait). */
+    private void waitingSystems(String owner, String department, int count) {
+        for (int i = 0; i < count; i++) {
+            String id = systems.register("Teller " + owner + " " + i, null, department, owner)
+                    .id();
+            GateProbe.start(engine, assessments, id, version -> {});
+        }
+    }
+
+    private static void same(Http user, String fivePath, String fiftyPath) {
+        HttpResponse<String> fifty = user.get(fiftyPath, "application/json");
+        assertThat(fifty.statusCode()).as(fiftyPath).isEqualTo(200);
+        assertThat(Long.parseLong(fifty.headers().firstValue("X-Total-Count").orElseThrow()))
+                .as("X-Total-Count of %s", fiftyPath)
+                .isGreaterThanOrEqualTo(50);
+        assertThat(statements(user, fiftyPath))
+                .as("%s and %s", fivePath, fiftyPath)
+                .isEqualTo(statements(user, fivePath));
+    }
+
+    /** The statements the request runs, after one uncounted request for the caches (process definitions, forms). */
+    private static int statements(Http user, String path) {
+        assertThat(user.get(path).statusCode()).as(path).isEqualTo(200);
+        String id = StatementCounting.newId();
+        HttpResponse<String> response = user.send(
+                user.request(path).header(StatementCounting.HEADER, id).GET());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return StatementCounting.statementsOf(id);
+    }
+}
