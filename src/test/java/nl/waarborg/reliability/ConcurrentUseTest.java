@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,6 +39,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ConcurrentUseTest {
 
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("waarborg.reliability.seconds", 20));
+    /** Open gates kept waiting during the run. */
+    private static final int POOL = 24;
+
     private static final String APPROVE = "{\"decision\":\"APPROVED\",\"motivation\":\"Akkoord\"}";
 
     @LocalServerPort
@@ -63,17 +68,28 @@ class ConcurrentUseTest {
         Http fg = Http.api(port).as("fg", "demo");
         Http lead = Http.api(port).as("lead", "demo");
         Http manager = Http.api(port).as("manager", "demo");
+        // Open gates that the lists show and the privacy officers decide on: each list call has rows completed under
+        // it.
+        Queue<String> open = new ConcurrentLinkedQueue<>();
+        List<Runnable> setUp = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            setUp.add(() -> {
+                for (int n = 0; n < POOL / 4; n++) {
+                    open.add(newGate());
+                }
+            });
+        }
+        runAll(setUp);
         long deadline = System.nanoTime() + RUN.toNanos();
         List<Runnable> users = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            // A privacy officer who decides on gates as they open: each completion happens while lists are read.
             users.add(() -> {
                 while (System.nanoTime() < deadline) {
-                    String system = systems.register("0 gelijktijdig " + System.nanoTime(), null, "Drukte", "lead")
-                            .id();
-                    String task = GateProbe.start(engine, assessments, system, v -> {})
-                            .taskId();
-                    record("complete", fg.postJson("/api/tasks/" + task + "/complete", APPROVE), false);
+                    String task = open.poll();
+                    if (task != null) {
+                        record("complete", fg.postJson("/api/tasks/" + task + "/complete", APPROVE), false);
+                    }
+                    open.add(newGate());
                 }
             });
         }
@@ -140,6 +156,12 @@ class ConcurrentUseTest {
                         .path("valid")
                         .asBoolean())
                 .isTrue();
+    }
+
+    private String newGate() {
+        String system = systems.register("0 gelijktijdig " + System.nanoTime(), null, "Drukte", "lead")
+                .id();
+        return GateProbe.start(engine, assessments, system, v -> {}).taskId();
     }
 
     private void record(String call, HttpResponse<String> response, boolean mustSucceed) {
