@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -18,12 +19,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.support.DemoUsers;
 import nl.waarborg.support.GateProbe;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.TestDatabases;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import nl.waarborg.system.SystemRegistry;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,10 +68,39 @@ class ConcurrentUseTest {
 
     private final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
 
+    @Autowired
+    IdentityService identity;
+
+    /** A project lead of this test's own, so that its many systems stay out of other tests' lists. */
+    private String owner;
+
+    /** The gate probes started, deleted at the end: no open gates are left for the tests after this one. */
+    private final Queue<String> instances = new ConcurrentLinkedQueue<>();
+
+    @BeforeEach
+    void owner() {
+        owner = "druk-" + UUID.randomUUID().toString().substring(0, 8);
+        DemoUsers.saveWithDemoPassword(identity, identity.newUser(owner));
+        identity.createMembership(owner, "project-lead");
+    }
+
+    @AfterEach
+    void deleteOpenProbes() {
+        for (String instance : instances) {
+            if (engine.getRuntimeService()
+                            .createProcessInstanceQuery()
+                            .processInstanceId(instance)
+                            .count()
+                    > 0) {
+                engine.getRuntimeService().deleteProcessInstance(instance, "test over");
+            }
+        }
+    }
+
     @Test
     void listsAnswerWhileOthersCompleteTheirTasks() throws Exception {
         Http fg = Http.api(port).as("fg", "demo");
-        Http lead = Http.api(port).as("lead", "demo");
+        Http lead = Http.api(port).as(owner, "demo");
         Http manager = Http.api(port).as("manager", "demo");
         // Open gates that the lists show and the privacy officers decide on: each list call has rows completed under
         // it.
@@ -119,7 +153,7 @@ class ConcurrentUseTest {
 
     @Test
     void auditVerificationDuringWritesFindsNoBreak() throws Exception {
-        Http lead = Http.api(port).as("lead", "demo");
+        Http lead = Http.api(port).as(owner, "demo");
         Http manager = Http.api(port).as("manager", "demo");
         long deadline = System.nanoTime() + RUN.toNanos() / 2;
         List<Runnable> users = new ArrayList<>();
@@ -159,9 +193,11 @@ class ConcurrentUseTest {
     }
 
     private String newGate() {
-        String system = systems.register("0 gelijktijdig " + System.nanoTime(), null, "Drukte", "lead")
+        String system = systems.register("0 gelijktijdig " + System.nanoTime(), null, "Drukte", owner)
                 .id();
-        return GateProbe.start(engine, assessments, system, v -> {}).taskId();
+        GateProbe.Probe probe = GateProbe.start(engine, assessments, system, v -> {});
+        instances.add(probe.instanceId());
+        return probe.taskId();
     }
 
     private void record(String call, HttpResponse<String> response, boolean mustSucceed) {

@@ -3,6 +3,8 @@ package nl.waarborg.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.support.DemoUsers;
@@ -13,6 +15,7 @@ import nl.waarborg.support.WaarborgIntegrationTest;
 import nl.waarborg.system.SystemRegistry;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,6 +46,14 @@ class FixedQueryListsTest {
 
     @Autowired
     TaskPages taskPages;
+
+    private final List<String> instances = new ArrayList<>();
+
+    /** No open gates left behind for the tests after this one. */
+    @AfterEach
+    void deleteProbes() {
+        instances.forEach(id -> engine.getRuntimeService().deleteProcessInstance(id, "test over"));
+    }
 
     @Test
     void listsOfFiveAndOfFiftyRowsRunTheSameNumberOfStatements() {
@@ -95,7 +106,8 @@ class FixedQueryListsTest {
         for (int i = 0; i < count; i++) {
             String id = systems.register("Teller " + owner + " " + i, null, department, owner)
                     .id();
-            GateProbe.start(engine, assessments, id, version -> {});
+            instances.add(
+                    GateProbe.start(engine, assessments, id, version -> {}).instanceId());
         }
     }
 
