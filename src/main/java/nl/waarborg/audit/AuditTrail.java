@@ -172,8 +172,9 @@ public class AuditTrail {
      * <p>While others append, it verifies one consistent state: the head is read first, and the events up to it, which
      * committed with it (an append writes its events and the head in one transaction). Events appended after the head
      * was read are not part of that state; they are left for the next verification instead of being reported as a
-     * break (issue 22, A2). That holds under any isolation level; the API also runs it in a REPEATABLE READ
-     * transaction. Afterwards, an event beyond a head read later still is one no append wrote: a break.
+     * break (issue 22, A2). Afterwards, an event beyond a head read later still is one no append wrote: a break. Each
+     * statement must see what has committed (READ COMMITTED, the default): in a snapshot taken per table (H2's
+     * REPEATABLE READ) the second head read would miss appends that the last event read shows.
      */
     @Transactional(readOnly = true)
     public Verification verify() {
