@@ -63,7 +63,8 @@ public class TaskWork {
      * groups, earliest due first, at most {@code limit} from {@code offset}: a group of a large shared service can have
      * thousands of open tasks. The engine's authorizations filter the rows: a project lead sees only the content tasks
      * of their own teams, though the tasks name group project-lead. Three queries whatever the page holds (count,
-     * page, the page's groups and systems); a task completed meanwhile is left out, never looked up again.
+     * page, the page's groups and systems; the engine adds one per process model on the page for the form keys); a task
+     * completed meanwhile is left out, never looked up again.
      */
     public TaskPage myTasks(int limit, int offset) {
         TaskQuery query = engine.getTaskService()

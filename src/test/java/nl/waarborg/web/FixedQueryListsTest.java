@@ -2,9 +2,12 @@ package nl.waarborg.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.support.DemoUsers;
@@ -15,6 +18,7 @@ import nl.waarborg.support.WaarborgIntegrationTest;
 import nl.waarborg.system.SystemRegistry;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,7 +86,11 @@ class FixedQueryListsTest {
                 .as("/toezicht, 5 and 50 waiting")
                 .isEqualTo(oversightPageWithFive);
 
-        same(fg, "/api/tasks?limit=5", "/api/tasks?limit=50");
+        // The engine reads each process model (version) a page of tasks comes from once per request, for the tasks'
+        // form keys: a statement per model on the page, never per row. Pages from other tests' models differ in that.
+        assertThat(statements(fg, "/api/tasks?limit=50") - models(fg, 50))
+                .as("/api/tasks, 5 and 50 rows, less one statement per process model on the page")
+                .isEqualTo(statements(fg, "/api/tasks?limit=5") - models(fg, 5));
         same(ownerApi, "/api/systems?limit=5", "/api/systems?limit=50");
         same(manager, "/api/oversight/blocked?limit=5", "/api/oversight/blocked?limit=50");
         same(manager, "/api/audit?limit=5", "/api/audit?limit=50");
@@ -91,14 +99,32 @@ class FixedQueryListsTest {
 
         ReflectionTestUtils.setField(taskPages, "pageSize", 5);
         try {
-            int five = statements(fg, "/taken");
+            int five = statements(fg, "/taken") - models(fg, 5);
             ReflectionTestUtils.setField(taskPages, "pageSize", 50);
-            assertThat(statements(fg, "/taken"))
-                    .as("/taken, 5 and 50 tasks on the page")
+            assertThat(statements(fg, "/taken") - models(fg, 50))
+                    .as("/taken, 5 and 50 tasks on the page, less one statement per process model on the page")
                     .isEqualTo(five);
         } finally {
             ReflectionTestUtils.setField(taskPages, "pageSize", TaskPages.PAGE_SIZE);
         }
+    }
+
+    /** How many process models (versions) the first {@code limit} of the user's tasks come from. */
+    private int models(Http user, int limit) {
+        Set<String> instances = new HashSet<>();
+        try {
+            new ObjectMapper()
+                    .readTree(user.get("/api/tasks?limit=" + limit, "application/json")
+                            .body())
+                    .forEach(t -> instances.add(t.path("processInstanceId").asText()));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return (int)
+                engine.getRuntimeService().createProcessInstanceQuery().processInstanceIds(instances).list().stream()
+                        .map(ProcessInstance::getProcessDefinitionId)
+                        .distinct()
+                        .count();
     }
 
     /** Systems of this owner, each waiting on a privacy officer's gate (an open task and an open wait). */
