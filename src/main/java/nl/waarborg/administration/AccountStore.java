@@ -2,6 +2,9 @@ package nl.waarborg.administration;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +73,28 @@ class AccountStore {
                 .filter(Groups.ALL::contains)
                 .sorted()
                 .toList());
+    }
+
+    /**
+     * The Waarborg groups of each of these users (sorted), in one query per group: a fixed number for a page of users,
+     * however many it holds.
+     */
+    Map<String, List<String>> groupsOf(Collection<String> ids) {
+        Map<String, List<String>> result = new HashMap<>();
+        ids.forEach(id -> result.put(id, new ArrayList<>()));
+        if (ids.isEmpty()) {
+            return result;
+        }
+        for (String group : Groups.ALL.stream().sorted().toList()) {
+            asSystem(() -> identity()
+                            .createUserQuery()
+                            .memberOfGroup(group)
+                            .userIdIn(ids.toArray(String[]::new))
+                            .list())
+                    .forEach(user -> result.computeIfAbsent(user.getId(), k -> new ArrayList<>())
+                            .add(group));
+        }
+        return result;
     }
 
     long administrators() {

@@ -2,6 +2,7 @@ package nl.waarborg.administration;
 
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,10 +33,14 @@ public class AdministrationController {
         this.alerts = alerts;
     }
 
+    /** One page of users by id, with the full count in the body and, as on every list, in X-Total-Count. */
     @GetMapping("/users")
-    public Account.Page users(
+    public ResponseEntity<Account.Page> users(
             @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
-        return users.list(limit, offset);
+        Account.Page page = users.list(limit, offset);
+        return ResponseEntity.ok()
+                .header("X-Total-Count", String.valueOf(page.total()))
+                .body(page);
     }
 
     @GetMapping("/users/{id}")

@@ -203,6 +203,8 @@ public class UserAccounts {
                 .filter(a -> a.lockedUntil() != null)
                 .map(LoginThrottle.AccountFailures::account)
                 .collect(Collectors.toSet());
+        Map<String, List<String>> groups =
+                store.groupsOf(users.stream().map(User::getId).toList());
         List<Account> views = new ArrayList<>();
         for (User user : users) {
             AccountStore.Deactivation deactivation = deactivated.get(user.getId());
@@ -211,7 +213,7 @@ public class UserAccounts {
                     user.getFirstName(),
                     user.getLastName(),
                     user.getEmail(),
-                    store.groupsOf(user.getId()),
+                    groups.getOrDefault(user.getId(), List.of()),
                     deactivation != null,
                     deactivation == null ? null : deactivation.at(),
                     deactivation == null ? null : deactivation.reason(),

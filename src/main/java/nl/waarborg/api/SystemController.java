@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import nl.waarborg.assessment.Assessment;
 import nl.waarborg.assessment.AssessmentReads;
+import nl.waarborg.assessment.AssessmentReads.AssessmentOverview;
 import nl.waarborg.assessment.VersionStatus;
 import nl.waarborg.audit.AuditAction;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.identity.Groups;
 import nl.waarborg.security.CurrentUser;
 import nl.waarborg.shared.ConflictException;
+import nl.waarborg.shared.PageParameters;
 import nl.waarborg.system.SystemAccess;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The register over HTTP: systems, starting their cycle, and Evaluate triggers. */
@@ -40,6 +43,9 @@ public class SystemController {
     private final CycleService cycles;
     private final AssessmentReads reads;
     private final AuditTrail audit;
+
+    /** The most systems one page holds. */
+    static final int MAX_PAGE = 1000;
 
     public SystemController(SystemRegistry systems, CycleService cycles, AssessmentReads reads, AuditTrail audit) {
         this.systems = systems;
@@ -104,9 +110,23 @@ public class SystemController {
                 .body(view(created));
     }
 
+    /**
+     * The register by name, at most {@code limit} systems (default 100) from {@code offset}; X-Total-Count has the full
+     * count. Three queries whatever the page holds: the count, the page, and the page's assessments with their versions.
+     */
     @GetMapping
-    public List<SystemView> list() {
-        return systems.list().stream().map(s -> view(s, false)).toList();
+    public ResponseEntity<List<SystemView>> list(
+            @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
+        PageParameters.check(limit, offset, MAX_PAGE);
+        long total = systems.count(null);
+        List<SystemRecord> page = systems.page(null, limit, offset);
+        Map<String, List<AssessmentOverview>> overviews =
+                reads.overviewsOf(page.stream().map(SystemRecord::id).toList());
+        return ResponseEntity.ok()
+                .header("X-Total-Count", String.valueOf(total))
+                .body(page.stream()
+                        .map(s -> view(s, overviews.getOrDefault(s.id(), List.of()), null))
+                        .toList());
     }
 
     @GetMapping("/{id}")
@@ -149,18 +169,15 @@ public class SystemController {
     }
 
     private SystemView view(SystemRecord s) {
-        return view(s, true);
+        String instanceId =
+                cycles.runningCycle(s.id()).map(ProcessInstance::getId).orElse(null);
+        return view(
+                s,
+                reads.overviewsOf(List.of(s.id())).getOrDefault(s.id(), List.of()),
+                new CycleView(instanceId != null, instanceId, cycles.openSteps(s.id())));
     }
 
-    private SystemView view(SystemRecord s, boolean withSteps) {
-        List<AssessmentSummary> summaries =
-                reads.assessmentsOf(s.id()).stream().map(this::summary).toList();
-        CycleView cycle = null;
-        if (withSteps) {
-            String instanceId =
-                    cycles.runningCycle(s.id()).map(ProcessInstance::getId).orElse(null);
-            cycle = new CycleView(instanceId != null, instanceId, cycles.openSteps(s.id()));
-        }
+    private SystemView view(SystemRecord s, List<AssessmentOverview> assessments, CycleView cycle) {
         return new SystemView(
                 s.id(),
                 s.name(),
@@ -174,17 +191,18 @@ public class SystemController {
                 s.createdAt(),
                 s.updatedAt(),
                 cycle,
-                summaries);
+                assessments.stream().map(SystemController::summary).toList());
     }
 
-    private AssessmentSummary summary(Assessment a) {
-        List<AssessmentReads.VersionHeader> versions = reads.versionHeaders(a.id());
+    private static AssessmentSummary summary(AssessmentOverview overview) {
+        List<AssessmentReads.VersionHeader> versions = overview.versions();
         AssessmentReads.VersionHeader current = versions.isEmpty() ? null : versions.get(versions.size() - 1);
         Integer approved = versions.stream()
                 .filter(v -> v.status() == VersionStatus.APPROVED)
                 .map(AssessmentReads.VersionHeader::number)
                 .reduce((x, y) -> y)
                 .orElse(null);
+        Assessment a = overview.assessment();
         return new AssessmentSummary(
                 a.id(),
                 a.type().name(),

@@ -1,7 +1,12 @@
 package nl.waarborg.assessment;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import nl.waarborg.assessment.AssessmentStore.VersionRow;
 import nl.waarborg.shared.CanonicalJson;
@@ -39,6 +44,27 @@ public class AssessmentReads {
 
     public List<Assessment> assessmentsOf(String systemId) {
         return store.assessmentsOf(systemId);
+    }
+
+    /** An assessment with its versions' headers, oldest first. */
+    public record AssessmentOverview(Assessment assessment, List<VersionHeader> versions) {}
+
+    /** The assessments of each of these systems (by type) with their version headers, in one query. */
+    public Map<String, List<AssessmentOverview>> overviewsOf(Collection<String> systemIds) {
+        Map<String, AssessmentOverview> byAssessment = new LinkedHashMap<>();
+        for (AssessmentStore.HeaderRow row : store.headersOfSystems(systemIds)) {
+            AssessmentOverview overview = byAssessment.computeIfAbsent(
+                    row.assessment().id(), id -> new AssessmentOverview(row.assessment(), new ArrayList<>()));
+            if (row.header() != null) {
+                overview.versions().add(row.header());
+            }
+        }
+        Map<String, List<AssessmentOverview>> bySystem = new HashMap<>();
+        byAssessment
+                .values()
+                .forEach(o -> bySystem.computeIfAbsent(o.assessment().systemId(), k -> new ArrayList<>())
+                        .add(o));
+        return bySystem;
     }
 
     /** A version's number, status and dates only: for lists, without its answers, signatures and action points. */

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +64,41 @@ class AssessmentStore {
         return jdbc.sql("SELECT * FROM wb_assessment WHERE system_id = :system ORDER BY type")
                 .param("system", systemId)
                 .query(AssessmentStore::mapAssessment)
+                .list();
+    }
+
+    /** An assessment of a page of systems with one of its version headers (null when it has none yet). */
+    record HeaderRow(Assessment assessment, AssessmentReads.VersionHeader header) {}
+
+    /**
+     * The assessments of these systems with their versions' headers (not their answers), by system, type and number,
+     * in one query: for a page of the register.
+     */
+    List<HeaderRow> headersOfSystems(Collection<String> systemIds) {
+        if (systemIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT a.id, a.system_id, a.type, a.created_at, v.number, v.status, v.cycle_round,
+                       v.created_at AS version_created_at, v.frozen_at, v.content_hash
+                FROM wb_assessment a LEFT JOIN wb_assessment_version v ON v.assessment_id = a.id
+                WHERE a.system_id IN (:systems) ORDER BY a.system_id, a.type, v.number""")
+                .param("systems", systemIds)
+                .query((rs, i) -> {
+                    Timestamp frozen = rs.getTimestamp("frozen_at");
+                    return new HeaderRow(
+                            mapAssessment(rs, i),
+                            rs.getObject("number") == null
+                                    ? null
+                                    : new AssessmentReads.VersionHeader(
+                                            rs.getInt("number"),
+                                            VersionStatus.valueOf(rs.getString("status")),
+                                            rs.getInt("cycle_round"),
+                                            rs.getTimestamp("version_created_at")
+                                                    .toInstant(),
+                                            frozen == null ? null : frozen.toInstant(),
+                                            rs.getString("content_hash")));
+                })
                 .list();
     }
 

@@ -42,14 +42,26 @@ public class AuditController {
             boolean chainValid,
             List<AnswerComparison.AnswerMismatch> answerMismatches) {}
 
+    /**
+     * The newest events first (of one system, if given), at most {@code limit} (default 500) from {@code offset};
+     * X-Total-Count has the full count.
+     */
     @GetMapping
-    public List<AuditTrail.AuditEvent> events(
-            @RequestParam(required = false) String systemId, @RequestParam(defaultValue = "500") int limit) {
+    public ResponseEntity<List<AuditTrail.AuditEvent>> events(
+            @RequestParam(required = false) String systemId,
+            @RequestParam(defaultValue = "500") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
         CurrentUser.requireAnyOf(Groups.MANAGER, Groups.ADMIN);
-        PageParameters.checkLimit(limit, 10000);
-        return audit.events(systemId, limit);
+        PageParameters.check(limit, offset, 10000);
+        return ResponseEntity.ok()
+                .header("X-Total-Count", String.valueOf(audit.count(systemId)))
+                .body(audit.events(systemId, limit, offset));
     }
 
+    /**
+     * While others write, the chain is verified up to the head as it was when verification began (AuditTrail#verify),
+     * never reporting the events appended meanwhile as a break; frozen answers and their saves only ever grow.
+     */
     @GetMapping("/verify")
     public Verification verify() {
         CurrentUser.requireAnyOf(Groups.MANAGER, Groups.ADMIN);

@@ -139,24 +139,48 @@ public class AuditTrail {
     }
 
     public List<AuditEvent> events(String systemId, int limit) {
-        String where = systemId == null ? "" : "WHERE system_id = :system ";
-        JdbcClient.StatementSpec spec = jdbc.sql(
-                        "SELECT * FROM wb_audit_event " + where + "ORDER BY seq DESC LIMIT :limit")
-                .param("limit", limit);
-        if (systemId != null) {
-            spec = spec.param("system", systemId);
-        }
-        return spec.query(AuditTrail::map).list();
+        return events(systemId, limit, 0);
+    }
+
+    /** A page of the trail, newest first (of one system, if given). */
+    public List<AuditEvent> events(String systemId, int limit, int offset) {
+        return bySystem("SELECT * FROM wb_audit_event ", systemId, "ORDER BY seq DESC LIMIT :limit OFFSET :offset")
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(AuditTrail::map)
+                .list();
+    }
+
+    /** How many events {@link #events} pages through. */
+    public long count(String systemId) {
+        return bySystem("SELECT COUNT(*) FROM wb_audit_event ", systemId, "")
+                .query(Long.class)
+                .single();
+    }
+
+    private JdbcClient.StatementSpec bySystem(String select, String systemId, String tail) {
+        return systemId == null
+                ? jdbc.sql(select + tail)
+                : jdbc.sql(select + "WHERE system_id = :system " + tail).param("system", systemId);
     }
 
     /**
-     * Recomputes the whole chain in order and names the first event whose keyed hash or link does not hold. Legacy
-     * plain hashes (no key id) verify as before, but only before the first keyed event: an event after it without a
-     * key id was downgraded behind the application's back (ADR 0018).
+     * Recomputes the chain in order up to the head and names the first event whose keyed hash or link does not hold.
+     * Legacy plain hashes (no key id) verify as before, but only before the first keyed event: an event after it
+     * without a key id was downgraded behind the application's back (ADR 0018).
+     *
+     * <p>While others append, it verifies one consistent state: the head is read first, and the events up to it, which
+     * committed with it (an append writes its events and the head in one transaction). Events appended after the head
+     * was read are not part of that state; they are left for the next verification instead of being reported as a
+     * break (issue 22, A2). Afterwards, an event beyond a head read later still is one no append wrote: a break. Each
+     * statement must see what has committed (READ COMMITTED, the default): in a snapshot taken per table (H2's
+     * REPEATABLE READ) the second head read would miss appends that the last event read shows.
      */
     @Transactional(readOnly = true)
     public Verification verify() {
-        List<AuditEvent> all = jdbc.sql("SELECT * FROM wb_audit_event ORDER BY seq")
+        Head head = head();
+        List<AuditEvent> all = jdbc.sql("SELECT * FROM wb_audit_event WHERE seq <= :last ORDER BY seq")
+                .param("last", head.lastSeq())
                 .query(AuditTrail::map)
                 .list();
         String expectedPrevious = GENESIS;
@@ -173,16 +197,27 @@ public class AuditTrail {
             expectedPrevious = event.hash();
             expectedSeq++;
         }
-        Map<String, Object> head = jdbc.sql("SELECT last_seq, last_hash FROM wb_audit_head WHERE id = 1")
-                .query()
-                .singleRow();
-        if (((Number) head.get("last_seq")).longValue() != all.size()
-                || !expectedPrevious.equals(head.get("last_hash"))) {
+        if (head.lastSeq() != all.size() || !expectedPrevious.equals(head.lastHash())) {
             // Events were removed from the end of the chain.
             return new Verification(false, all.size(), (long) all.size() + 1);
         }
+        long beyond = jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM wb_audit_event")
+                .query(Long.class)
+                .single();
+        if (beyond > head().lastSeq()) {
+            // An event that no append counted in the head (one read after it, so every append it saw is in it).
+            return new Verification(false, all.size(), head.lastSeq() + 1);
+        }
         return new Verification(true, all.size(), null);
     }
+
+    private Head head() {
+        return jdbc.sql("SELECT last_seq, last_hash FROM wb_audit_head WHERE id = 1")
+                .query((rs, i) -> new Head(rs.getLong("last_seq"), rs.getString("last_hash")))
+                .single();
+    }
+
+    private record Head(long lastSeq, String lastHash) {}
 
     /** The canonical text an event's hash covers (without its key: ADR 0018). */
     public static String contentOf(AuditEvent event) {

@@ -4,8 +4,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 
 /**
  * Runs an engine call without authorization checks (the current user is set aside), for calls that Waarborg's own API has
@@ -26,17 +24,6 @@ public final class EngineAccess {
                 identity.setAuthentication(current);
             }
         }
-    }
-
-    /** The group a task waits on (its first candidate group), read without authorization checks. */
-    public static String candidateGroup(ProcessEngine engine, String taskId) {
-        return withoutAuthorization(
-                engine,
-                () -> engine.getTaskService().getIdentityLinksForTask(taskId).stream()
-                        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                        .map(IdentityLink::getGroupId)
-                        .findFirst()
-                        .orElse(null));
     }
 
     /** The process key in a definition id ("iama:3:abc" → "iama"). */

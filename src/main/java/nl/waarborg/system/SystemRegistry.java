@@ -5,8 +5,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,6 +78,57 @@ public class SystemRegistry {
     public List<SystemRecord> list() {
         return jdbc.sql("SELECT * FROM wb_system ORDER BY name, id")
                 .query(SystemRegistry::map)
+                .list();
+    }
+
+    /**
+     * One page of the register by name (then id, so that pages neither repeat nor skip a system): all systems, or with
+     * {@code member} set only those that person owns or co-authors.
+     */
+    public List<SystemRecord> page(String member, int limit, int offset) {
+        return visible("SELECT * FROM wb_system", member, " ORDER BY name, id LIMIT :limit OFFSET :offset")
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(SystemRegistry::map)
+                .list();
+    }
+
+    /** How many systems {@link #page} pages through. */
+    public long count(String member) {
+        return visible("SELECT COUNT(*) FROM wb_system", member, "")
+                .query(Long.class)
+                .single();
+    }
+
+    private JdbcClient.StatementSpec visible(String select, String member, String tail) {
+        if (member == null) {
+            return jdbc.sql(select + tail);
+        }
+        return jdbc.sql(select + " WHERE owner = :member OR id IN"
+                        + " (SELECT system_id FROM wb_system_co_author WHERE user_id = :member)" + tail)
+                .param("member", member);
+    }
+
+    /** The systems with these ids, by id, in one query; ids of no system are left out. */
+    public Map<String, SystemRecord> findAll(Collection<String> ids) {
+        Set<String> wanted = new HashSet<>(ids);
+        wanted.remove(null);
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, SystemRecord> result = new HashMap<>();
+        jdbc.sql("SELECT * FROM wb_system WHERE id IN (:ids)")
+                .param("ids", wanted)
+                .query(SystemRegistry::map)
+                .list()
+                .forEach(s -> result.put(s.id(), s));
+        return result;
+    }
+
+    /** The departments that have a system, sorted: for filters and choices, without reading every system. */
+    public List<String> departments() {
+        return jdbc.sql("SELECT DISTINCT department FROM wb_system ORDER BY department")
+                .query(String.class)
                 .list();
     }
 

@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import nl.waarborg.engine.EngineAccess;
+import nl.waarborg.engine.OpenTaskFacts;
+import nl.waarborg.engine.OpenTaskFacts.Facts;
 import nl.waarborg.engine.VariableValues;
 import nl.waarborg.forms.FormCatalog;
 import nl.waarborg.security.CurrentUser;
 import nl.waarborg.shared.ConflictException;
 import nl.waarborg.shared.NotFoundException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -30,10 +33,12 @@ public class TaskWork {
 
     private final ProcessEngine engine;
     private final FormCatalog forms;
+    private final OpenTaskFacts facts;
 
-    public TaskWork(ProcessEngine engine, FormCatalog forms) {
+    public TaskWork(ProcessEngine engine, FormCatalog forms, OpenTaskFacts facts) {
         this.engine = engine;
         this.forms = forms;
+        this.facts = facts;
     }
 
     public record TaskView(
@@ -56,8 +61,10 @@ public class TaskWork {
     /**
      * Tasks assigned to me, open to me by name (the content tasks of the systems whose team I am in) or open to one of my
      * groups, earliest due first, at most {@code limit} from {@code offset}: a group of a large shared service can have
-     * thousands of open tasks, and each row costs two small reads. The engine's authorizations filter the rows: a
-     * project lead sees only the content tasks of their own teams, though the tasks name group project-lead.
+     * thousands of open tasks. The engine's authorizations filter the rows: a project lead sees only the content tasks
+     * of their own teams, though the tasks name group project-lead. Three queries whatever the page holds (count,
+     * page, the page's groups and systems; the engine adds one per process model on the page for the form keys); a task
+     * completed meanwhile is left out, never looked up again.
      */
     public TaskPage myTasks(int limit, int offset) {
         TaskQuery query = engine.getTaskService()
@@ -76,7 +83,13 @@ public class TaskWork {
                 .orderByTaskId()
                 .asc() // a total order, so that pages neither repeat nor skip a task
                 .listPage(offset, limit);
-        return new TaskPage(tasks.stream().map(t -> view(t, false)).toList(), total);
+        Map<String, Facts> known = facts.of(tasks.stream().map(Task::getId).toList());
+        return new TaskPage(
+                tasks.stream()
+                        .filter(t -> known.containsKey(t.getId()))
+                        .map(t -> view(t, known.get(t.getId()), false))
+                        .toList(),
+                total);
     }
 
     public TaskView task(String id) {
@@ -127,6 +140,11 @@ public class TaskWork {
         if (task != null) {
             return task;
         }
+        throw gone(id);
+    }
+
+    /** Why a task is not there: completed (409), or never there for this user (404). */
+    private RuntimeException gone(String id) {
         HistoricTaskInstance done = EngineAccess.withoutAuthorization(
                 engine,
                 () -> engine.getHistoryService()
@@ -134,18 +152,27 @@ public class TaskWork {
                         .taskId(id)
                         .singleResult());
         if (done != null && done.getEndTime() != null) {
-            throw new TaskCompletedException("Task " + id + " was already completed by "
+            return new TaskCompletedException("Task " + id + " was already completed by "
                     + (done.getAssignee() == null ? "someone else" : done.getAssignee()) + ".");
         }
-        throw new NotFoundException("No task " + id + " that you can see.");
+        return new NotFoundException("No task " + id + " that you can see.");
     }
 
+    /** One task with its facts; completed since it was read: the same answer as when it had been gone already. */
     private TaskView view(Task task, boolean withValues) {
+        Facts found = facts.of(List.of(task.getId())).get(task.getId());
+        if (found == null) {
+            throw gone(task.getId());
+        }
+        return view(task, found, withValues);
+    }
+
+    private TaskView view(Task task, Facts found, boolean withValues) {
         String formId = formIdOf(task);
         Map<String, Object> values = new LinkedHashMap<>();
         if (withValues && formId != null) {
             forms.form(formId).ifPresent(form -> {
-                Map<String, Object> all = engine.getTaskService().getVariables(task.getId());
+                Map<String, Object> all = variablesOf(task.getId());
                 // The fields to prefill, and what the form's texts show (e.g. the action point's what and owner).
                 Stream.concat(form.fields().keySet().stream(), form.shownVariables().stream())
                         .forEach(key -> {
@@ -155,28 +182,32 @@ public class TaskWork {
                         });
             });
         }
-        String group = EngineAccess.candidateGroup(engine, task.getId());
-        String systemId = EngineAccess.withoutAuthorization(
-                engine,
-                () -> engine.getRuntimeService()
-                        .createProcessInstanceQuery()
-                        .processInstanceId(task.getProcessInstanceId())
-                        .singleResult()
-                        .getBusinessKey());
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
         return new TaskView(
                 task.getId(),
                 task.getName(),
                 task.getTaskDefinitionKey(),
                 formId,
-                group,
+                found.candidateGroup(),
                 task.getAssignee(),
-                systemId,
+                found.businessKey(),
                 task.getProcessInstanceId(),
                 task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
                 due,
                 due != null && due.isBefore(Instant.now()),
                 values);
+    }
+
+    /** The task's variables; a task completed a moment ago answers as {@link #gone}, not as an engine error. */
+    private Map<String, Object> variablesOf(String taskId) {
+        try {
+            return engine.getTaskService().getVariables(taskId);
+        } catch (ProcessEngineException e) {
+            if (facts.of(List.of(taskId)).isEmpty()) {
+                throw gone(taskId);
+            }
+            throw e;
+        }
     }
 
     private String formIdOf(Task task) {

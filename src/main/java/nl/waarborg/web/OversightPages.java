@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import nl.waarborg.assessment.Gate;
 import nl.waarborg.audit.AuditAction;
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Managers: "Wacht op goedkeuring", with filters, figures per gate and a CSV export. */
 @Controller
@@ -46,23 +49,30 @@ public class OversightPages {
     public String blocked(
             @RequestParam(required = false) String department,
             @RequestParam(required = false) String gate,
+            @RequestParam(name = "pagina", defaultValue = "1") String pagina,
             Model model) {
         CurrentUser.requireAnyOf(Groups.MANAGER, Groups.ADMIN);
-        // One screen of the longest waiting; the counts per gate and the CSV cover everything.
-        List<BlockedItem> items = oversight.blocked(department, gate, PAGE, 0);
+        // A screen of the longest waiting at a time; the counts per gate and the CSV cover everything.
+        Paging.Shown<BlockedItem> shown = Paging.show(
+                pagina,
+                PAGE,
+                (limit, offset) -> new Paging.Found<>(
+                        oversight.blocked(department, gate, limit, offset), oversight.countBlocked(department, gate)));
         Set<String> gates = new LinkedHashSet<>(Gate.TASK_IDS);
         gates.addAll(oversight.gatesInUse());
-        model.addAttribute("items", items);
-        model.addAttribute("total", oversight.countBlocked(department, gate));
+        model.addAttribute("items", shown.rows());
+        model.addAttribute("paging", shown.paging());
+        model.addAttribute(
+                "pageBase",
+                UriComponentsBuilder.fromPath("/toezicht")
+                        .queryParamIfPresent(
+                                "department", Optional.ofNullable(department).filter(d -> !d.isBlank()))
+                        .queryParamIfPresent("gate", Optional.ofNullable(gate).filter(g -> !g.isBlank()))
+                        .build()
+                        .toUriString());
         model.addAttribute("statistics", oversight.statistics(department, gate));
         model.addAttribute("escalations", escalations());
-        model.addAttribute(
-                "departments",
-                systems.list().stream()
-                        .map(SystemRecord::department)
-                        .distinct()
-                        .sorted()
-                        .toList());
+        model.addAttribute("departments", systems.departments());
         model.addAttribute("gates", gates);
         model.addAttribute("department", department);
         model.addAttribute("gate", gate);
@@ -111,8 +121,11 @@ public class OversightPages {
     public record Escalation(String systemId, String systemName, String gate, java.time.Instant at) {}
 
     private List<Escalation> escalations() {
+        List<AuditTrail.AuditEvent> events = audit.recent(AuditAction.GATE_OVERDUE, 20);
+        Map<String, SystemRecord> named = systems.findAll(
+                events.stream().map(AuditTrail.AuditEvent::systemId).toList());
         List<Escalation> result = new ArrayList<>();
-        for (AuditTrail.AuditEvent event : audit.recent(AuditAction.GATE_OVERDUE, 20)) {
+        for (AuditTrail.AuditEvent event : events) {
             String activity =
                     String.valueOf(CanonicalJson.readMap(event.details()).get("activity"));
             String gate = activity.endsWith("-escalate")
@@ -120,7 +133,9 @@ public class OversightPages {
                     : activity;
             String name = event.systemId() == null
                     ? ""
-                    : systems.find(event.systemId()).map(SystemRecord::name).orElse(event.systemId());
+                    : named.containsKey(event.systemId())
+                            ? named.get(event.systemId()).name()
+                            : event.systemId();
             result.add(new Escalation(event.systemId(), name, gate, event.occurredAt()));
         }
         return result;

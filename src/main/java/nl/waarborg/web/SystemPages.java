@@ -41,6 +41,9 @@ public class SystemPages {
 
     private static final Logger log = LoggerFactory.getLogger(SystemPages.class);
 
+    /** Systems on a page of "Mijn systemen". */
+    static final int PAGE = 100;
+
     private final SystemRegistry systems;
     private final CycleService cycles;
     private final AssessmentService assessments;
@@ -109,16 +112,26 @@ public class SystemPages {
 
     public record AssessmentHistory(Assessment assessment, List<AssessmentVersion> versions) {}
 
+    /**
+     * "Mijn systemen" by name, {@link #PAGE} at a time: an administrator sees all, a project lead those they own or
+     * co-author. Four queries whatever the page holds (count, page, open tasks of the page, their groups).
+     */
     @GetMapping("/systemen")
-    public String list(Model model) {
+    public String list(@RequestParam(name = "pagina", defaultValue = "1") String pagina, Model model) {
         CurrentUser.requireAnyOf(Groups.PROJECT_LEAD, Groups.ADMIN);
-        boolean all = CurrentUser.isIn(Groups.ADMIN);
-        List<String> coAuthored = team.coAuthoredBy(CurrentUser.id());
-        List<SystemRow> rows = systems.list().stream()
-                .filter(s -> all || CurrentUser.id().equals(s.owner()) || coAuthored.contains(s.id()))
-                .map(s -> new SystemRow(s, cycles.openSteps(s.id())))
-                .toList();
-        model.addAttribute("rows", rows);
+        String member = CurrentUser.isIn(Groups.ADMIN) ? null : CurrentUser.id();
+        Paging.Shown<SystemRecord> shown = Paging.show(
+                pagina,
+                PAGE,
+                (limit, offset) -> new Paging.Found<>(systems.page(member, limit, offset), systems.count(member)));
+        Map<String, List<OpenStep>> steps =
+                cycles.openSteps(shown.rows().stream().map(SystemRecord::id).toList());
+        model.addAttribute(
+                "rows",
+                shown.rows().stream()
+                        .map(s -> new SystemRow(s, steps.getOrDefault(s.id(), List.of())))
+                        .toList());
+        model.addAttribute("paging", shown.paging());
         return "systems";
     }
 
@@ -252,11 +265,7 @@ public class SystemPages {
     }
 
     private List<String> departments() {
-        return systems.list().stream()
-                .map(SystemRecord::department)
-                .distinct()
-                .sorted()
-                .toList();
+        return systems.departments();
     }
 
     private static String blankToNull(String s) {

@@ -3,7 +3,6 @@ package nl.waarborg.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,71 +75,39 @@ public class TaskPages {
 
     public record TaskRow(TaskView task, String systemName, String assigneeName) {}
 
-    /** Which page of "Mijn taken" is shown: 1-based, within 1..pages (at least one page, also when there are no tasks). */
-    public record Paging(int page, int pages, long total, int first, int last) {
-
-        static Paging of(int requested, long total, int pageSize) {
-            int pages = (int) Math.max(1, (total + pageSize - 1) / pageSize);
-            int page = Math.min(Math.max(1, requested), pages);
-            int first = total == 0 ? 0 : (page - 1) * pageSize + 1;
-            int last = (int) Math.min(total, (long) page * pageSize);
-            return new Paging(page, pages, total, first, last);
-        }
-
-        int offset(int pageSize) {
-            return (page - 1) * pageSize;
-        }
-
-        public boolean hasPrevious() {
-            return page > 1;
-        }
-
-        public boolean hasNext() {
-            return page < pages;
-        }
-    }
-
     /**
      * "Mijn taken", earliest due first, {@link #pageSize} at a time. A page number beyond the last shows the last page
      * (tasks are completed while someone pages); below 1 or not a number (an edited or old link), the first.
      */
     @GetMapping("/taken")
     public String myTasks(@RequestParam(name = "pagina", defaultValue = "1") String pagina, Model model) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, String> people = new HashMap<>(); // one lookup per person on the page, not per row
-        int requested = pageNumber(pagina);
-        TaskWork.TaskPage found =
-                work.myTasks(pageSize, (int) Math.min((requested - 1L) * pageSize, Integer.MAX_VALUE));
-        Paging paging = Paging.of(requested, found.total(), pageSize);
-        if (paging.page() != requested) {
-            found = work.myTasks(pageSize, paging.offset(pageSize));
-            paging = Paging.of(paging.page(), found.total(), pageSize);
-        }
-        List<TaskRow> rows = found.tasks().stream()
+        Paging.Shown<TaskView> shown = Paging.show(pagina, pageSize, (limit, offset) -> {
+            TaskWork.TaskPage page = work.myTasks(limit, offset);
+            return new Paging.Found<>(page.tasks(), page.total());
+        });
+        // One query for the page's systems and one for its people, not one per row.
+        Map<String, SystemRecord> bySystem =
+                systems.findAll(shown.rows().stream().map(TaskView::systemId).toList());
+        Map<String, String> people =
+                personNames.of(shown.rows().stream().map(TaskView::assignee).toList());
+        List<TaskRow> rows = shown.rows().stream()
                 .map(t -> new TaskRow(
                         t,
-                        names.computeIfAbsent(String.valueOf(t.systemId()), this::systemName),
-                        t.assignee() == null ? null : people.computeIfAbsent(t.assignee(), personNames::of)))
+                        bySystem.containsKey(t.systemId())
+                                ? bySystem.get(t.systemId()).name()
+                                : String.valueOf(t.systemId()),
+                        t.assignee() == null ? null : people.get(t.assignee())))
                 .toList();
         model.addAttribute("rows", rows);
-        model.addAttribute("paging", paging);
+        model.addAttribute("paging", shown.paging());
         model.addAttribute("me", CurrentUser.id());
         return "tasks";
     }
 
     /** "?pagina=N" (or with '&') for a page after the first, else nothing: page 1 links stay as they were. */
     private static String pageQuery(String pagina, char separator) {
-        int page = pagina == null ? 1 : pageNumber(pagina);
+        int page = Paging.pageNumber(pagina);
         return page > 1 ? separator + "pagina=" + page : "";
-    }
-
-    private static int pageNumber(String text) {
-        try {
-            return Math.max(1, Integer.parseInt(text.trim()));
-        } catch (NumberFormatException e) {
-            // Digits beyond int range ask for a page past the end: the last one; anything else gets the first.
-            return text.trim().matches("\\d+") ? Integer.MAX_VALUE : 1;
-        }
     }
 
     /**
@@ -187,7 +154,7 @@ public class TaskPages {
                     "flashError", e instanceof TaskCompletedException ? "task.error.completed" : "task.error.notFound");
             return "redirect:/taken" + pageQuery(pagina, '?');
         }
-        model.addAttribute("page", pagina == null ? 1 : pageNumber(pagina));
+        model.addAttribute("page", Paging.pageNumber(pagina));
         model.addAttribute("task", task);
         model.addAttribute("systemName", systemName(String.valueOf(task.systemId())));
         model.addAttribute("mine", CurrentUser.id().equals(task.assignee()));

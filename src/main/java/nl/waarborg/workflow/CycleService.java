@@ -1,6 +1,9 @@
 package nl.waarborg.workflow;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +12,7 @@ import nl.waarborg.audit.AuditAction;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.engine.EngineAccess;
 import nl.waarborg.engine.EngineCommandGuard;
+import nl.waarborg.engine.OpenTaskFacts;
 import nl.waarborg.system.SystemRegistry;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -33,9 +37,12 @@ public class CycleService {
     private final SystemRegistry systems;
     private final TriageRecords triage;
     private final AuditTrail audit;
+    private final OpenTaskFacts facts;
 
-    public CycleService(ProcessEngine engine, SystemRegistry systems, TriageRecords triage, AuditTrail audit) {
+    public CycleService(
+            ProcessEngine engine, SystemRegistry systems, TriageRecords triage, AuditTrail audit, OpenTaskFacts facts) {
         this.engine = engine;
+        this.facts = facts;
         this.systems = systems;
         this.triage = triage;
         this.audit = audit;
@@ -152,25 +159,48 @@ public class CycleService {
 
     /** Open tasks of the system (cycle and its assessments), with the group each waits on. */
     public List<OpenStep> openSteps(String systemId) {
+        return openSteps(List.of(systemId)).getOrDefault(systemId, List.of());
+    }
+
+    /**
+     * The open tasks of several systems (a page of a list), oldest first per system, in two queries whatever their
+     * number; a task completed between the two is left out.
+     */
+    public Map<String, List<OpenStep>> openSteps(Collection<String> systemIds) {
+        if (systemIds.isEmpty()) {
+            return Map.of();
+        }
         // Read without the user's task authorizations: anyone who may see the system may see where it waits.
         List<Task> tasks = EngineAccess.withoutAuthorization(
                 engine,
                 () -> engine.getTaskService()
                         .createTaskQuery()
-                        .processInstanceBusinessKey(systemId)
+                        .processInstanceBusinessKeyIn(systemIds.toArray(String[]::new))
                         .orderByTaskCreateTime()
                         .asc()
+                        .orderByTaskId()
+                        .asc()
                         .list());
-        return tasks.stream()
-                .map(t -> new OpenStep(
-                        t.getId(),
-                        t.getTaskDefinitionKey(),
-                        t.getName(),
-                        EngineAccess.candidateGroup(engine, t.getId()),
-                        t.getAssignee(),
-                        t.getCreateTime() == null ? null : t.getCreateTime().toInstant(),
-                        t.getDueDate() == null ? null : t.getDueDate().toInstant()))
-                .toList();
+        Map<String, OpenTaskFacts.Facts> known =
+                facts.of(tasks.stream().map(Task::getId).toList());
+        Map<String, List<OpenStep>> bySystem = new LinkedHashMap<>();
+        for (Task t : tasks) {
+            OpenTaskFacts.Facts found = known.get(t.getId());
+            if (found != null) {
+                bySystem.computeIfAbsent(found.businessKey(), k -> new ArrayList<>())
+                        .add(new OpenStep(
+                                t.getId(),
+                                t.getTaskDefinitionKey(),
+                                t.getName(),
+                                found.candidateGroup(),
+                                t.getAssignee(),
+                                t.getCreateTime() == null
+                                        ? null
+                                        : t.getCreateTime().toInstant(),
+                                t.getDueDate() == null ? null : t.getDueDate().toInstant()));
+            }
+        }
+        return bySystem;
     }
 
     /** One open task of a system. */

@@ -201,6 +201,7 @@ public final class Benchmark {
                             settings.requests(),
                             HTTP_LIMIT));
             results.put("oversight", oversight);
+            results.put("lists", Lists.measure(first.port(), settings));
 
             // 3 and 4. Throughput and scale-out, in `rounds` rounds of four runs each: the bare engine without and with
             // authorization checks, Waarborg with all clients on node A, Waarborg with the clients spread over A and B.
@@ -576,6 +577,7 @@ public final class Benchmark {
                                         "p95 %.1f ms (default page), %.1f ms (department) at %,d systems",
                                         p95, p95Department, settings.systems())
                                 + (settings.systems() < 10_000 ? "; the target is set for 10,000 systems" : "")));
+        Lists.targets(results, settings, targets);
         double ratio = throughput == null ? Double.NaN : (double) throughput.get("ratio");
         targets.put("throughputAtLeast08xBare", verdict(ratio >= 0.8, String.format("%.2f x bare engine", ratio)));
         if (scale != null) {
@@ -588,7 +590,7 @@ public final class Benchmark {
         return targets;
     }
 
-    private static Map<String, Object> verdict(boolean pass, String figure) {
+    static Map<String, Object> verdict(boolean pass, String figure) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("result", pass ? "PASS" : "FAIL");
         v.put("figure", figure);

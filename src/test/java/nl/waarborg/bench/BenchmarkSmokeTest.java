@@ -43,6 +43,8 @@ class BenchmarkSmokeTest {
                 .forEachRemaining(check -> assertThat(check.getValue().asLong())
                         .as("anomaly check %s", check.getKey())
                         .isZero());
-        assertThat(results.at("/targets").size()).isEqualTo(4);
+        assertThat(results.at("/lists/systemsDefaultPage/requests").asInt()).isEqualTo(10);
+        assertThat(results.at("/lists/myTasksReviewer/totalCount").asLong()).isPositive();
+        assertThat(results.at("/targets").size()).isEqualTo(6);
     }
 }

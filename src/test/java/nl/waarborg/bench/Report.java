@@ -23,24 +23,8 @@ final class Report {
                 bare.forEach((engine, figures) -> out.append(String.format("seed of %s: %s%n", engine, figures)));
             }
         }
-        Map<?, ?> oversight = (Map<?, ?>) results.get("oversight");
-        if (oversight != null) {
-            out.append(String.format(
-                    "%n%-48s %9s %9s %9s %9s %8s %10s%n",
-                    "oversight (HTTP, ms)", "p50", "p95", "p99", "max", "n", "bytes"));
-            oversight.forEach((name, value) -> {
-                Map<?, ?> m = (Map<?, ?>) value;
-                out.append(String.format(
-                        "%-48s %9s %9s %9s %9s %8s %10s%n",
-                        truncate(String.valueOf(m.get("path"))),
-                        m.get("p50Ms"),
-                        m.get("p95Ms"),
-                        m.get("p99Ms"),
-                        m.get("maxMs"),
-                        m.get("requests"),
-                        m.get("responseBytes")));
-            });
-        }
+        latencies(out, "oversight (HTTP, ms)", (Map<?, ?>) results.get("oversight"));
+        latencies(out, "lists (HTTP, ms)", (Map<?, ?>) results.get("lists"));
         Map<?, ?> throughput = (Map<?, ?>) results.get("throughput");
         Map<?, ?> scale = (Map<?, ?>) results.get("scaleOut");
         if (throughput != null) {
@@ -113,6 +97,26 @@ final class Report {
             out.append(String.format("%-4s %-28s %s%n", v.get("result"), name, v.get("figure")));
         });
         return out.toString();
+    }
+
+    private static void latencies(StringBuilder out, String title, Map<?, ?> measured) {
+        if (measured == null) {
+            return;
+        }
+        out.append(
+                String.format("%n%-48s %9s %9s %9s %9s %8s %10s%n", title, "p50", "p95", "p99", "max", "n", "bytes"));
+        measured.forEach((name, value) -> {
+            Map<?, ?> m = (Map<?, ?>) value;
+            out.append(String.format(
+                    "%-48s %9s %9s %9s %9s %8s %10s%n",
+                    truncate(String.valueOf(m.get("path"))),
+                    m.get("p50Ms"),
+                    m.get("p95Ms"),
+                    m.get("p99Ms"),
+                    m.get("maxMs"),
+                    m.get("requests"),
+                    m.get("responseBytes")));
+        });
     }
 
     private static void row(StringBuilder out, String name, Map<?, ?> m) {

@@ -160,7 +160,11 @@ public class FullLifecycleApiTest {
                 "/api/oversight/blocked?limit=10001",
                 "/api/oversight/blocked?offset=-1",
                 "/api/audit?limit=0",
-                "/api/audit?limit=10001")) {
+                "/api/audit?limit=10001",
+                "/api/audit?offset=-1",
+                "/api/systems?limit=0",
+                "/api/systems?limit=1001",
+                "/api/systems?offset=-1")) {
             HttpResponse<String> refused = as("manager").get(path);
             assertThat(refused.statusCode()).as(path).isEqualTo(400);
             assertThat(refused.headers().firstValue("Content-Type"))
@@ -174,6 +178,11 @@ public class FullLifecycleApiTest {
                         .statusCode())
                 .isEqualTo(200);
         assertThat(as("manager").get("/api/audit?limit=10000").statusCode()).isEqualTo(200);
+        for (String list : List.of("/api/systems?limit=1000&offset=1", "/api/audit?limit=1&offset=1")) {
+            HttpResponse<String> page = as("manager").get(list);
+            assertThat(page.statusCode()).as(list).isEqualTo(200);
+            assertThat(page.headers().firstValue("X-Total-Count")).as(list).isPresent();
+        }
     }
 
     @Test
