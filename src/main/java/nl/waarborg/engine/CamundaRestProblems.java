@@ -88,9 +88,11 @@ public class CamundaRestProblems implements ForcedAutoDiscoverable {
         if (problem.field() != null) {
             body.put("field", problem.field());
         }
-        return Response.status(problem.status().value())
-                .entity(body)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .build();
+        Response.ResponseBuilder response = Response.status(problem.status().value());
+        String retryAfter = ProblemStatus.retryAfter(problem);
+        if (retryAfter != null) {
+            response.header("Retry-After", retryAfter);
+        }
+        return response.entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 }
