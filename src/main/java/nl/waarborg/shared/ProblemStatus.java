@@ -16,6 +16,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.ErrorResponse;
 
 /**
@@ -42,6 +43,7 @@ public final class ProblemStatus {
 
     static final String UNAVAILABLE =
             "The database is temporarily unavailable; nothing of your request was saved. Try again in a few seconds.";
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
     /** Seconds a client should wait before retrying after a 503 (the Retry-After header on every path). */
     public static final int RETRY_AFTER_SECONDS = 5;
 
@@ -113,6 +115,12 @@ public final class ProblemStatus {
         if (cause instanceof ErrorResponse spring) { // Spring MVC's own (a missing parameter, an unsupported method…)
             return refusal(spring.getStatusCode(), spring.getBody().getDetail(), null, cause);
         }
+        if (cause instanceof TransactionSystemException failed && failed.getApplicationException() != null) {
+            Problem original = of(failed.getApplicationException()); // a rollback that failed after the real failure
+            if (original.known()) {
+                return original;
+            }
+        }
         if (unavailable(cause)) {
             return new Problem(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE, null, cause, false, true);
         }
@@ -139,9 +147,14 @@ public final class ProblemStatus {
         if (cause instanceof DataAccessResourceFailureException || cause instanceof SQLTransientConnectionException) {
             return true;
         }
-        return cause instanceof SQLException sql
-                && sql.getSQLState() != null
-                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"));
+        if (!(cause instanceof SQLException sql)) {
+            return false;
+        }
+        String state = sql.getSQLState();
+        return state == null
+                // HikariCP closes a connection that broke (08xxx); the transaction's next statement then meets this
+                ? HIKARI_CLOSED_CONNECTION.equals(sql.getMessage())
+                : state.startsWith("08") || state.startsWith("57P");
     }
 
     private static Problem refusal(HttpStatusCode status, String detail, String field, Throwable cause) {

@@ -26,6 +26,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.mock.http.MockHttpInputMessage;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -203,6 +204,15 @@ class ProblemStatusTest {
                 .isEqualTo(String.valueOf(ProblemStatus.RETRY_AFTER_SECONDS));
         assertThat(ProblemStatus.retryAfter(ProblemStatus.of(new OptimisticLockingException("stale"))))
                 .isNull();
+    }
+
+    @Test
+    void aRollbackThatFailsAfterTheConnectionBrokeIsJudgedByTheOriginalFailure() {
+        TransactionSystemException rollback =
+                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollback.initApplicationException(
+                new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        assertThat(ProblemStatus.of(rollback).status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
     }
 
     @Test
