@@ -63,12 +63,14 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                     "Refused by a database constraint: {}",
                     integrity.getMostSpecificCause().getMessage());
         }
+        HttpHeaders headers = new HttpHeaders();
+        String retryAfter = ProblemStatus.retryAfter(problem);
+        if (retryAfter != null) {
+            log.warn("Answered 503 on {} {}: {}", method, path, e.toString());
+            headers.set(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
         return handleExceptionInternal(
-                e,
-                body(problem.status(), problem.detail(), problem.field()),
-                new HttpHeaders(),
-                problem.status(),
-                request);
+                e, body(problem.status(), problem.detail(), problem.field()), headers, problem.status(), request);
     }
 
     /** Spring MVC's exceptions, with a detail in our words where it helps a client (which field, which parameter). */

@@ -31,8 +31,11 @@ import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
  */
 public class CamundaRestProblems implements ForcedAutoDiscoverable {
 
-    static final List<Class<?>> MAPPERS =
-            List.of(RestExceptionMapper.class, EngineExceptionMapper.class, WaarborgExceptionMapper.class);
+    static final List<Class<?>> MAPPERS = List.of(
+            RestExceptionMapper.class,
+            EngineExceptionMapper.class,
+            WaarborgExceptionMapper.class,
+            AnyExceptionMapper.class);
 
     @Override
     public void configure(FeatureContext context) {
@@ -72,7 +75,20 @@ public class CamundaRestProblems implements ForcedAutoDiscoverable {
         }
     }
 
-    static Response byCause(Exception exception) {
+    /**
+     * Everything else, in place of Camunda's catch-all mapper: what the table knows (a Spring transaction that found
+     * the database down) gets its status, the rest Camunda's own answer.
+     */
+    @Priority(1)
+    public static class AnyExceptionMapper implements ExceptionMapper<Throwable> {
+
+        @Override
+        public Response toResponse(Throwable exception) {
+            return byCause(exception);
+        }
+    }
+
+    static Response byCause(Throwable exception) {
         Problem problem = ProblemStatus.of(exception);
         RefusalNote.note(problem); // the audit trail records the refusal with its reason
         if (!problem.known()) {
@@ -88,9 +104,11 @@ public class CamundaRestProblems implements ForcedAutoDiscoverable {
         if (problem.field() != null) {
             body.put("field", problem.field());
         }
-        return Response.status(problem.status().value())
-                .entity(body)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .build();
+        Response.ResponseBuilder response = Response.status(problem.status().value());
+        String retryAfter = ProblemStatus.retryAfter(problem);
+        if (retryAfter != null) {
+            response.header("Retry-After", retryAfter);
+        }
+        return response.entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -1,6 +1,7 @@
 package nl.waarborg.shared;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,10 +11,12 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.ErrorResponse;
 
 /**
@@ -38,6 +41,12 @@ public final class ProblemStatus {
                     + " aan de gebruikersnaam en geen veelgebruikt wachtwoord. / The password does not meet the policy: at least 12"
                     + " characters, not the user id and not a common password.";
 
+    static final String UNAVAILABLE =
+            "The database is temporarily unavailable; nothing of your request was saved. Try again in a few seconds.";
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
+    /** Seconds a client should wait before retrying after a 503 (the Retry-After header on every path). */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
     static final String UNEXPECTED = "An unexpected error occurred; it has been logged.";
 
     private ProblemStatus() {}
@@ -60,6 +69,11 @@ public final class ProblemStatus {
             }
         }
         return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, UNEXPECTED, null, thrown, false, false);
+    }
+
+    /** The Retry-After header's value (seconds) for a problem that is worth retrying (503), else null. */
+    public static String retryAfter(Problem problem) {
+        return problem.status() == HttpStatus.SERVICE_UNAVAILABLE ? String.valueOf(RETRY_AFTER_SECONDS) : null;
     }
 
     /** The refusal in the cause chain, to be thrown as itself instead of the wrapper around it. */
@@ -101,6 +115,15 @@ public final class ProblemStatus {
         if (cause instanceof ErrorResponse spring) { // Spring MVC's own (a missing parameter, an unsupported method…)
             return refusal(spring.getStatusCode(), spring.getBody().getDetail(), null, cause);
         }
+        if (cause instanceof TransactionSystemException failed && failed.getApplicationException() != null) {
+            Problem original = of(failed.getApplicationException()); // a rollback that failed after the real failure
+            if (original.known()) {
+                return original;
+            }
+        }
+        if (unavailable(cause)) {
+            return new Problem(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE, null, cause, false, true);
+        }
         if (cause instanceof OptimisticLockingException || cause instanceof ConcurrencyFailureException) {
             return conflict(RACE, cause);
         }
@@ -113,6 +136,25 @@ public final class ProblemStatus {
             return conflict(RACE, cause); // a constraint in the engine's tables: the other request got there first
         }
         return null;
+    }
+
+    /**
+     * The database cannot be reached, or no connection is free within the pool's (short) connection timeout: the
+     * pool's or Spring's connection failure, or a driver's SQLState of class 08 (connection exception) or 57P
+     * (the server shutting down or starting up). Whoever wrapped it (the engine, MyBatis, Camunda REST), it is a 503.
+     */
+    static boolean unavailable(Throwable cause) {
+        if (cause instanceof DataAccessResourceFailureException || cause instanceof SQLTransientConnectionException) {
+            return true;
+        }
+        if (!(cause instanceof SQLException sql)) {
+            return false;
+        }
+        String state = sql.getSQLState();
+        return state == null
+                // HikariCP closes a connection that broke (08xxx); the transaction's next statement then meets this
+                ? HIKARI_CLOSED_CONNECTION.equals(sql.getMessage())
+                : state.startsWith("08") || state.startsWith("57P");
     }
 
     private static Problem refusal(HttpStatusCode status, String detail, String field, Throwable cause) {

@@ -6,6 +6,7 @@ import nl.waarborg.shared.ProblemStatus.Problem;
 import nl.waarborg.shared.RefusalNote;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -36,10 +37,24 @@ public class WebErrors {
         if (!problem.known()) {
             log.error("Unexpected error on a web page", e);
         }
+        return page(problem, model, response);
+    }
+
+    /** The error page for a problem: its status, its Dutch text and, for a 503, when to try again. */
+    static String page(Problem problem, Model model, HttpServletResponse response) {
         response.setStatus(problem.status().value());
+        String retryAfter = ProblemStatus.retryAfter(problem);
+        if (retryAfter != null) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
         model.addAttribute("status", problem.status().value());
         model.addAttribute("messageKey", messageKey(problem.status()));
+        model.addAttribute("titleKey", titleKey(problem.status()));
         return "error";
+    }
+
+    static String titleKey(HttpStatus status) {
+        return status == HttpStatus.SERVICE_UNAVAILABLE ? "error.unavailableTitle" : "error.title";
     }
 
     /** The Dutch text of the error page for a status. */
@@ -50,6 +65,10 @@ public class WebErrors {
                         ? "error.forbidden"
                         : status == HttpStatus.CONFLICT
                                 ? "error.conflict"
-                                : status.is4xxClientError() ? "error.badRequest" : "error.server";
+                                : status.is4xxClientError()
+                                        ? "error.badRequest"
+                                        : status == HttpStatus.SERVICE_UNAVAILABLE
+                                                ? "error.unavailable"
+                                                : "error.server";
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLTransientConnectionException;
 import java.util.stream.Stream;
 import nl.waarborg.shared.ProblemStatus.Problem;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -22,8 +23,10 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.mock.http.MockHttpInputMessage;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -106,6 +109,31 @@ class ProblemStatusTest {
                         null,
                         false),
                 Arguments.of(
+                        new SQLTransientConnectionException(
+                                "Connection is not available, request timed out after 2000ms"),
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        ProblemStatus.UNAVAILABLE,
+                        null,
+                        false),
+                Arguments.of(
+                        new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"),
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        ProblemStatus.UNAVAILABLE,
+                        null,
+                        false),
+                Arguments.of(
+                        new SQLException("Connection refused", "08001"),
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        ProblemStatus.UNAVAILABLE,
+                        null,
+                        false),
+                Arguments.of(
+                        new SQLException("terminating connection due to administrator command", "57P01"),
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        ProblemStatus.UNAVAILABLE,
+                        null,
+                        false),
+                Arguments.of(
                         new BodyTooLargeException(2L * 1024 * 1024),
                         HttpStatus.PAYLOAD_TOO_LARGE,
                         "The request body is larger than 2 MB; one section's answers may be at most 1 MB.",
@@ -167,6 +195,24 @@ class ProblemStatusTest {
         Problem forbidden = ProblemStatus.of(
                 new AuthorizationException("outer").initCause(new InvalidInputException("f", "inner")));
         assertThat(forbidden.status()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void onlyA503AsksForARetry() {
+        assertThat(ProblemStatus.retryAfter(ProblemStatus.of(new ProcessEngineException(
+                        "ENGINE-03004", new SQLTransientConnectionException("Connection is not available")))))
+                .isEqualTo(String.valueOf(ProblemStatus.RETRY_AFTER_SECONDS));
+        assertThat(ProblemStatus.retryAfter(ProblemStatus.of(new OptimisticLockingException("stale"))))
+                .isNull();
+    }
+
+    @Test
+    void aRollbackThatFailsAfterTheConnectionBrokeIsJudgedByTheOriginalFailure() {
+        TransactionSystemException rollback =
+                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollback.initApplicationException(
+                new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        assertThat(ProblemStatus.of(rollback).status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
     }
 
     @Test
