@@ -132,13 +132,14 @@ public class SecurityConfig {
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         // Camunda's webapps set their own Content-Security-Policy; ours covers Waarborg's pages.
-                        .addHeaderWriter(
-                                new DelegatingRequestMatcherHeaderWriter(
-                                        new NegatedRequestMatcher(CAMUNDA_WEBAPPS),
-                                        new StaticHeadersWriter(
-                                                "Content-Security-Policy",
-                                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self';"
-                                                        + " object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'")))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(CAMUNDA_WEBAPPS),
+                                new StaticHeadersWriter(
+                                        "Content-Security-Policy",
+                                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self';"
+                                                + " object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'"
+                                                // Logging out redirects the form to the provider's logout.
+                                                + (sso != null ? " " + sso.origin() : ""))))
                         .addHeaderWriter(new StaticHeadersWriter(
                                 "Permissions-Policy", "camera=(), microphone=(), geolocation=()")))
                 .addFilterAfter(new EngineAuthenticationBridgeFilter(identityService), BasicAuthenticationFilter.class);

@@ -1,5 +1,6 @@
 package nl.waarborg.security;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -65,6 +66,12 @@ final class SingleSignOn {
                         }))
                 .oauth2ResourceServer(server -> server.authenticationEntryPoint(apiEntryPoint)
                         .jwt(jwt -> jwt.decoder(jwtDecoder()).jwtAuthenticationConverter(logins::bearer)));
+    }
+
+    /** The provider's origin (scheme, host and port), which Waarborg's pages may send a form to: the logout. */
+    String origin() {
+        URI issuer = URI.create(properties.issuerUri());
+        return issuer.getScheme() + "://" + issuer.getHost() + (issuer.getPort() < 0 ? "" : ":" + issuer.getPort());
     }
 
     /** RP-initiated logout: a single sign-on session ends at the provider too, then comes back to the login page. */
