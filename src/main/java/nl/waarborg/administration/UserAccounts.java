@@ -229,7 +229,7 @@ public class UserAccounts {
         return details;
     }
 
-    private static Map<String, String> profile(String firstName, String lastName, String email) {
+    static Map<String, String> profile(String firstName, String lastName, String email) {
         Map<String, String> profile = new LinkedHashMap<>();
         profile.put("firstName", firstName);
         profile.put("lastName", lastName);

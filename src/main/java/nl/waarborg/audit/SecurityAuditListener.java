@@ -1,5 +1,6 @@
 package nl.waarborg.audit;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.waarborg.security.LoginAbuse;
 import org.springframework.context.event.EventListener;
@@ -16,6 +17,9 @@ public class SecurityAuditListener {
     /** The column holds an attempted name, which a stranger chooses: keep it short. */
     static final int MAX_NAME = 64;
 
+    /** A refused single sign-on's cause, partly from the provider: kept short too. */
+    static final int MAX_CAUSE = 300;
+
     private final AuditTrail audit;
 
     public SecurityAuditListener(AuditTrail audit) {
@@ -26,11 +30,17 @@ public class SecurityAuditListener {
     public void loginAbuse(LoginAbuse event) {
         String name = event.account().length() > MAX_NAME ? event.account().substring(0, MAX_NAME) : event.account();
         String address = event.address() == null ? "unknown" : event.address();
+        Map<String, Object> details = new LinkedHashMap<>();
         if (event.locked()) {
-            audit.recordIndependently(
-                    AuditAction.LOGIN_LOCKED, name, null, Map.of("failures", event.failures(), "address", address));
-        } else {
-            audit.recordIndependently(AuditAction.LOGIN_FAILED, name, null, Map.of("address", address));
+            details.put("failures", event.failures());
         }
+        details.put("address", address);
+        if (event.cause() != null) {
+            details.put(
+                    "cause",
+                    event.cause().length() > MAX_CAUSE ? event.cause().substring(0, MAX_CAUSE) : event.cause());
+        }
+        audit.recordIndependently(
+                event.locked() ? AuditAction.LOGIN_LOCKED : AuditAction.LOGIN_FAILED, name, null, details);
     }
 }

@@ -23,6 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class WorkflowEngineConfiguration extends AbstractProcessEnginePlugin {
 
+    /** The user ids the identity store takes: letters, digits, '_', '.', '-' and '@', starting with a letter or digit. */
+    public static final String USER_ID_PATTERN = "[a-zA-Z0-9][a-zA-Z0-9_.@-]*";
+
     private final int historyTimeToLiveDays;
     private final List<UserTaskObserver> observers;
     private final List<CompletionCheck> completionChecks;
@@ -42,8 +45,10 @@ public class WorkflowEngineConfiguration extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        // The group ids of the contract (e.g. "project-lead") have hyphens, which the default pattern refuses.
+        // The group ids of the contract (e.g. "project-lead") have hyphens, which the default pattern refuses. User ids
+        // may have an '@' too: single sign-on users often get their e-mail-like login name (ADR 0025).
         configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9_.-]*|camunda-admin");
+        configuration.setUserResourceWhitelistPattern(USER_ID_PATTERN);
         configuration.setHistoryTimeToLive("P" + historyTimeToLiveDays + "D");
 
         List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null

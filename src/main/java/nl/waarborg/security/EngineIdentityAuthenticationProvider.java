@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * users and groups. The authorities are the group ids (e.g. "privacy-officer").
  * Failed attempts are throttled per account and per client address by {@link LoginThrottle} (time-limited locks);
  * the engine's own permanent lockout is switched off in application.yaml. The message never says whether the user
- * exists.
+ * exists. While local accounts are off (waarborg.login.local-accounts), only the service accounts log in here.
  */
 @Component
 public class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -28,10 +28,13 @@ public class EngineIdentityAuthenticationProvider implements AuthenticationProvi
 
     private final IdentityService identityService;
     private final LoginThrottle throttle;
+    private final LocalLoginProperties local;
 
-    public EngineIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
+    public EngineIdentityAuthenticationProvider(
+            IdentityService identityService, LoginThrottle throttle, LocalLoginProperties local) {
         this.identityService = identityService;
         this.throttle = throttle;
+        this.local = local;
     }
 
     @Override
@@ -48,7 +51,8 @@ public class EngineIdentityAuthenticationProvider implements AuthenticationProvi
         String address =
                 authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
         throttle.checkAllowed(userId, address);
-        if (!identityService.checkPassword(userId, credentials.toString())) {
+        // With local accounts off (single sign-on), only the configured service accounts log in with a password.
+        if (!local.allowsBasic(userId) || !identityService.checkPassword(userId, credentials.toString())) {
             throttle.failed(userId, address);
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }

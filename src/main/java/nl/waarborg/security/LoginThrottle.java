@@ -45,7 +45,21 @@ public class LoginThrottle {
         }
     }
 
+    /** Refuses (LoginThrottledException) while the address is locked: a single sign-on login, which no password guard. */
+    public void checkAddress(String address) {
+        Instant now = clock.instant();
+        Duration wait = remainingLock(addressKey(address), now);
+        if (!wait.isZero()) {
+            throw new LoginThrottledException(wait);
+        }
+    }
+
     public void failed(String account, String address) {
+        failed(account, address, null);
+    }
+
+    /** Counts a failed login; {@code cause} (e.g. a refused single sign-on) goes with the audit events, if any. */
+    public void failed(String account, String address, String cause) {
         Instant now = clock.instant();
         FixedWindows.Window accountWindow = windows.hit(accountKey(account), now);
         FixedWindows.Window addressWindow = windows.hit(addressKey(address), now);
@@ -53,11 +67,11 @@ public class LoginThrottle {
             addressWindow.lockUntil(now.plus(properties.lock()));
         }
         if (accountWindow.count() == 1) {
-            events.publishEvent(new LoginAbuse(normalised(account), address, 1, false));
+            events.publishEvent(new LoginAbuse(normalised(account), address, 1, false, cause));
         }
         if (accountWindow.count() >= properties.accountMaxFailures()
                 && accountWindow.lockUntil(now.plus(properties.lock()))) {
-            events.publishEvent(new LoginAbuse(normalised(account), address, accountWindow.count(), true));
+            events.publishEvent(new LoginAbuse(normalised(account), address, accountWindow.count(), true, cause));
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -13,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -27,9 +29,11 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * One login for the whole application. Browsers use form login with a session and CSRF protection;
- * API clients (/api, /engine-rest) use HTTP Basic, need no CSRF token and get problem+json on 401/403.
- * The Camunda webapps bring their own CSRF filter, so Spring's is not applied there.
+ * One login for the whole application. Browsers log in at the identity provider (OpenID Connect, when configured) or
+ * with a local password (form login, when local accounts are on), and keep a session with CSRF protection. API clients
+ * (/api, /engine-rest) send a bearer token of the provider or use HTTP Basic (local or service accounts), need no CSRF
+ * token and get problem+json on 401/403 (ADR 0025). The Camunda webapps bring their own CSRF filter, so Spring's is not
+ * applied there.
  */
 @Configuration
 @EnableWebSecurity
@@ -43,28 +47,55 @@ public class SecurityConfig {
 
     static final RequestMatcher CAMUNDA_WEBAPPS = AntPathRequestMatcher.antMatcher("/camunda/**");
 
-    /** A request that carries Basic credentials itself cannot be forged cross-site by a cookie alone. */
-    static final RequestMatcher BASIC_AUTH = request -> {
+    /**
+     * A request that carries its credentials itself (Basic or a bearer token) cannot be forged cross-site by a cookie
+     * alone.
+     */
+    static final RequestMatcher CREDENTIALS_IN_HEADER = request -> {
         String header = request.getHeader("Authorization");
-        return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+        return header != null
+                && (header.regionMatches(true, 0, "Basic ", 0, 6) || header.regionMatches(true, 0, "Bearer ", 0, 7));
     };
 
     @Bean
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper) throws Exception {
+            HttpSecurity http,
+            IdentityService identityService,
+            ObjectMapper objectMapper,
+            LocalLoginProperties local,
+            SingleSignOnProperties ssoProperties,
+            ObjectProvider<SsoAccountSync> sync,
+            LoginThrottle throttle)
+            throws Exception {
+        SingleSignOn sso = ssoProperties.enabled() ? new SingleSignOn(ssoProperties, sync.getObject(), throttle) : null;
+        boolean basic = local.enabled() || !local.serviceAccounts().isEmpty();
         AuthenticationEntryPoint apiEntryPoint = (request, response, e) -> {
             if (e instanceof LoginThrottledException throttled) {
                 response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
                 writeProblem(response, objectMapper, request, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage());
                 return;
             }
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Waarborg\"");
+            if (basic) {
+                response.addHeader("WWW-Authenticate", "Basic realm=\"Waarborg\"");
+            }
+            if (sso != null) {
+                response.addHeader(
+                        "WWW-Authenticate",
+                        e instanceof OAuth2AuthenticationException ? "Bearer error=\"invalid_token\"" : "Bearer");
+            }
             writeProblem(
                     response,
                     objectMapper,
                     request,
                     HttpStatus.UNAUTHORIZED,
-                    "Authentication required: log in with HTTP Basic (API) or through the login page.");
+                    e instanceof OAuth2AuthenticationException refused
+                            ? "The bearer token was refused (" + SsoLogins.describe(refused.getError())
+                                    + "): it must be a valid, unexpired token of the configured identity provider."
+                            : "Authentication required: "
+                                    + (sso != null ? "send a bearer token of the identity provider" : "")
+                                    + (sso != null && basic ? ", or " : "")
+                                    + (basic ? "log in with HTTP Basic" : "")
+                                    + " (API), or log in through the login page.");
         };
         AccessDeniedHandler apiAccessDenied = (request, response, e) -> writeProblem(
                 response, objectMapper, request, HttpStatus.FORBIDDEN, "Your groups do not allow this action.");
@@ -83,35 +114,46 @@ public class SecurityConfig {
                         .authenticated()
                         .anyRequest()
                         .authenticated())
-                .formLogin(form -> form.loginPage("/login")
-                        .defaultSuccessUrl("/", false)
-                        // A throttled login gets its own Dutch message on the login page (login.locked).
-                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
-                                + (e instanceof LoginThrottledException ? "/login?locked" : "/login?error")))
-                        .permitAll())
-                .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
-                .logout(logout -> logout.logoutUrl("/logout")
-                        .logoutSuccessUrl("/login?logout")
-                        .permitAll())
+                .httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(apiEntryPoint))
+                .logout(logout -> {
+                    logout.logoutUrl("/logout").permitAll();
+                    if (sso != null) {
+                        logout.logoutSuccessHandler(sso.logoutSuccessHandler());
+                    } else {
+                        logout.logoutSuccessUrl("/login?logout");
+                    }
+                })
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(apiEntryPoint, API)
                         .defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint("/login"), new NegatedRequestMatcher(API))
                         .defaultAccessDeniedHandlerFor(apiAccessDenied, API))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(BASIC_AUTH, CAMUNDA_WEBAPPS))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(CREDENTIALS_IN_HEADER, CAMUNDA_WEBAPPS))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         // Camunda's webapps set their own Content-Security-Policy; ours covers Waarborg's pages.
-                        .addHeaderWriter(
-                                new DelegatingRequestMatcherHeaderWriter(
-                                        new NegatedRequestMatcher(CAMUNDA_WEBAPPS),
-                                        new StaticHeadersWriter(
-                                                "Content-Security-Policy",
-                                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self';"
-                                                        + " object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'")))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(CAMUNDA_WEBAPPS),
+                                new StaticHeadersWriter(
+                                        "Content-Security-Policy",
+                                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self';"
+                                                + " object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'"
+                                                // Logging out redirects the form to the provider's logout.
+                                                + (sso != null ? " " + sso.origin() : ""))))
                         .addHeaderWriter(new StaticHeadersWriter(
                                 "Permissions-Policy", "camera=(), microphone=(), geolocation=()")))
                 .addFilterAfter(new EngineAuthenticationBridgeFilter(identityService), BasicAuthenticationFilter.class);
+        if (local.enabled()) {
+            http.formLogin(form -> form.loginPage("/login")
+                    .defaultSuccessUrl("/", false)
+                    // A throttled login gets its own Dutch message on the login page (login.locked).
+                    .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                            + (e instanceof LoginThrottledException ? "/login?locked" : "/login?error")))
+                    .permitAll());
+        }
+        if (sso != null) {
+            sso.apply(http, apiEntryPoint);
+        }
         return http.build();
     }
 

@@ -45,6 +45,52 @@ public final class Http {
                         .build());
     }
 
+    /** A browser-like client (cookies) for Waarborg at another host name, e.g. 127.0.0.1 for single sign-on. */
+    public static Http browserAt(String host, int port) {
+        return new Http(
+                "http://" + host + ":" + port,
+                HttpClient.newBuilder()
+                        .cookieHandler(new CookieManager())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build());
+    }
+
+    /** The same client and cookies, with a bearer token on every request. */
+    public Http bearer(String token) {
+        Http copy = new Http(baseUrl, client);
+        copy.basic = "Bearer " + token;
+        return copy;
+    }
+
+    /** Follows redirects (any host, with this client's cookies) from a path or URL until an answer that is none. */
+    public HttpResponse<String> follow(String pathOrUrl) {
+        String url = pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl;
+        for (int hops = 0; hops < 20; hops++) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(30))
+                    .GET());
+            java.util.Optional<String> location = response.headers().firstValue("Location");
+            if (response.statusCode() / 100 != 3 || location.isEmpty()) {
+                return response;
+            }
+            url = response.uri().resolve(location.get()).toString();
+        }
+        throw new IllegalStateException("Too many redirects from " + pathOrUrl);
+    }
+
+    /** Posts a form to a URL (any host) with this client's cookies. */
+    public HttpResponse<String> postFormTo(String url, String formBody) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody)));
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public Http as(String user, String password) {
         Http copy = new Http(baseUrl, client);
         copy.basic =

@@ -49,7 +49,12 @@ final class Browser implements AutoCloseable {
     }
 
     Browser(int port) {
-        this.baseUrl = "http://localhost:" + port;
+        this("http://localhost:" + port);
+    }
+
+    /** A browser for Waarborg at this address (single sign-on tests use 127.0.0.1, the provider localhost). */
+    Browser(String baseUrl) {
+        this.baseUrl = baseUrl;
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         try {
             profile = Files.createTempDirectory("waarborg-chromium-");
