@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import nl.waarborg.assessment.Gate;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -31,7 +31,7 @@ class MailTemplates {
     /** A mail ready for the outbox. */
     record Rendered(String subject, String body) {}
 
-    private final TemplateEngine engine = new TemplateEngine();
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final MailSettings settings;
 
     MailTemplates(MailSettings settings) {

@@ -11,6 +11,8 @@ import nl.waarborg.assessment.GateDecided;
 import nl.waarborg.identity.Groups;
 import nl.waarborg.identity.PersonNames;
 import nl.waarborg.notification.Recipients.Recipient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
@@ -23,6 +25,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Notifications {
+
+    private static final Logger log = LoggerFactory.getLogger(Notifications.class);
 
     private final Recipients recipients;
     private final MailTemplates templates;
@@ -146,9 +150,18 @@ public class Notifications {
         return values;
     }
 
+    /** A mail that cannot be written (a broken template) is logged and left out: it never fails the work it reports. */
     private void mail(MailKind kind, Recipient to, Map<String, Object> values) {
-        if (to.settings().wants(kind)) {
-            outbox.add(kind, to, templates.render(kind, to.settings().language(), values));
+        if (!to.settings().wants(kind)) {
+            return;
         }
+        MailTemplates.Rendered rendered;
+        try {
+            rendered = templates.render(kind, to.settings().language(), values);
+        } catch (RuntimeException | LinkageError e) {
+            log.error("No {} mail for {}: its template failed", kind, to.userId(), e);
+            return;
+        }
+        outbox.add(kind, to, rendered);
     }
 }

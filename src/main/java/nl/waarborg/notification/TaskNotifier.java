@@ -2,6 +2,7 @@ package nl.waarborg.notification;
 
 import java.util.List;
 import nl.waarborg.engine.UserTaskObserver;
+import nl.waarborg.security.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -53,9 +54,10 @@ class TaskNotifier implements UserTaskObserver {
                 task.getDueDate() == null ? null : task.getDueDate().toInstant());
     }
 
+    /** Who acts: the engine's user, else the request's (Waarborg's own calls, e.g. an administrator's, run as the system). */
     private static String actor(DelegateTask task) {
         Authentication current =
                 task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return current == null ? null : current.getUserId();
+        return current != null && current.getUserId() != null ? current.getUserId() : CurrentUser.id();
     }
 }
