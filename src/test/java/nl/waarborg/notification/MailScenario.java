@@ -39,6 +39,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            // An extra context in this JVM: its own engine name, and without Camunda's webapps, whose static runtime
+            // would otherwise point the shared test context's Tasklist and /engine-rest at this context's engine.
+            "camunda.bpm.process-engine-name=mail",
+            "camunda.bpm.webapp.enabled=false",
             "spring.mail.host=127.0.0.1",
             "waarborg.mail.base-url=https://waarborg.gemeente.example/",
             "waarborg.mail.send-interval=PT0.2S",
