@@ -12,6 +12,7 @@ import nl.waarborg.audit.AuditAction;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.shared.CanonicalJson;
 import nl.waarborg.shared.EvidenceKeys;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,6 +31,7 @@ public class AssessmentService {
     private final ActionPoints actionPoints;
     private final GateDuties duties;
     private final EvidenceKeys keys;
+    private final ApplicationEventPublisher events;
 
     AssessmentService(
             AssessmentStore store,
@@ -37,8 +39,10 @@ public class AssessmentService {
             TriageRecords triage,
             ActionPoints actionPoints,
             GateDuties duties,
-            EvidenceKeys keys) {
+            EvidenceKeys keys,
+            ApplicationEventPublisher events) {
         this.keys = keys;
+        this.events = events;
         this.store = store;
         this.audit = audit;
         this.triage = triage;
@@ -198,6 +202,15 @@ public class AssessmentService {
         } else {
             store.updateStatus(version.id(), VersionStatus.IN_REVIEW);
         }
+        events.publishEvent(new GateDecided(
+                assessment.systemId(),
+                assessmentId,
+                assessment.type(),
+                number,
+                request.gate(),
+                decision,
+                signature.motivation(),
+                request.userId()));
     }
 
     private void checkDuties(

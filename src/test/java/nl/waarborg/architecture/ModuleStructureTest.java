@@ -49,6 +49,7 @@ class ModuleStructureTest {
                         "engine",
                         "forms",
                         "identity",
+                        "notification",
                         "oversight",
                         "security",
                         "shared",

@@ -103,6 +103,12 @@ class BrowserPagesTest extends BrowserTestSupport {
         browser.click("Terug naar Beheer");
         browser.click("Gebruiker toevoegen");
         browser.checkPage("14-beheer-nieuwe-gebruiker");
+        browser.open("/beheer/mail");
+        assertThat(browser.heading()).isEqualTo("E-mail");
+        browser.checkPage("15-beheer-mail");
+        browser.click("Mijn instellingen");
+        assertThat(browser.heading()).isEqualTo("Mijn instellingen");
+        browser.checkPage("16-mijn-instellingen");
         browser.open("/");
 
         browser.click("English");

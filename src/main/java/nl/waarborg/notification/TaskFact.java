@@ -1,0 +1,25 @@
+package nl.waarborg.notification;
+
+import java.time.Instant;
+import java.util.List;
+import nl.waarborg.identity.Groups;
+
+/**
+ * What a notification needs to know of a task: its id and name (no answers), the system (the process's business key),
+ * its candidate groups, its assignee and due date.
+ */
+record TaskFact(String taskId, String name, String systemId, List<String> groups, String assignee, Instant due) {
+
+    /** A content task belongs to the system's team: its model gives it to group project-lead (ADR 0016, TeamTasks). */
+    boolean contentTask() {
+        return groups.contains(Groups.PROJECT_LEAD);
+    }
+
+    String path() {
+        return "/taken/" + taskId;
+    }
+
+    String displayName() {
+        return name == null || name.isBlank() ? taskId : name;
+    }
+}
