@@ -56,7 +56,27 @@ public final class Benchmark {
             int warmup,
             int dueTimers,
             int seedThreads,
+            int seedBatch,
+            String only,
             Path output) {
+
+        /** {@code bench.only}: everything (empty), or only the seed and the read measurements at scale. */
+        public static final String OVERSIGHT_ONLY = "oversight";
+
+        public Settings {
+            if (!only.isEmpty() && !only.equals(OVERSIGHT_ONLY)) {
+                throw new IllegalArgumentException(
+                        "bench.only must be empty or '" + OVERSIGHT_ONLY + "', not '" + only + "'");
+            }
+            if (seedBatch < 1) {
+                throw new IllegalArgumentException("bench.seed-batch must be at least 1, not " + seedBatch);
+            }
+        }
+
+        /** Whether only the oversight and list measurements run (no throughput, no second node). */
+        boolean oversightOnly() {
+            return only.equals(OVERSIGHT_ONLY);
+        }
 
         public static Settings fromSystemProperties() {
             return new Settings(
@@ -69,6 +89,8 @@ public final class Benchmark {
                     Integer.getInteger("bench.warmup", 30),
                     Integer.getInteger("bench.due-timers", 100),
                     Integer.getInteger("bench.seed-threads", 2),
+                    Integer.getInteger("bench.seed-batch", 1),
+                    System.getProperty("bench.only", "").trim(),
                     Path.of(System.getProperty("bench.output", "target/bench")));
         }
     }
@@ -102,17 +124,14 @@ public final class Benchmark {
         StatementProfile.configure();
         Map<String, Object> mainDb =
                 database("bench_main_" + ProcessHandle.current().pid() + "_" + run);
-        Map<String, Object> bareDb =
-                database("bench_bare_" + ProcessHandle.current().pid() + "_" + run);
-        Map<String, Object> bareAuthDb =
-                database("bench_bareauth_" + ProcessHandle.current().pid() + "_" + run);
 
         WaarborgNode first = WaarborgNode.start("benchnode" + run + "a", mainDb, Map.of());
         WaarborgNode second = null;
         try {
             // 1. Seed
             long t0 = System.nanoTime();
-            int seeded = new Seeder(first).seed(settings.systems(), settings.seedThreads(), SEED_LIMIT);
+            int seeded = new Seeder(first)
+                    .seed(settings.systems(), settings.seedThreads(), settings.seedBatch(), SEED_LIMIT);
             double seedSeconds = (System.nanoTime() - t0) / 1e9;
             JdbcClient jdbc = first.bean(JdbcClient.class);
             Map<String, Object> seed = new LinkedHashMap<>();
@@ -202,6 +221,10 @@ public final class Benchmark {
                             HTTP_LIMIT));
             results.put("oversight", oversight);
             results.put("lists", Lists.measure(first.port(), settings));
+            results.put("databaseMegabytes", databaseMegabytes(jdbc));
+            if (settings.oversightOnly()) {
+                return finish(results, settings);
+            }
 
             // 3 and 4. Throughput and scale-out, in `rounds` rounds of four runs each: the bare engine without and with
             // authorization checks, Waarborg with all clients on node A, Waarborg with the clients spread over A and B.
@@ -209,6 +232,10 @@ public final class Benchmark {
             // (job executors, pools) and, after the first round, warm code and connections; each figure is the median
             // over the rounds. Every run carries the same job load: dueTimers service-level timers made due now.
             second = WaarborgNode.start("benchnode" + run + "b", mainDb, Map.of());
+            Map<String, Object> bareDb =
+                    database("bench_bare_" + ProcessHandle.current().pid() + "_" + run);
+            Map<String, Object> bareAuthDb =
+                    database("bench_bareauth_" + ProcessHandle.current().pid() + "_" + run);
             ProcessEngine bareEngine = BareEngine.start("benchbare" + run, bareDb, false);
             ProcessEngine bareAuthEngine = BareEngine.start("benchbareauth" + run, bareAuthDb, true);
             // The yardsticks hold a portfolio of the same size, so that every configuration runs against tables of
@@ -341,6 +368,11 @@ public final class Benchmark {
             }
             first.close();
         }
+        return finish(results, settings);
+    }
+
+    /** Adds the verdicts, writes results.json and prints the table. */
+    private static Map<String, Object> finish(Map<String, Object> results, Settings settings) throws IOException {
         results.put("targets", targets(results, settings));
         Files.createDirectories(settings.output());
         Path file = settings.output().resolve("results.json");
@@ -578,6 +610,9 @@ public final class Benchmark {
                                         p95, p95Department, settings.systems())
                                 + (settings.systems() < 10_000 ? "; the target is set for 10,000 systems" : "")));
         Lists.targets(results, settings, targets);
+        if (settings.oversightOnly()) {
+            return targets;
+        }
         double ratio = throughput == null ? Double.NaN : (double) throughput.get("ratio");
         targets.put("throughputAtLeast08xBare", verdict(ratio >= 0.8, String.format("%.2f x bare engine", ratio)));
         if (scale != null) {
@@ -610,6 +645,13 @@ public final class Benchmark {
         properties.put("spring.datasource.password", "postgres");
         properties.put("spring.datasource.driver-class-name", "org.postgresql.Driver");
         return properties;
+    }
+
+    /** The size of the benchmark's database after the seed. */
+    static long databaseMegabytes(JdbcClient jdbc) {
+        return jdbc.sql("SELECT pg_database_size(current_database()) / (1024 * 1024)")
+                .query(Long.class)
+                .single();
     }
 
     /** Fresh planner statistics after the bulk seed, as autovacuum would give a long-running database. */

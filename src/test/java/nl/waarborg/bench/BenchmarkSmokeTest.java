@@ -19,7 +19,7 @@ class BenchmarkSmokeTest {
         Path output = Path.of("target", "bench-smoke");
         Files.deleteIfExists(output.resolve("results.json"));
 
-        Benchmark.run(new Benchmark.Settings(26, 2, 2, 1, 1, 10, 2, 3, 1, output));
+        Benchmark.run(new Benchmark.Settings(26, 2, 2, 1, 1, 10, 2, 3, 1, 1, "", output));
 
         Path file = output.resolve("results.json");
         assertThat(file).exists();

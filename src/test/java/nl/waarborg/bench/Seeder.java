@@ -18,6 +18,8 @@ import nl.waarborg.system.SystemRegistry;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seeds a portfolio through the application's services and the engine API (no SQL): every system is registered,
@@ -57,20 +59,40 @@ final class Seeder {
     private final SystemRegistry systems;
     private final TriageRecords triageService;
     private final ProcessEngine engine;
+    private final TransactionTemplate transaction;
 
     Seeder(WaarborgNode node) {
         this.systems = node.bean(SystemRegistry.class);
         this.triageService = node.bean(TriageRecords.class);
         this.engine = node.engine();
+        this.transaction = new TransactionTemplate(node.bean(PlatformTransactionManager.class));
     }
 
     static String department(int i) {
         return "Afdeling " + (i % DEPARTMENTS + 1);
     }
 
-    /** Seeds n systems with the given number of threads; gives up (and says so) after the time limit. */
-    int seed(int n, int threads, Duration limit) throws Exception {
-        return inParallel(n, threads, limit, "systems", this::seedOne);
+    /**
+     * Seeds n systems with the given number of threads; gives up (and says so) after the time limit. With a batch
+     * above 1, each thread seeds that many systems in one Spring transaction: the services and engine commands are the
+     * same and write the same rows (the engine and Waarborg's services join the surrounding transaction), only the
+     * commits are fewer. For the 100,000-system run (docs/benchmark.md).
+     */
+    int seed(int n, int threads, int batch, Duration limit) throws Exception {
+        if (batch <= 1) {
+            return inParallel(n, threads, limit, "systems", this::seedOne);
+        }
+        AtomicInteger seeded = new AtomicInteger();
+        inParallel((n + batch - 1) / batch, threads, limit, "batches of " + batch + " systems", b -> {
+            int to = Math.min(n, (b + 1) * batch);
+            transaction.executeWithoutResult(status -> {
+                for (int i = b * batch; i < to; i++) {
+                    seedOne(i);
+                }
+            });
+            seeded.addAndGet(to - b * batch);
+        });
+        return seeded.get();
     }
 
     /** Calls seedOne for 0..n-1 on the given number of threads, until done or the time limit; returns how many ran. */

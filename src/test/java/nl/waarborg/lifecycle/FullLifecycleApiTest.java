@@ -72,7 +72,7 @@ public class FullLifecycleApiTest {
                 .isEqualTo(204);
     }
 
-    static Map<String, Object> triage() {
+    public static Map<String, Object> triage() {
         Map<String, Object> v = new HashMap<>(nl.waarborg.process.TriageAnswers.neutral());
         v.put("purpose", "Bijstandsaanvragen sneller beoordelen");
         v.put("legalEffects", "YES");

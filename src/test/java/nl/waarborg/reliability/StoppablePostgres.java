@@ -73,7 +73,11 @@ final class StoppablePostgres implements AutoCloseable {
     }
 
     java.sql.Connection connect(String database) throws SQLException {
-        return server.getDatabase("postgres", database).getConnection();
+        return dataSource(database).getConnection();
+    }
+
+    javax.sql.DataSource dataSource(String database) {
+        return server.getDatabase("postgres", database);
     }
 
     @Override
