@@ -114,8 +114,8 @@ class Digests {
         if (items.isEmpty()) {
             return false;
         }
-        Set<String> open =
-                openTasks(items.stream().map(i -> (String) i.get("task_id")).toList());
+        Set<String> open = openTasks(
+                engine, items.stream().map(i -> (String) i.get("task_id")).toList());
         List<Map<String, Object>> shown =
                 items.stream().filter(i -> open.contains(i.get("task_id"))).toList();
         Recipient to = recipients.person(userId).orElse(null);
@@ -149,7 +149,8 @@ class Digests {
         return values;
     }
 
-    private Set<String> openTasks(List<String> taskIds) {
+    /** Which of these tasks are still open. */
+    static Set<String> openTasks(ProcessEngine engine, List<String> taskIds) {
         return EngineAccess.withoutAuthorization(
                         engine,
                         () -> engine.getTaskService()

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryBackoff the wait after the first failed attempt; it doubles with each further one, up to retryBackoffMax
  * @param retryBackoffMax the longest wait between attempts
  * @param claimTimeout a mail claimed for sending this long ago without a result (the node stopped) is sent again
+ * @param retention sent and failed mails, used digest items and deadline notices of closed tasks are deleted after this
+ *     long (at least a day)
  */
 @ConfigurationProperties(prefix = "waarborg.mail")
 public record MailSettings(
@@ -27,7 +29,8 @@ public record MailSettings(
         Integer maxAttempts,
         Duration retryBackoff,
         Duration retryBackoffMax,
-        Duration claimTimeout) {
+        Duration claimTimeout,
+        Duration retention) {
 
     public MailSettings {
         baseUrl = baseUrl == null || baseUrl.isBlank() ? "http://localhost:8080" : stripSlash(baseUrl.trim());
@@ -39,9 +42,13 @@ public record MailSettings(
         retryBackoff = retryBackoff == null ? Duration.ofMinutes(1) : retryBackoff;
         retryBackoffMax = retryBackoffMax == null ? Duration.ofHours(1) : retryBackoffMax;
         claimTimeout = claimTimeout == null ? Duration.ofMinutes(5) : claimTimeout;
+        retention = retention == null ? Duration.ofDays(90) : retention;
         if (deadlineWorkingDays < 1) {
             throw new IllegalStateException(
                     "waarborg.mail.deadline-working-days must be at least 1, not " + deadlineWorkingDays);
+        }
+        if (retention.compareTo(Duration.ofDays(1)) < 0) {
+            throw new IllegalStateException("waarborg.mail.retention must be at least a day, not " + retention);
         }
         if (maxAttempts < 1) {
             throw new IllegalStateException("waarborg.mail.max-attempts must be at least 1, not " + maxAttempts);

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 /**
  * The use cases of the e-mail notifications: who hears of a fact, in which mail. Each writes outbox rows (or digest
  * items) in the caller's transaction and sends nothing itself. Nobody is mailed about their own action, nobody without
- * an address, nobody who switched that kind of mail off; without an SMTP host ({@code spring.mail.host}) nothing is
+ * an address, nobody deactivated, nobody who switched that kind of mail off; without an SMTP host ({@code spring.mail.host}) nothing is
  * written at all.
  */
 @Service
@@ -104,15 +104,17 @@ public class Notifications {
         }
     }
 
-    /** A gate decided: the owner hears of the decision; a send-back goes to the whole team, with the remarks. */
+    /**
+     * A gate decided: the owner hears of the decision (the rest of the team when the owner is deactivated); a send-back
+     * goes to the whole team, with the remarks.
+     */
     void gateDecided(GateDecided decided) {
         if (!enabled()) {
             return;
         }
         String system = recipients.systemName(decided.systemId());
-        Collection<String> people = decided.sentBack()
-                ? recipients.team(decided.systemId())
-                : recipients.owner(decided.systemId()).map(List::of).orElse(List.of());
+        Collection<String> people =
+                decided.sentBack() ? recipients.team(decided.systemId()) : recipients.ownerOrTeam(decided.systemId());
         MailKind kind = decided.sentBack() ? MailKind.SEND_BACK : MailKind.DECISION;
         for (Recipient to : recipients.people(people, decided.userId())) {
             Map<String, Object> values = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import nl.waarborg.administration.DeactivatedAccounts;
 import nl.waarborg.engine.EngineAccess;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who a notification goes to, read as the system: members of a group, a system's team and owner, and for each person
- * the address and name from the identity store with their settings. A person without an e-mail address gets no mail.
+ * the address and name from the identity store with their settings. A person without an e-mail address, or whom an
+ * administrator deactivated, gets no mail.
  */
 @Component
 class Recipients {
@@ -28,12 +30,19 @@ class Recipients {
     private final SystemRegistry systems;
     private final SystemTeam teams;
     private final SettingsStore settings;
+    private final DeactivatedAccounts deactivated;
 
-    Recipients(ProcessEngine engine, SystemRegistry systems, SystemTeam teams, SettingsStore settings) {
+    Recipients(
+            ProcessEngine engine,
+            SystemRegistry systems,
+            SystemTeam teams,
+            SettingsStore settings,
+            DeactivatedAccounts deactivated) {
         this.engine = engine;
         this.systems = systems;
         this.teams = teams;
         this.settings = settings;
+        this.deactivated = deactivated;
     }
 
     /** The people among these user ids (duplicates and {@code except} left out) who have an address. */
@@ -51,7 +60,7 @@ class Recipients {
                         .createUserQuery()
                         .userId(userId)
                         .singleResult());
-        if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
+        if (user == null || user.getEmail() == null || user.getEmail().isBlank() || deactivated.isDeactivated(userId)) {
             return Optional.empty();
         }
         String name =
@@ -77,8 +86,19 @@ class Recipients {
         return teams.members(systemId);
     }
 
-    Optional<String> owner(String systemId) {
-        return system(systemId).map(SystemRecord::owner);
+    /**
+     * Who hears of a decision on a system: its owner; when an administrator deactivated the owner (they left), the rest
+     * of the system's team instead, so that the decision does not go unheard.
+     */
+    List<String> ownerOrTeam(String systemId) {
+        Optional<String> owner = system(systemId).map(SystemRecord::owner);
+        if (owner.isEmpty()) {
+            return List.of();
+        }
+        if (!deactivated.isDeactivated(owner.get())) {
+            return List.of(owner.get());
+        }
+        return team(systemId).stream().filter(id -> !id.equals(owner.get())).toList();
     }
 
     String systemName(String systemId) {

@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -40,12 +41,13 @@ final class SingleSignOn {
     SingleSignOn(SingleSignOnProperties properties, SsoAccountSync sync, LoginThrottle throttle) {
         this.properties = properties;
         this.throttle = throttle;
-        this.logins = new SsoLogins(
-                new ProviderClaims(properties, GroupMapping.parse(properties.groupMapping())), sync, throttle);
+        this.logins =
+                new SsoLogins(new ProviderClaims(properties, GroupMapping.parse(properties.groupMapping())), sync);
         this.registrations = new DiscoveredRegistration(properties);
     }
 
     void apply(HttpSecurity http, AuthenticationEntryPoint apiEntryPoint) throws Exception {
+        http.addFilterBefore(new SsoAddressGuard(throttle), OAuth2AuthorizationRequestRedirectFilter.class);
         DefaultOAuth2AuthorizationRequestResolver resolver =
                 new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
         resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -56,16 +58,26 @@ final class SingleSignOn {
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(logins.oidcUserService()))
                         .defaultSuccessUrl("/", false)
                         .failureHandler((request, response, e) -> {
-                            if (e instanceof LoginThrottledException) {
-                                response.sendRedirect(request.getContextPath() + "/login?locked");
-                                return;
-                            }
-                            String[] failure = SsoLogins.failure(request, e);
+                            String[] failure = SsoLogins.failure(e);
                             throttle.failed(failure[0], request.getRemoteAddr(), "single sign-on: " + failure[1]);
                             response.sendRedirect(request.getContextPath() + "/login?ssoError");
                         }))
-                .oauth2ResourceServer(server -> server.authenticationEntryPoint(apiEntryPoint)
+                .oauth2ResourceServer(server -> server.authenticationEntryPoint(countingRefusals(apiEntryPoint))
                         .jwt(jwt -> jwt.decoder(jwtDecoder()).jwtAuthenticationConverter(logins::bearer)));
+    }
+
+    /**
+     * A bearer token that Waarborg refused after the provider's checks (a deactivated user, a local account's id …)
+     * counts as a failed login of that account from the request's address, as a refusal at the browser's callback does.
+     */
+    private AuthenticationEntryPoint countingRefusals(AuthenticationEntryPoint entryPoint) {
+        return (request, response, e) -> {
+            if (e instanceof SsoLoginRefusedException) {
+                String[] failure = SsoLogins.failure(e);
+                throttle.failed(failure[0], request.getRemoteAddr(), "single sign-on (bearer token): " + failure[1]);
+            }
+            entryPoint.commence(request, response, e);
+        };
     }
 
     /** The provider's origin (scheme, host and port), which Waarborg's pages may send a form to: the logout. */

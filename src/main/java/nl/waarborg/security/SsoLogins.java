@@ -1,6 +1,5 @@
 package nl.waarborg.security;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,14 +19,12 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * What happens when the identity provider vouches for someone (ADR 0025): at a browser login (an ID token) and for a
- * bearer token on /api and /engine-rest. Both map the token's groups, check the client address against the login
- * throttle and bring the user into the identity store through {@link SsoAccountSync}; the Spring Security principal's
- * name is the Waarborg user id and its authorities are exactly the mapped groups, as for a local login.
+ * bearer token on /api and /engine-rest. Both map the token's groups and bring the user into the identity store through
+ * {@link SsoAccountSync}; the Spring Security principal's name is the Waarborg user id and its authorities are exactly
+ * the mapped groups, as for a local login. The login throttle is {@link SingleSignOn}'s, which has the request.
  */
 final class SsoLogins {
 
@@ -38,14 +35,17 @@ final class SsoLogins {
 
     private final ProviderClaims claims;
     private final SsoAccountSync sync;
-    private final LoginThrottle throttle;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Map<SsoUser, Instant> bearerSynced = new ConcurrentHashMap<>();
 
-    SsoLogins(ProviderClaims claims, SsoAccountSync sync, LoginThrottle throttle) {
+    SsoLogins(ProviderClaims claims, SsoAccountSync sync) {
+        this(claims, sync, Clock.systemUTC());
+    }
+
+    SsoLogins(ProviderClaims claims, SsoAccountSync sync, Clock clock) {
         this.claims = claims;
         this.sync = sync;
-        this.throttle = throttle;
+        this.clock = clock;
     }
 
     /** The login's user service: the provider's user, then Waarborg's checks and the synchronisation. */
@@ -53,7 +53,6 @@ final class SsoLogins {
         OidcUserService provider = new OidcUserService();
         return request -> {
             OidcUser oidcUser = provider.loadUser(request);
-            throttle.checkAddress(clientAddress());
             SsoUser user = claims.user(
                     oidcUser.getClaims(),
                     request.getClientRegistration().getProviderDetails().getIssuerUri());
@@ -66,7 +65,11 @@ final class SsoLogins {
         };
     }
 
-    /** A bearer token as an authentication: the Waarborg user id and groups, the user synchronised at most each minute. */
+    /**
+     * A bearer token as an authentication: the Waarborg user id and groups, the user synchronised at most each minute
+     * (at once when the token's content changed). A token that Waarborg refuses (a deactivated user, a local account's
+     * id …) throws {@link SsoLoginRefusedException}, which {@link SingleSignOn} counts as a failed login.
+     */
     JwtAuthenticationToken bearer(Jwt jwt) {
         SsoUser user = claims.user(
                 jwt.getClaims(),
@@ -95,14 +98,8 @@ final class SsoLogins {
         }
     }
 
-    static String clientAddress() {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? attributes.getRequest().getRemoteAddr()
-                : null;
-    }
-
     /** A failed login at the callback, for the throttle and the audit trail: the account if known, and the cause. */
-    static String[] failure(HttpServletRequest request, Exception e) {
+    static String[] failure(Exception e) {
         String account = e instanceof SsoLoginRefusedException refused && refused.account() != null
                 ? refused.account()
                 : "(single sign-on)";

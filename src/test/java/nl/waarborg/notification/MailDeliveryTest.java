@@ -29,6 +29,9 @@ class MailDeliveryTest extends MailScenario {
     @Autowired
     Outbox outbox;
 
+    @Autowired
+    OutboxCleanup cleanup;
+
     @AfterEach
     void smtpBackUp() {
         TestSmtp.start();
@@ -118,6 +121,112 @@ class MailDeliveryTest extends MailScenario {
         List<Received> mails = mailsTo(user);
         assertThat(mails).hasSize(2);
         assertThat(mails).extracting(Received::messageId).containsOnly("<" + id + "@waarborg>");
+    }
+
+    void age(String table, String column, String idColumn, String id, Instant at) {
+        jdbc.sql("UPDATE " + table + " SET " + column + " = :at WHERE " + idColumn + " = :id")
+                .param("at", Timestamp.from(at))
+                .param("id", id)
+                .update();
+    }
+
+    long count(String table, String idColumn, String id) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE " + idColumn + " = :id")
+                .param("id", id)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void sentAndFailedMailsAndUsedDigestItemsAndNoticesOfClosedTasksGoAfterTheRetention() {
+        String user = newUser("pl", "project-lead");
+        Instant now = Instant.now();
+        Instant old = now.minus(91, ChronoUnit.DAYS);
+        Instant young = now.minus(89, ChronoUnit.DAYS);
+        String oldSent = mailFor(user, "Oud verstuurd");
+        String youngSent = mailFor(user, "Jong verstuurd");
+        String oldFailed = mailFor(user, "Oud mislukt");
+        outboxDrained();
+        jdbc.sql("UPDATE wb_mail_outbox SET status = 'FAILED' WHERE id = :id")
+                .param("id", oldFailed)
+                .update();
+        String oldPending = mailFor(user, "Oud en nog te versturen");
+        jdbc.sql("UPDATE wb_mail_outbox SET next_attempt_at = :later WHERE id = :id")
+                .param("later", Timestamp.from(now.plus(1, ChronoUnit.DAYS)))
+                .param("id", oldPending)
+                .update();
+        for (String id : List.of(oldSent, oldFailed, oldPending)) {
+            age("wb_mail_outbox", "created_at", "id", id, old);
+        }
+        age("wb_mail_outbox", "created_at", "id", youngSent, young);
+
+        String usedItem = digestItem(user, "task-used-" + user, oldSent, old);
+        String waitingItem = digestItem(user, "task-waiting-" + user, null, old);
+        String youngItem = digestItem(user, "task-young-" + user, youngSent, young);
+
+        org.camunda.bpm.engine.task.Task open = engine.getTaskService().newTask();
+        open.setName("Open taak " + user);
+        engine.getTaskService().saveTask(open);
+        String closedTask = "task-closed-" + user;
+        notice(open.getId(), old);
+        notice(closedTask, old);
+        notice("task-recent-" + user, young);
+        try {
+            OutboxCleanup.Removed removed = cleanup.removeOld(now);
+            assertThat(removed.mails()).isGreaterThanOrEqualTo(2);
+
+            assertThat(count("wb_mail_outbox", "id", oldSent))
+                    .as("old and sent")
+                    .isZero();
+            assertThat(count("wb_mail_outbox", "id", oldFailed))
+                    .as("old and failed")
+                    .isZero();
+            assertThat(count("wb_mail_outbox", "id", oldPending))
+                    .as("still to send")
+                    .isEqualTo(1);
+            assertThat(count("wb_mail_outbox", "id", youngSent))
+                    .as("within the retention")
+                    .isEqualTo(1);
+            assertThat(count("wb_mail_digest_item", "id", usedItem)).isZero();
+            assertThat(count("wb_mail_digest_item", "id", waitingItem))
+                    .as("waits for a digest")
+                    .isEqualTo(1);
+            assertThat(count("wb_mail_digest_item", "id", youngItem)).isEqualTo(1);
+            assertThat(count("wb_deadline_notice", "task_id", closedTask)).isZero();
+            assertThat(count("wb_deadline_notice", "task_id", open.getId()))
+                    .as("an open task keeps its notice, or it would be told again")
+                    .isEqualTo(1);
+            assertThat(count("wb_deadline_notice", "task_id", "task-recent-" + user))
+                    .isEqualTo(1);
+        } finally {
+            engine.getTaskService().deleteTask(open.getId(), true);
+            jdbc.sql("DELETE FROM wb_mail_outbox WHERE id = :id")
+                    .param("id", oldPending)
+                    .update();
+            jdbc.sql("DELETE FROM wb_mail_digest_item WHERE user_id = :user")
+                    .param("user", user)
+                    .update();
+        }
+    }
+
+    String digestItem(String user, String taskId, String outboxId, Instant at) {
+        String id = java.util.UUID.randomUUID().toString();
+        jdbc.sql("""
+                        INSERT INTO wb_mail_digest_item (id, user_id, task_id, task_name, created_at, outbox_id)
+                        VALUES (:id, :user, :task, 'Taak', :at, :outbox)""")
+                .param("id", id)
+                .param("user", user)
+                .param("task", taskId)
+                .param("at", Timestamp.from(at))
+                .param("outbox", outboxId)
+                .update();
+        return id;
+    }
+
+    void notice(String taskId, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO wb_deadline_notice (task_id, kind, due_at, noticed_at)
+                        VALUES (:task, 'DEADLINE_PASSED', :at, :at)""").param("task", taskId).param("at", Timestamp.from(at)).update();
     }
 
     @Test

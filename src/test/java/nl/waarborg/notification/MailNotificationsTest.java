@@ -197,4 +197,45 @@ class MailNotificationsTest extends MailScenario {
         assertThat(mailsTo("manager", name)).extracting(Received::subject).hasSize(2);
         assertThat(mailsTo(ethics, name)).as("another group").isEmpty();
     }
+
+    void deactivate(String user) {
+        HttpResponse<String> done =
+                as("admin").postJson("/api/admin/users/" + user + "/deactivation", "{\"reason\":\"Uit dienst\"}");
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+    }
+
+    void assign(String taskId, String user) {
+        HttpResponse<String> reassigned = as("admin")
+                .postJson(
+                        "/api/admin/work/tasks/" + taskId + "/assignee",
+                        "{\"assignee\":\"" + user + "\",\"reason\":\"Vervanging\"}");
+        assertThat(reassigned.statusCode()).as(reassigned.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aDeactivatedUserGetsNoMailAndADeactivatedOwnersDecisionGoesToTheTeam() throws Exception {
+        String owner = newUser("owner", "project-lead");
+        String officer = newUser("fg", "privacy-officer");
+        putSettings(officer, settings("nl", false, true));
+        String name = uniqueName("Uit dienst");
+        Task gate = taskAt(systemAt(name, owner, FG_GATE), FG_GATE);
+        assign(gate.getId(), officer);
+        assertThat(mailsTo(officer, "toegewezen")).as("still active").hasSize(1);
+
+        deactivate(officer);
+        deactivate(owner);
+        ZonedDateTime due = gate.getDueDate().toInstant().atZone(ZoneId.of("Europe/Amsterdam"));
+        deadlines.check(due.plusHours(1));
+        assertThat(mailsTo("manager", name)).extracting(Received::subject).hasSize(1);
+        assertThat(mailsTo(officer, "Termijn")).as("the deactivated assignee").isEmpty();
+
+        assign(gate.getId(), "fg");
+        completeOk("fg", gate.getId(), Map.of("decision", "APPROVED", "motivation", "Akkoord"));
+        assertThat(mailsTo(owner, name)).as("the deactivated owner").isEmpty();
+        assertThat(mailsTo("lead", name).stream()
+                        .filter(m -> m.subject().startsWith("Besluit over uw systeem"))
+                        .toList())
+                .as("the co-author hears of the decision instead")
+                .hasSize(1);
+    }
 }

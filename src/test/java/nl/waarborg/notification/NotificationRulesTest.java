@@ -45,6 +45,16 @@ class NotificationRulesTest {
     }
 
     @Test
+    void publicHolidaysDoNotCountAsWorkingDaysBeforeADeadline() {
+        // Due Tuesday 29 December 2026 10:00; Christmas (Friday 25th) does not count, so two working days before is
+        // Thursday 24 December 10:00, not Friday.
+        Instant due = ZonedDateTime.of(2026, 12, 29, 10, 0, 0, 0, AMSTERDAM).toInstant();
+        ZonedDateTime christmasEve = ZonedDateTime.of(2026, 12, 24, 10, 0, 0, 0, AMSTERDAM);
+        assertThat(DeadlineNotice.of(due, christmasEve.minusMinutes(1), 2)).isEmpty();
+        assertThat(DeadlineNotice.of(due, christmasEve, 2)).hasValue(MailKind.DEADLINE_APPROACHING);
+    }
+
+    @Test
     void aDigestGoesOutAtMostOncePerInterval() {
         Instant last = Instant.parse("2026-03-05T10:00:00Z");
         Duration interval = Duration.ofMinutes(15);

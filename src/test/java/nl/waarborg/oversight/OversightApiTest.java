@@ -23,6 +23,7 @@ import nl.waarborg.support.WaarborgIntegrationTest;
 import nl.waarborg.system.SystemRegistry;
 import nl.waarborg.workflow.CycleService;
 import nl.waarborg.workflow.CycleService.OpenStep;
+import nl.waarborg.workflow.rules.WorkingDays;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -113,11 +114,14 @@ class OversightApiTest {
         assertThat(item.path("overdue").asBoolean()).isFalse();
         Instant since = Instant.parse(item.path("waitingSince").asText());
         Instant due = Instant.parse(item.path("dueAt").asText());
-        // Counted here day by day, independently of the code under test: ten weekdays after the day the gate opened.
+        // Counted here day by day: ten weekdays after the day the gate opened, leaving out the public holidays (whose
+        // dates WorkingDaysTest checks).
         LocalDate day = since.atZone(AMSTERDAM).toLocalDate();
         for (int weekdays = 0; weekdays < 10; ) {
             day = day.plusDays(1);
-            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+            if (day.getDayOfWeek() != DayOfWeek.SATURDAY
+                    && day.getDayOfWeek() != DayOfWeek.SUNDAY
+                    && !WorkingDays.isPublicHoliday(day)) {
                 weekdays++;
             }
         }

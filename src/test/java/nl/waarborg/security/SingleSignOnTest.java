@@ -46,29 +46,8 @@ class SingleSignOnTest {
         System.out.println("[waarborg-test] SingleSignOnTest on " + TestDatabases.name());
     }
 
-    /** Logs in at Waarborg through the provider's login page; answers the last page and keeps the session. */
     HttpResponse<String> ssoLogin(Http waarborg, TestIdentityProvider.Person person) {
-        HttpResponse<String> start = waarborg.get("/oauth2/authorization/oidc");
-        assertThat(start.statusCode()).isEqualTo(302);
-        String authorize = start.headers().firstValue("Location").orElseThrow();
-        assertThat(authorize)
-                .startsWith(provider.issuer() + "/oauth2/authorize")
-                .contains("code_challenge_method=S256")
-                .contains("code_challenge=");
-        HttpResponse<String> page = waarborg.follow(authorize);
-        if (!page.uri().toString().startsWith(provider.issuer() + "/login")) {
-            return page; // the provider still knew the person
-        }
-        HttpResponse<String> loggedIn = waarborg.postFormTo(
-                provider.issuer() + "/login",
-                Http.form(
-                        "username",
-                        person.username(),
-                        "password",
-                        person.password(),
-                        "_csrf",
-                        Http.csrfTokenFrom(page.body())));
-        return waarborg.follow(loggedIn.headers().firstValue("Location").orElseThrow());
+        return provider.loginAtWaarborg(waarborg, person);
     }
 
     List<String> groupsOf(String userId) {

@@ -1,5 +1,7 @@
 package nl.waarborg.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
@@ -111,6 +113,39 @@ public final class TestIdentityProvider {
         POST_LOGOUT_URIS.add(uri);
     }
 
+    /**
+     * Logs in at Waarborg through the provider's login page (the code flow with PKCE that Waarborg starts); answers the
+     * last page and keeps the session in {@code waarborg}.
+     */
+    public HttpResponse<String> loginAtWaarborg(Http waarborg, Person person) {
+        HttpResponse<String> start = waarborg.get("/oauth2/authorization/oidc");
+        assertThat(start.statusCode()).isEqualTo(302);
+        String authorize = start.headers().firstValue("Location").orElseThrow();
+        assertThat(authorize)
+                .startsWith(issuer + "/oauth2/authorize")
+                .contains("code_challenge_method=S256")
+                .contains("code_challenge=");
+        HttpResponse<String> page = waarborg.follow(authorize);
+        if (!page.uri().toString().startsWith(issuer + "/login")) {
+            return page; // the provider still knew the person
+        }
+        HttpResponse<String> loggedIn = submitLogin(waarborg, page, person);
+        return waarborg.follow(loggedIn.headers().firstValue("Location").orElseThrow());
+    }
+
+    /** Fills in and sends the provider's login page; the answer redirects on to the authorization. */
+    public HttpResponse<String> submitLogin(Http browser, HttpResponse<String> loginPage, Person person) {
+        return browser.postFormTo(
+                issuer + "/login",
+                Http.form(
+                        "username",
+                        person.username(),
+                        "password",
+                        person.password(),
+                        "_csrf",
+                        Http.csrfTokenFrom(loginPage.body())));
+    }
+
     /** Tokens for a person, through the provider's real login page and the code flow with PKCE. */
     public Tokens login(String username) {
         Person person = PEOPLE.get(username);
@@ -164,9 +199,15 @@ public final class TestIdentityProvider {
      */
     public String signedToken(
             String issuer, String username, List<String> groups, Instant expires, boolean foreignKey) {
+        return signedToken(issuer, username, username, groups, expires, foreignKey);
+    }
+
+    /** A token signed by hand whose subject (the provider's id of the person) differs from the user name. */
+    public String signedToken(
+            String issuer, String subject, String username, List<String> groups, Instant expires, boolean foreignKey) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
-                .subject(username)
+                .subject(subject)
                 .audience(CLIENT_ID)
                 .claim("preferred_username", username)
                 .claim("groups", groups)

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WorkingDaysTest {
@@ -34,10 +35,73 @@ class WorkingDaysTest {
     }
 
     @Test
-    void publicHolidaysAreNotKnownAndCountAsWorkingDays() {
-        // A known gap, stated in WorkingDays: Christmas Day 2026 (a Friday) and King's Day 2027 (a Tuesday) count.
-        assertThat(WorkingDays.isWorkingDay(LocalDate.of(2026, 12, 25))).isTrue();
-        assertThat(WorkingDays.isWorkingDay(LocalDate.of(2027, 4, 27))).isTrue();
+    void easterIsComputedForAnyYear() {
+        assertThat(WorkingDays.easterSunday(2024)).isEqualTo(LocalDate.of(2024, 3, 31));
+        assertThat(WorkingDays.easterSunday(2025)).isEqualTo(LocalDate.of(2025, 4, 20));
+        assertThat(WorkingDays.easterSunday(2026)).isEqualTo(LocalDate.of(2026, 4, 5));
+        assertThat(WorkingDays.easterSunday(2027)).isEqualTo(LocalDate.of(2027, 3, 28));
+        assertThat(WorkingDays.easterSunday(2000)).isEqualTo(LocalDate.of(2000, 4, 23));
+        assertThat(WorkingDays.easterSunday(2038)).as("the latest date").isEqualTo(LocalDate.of(2038, 4, 25));
+        assertThat(WorkingDays.easterSunday(2285)).as("the earliest date").isEqualTo(LocalDate.of(2285, 3, 22));
+    }
+
+    @Test
+    void theHolidaysOfTheAlgemeneTermijnenwetAreNoWorkingDays() {
+        // 2027: every holiday that moves with Easter falls on a weekday, as do New Year, King's Day and 5 May.
+        for (LocalDate holiday : List.of(
+                LocalDate.of(2027, 1, 1), // Nieuwjaarsdag, a Friday
+                LocalDate.of(2027, 3, 26), // Goede Vrijdag
+                LocalDate.of(2027, 3, 29), // Tweede Paasdag
+                LocalDate.of(2027, 4, 27), // Koningsdag, a Tuesday
+                LocalDate.of(2027, 5, 5), // Bevrijdingsdag, a Wednesday, not a lustrum year: it counts every year
+                LocalDate.of(2027, 5, 6), // Hemelvaartsdag
+                LocalDate.of(2027, 5, 17), // Tweede Pinksterdag
+                LocalDate.of(2026, 12, 25), // Eerste Kerstdag, a Friday
+                LocalDate.of(2028, 12, 26))) { // Tweede Kerstdag, a Tuesday
+            assertThat(WorkingDays.isPublicHoliday(holiday)).as("%s", holiday).isTrue();
+            assertThat(WorkingDays.isWorkingDay(holiday)).as("%s", holiday).isFalse();
+        }
+        for (LocalDate ordinary : List.of(
+                LocalDate.of(2027, 1, 4),
+                LocalDate.of(2027, 3, 25), // Maundy Thursday
+                LocalDate.of(2027, 3, 30),
+                LocalDate.of(2027, 4, 26),
+                LocalDate.of(2027, 5, 4), // Remembrance Day is no holiday
+                LocalDate.of(2027, 5, 7), // the Friday after Ascension is only equated with one by decree
+                LocalDate.of(2027, 5, 18),
+                LocalDate.of(2026, 12, 24),
+                LocalDate.of(2026, 12, 31))) {
+            assertThat(WorkingDays.isWorkingDay(ordinary)).as("%s", ordinary).isTrue();
+        }
+        assertThat(WorkingDays.isPublicHoliday(LocalDate.of(2026, 4, 5)))
+                .as("Easter Sunday")
+                .isTrue();
+        assertThat(WorkingDays.isPublicHoliday(LocalDate.of(2026, 5, 24)))
+                .as("Whit Sunday")
+                .isTrue();
+    }
+
+    @Test
+    void kingsDayMovesToSaturdayWhenTheTwentySeventhIsASunday() {
+        assertThat(WorkingDays.kingsDay(2025)).isEqualTo(LocalDate.of(2025, 4, 26));
+        assertThat(WorkingDays.kingsDay(2031)).isEqualTo(LocalDate.of(2031, 4, 26));
+        assertThat(WorkingDays.kingsDay(2026)).isEqualTo(LocalDate.of(2026, 4, 27));
+        assertThat(WorkingDays.isPublicHoliday(LocalDate.of(2025, 4, 27))).isFalse();
+        // 27 April 2026 is a Monday and no working day; 28 April is.
+        assertThat(WorkingDays.isWorkingDay(LocalDate.of(2026, 4, 27))).isFalse();
+        assertThat(WorkingDays.isWorkingDay(LocalDate.of(2026, 4, 28))).isTrue();
+    }
+
+    @Test
+    void addingSkipsHolidaysLikeWeekends() {
+        ZonedDateTime thursday = ZonedDateTime.of(LocalDateTime.of(2027, 3, 25, 14, 0), AMSTERDAM);
+        assertThat(WorkingDays.add(thursday, 1).toLocalDate())
+                .as("Maundy Thursday + 1 skips Good Friday, the weekend and Easter Monday")
+                .isEqualTo(LocalDate.of(2027, 3, 30));
+        ZonedDateTime tuesday = ZonedDateTime.of(LocalDateTime.of(2027, 5, 4, 9, 0), AMSTERDAM);
+        assertThat(WorkingDays.add(tuesday, 2).toLocalDate())
+                .as("4 May + 2 skips 5 May and Ascension Day")
+                .isEqualTo(LocalDate.of(2027, 5, 10));
     }
 
     @Test
@@ -51,14 +115,17 @@ class WorkingDaysTest {
                 .as("Monday + 10 is two weeks on")
                 .isEqualTo(at(21, 9));
         assertThat(WorkingDays.add(at(11, 16), 1)).as("Friday + 1 is Monday").isEqualTo(at(14, 16));
-        assertThat(WorkingDays.add(at(11, 16), 10)).as("Friday + 10").isEqualTo(at(25, 16));
+        assertThat(WorkingDays.add(at(11, 16), 9)).as("Friday + 9").isEqualTo(at(24, 16));
+        assertThat(WorkingDays.add(at(11, 16), 10))
+                .as("Friday + 10 skips both Christmas days")
+                .isEqualTo(at(28, 16));
     }
 
     @Test
     void aStartInTheWeekendCountsFromMonday() {
         assertThat(WorkingDays.add(at(12, 10), 1)).as("Saturday + 1").isEqualTo(at(14, 10));
         assertThat(WorkingDays.add(at(13, 10), 1)).as("Sunday + 1").isEqualTo(at(14, 10));
-        assertThat(WorkingDays.add(at(13, 10), 10)).as("Sunday + 10").isEqualTo(at(25, 10));
+        assertThat(WorkingDays.add(at(13, 10), 9)).as("Sunday + 9").isEqualTo(at(24, 10));
     }
 
     @Test
@@ -90,7 +157,10 @@ class WorkingDaysTest {
 
     @Test
     void aGateIsDueTheConfiguredNumberOfWorkingDaysAfterItOpens() {
-        assertThat(new GateDeadline(10).dueFrom(at(11, 16))).isEqualTo(at(25, 16));
+        assertThat(new GateDeadline(10).dueFrom(at(4, 16))).isEqualTo(at(18, 16));
+        assertThat(new GateDeadline(10).dueFrom(at(11, 16)))
+                .as("over Christmas")
+                .isEqualTo(at(28, 16));
         assertThat(new GateDeadline(1).dueFrom(at(11, 16))).isEqualTo(at(14, 16));
         assertThat(new GateDeadline(3).workingDays()).isEqualTo(3);
     }
