@@ -274,7 +274,8 @@ class AssessmentProcessPathsTest {
             case 4 -> {
                 v.put(
                         "part4Rights",
-                        json("[{\"right\":\"non-discriminatie\",\"impact\":\"NEGATIVE\",\"severity\":\"HIGH\"}]"));
+                        json("[{\"right\":\"non-discriminatie\",\"impact\":\"NEGATIVE\",\"rightWeight\":\"CORE\","
+                                + "\"infringementExtent\":\"FAR_REACHING\",\"infringementSeverity\":\"SERIOUS\"}]"));
                 v.put("part4SpecificRisks", "Indirecte discriminatie op postcode");
                 v.put("part4Effectiveness", "Getest op historische aanvragen");
                 v.put("part4NecessitySubsidiarity", "Geen minder ingrijpend alternatief");
