@@ -1,5 +1,6 @@
 package nl.waarborg.assessment;
 
+import java.util.ArrayList;
 import java.util.List;
 import nl.waarborg.identity.GroupMembership;
 import nl.waarborg.system.PhaseEntryCheck;
@@ -7,7 +8,10 @@ import nl.waarborg.system.PhaseEntryRefusedException;
 import nl.waarborg.system.SystemRecord;
 import org.springframework.stereotype.Component;
 
-/** ADR 0014 where the phase changes: the register asks this before a system enters Implement, Evaluate or "in use". */
+/**
+ * ADR 0014 where the phase changes: the register asks this before a system enters Implement, Evaluate or "in use".
+ * Evaluate ("in use") also needs every go-live check of the round done (ADR 0031, {@link GoLiveDuties}).
+ */
 @Component
 class GoLiveCheck implements PhaseEntryCheck {
 
@@ -21,8 +25,16 @@ class GoLiveCheck implements PhaseEntryCheck {
 
     @Override
     public void requireEntry(SystemRecord system, SystemRecord.Phase phase) {
-        List<String> violations =
-                GoLiveInvariant.violations(facts.of(system.id(), system.owner()), membership::isMember);
+        GoLiveInvariant.Facts known = facts.of(system.id(), system.owner());
+        List<String> violations = new ArrayList<>(GoLiveInvariant.violations(known, membership::isMember));
+        if (violations.isEmpty() && phase == SystemRecord.Phase.EVALUATE) {
+            List<String> open = GoLiveDuties.open(known.triageOutcome(), facts.checksDone(system.id(), known.round()));
+            if (!open.isEmpty()) {
+                throw new PhaseEntryRefusedException("System " + system.id() + " cannot go into use: the go-live"
+                        + " checks " + String.join(", ", open) + " of round " + known.round() + " are not done."
+                        + " Complete each check's task with its confirmation first (ADR 0031).");
+            }
+        }
         if (!violations.isEmpty()) {
             throw new PhaseEntryRefusedException("System " + system.id() + " cannot enter phase " + phase + ": "
                     + String.join("; ", violations)

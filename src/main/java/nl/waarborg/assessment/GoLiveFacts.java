@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nl.waarborg.assessment.AssessmentStore.VersionRow;
 import nl.waarborg.shared.CanonicalJson;
 import nl.waarborg.shared.EvidenceKeys;
@@ -23,8 +24,15 @@ class GoLiveFacts {
     private final AssessmentStore store;
     private final RoundParties parties;
     private final EvidenceKeys keys;
+    private final GoLiveCheckRecords checks;
 
-    GoLiveFacts(JdbcClient jdbc, AssessmentStore store, RoundParties parties, EvidenceKeys keys) {
+    GoLiveFacts(
+            JdbcClient jdbc,
+            AssessmentStore store,
+            RoundParties parties,
+            EvidenceKeys keys,
+            GoLiveCheckRecords checks) {
+        this.checks = checks;
         this.keys = keys;
         this.jdbc = jdbc;
         this.store = store;
@@ -63,6 +71,11 @@ class GoLiveFacts {
                     .ifPresent(v -> versions.put(assessment.type(), versionFacts(assessment, v)));
         }
         return new GoLiveInvariant.Facts(round, outcome, versions, parties.of(systemId, owner, round));
+    }
+
+    /** The go-live checks done in the round (ADR 0031). */
+    Set<String> checksDone(String systemId, int round) {
+        return checks.done(systemId, round);
     }
 
     private GoLiveInvariant.VersionFacts versionFacts(Assessment assessment, VersionRow v) {

@@ -14,6 +14,7 @@ public enum AuditAction {
     TRIGGER_RECEIVED,
     RETIREMENT_REQUESTED,
     CYCLE_CANCELLED,
+    PRE_SCAN_MIGRATED,
     // versions and gates
     VERSION_OPENED,
     ANSWERS_SAVED,

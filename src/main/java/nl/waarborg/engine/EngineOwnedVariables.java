@@ -47,6 +47,7 @@ public final class EngineOwnedVariables {
             "annexIiiPoint",
             "friaRequired",
             "transparencyDuties",
+            "art50Duties",
             "euRegistration",
             "iamaAdvice",
             "iamaReason",
@@ -58,6 +59,9 @@ public final class EngineOwnedVariables {
             "actionPointId",
             "actionPointWhat",
             "actionPointOwner",
+            // Implementation: the go-live duties of the round (ADR 0031), one per instance of go-live-duty.
+            "goLiveDuties",
+            "goLiveDuty",
             // Evaluate and retirement, set by Waarborg's own trigger and retirement.
             "triggerType",
             "triggerDescription",

@@ -1,15 +1,21 @@
 package nl.waarborg.workflow;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import nl.waarborg.assessment.ActionPoint;
 import nl.waarborg.assessment.ActionPoints;
+import nl.waarborg.assessment.GoLiveDuties;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
-/** Start of Implement: the open action points of the versions approved in this round become the tasks to do. */
+/**
+ * Start of Implement: the open action points of the versions approved in this round become the tasks to do, and the
+ * round's Art. 50 and provider duties the go-live duties ({@link GoLiveDuties}).
+ */
 @Component("implementationPreparer")
 public class ImplementationPreparer implements JavaDelegate {
 
@@ -45,5 +51,18 @@ public class ImplementationPreparer implements JavaDelegate {
         if (!execution.hasVariable(ProcessVariables.FRIA_REQUIRED)) {
             execution.setVariable(ProcessVariables.FRIA_REQUIRED, true);
         }
+        if (!execution.hasVariable(ProcessVariables.AI_ACT_ROLE)) {
+            execution.setVariable(ProcessVariables.AI_ACT_ROLE, "PROVIDER_AND_DEPLOYER");
+        }
+        // The Art. 50 and provider duties of the round's triage: one instance of the task go-live-duty each (ADR 0031).
+        Map<String, Object> outcome = new HashMap<>();
+        TriageRecorder.OUTCOME.forEach(name -> outcome.put(name, execution.getVariable(name)));
+        execution.setVariable(
+                ProcessVariables.GO_LIVE_DUTIES,
+                Variables.objectValue(new ArrayList<>(GoLiveDuties.duties(outcome).stream()
+                                .map(GoLiveDuties.Duty::code)
+                                .toList()))
+                        .serializationDataFormat(Variables.SerializationDataFormats.JSON)
+                        .create());
     }
 }

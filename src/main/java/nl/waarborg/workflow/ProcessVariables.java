@@ -31,6 +31,12 @@ public final class ProcessVariables {
 
     public static final String DPIA_ADVICE = "dpiaAdvice";
 
+    public static final String AI_ACT_ROLE = "aiActRole";
+    /** The Art. 50 items of the triage, comma-separated codes (GoLiveDuties.Art50Item). */
+    public static final String ART50_DUTIES = "art50Duties";
+    /** The codes of the go-live duties of the round (GoLiveDuties.Duty): the collection of the task go-live-duty. */
+    public static final String GO_LIVE_DUTIES = "goLiveDuties";
+
     public static final String ACTION_POINT_IDS = "actionPointIds";
     public static final String ACTION_POINT_ID = "actionPointId";
 

@@ -247,4 +247,60 @@ class FormValidatorTest {
             assertThat(validator.check(form, name -> null)).as(form.id()).isNotNull();
         }
     }
+
+    @Test
+    void iamaPartFourAsksTheSeverityOfANegativeImpactOnTheScaleOfIamaVersionTwo() {
+        Map<String, Object> part4 = new java.util.HashMap<>(Map.of(
+                "part4SpecificRisks", "r",
+                "part4Effectiveness", "e",
+                "part4NecessitySubsidiarity", "n",
+                "part4RiskResponse", "a"));
+        part4.put("part4Rights", List.of(Map.of("right", "non-discriminatie", "impact", "NEGATIVE")));
+        assertThat(check("iama-part-4", part4))
+                .extracting(FormViolation::field, FormViolation::problem)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("part4Rights[0].rightWeight", Problem.REQUIRED),
+                        org.assertj.core.groups.Tuple.tuple("part4Rights[0].infringementExtent", Problem.REQUIRED),
+                        org.assertj.core.groups.Tuple.tuple("part4Rights[0].infringementSeverity", Problem.REQUIRED));
+        // A row signed on the old scale keeps its value, but a new answer needs the new scale too (fail-closed).
+        part4.put(
+                "part4Rights",
+                List.of(Map.of("right", "non-discriminatie", "impact", "NEGATIVE", "severity", "VERY_HIGH")));
+        assertThat(check("iama-part-4", part4)).extracting(FormViolation::field).hasSize(3);
+        part4.put(
+                "part4Rights",
+                List.of(
+                        Map.of(
+                                "right",
+                                "non-discriminatie",
+                                "impact",
+                                "NEGATIVE",
+                                "rightWeight",
+                                "CORE",
+                                "infringementExtent",
+                                "LIMITED",
+                                "infringementSeverity",
+                                "MEDIUM"),
+                        Map.of("right", "recht-op-onderwijs", "impact", "POSITIVE")));
+        assertThat(check("iama-part-4", part4))
+                .as("a positive impact has no severity")
+                .isEmpty();
+        part4.put(
+                "part4Rights",
+                List.of(Map.of(
+                        "right",
+                        "non-discriminatie",
+                        "impact",
+                        "NEGATIVE",
+                        "rightWeight",
+                        "CORE",
+                        "infringementExtent",
+                        "LIMITED",
+                        "infringementSeverity",
+                        "VERY_HIGH")));
+        assertThat(check("iama-part-4", part4))
+                .extracting(FormViolation::field, FormViolation::problem)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "part4Rights[0].infringementSeverity", Problem.NOT_AN_OPTION));
+    }
 }

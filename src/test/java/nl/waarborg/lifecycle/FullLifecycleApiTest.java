@@ -107,7 +107,17 @@ public class FullLifecycleApiTest {
             case 4 -> {
                 v.put(
                         "part4Rights",
-                        List.of(Map.of("right", "non-discriminatie", "impact", "NEGATIVE", "severity", "HIGH")));
+                        List.of(Map.of(
+                                "right",
+                                "non-discriminatie",
+                                "impact",
+                                "NEGATIVE",
+                                "rightWeight",
+                                "CORE",
+                                "infringementExtent",
+                                "FAR_REACHING",
+                                "infringementSeverity",
+                                "SERIOUS")));
                 v.put("part4SpecificRisks", "Indirecte discriminatie op postcode");
                 v.put("part4Effectiveness", "Getest op historische aanvragen");
                 v.put("part4NecessitySubsidiarity", "Geen minder ingrijpend alternatief");

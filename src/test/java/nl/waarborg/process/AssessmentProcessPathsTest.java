@@ -16,15 +16,20 @@ import nl.waarborg.assessment.AssessmentReads;
 import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.AssessmentType;
 import nl.waarborg.assessment.AssessmentVersion;
+import nl.waarborg.assessment.GoLiveCheckRecords;
+import nl.waarborg.assessment.GoLiveDuties.Duty;
 import nl.waarborg.assessment.SegregationOfDutiesException;
 import nl.waarborg.assessment.Signature;
 import nl.waarborg.assessment.TriageRecords;
 import nl.waarborg.assessment.VersionStatus;
 import nl.waarborg.audit.AuditTrail;
+import nl.waarborg.forms.FormCatalog;
 import nl.waarborg.shared.InvalidInputException;
 import nl.waarborg.support.TestDatabases;
 import nl.waarborg.support.WaarborgIntegrationTest;
+import nl.waarborg.system.PhaseEntryRefusedException;
 import nl.waarborg.system.SystemRecord.Phase;
+import nl.waarborg.system.SystemRecord.Status;
 import nl.waarborg.system.SystemRegistry;
 import nl.waarborg.system.SystemTeam;
 import nl.waarborg.workflow.UnknownSystemException;
@@ -95,6 +100,12 @@ class AssessmentProcessPathsTest {
 
     @Autowired
     SystemTeam team;
+
+    @Autowired
+    FormCatalog forms;
+
+    @Autowired
+    GoLiveCheckRecords goLiveChecks;
 
     @BeforeEach
     void setUp() {
@@ -263,7 +274,8 @@ class AssessmentProcessPathsTest {
             case 4 -> {
                 v.put(
                         "part4Rights",
-                        json("[{\"right\":\"non-discriminatie\",\"impact\":\"NEGATIVE\",\"severity\":\"HIGH\"}]"));
+                        json("[{\"right\":\"non-discriminatie\",\"impact\":\"NEGATIVE\",\"rightWeight\":\"CORE\","
+                                + "\"infringementExtent\":\"FAR_REACHING\",\"infringementSeverity\":\"SERIOUS\"}]"));
                 v.put("part4SpecificRisks", "Indirecte discriminatie op postcode");
                 v.put("part4Effectiveness", "Getest op historische aanvragen");
                 v.put("part4NecessitySubsidiarity", "Geen minder ingrijpend alternatief");
@@ -343,6 +355,61 @@ class AssessmentProcessPathsTest {
                 .orElseThrow()
                 .id();
         return reads.version(id, number).orElseThrow();
+    }
+
+    // ---- go-live duties (ADR 0031)
+
+    /** The open instance of go-live-duty for this duty. */
+    Task dutyTask(String systemId, Duty duty) {
+        List<Task> found = taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(systemId)
+                .taskDefinitionKey("go-live-duty")
+                .list()
+                .stream()
+                .filter(t -> duty.code().equals(taskService.getVariable(t.getId(), "goLiveDuty")))
+                .toList();
+        assertThat(found).as("open go-live duty %s", duty).hasSize(1);
+        return found.get(0);
+    }
+
+    /** The open go-live duties of the system, by the name of their task. */
+    List<String> openDutyNames(String systemId) {
+        return taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(systemId)
+                .taskDefinitionKey("go-live-duty")
+                .list()
+                .stream()
+                .map(Task::getName)
+                .sorted()
+                .toList();
+    }
+
+    /** The answers of a duty's form: its confirmation as given, every other field filled in. */
+    Map<String, Object> dutyAnswers(Duty duty, boolean confirmed) {
+        Map<String, Object> v = new HashMap<>();
+        forms.form(duty.code()).orElseThrow().fields().keySet().forEach(k -> v.put(k, "Bewijs voor " + k));
+        v.put(duty.confirmation(), confirmed);
+        return v;
+    }
+
+    void completeDuty(String systemId, Duty duty) {
+        completeAs("lead", "project-lead", dutyTask(systemId, duty), dutyAnswers(duty, true));
+    }
+
+    void completeHighRiskChecks(String systemId) {
+        lead(systemId, "go-live-eu-database", Map.of("euDatabaseRegistered", true, "euDatabaseReference", "EU-123"));
+        lead(systemId, "go-live-fria-notification", Map.of("friaNotified", true, "friaNotificationReference", "MT-9"));
+        lead(
+                systemId,
+                "go-live-algorithm-register",
+                Map.of("registerEntryPublished", true, "registerEntryLink", "https://algoritmes.example/1"));
+        lead(
+                systemId,
+                "go-live-persons-informed",
+                Map.of("personsInformed", true, "personsInformedHow", "Brief bij beschikking"));
+        lead(systemId, "go-live-log-retention", Map.of("logsRetained", true, "logRetentionMonths", 12));
     }
 
     // ================================================================== assessment-cycle
@@ -450,6 +517,127 @@ class AssessmentProcessPathsTest {
         assertThat(cycle).hasPassed("start-next-round").isWaitingAt("fill-in-triage");
         assertThat(cycle).variables().containsEntry("round", 2).containsEntry("triggerType", "PERIODIC");
         assertThat(systems.get(system).phase()).isEqualTo(Phase.DEVELOP);
+    }
+
+    @Test
+    @DisplayName(
+            "Chatbot met deepfakes van een leverancier: art. 50 lid 1 controleren bij de aanbieder, lid 4 zelf doen; pas dan in gebruik")
+    void transparencyDutiesOfADeployerAreGoLiveChecks() {
+        String system = newSystem();
+        ProcessInstance cycle = startCycle(system);
+        Map<String, Object> answers = triage();
+        answers.put("isAiSystem", "YES");
+        answers.put("transparencyInteraction", "YES");
+        answers.put("transparencyDeepfake", "YES");
+        lead(system, "fill-in-triage", answers);
+        assertThat(cycle)
+                .variables()
+                .containsEntry("aiActClass", "TRANSPARENCY")
+                .containsEntry("aiActRole", "DEPLOYER")
+                .containsEntry("art50Duties", "INTERACTION,DEEPFAKE")
+                .containsEntry("highRiskAi", false);
+        // No assessment, no action point, not high-risk: straight to the duties.
+        assertThat(cycle).hasPassed("ready-for-use").isWaitingAt("go-live-duty");
+        assertThat(systems.get(system).phase()).isEqualTo(Phase.IMPLEMENT);
+        assertThat(openDutyNames(system))
+                .containsExactly(
+                        "Controle: aanbieder informeert over AI-interactie (art. 50 lid 1)",
+                        "Controle: deepfakes bekendmaken als kunstmatig (art. 50 lid 4)");
+
+        // Not done without its confirmation; and the system cannot be put into use around the open checks.
+        assertThat(refusal(() -> completeAs(
+                        "lead",
+                        "project-lead",
+                        dutyTask(system, Duty.ART50_4_DEEPFAKE),
+                        dutyAnswers(Duty.ART50_4_DEEPFAKE, false))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("deepfakeDisclosed");
+        assertThatThrownBy(() -> systems.moveTo(system, Phase.EVALUATE, Status.IN_USE, null))
+                .isInstanceOf(PhaseEntryRefusedException.class)
+                .hasMessageContaining("go-live-art50-1-provider-checked")
+                .hasMessageContaining("go-live-art50-4-deepfake");
+
+        completeDuty(system, Duty.ART50_4_DEEPFAKE);
+        assertThat(goLiveChecks.done(system, 1)).containsExactly("go-live-art50-4-deepfake");
+        assertThatThrownBy(() -> systems.moveTo(system, Phase.EVALUATE, Status.IN_USE, null))
+                .isInstanceOf(PhaseEntryRefusedException.class)
+                .hasMessageContaining("go-live-art50-1-provider-checked")
+                .hasMessageNotContaining("go-live-art50-4-deepfake");
+        completeDuty(system, Duty.ART50_1_PROVIDER_CHECKED);
+        assertThat(cycle).hasPassed("go-live-duty").isWaitingAt("evaluate-wait");
+        assertThat(systems.get(system).phase()).isEqualTo(Phase.EVALUATE);
+    }
+
+    @Test
+    @DisplayName(
+            "Eigen ontwikkeling met hoog risico: na de vijf go-livecontroles de aanbiedersplichten (art. 16, 43, 47, 48, 49 lid 1, 72)")
+    void anInHouseHighRiskSystemGoesLiveOnlyAfterTheProviderDuties() {
+        String system = newSystem();
+        ProcessInstance cycle = startCycle(system);
+        Map<String, Object> answers = highRiskAiTriage();
+        answers.put("development", "IN_HOUSE");
+        lead(system, "fill-in-triage", answers);
+        assertThat(cycle).variables().containsEntry("aiActRole", "PROVIDER_AND_DEPLOYER");
+        fillIama(system);
+        approveIama(system);
+        lead(system, "complete-action-point", Map.of("actionPointResult", "Gedaan"));
+        completeHighRiskChecks(system);
+        assertThat(cycle).hasPassed("go-live-join", "ready-for-use").isWaitingAt("go-live-duty");
+        assertThat(openDutyNames(system))
+                .containsExactly(
+                        "Controle: CE-markering (art. 48)",
+                        "Controle: EU-conformiteitsverklaring (art. 47)",
+                        "Controle: aanbiedersplichten (art. 16, met art. 17 en 11)",
+                        "Controle: conformiteitsbeoordeling (art. 43)",
+                        "Controle: monitoring na het in de handel brengen (art. 72)",
+                        "Controle: registratie door de aanbieder in de EU-databank (art. 49 lid 1)");
+        for (Duty duty : List.of(
+                Duty.PROVIDER_ART16,
+                Duty.PROVIDER_ART43,
+                Duty.PROVIDER_ART47,
+                Duty.PROVIDER_ART48,
+                Duty.PROVIDER_ART49_1)) {
+            completeDuty(system, duty);
+        }
+        assertThat(cycle).isWaitingAt("go-live-duty");
+        assertThat(systems.get(system).phase()).isEqualTo(Phase.IMPLEMENT);
+        completeDuty(system, Duty.PROVIDER_ART72);
+        assertThat(cycle).isWaitingAt("evaluate-wait");
+        assertThat(systems.get(system).phase()).isEqualTo(Phase.EVALUATE);
+        assertThat(goLiveChecks.done(system, 1))
+                .contains("go-live-eu-database", "go-live-log-retention", "go-live-provider-art72")
+                .hasSize(11);
+    }
+
+    @Test
+    @DisplayName(
+            "Bijlage III punt 2, alleen aanbieder: geen EU-databank en geen FRIA-melding, wel nationale registratie (art. 49 lid 5)")
+    void criticalInfrastructureForOthersIsRegisteredNationally() {
+        String system = newSystem();
+        ProcessInstance cycle = startCycle(system);
+        Map<String, Object> answers = triage();
+        answers.put("isAiSystem", "YES");
+        answers.put("annexIiiArea", "CRITICAL_INFRASTRUCTURE");
+        answers.put("development", "FOR_OTHERS");
+        lead(system, "fill-in-triage", answers);
+        assertThat(cycle)
+                .variables()
+                .containsEntry("euRegistration", "NATIONAL")
+                .containsEntry("friaRequired", false);
+        fillIama(system);
+        approveIama(system);
+        lead(system, "complete-action-point", Map.of("actionPointResult", "Gedaan"));
+        assertThat(openTaskKeys(system))
+                .containsExactly("go-live-algorithm-register", "go-live-log-retention", "go-live-persons-informed");
+        lead(
+                system,
+                "go-live-algorithm-register",
+                Map.of("registerEntryPublished", true, "registerEntryLink", "https://algoritmes.example/2"));
+        lead(system, "go-live-persons-informed", Map.of("personsInformed", true, "personsInformedHow", "Website"));
+        lead(system, "go-live-log-retention", Map.of("logsRetained", true, "logRetentionMonths", 6));
+        assertThat(openDutyNames(system))
+                .contains("Controle: nationale registratie (art. 49 lid 5)")
+                .noneMatch(n -> n.contains("EU-databank"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -18,7 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nl.waarborg.assessment.Gate;
+import nl.waarborg.assessment.GoLiveDuties;
 import nl.waarborg.identity.Groups;
+import nl.waarborg.workflow.GoLiveChecks;
 import nl.waarborg.workflow.ReworkParts;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -124,6 +127,21 @@ class ModelConventionsTest {
         }
     }
 
+    /**
+     * The forms a user task can show: its formRef, or for the go-live duties (formRef {@code ${goLiveDuty}}, one
+     * instance per duty) the form of every duty.
+     */
+    static List<String> formsOf(UserTask task) {
+        String ref = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
+        if (("${" + GoLiveChecks.DUTY + "}").equals(ref)) {
+            assertThat(task.getId()).isEqualTo(GoLiveChecks.DUTY_TASK);
+            return Arrays.stream(GoLiveDuties.Duty.values())
+                    .map(GoLiveDuties.Duty::code)
+                    .toList();
+        }
+        return List.of(ref);
+    }
+
     @TestFactory
     Stream<DynamicTest> everyUserTaskHasAnExistingFormAndAGroupOfTheContract() throws IOException {
         return models().stream()
@@ -132,17 +150,19 @@ class ModelConventionsTest {
                     Collection<UserTask> userTasks = model.getModelElementsByType(UserTask.class);
                     assertThat(userTasks).isNotEmpty();
                     for (UserTask task : userTasks) {
-                        String ref = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
-                        assertThat(ref).as("formRef of %s", task.getId()).isNotBlank();
+                        String formRef = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
+                        assertThat(formRef).as("formRef of %s", task.getId()).isNotBlank();
                         assertThat(task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRefBinding"))
                                 .as("binding of %s", task.getId())
                                 .isEqualTo("deployment");
-                        assertThat(FORMS.resolve(ref + ".form"))
-                                .as("form of %s", task.getId())
-                                .exists();
-                        assertThat(form(ref).path("id").asText())
-                                .as("id inside forms/%s.form", ref)
-                                .isEqualTo(ref);
+                        for (String ref : formsOf(task)) {
+                            assertThat(FORMS.resolve(ref + ".form"))
+                                    .as("form of %s", task.getId())
+                                    .exists();
+                            assertThat(form(ref).path("id").asText())
+                                    .as("id inside forms/%s.form", ref)
+                                    .isEqualTo(ref);
+                        }
                         assertThat(task.getCamundaCandidateGroups())
                                 .as("candidate group of %s", task.getId())
                                 .isIn(Groups.ALL);
@@ -261,15 +281,16 @@ class ModelConventionsTest {
                     Map<String, String> owner = new HashMap<>();
                     Set<String> seen = new LinkedHashSet<>();
                     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-                        String ref = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
-                        if (Gate.ofTask(task.getId()).isPresent() || !seen.add(ref)) {
-                            continue;
-                        }
-                        for (String key : fields(form(ref)).keySet()) {
-                            String previous = owner.putIfAbsent(key, ref);
-                            assertThat(previous)
-                                    .as("field %s of %s is also in %s", key, ref, previous)
-                                    .isNull();
+                        for (String ref : formsOf(task)) {
+                            if (Gate.ofTask(task.getId()).isPresent() || !seen.add(ref)) {
+                                continue;
+                            }
+                            for (String key : fields(form(ref)).keySet()) {
+                                String previous = owner.putIfAbsent(key, ref);
+                                assertThat(previous)
+                                        .as("field %s of %s is also in %s", key, ref, previous)
+                                        .isNull();
+                            }
                         }
                     }
                 }));

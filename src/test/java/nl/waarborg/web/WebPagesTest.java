@@ -132,7 +132,19 @@ class WebPagesTest {
                 Map.of(
                         "part4Rights",
                         java.util.List.of(
-                                Map.of("right", "non-discriminatie", "impact", "NEGATIVE", "severity", "HIGH"))),
+                                // A row signed on the old scale (IAMA v1) and one on the scale of IAMA v2.
+                                Map.of("right", "non-discriminatie", "impact", "NEGATIVE", "severity", "HIGH"),
+                                Map.of(
+                                        "right",
+                                        "recht-op-behoorlijk-bestuur",
+                                        "impact",
+                                        "NEGATIVE",
+                                        "rightWeight",
+                                        "CORE",
+                                        "infringementExtent",
+                                        "LIMITED",
+                                        "infringementSeverity",
+                                        "MEDIUM"))),
                 "lead");
         assessments.saveSection(
                 v.assessmentId(), 1, "iama-part-5", Map.of("part5Advice", "DEPLOY_WITH_CONDITIONS"), "lead");
@@ -142,7 +154,10 @@ class WebPagesTest {
         assertThat(labelled)
                 .contains("Grondrecht: Non-discriminatie")
                 .contains("Effect: Negatief (maakt inbreuk)")
-                .contains("Ernst: Hoog")
+                .contains("Ernst (oude schaal, IAMA versie 1): Hoog (oude schaal)")
+                .contains("Ernst van de inbreuk (IAMA versie 2): Medium")
+                .contains("Gewicht van het recht: Kern van het recht")
+                .doesNotContain("LIMITED")
                 .contains("Inzetten onder voorwaarden")
                 .doesNotContain("NEGATIVE")
                 .doesNotContain("DEPLOY_WITH_CONDITIONS");

@@ -3,10 +3,12 @@ package nl.waarborg.workflow.rules;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import nl.waarborg.assessment.GoLiveDuties;
 
 /**
- * The go-live checks for high-risk AI used by a public body: a check is done only when its confirmation is given, and
- * logs are kept at least six months (AI Act Art. 26(6)).
+ * The go-live checks: those for high-risk AI used by a public body, and the Art. 50 and provider duties of
+ * {@link GoLiveDuties} (ADR 0031). A check is done only when its confirmation is given, and logs are kept at least six
+ * months (AI Act Art. 26(6)).
  */
 public final class GoLiveRequirements {
 
@@ -30,12 +32,17 @@ public final class GoLiveRequirements {
     private GoLiveRequirements() {}
 
     /**
-     * What keeps the go-live check {@code taskId} from being done, given the submitted values; empty when it is done.
+     * What keeps the go-live check {@code taskId} (a task id, or the code of a {@link GoLiveDuties.Duty}) from being
+     * done, given the submitted values; empty when it is done.
      *
      * @throws IllegalStateException when {@code taskId} is no go-live check
      */
     public static Optional<FieldProblem> problem(String taskId, Function<String, Object> values) {
-        String confirmation = CONFIRMATIONS.get(taskId);
+        String confirmation = CONFIRMATIONS.getOrDefault(
+                taskId,
+                GoLiveDuties.Duty.ofCode(taskId)
+                        .map(GoLiveDuties.Duty::confirmation)
+                        .orElse(null));
         if (confirmation == null) {
             throw new IllegalStateException("goLiveChecks is attached to " + taskId + ", which is no go-live check");
         }
