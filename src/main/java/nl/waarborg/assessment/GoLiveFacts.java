@@ -23,9 +23,16 @@ class GoLiveFacts {
     private final AssessmentStore store;
     private final RoundParties parties;
     private final EvidenceKeys keys;
+    private final TriageDecisions decisions;
 
-    GoLiveFacts(JdbcClient jdbc, AssessmentStore store, RoundParties parties, EvidenceKeys keys) {
+    GoLiveFacts(
+            JdbcClient jdbc,
+            AssessmentStore store,
+            RoundParties parties,
+            EvidenceKeys keys,
+            TriageDecisions decisions) {
         this.keys = keys;
+        this.decisions = decisions;
         this.jdbc = jdbc;
         this.store = store;
         this.parties = parties;
@@ -62,7 +69,8 @@ class GoLiveFacts {
                     .max(Comparator.comparingInt(VersionRow::number))
                     .ifPresent(v -> versions.put(assessment.type(), versionFacts(assessment, v)));
         }
-        return new GoLiveInvariant.Facts(round, outcome, versions, parties.of(systemId, owner, round));
+        return new GoLiveInvariant.Facts(
+                round, outcome, versions, parties.of(systemId, owner, round), decisions.entries(systemId, round));
     }
 
     private GoLiveInvariant.VersionFacts versionFacts(Assessment assessment, VersionRow v) {
