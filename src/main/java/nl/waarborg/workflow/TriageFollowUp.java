@@ -7,7 +7,6 @@ import nl.waarborg.assessment.TriageChoices.Status;
 import nl.waarborg.assessment.TriageChoices.Step;
 import nl.waarborg.assessment.TriageDecisions;
 import nl.waarborg.engine.EngineUser;
-import nl.waarborg.identity.Groups;
 import nl.waarborg.shared.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -59,9 +58,9 @@ public class TriageFollowUp implements TaskListener {
                     "triageFollowUp is attached to " + task.getTaskDefinitionKey() + ", which it does not know");
         }
         String user = EngineUser.of(task);
-        String group = TriageChoices.groupOf(step.subject(), step.step());
-        if (!Groups.PROJECT_LEAD.equals(group)) {
-            GroupMembers.require(task, group, task.getName(), user);
+        if (step.step() == Step.ADVICE || step.step() == Step.REVIEW) {
+            // The owner's steps are the team's content tasks (ADR 0016); advice and review only by members.
+            GroupMembers.require(task, TriageChoices.groupOf(step.subject(), step.step()), task.getName(), user);
         }
         DelegateExecution execution = task.getExecution();
         String systemId = execution.getProcessBusinessKey();
