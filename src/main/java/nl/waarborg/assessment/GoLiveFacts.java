@@ -25,15 +25,18 @@ class GoLiveFacts {
     private final RoundParties parties;
     private final EvidenceKeys keys;
     private final GoLiveCheckRecords checks;
+    private final TriageDecisions decisions;
 
     GoLiveFacts(
             JdbcClient jdbc,
             AssessmentStore store,
             RoundParties parties,
             EvidenceKeys keys,
-            GoLiveCheckRecords checks) {
+            GoLiveCheckRecords checks,
+            TriageDecisions decisions) {
         this.checks = checks;
         this.keys = keys;
+        this.decisions = decisions;
         this.jdbc = jdbc;
         this.store = store;
         this.parties = parties;
@@ -70,7 +73,8 @@ class GoLiveFacts {
                     .max(Comparator.comparingInt(VersionRow::number))
                     .ifPresent(v -> versions.put(assessment.type(), versionFacts(assessment, v)));
         }
-        return new GoLiveInvariant.Facts(round, outcome, versions, parties.of(systemId, owner, round));
+        return new GoLiveInvariant.Facts(
+                round, outcome, versions, parties.of(systemId, owner, round), decisions.entries(systemId, round));
     }
 
     /** The go-live checks done in the round (ADR 0031). */

@@ -5,14 +5,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 /**
  * The invariant of ADR 0014, as a plain rule: a system enters Implement, Evaluate or "in use" only when every
  * assessment that the triage of its current round requires has a version of that round that is approved by the
  * alderman, advised by the privacy officer (and for the IAMA the ethics committee), each signature by a member of the
  * gate's group without a conflict of duties, and each on the answers the version holds now. {@link GoLiveFacts} reads
- * the facts; {@link #violations} says what is missing, empty when the system may go on.
+ * the facts; {@link #violations} says what is missing, empty when the system may go on. A recommended assessment counts
+ * when it was done like a required one or declined with reasons and advice, and the Art. 6(3) exception only after the
+ * privacy officer's review ({@link TriageChoices}, ADR 0030).
  */
 public final class GoLiveInvariant {
 
@@ -34,7 +38,22 @@ public final class GoLiveInvariant {
             Integer round,
             Map<String, Object> triageOutcome,
             Map<AssessmentType, VersionFacts> versions,
-            SystemParties parties) {}
+            SystemParties parties,
+            List<TriageChoices.Entry> decisions) {
+
+        public Facts {
+            decisions = decisions == null ? List.of() : List.copyOf(decisions);
+        }
+
+        /** Facts of a round without steps after the triage (no choice, no review recorded). */
+        public Facts(
+                Integer round,
+                Map<String, Object> triageOutcome,
+                Map<AssessmentType, VersionFacts> versions,
+                SystemParties parties) {
+            this(round, triageOutcome, versions, parties, List.of());
+        }
+    }
 
     /** The latest version of an assessment in the round, with the hash of its answers now and its signatures. */
     public record VersionFacts(
@@ -88,30 +107,71 @@ public final class GoLiveInvariant {
             return List.of("the triage of round " + facts.round() + " stopped the system");
         }
         List<String> problems = new ArrayList<>();
+        if (TriageChoices.exceptionApplied(outcome)) {
+            problems.addAll(reviewViolations(facts, isMember));
+        }
         for (AssessmentType type : AssessmentType.values()) {
-            Object required = runs(type, outcome);
-            if (!(required instanceof Boolean)) {
+            Optional<TriageChoices.Option> option = TriageChoices.option(type, outcome);
+            if (option.isEmpty()) {
                 problems.add("the triage of round " + facts.round() + " does not say whether a"
                         + (type == AssessmentType.IAMA ? "n " : " ") + type + " is required");
-            } else if ((Boolean) required) {
+            } else if (option.get() == TriageChoices.Option.RUN) {
                 problems.addAll(versionViolations(type, facts, isMember));
+            } else if (option.get() == TriageChoices.Option.CHOOSE) {
+                problems.addAll(choiceViolations(type, facts, isMember));
             }
         }
         return problems;
     }
 
     /**
-     * Whether the round runs the assessment: required by the triage, or (the IAMA) recommended, which the cycle runs as
-     * well (docs/legal/classification.md); null when the outcome does not say.
+     * A recommended (or rebuttable) assessment counts when it was done and signed like a required one, or declined with
+     * reasons and the advice of its adviser group (ADR 0030).
      */
-    static Object runs(AssessmentType type, Map<String, Object> outcome) {
-        Object required = outcome.get(type.name().toLowerCase() + "Required");
-        if (type == AssessmentType.IAMA
-                && Boolean.FALSE.equals(required)
-                && "RECOMMENDED".equals(outcome.get("iamaAdvice"))) {
-            return true;
+    private static List<String> choiceViolations(
+            AssessmentType type, Facts facts, BiPredicate<String, String> isMember) {
+        List<TriageChoices.Entry> entries = facts.decisions().stream()
+                .filter(e -> e.subject().equals(type.name()))
+                .toList();
+        if (TriageChoices.status(entries) == TriageChoices.Status.DECLINED) {
+            return TriageChoices.declineProblems(type, entries, isMember, conflicts(facts)).stream()
+                    .map(p -> type + " of round " + facts.round() + ": " + p)
+                    .toList();
         }
-        return required;
+        if (facts.versions().get(type) == null) {
+            return List.of(type + " of round " + facts.round() + " is recommended but has no version, and it was not"
+                    + " declined with the advice of group '" + TriageChoices.adviser(type) + "'");
+        }
+        return versionViolations(type, facts, isMember);
+    }
+
+    /** The Art. 6(3) exception counts only after the privacy officer reviewed its reasons and agreed (ADR 0030). */
+    private static List<String> reviewViolations(Facts facts, BiPredicate<String, String> isMember) {
+        List<TriageChoices.Entry> reviews = facts.decisions().stream()
+                .filter(e -> e.step() == TriageChoices.Step.REVIEW)
+                .toList();
+        String name = "the Art. 6(3) exception of round " + facts.round();
+        if (reviews.isEmpty()) {
+            return List.of(name + " has not been reviewed by the privacy officer");
+        }
+        TriageChoices.Entry review = reviews.get(reviews.size() - 1);
+        List<String> problems = new ArrayList<>();
+        if (!TriageChoices.AGREED.equals(review.outcome())) {
+            problems.add(name + " is still applied although the privacy officer did not agree with it");
+        }
+        String group = TriageChoices.groupOf(TriageChoices.ART_6_3, TriageChoices.Step.REVIEW);
+        if (!isMember.test(review.user(), group)) {
+            problems.add(name + " was reviewed by " + review.user() + ", who is not a member of group '" + group + "'");
+        }
+        conflicts(facts)
+                .apply(review.user())
+                .ifPresent(reason -> problems.add(name + " was reviewed by " + review.user() + ", who " + reason));
+        return problems;
+    }
+
+    private static Function<String, Optional<String>> conflicts(Facts facts) {
+        return user ->
+                facts.parties() == null ? Optional.empty() : facts.parties().conflictOf(user);
     }
 
     private static List<String> versionViolations(

@@ -11,6 +11,10 @@ public enum AuditAction {
     TRIAGE_ANSWERED,
     TRIAGE_DECIDED,
     NEW_ROUND_STARTED,
+    // what follows the triage (ADR 0030): a recommended assessment started or declined, advice on a decline, the
+    // privacy officer's review of the Art. 6(3) exception
+    ASSESSMENT_CHOICE_RECORDED,
+    EXCEPTION_REVIEWED,
     TRIGGER_RECEIVED,
     RETIREMENT_REQUESTED,
     CYCLE_CANCELLED,

@@ -54,6 +54,20 @@ public final class EngineOwnedVariables {
             "dpiaAdvice",
             "dpiaGround",
             "impactfulAlgorithm",
+            "dpiaRebuttable",
+            // What follows the triage (ADR 0030): the privacy officer's review of the Art. 6(3) exception and the
+            // choices about recommended assessments, as the process routes on them.
+            "exceptionReview",
+            "exceptionApplied",
+            "exceptionRejected",
+            "dpiaChoosable",
+            "iamaChoosable",
+            "dpiaRuns",
+            "iamaRuns",
+            "dpiaDeclined",
+            "iamaDeclined",
+            "dpiaAdviceAgainst",
+            "iamaAdviceAgainst",
             // Implementation: the action points of the approved versions, one per task.
             "actionPointIds",
             "actionPointId",
@@ -76,12 +90,31 @@ public final class EngineOwnedVariables {
             "nrOfCompletedInstances");
 
     /**
-     * The gates' input fields. A user gives them only by completing the gate task (its listener reads them from the task
+     * The input fields of the gates and of the steps after the triage. A user gives them only by completing the task (its listener reads them from the task
      * and then clears them): set beforehand as a variable, e.g. by whoever worked an earlier task, they would end up in
      * the signature of someone who never wrote them.
      */
-    private static final Set<String> GATE_INPUTS =
-            Set.of("decision", "motivation", "conditions", "deviationMotivation", "sendBackTo");
+    private static final Set<String> GATE_INPUTS = Set.of(
+            "decision",
+            "motivation",
+            "conditions",
+            "deviationMotivation",
+            "sendBackTo",
+            // The steps after the triage (ADR 0030): choices, advice and the review of the Art. 6(3) exception.
+            "exceptionReviewAnswer",
+            "exceptionReviewMotivation",
+            "dpiaChoice",
+            "dpiaChoiceReasons",
+            "dpiaDeclineAdvice",
+            "dpiaDeclineAdviceMotivation",
+            "dpiaFinalChoice",
+            "dpiaDeviationMotivation",
+            "iamaChoice",
+            "iamaChoiceReasons",
+            "iamaDeclineAdvice",
+            "iamaDeclineAdviceMotivation",
+            "iamaFinalChoice",
+            "iamaDeviationMotivation");
 
     private EngineOwnedVariables() {}
 

@@ -11,6 +11,7 @@ import nl.waarborg.assessment.Assessment;
 import nl.waarborg.assessment.AssessmentReads;
 import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.AssessmentVersion;
+import nl.waarborg.assessment.TriageDecisions;
 import nl.waarborg.assessment.TriageRecords;
 import nl.waarborg.audit.AuditAction;
 import nl.waarborg.audit.AuditTrail;
@@ -48,6 +49,7 @@ public class SystemPages {
     private final CycleService cycles;
     private final AssessmentService assessments;
     private final TriageRecords triageService;
+    private final TriageDecisions triageDecisions;
     private final AssessmentReads reads;
     private final AuditTrail audit;
     private final SystemTeam team;
@@ -57,6 +59,7 @@ public class SystemPages {
             CycleService cycles,
             AssessmentService assessments,
             TriageRecords triageService,
+            TriageDecisions triageDecisions,
             AssessmentReads reads,
             AuditTrail audit,
             SystemTeam team) {
@@ -65,6 +68,7 @@ public class SystemPages {
         this.cycles = cycles;
         this.assessments = assessments;
         this.triageService = triageService;
+        this.triageDecisions = triageDecisions;
         this.reads = reads;
         this.audit = audit;
     }
@@ -178,7 +182,11 @@ public class SystemPages {
         model.addAttribute("system", system);
         model.addAttribute("steps", cycles.openSteps(id));
         model.addAttribute("running", cycles.runningCycle(id).isPresent());
-        model.addAttribute("triage", latestTriageOutcome(id, histories).orElse(null));
+        Optional<Integer> triageRound = latestTriageRound(id, histories);
+        model.addAttribute("triage", triageRound.flatMap(r -> outcomeOf(id, r)).orElse(null));
+        model.addAttribute(
+                "triageDecisions",
+                triageRound.map(r -> triageDecisions.entries(id, r)).orElse(List.of()));
         model.addAttribute("assessments", histories);
         model.addAttribute("mayStart", SystemAccess.mayChange(system));
         model.addAttribute("team", team.team(id));
@@ -247,21 +255,28 @@ public class SystemPages {
         return "redirect:/systemen/" + id;
     }
 
-    /** The outcome of the latest round's triage: the round of the newest version, else the first round. */
-    @SuppressWarnings("unchecked")
-    private Optional<Map<String, Object>> latestTriageOutcome(String systemId, List<AssessmentHistory> histories) {
+    /** The latest round with a triage outcome: from the round of the newest version down to the first. */
+    private Optional<Integer> latestTriageRound(String systemId, List<AssessmentHistory> histories) {
         int round = histories.stream()
                 .flatMap(h -> h.versions().stream())
                 .mapToInt(AssessmentVersion::cycleRound)
                 .max()
                 .orElse(1);
         for (int r = round; r >= 1; r--) {
-            Optional<Map<String, Object>> triage = triageService.triageOf(systemId, r);
-            if (triage.isPresent() && triage.get().get("outcome") instanceof Map<?, ?> outcome && !outcome.isEmpty()) {
-                return Optional.of((Map<String, Object>) outcome);
+            if (outcomeOf(systemId, r).isPresent()) {
+                return Optional.of(r);
             }
         }
         return Optional.empty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<Map<String, Object>> outcomeOf(String systemId, int round) {
+        return triageService
+                .triageOf(systemId, round)
+                .map(t -> t.get("outcome"))
+                .filter(o -> o instanceof Map<?, ?> m && !m.isEmpty())
+                .map(o -> (Map<String, Object>) o);
     }
 
     private List<String> departments() {

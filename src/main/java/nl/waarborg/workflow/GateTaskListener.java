@@ -8,12 +8,10 @@ import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.Decision;
 import nl.waarborg.assessment.Gate;
 import nl.waarborg.assessment.GateDecisionRequest;
-import nl.waarborg.assessment.SegregationOfDutiesException;
 import nl.waarborg.engine.EngineUser;
 import nl.waarborg.engine.VariableValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,7 +58,7 @@ public class GateTaskListener implements TaskListener {
     private void complete(DelegateTask task, Gate gate) {
         sendBack.check(task);
         String user = EngineUser.of(task);
-        requireMembership(task, gate, user);
+        GroupMembers.require(task, gate.candidateGroup(), gate.dutchName(), user);
         List<String> sendBackTo = stringList(task.getVariable(ProcessVariables.SEND_BACK_TO));
         GateDecisionRequest request = new GateDecisionRequest(
                 gate.taskId(),
@@ -96,31 +94,6 @@ public class GateTaskListener implements TaskListener {
                 ProcessVariables.CONDITIONS,
                 ProcessVariables.DEVIATION_MOTIVATION)) {
             task.getExecution().removeVariable(field);
-        }
-    }
-
-    /** Only members of the gate's group decide it: an administrator cannot sign as alderman. */
-    private static void requireMembership(DelegateTask task, Gate gate, String user) {
-        Authentication authentication =
-                task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        boolean member;
-        if (authentication != null && authentication.getUserId() != null) {
-            member = authentication.getGroupIds() != null
-                    && authentication.getGroupIds().contains(gate.candidateGroup());
-        } else {
-            member = user != null
-                    && task.getProcessEngineServices()
-                                    .getIdentityService()
-                                    .createUserQuery()
-                                    .userId(user)
-                                    .memberOfGroup(gate.candidateGroup())
-                                    .count()
-                            > 0;
-        }
-        if (!member) {
-            throw new SegregationOfDutiesException("Only members of group '" + gate.candidateGroup() + "' may decide "
-                    + gate.dutchName()
-                    + (user == null ? " (no user is known for this completion)." : "; " + user + " is not one."));
         }
     }
 

@@ -22,9 +22,11 @@ class ModelBeans {
                 "actionPointTaskListener",
                 "goLiveChecks",
                 "friaElements",
+                "triageFollowUp",
                 // execution listeners and delegates of the cycle
                 "cycleLifecycle",
                 "triageRecorder",
+                "triageOptions",
                 "startNextRound",
                 "assessRoundOutcome",
                 "planNextReview",

@@ -30,6 +30,25 @@ public final class ProcessVariables {
     public static final String IAMA_ADVICE = "iamaAdvice";
 
     public static final String DPIA_ADVICE = "dpiaAdvice";
+    /** The DPIA is required on the count of WP248 criteria alone, which the controller may rebut (ADR 0030). */
+    public static final String DPIA_REBUTTABLE = "dpiaRebuttable";
+
+    // What follows the triage (process triage-outcome, ADR 0030), set by TriageOptions and TriageFollowUp.
+    /** The privacy officer's review of the Art. 6(3) exception (AGREED or DISAGREED), an input of the triage DMN. */
+    public static final String EXCEPTION_REVIEW = "exceptionReview";
+
+    public static final String EXCEPTION_APPLIED = "exceptionApplied";
+    public static final String EXCEPTION_REJECTED = "exceptionRejected";
+    public static final String DPIA_CHOOSABLE = "dpiaChoosable";
+    public static final String IAMA_CHOOSABLE = "iamaChoosable";
+    /** Whether the round runs the assessment: required by law, or started by the owner's choice. */
+    public static final String DPIA_RUNS = "dpiaRuns";
+
+    public static final String IAMA_RUNS = "iamaRuns";
+    public static final String DPIA_DECLINED = "dpiaDeclined";
+    public static final String IAMA_DECLINED = "iamaDeclined";
+    public static final String DPIA_ADVICE_AGAINST = "dpiaAdviceAgainst";
+    public static final String IAMA_ADVICE_AGAINST = "iamaAdviceAgainst";
 
     public static final String AI_ACT_ROLE = "aiActRole";
     /** The Art. 50 items of the triage, comma-separated codes (GoLiveDuties.Art50Item). */

@@ -39,7 +39,8 @@ public class TriageRecorder implements ExecutionListener {
             ProcessVariables.DPIA_RECOMMENDED,
             ProcessVariables.PUBLICATION_CATEGORY,
             ProcessVariables.HIGH_RISK_AI,
-            "impactfulAlgorithm");
+            "impactfulAlgorithm",
+            ProcessVariables.DPIA_REBUTTABLE);
 
     private final SystemRegistry systems;
     private final TriageRecords triageService;

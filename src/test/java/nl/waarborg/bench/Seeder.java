@@ -193,6 +193,9 @@ final class Seeder {
         v.put("iamaAdvice", iama ? "REQUIRED" : "NOT_REQUIRED");
         v.put("dpiaRequired", dpia);
         v.put("dpiaRecommended", dpia);
+        // What the cycle's split reads after the triage's follow-up (ADR 0030): the required assessments run.
+        v.put("iamaRuns", iama);
+        v.put("dpiaRuns", dpia);
         v.put("publicationCategory", iama ? "A" : "B");
         v.put("highRiskAi", false);
         return v;

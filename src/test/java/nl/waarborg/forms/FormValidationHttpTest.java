@@ -109,6 +109,13 @@ class FormValidationHttpTest {
         return v;
     }
 
+    /** The IAMA of triageForBoth is recommended (an impactful algorithm): the owner starts it (ADR 0030). */
+    void startRecommendedIama(String systemId) throws Exception {
+        assertThat(viaApi(task(systemId, "choose-iama"), Map.of("iamaChoice", "START"))
+                        .statusCode())
+                .isEqualTo(204);
+    }
+
     void refusedNaming(HttpResponse<String> response, String field) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).contains(field).doesNotContain("Exception:").doesNotContain("\tat ");
@@ -180,6 +187,7 @@ class FormValidationHttpTest {
                 .doesNotContain("iamaRequired");
 
         assertThat(viaApi(triage, triageForBoth()).statusCode()).isEqualTo(204);
+        startRecommendedIama(systemId);
         assertThat(task(systemId, "fill-in-iama-part-1")).isNotBlank();
         assertThat(task(systemId, "fill-in-dpia-section-a")).isNotBlank();
     }
@@ -189,6 +197,7 @@ class FormValidationHttpTest {
         String systemId = newSystemWithCycle("Lege onderdelen");
         assertThat(viaApi(task(systemId, "fill-in-triage"), triageForBoth()).statusCode())
                 .isEqualTo(204);
+        startRecommendedIama(systemId);
 
         refusedNaming(viaApi(task(systemId, "fill-in-dpia-section-a"), Map.of()), "sectionAProposal");
         assertThat(viaApi(task(systemId, "fill-in-dpia-section-a"), Fixtures.dpiaSection('a'))
@@ -232,6 +241,7 @@ class FormValidationHttpTest {
         String systemId = newSystemWithCycle("Lange antwoorden");
         assertThat(viaApi(task(systemId, "fill-in-triage"), triageForBoth()).statusCode())
                 .isEqualTo(204);
+        startRecommendedIama(systemId);
         String part1 = task(systemId, "fill-in-iama-part-1");
         StringBuilder text = new StringBuilder();
         for (int i = 0; text.length() < FormValidator.MAX_TEXT_LENGTH; i++) {

@@ -72,6 +72,9 @@ public class FullLifecycleApiTest {
                 .isEqualTo(204);
     }
 
+    /** The IAMA of an impactful algorithm is recommended: the owner starts it (ADR 0030). */
+    public static final Map<String, Object> START_IAMA = Map.of("iamaChoice", "START");
+
     public static Map<String, Object> triage() {
         Map<String, Object> v = new HashMap<>(nl.waarborg.process.TriageAnswers.neutral());
         v.put("purpose", "Bijstandsaanvragen sneller beoordelen");
@@ -136,6 +139,7 @@ public class FullLifecycleApiTest {
 
     void round(String systemId, String goal) throws Exception {
         complete("lead", systemId, "fill-in-triage", triage());
+        complete("lead", systemId, "choose-iama", START_IAMA);
         for (int part = 1; part <= 5; part++) {
             complete("lead", systemId, "fill-in-iama-part-" + part, part(part, goal));
         }

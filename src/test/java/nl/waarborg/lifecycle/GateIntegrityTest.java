@@ -105,6 +105,7 @@ class GateIntegrityTest {
                         .statusCode())
                 .isEqualTo(201);
         completeOk(as("lead"), systemId, "fill-in-triage", FullLifecycleApiTest.triage());
+        completeOk(as("lead"), systemId, "choose-iama", FullLifecycleApiTest.START_IAMA);
         for (int part = 1; part <= 5; part++) {
             completeOk(
                     as("lead"),
@@ -248,6 +249,7 @@ class GateIntegrityTest {
         assertThat(asBoss.postJson("/api/systems/" + systemId + "/cycles", "{}").statusCode())
                 .isEqualTo(201);
         completeOk(asBoss, systemId, "fill-in-triage", FullLifecycleApiTest.triage());
+        completeOk(asBoss, systemId, "choose-iama", FullLifecycleApiTest.START_IAMA);
         // The parts are written by someone else (here the engine's system user), so only owner, starter and triage
         // remain.
         asEngine(() -> {
@@ -293,6 +295,7 @@ class GateIntegrityTest {
                         .statusCode())
                 .isEqualTo(201);
         completeOk(as("lead"), systemId, "fill-in-triage", FullLifecycleApiTest.triage());
+        completeOk(as("lead"), systemId, "choose-iama", FullLifecycleApiTest.START_IAMA);
         for (int part = 1; part <= 5; part++) {
             completeOk(as("lead"), systemId, "fill-in-iama-part-" + part, FullLifecycleApiTest.part(part, "Doel"));
         }

@@ -20,6 +20,7 @@ import nl.waarborg.assessment.GoLiveCheckRecords;
 import nl.waarborg.assessment.GoLiveDuties.Duty;
 import nl.waarborg.assessment.SegregationOfDutiesException;
 import nl.waarborg.assessment.Signature;
+import nl.waarborg.assessment.TriageDecisions;
 import nl.waarborg.assessment.TriageRecords;
 import nl.waarborg.assessment.VersionStatus;
 import nl.waarborg.audit.AuditTrail;
@@ -106,6 +107,9 @@ class AssessmentProcessPathsTest {
 
     @Autowired
     GoLiveCheckRecords goLiveChecks;
+
+    @Autowired
+    TriageDecisions triageDecisions;
 
     @BeforeEach
     void setUp() {
@@ -412,6 +416,42 @@ class AssessmentProcessPathsTest {
         lead(systemId, "go-live-log-retention", Map.of("logsRetained", true, "logRetentionMonths", 12));
     }
 
+    // ---- what follows the triage (process triage-outcome, ADR 0030)
+
+    /** The owner starts the recommended assessment ("dpia" or "iama") in this round. */
+    void start(String systemId, String type) {
+        lead(systemId, "choose-" + type, Map.of(type + "Choice", "START"));
+    }
+
+    /** The owner declines the recommended assessment with reasons. */
+    void decline(String systemId, String type) {
+        lead(systemId, "choose-" + type, Map.of(type + "Choice", "DECLINE", type + "ChoiceReasons", "Laag risico"));
+    }
+
+    /** The adviser of the decline (the FG for the DPIA, the ethics committee for the IAMA) advises. */
+    void adviseOnDecline(String systemId, String type, String advice) {
+        String[] who = type.equals("dpia")
+                ? new String[] {"fg", "privacy-officer"}
+                : new String[] {"ethics", "ethics-committee"};
+        completeAs(
+                who[0],
+                who[1],
+                task(systemId, "advise-" + type + "-decline"),
+                Map.of(type + "DeclineAdvice", advice, type + "DeclineAdviceMotivation", "Advies: " + advice));
+    }
+
+    /** The high-risk triage recommends a DPIA: declined, the FG agrees (so only the required IAMA runs). */
+    void declineDpiaWithAdvice(String systemId) {
+        decline(systemId, "dpia");
+        adviseOnDecline(systemId, "dpia", "AGREED");
+    }
+
+    List<String> triageSteps(String systemId) {
+        return triageDecisions.entries(systemId, 1).stream()
+                .map(e -> e.subject() + " " + e.step() + " " + e.outcome() + " " + e.user())
+                .toList();
+    }
+
     // ================================================================== assessment-cycle
 
     @Test
@@ -431,6 +471,8 @@ class AssessmentProcessPathsTest {
                 .containsEntry("euRegistration", "NONE")
                 .containsEntry("iamaAdvice", "RECOMMENDED")
                 .containsEntry("iamaRequired", false);
+        // Recommended, not required: the owner starts it.
+        start(system, "iama");
         fillIama(system);
         approveIama(system);
         lead(system, "complete-action-point", Map.of("actionPointResult", "Gedaan"));
@@ -448,7 +490,10 @@ class AssessmentProcessPathsTest {
         assertThat(systems.get(system).phase()).isEqualTo(Phase.DEVELOP);
 
         lead(system, "fill-in-triage", highRiskAiTriage());
-        assertThat(cycle).hasPassed("evaluate-triage").isWaitingAt("run-iama");
+        assertThat(cycle).hasPassed("evaluate-triage").isWaitingAt("settle-triage-outcome");
+        assertThat(openTaskKeys(system)).containsExactly("choose-dpia");
+        declineDpiaWithAdvice(system);
+        assertThat(cycle).isWaitingAt("run-iama");
         assertThat(cycle)
                 .variables()
                 .containsEntry("highRiskAi", true)
@@ -647,6 +692,9 @@ class AssessmentProcessPathsTest {
         String system = newSystem();
         ProcessInstance cycle = startCycle(system);
         lead(system, "fill-in-triage", impactfulWithPersonalDataTriage());
+        // The DPIA is required (DPA list); the IAMA only recommended, and the owner starts it.
+        assertThat(openTaskKeys(system)).containsExactly("choose-iama");
+        start(system, "iama");
         assertThat(cycle).isWaitingAt("run-iama", "run-dpia");
         assertThat(systems.get(system).publicationCategory()).isEqualTo("B");
 
@@ -716,6 +764,7 @@ class AssessmentProcessPathsTest {
         String system = newSystem();
         ProcessInstance cycle = startCycle(system);
         lead(system, "fill-in-triage", highRiskAiTriage());
+        declineDpiaWithAdvice(system);
         fillIama(system);
         decide(system, "privacy-officer-advice", "REJECTED");
         decide(system, "ethics-committee-advice", "REJECTED");
@@ -736,6 +785,211 @@ class AssessmentProcessPathsTest {
     @DisplayName("Een cyclus zonder geregistreerd systeem wordt geweigerd")
     void aCycleNeedsARegisteredSystem() {
         assertThatThrownBy(() -> startCycle("no-such-system")).isInstanceOf(UnknownSystemException.class);
+    }
+
+    // ================================================================== triage-outcome (ADR 0030)
+
+    /** Personal data and one WP248 criterion (large scale): DPIA recommended, nothing else (category C). */
+    static Map<String, Object> dpiaRecommendedTriage() {
+        Map<String, Object> v = triage();
+        v.put("processesPersonalData", "YES");
+        v.put("edpbLargeScale", "YES");
+        return v;
+    }
+
+    @Test
+    @DisplayName("DPIA aanbevolen: de eigenaar start de DPIA in deze ronde")
+    void aRecommendedDpiaThatTheOwnerStartsRuns() {
+        String system = newSystem();
+        ProcessInstance cycle = startCycle(system);
+        lead(system, "fill-in-triage", dpiaRecommendedTriage());
+        assertThat(cycle).isWaitingAt("settle-triage-outcome");
+        ProcessInstance outcome = calledInstance(cycle, "triage-outcome");
+        assertThat(outcome).hasPassed("exception-applied", "choices-split").isWaitingAt("choose-dpia");
+        start(system, "dpia");
+        assertThat(outcome).hasPassed("dpia-declined").isEnded();
+        assertThat(cycle).isWaitingAt("run-dpia");
+        assertThat(cycle).variables().containsEntry("dpiaRuns", true).containsEntry("iamaRuns", false);
+        assertThat(triageSteps(system)).containsExactly("DPIA CHOICE START lead");
+        assertThat(audit.events(system, 50))
+                .anySatisfy(e -> assertThat(e.action()).isEqualTo("ASSESSMENT_CHOICE_RECORDED"));
+    }
+
+    @Test
+    @DisplayName("DPIA aanbevolen: afzien zonder redenen wordt geweigerd; met redenen en instemmend advies van de FG "
+            + "geen DPIA, en de go-livecontrole telt het afzien")
+    void aRecommendedDpiaDeclinedWithTheFgsAgreement() {
+        String system = newSystem();
+        ProcessInstance cycle = startCycle(system);
+        lead(system, "fill-in-triage", dpiaRecommendedTriage());
+        for (String blank : new String[] {"", "   "}) {
+            assertThat(refusal(() ->
+                            lead(system, "choose-dpia", Map.of("dpiaChoice", "DECLINE", "dpiaChoiceReasons", blank))))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("dpiaChoiceReasons");
+        }
+        assertThat(triageSteps(system)).isEmpty();
+        decline(system, "dpia");
+        // Advice without a motivation, or by the owner's side, is refused; the task stays open.
+        assertThat(refusal(() -> completeAs(
+                        "fg",
+                        "privacy-officer",
+                        task(system, "advise-dpia-decline"),
+                        Map.of("dpiaDeclineAdvice", "AGREED", "dpiaDeclineAdviceMotivation", " "))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("dpiaDeclineAdviceMotivation");
+        assertThat(refusal(() -> completeAs(
+                        "lead",
+                        "privacy-officer",
+                        task(system, "advise-dpia-decline"),
+                        Map.of("dpiaDeclineAdvice", "AGREED", "dpiaDeclineAdviceMotivation", "Eens"))))
+                .isInstanceOf(SegregationOfDutiesException.class)
+                .hasMessageContaining("owns the system");
+        adviseOnDecline(system, "dpia", "AGREED");
+        assertThat(cycle)
+                .hasPassed("settle-triage-outcome", "assessments-done")
+                .hasNotPassed("run-dpia")
+                .isWaitingAt("evaluate-wait");
+        assertThat(systems.get(system).phase()).isEqualTo(Phase.EVALUATE);
+        assertThat(triageSteps(system)).containsExactly("DPIA CHOICE DECLINE lead", "DPIA ADVICE AGREED fg");
+    }
+
+    @Test
+    @DisplayName(
+            "DPIA op twee WP248-criteria: weerlegd, de FG adviseert toch een DPIA, de eigenaar wijkt gemotiveerd af")
+    void aRebuttedDpiaAgainstTheFgsAdviceNeedsAMotivatedDeviation() {
+        String system = newSystem();
+        ProcessInstance cycle = startCycle(system);
+        Map<String, Object> answers = dpiaRecommendedTriage();
+        answers.put("edpbNewTechnology", "YES");
+        lead(system, "fill-in-triage", answers);
+        assertThat(triageService.triageOf(system, 1))
+                .hasValueSatisfying(t -> assertThat(t.get("outcome").toString())
+                        .contains("dpiaAdvice=REQUIRED")
+                        .contains("dpiaRebuttable=true"));
+        decline(system, "dpia");
+        adviseOnDecline(system, "dpia", "DISAGREED");
+        ProcessInstance outcome = calledInstance(cycle, "triage-outcome");
+        assertThat(outcome).isWaitingAt("decide-dpia-after-advice");
+        assertThat(refusal(() -> lead(system, "decide-dpia-after-advice", Map.of("dpiaFinalChoice", "DECLINE"))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("dpiaDeviationMotivation");
+        lead(
+                system,
+                "decide-dpia-after-advice",
+                Map.of("dpiaFinalChoice", "DECLINE", "dpiaDeviationMotivation", "Alleen geaggregeerde gegevens"));
+        assertThat(cycle).hasNotPassed("run-dpia").isWaitingAt("evaluate-wait");
+        assertThat(triageSteps(system))
+                .containsExactly("DPIA CHOICE DECLINE lead", "DPIA ADVICE DISAGREED fg", "DPIA FINAL DECLINE lead");
+    }
+
+    @Test
+    @DisplayName(
+            "IAMA aanbevolen: afzien, de ethische commissie adviseert toch een IAMA, de eigenaar start haar alsnog")
+    void aDeclinedIamaIsStartedAfterTheEthicsCommitteesAdvice() {
+        String system = newSystem();
+        ProcessInstance cycle = startCycle(system);
+        lead(system, "fill-in-triage", TriageAnswers.with(TriageAnswers.impactful()));
+        decline(system, "iama");
+        // The ethics committee advises on declining the IAMA, not the privacy officer.
+        assertThat(refusal(() -> completeAs(
+                        "fg",
+                        "privacy-officer",
+                        task(system, "advise-iama-decline"),
+                        Map.of("iamaDeclineAdvice", "AGREED", "iamaDeclineAdviceMotivation", "Eens"))))
+                .isInstanceOf(AuthorizationException.class);
+        adviseOnDecline(system, "iama", "DISAGREED");
+        lead(system, "decide-iama-after-advice", Map.of("iamaFinalChoice", "START"));
+        assertThat(cycle).isWaitingAt("run-iama");
+        assertThat(triageSteps(system))
+                .containsExactly("IAMA CHOICE DECLINE lead", "IAMA ADVICE DISAGREED ethics", "IAMA FINAL START lead");
+    }
+
+    @Test
+    @DisplayName("IAMA aanbevolen: afzien met instemmend advies van de ethische commissie, geen IAMA")
+    void aRecommendedIamaDeclinedWithTheEthicsCommitteesAgreement() {
+        String system = newSystem();
+        ProcessInstance cycle = startCycle(system);
+        lead(system, "fill-in-triage", TriageAnswers.with(TriageAnswers.impactful()));
+        decline(system, "iama");
+        adviseOnDecline(system, "iama", "AGREED");
+        assertThat(cycle).hasNotPassed("run-iama").isWaitingAt("evaluate-wait");
+        assertThat(systems.get(system).publicationCategory()).isEqualTo("B");
+    }
+
+    /** Annex III point 4 with the Art. 6(3) exception (a), reasons recorded, registered by the provider. */
+    static Map<String, Object> exceptionTriage() {
+        Map<String, Object> v = triage();
+        v.put("isAiSystem", "YES");
+        v.put("annexIiiArea", "EMPLOYMENT");
+        v.put("exceptionNoSignificantRisk", "YES");
+        v.put("exceptionNarrowTask", "YES");
+        v.put("exceptionRegistered", "YES");
+        v.put("exceptionReasons", "Sorteert alleen op documentsoort");
+        return v;
+    }
+
+    @Test
+    @DisplayName("Art. 6 lid 3: de FG is het eens met de motivering, de klasse blijft staan")
+    void theFgAgreesWithTheExceptionAndTheClassStands() {
+        String system = newSystem();
+        ProcessInstance cycle = startCycle(system);
+        lead(system, "fill-in-triage", exceptionTriage());
+        assertThat(openTaskKeys(system)).containsExactly("review-exception");
+        // Only the privacy officer reviews, and never without a motivation.
+        assertThat(refusal(() -> completeAs(
+                        "ethics",
+                        "ethics-committee",
+                        task(system, "review-exception"),
+                        Map.of("exceptionReviewAnswer", "AGREED", "exceptionReviewMotivation", "Eens"))))
+                .isInstanceOf(AuthorizationException.class);
+        assertThat(refusal(() -> completeAs(
+                        "fg",
+                        "privacy-officer",
+                        task(system, "review-exception"),
+                        Map.of("exceptionReviewAnswer", "AGREED", "exceptionReviewMotivation", ""))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("exceptionReviewMotivation");
+        completeAs(
+                "fg",
+                "privacy-officer",
+                task(system, "review-exception"),
+                Map.of("exceptionReviewAnswer", "AGREED", "exceptionReviewMotivation", "Taak is echt beperkt"));
+        assertThat(cycle)
+                .variables()
+                .containsEntry("aiActClass", "EXCEPTION_ART_6_3")
+                .containsEntry("highRiskAi", false);
+        assertThat(cycle).hasNotPassed("run-iama").isWaitingAt("evaluate-wait");
+        assertThat(triageSteps(system)).containsExactly("ART_6_3 REVIEW AGREED fg");
+        assertThat(audit.events(system, 50))
+                .anySatisfy(e -> assertThat(e.action()).isEqualTo("EXCEPTION_REVIEWED"));
+    }
+
+    @Test
+    @DisplayName("Art. 6 lid 3: de FG is het oneens, de triage wordt herzien en het systeem is hoog risico (FRIA/IAMA)")
+    void theFgDisagreesWithTheExceptionAndTheSystemIsHighRisk() {
+        String system = newSystem();
+        ProcessInstance cycle = startCycle(system);
+        lead(system, "fill-in-triage", exceptionTriage());
+        assertThat(systems.get(system).publicationCategory()).isEqualTo("C");
+        completeAs(
+                "fg",
+                "privacy-officer",
+                task(system, "review-exception"),
+                Map.of("exceptionReviewAnswer", "DISAGREED", "exceptionReviewMotivation", "Beïnvloedt de selectie"));
+        assertThat(calledInstance(cycle, "triage-outcome")).isNull();
+        assertThat(cycle)
+                .variables()
+                .containsEntry("aiActClass", "HIGH_RISK_ANNEX_III")
+                .containsEntry("highRiskAi", true)
+                .containsEntry("friaRequired", true)
+                .containsEntry("iamaRequired", true)
+                .containsEntry("iamaRuns", true)
+                .doesNotContainKey("exceptionReview");
+        assertThat(cycle).isWaitingAt("run-iama");
+        assertThat(systems.get(system).publicationCategory()).isEqualTo("A");
+        assertThat(triageService.triageOf(system, 1))
+                .hasValueSatisfying(t -> assertThat(t.get("outcome").toString()).contains("HIGH_RISK_ANNEX_III"));
     }
 
     // ================================================================== iama

@@ -150,6 +150,10 @@ final class CycleLoad implements AutoCloseable {
                     user = "lead";
                     values = FullLifecycleApiTest.triage();
                 }
+                case "choose-iama" -> {
+                    user = "lead";
+                    values = FullLifecycleApiTest.START_IAMA;
+                }
                 case GATE, "ethics-committee-advice", "alderman-decision" -> {
                     user = GATE.equals(activity) ? "fg" : activity.startsWith("ethics") ? "ethics" : "alderman";
                     values = Map.of("decision", "APPROVED", "motivation", "Akkoord na bespreking");
