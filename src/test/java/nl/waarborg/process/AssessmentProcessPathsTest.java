@@ -623,6 +623,7 @@ class AssessmentProcessPathsTest {
         answers.put("development", "IN_HOUSE");
         lead(system, "fill-in-triage", answers);
         assertThat(cycle).variables().containsEntry("aiActRole", "PROVIDER_AND_DEPLOYER");
+        declineDpiaWithAdvice(system);
         fillIama(system);
         approveIama(system);
         lead(system, "complete-action-point", Map.of("actionPointResult", "Gedaan"));
@@ -669,6 +670,8 @@ class AssessmentProcessPathsTest {
                 .variables()
                 .containsEntry("euRegistration", "NATIONAL")
                 .containsEntry("friaRequired", false);
+        assertThat(openTaskKeys(system)).containsExactly("choose-iama");
+        start(system, "iama");
         fillIama(system);
         approveIama(system);
         lead(system, "complete-action-point", Map.of("actionPointResult", "Gedaan"));
