@@ -4,8 +4,9 @@ import nl.waarborg.shared.WaarborgException;
 import org.springframework.http.HttpStatus;
 
 /**
- * A refused change of users, groups or accounts: its {@link Code} gives the status, the field at fault and the Dutch
- * message of the Beheer pages ({@code admin.error.<code>}); the detail is the English text of the API.
+ * A refused administrator's action (users, groups, accounts, settings, stuck work): its {@link Code} gives the status,
+ * the field at fault and the Dutch message of the Beheer pages ({@code admin.error.<code>}); the detail is the English
+ * text of the API. Nothing was changed.
  */
 public class AdministrationRefusal extends WaarborgException {
 
@@ -24,7 +25,17 @@ public class AdministrationRefusal extends WaarborgException {
         NOT_A_MEMBER(HttpStatus.NOT_FOUND, "groupId"),
         SELF_GRANT(HttpStatus.FORBIDDEN, "groupId"),
         LAST_ADMIN(HttpStatus.CONFLICT, null),
-        DEACTIVATED(HttpStatus.CONFLICT, null);
+        DEACTIVATED(HttpStatus.CONFLICT, null),
+        NOT_A_CANDIDATE(HttpStatus.BAD_REQUEST, "assignee"),
+        NOT_IN_TEAM(HttpStatus.BAD_REQUEST, "assignee"),
+        SEGREGATION_OF_DUTIES(HttpStatus.CONFLICT, "assignee"),
+        DUE_DATE_MISSING(HttpStatus.BAD_REQUEST, "dueDate"),
+        DUE_DATE_IN_PAST(HttpStatus.BAD_REQUEST, "dueDate"),
+        TASK_NOT_FOUND(HttpStatus.NOT_FOUND, null),
+        JOB_NOT_FOUND(HttpStatus.NOT_FOUND, null),
+        SYSTEM_NOT_FOUND(HttpStatus.NOT_FOUND, null),
+        JOB_NOT_FAILED(HttpStatus.CONFLICT, null),
+        NOT_IN_EVALUATE(HttpStatus.CONFLICT, null);
 
         private final HttpStatus status;
         private final String field;

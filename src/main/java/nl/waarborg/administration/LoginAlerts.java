@@ -92,7 +92,7 @@ public class LoginAlerts {
     public boolean unlock(String account, Account.Reason request) {
         UserAccounts.requireAdministrator();
         String name = AccountRules.account(account);
-        String reason = AccountRules.reason(request == null ? null : request.reason());
+        String reason = Reasons.required(request == null ? null : request.reason());
         boolean wasLocked = throttle.unlock(name);
         store.user(name)
                 .ifPresent(user -> store.asSystem(() -> {
