@@ -35,7 +35,10 @@ public class AdministrationRefusal extends WaarborgException {
         JOB_NOT_FOUND(HttpStatus.NOT_FOUND, null),
         SYSTEM_NOT_FOUND(HttpStatus.NOT_FOUND, null),
         JOB_NOT_FAILED(HttpStatus.CONFLICT, null),
-        NOT_IN_EVALUATE(HttpStatus.CONFLICT, null);
+        NOT_IN_EVALUATE(HttpStatus.CONFLICT, null),
+        UNKNOWN_SETTING(HttpStatus.NOT_FOUND, "name"),
+        /** The field is the setting's own name. */
+        SETTING_INVALID(HttpStatus.BAD_REQUEST, "value");
 
         private final HttpStatus status;
         private final String field;
@@ -49,7 +52,12 @@ public class AdministrationRefusal extends WaarborgException {
     private final Code code;
 
     AdministrationRefusal(Code code, String detail) {
-        super(code.status, detail, code.field, null);
+        this(code, detail, code.field);
+    }
+
+    /** A refusal whose field is not the code's usual one (e.g. the name of the setting at fault). */
+    AdministrationRefusal(Code code, String detail, String field) {
+        super(code.status, detail, field, null);
         this.code = code;
     }
 

@@ -12,3 +12,12 @@ CREATE TABLE wb_login_failure (
     expires_at     BIGINT       NOT NULL
 );
 CREATE INDEX wb_login_failure_expires ON wb_login_failure (expires_at);
+
+-- Settings a functional administrator changed at run time (RuntimeSettings, ADR 0027); a setting without a row takes
+-- its value from the environment. Each change is also an audit event (SETTING_CHANGED) with the reason.
+CREATE TABLE wb_setting (
+    name          VARCHAR(64)  NOT NULL PRIMARY KEY,
+    setting_value VARCHAR(100) NOT NULL,
+    changed_by    VARCHAR(64)  NOT NULL,
+    changed_at    TIMESTAMP    NOT NULL
+);
