@@ -54,7 +54,7 @@ import org.springframework.test.context.DynamicPropertySource;
         })
 abstract class MailScenario {
 
-    static final Map<String, Object> NEEDS_IAMA = Map.of("legalEffects", true, "classifiesPersons", true);
+    static final Map<String, Object> NEEDS_IAMA = Map.of("legalEffects", "YES", "classifiesPersons", "YES");
     static final ObjectMapper JSON = new ObjectMapper();
     static final String DOMAIN = "@gemeente.example";
 
