@@ -1,11 +1,15 @@
 package nl.waarborg.task;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 import nl.waarborg.engine.EngineAccess;
+import nl.waarborg.engine.MyTaskList;
 import nl.waarborg.engine.OpenTaskFacts;
 import nl.waarborg.engine.OpenTaskFacts.Facts;
 import nl.waarborg.engine.VariableValues;
@@ -34,11 +38,13 @@ public class TaskWork {
     private final ProcessEngine engine;
     private final FormCatalog forms;
     private final OpenTaskFacts facts;
+    private final MyTaskList myTaskList;
 
-    public TaskWork(ProcessEngine engine, FormCatalog forms, OpenTaskFacts facts) {
+    public TaskWork(ProcessEngine engine, FormCatalog forms, OpenTaskFacts facts, MyTaskList myTaskList) {
         this.engine = engine;
         this.forms = forms;
         this.facts = facts;
+        this.myTaskList = myTaskList;
     }
 
     public record TaskView(
@@ -62,17 +68,39 @@ public class TaskWork {
      * Tasks assigned to me, open to me by name (the content tasks of the systems whose team I am in) or open to one of my
      * groups, earliest due first, at most {@code limit} from {@code offset}: a group of a large shared service can have
      * thousands of open tasks. The engine's authorizations filter the rows: a project lead sees only the content tasks
-     * of their own teams, though the tasks name group project-lead. Three queries whatever the page holds (count,
-     * page, the page's groups and systems; the engine adds one per process model on the page for the form keys); a task
-     * completed meanwhile is left out, never looked up again.
+     * of their own teams, though the tasks name group project-lead. {@link MyTaskList} picks the page's ids and the
+     * total in one statement that grows with my tasks, not with the portfolio; the engine then reads those tasks with
+     * its own checks, and the page's groups and systems come in one more query. A task completed meanwhile is left
+     * out, never looked up again.
      */
     public TaskPage myTasks(int limit, int offset) {
+        List<String> groups = CurrentUser.groups();
+        Optional<MyTaskList.Page> page = myTaskList.page(CurrentUser.id(), groups, limit, offset);
+        if (page.isEmpty()) {
+            return myTasksByEngineQuery(groups, limit, offset);
+        }
+        List<String> ids = page.get().taskIds();
+        Map<String, Task> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            engine.getTaskService()
+                    .createTaskQuery()
+                    .taskIdIn(ids.toArray(String[]::new))
+                    .initializeFormKeys()
+                    .list()
+                    .forEach(task -> byId.put(task.getId(), task));
+        }
+        List<Task> tasks = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+        return page(tasks, page.get().total());
+    }
+
+    /** The engine's own query, for when {@link MyTaskList} cannot answer as the engine would (revokes in use). */
+    private TaskPage myTasksByEngineQuery(List<String> groups, int limit, int offset) {
         TaskQuery query = engine.getTaskService()
                 .createTaskQuery()
                 .or()
                 .taskAssignee(CurrentUser.id())
                 .taskCandidateUser(CurrentUser.id())
-                .taskCandidateGroupIn(CurrentUser.groups().isEmpty() ? List.of("-") : CurrentUser.groups())
+                .taskCandidateGroupIn(groups.isEmpty() ? List.of("-") : groups)
                 .endOr();
         long total = query.count();
         List<Task> tasks = query.initializeFormKeys()
@@ -83,6 +111,10 @@ public class TaskWork {
                 .orderByTaskId()
                 .asc() // a total order, so that pages neither repeat nor skip a task
                 .listPage(offset, limit);
+        return page(tasks, total);
+    }
+
+    private TaskPage page(List<Task> tasks, long total) {
         Map<String, Facts> known = facts.of(tasks.stream().map(Task::getId).toList());
         return new TaskPage(
                 tasks.stream()
