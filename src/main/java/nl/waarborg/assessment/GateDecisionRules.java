@@ -2,6 +2,7 @@ package nl.waarborg.assessment;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import nl.waarborg.shared.InvalidInputException;
 
 /**
@@ -17,8 +18,8 @@ final class GateDecisionRules {
 
     /** The submitted decision, trimmed, once its fields are complete. */
     static String validDecision(GateDecisionRequest request) {
-        String decision = request.decision() == null ? null : request.decision().trim();
-        if (decision == null || !DECISIONS.contains(decision)) {
+        String decision = Objects.requireNonNullElse(request.decision(), "").trim();
+        if (!DECISIONS.contains(decision)) {
             throw new InvalidInputException(
                     "decision",
                     "Gate field 'decision' must be APPROVED, APPROVED_WITH_CONDITIONS, SENT_BACK or REJECTED.");

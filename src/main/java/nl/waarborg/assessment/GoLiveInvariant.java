@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiPredicate;
-import java.util.function.Function;
 
 /**
  * The invariant of ADR 0014, as a plain rule: a system enters Implement, Evaluate or "in use" only when every
@@ -33,7 +32,11 @@ public final class GoLiveInvariant {
         return Gate.ofTask(gate).map(Gate::candidateGroup).orElse(null);
     }
 
-    /** What the rule judges: the current round, its triage outcome (null if none), the round's latest versions. */
+    /**
+     * What the rule judges: the current round, its triage outcome (null if none), the round's latest versions, its
+     * parties and the steps after its triage. Without a round (null) the other facts are not read, so the parties may
+     * be null.
+     */
     public record Facts(
             Integer round,
             Map<String, Object> triageOutcome,
@@ -134,7 +137,7 @@ public final class GoLiveInvariant {
                 .filter(e -> e.subject().equals(type.name()))
                 .toList();
         if (TriageChoices.status(entries) == TriageChoices.Status.DECLINED) {
-            return TriageChoices.declineProblems(type, entries, isMember, conflicts(facts)).stream()
+            return TriageChoices.declineProblems(type, entries, isMember, facts.parties()::conflictOf).stream()
                     .map(p -> type + " of round " + facts.round() + ": " + p)
                     .toList();
         }
@@ -163,15 +166,10 @@ public final class GoLiveInvariant {
         if (!isMember.test(review.user(), group)) {
             problems.add(name + " was reviewed by " + review.user() + ", who is not a member of group '" + group + "'");
         }
-        conflicts(facts)
-                .apply(review.user())
+        facts.parties()
+                .conflictOf(review.user())
                 .ifPresent(reason -> problems.add(name + " was reviewed by " + review.user() + ", who " + reason));
         return problems;
-    }
-
-    private static Function<String, Optional<String>> conflicts(Facts facts) {
-        return user ->
-                facts.parties() == null ? Optional.empty() : facts.parties().conflictOf(user);
     }
 
     private static List<String> versionViolations(

@@ -3,6 +3,7 @@ package nl.waarborg.assessment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
@@ -199,7 +200,9 @@ public final class TriageChoices {
         List<String> problems = new ArrayList<>();
         String decliner = null;
         for (Entry e : entries) {
-            if (e.step() == Step.CHOICE && DECLINE.equals(e.outcome())) {
+            if (e.step() == Step.CHOICE) {
+                // refusal() records an ADVICE only after a CHOICE to decline, so the choice before an advice is
+                // the decline (a choice to start has no advice after it).
                 decliner = e.user();
             } else if (e.step() == Step.ADVICE) {
                 String group = adviser(type);
@@ -211,7 +214,7 @@ public final class TriageChoices {
                         .apply(e.user())
                         .ifPresent(reason ->
                                 problems.add(e.user() + " advised on declining the " + type + " but " + reason));
-                if (e.user() != null && e.user().equals(decliner)) {
+                if (Objects.equals(e.user(), decliner)) {
                     problems.add(e.user() + " both declined the " + type + " and advised on it");
                 }
             }

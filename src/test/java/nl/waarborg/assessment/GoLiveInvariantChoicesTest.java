@@ -1,5 +1,6 @@
 package nl.waarborg.assessment;
 
+import static nl.waarborg.assessment.GoLiveInvariantTest.HASH;
 import static nl.waarborg.assessment.GoLiveInvariantTest.PARTIES;
 import static nl.waarborg.assessment.GoLiveInvariantTest.approved;
 import static nl.waarborg.assessment.GoLiveInvariantTest.iamaSignatures;
@@ -138,5 +139,49 @@ class GoLiveInvariantChoicesTest {
                 .contains("not a member of group 'privacy-officer'");
         assertThat(violations(exception, List.of(step("ART_6_3", Step.REVIEW, "AGREED", "triager"))))
                 .anySatisfy(v -> assertThat(v).contains("filled in the system's triage"));
+    }
+
+    @Test
+    void aStartedRecommendedAssessmentCountsOnlyOnceApprovedAndDecided() {
+        List<Signature> advisedOnly = iamaSignatures().subList(0, 2);
+        GoLiveInvariant.Facts facts = new GoLiveInvariant.Facts(
+                1,
+                outcome("RECOMMENDED", "NOT_REQUIRED", false),
+                Map.of(
+                        AssessmentType.IAMA,
+                        new GoLiveInvariant.VersionFacts(3, VersionStatus.IN_REVIEW, HASH, true, advisedOnly)),
+                PARTIES,
+                List.of(step("IAMA", Step.CHOICE, "START", "lead")));
+        assertThat(GoLiveInvariant.violations(facts, GoLiveInvariantTest.MEMBERS))
+                .anySatisfy(v -> assertThat(v).contains("IAMA of round 1 (version 3) is IN_REVIEW, not approved"))
+                .anySatisfy(v -> assertThat(v).contains("has no approving decision of the alderman"))
+                .hasSize(2);
+    }
+
+    @Test
+    void aDeclinedDpiaDoesNotExcuseTheRecommendedIama() {
+        assertThat(violations(
+                        outcome("RECOMMENDED", "RECOMMENDED", false),
+                        List.of(
+                                step("DPIA", Step.CHOICE, "DECLINE", "lead"),
+                                step("DPIA", Step.ADVICE, "AGREED", "fg"))))
+                .singleElement()
+                .asString()
+                .contains("IAMA of round 1 is recommended but has no version");
+    }
+
+    @Test
+    void theReviewOfTheExceptionIsNotConfusedWithLaterStepsOfARecommendedAssessment() {
+        Map<String, Object> exception = outcome("RECOMMENDED", "NOT_REQUIRED", false);
+        exception.put("aiActClass", "EXCEPTION_ART_6_3");
+        // The privacy officer agreed with the exception; then the owner declined the IAMA and the ethics committee
+        // agreed.
+        assertThat(violations(
+                        exception,
+                        List.of(
+                                step("ART_6_3", Step.REVIEW, "AGREED", "fg"),
+                                step("IAMA", Step.CHOICE, "DECLINE", "lead"),
+                                step("IAMA", Step.ADVICE, "AGREED", "ethics"))))
+                .isEmpty();
     }
 }

@@ -182,4 +182,28 @@ class GoLiveInvariantTest {
         assertThat(new SystemParties("owner", null, null, null).conflictOf("alderman"))
                 .isEmpty();
     }
+
+    @Test
+    void aCoAuthorOfTheRoundMayNotDecideEvenWhenInTheAldermansGroup() {
+        // Built here, not shared: PIT changes SystemParties after a shared constant was built, which then hides it.
+        SystemParties parties = new SystemParties("owner", "starter", "triager", Set.of("co-author"));
+        assertThat(parties.conflictOf("co-author"))
+                .hasValue("filled in content of this system's assessments in this round");
+        List<Signature> signatures = iamaSignatures();
+        signatures.set(2, signed(ALDERMAN_DECISION, "APPROVED", "co-author", HASH));
+        GoLiveInvariant.Facts facts = new GoLiveInvariant.Facts(
+                2, outcome(true, false), Map.of(AssessmentType.IAMA, approved(signatures)), parties);
+        assertThat(GoLiveInvariant.violations(
+                        facts, (user, group) -> MEMBERS.test(user, group) || "co-author".equals(user)))
+                .singleElement()
+                .asString()
+                .contains("co-author signed alderman-decision but filled in content");
+    }
+
+    @Test
+    void aSignerWhoIsNotIdentifiedAlwaysHasAConflict() {
+        // Fail closed: without a user no one can tell whether the signer is a party of the round.
+        assertThat(PARTIES.conflictOf(null)).hasValue("is not identified");
+        assertThat(PARTIES.conflictOf("")).hasValue("is not identified");
+    }
 }
