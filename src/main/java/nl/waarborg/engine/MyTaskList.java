@@ -31,8 +31,9 @@ import org.springframework.stereotype.Component;
  * process definition's key or '*', is either a task grant with READ or a process-definition grant with READ_TASK
  * (Camunda's join does not pair the resource type with the id, and neither does this query). Tasks of a tenant are left out: Waarborg's users belong to none.
  * When revokes are in use, or the user belongs to a tenant, this class answers nothing and the caller asks the
- * engine. The caller reads the page's tasks through the engine afterwards, with the engine's own checks, so a
- * difference could only hide a task, never show one.
+ * engine. The caller reads the page's tasks without checking again (with the engine's own check that read cost 38 ms
+ * per page under load, as the engine's join compares each task with every grant of the group): this class is the check,
+ * and MyTaskListTest holds it to Camunda's answer.
  */
 @Component
 public class MyTaskList {
@@ -91,25 +92,23 @@ public class MyTaskList {
         parameters.add(userId);
         if (checked) {
             // As Camunda's join: the resource id may be the task's, its definition's key or '*', whichever of the two
-            // resource types the grant names.
-            sql.append(" AND EXISTS (SELECT 1 FROM ")
-                    .append(prefix)
-                    .append("ACT_RU_AUTHORIZATION g WHERE g.RESOURCE_ID_ IN (t.ID_, d.KEY_, '*') AND g.TYPE_ < ")
-                    .append(Authorization.AUTH_TYPE_REVOKE)
-                    .append(" AND (g.USER_ID_ IN (?, '*')");
-            parameters.add(reader.getUserId());
+            // resource types the grant names. Three lookups by equality, not one IN (...): with the IN, PostgreSQL
+            // compared every task with every grant of the group (950 ms for 3,077 tasks); this way each is a hash
+            // probe or an index lookup (16 ms).
             List<String> readerGroups = distinct(reader.getGroupIds());
-            if (!readerGroups.isEmpty()) {
-                sql.append(" OR g.GROUP_ID_ IN (")
-                        .append(marks(readerGroups.size()))
-                        .append(')');
-                parameters.addAll(readerGroups);
+            sql.append(" AND (");
+            String[] resourceIds = {"t.ID_", "d.KEY_", "'*'"};
+            for (int i = 0; i < resourceIds.length; i++) {
+                sql.append(i == 0 ? "" : " OR ")
+                        .append("EXISTS (SELECT 1 FROM ")
+                        .append(prefix)
+                        .append("ACT_RU_AUTHORIZATION g WHERE g.RESOURCE_ID_ = ")
+                        .append(resourceIds[i])
+                        .append(" AND ");
+                grantFor(sql, parameters, h2, reader.getUserId(), readerGroups);
+                sql.append(')');
             }
-            sql.append(") AND (");
-            permission(sql, h2, Resources.TASK.resourceType(), Permissions.READ.getValue());
-            sql.append(" OR ");
-            permission(sql, h2, Resources.PROCESS_DEFINITION.resourceType(), Permissions.READ_TASK.getValue());
-            sql.append("))");
+            sql.append(')');
         }
         sql.append(" ORDER BY CASE WHEN t.DUE_DATE_ IS NULL THEN 1 ELSE 0 END, t.DUE_DATE_, t.CREATE_TIME_, t.ID_")
                 .append(" OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
@@ -135,6 +134,22 @@ public class MyTaskList {
                 .query(Long.class)
                 .single();
         return total == null ? 0 : total;
+    }
+
+    /** A grant or global authorization for the reader: a task grant with READ or a definition grant with READ_TASK. */
+    private static void grantFor(
+            StringBuilder sql, List<Object> parameters, boolean h2, String user, List<String> groups) {
+        sql.append("g.TYPE_ < ").append(Authorization.AUTH_TYPE_REVOKE).append(" AND (g.USER_ID_ IN (?, '*')");
+        parameters.add(user);
+        if (!groups.isEmpty()) {
+            sql.append(" OR g.GROUP_ID_ IN (").append(marks(groups.size())).append(')');
+            parameters.addAll(groups);
+        }
+        sql.append(") AND (");
+        permission(sql, h2, Resources.TASK.resourceType(), Permissions.READ.getValue());
+        sql.append(" OR ");
+        permission(sql, h2, Resources.PROCESS_DEFINITION.resourceType(), Permissions.READ_TASK.getValue());
+        sql.append(')');
     }
 
     /** A grant on the resource type with all bits of {@code perms}. */

@@ -69,8 +69,8 @@ public class TaskWork {
      * groups, earliest due first, at most {@code limit} from {@code offset}: a group of a large shared service can have
      * thousands of open tasks. The engine's authorizations filter the rows: a project lead sees only the content tasks
      * of their own teams, though the tasks name group project-lead. {@link MyTaskList} picks the page's ids and the
-     * total in one statement that grows with my tasks, not with the portfolio; the engine then reads those tasks with
-     * its own checks, and the page's groups and systems come in one more query. A task completed meanwhile is left
+     * total in one statement that grows with my tasks, not with the portfolio, applying the engine's authorization
+     * rule; the engine then reads those tasks, and the page's groups and systems come in one more query. A task completed meanwhile is left
      * out, never looked up again.
      */
     public TaskPage myTasks(int limit, int offset) {
@@ -82,11 +82,15 @@ public class TaskWork {
         List<String> ids = page.get().taskIds();
         Map<String, Task> byId = new HashMap<>();
         if (!ids.isEmpty()) {
-            engine.getTaskService()
-                    .createTaskQuery()
-                    .taskIdIn(ids.toArray(String[]::new))
-                    .initializeFormKeys()
-                    .list()
+            // MyTaskList applied the user's authorizations (as the engine's query would); checking again here would
+            // cost the engine's slow authorization join once more.
+            EngineAccess.withoutAuthorization(
+                            engine,
+                            () -> engine.getTaskService()
+                                    .createTaskQuery()
+                                    .taskIdIn(ids.toArray(String[]::new))
+                                    .initializeFormKeys()
+                                    .list())
                     .forEach(task -> byId.put(task.getId(), task));
         }
         List<Task> tasks = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
