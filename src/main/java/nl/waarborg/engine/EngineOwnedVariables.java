@@ -83,6 +83,9 @@ public final class EngineOwnedVariables {
             // The prior consultation of the Dutch DPA.
             "dpaConsultationStartedAt",
             "dpaConsultationExtended",
+            "dpaConsultationReceivedOn",
+            "dpaConsultationSuspendedDays",
+            "dpaConsultationDueDate",
             // The engine's own multi-instance counters (setting them ends a loop early).
             "loopCounter",
             "nrOfInstances",

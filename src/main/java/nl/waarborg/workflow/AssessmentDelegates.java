@@ -20,6 +20,8 @@ class AssessmentDelegates {
     static final String HIGH_RESIDUAL_RISK = "highResidualRisk";
     /** Read by the timer on the DPA's answer ({@code ${dpaConsultationDueDate}}). */
     static final String DPA_CONSULTATION_DUE_DATE = "dpaConsultationDueDate";
+    /** Read by the gateway "Informatie gevraagd?" ({@code ${dpaAwaitingInformation}}); transient. */
+    static final String AWAITING_INFORMATION = "dpaAwaitingInformation";
 
     /** Rework split "Welke onderdelen?" (start): which parts were sent back. */
     @Bean
@@ -58,6 +60,33 @@ class AssessmentDelegates {
                 return;
             }
             consultation.submitted(execution);
+            dueDate(consultation, execution);
+        };
+    }
+
+    /**
+     * "Antwoord AP vastleggen" (end): an answer, or a request for information that suspends the period (read by the
+     * gateway "Informatie gevraagd?" as {@code ${dpaAwaitingInformation}}). Not when the timer cancelled the task.
+     */
+    @Bean
+    ExecutionListener recordDpaAnswer(DpaConsultation consultation) {
+        return execution -> {
+            if (execution.isCanceled()) {
+                return;
+            }
+            execution.setVariable(
+                    AWAITING_INFORMATION, Variables.booleanValue(consultation.informationRequested(execution), true));
+        };
+    }
+
+    /** "Informatie aan AP leveren" (end): the suspension ends; the period runs on with the days it stood still. */
+    @Bean
+    ExecutionListener recordDpaInformation(DpaConsultation consultation) {
+        return execution -> {
+            if (execution.isCanceled()) {
+                return;
+            }
+            consultation.informationSupplied(execution);
             dueDate(consultation, execution);
         };
     }

@@ -46,6 +46,8 @@ class ModelBeans {
                 "recordDpaSubmission",
                 "recordDpaExtension",
                 "recordDpaOverdue",
+                "recordDpaAnswer",
+                "recordDpaInformation",
                 // due dates
                 "gateSla"));
     }
