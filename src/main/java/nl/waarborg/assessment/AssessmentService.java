@@ -180,7 +180,7 @@ public class AssessmentService {
                 && approves
                 && DpaAnswerRule.refusesApproval(CanonicalJson.readMap(version.answersJson()), answersHash)) {
             throw new InvalidInputException(
-                    "decision",
+                    "dpaAnswerOutcome",
                     "The Dutch DPA's written advice says the processing would infringe the GDPR (Art. 36(2)):"
                             + " the alderman cannot approve this version; send it back for rework or reject it.");
         }
