@@ -32,13 +32,19 @@ public class DpaConsultation {
     public static final String RECEIVED_ON = "dpaConsultationReceivedOn";
     /** The days the period was suspended while the DPA waited for information. */
     public static final String SUSPENDED_DAYS = "dpaConsultationSuspendedDays";
+    /** The date of the DPA's open request for information as recorded (ISO date): the suspension counts from it. */
+    public static final String SUSPENDED_FROM = "dpaConsultationSuspendedFrom";
 
     static final String SUBMISSION_DATE = "dpaSubmissionDate";
     static final String RECEIPT_DATE = "dpaReceiptDate";
     static final String INFORMATION_REQUESTED = "dpaInformationRequested";
     static final String INFORMATION_REQUESTED_ON = "dpaInformationRequestedOn";
     static final String INFORMATION_SUPPLIED_ON = "dpaInformationSuppliedOn";
+    static final String EXTENSION_ANNOUNCED = "dpaExtensionAnnounced";
     static final String EXTENSION_ANNOUNCED_ON = "dpaExtensionAnnouncedOn";
+    static final String EXTENSION_REASONS = "dpaExtensionReasons";
+    static final String OVERDUE_ANNOUNCED_ON = "dpaOverdueAnnouncedOn";
+    static final String OVERDUE_REASONS = "dpaOverdueReasons";
     static final String ANSWER_OUTCOME = "dpaAnswerOutcome";
     static final List<String> ANSWERS = List.of("NO_OBJECTION", "ADVICE_WITH_MEASURES", "INFRINGEMENT");
 
@@ -65,6 +71,17 @@ public class DpaConsultation {
                     "The DPA cannot have received the request (" + received + ") before it was submitted (" + sent
                             + ").");
         }
+        // A new consultation: no answer or report of an earlier one is left in the answer form.
+        for (String left : List.of(
+                ANSWER_OUTCOME,
+                "dpaAnswerSummary",
+                "dpaAnswerDate",
+                INFORMATION_REQUESTED,
+                EXTENSION_ANNOUNCED,
+                EXTENSION_ANNOUNCED_ON,
+                EXTENSION_REASONS)) {
+            execution.removeVariable(left);
+        }
         execution.setVariable(STARTED_AT, Date.from(Instant.now()));
         execution.setVariable(RECEIVED_ON, received.toString());
         execution.setVariable(EXTENDED, false);
@@ -81,19 +98,38 @@ public class DpaConsultation {
         return Date.from(periods.expires(receivedOn(execution), extended(execution), suspendedDays(execution)));
     }
 
+    /** What the DPA reported on the answer task: its answer, a request for information, or an extension. */
+    public enum Report {
+        ANSWER,
+        INFORMATION_REQUESTED,
+        EXTENSION_ANNOUNCED
+    }
+
     /**
-     * The answer task was completed: either the DPA asked for information first (the period stands still from the
-     * request's date; returns true) or it answered (returns false).
+     * The answer task was completed: the DPA asked for information first (the period stands still from the request's
+     * date), announced an extension (checked here, recorded by {@link #extend}), or answered. One report at a time.
      */
-    public boolean informationRequested(DelegateExecution execution) {
-        if (!Boolean.TRUE.equals(execution.getVariable(INFORMATION_REQUESTED))) {
+    public Report reported(DelegateExecution execution) {
+        boolean information = Boolean.TRUE.equals(execution.getVariable(INFORMATION_REQUESTED));
+        boolean extension = Boolean.TRUE.equals(execution.getVariable(EXTENSION_ANNOUNCED));
+        if (information && extension) {
+            throw new InvalidInputException(
+                    EXTENSION_ANNOUNCED,
+                    "Record one report of the DPA at a time: its request for information or its extension.");
+        }
+        if (extension) {
+            checkExtension(execution, EXTENSION_ANNOUNCED, EXTENSION_ANNOUNCED_ON, EXTENSION_REASONS);
+            return Report.EXTENSION_ANNOUNCED;
+        }
+        if (!information) {
             if (!ANSWERS.contains(String.valueOf(execution.getVariable(ANSWER_OUTCOME)))) {
                 throw new InvalidInputException(
                         ANSWER_OUTCOME,
                         "Field 'dpaAnswerOutcome' must be NO_OBJECTION, ADVICE_WITH_MEASURES or INFRINGEMENT"
-                                + " (or set dpaInformationRequested when the DPA asked for information first).");
+                                + " (or set dpaInformationRequested or dpaExtensionAnnounced when the DPA asked for"
+                                + " information first or extended its period).");
             }
-            return false;
+            return Report.ANSWER;
         }
         LocalDate requested = date(execution, INFORMATION_REQUESTED_ON, "de datum van het informatieverzoek");
         if (requested.isBefore(receivedOn(execution))) {
@@ -102,17 +138,21 @@ public class DpaConsultation {
                     "The DPA cannot have requested information (" + requested + ") before it received the request.");
         }
         execution.setVariable(INFORMATION_REQUESTED, false);
+        execution.setVariable(SUSPENDED_FROM, requested.toString());
         audit.record(
                 AuditAction.DPA_INFORMATION_REQUESTED,
                 EngineUser.of(execution),
                 execution.getProcessBusinessKey(),
                 Map.of("requestedOn", requested.toString()));
-        return true;
+        return Report.INFORMATION_REQUESTED;
     }
 
     /** The information reached the DPA: the days since its request are added to the period. */
     public void informationSupplied(DelegateExecution execution) {
-        LocalDate requested = date(execution, INFORMATION_REQUESTED_ON, "de datum van het informatieverzoek");
+        // The request's date as recorded when the suspension began, not the form field, which could be set since.
+        LocalDate requested = execution.getVariable(SUSPENDED_FROM) instanceof String s
+                ? LocalDate.parse(s)
+                : date(execution, INFORMATION_REQUESTED_ON, "de datum van het informatieverzoek");
         LocalDate supplied = date(execution, INFORMATION_SUPPLIED_ON, "de datum waarop de AP de informatie ontving");
         if (supplied.isBefore(requested)) {
             throw new InvalidInputException(
@@ -122,6 +162,7 @@ public class DpaConsultation {
         }
         long days = ConsultationPeriod.suspendedDays(requested, supplied);
         execution.setVariable(SUSPENDED_DAYS, suspendedDays(execution) + days);
+        execution.removeVariable(SUSPENDED_FROM);
         audit.record(
                 AuditAction.DPA_INFORMATION_SUPPLIED,
                 EngineUser.of(execution),
@@ -137,28 +178,59 @@ public class DpaConsultation {
                 Map.of("extended", extended(execution)));
     }
 
-    /** The DPA extended its period; it may do so only once, announced within a month of the receipt (Art. 36(2)). */
+    /**
+     * The DPA extended its period, announced on the answer task while the period runs (service task
+     * "dpa-record-announced-extension") or on the overdue task: once, announced with reasons within a month of the
+     * receipt (Art. 36(2)); the timer then follows the extended last day. Which form's fields count follows from the
+     * step, not from a variable.
+     */
     public void extend(DelegateExecution execution) {
-        if (!ConsultationPeriod.mayExtend(extended(execution))) {
-            throw new InvalidInputException(
-                    "dpaOverdueAction",
-                    "De Autoriteit Persoonsgegevens kan de termijn maar één keer verlengen;"
-                            + " kies 'Verder zonder antwoord'.");
-        }
-        LocalDate announced = date(execution, EXTENSION_ANNOUNCED_ON, "de datum waarop de AP de verlenging meldde");
-        if (!ConsultationPeriod.extensionAnnouncedInTime(receivedOn(execution), announced)) {
-            throw new InvalidInputException(
-                    EXTENSION_ANNOUNCED_ON,
-                    "The DPA must announce an extension within one month of receiving the request ("
-                            + receivedOn(execution) + "); announced on " + announced
-                            + " it does not count: choose PROCEED.");
-        }
+        Extension extension = "dpa-record-announced-extension".equals(execution.getCurrentActivityId())
+                ? checkExtension(execution, EXTENSION_ANNOUNCED, EXTENSION_ANNOUNCED_ON, EXTENSION_REASONS)
+                : checkExtension(execution, "dpaOverdueAction", OVERDUE_ANNOUNCED_ON, OVERDUE_REASONS);
         execution.setVariable(EXTENDED, true);
+        execution.setVariable(EXTENSION_ANNOUNCED, false);
         audit.record(
                 AuditAction.DPA_CONSULTATION_EXTENDED,
                 EngineUser.of(execution),
                 execution.getProcessBusinessKey(),
-                Map.of("extension", periods.extension().toString(), "announcedOn", announced.toString()));
+                Map.of(
+                        "extension",
+                        periods.extension().toString(),
+                        "announcedOn",
+                        extension.announced().toString(),
+                        "reasons",
+                        extension.reasons()));
+    }
+
+    private record Extension(LocalDate announced, String reasons) {}
+
+    /** An extension may be recorded: the first, announced with reasons within a month of the receipt. */
+    private Extension checkExtension(
+            DelegateExecution execution, String onceField, String dateField, String reasonsField) {
+        if (!ConsultationPeriod.mayExtend(extended(execution))) {
+            throw new InvalidInputException(
+                    onceField, "The DPA can extend its period only once (Art. 36(2) GDPR); it was extended already.");
+        }
+        LocalDate announced = date(execution, dateField, "de datum waarop de AP de verlenging meldde");
+        if (!ConsultationPeriod.extensionAnnouncedInTime(receivedOn(execution), announced)) {
+            throw new InvalidInputException(
+                    dateField,
+                    "The DPA must announce an extension within one month of receiving the request ("
+                            + receivedOn(execution) + "); announced on " + announced
+                            + " it does not extend the period (Art. 36(2) GDPR).");
+        }
+        String reasons = text(execution, reasonsField);
+        if (reasons.isEmpty()) {
+            throw new InvalidInputException(
+                    reasonsField, "Field '" + reasonsField + "' is required: the DPA gives the reasons for the delay.");
+        }
+        return new Extension(announced, reasons);
+    }
+
+    private static String text(DelegateExecution execution, String field) {
+        Object value = execution.getVariable(field);
+        return value == null ? "" : value.toString().trim();
     }
 
     public Period period() {

@@ -48,6 +48,7 @@ class ModelBeans {
                 "recordDpaOverdue",
                 "recordDpaAnswer",
                 "recordDpaInformation",
+                "showDpaAnswer",
                 // due dates
                 "gateSla"));
     }

@@ -47,4 +47,41 @@ class DpaAnswerRuleTest {
                 .containsEntry(DpaAnswerRule.ANSWERED_ON, "h1")
                 .containsEntry("dpaSubmissionReference", "AP-1");
     }
+
+    @Test
+    void theAnswerIsShownAsCurrentOnlyOnTheContentItAnsweredOn() {
+        Map<String, Object> answers = Map.of(
+                DpaAnswerRule.SECTION,
+                DpaAnswerRule.stamp(
+                        DpaAnswerRule.SECTION,
+                        Map.of(
+                                DpaAnswerRule.OUTCOME,
+                                "ADVICE_WITH_MEASURES",
+                                DpaAnswerRule.SUMMARY,
+                                "Versleutel",
+                                DpaAnswerRule.DATE,
+                                "2027-02-15"),
+                        "h1"));
+        assertThat(DpaAnswerRule.answer(answers, "h1"))
+                .contains(new DpaAnswer("ADVICE_WITH_MEASURES", "Versleutel", "2027-02-15", true));
+        assertThat(DpaAnswerRule.answer(answers, "h2"))
+                .contains(new DpaAnswer("ADVICE_WITH_MEASURES", "Versleutel", "2027-02-15", false));
+        assertThat(DpaAnswerRule.answer(Map.of(), "h1")).isEmpty();
+    }
+
+    @Test
+    void aReportThatIsNoAnswerCarriesNoOutcome() {
+        for (String report : new String[] {DpaAnswerRule.INFORMATION_REQUESTED, DpaAnswerRule.EXTENSION}) {
+            Map<String, Object> saved = DpaAnswerRule.stamp(
+                    DpaAnswerRule.SECTION,
+                    Map.of(report, true, DpaAnswerRule.OUTCOME, "INFRINGEMENT", DpaAnswerRule.SUMMARY, "Oud"),
+                    "h1");
+            assertThat(saved).as(report).doesNotContainKeys(DpaAnswerRule.OUTCOME, DpaAnswerRule.SUMMARY);
+            assertThat(DpaAnswerRule.answer(Map.of(DpaAnswerRule.SECTION, saved), "h1"))
+                    .as(report)
+                    .isEmpty();
+            assertThat(DpaAnswerRule.refusesApproval(Map.of(DpaAnswerRule.SECTION, saved), "h1"))
+                    .isFalse();
+        }
+    }
 }

@@ -1361,13 +1361,15 @@ class AssessmentProcessPathsTest {
                         Map.of(
                                 "dpaOverdueAction",
                                 "EXTENDED",
-                                "dpaExtensionAnnouncedOn",
+                                "dpaOverdueAnnouncedOn",
                                 "2027-02-05",
+                                "dpaOverdueReasons",
+                                "Drukte",
                                 "dpaOverdueNote",
                                 "Te laat gemeld"))))
                 .as("announced more than a month after the receipt on 4 January")
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("within one month");
+                .hasMessageContaining("does not extend the period");
         assertThat(dpia).isWaitingAt("dpa-consultation-overdue");
         completeAs(
                 "manager",
@@ -1376,8 +1378,10 @@ class AssessmentProcessPathsTest {
                 Map.of(
                         "dpaOverdueAction",
                         "EXTENDED",
-                        "dpaExtensionAnnouncedOn",
+                        "dpaOverdueAnnouncedOn",
                         "2027-02-01",
+                        "dpaOverdueReasons",
+                        "Complexe verwerking",
                         "dpaOverdueNote",
                         "AP verlengde per brief"));
         assertThat(dpia).hasPassed("dpa-record-extension").isWaitingAt("dpa-consultation-answer");
@@ -1392,11 +1396,14 @@ class AssessmentProcessPathsTest {
                         Map.of(
                                 "dpaOverdueAction",
                                 "EXTENDED",
-                                "dpaExtensionAnnouncedOn",
+                                "dpaOverdueAnnouncedOn",
                                 "2027-02-01",
+                                "dpaOverdueReasons",
+                                "Nog eens",
                                 "dpaOverdueNote",
                                 "Nog eens"))))
-                .isInstanceOf(InvalidInputException.class);
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("only once");
         completeAs(
                 "manager",
                 "manager",
@@ -1581,11 +1588,136 @@ class AssessmentProcessPathsTest {
         }
         assertThat(dpia).isWaitingAt("alderman-decision");
         assertThat(version(system, AssessmentType.DPIA, 1).status()).isEqualTo(VersionStatus.IN_REVIEW);
+        // The alderman's form shows the answer given on this content, from the version.
+        assertThat(runtime.getVariables(dpia.getId()))
+                .containsEntry("dpaAnswerForDecision", "INFRINGEMENT")
+                .containsEntry("dpaAnswerForDecisionSummary", "Antwoord AP")
+                .containsEntry("dpaAnswerForDecisionDate", "2027-02-15")
+                .doesNotContainKey("dpaAnswerSuperseded");
         sendBack(system, "alderman-decision", "Maatregelen herzien na advies AP", "dpia-section-d");
         lead(system, "rework-dpia-section-d", dpiaSection("d", "LOW"));
         decide(system, "privacy-officer-advice", "APPROVED");
         assertThat(dpia).isWaitingAt("alderman-decision");
+        // Reworked without a new consultation: the earlier answer is not shown as the answer on this content.
+        assertThat(runtime.getVariables(dpia.getId()))
+                .doesNotContainKeys("dpaAnswerForDecision", "dpaAnswerForDecisionSummary", "dpaAnswerForDecisionDate")
+                .containsEntry("dpaAnswerSuperseded", true);
         decide(system, "alderman-decision", "APPROVED");
         assertThat(dpia).hasPassed("dpia-approved").isEnded();
+    }
+
+    @Test
+    @DisplayName(
+            "DPIA: AP kondigt binnen een maand met redenen verlenging aan; de timer volgt de verlengde laatste dag")
+    void theDpaAnnouncesAnExtensionWhileThePeriodRuns() {
+        String system = newSystem();
+        ProcessInstance dpia = startAssessment("dpia", system);
+        fillDpia(system, "HIGH");
+        decide(system, "privacy-officer-advice", "APPROVED");
+        lead(system, "dpa-consultation-submit", submission("2027-01-04", "2027-01-05", "AP-2027-5"));
+        // The DPA asks for information on 20 January and has it on 3 February: 14 days stand still.
+        lead(
+                system,
+                "dpa-consultation-answer",
+                Map.of("dpaInformationRequested", true, "dpaInformationRequestedOn", "2027-01-20"));
+        lead(
+                system,
+                "dpa-consultation-information",
+                Map.of("dpaInformationSuppliedOn", "2027-02-03", "dpaInformationNote", "Gegevensstromen"));
+        Map<String, Object> late = extension("2027-02-06", "Complexe verwerking");
+        assertThat(refusal(() -> lead(system, "dpa-consultation-answer", late)))
+                .as("announced more than a month after the receipt on 5 January")
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("does not extend the period");
+        assertThat(refusal(() -> lead(system, "dpa-consultation-answer", extension("2027-02-05", " "))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("dpaExtensionReasons");
+        Map<String, Object> both = extension("2027-02-05", "Complexe verwerking");
+        both.put("dpaInformationRequested", true);
+        both.put("dpaInformationRequestedOn", "2027-02-04");
+        assertThat(refusal(() -> lead(system, "dpa-consultation-answer", both)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("one report");
+        assertThat(dpia).isWaitingAt("dpa-consultation-answer");
+        assertThat(runtime.getVariable(dpia.getId(), "dpaConsultationExtended")).isEqualTo(false);
+
+        lead(system, "dpa-consultation-answer", extension("2027-02-05", "Complexe verwerking"));
+        assertThat(dpia).hasPassed("dpa-record-announced-extension").isWaitingAt("dpa-consultation-answer");
+        // 5 January + 8 + 6 weeks = 13 April, + 14 days suspended = 27 April, the end of that day in summer time.
+        assertThat(dpaTimer(dpia)).isEqualTo(Instant.parse("2027-04-27T22:00:00Z"));
+        assertThat(runtime.getVariable(dpia.getId(), "dpaExtensionAnnounced")).isEqualTo(false);
+        assertThat(refusal(() -> lead(system, "dpa-consultation-answer", extension("2027-02-05", "Nog eens"))))
+                .as("the DPA extends only once")
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("only once");
+        assertThat(dpaTimer(dpia)).isEqualTo(Instant.parse("2027-04-27T22:00:00Z"));
+
+        runJob(dpia.getId(), "dpa-consultation-expired");
+        Map<String, Object> again = new HashMap<>();
+        again.put("dpaOverdueAnnouncedOn", "2027-02-05");
+        again.put("dpaOverdueReasons", "Nog eens");
+        again.put("dpaOverdueAction", "EXTENDED");
+        again.put("dpaOverdueNote", "Nog eens");
+        assertThat(refusal(() -> completeAs("manager", "manager", task(system, "dpa-consultation-overdue"), again)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("only once");
+        completeAs(
+                "manager",
+                "manager",
+                task(system, "dpa-consultation-overdue"),
+                Map.of("dpaOverdueAction", "PROCEED", "dpaOverdueNote", "Geen antwoord"));
+        assertThat(dpia).isWaitingAt("alderman-decision");
+        assertThat(runtime.getVariables(dpia.getId()))
+                .as("no answer of the DPA: nothing to show")
+                .doesNotContainKeys("dpaAnswerForDecision", "dpaAnswerSuperseded");
+        assertThat(audit.events(system, 100))
+                .filteredOn(e -> e.action().equals("DPA_CONSULTATION_EXTENDED"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.details())
+                        .contains("\"announcedOn\":\"2027-02-05\"")
+                        .contains("\"reasons\":\"Complexe verwerking\""));
+    }
+
+    @Test
+    @DisplayName("DPIA: na herziening en nieuwe raadpleging telt het oude AP-antwoord niet meer mee")
+    void aNewConsultationLeavesNoAnswerOfTheEarlierOne() {
+        String system = newSystem();
+        ProcessInstance dpia = startAssessment("dpia", system);
+        fillDpia(system, "HIGH");
+        decide(system, "privacy-officer-advice", "APPROVED");
+        lead(system, "dpa-consultation-submit", submission("2027-01-04", "2027-01-05", "AP-2027-6"));
+        lead(system, "dpa-consultation-answer", dpaAnswer("INFRINGEMENT"));
+        sendBack(system, "alderman-decision", "Andere maatregel", "dpia-section-d");
+        Map<String, Object> d = dpiaSection("d", "HIGH");
+        d.put("sectionDResidualJustification", "Toets door drie consulenten");
+        lead(system, "rework-dpia-section-d", d);
+        decide(system, "privacy-officer-advice", "APPROVED");
+        lead(system, "dpa-consultation-submit", submission("2027-03-01", "2027-03-02", "AP-2027-7"));
+        assertThat(runtime.getVariables(dpia.getId())).doesNotContainKeys("dpaAnswerOutcome", "dpaAnswerSummary");
+        lead(system, "dpa-consultation-answer", extension("2027-03-10", "Nieuwe inhoud"));
+        assertThat(version(system, AssessmentType.DPIA, 1).answers().get("dpa-consultation-answer"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .doesNotContainKey("dpaAnswerOutcome");
+        runJob(dpia.getId(), "dpa-consultation-expired");
+        completeAs(
+                "manager",
+                "manager",
+                task(system, "dpa-consultation-overdue"),
+                Map.of("dpaOverdueAction", "PROCEED", "dpaOverdueNote", "Geen antwoord"));
+        assertThat(dpia).isWaitingAt("alderman-decision");
+        assertThat(runtime.getVariables(dpia.getId()))
+                .doesNotContainKeys("dpaAnswerForDecision", "dpaAnswerSuperseded");
+        Map<String, Object> input = gateInput("APPROVED", "Na nieuwe raadpleging");
+        input.put("deviationMotivation", "Maatregelen aangescherpt");
+        decide(system, "alderman-decision", input);
+        assertThat(dpia).isEnded();
+    }
+
+    static Map<String, Object> extension(String announcedOn, String reasons) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("dpaExtensionAnnounced", true);
+        v.put("dpaExtensionAnnouncedOn", announcedOn);
+        v.put("dpaExtensionReasons", reasons);
+        return v;
     }
 }
