@@ -1,6 +1,5 @@
 package nl.waarborg.workflow;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -63,8 +62,8 @@ public class DpaConsultation {
 
     /** The request was submitted: the period runs from the DPA's receipt, which cannot precede the submission. */
     public void submitted(DelegateExecution execution) {
-        LocalDate received = date(execution, RECEIPT_DATE, "de datum van ontvangst door de AP");
-        LocalDate sent = date(execution, SUBMISSION_DATE, "de datum van indiening");
+        LocalDate received = DpaFormFields.date(execution, RECEIPT_DATE, "de datum van ontvangst door de AP");
+        LocalDate sent = DpaFormFields.date(execution, SUBMISSION_DATE, "de datum van indiening");
         if (received.isBefore(sent)) {
             throw new InvalidInputException(
                     RECEIPT_DATE,
@@ -131,7 +130,8 @@ public class DpaConsultation {
             }
             return Report.ANSWER;
         }
-        LocalDate requested = date(execution, INFORMATION_REQUESTED_ON, "de datum van het informatieverzoek");
+        LocalDate requested =
+                DpaFormFields.date(execution, INFORMATION_REQUESTED_ON, "de datum van het informatieverzoek");
         if (requested.isBefore(receivedOn(execution))) {
             throw new InvalidInputException(
                     INFORMATION_REQUESTED_ON,
@@ -152,8 +152,9 @@ public class DpaConsultation {
         // The request's date as recorded when the suspension began, not the form field, which could be set since.
         LocalDate requested = execution.getVariable(SUSPENDED_FROM) instanceof String s
                 ? LocalDate.parse(s)
-                : date(execution, INFORMATION_REQUESTED_ON, "de datum van het informatieverzoek");
-        LocalDate supplied = date(execution, INFORMATION_SUPPLIED_ON, "de datum waarop de AP de informatie ontving");
+                : DpaFormFields.date(execution, INFORMATION_REQUESTED_ON, "de datum van het informatieverzoek");
+        LocalDate supplied =
+                DpaFormFields.date(execution, INFORMATION_SUPPLIED_ON, "de datum waarop de AP de informatie ontving");
         if (supplied.isBefore(requested)) {
             throw new InvalidInputException(
                     INFORMATION_SUPPLIED_ON,
@@ -212,7 +213,7 @@ public class DpaConsultation {
             throw new InvalidInputException(
                     onceField, "The DPA can extend its period only once (Art. 36(2) GDPR); it was extended already.");
         }
-        LocalDate announced = date(execution, dateField, "de datum waarop de AP de verlenging meldde");
+        LocalDate announced = DpaFormFields.date(execution, dateField, "de datum waarop de AP de verlenging meldde");
         if (!ConsultationPeriod.extensionAnnouncedInTime(receivedOn(execution), announced)) {
             throw new InvalidInputException(
                     dateField,
@@ -220,17 +221,12 @@ public class DpaConsultation {
                             + receivedOn(execution) + "); announced on " + announced
                             + " it does not extend the period (Art. 36(2) GDPR).");
         }
-        String reasons = text(execution, reasonsField);
+        String reasons = DpaFormFields.text(execution, reasonsField);
         if (reasons.isEmpty()) {
             throw new InvalidInputException(
                     reasonsField, "Field '" + reasonsField + "' is required: the DPA gives the reasons for the delay.");
         }
         return new Extension(announced, reasons);
-    }
-
-    private static String text(DelegateExecution execution, String field) {
-        Object value = execution.getVariable(field);
-        return value == null ? "" : value.toString().trim();
     }
 
     public Period period() {
@@ -257,22 +253,5 @@ public class DpaConsultation {
         Object started = execution.getVariable(STARTED_AT);
         Instant start = started instanceof Date d ? d.toInstant() : Instant.now();
         return start.atZone(AMSTERDAM).toLocalDate();
-    }
-
-    /** A date field of a form: an ISO date (yyyy-MM-dd) or a Date. Missing or malformed is refused. */
-    static LocalDate date(DelegateExecution execution, String field, String dutchName) {
-        Object value = execution.getVariable(field);
-        try {
-            if (value instanceof Date d) {
-                return d.toInstant().atZone(AMSTERDAM).toLocalDate();
-            }
-            if (value instanceof String s && !s.isBlank()) {
-                return LocalDate.parse(s.trim().length() > 10 ? s.trim().substring(0, 10) : s.trim());
-            }
-        } catch (DateTimeException e) {
-            // fall through to the refusal
-        }
-        throw new InvalidInputException(
-                field, "Field '" + field + "' (" + dutchName + ") must be a date (yyyy-MM-dd), got: " + value);
     }
 }
