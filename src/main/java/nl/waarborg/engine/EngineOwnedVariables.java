@@ -83,6 +83,15 @@ public final class EngineOwnedVariables {
             // The prior consultation of the Dutch DPA.
             "dpaConsultationStartedAt",
             "dpaConsultationExtended",
+            "dpaConsultationReceivedOn",
+            "dpaConsultationSuspendedDays",
+            "dpaConsultationDueDate",
+            "dpaConsultationSuspendedFrom",
+            // The DPA's answer as the alderman's form shows it (only while it concerns the content decided on).
+            "dpaAnswerForDecision",
+            "dpaAnswerForDecisionSummary",
+            "dpaAnswerForDecisionDate",
+            "dpaAnswerSuperseded",
             // The engine's own multi-instance counters (setting them ends a loop early).
             "loopCounter",
             "nrOfInstances",

@@ -46,6 +46,9 @@ class ModelBeans {
                 "recordDpaSubmission",
                 "recordDpaExtension",
                 "recordDpaOverdue",
+                "recordDpaAnswer",
+                "recordDpaInformation",
+                "showDpaAnswer",
                 // due dates
                 "gateSla"));
     }
