@@ -23,8 +23,11 @@ import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
 import nl.waarborg.workflow.CycleService;
 import nl.waarborg.workflow.CycleService.OpenStep;
+import nl.waarborg.workflow.IncidentService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,11 +46,18 @@ public class SystemController {
     private final CycleService cycles;
     private final AssessmentReads reads;
     private final AuditTrail audit;
+    private final IncidentService incidents;
 
     /** The most systems one page holds. */
     static final int MAX_PAGE = 1000;
 
-    public SystemController(SystemRegistry systems, CycleService cycles, AssessmentReads reads, AuditTrail audit) {
+    public SystemController(
+            SystemRegistry systems,
+            CycleService cycles,
+            AssessmentReads reads,
+            AuditTrail audit,
+            IncidentService incidents) {
+        this.incidents = incidents;
         this.systems = systems;
         this.cycles = cycles;
         this.reads = reads;
@@ -155,6 +165,21 @@ public class SystemController {
         }
         return ResponseEntity.accepted()
                 .body(Map.of("systemId", id, "type", trigger.type().name()));
+    }
+
+    public record IncidentReport(@NotBlank @Size(max = 4000) String description) {}
+
+    /** "Incident melden": the owner or the privacy officer starts the incident process (ADR 0033), in any phase. */
+    @PostMapping("/{id}/incidents")
+    public ResponseEntity<Map<String, Object>> reportIncident(
+            @PathVariable String id, @Valid @RequestBody IncidentReport report) {
+        SystemRecord system = systems.get(id);
+        if (!SystemAccess.mayReportIncident(system)) {
+            throw new AccessDeniedException(
+                    "Only the owner of system " + id + " or the privacy officer may report an incident.");
+        }
+        ProcessInstance instance = incidents.report(id, report.description(), CurrentUser.id());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("systemId", id, "incidentId", instance.getId()));
     }
 
     @PostMapping("/{id}/retirement")

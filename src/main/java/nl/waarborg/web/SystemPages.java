@@ -23,6 +23,7 @@ import nl.waarborg.system.SystemRegistry;
 import nl.waarborg.system.SystemTeam;
 import nl.waarborg.workflow.CycleService;
 import nl.waarborg.workflow.CycleService.OpenStep;
+import nl.waarborg.workflow.IncidentRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -54,6 +55,8 @@ public class SystemPages {
     private final AuditTrail audit;
     private final SystemTeam team;
 
+    private final IncidentRecords incidents;
+
     public SystemPages(
             SystemRegistry systems,
             CycleService cycles,
@@ -62,7 +65,9 @@ public class SystemPages {
             TriageDecisions triageDecisions,
             AssessmentReads reads,
             AuditTrail audit,
-            SystemTeam team) {
+            SystemTeam team,
+            IncidentRecords incidents) {
+        this.incidents = incidents;
         this.team = team;
         this.systems = systems;
         this.cycles = cycles;
@@ -191,6 +196,9 @@ public class SystemPages {
         model.addAttribute("mayStart", SystemAccess.mayChange(system));
         model.addAttribute("team", team.team(id));
         model.addAttribute("teamCandidates", SystemAccess.mayChange(system) ? team.candidates(id) : List.of());
+        model.addAttribute("incidents", incidents.of(id));
+        model.addAttribute("useSuspended", incidents.useSuspended(id));
+        model.addAttribute("mayReportIncident", SystemAccess.mayReportIncident(system));
         return "system";
     }
 

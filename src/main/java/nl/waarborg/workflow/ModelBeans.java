@@ -46,6 +46,16 @@ class ModelBeans {
                 "recordDpaSubmission",
                 "recordDpaExtension",
                 "recordDpaOverdue",
+                // the incident process (ADR 0033)
+                "incidentReported",
+                "incidentClassification",
+                "incidentSuspension",
+                "incidentNotification",
+                "incidentEscalation",
+                "incidentRiskReview",
+                "incidentNewRound",
+                "incidentResumption",
+                "incidentClosed",
                 // due dates
                 "gateSla"));
     }
