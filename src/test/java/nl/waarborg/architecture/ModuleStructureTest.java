@@ -52,6 +52,7 @@ class ModuleStructureTest {
                         "notification",
                         "oversight",
                         "security",
+                        "settings",
                         "shared",
                         "system",
                         "task",
