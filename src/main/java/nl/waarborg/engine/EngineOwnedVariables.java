@@ -88,6 +88,7 @@ public final class EngineOwnedVariables {
             "incidentDescription",
             "incidentReportedAt",
             "incidentReportedBy",
+            "incidentAwareSince",
             "seriousIncident",
             "dpaNotificationRequired",
             "dataSubjectsNotificationRequired",

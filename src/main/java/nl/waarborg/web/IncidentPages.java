@@ -1,6 +1,7 @@
 package nl.waarborg.web;
 
 import nl.waarborg.security.CurrentUser;
+import nl.waarborg.shared.InvalidInputException;
 import nl.waarborg.system.SystemAccess;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
@@ -26,7 +27,10 @@ public class IncidentPages {
 
     @PostMapping("/systemen/{id}/incident")
     public String report(
-            @PathVariable String id, @RequestParam(required = false) String description, RedirectAttributes redirect) {
+            @PathVariable String id,
+            @RequestParam(required = false) String description,
+            @RequestParam(required = false) String awareSince,
+            RedirectAttributes redirect) {
         SystemRecord system = systems.get(id);
         if (!SystemAccess.mayReportIncident(system)) {
             throw new AccessDeniedException(
@@ -35,8 +39,12 @@ public class IncidentPages {
         if (description == null || description.isBlank() || description.length() > 4000) {
             redirect.addFlashAttribute("flashError", "incident.descriptionRequired");
         } else {
-            incidents.report(id, description.trim(), CurrentUser.id());
-            redirect.addFlashAttribute("flash", "incident.reported");
+            try {
+                incidents.report(id, description.trim(), awareSince, CurrentUser.id());
+                redirect.addFlashAttribute("flash", "incident.reported");
+            } catch (InvalidInputException e) {
+                redirect.addFlashAttribute("flashError", "incident.awareSinceInvalid");
+            }
         }
         return "redirect:/systemen/" + id;
     }

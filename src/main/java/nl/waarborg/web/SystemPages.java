@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nl.waarborg.assessment.Assessment;
 import nl.waarborg.assessment.AssessmentReads;
 import nl.waarborg.assessment.AssessmentService;
@@ -117,7 +118,7 @@ public class SystemPages {
     }
 
     /** A row of "Mijn systemen": the system and the steps its cycle waits on. */
-    public record SystemRow(SystemRecord system, List<OpenStep> steps) {}
+    public record SystemRow(SystemRecord system, List<OpenStep> steps, boolean useSuspended) {}
 
     public record AssessmentHistory(Assessment assessment, List<AssessmentVersion> versions) {}
 
@@ -133,12 +134,13 @@ public class SystemPages {
                 pagina,
                 PAGE,
                 (limit, offset) -> new Paging.Found<>(systems.page(member, limit, offset), systems.count(member)));
-        Map<String, List<OpenStep>> steps =
-                cycles.openSteps(shown.rows().stream().map(SystemRecord::id).toList());
+        List<String> ids = shown.rows().stream().map(SystemRecord::id).toList();
+        Map<String, List<OpenStep>> steps = cycles.openSteps(ids);
+        Set<String> suspended = incidents.suspendedAmong(ids);
         model.addAttribute(
                 "rows",
                 shown.rows().stream()
-                        .map(s -> new SystemRow(s, steps.getOrDefault(s.id(), List.of())))
+                        .map(s -> new SystemRow(s, steps.getOrDefault(s.id(), List.of()), suspended.contains(s.id())))
                         .toList());
         model.addAttribute("paging", shown.paging());
         return "systems";

@@ -115,7 +115,7 @@ public class CycleService {
     public boolean trigger(String systemId, String type, String description, String userId) {
         boolean sent = signal(systemId, type, description, userId);
         if (sent && INCIDENT.equals(type)) {
-            incidents.report(systemId, description, userId);
+            incidents.report(systemId, description, null, userId);
         }
         return sent;
     }

@@ -2,7 +2,10 @@ package nl.waarborg.workflow;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -16,6 +19,7 @@ public class IncidentRecords {
             String systemId,
             String reportedBy,
             Instant reportedAt,
+            Instant awareSince,
             String description,
             String seriousness,
             String breachRisk,
@@ -30,10 +34,10 @@ public class IncidentRecords {
         this.jdbc = jdbc;
     }
 
-    void reported(String id, String systemId, String reportedBy, Instant at, String description) {
-        jdbc.sql(
-                        "INSERT INTO wb_incident (id, system_id, reported_by, reported_at, description) VALUES (?, ?, ?, ?, ?)")
-                .params(id, systemId, reportedBy, Timestamp.from(at), description)
+    void reported(String id, String systemId, String reportedBy, Instant at, Instant awareSince, String description) {
+        jdbc.sql("INSERT INTO wb_incident (id, system_id, reported_by, reported_at, aware_since, description)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")
+                .params(id, systemId, reportedBy, Timestamp.from(at), Timestamp.from(awareSince), description)
                 .update();
     }
 
@@ -70,6 +74,7 @@ public class IncidentRecords {
                         rs.getString("system_id"),
                         rs.getString("reported_by"),
                         instant(rs.getTimestamp("reported_at")),
+                        instant(rs.getTimestamp("aware_since")),
                         rs.getString("description"),
                         rs.getString("seriousness"),
                         rs.getString("breach_risk"),
@@ -82,7 +87,24 @@ public class IncidentRecords {
 
     /** Whether the use of the system is suspended by an incident now. */
     public boolean useSuspended(String systemId) {
-        return of(systemId).stream().anyMatch(Incident::useSuspended);
+        return !suspendedAmong(List.of(systemId)).isEmpty();
+    }
+
+    /**
+     * Which of these systems have their use suspended by an incident now: the one place every view (system page, the
+     * register page, /api/systems list and detail) reads it, one query per page. A suspension is not a
+     * {@code SystemRecord.Status}: the status keeps saying where the lifecycle is (the go-live invariant holds on it);
+     * the suspension is shown next to it until the incident process records the resumption.
+     */
+    public Set<String> suspendedAmong(Collection<String> systemIds) {
+        if (systemIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql(
+                        "SELECT DISTINCT system_id FROM wb_incident WHERE use_suspended = TRUE AND system_id IN (:ids)")
+                .param("ids", systemIds)
+                .query(String.class)
+                .list());
     }
 
     private static Instant instant(Timestamp t) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Date;
 import nl.waarborg.engine.EngineAccess;
 import nl.waarborg.engine.EngineCommandGuard;
+import nl.waarborg.system.SystemRegistry;
+import nl.waarborg.workflow.rules.IncidentAwareness;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
@@ -20,14 +22,21 @@ public class IncidentService {
     public static final String INCIDENT_KEY = "incident";
 
     private final ProcessEngine engine;
+    private final SystemRegistry systems;
 
-    public IncidentService(ProcessEngine engine) {
+    public IncidentService(ProcessEngine engine, SystemRegistry systems) {
         this.engine = engine;
+        this.systems = systems;
     }
 
-    /** Starts the incident process; the moment of the report is when the deadlines start to run. */
+    /**
+     * Starts the incident process. The deadlines run from {@code awareSince} ("bekend sinds", empty: now), checked by
+     * {@link IncidentAwareness} before anything starts (400 naming the field).
+     */
     @Transactional
-    public ProcessInstance report(String systemId, String description, String userId) {
+    public ProcessInstance report(String systemId, String description, String awareSince, String userId) {
+        Instant now = Instant.now();
+        Instant aware = IncidentAwareness.of(awareSince, systems.get(systemId).createdAt(), now);
         // The privacy officer has no engine grant to start processes; the callers checked who may report.
         return EngineAccess.withoutAuthorization(
                 engine,
@@ -37,7 +46,8 @@ public class IncidentService {
                                 systemId,
                                 Variables.createVariables()
                                         .putValue(IncidentSteps.DESCRIPTION, description == null ? "" : description)
-                                        .putValue(IncidentSteps.REPORTED_AT, Date.from(Instant.now()))
+                                        .putValue(IncidentSteps.REPORTED_AT, Date.from(now))
+                                        .putValue(IncidentSteps.AWARE_SINCE, Date.from(aware))
                                         .putValue(IncidentSteps.REPORTED_BY, userId))));
     }
 }

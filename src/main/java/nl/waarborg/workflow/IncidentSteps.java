@@ -16,6 +16,7 @@ import nl.waarborg.workflow.rules.IncidentDeadlines.Seriousness;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,6 +30,7 @@ class IncidentSteps {
     static final String DESCRIPTION = "incidentDescription";
     static final String REPORTED_AT = "incidentReportedAt";
     static final String REPORTED_BY = "incidentReportedBy";
+    static final String AWARE_SINCE = "incidentAwareSince";
     static final String SERIOUS = "seriousIncident";
     static final String DPA_REQUIRED = "dpaNotificationRequired";
     static final String DATA_SUBJECTS_REQUIRED = "dataSubjectsNotificationRequired";
@@ -38,27 +40,31 @@ class IncidentSteps {
     private final IncidentRecords records;
     private final AuditTrail audit;
     private final CycleService cycles;
+    private final ApplicationEventPublisher events;
 
-    IncidentSteps(IncidentRecords records, AuditTrail audit, CycleService cycles) {
+    IncidentSteps(IncidentRecords records, AuditTrail audit, CycleService cycles, ApplicationEventPublisher events) {
         this.records = records;
         this.audit = audit;
         this.cycles = cycles;
+        this.events = events;
     }
 
     void reported(DelegateExecution execution) {
-        Instant at = reportedAt(execution);
+        Instant at = instant(execution, REPORTED_AT);
+        Instant aware = awareSince(execution);
         String description = String.valueOf(execution.getVariable(DESCRIPTION));
         records.reported(
                 execution.getProcessInstanceId(),
                 execution.getProcessBusinessKey(),
                 (String) execution.getVariable(REPORTED_BY),
                 at,
+                aware,
                 description);
         record(
                 AuditAction.INCIDENT_REPORTED,
                 (String) execution.getVariable(REPORTED_BY),
                 execution,
-                Map.of("description", description));
+                Map.of("description", description, "awareSince", aware.toString()));
     }
 
     void classified(DelegateTask task) {
@@ -71,7 +77,7 @@ class IncidentSteps {
         task.setVariable(SERIOUS, seriousness != Seriousness.NONE);
         task.setVariable(DPA_REQUIRED, false);
         task.setVariable(DATA_SUBJECTS_REQUIRED, false);
-        for (Deadline d : IncidentDeadlines.of(seriousness, breach, reportedAt(task))) {
+        for (Deadline d : IncidentDeadlines.of(seriousness, breach, awareSince(task))) {
             task.setVariable(d.notification().prefix() + "DueAt", Date.from(d.dueAt()));
             task.setVariable(d.notification().prefix() + "EscalateAt", Date.from(d.escalateAt()));
             details.put(d.notification().prefix() + "DueAt", d.dueAt().toString());
@@ -125,11 +131,20 @@ class IncidentSteps {
                         "late", late));
     }
 
-    /** Create (the manager's task when a deadline nears): due at the notification's deadline, recorded. */
+    /**
+     * Create (the manager's task when a deadline nears): due at the notification's deadline, recorded, and announced
+     * ({@link IncidentDeadlineNear}: the managers' mail).
+     */
     void escalation(DelegateTask task) {
         Notification notification = notificationOf(task.getTaskDefinitionKey().substring("escalate-".length()));
         Date due = (Date) task.getVariable(notification.prefix() + "DueAt");
         task.setDueDate(due);
+        events.publishEvent(new IncidentDeadlineNear(
+                task.getExecution().getProcessBusinessKey(),
+                task.getProcessInstanceId(),
+                instant(task, REPORTED_AT),
+                notification,
+                due.toInstant()));
         record(
                 AuditAction.INCIDENT_DEADLINE_NEAR,
                 null,
@@ -195,8 +210,13 @@ class IncidentSteps {
         audit.record(action, user, execution.getProcessBusinessKey(), all);
     }
 
-    private static Instant reportedAt(VariableScope scope) {
-        return ((Date) scope.getVariable(REPORTED_AT)).toInstant();
+    private static Instant instant(VariableScope scope, String name) {
+        return ((Date) scope.getVariable(name)).toInstant();
+    }
+
+    /** The deadlines run from awareness; instances started before "bekend sinds" existed became aware when reported. */
+    private static Instant awareSince(VariableScope scope) {
+        return instant(scope, scope.getVariable(AWARE_SINCE) == null ? REPORTED_AT : AWARE_SINCE);
     }
 
     private static boolean yes(Object value, String field) {

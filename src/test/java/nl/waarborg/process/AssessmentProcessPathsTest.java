@@ -114,6 +114,9 @@ class AssessmentProcessPathsTest {
     @Autowired
     nl.waarborg.workflow.IncidentRecords incidents;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
@@ -1446,6 +1449,7 @@ class AssessmentProcessPathsTest {
 
     // ---- incidents (process incident, ADR 0033)
 
+    /** Reported now; the organisation became aware at {@code awareAt} ("bekend sinds"). */
     ProcessInstance reportIncident(String system, Instant awareAt) {
         return runtime.startProcessInstanceByKey(
                 "incident",
@@ -1454,6 +1458,8 @@ class AssessmentProcessPathsTest {
                         "incidentDescription",
                         "Storing in de toekenning",
                         "incidentReportedAt",
+                        java.util.Date.from(Instant.now()),
+                        "incidentAwareSince",
                         java.util.Date.from(awareAt)));
     }
 
@@ -1484,8 +1490,16 @@ class AssessmentProcessPathsTest {
 
         lead(system, "classify-incident", incidentClassification("DEATH", "HIGH_RISK"));
         assertThat(incident).isWaitingAt("decide-suspension", "notify-provider", "notify-dpa");
+        // The periods run from awareness (GDPR Art. 33(1), AI Act Art. 73(2)), four days before the report.
         assertThat(task(system, "notify-provider").getDueDate().toInstant())
                 .isEqualTo(awareAt.plus(Duration.ofHours(24)));
+        assertThat(incidents.of(system).get(0).awareSince()).isEqualTo(awareAt);
+        // Every open incident task is a wait on the oversight list (WaitTracker tracks process "incident").
+        assertThat(jdbc.sql("SELECT gate FROM wb_open_wait WHERE system_id = ?")
+                        .param(system)
+                        .query(String.class)
+                        .list())
+                .contains("decide-suspension", "notify-provider", "notify-dpa");
         assertThat(task(system, "notify-dpa").getDueDate().toInstant()).isEqualTo(awareAt.plus(Duration.ofHours(72)));
 
         lead(system, "decide-suspension", Map.of("suspendUse", "YES", "suspensionMotivation", "Risico op schade"));
@@ -1494,6 +1508,11 @@ class AssessmentProcessPathsTest {
         runJob(incident.getId(), "notify-provider-deadline-near");
         assertThat(task(system, "escalate-notify-provider").getTaskDefinitionKey())
                 .isEqualTo("escalate-notify-provider");
+        assertThat(jdbc.sql("SELECT candidate_group FROM wb_open_wait WHERE system_id = ? AND gate = ?")
+                        .params(system, "escalate-notify-provider")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("manager");
         completeAs("manager", "manager", task(system, "escalate-notify-provider"), Map.of("escalationNote", "Gebeld"));
         lead(system, "notify-provider", Map.of("providerNotification", "Per e-mail aan de leverancier"));
         assertThat(task(system, "notify-authority").getDueDate().toInstant())
@@ -1529,6 +1548,12 @@ class AssessmentProcessPathsTest {
                 .hasPassed("start-incident-round", "incident-closed-resumed")
                 .isEnded();
         assertThat(incidents.useSuspended(system)).isFalse();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM wb_open_wait WHERE system_id = ? AND gate LIKE '%notify%'")
+                        .param(system)
+                        .query(Long.class)
+                        .single())
+                .as("done incident tasks are no longer waits")
+                .isZero();
         assertThat(incidents.of(system)).singleElement().satisfies(i -> {
             assertThat(i.seriousness()).isEqualTo("DEATH");
             assertThat(i.breachRisk()).isEqualTo("HIGH_RISK");
