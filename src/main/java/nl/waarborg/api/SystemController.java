@@ -128,7 +128,8 @@ public class SystemController {
 
     /**
      * The register by name, at most {@code limit} systems (default 100) from {@code offset}; X-Total-Count has the full
-     * count. Three queries whatever the page holds: the count, the page, and the page's assessments with their versions.
+     * count. Four queries whatever the page holds: the count, the page, the page's assessments with their versions, and
+     * which of them are suspended after an incident.
      */
     @GetMapping
     public ResponseEntity<List<SystemView>> list(

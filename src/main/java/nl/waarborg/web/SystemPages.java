@@ -124,7 +124,7 @@ public class SystemPages {
 
     /**
      * "Mijn systemen" by name, {@link #PAGE} at a time: an administrator sees all, a project lead those they own or
-     * co-author. Four queries whatever the page holds (count, page, open tasks of the page, their groups).
+     * co-author. Five queries whatever the page holds (count, page, open tasks of the page, their groups, suspensions).
      */
     @GetMapping("/systemen")
     public String list(@RequestParam(name = "pagina", defaultValue = "1") String pagina, Model model) {
