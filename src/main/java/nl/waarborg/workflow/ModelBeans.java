@@ -49,6 +49,16 @@ class ModelBeans {
                 "recordDpaAnswer",
                 "recordDpaInformation",
                 "showDpaAnswer",
+                // the incident process (ADR 0033)
+                "incidentReported",
+                "incidentClassification",
+                "incidentSuspension",
+                "incidentNotification",
+                "incidentEscalation",
+                "incidentRiskReview",
+                "incidentNewRound",
+                "incidentResumption",
+                "incidentClosed",
                 // due dates
                 "gateSla"));
     }

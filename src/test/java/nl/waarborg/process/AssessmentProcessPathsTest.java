@@ -111,6 +111,12 @@ class AssessmentProcessPathsTest {
     @Autowired
     TriageDecisions triageDecisions;
 
+    @Autowired
+    nl.waarborg.workflow.IncidentRecords incidents;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
@@ -1719,5 +1725,162 @@ class AssessmentProcessPathsTest {
         v.put("dpaExtensionAnnouncedOn", announcedOn);
         v.put("dpaExtensionReasons", reasons);
         return v;
+    }
+
+    // ---- incidents (process incident, ADR 0033)
+
+    /** Reported now; the organisation became aware at {@code awareAt} ("bekend sinds"). */
+    ProcessInstance reportIncident(String system, Instant awareAt) {
+        return runtime.startProcessInstanceByKey(
+                "incident",
+                system,
+                Map.of(
+                        "incidentDescription",
+                        "Storing in de toekenning",
+                        "incidentReportedAt",
+                        java.util.Date.from(Instant.now()),
+                        "incidentAwareSince",
+                        java.util.Date.from(awareAt)));
+    }
+
+    static Map<String, Object> incidentClassification(String seriousness, String breachRisk) {
+        return Map.of(
+                "incidentSeriousness",
+                seriousness,
+                "incidentBreachRisk",
+                breachRisk,
+                "incidentClassificationMotivation",
+                "Onderbouwing " + seriousness + " " + breachRisk);
+    }
+
+    List<String> auditActions(String system) {
+        return audit.events(system, 200).stream().map(e -> e.action()).toList();
+    }
+
+    @Test
+    @DisplayName(
+            "Incident: ernstig (overlijden) en datalek met hoog risico, alle termijnen escaleren, gebruik opgeschort en hervat, nieuwe ronde")
+    void aSeriousIncidentThatIsABreachRunsEveryNotificationAndEscalation() {
+        String system = newSystem();
+        ProcessInstance cycle = startCycle(system);
+        lead(system, "fill-in-triage", triage());
+        assertThat(cycle).isWaitingAt("evaluate-wait");
+        Instant awareAt = Instant.now().minus(Duration.ofDays(4)).truncatedTo(ChronoUnit.SECONDS);
+        ProcessInstance incident = reportIncident(system, awareAt);
+
+        lead(system, "classify-incident", incidentClassification("DEATH", "HIGH_RISK"));
+        assertThat(incident).isWaitingAt("decide-suspension", "notify-provider", "notify-dpa");
+        // The periods run from awareness (GDPR Art. 33(1), AI Act Art. 73(2)), four days before the report.
+        assertThat(task(system, "notify-provider").getDueDate().toInstant())
+                .isEqualTo(awareAt.plus(Duration.ofHours(24)));
+        assertThat(incidents.of(system).get(0).awareSince()).isEqualTo(awareAt);
+        // Every open incident task is a wait on the oversight list (WaitTracker tracks process "incident").
+        assertThat(jdbc.sql("SELECT gate FROM wb_open_wait WHERE system_id = ?")
+                        .param(system)
+                        .query(String.class)
+                        .list())
+                .contains("decide-suspension", "notify-provider", "notify-dpa");
+        assertThat(task(system, "notify-dpa").getDueDate().toInstant()).isEqualTo(awareAt.plus(Duration.ofHours(72)));
+
+        lead(system, "decide-suspension", Map.of("suspendUse", "YES", "suspensionMotivation", "Risico op schade"));
+        assertThat(incidents.useSuspended(system)).isTrue();
+
+        runJob(incident.getId(), "notify-provider-deadline-near");
+        assertThat(task(system, "escalate-notify-provider").getTaskDefinitionKey())
+                .isEqualTo("escalate-notify-provider");
+        assertThat(jdbc.sql("SELECT candidate_group FROM wb_open_wait WHERE system_id = ? AND gate = ?")
+                        .params(system, "escalate-notify-provider")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("manager");
+        completeAs("manager", "manager", task(system, "escalate-notify-provider"), Map.of("escalationNote", "Gebeld"));
+        lead(system, "notify-provider", Map.of("providerNotification", "Per e-mail aan de leverancier"));
+        assertThat(task(system, "notify-authority").getDueDate().toInstant())
+                .isEqualTo(awareAt.plus(Duration.ofDays(10)));
+        runJob(incident.getId(), "notify-authority-deadline-near");
+        completeAs(
+                "manager",
+                "manager",
+                task(system, "escalate-notify-authority"),
+                Map.of("escalationNote", "Nagevraagd"));
+        lead(system, "notify-authority", Map.of("authorityNotification", "Melding bij de RDI, kenmerk 12"));
+
+        runJob(incident.getId(), "notify-dpa-deadline-near");
+        completeAs("manager", "manager", task(system, "escalate-notify-dpa"), Map.of("escalationNote", "Te laat"));
+        // 72 hours have passed: without reasons for the delay the notice is refused and the task stays open.
+        assertThat(refusal(() -> lead(system, "notify-dpa", Map.of("dpaNotificationReference", "AP-1"))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("reasons for the delay");
+        lead(system, "notify-dpa", Map.of("dpaNotificationReference", "AP-1", "dpaDelayReasons", "Onderzoek liep"));
+        runJob(incident.getId(), "inform-data-subjects-deadline-near");
+        completeAs(
+                "manager",
+                "manager",
+                task(system, "escalate-inform-data-subjects"),
+                Map.of("escalationNote", "Brief klaar"));
+        lead(system, "inform-data-subjects", Map.of("dataSubjectsNotification", "Brief aan 120 betrokkenen"));
+
+        lead(system, "assess-risk-change", Map.of("riskChanged", "YES", "riskReviewMotivation", "Nieuw risico"));
+        assertThat(cycle).isWaitingAt("fill-in-triage");
+        assertThat(cycle).variables().containsEntry("round", 2);
+        lead(system, "record-resumption", Map.of("resumptionMotivation", "Leverancier heeft de fout hersteld"));
+        assertThat(incident)
+                .hasPassed("start-incident-round", "incident-closed-resumed")
+                .isEnded();
+        assertThat(incidents.useSuspended(system)).isFalse();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM wb_open_wait WHERE system_id = ? AND gate LIKE '%notify%'")
+                        .param(system)
+                        .query(Long.class)
+                        .single())
+                .as("done incident tasks are no longer waits")
+                .isZero();
+        assertThat(incidents.of(system)).singleElement().satisfies(i -> {
+            assertThat(i.seriousness()).isEqualTo("DEATH");
+            assertThat(i.breachRisk()).isEqualTo("HIGH_RISK");
+            assertThat(i.resumedAt()).isNotNull();
+            assertThat(i.closedAt()).isNotNull();
+        });
+        assertThat(auditActions(system))
+                .contains("INCIDENT_REPORTED", "INCIDENT_CLASSIFIED", "USE_SUSPENDED", "INCIDENT_DEADLINE_NEAR")
+                .contains("INCIDENT_NOTIFIED", "INCIDENT_RISK_REVIEWED", "NEW_ROUND_STARTED", "USE_RESUMED")
+                .contains("INCIDENT_CLOSED");
+        assertThat(auditActions(system).stream().filter("INCIDENT_NOTIFIED"::equals))
+                .hasSize(4);
+    }
+
+    @Test
+    @DisplayName(
+            "Incident: geen ernstig incident en geen datalek: geen meldingen, gebruik loopt door, risico ongewijzigd")
+    void anIncidentWithoutDutiesOnlyRecordsTheDecisions() {
+        String system = newSystem();
+        ProcessInstance incident = reportIncident(system, Instant.now());
+        lead(system, "classify-incident", incidentClassification("NONE", "UNLIKELY"));
+        assertThat(incident).isWaitingAt("decide-suspension");
+        lead(system, "decide-suspension", Map.of("suspendUse", "NO", "suspensionMotivation", "Geen schade"));
+        lead(system, "assess-risk-change", Map.of("riskChanged", "NO", "riskReviewMotivation", "Bekend risico"));
+        assertThat(incident)
+                .hasPassed("incident-closed")
+                .hasNotPassed("notify-provider", "notify-dpa", "start-incident-round", "record-resumption")
+                .isEnded();
+        assertThat(auditActions(system)).contains("USE_CONTINUED").doesNotContain("INCIDENT_NOTIFIED");
+    }
+
+    @Test
+    @DisplayName(
+            "Incident: datalek met risico: melding aan de AP op tijd, betrokkenen niet; geen nieuwe ronde buiten Evalueren")
+    void aBreachWithRiskGoesOnlyToTheDpa() {
+        String system = newSystem();
+        ProcessInstance incident = reportIncident(system, Instant.now());
+        lead(system, "classify-incident", incidentClassification("NONE", "RISK"));
+        assertThat(incident).isWaitingAt("decide-suspension", "notify-dpa");
+        lead(system, "notify-dpa", Map.of("dpaNotificationReference", "AP-2"));
+        lead(system, "decide-suspension", Map.of("suspendUse", "NO", "suspensionMotivation", "Geen schade"));
+        lead(system, "assess-risk-change", Map.of("riskChanged", "YES", "riskReviewMotivation", "Meer gegevens"));
+        assertThat(incident)
+                .hasPassed("notify-dpa", "start-incident-round", "incident-closed")
+                .hasNotPassed("inform-data-subjects", "notify-provider")
+                .isEnded();
+        assertThat(audit.events(system, 50))
+                .anySatisfy(e -> assertThat(e.details()).contains("not started"));
     }
 }
