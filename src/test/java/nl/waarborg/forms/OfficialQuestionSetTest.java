@@ -110,15 +110,25 @@ class OfficialQuestionSetTest {
 
     @Test
     void whatIsOnlyRecommendedSaysSoAndWhatIsRequiredNamesItsSource() throws Exception {
-        var json = new ObjectMapper().readTree(getClass().getResourceAsStream("/forms/iama-part-3.form"));
-        for (var c : json.path("components")) {
-            if ("part3FunctionCreep".equals(c.path("key").asText())) {
-                assertThat(c.path("description").asText()).startsWith("Aanbevolen:");
+        Map<String, String> descriptions = new HashMap<>();
+        for (String id : List.of(
+                "iama-part-2", "iama-part-3", "iama-part-4", "iama-part-5", "dpia-section-a", "dpia-section-b")) {
+            var json = new ObjectMapper().readTree(getClass().getResourceAsStream("/forms/" + id + ".form"));
+            json.path("components")
+                    .forEach(c -> descriptions.put(
+                            c.path("key").asText(), c.path("description").asText()));
+        }
+        for (Question q : ADDED) {
+            if (q.key().equals("sectionATransfers")) {
+                continue; // a list: its description says when it is required (a transfer outside the EEA)
             }
-            if ("part3AffectedReporting".equals(c.path("key").asText())) {
-                assertThat(c.path("description").asText())
-                        .startsWith("Verplicht:")
-                        .contains("art. 27");
+            assertThat(descriptions.get(q.key()))
+                    .as("description of %s", q.key())
+                    .startsWith(q.required() ? "Verplicht:" : "Aanbevolen:");
+            if (q.required()) {
+                assertThat(descriptions.get(q.key()))
+                        .as("source of %s", q.key())
+                        .containsPattern("art\\. \\d");
             }
         }
     }
