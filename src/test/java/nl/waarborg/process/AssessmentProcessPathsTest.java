@@ -303,6 +303,7 @@ class AssessmentProcessPathsTest {
                         part == 1
                                 ? "[{\"what\":\"Bias-toets uitvoeren\",\"owner\":\"Team Data\",\"dueDate\":\"2027-03-01\"}]"
                                 : "[]"));
+        v.putAll(nl.waarborg.forms.ModelQuestionAnswers.iama(part));
         return v;
     }
 
@@ -338,7 +339,7 @@ class AssessmentProcessPathsTest {
                 v.put(
                         "sectionCRisks",
                         json("[{\"riskId\":\"R1\",\"risk\":\"Onterechte verdenking\",\"likelihood\":\"MEDIUM\","
-                                + "\"impact\":\"HIGH\",\"level\":\"HIGH\"}]"));
+                                + "\"impact\":\"HIGH\",\"level\":\"HIGH\",\"origin\":\"Onvolledige registraties\"}]"));
             default -> {
                 v.put(
                         "sectionDMeasures",
@@ -349,6 +350,7 @@ class AssessmentProcessPathsTest {
                 v.put("sectionDActionPoints", json("[]"));
             }
         }
+        v.putAll(nl.waarborg.forms.ModelQuestionAnswers.dpia(section.charAt(0)));
         return v;
     }
 
