@@ -1,0 +1,59 @@
+package nl.waarborg.publication;
+
+import java.util.List;
+import nl.waarborg.identity.Groups;
+import nl.waarborg.publication.RegisterEntries.Version;
+import nl.waarborg.security.CurrentUser;
+import nl.waarborg.system.SystemAccess;
+import nl.waarborg.system.SystemRegistry;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A system's Algoritmeregister entry over HTTP: read (standard's shape), edit (owner), approve (privacy officer). */
+@RestController
+public class RegisterEntryController {
+
+    private final RegisterEntries entries;
+    private final SystemRegistry systems;
+
+    public RegisterEntryController(RegisterEntries entries, SystemRegistry systems) {
+        this.entries = entries;
+        this.systems = systems;
+    }
+
+    /** The latest version of the entry (or the pre-filled proposal) in the shape of publication standard 1.0.0. */
+    @GetMapping("/api/systems/{id}/register-entry")
+    public RegisterEntry get(@PathVariable String id) {
+        return entries.current(id);
+    }
+
+    @GetMapping("/api/systems/{id}/register-entry/versions")
+    public List<Version> versions(@PathVariable String id) {
+        systems.get(id);
+        return entries.versions(id);
+    }
+
+    /** The owner stores a changed entry as a new draft version; 400 names the field the standard refuses. */
+    @PutMapping("/api/systems/{id}/register-entry")
+    public Version edit(@PathVariable String id, @RequestBody RegisterEntry entry) {
+        SystemAccess.requireChange(systems.get(id));
+        return entries.edit(id, entry, CurrentUser.id());
+    }
+
+    /** The privacy officer approves the latest draft: from then on it is the published entry. */
+    @PostMapping("/api/systems/{id}/register-entry/approval")
+    public Version approve(@PathVariable String id) {
+        CurrentUser.requireAnyOf(Groups.PRIVACY_OFFICER);
+        return entries.approve(id, CurrentUser.id());
+    }
+
+    /** The organisation's published entries, each in its current version, in the standard's shape. */
+    @GetMapping("/api/register-entries")
+    public List<RegisterEntry> published() {
+        return entries.allPublished().stream().map(Version::entry).toList();
+    }
+}

@@ -1,0 +1,180 @@
+package nl.waarborg.publication;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import nl.waarborg.system.SystemRecord;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pre-fills a register entry from the system record and keeps the fields that Waarborg owns (organisation, status,
+ * dates, publication category, language, standard version, source id) in line with the system whatever an editor
+ * sends. TODO (issue 19): pre-fill goal, proportionality, risks, lawful basis and source data from the approved IAMA
+ * and DPIA answers.
+ */
+@Component
+public class RegisterPrefill {
+
+    static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+    private final String organization;
+
+    public RegisterPrefill(@Value("${waarborg.organization-name:Gemeente Voorbeeld}") String organization) {
+        this.organization = organization;
+    }
+
+    /** The first, unstored proposal for a system's entry. */
+    public RegisterEntry from(SystemRecord system) {
+        RegisterEntry blank = new RegisterEntry(
+                cut(system.name(), 100),
+                cut(system.description(), 350),
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                List.of(),
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        return keepOwnFields(blank, system, Optional.empty());
+    }
+
+    /** The edited entry with Waarborg's own fields taken from the system and the previous version. */
+    public RegisterEntry keepOwnFields(RegisterEntry edited, SystemRecord system, Optional<RegisterEntry> previous) {
+        String status = previous.map(RegisterEntry::status).orElse(status(system.phase()));
+        return own(
+                edited,
+                status,
+                previous.map(RegisterEntry::beginDate).orElse(null),
+                previous.map(RegisterEntry::endDate).orElse(null),
+                category(system.publicationCategory()),
+                system.id());
+    }
+
+    /** The entry's status for a phase of the system. */
+    static String status(SystemRecord.Phase phase) {
+        return switch (phase) {
+            case REGISTERED, DEVELOP, IMPLEMENT -> RegisterEntry.IN_DEVELOPMENT;
+            case EVALUATE -> RegisterEntry.IN_USE;
+            case STOPPED, RETIRED -> RegisterEntry.OUT_OF_USE;
+        };
+    }
+
+    /** The standard's publication category for Waarborg's category A, B or C. */
+    static String category(String abc) {
+        return switch (abc == null ? "" : abc) {
+            case "A" -> "Hoog-risico AI-systeem";
+            case "B" -> "Impactvolle algoritmes";
+            case "C" -> "Overige algoritmes";
+            default -> null;
+        };
+    }
+
+    /** The entry after the system entered a phase at a moment: status, begin month at go-live, end month at the end. */
+    static RegisterEntry followPhase(RegisterEntry entry, SystemRecord.Phase phase, Instant when) {
+        String status = status(phase);
+        String month = YearMonth.from(when.atZone(AMSTERDAM)).toString();
+        String begin = entry.beginDate();
+        String end = entry.endDate();
+        if (RegisterEntry.IN_USE.equals(status)) {
+            begin = begin == null ? month : begin;
+            end = null;
+        } else if (RegisterEntry.OUT_OF_USE.equals(status)) {
+            end = end == null ? month : end;
+        }
+        return new RegisterEntry(
+                entry.name(),
+                entry.descriptionShort(),
+                entry.organization(),
+                entry.category(),
+                status,
+                begin,
+                end,
+                entry.contactEmail(),
+                entry.website(),
+                entry.publicationCategory(),
+                entry.url(),
+                entry.goal(),
+                entry.proportionality(),
+                entry.humanIntervention(),
+                entry.risks(),
+                entry.lawfulBasis(),
+                entry.lawfulBasisGrouping(),
+                entry.processIndexUrl(),
+                entry.impacttoetsenGrouping(),
+                entry.impacttoetsen(),
+                entry.sourceData(),
+                entry.sourceDataGrouping(),
+                entry.methodsAndModels(),
+                entry.provider(),
+                entry.publiccode(),
+                entry.lang(),
+                entry.standardVersion(),
+                entry.sourceId(),
+                entry.tags());
+    }
+
+    private RegisterEntry own(
+            RegisterEntry e, String status, String begin, String end, String publicationCategory, String sourceId) {
+        return new RegisterEntry(
+                e.name(),
+                e.descriptionShort(),
+                organization,
+                e.category(),
+                status,
+                begin,
+                end,
+                e.contactEmail(),
+                e.website(),
+                publicationCategory,
+                e.url(),
+                e.goal(),
+                e.proportionality(),
+                e.humanIntervention(),
+                e.risks(),
+                e.lawfulBasis(),
+                e.lawfulBasisGrouping(),
+                e.processIndexUrl(),
+                e.impacttoetsenGrouping(),
+                e.impacttoetsen(),
+                e.sourceData(),
+                e.sourceDataGrouping(),
+                e.methodsAndModels(),
+                e.provider(),
+                e.publiccode(),
+                RegisterEntry.LANG,
+                RegisterEntry.STANDARD_VERSION,
+                sourceId,
+                e.tags());
+    }
+
+    private static String cut(String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.strip();
+        return t.codePointCount(0, t.length()) <= max ? t : t.substring(0, t.offsetByCodePoints(0, max));
+    }
+}
