@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import nl.waarborg.shared.CanonicalJson;
 import nl.waarborg.shared.ConflictException;
 import nl.waarborg.shared.ForbiddenException;
 import nl.waarborg.system.SystemRecord;
@@ -31,7 +32,7 @@ public class RegisterEntries {
     private final JdbcClient jdbc;
     private final SystemRegistry systems;
     private final RegisterPrefill prefill;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = CanonicalJson.MAPPER;
 
     public RegisterEntries(JdbcClient jdbc, SystemRegistry systems, RegisterPrefill prefill) {
         this.jdbc = jdbc;

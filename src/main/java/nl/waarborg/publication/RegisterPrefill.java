@@ -3,8 +3,10 @@ package nl.waarborg.publication;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import nl.waarborg.shared.CanonicalJson;
 import nl.waarborg.system.SystemRecord;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -28,36 +30,10 @@ public class RegisterPrefill {
 
     /** The first, unstored proposal for a system's entry. */
     public RegisterEntry from(SystemRecord system) {
-        RegisterEntry blank = new RegisterEntry(
-                cut(system.name(), 100),
-                cut(system.description(), 350),
-                null,
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                null,
-                List.of(),
-                null,
-                null,
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        Map<String, String> known = new HashMap<>();
+        known.put("name", cut(system.name(), 100));
+        known.put("description_short", cut(system.description(), 350));
+        RegisterEntry blank = CanonicalJson.MAPPER.convertValue(known, RegisterEntry.class);
         return keepOwnFields(blank, system, Optional.empty());
     }
 
@@ -104,40 +80,43 @@ public class RegisterPrefill {
         } else if (RegisterEntry.OUT_OF_USE.equals(status)) {
             end = end == null ? month : end;
         }
-        return new RegisterEntry(
-                entry.name(),
-                entry.descriptionShort(),
+        return withOwn(
+                entry,
                 entry.organization(),
-                entry.category(),
                 status,
                 begin,
                 end,
-                entry.contactEmail(),
-                entry.website(),
                 entry.publicationCategory(),
-                entry.url(),
-                entry.goal(),
-                entry.proportionality(),
-                entry.humanIntervention(),
-                entry.risks(),
-                entry.lawfulBasis(),
-                entry.lawfulBasisGrouping(),
-                entry.processIndexUrl(),
-                entry.impacttoetsenGrouping(),
-                entry.impacttoetsen(),
-                entry.sourceData(),
-                entry.sourceDataGrouping(),
-                entry.methodsAndModels(),
-                entry.provider(),
-                entry.publiccode(),
                 entry.lang(),
                 entry.standardVersion(),
-                entry.sourceId(),
-                entry.tags());
+                entry.sourceId());
     }
 
     private RegisterEntry own(
             RegisterEntry e, String status, String begin, String end, String publicationCategory, String sourceId) {
+        return withOwn(
+                e,
+                organization,
+                status,
+                begin,
+                end,
+                publicationCategory,
+                RegisterEntry.LANG,
+                RegisterEntry.STANDARD_VERSION,
+                sourceId);
+    }
+
+    /** The entry with the fields Waarborg keeps replaced. */
+    private static RegisterEntry withOwn(
+            RegisterEntry e,
+            String organization,
+            String status,
+            String begin,
+            String end,
+            String publicationCategory,
+            String lang,
+            String standardVersion,
+            String sourceId) {
         return new RegisterEntry(
                 e.name(),
                 e.descriptionShort(),
@@ -164,8 +143,8 @@ public class RegisterPrefill {
                 e.methodsAndModels(),
                 e.provider(),
                 e.publiccode(),
-                RegisterEntry.LANG,
-                RegisterEntry.STANDARD_VERSION,
+                lang,
+                standardVersion,
                 sourceId,
                 e.tags());
     }
