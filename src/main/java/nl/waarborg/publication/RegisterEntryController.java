@@ -1,11 +1,15 @@
 package nl.waarborg.publication;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import nl.waarborg.identity.Groups;
 import nl.waarborg.publication.RegisterEntries.Version;
 import nl.waarborg.security.CurrentUser;
 import nl.waarborg.system.SystemAccess;
 import nl.waarborg.system.SystemRegistry;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,5 +59,14 @@ public class RegisterEntryController {
     @GetMapping("/api/register-entries")
     public List<RegisterEntry> published() {
         return entries.allPublished().stream().map(Version::entry).toList();
+    }
+
+    /** The same as CSV for bulk upload ({@code ?format=csv}). */
+    @GetMapping(value = "/api/register-entries", params = "format=csv")
+    public ResponseEntity<String> publishedCsv() {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"algoritmeregister.csv\"")
+                .body(RegisterCsv.write(published()));
     }
 }

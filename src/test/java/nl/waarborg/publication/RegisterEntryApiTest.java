@@ -114,6 +114,13 @@ class RegisterEntryApiTest {
                         .asText())
                 .isEqualTo("APPROVED");
         assertThat(publishedHas(id)).isTrue();
+        HttpResponse<String> csv = as("manager").get("/api/register-entries?format=csv", "text/csv");
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.body())
+                .startsWith("\"name\",\"description_short\",\"organization\",\"category\"")
+                .contains("\"Sociale zekerheid, Werk\"", "\"" + id + "\"");
 
         // Go-live: "In gebruik" with the begin month, published at once as a new version.
         enterPhase(id, "EVALUATE");
