@@ -77,8 +77,9 @@ public class RegisterPrefill {
         if (RegisterEntry.IN_USE.equals(status)) {
             begin = begin == null ? month : begin;
             end = null;
-        } else if (RegisterEntry.OUT_OF_USE.equals(status)) {
-            end = end == null ? month : end;
+        } else if (RegisterEntry.OUT_OF_USE.equals(status) && end == null) {
+            // Never before the begin month (a begin month recorded ahead of time must not block a retirement).
+            end = begin != null && begin.compareTo(month) > 0 ? begin : month;
         }
         return withOwn(
                 entry,

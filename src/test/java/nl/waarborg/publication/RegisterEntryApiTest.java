@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
+import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -124,10 +127,10 @@ class RegisterEntryApiTest {
 
         // Go-live: "In gebruik" with the begin month, published at once as a new version.
         enterPhase(id, "EVALUATE");
-        entries.followPhase(id, Instant.parse("2027-03-10T10:00:00Z"));
+        entries.followPhase(id, Instant.parse("2026-03-10T10:00:00Z"));
         RegisterEntry live = entries.published(id).orElseThrow().entry();
         assertThat(live.status()).isEqualTo("In gebruik");
-        assertThat(live.beginDate()).isEqualTo("2027-03");
+        assertThat(live.beginDate()).isEqualTo("2026-03");
         assertThat(live.endDate()).isNull();
 
         // A later edit is a new draft; the public entry stays the approved one until approved again.
@@ -139,12 +142,12 @@ class RegisterEntryApiTest {
         assertThat(read(as("lead").get(path), 200).path("goal").asText()).isEqualTo("<p>Tweede doel.</p>");
         read(as("fg").postJson(path + "/approval", "{}"), 200);
 
-        // Retirement: "Buiten gebruik" with the end month.
-        enterPhase(id, "RETIRED");
-        entries.followPhase(id, Instant.parse("2028-01-05T10:00:00Z"));
+        // Retirement through the register: "Buiten gebruik" with the end month (this month), on its own.
+        systems.moveTo(id, SystemRecord.Phase.RETIRED, SystemRecord.Status.RETIRED, "Vervangen");
         RegisterEntry retired = entries.published(id).orElseThrow().entry();
         assertThat(retired.status()).isEqualTo("Buiten gebruik");
-        assertThat(retired.endDate()).isEqualTo("2028-01");
+        assertThat(retired.endDate())
+                .isEqualTo(YearMonth.now(ZoneId.of("Europe/Amsterdam")).toString());
         assertThat(retired.goal()).isEqualTo("<p>Tweede doel.</p>");
 
         // Every change was kept: four versions, one published, the first still as approved.
