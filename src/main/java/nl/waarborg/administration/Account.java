@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A user as the administration shows it: profile, Waarborg groups, whether an administrator deactivated the account
- * (when and why), and whether logins are locked for a while after failed attempts (on this node).
+ * (when and why), and whether logins are locked for a while after failed attempts (on any node).
  */
 public record Account(
         String id,

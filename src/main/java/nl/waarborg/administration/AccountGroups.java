@@ -49,7 +49,7 @@ public class AccountGroups {
     public boolean add(String userId, String group, Account.Reason request) {
         UserAccounts.requireAdministrator();
         String groupId = AccountRules.group(group);
-        String reason = AccountRules.reason(request == null ? null : request.reason());
+        String reason = Reasons.required(request == null ? null : request.reason());
         store.lock();
         store.existing(userId);
         AccountRules.notSelf(CurrentUser.id(), userId);
@@ -73,7 +73,7 @@ public class AccountGroups {
     public void remove(String userId, String group, String reasonText) {
         UserAccounts.requireAdministrator();
         String groupId = AccountRules.group(group);
-        String reason = AccountRules.reason(reasonText);
+        String reason = Reasons.required(reasonText);
         store.lock();
         store.existing(userId);
         List<String> before = store.groupsOf(userId);

@@ -15,7 +15,6 @@ import nl.waarborg.shared.ProblemStatus;
  */
 final class AccountRules {
 
-    static final int MAX_REASON = 1000;
     static final int MAX_ID = 64;
     static final int MAX_TEXT = 255;
 
@@ -30,18 +29,6 @@ final class AccountRules {
     private static final WaarborgPasswordPolicy POLICY = new WaarborgPasswordPolicy();
 
     private AccountRules() {}
-
-    static String reason(String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new AdministrationRefusal(
-                    REASON_REQUIRED, "Field 'reason' is required: say why, it is recorded in the audit trail.");
-        }
-        if (reason.length() > MAX_REASON) {
-            throw new AdministrationRefusal(
-                    REASON_TOO_LONG, "Field 'reason' must be at most " + MAX_REASON + " characters.");
-        }
-        return reason.trim();
-    }
 
     static String userId(String id) {
         if (id == null

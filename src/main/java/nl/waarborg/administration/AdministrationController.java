@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Waarborg's administration over HTTP (ADR 0019), for group admin only (403 for everyone else): users, their groups,
  * login locks and the accounts under attack. Every change takes a {@code reason} (for DELETE as a query parameter)
- * and is recorded in the audit trail. System teams: /api/systems/{id}/team; stuck work: /api/admin/work.
+ * and is recorded in the audit trail. Run-time settings: /api/admin/settings. System teams: /api/systems/{id}/team;
+ * stuck work: /api/admin/work.
  */
 @RestController
 @RequestMapping("/api/admin")
@@ -26,11 +27,14 @@ public class AdministrationController {
     private final UserAccounts users;
     private final AccountGroups groups;
     private final LoginAlerts alerts;
+    private final FunctionalSettings settings;
 
-    public AdministrationController(UserAccounts users, AccountGroups groups, LoginAlerts alerts) {
+    public AdministrationController(
+            UserAccounts users, AccountGroups groups, LoginAlerts alerts, FunctionalSettings settings) {
         this.users = users;
         this.groups = groups;
         this.alerts = alerts;
+        this.settings = settings;
     }
 
     /** One page of users by id, with the full count in the body and, as on every list, in X-Total-Count. */
@@ -99,6 +103,19 @@ public class AdministrationController {
     @GetMapping("/login-alerts")
     public List<LoginAlerts.Alert> loginAlerts() {
         return alerts.current();
+    }
+
+    /** The run-time settings (ADR 0027): the value in use, the environment's, and who changed it when. */
+    @GetMapping("/settings")
+    public List<FunctionalSettings.View> settings() {
+        return settings.list();
+    }
+
+    /** Changes one setting: {@code {"value": "15", "reason": "…"}}; 400 naming the setting when the value is refused. */
+    @PutMapping("/settings/{name}")
+    public FunctionalSettings.View changeSetting(
+            @PathVariable String name, @RequestBody(required = false) FunctionalSettings.Change change) {
+        return settings.change(name, change == null ? new FunctionalSettings.Change(null, null) : change);
     }
 
     @PostMapping("/accounts/{account}/unlock")

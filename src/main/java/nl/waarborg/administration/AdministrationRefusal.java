@@ -4,8 +4,9 @@ import nl.waarborg.shared.WaarborgException;
 import org.springframework.http.HttpStatus;
 
 /**
- * A refused change of users, groups or accounts: its {@link Code} gives the status, the field at fault and the Dutch
- * message of the Beheer pages ({@code admin.error.<code>}); the detail is the English text of the API.
+ * A refused administrator's action (users, groups, accounts, settings, stuck work): its {@link Code} gives the status,
+ * the field at fault and the Dutch message of the Beheer pages ({@code admin.error.<code>}); the detail is the English
+ * text of the API. Nothing was changed.
  */
 public class AdministrationRefusal extends WaarborgException {
 
@@ -24,7 +25,20 @@ public class AdministrationRefusal extends WaarborgException {
         NOT_A_MEMBER(HttpStatus.NOT_FOUND, "groupId"),
         SELF_GRANT(HttpStatus.FORBIDDEN, "groupId"),
         LAST_ADMIN(HttpStatus.CONFLICT, null),
-        DEACTIVATED(HttpStatus.CONFLICT, null);
+        DEACTIVATED(HttpStatus.CONFLICT, null),
+        NOT_A_CANDIDATE(HttpStatus.BAD_REQUEST, "assignee"),
+        NOT_IN_TEAM(HttpStatus.BAD_REQUEST, "assignee"),
+        SEGREGATION_OF_DUTIES(HttpStatus.CONFLICT, "assignee"),
+        DUE_DATE_MISSING(HttpStatus.BAD_REQUEST, "dueDate"),
+        DUE_DATE_IN_PAST(HttpStatus.BAD_REQUEST, "dueDate"),
+        TASK_NOT_FOUND(HttpStatus.NOT_FOUND, null),
+        JOB_NOT_FOUND(HttpStatus.NOT_FOUND, null),
+        SYSTEM_NOT_FOUND(HttpStatus.NOT_FOUND, null),
+        JOB_NOT_FAILED(HttpStatus.CONFLICT, null),
+        NOT_IN_EVALUATE(HttpStatus.CONFLICT, null),
+        UNKNOWN_SETTING(HttpStatus.NOT_FOUND, "name"),
+        /** The field is the setting's own name. */
+        SETTING_INVALID(HttpStatus.BAD_REQUEST, "value");
 
         private final HttpStatus status;
         private final String field;
@@ -38,7 +52,12 @@ public class AdministrationRefusal extends WaarborgException {
     private final Code code;
 
     AdministrationRefusal(Code code, String detail) {
-        super(code.status, detail, code.field, null);
+        this(code, detail, code.field);
+    }
+
+    /** A refusal whose field is not the code's usual one (e.g. the name of the setting at fault). */
+    AdministrationRefusal(Code code, String detail, String field) {
+        super(code.status, detail, field, null);
         this.code = code;
     }
 

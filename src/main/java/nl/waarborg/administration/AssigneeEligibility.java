@@ -3,7 +3,7 @@ package nl.waarborg.administration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import nl.waarborg.administration.StuckWorkRefusedException.Reason;
+import nl.waarborg.administration.AdministrationRefusal.Code;
 import nl.waarborg.assessment.AssessmentReads;
 import nl.waarborg.assessment.Gate;
 import nl.waarborg.assessment.GateDuties;
@@ -51,8 +51,8 @@ class AssigneeEligibility {
                 .filter(Objects::nonNull)
                 .toList();
         if (groups.stream().noneMatch(g -> membership.isMember(user, g))) {
-            throw new StuckWorkRefusedException(
-                    Reason.NOT_A_CANDIDATE,
+            throw new AdministrationRefusal(
+                    Code.NOT_A_CANDIDATE,
                     "Task " + task.getId()
                             + (groups.isEmpty()
                                     ? " has no candidate group to hand it to"
@@ -61,8 +61,8 @@ class AssigneeEligibility {
                             + ".");
         }
         if (!people.isEmpty() && !people.contains(user)) {
-            throw new StuckWorkRefusedException(
-                    Reason.NOT_IN_TEAM,
+            throw new AdministrationRefusal(
+                    Code.NOT_IN_TEAM,
                     "Task " + task.getId() + " belongs to the system's team (" + String.join(", ", people) + "); "
                             + user + " is not in it. The owner names co-authors on the system's page.");
         }
@@ -72,7 +72,7 @@ class AssigneeEligibility {
                     .flatMap(v -> duties.conflictOf(
                             v.assessmentId(), v.number(), gate.get().taskId(), user))
                     .ifPresent(conflict -> {
-                        throw new StuckWorkRefusedException(Reason.SEGREGATION_OF_DUTIES, conflict);
+                        throw new AdministrationRefusal(Code.SEGREGATION_OF_DUTIES, conflict);
                     });
         }
     }

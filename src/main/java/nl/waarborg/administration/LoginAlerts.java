@@ -21,8 +21,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The administrator's notice of accounts under attack: the accounts this node counts failed logins for now (locked or
- * close to it, {@link LoginThrottle#underAttack()}), and the accounts locked on any node in the last
+ * The administrator's notice of accounts under attack: the accounts with failed logins counted now on any node (locked
+ * or close to it, {@link LoginThrottle#underAttack()}), and the accounts locked in the last
  * {@link #PERIOD} (LOGIN_LOCKED in the audit trail) that no administrator unlocked since. And the unlock itself.
  */
 @Service
@@ -87,12 +87,12 @@ public class LoginAlerts {
         return result;
     }
 
-    /** Ends the account's login lock (Waarborg's on this node, and any lock the engine kept from before). */
+    /** Ends the account's login lock on every node (and any lock the engine kept from before). */
     @Transactional
     public boolean unlock(String account, Account.Reason request) {
         UserAccounts.requireAdministrator();
         String name = AccountRules.account(account);
-        String reason = AccountRules.reason(request == null ? null : request.reason());
+        String reason = Reasons.required(request == null ? null : request.reason());
         boolean wasLocked = throttle.unlock(name);
         store.user(name)
                 .ifPresent(user -> store.asSystem(() -> {
@@ -100,7 +100,7 @@ public class LoginAlerts {
                     return null;
                 }));
         Map<String, Object> details = UserAccounts.details(name, reason);
-        details.put("wasLockedOnThisNode", wasLocked);
+        details.put("wasLocked", wasLocked);
         audit.record(AuditAction.ACCOUNT_UNLOCKED, CurrentUser.id(), null, details);
         return wasLocked;
     }

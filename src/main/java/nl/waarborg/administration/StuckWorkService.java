@@ -6,7 +6,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.waarborg.administration.StuckWorkRefusedException.Reason;
+import nl.waarborg.administration.AdministrationRefusal.Code;
 import nl.waarborg.assessment.Gate;
 import nl.waarborg.audit.AuditAction;
 import nl.waarborg.audit.AuditTrail;
@@ -67,7 +67,7 @@ public class StuckWorkService {
     @Transactional
     public void reassign(String taskId, String assignee, String reasonText) {
         requireAdmin();
-        String reason = StuckWorkRules.reason(reasonText);
+        String reason = Reasons.required(reasonText);
         Task task = openTask(taskId);
         String target = assignee == null || assignee.isBlank() ? null : assignee.trim();
         if (target != null) {
@@ -86,7 +86,7 @@ public class StuckWorkService {
     @Transactional
     public void correctDueDate(String taskId, java.time.LocalDate dueDate, String reasonText) {
         requireAdmin();
-        String reason = StuckWorkRules.reason(reasonText);
+        String reason = Reasons.required(reasonText);
         Date due = Date.from(StuckWorkRules.dueAt(dueDate, ZonedDateTime.now(ZONE)));
         Task task = openTask(taskId);
         Date before = task.getDueDate();
@@ -108,7 +108,7 @@ public class StuckWorkService {
     @Transactional
     public CycleCancellation.Cancelled cancelCycle(String systemId, String reasonText) {
         requireAdmin();
-        String reason = StuckWorkRules.reason(reasonText);
+        String reason = Reasons.required(reasonText);
         requireSystem(systemId);
         return cancellation.cancel(systemId, reason, CurrentUser.id());
     }
@@ -117,11 +117,11 @@ public class StuckWorkService {
     @Transactional
     public void retire(String systemId, String reasonText) {
         requireAdmin();
-        String reason = StuckWorkRules.reason(reasonText);
+        String reason = Reasons.required(reasonText);
         requireSystem(systemId);
         if (!cycles.retire(systemId, reason, CurrentUser.id())) {
-            throw new StuckWorkRefusedException(
-                    Reason.NOT_IN_EVALUATE,
+            throw new AdministrationRefusal(
+                    Code.NOT_IN_EVALUATE,
                     "System " + systemId + " is in phase "
                             + systems.get(systemId).phase()
                             + "; a system is retired only from the Evaluate phase. A running cycle that should not"
@@ -133,7 +133,7 @@ public class StuckWorkService {
     @Transactional
     public void retryJob(String jobId, String reasonText) {
         requireAdmin();
-        String reason = StuckWorkRules.reason(reasonText);
+        String reason = Reasons.required(reasonText);
         Job job = jobId == null || jobId.isBlank()
                 ? null
                 : asWaarborg(() -> engine.getManagementService()
@@ -141,11 +141,11 @@ public class StuckWorkService {
                         .jobId(jobId)
                         .singleResult());
         if (job == null) {
-            throw new StuckWorkRefusedException(Reason.JOB_NOT_FOUND, "There is no job " + jobId + ".");
+            throw new AdministrationRefusal(Code.JOB_NOT_FOUND, "There is no job " + jobId + ".");
         }
         if (job.getRetries() > 0 && job.getExceptionMessage() == null) {
-            throw new StuckWorkRefusedException(
-                    Reason.JOB_NOT_FAILED, "Job " + jobId + " has not failed; the engine runs it when it is due.");
+            throw new AdministrationRefusal(
+                    Code.JOB_NOT_FAILED, "Job " + jobId + " has not failed; the engine runs it when it is due.");
         }
         run(() -> engine.getManagementService()
                 .setJobRetries(1)
@@ -191,7 +191,7 @@ public class StuckWorkService {
 
     private void requireSystem(String systemId) {
         if (systemId == null || systemId.isBlank() || systems.find(systemId).isEmpty()) {
-            throw new StuckWorkRefusedException(Reason.SYSTEM_NOT_FOUND, "There is no system " + systemId + ".");
+            throw new AdministrationRefusal(Code.SYSTEM_NOT_FOUND, "There is no system " + systemId + ".");
         }
     }
 
@@ -201,8 +201,8 @@ public class StuckWorkService {
                 : asWaarborg(() ->
                         engine.getTaskService().createTaskQuery().taskId(taskId).singleResult());
         if (task == null) {
-            throw new StuckWorkRefusedException(
-                    Reason.TASK_NOT_FOUND, "There is no open task " + taskId + " (it may have been completed).");
+            throw new AdministrationRefusal(
+                    Code.TASK_NOT_FOUND, "There is no open task " + taskId + " (it may have been completed).");
         }
         return task;
     }

@@ -79,7 +79,7 @@ public class UserAccounts {
                         .distinct()
                         .sorted()
                         .toList();
-        String reason = AccountRules.reason(request.reason());
+        String reason = Reasons.required(request.reason());
         store.lock();
         if (store.user(id).isPresent()) {
             throw new AdministrationRefusal(AdministrationRefusal.Code.ID_TAKEN, "User '" + id + "' exists already.");
@@ -107,7 +107,7 @@ public class UserAccounts {
         String firstName = AccountRules.firstName(change.firstName());
         String lastName = AccountRules.lastName(change.lastName());
         String email = AccountRules.email(change.email());
-        String reason = AccountRules.reason(change.reason());
+        String reason = Reasons.required(change.reason());
         User user = store.existing(id);
         Map<String, Object> details = details(id, reason);
         details.put("before", profile(user.getFirstName(), user.getLastName(), user.getEmail()));
@@ -128,7 +128,7 @@ public class UserAccounts {
     public Account resetPassword(String id, Account.PasswordReset reset) {
         requireAdministrator();
         String password = AccountRules.password(reset.password(), id);
-        String reason = AccountRules.reason(reset.reason());
+        String reason = Reasons.required(reset.reason());
         User user = store.existing(id);
         store.asSystem(() -> {
             user.setPassword(password);
@@ -151,7 +151,7 @@ public class UserAccounts {
     @Transactional
     public Account deactivate(String id, Account.Reason request) {
         requireAdministrator();
-        String reason = AccountRules.reason(request == null ? null : request.reason());
+        String reason = Reasons.required(request == null ? null : request.reason());
         store.lock();
         User user = store.existing(id);
         if (!store.deactivations(List.of(id)).isEmpty()) {
@@ -179,7 +179,7 @@ public class UserAccounts {
     @Transactional
     public void delete(String id, String reasonText) {
         requireAdministrator();
-        String reason = AccountRules.reason(reasonText);
+        String reason = Reasons.required(reasonText);
         store.lock();
         User user = store.existing(id);
         List<String> groups = store.groupsOf(id);

@@ -48,6 +48,8 @@ public enum AuditAction {
     GROUP_MEMBER_ADDED,
     GROUP_MEMBER_REMOVED,
     ACCOUNT_UNLOCKED,
+    // a run-time setting changed by an administrator, with before, after and reason (ADR 0027)
+    SETTING_CHANGED,
     // the engine: an operation of a user's that no event of Waarborg's own in the same transaction carries (ADR 0020)
     ENGINE_OPERATION,
     // security: refusals (401/403 as ACCESS_DENIED, other refused writes as REQUEST_REFUSED) once per user, operation

@@ -7,6 +7,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import nl.waarborg.engine.EngineAccess;
+import nl.waarborg.settings.RuntimeSettings;
+import nl.waarborg.settings.Setting;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Looks for open tasks whose deadline approaches ({@code deadline-working-days} working days before it) or passed, and
+ * Looks for open tasks whose deadline approaches (the run-time setting {@code deadlineReminderWorkingDays}: that many
+ * working days before it) or passed, and
  * has each notice made once per task, kind and due date (wb_deadline_notice, in the same transaction as its mails; a
  * second node that sees the same task loses on the primary key and sends nothing).
  */
@@ -31,14 +34,14 @@ class DeadlineWatch {
     private final ProcessEngine engine;
     private final JdbcClient jdbc;
     private final Notifications notifications;
-    private final MailSettings settings;
+    private final RuntimeSettings settings;
     private final TransactionTemplate transactions;
 
     DeadlineWatch(
             ProcessEngine engine,
             JdbcClient jdbc,
             Notifications notifications,
-            MailSettings settings,
+            RuntimeSettings settings,
             TransactionTemplate transactions) {
         this.engine = engine;
         this.jdbc = jdbc;
@@ -59,8 +62,8 @@ class DeadlineWatch {
         if (!notifications.enabled()) {
             return 0;
         }
-        Date horizon = Date.from(
-                DeadlineNotice.horizon(now, settings.deadlineWorkingDays()).plusMillis(1));
+        int days = settings.workingDays(Setting.DEADLINE_REMINDER_WORKING_DAYS);
+        Date horizon = Date.from(DeadlineNotice.horizon(now, days).plusMillis(1));
         int made = 0;
         for (int first = 0; ; first += PAGE) {
             int from = first;
@@ -77,7 +80,7 @@ class DeadlineWatch {
                             .listPage(from, PAGE));
             for (Task task : tasks) {
                 Instant due = task.getDueDate().toInstant();
-                Optional<MailKind> kind = DeadlineNotice.of(due, now, settings.deadlineWorkingDays());
+                Optional<MailKind> kind = DeadlineNotice.of(due, now, days);
                 if (kind.isPresent() && notice(task, kind.get(), due)) {
                     made++;
                 }

@@ -5,12 +5,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The e-mail notifications' settings ({@code waarborg.mail.*}; the SMTP server itself is Spring's {@code spring.mail.*}).
- * Mail is on only where an SMTP host is configured.
+ * Mail is on only where an SMTP host is configured. How many working days before a deadline the "approaching" mail goes
+ * out is a run-time setting (Setting.DEADLINE_REMINDER_WORKING_DAYS, from waarborg.mail.deadline-working-days).
  *
  * @param baseUrl where users reach Waarborg, for the links in the mails
  * @param from the sender address
  * @param digestInterval a user gets at most one digest of new group tasks per this interval
- * @param deadlineWorkingDays how many working days before a deadline the "approaching" mail goes out
  * @param sendInterval how often the sender looks for mail to send
  * @param maxAttempts attempts per mail before it is marked FAILED
  * @param retryBackoff the wait after the first failed attempt; it doubles with each further one, up to retryBackoffMax
@@ -24,7 +24,6 @@ public record MailSettings(
         String baseUrl,
         String from,
         Duration digestInterval,
-        Integer deadlineWorkingDays,
         Duration sendInterval,
         Integer maxAttempts,
         Duration retryBackoff,
@@ -36,17 +35,12 @@ public record MailSettings(
         baseUrl = baseUrl == null || baseUrl.isBlank() ? "http://localhost:8080" : stripSlash(baseUrl.trim());
         from = from == null || from.isBlank() ? "Waarborg <waarborg@localhost>" : from.trim();
         digestInterval = digestInterval == null ? Duration.ofMinutes(15) : digestInterval;
-        deadlineWorkingDays = deadlineWorkingDays == null ? 2 : deadlineWorkingDays;
         sendInterval = sendInterval == null ? Duration.ofSeconds(30) : sendInterval;
         maxAttempts = maxAttempts == null ? 10 : maxAttempts;
         retryBackoff = retryBackoff == null ? Duration.ofMinutes(1) : retryBackoff;
         retryBackoffMax = retryBackoffMax == null ? Duration.ofHours(1) : retryBackoffMax;
         claimTimeout = claimTimeout == null ? Duration.ofMinutes(5) : claimTimeout;
         retention = retention == null ? Duration.ofDays(90) : retention;
-        if (deadlineWorkingDays < 1) {
-            throw new IllegalStateException(
-                    "waarborg.mail.deadline-working-days must be at least 1, not " + deadlineWorkingDays);
-        }
         if (retention.compareTo(Duration.ofDays(1)) < 0) {
             throw new IllegalStateException("waarborg.mail.retention must be at least a day, not " + retention);
         }

@@ -11,6 +11,17 @@ public final class CurrentUser {
 
     private CurrentUser() {}
 
+    /** The logged-in user's authentication, or null when nobody is logged in (none, or anonymous). */
+    static Authentication loggedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null
+                        || !authentication.isAuthenticated()
+                        || authentication
+                                instanceof org.springframework.security.authentication.AnonymousAuthenticationToken
+                ? null
+                : authentication;
+    }
+
     public static String id() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null ? null : authentication.getName();

@@ -50,13 +50,15 @@ public class EngineIdentityAuthenticationProvider implements AuthenticationProvi
         }
         String address =
                 authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
-        throttle.checkAllowed(userId, address);
+        boolean failuresCounted = throttle.checkAllowed(userId, address);
         // With local accounts off (single sign-on), only the configured service accounts log in with a password.
         if (!local.allowsBasic(userId) || !identityService.checkPassword(userId, credentials.toString())) {
             throttle.failed(userId, address);
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
-        throttle.succeeded(userId);
+        if (failuresCounted) {
+            throttle.succeeded(userId);
+        }
         List<SimpleGrantedAuthority> authorities =
                 groupsOf(userId).stream().map(SimpleGrantedAuthority::new).toList();
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);

@@ -9,10 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts repeated events per key in fixed windows, bounded in memory: the one way Waarborg aggregates what a stranger
- * or a script can repeat at will, so that it cannot flood the audit trail or memory. Used by {@link LoginThrottle}
- * (failed logins per account and address, with locks) and by the audit trail's record of refused requests (one row per
- * user, operation and window). A window runs from its first event until its length passes or, once locked, until the
- * lock ends; the next event after that starts a fresh count. In memory per node.
+ * or a script can repeat at will, so that it cannot flood the audit trail or memory. Used by the audit trail's record of
+ * refused requests (one row per user, operation and window); failed logins are counted the same way, but in the
+ * database, shared by all nodes ({@link LoginFailureStore}). A window runs from its first event until its length
+ * passes; the next event after that starts a fresh count. In memory per node.
  */
 public final class FixedWindows {
 
@@ -25,39 +25,20 @@ public final class FixedWindows {
         this.maxKeys = maxKeys;
     }
 
-    /** Counts one event for the key (not while its window is locked) and answers its window after the count. */
+    /** Counts one event for the key and answers its window after the count. */
     public Window hit(String key, Instant now) {
         evictIfFull(now);
         return windows.compute(key, (k, w) -> {
             Window current = w == null || w.expired(now) ? new Window(now) : w;
-            if (!current.lockedAt(now)) {
-                current.count++;
-                current.last = now;
-            }
+            current.count++;
+            current.last = now;
             return current;
         });
-    }
-
-    /** The key's window, or null when it has none or it has ended. */
-    public Window current(String key, Instant now) {
-        Window window = windows.get(key);
-        return window == null || window.expired(now) ? null : window;
     }
 
     /** Removes the key's window; true if it had one. */
     public boolean remove(String key) {
         return windows.remove(key) != null;
-    }
-
-    /** The windows whose key starts with the prefix and that have not ended, with their keys. */
-    public List<Map.Entry<String, Window>> active(String prefix, Instant now) {
-        List<Map.Entry<String, Window>> active = new ArrayList<>();
-        windows.forEach((key, window) -> {
-            if (key.startsWith(prefix) && !window.expired(now)) {
-                active.add(Map.entry(key, window));
-            }
-        });
-        return active;
     }
 
     /** Removes the windows that have ended and answers them with their keys, e.g. to record their totals. */
@@ -80,12 +61,11 @@ public final class FixedWindows {
         }
     }
 
-    /** One key's window: when it started, how many events it counted, the last one, and a lock if one runs. */
+    /** One key's window: when it started, how many events it counted, and the last one. */
     public final class Window {
         private final Instant started;
         private volatile int count;
         private volatile Instant last;
-        private Instant lockedUntil;
 
         Window(Instant started) {
             this.started = started;
@@ -103,26 +83,8 @@ public final class FixedWindows {
             return last;
         }
 
-        public synchronized Instant lockedUntil() {
-            return lockedUntil;
-        }
-
-        public synchronized boolean lockedAt(Instant now) {
-            return lockedUntil != null && now.isBefore(lockedUntil);
-        }
-
-        /** Starts a lock unless one runs; true when this call started it. */
-        public synchronized boolean lockUntil(Instant until) {
-            if (lockedUntil != null) {
-                return false;
-            }
-            lockedUntil = until;
-            return true;
-        }
-
-        synchronized boolean expired(Instant now) {
-            // A lock that ended also ends its window.
-            return !now.isBefore(lockedUntil != null ? lockedUntil : started.plus(length));
+        boolean expired(Instant now) {
+            return !now.isBefore(started.plus(length));
         }
     }
 }

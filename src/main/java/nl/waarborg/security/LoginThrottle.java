@@ -3,10 +3,10 @@ package nl.waarborg.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,44 +14,41 @@ import org.springframework.stereotype.Component;
  * count reaches its maximum. Nothing is permanent: a lock ends by itself after {@link LoginThrottleProperties#lock()}.
  * While a key is locked the password is not even checked. Publishes {@link LoginAbuse} once for the first failure of an
  * account in a window and once when an account gets locked, so the audit trail gets a few rows, not one per attempt.
- * The counting is {@link FixedWindows}. In memory per node: a restart forgets the counts, which errs on the side of letting the real user in.
+ * The counts and locks are in the database ({@link LoginFailureStore}): every node on it sees the same lock, and an
+ * administrator's unlock on one node holds on all (ADR 0027).
  */
 @Component
 public class LoginThrottle {
-
-    /** Bound on remembered keys, so a flood of invented user names cannot exhaust memory. */
-    static final int MAX_KEYS = 50_000;
 
     private static final String ACCOUNT = "account:";
 
     private final LoginThrottleProperties properties;
     private final ApplicationEventPublisher events;
-    private final Clock clock;
-    private final FixedWindows windows;
+    private final LoginFailureStore store;
+    private final Clock clock = Clock.systemUTC();
 
-    public LoginThrottle(LoginThrottleProperties properties, ApplicationEventPublisher events) {
+    LoginThrottle(LoginThrottleProperties properties, ApplicationEventPublisher events, LoginFailureStore store) {
         this.properties = properties;
         this.events = events;
-        this.clock = Clock.systemUTC();
-        this.windows = new FixedWindows(properties.window(), MAX_KEYS);
+        this.store = store;
     }
 
-    /** Refuses (LoginThrottledException) while the account or the address is locked. */
-    public void checkAllowed(String account, String address) {
+    /**
+     * Refuses (LoginThrottledException) while the account or the address is locked; otherwise answers whether the
+     * account has failures counted, which a correct password then ends ({@link #succeeded}).
+     */
+    public boolean checkAllowed(String account, String address) {
         Instant now = clock.instant();
-        Duration wait = max(remainingLock(accountKey(account), now), remainingLock(addressKey(address), now));
-        if (!wait.isZero()) {
-            throw new LoginThrottledException(wait);
-        }
+        String accountKey = accountKey(account);
+        List<LoginFailureStore.Window> windows = store.current(List.of(accountKey, addressKey(address)), now);
+        refuseWhileLocked(windows, now);
+        return windows.stream().anyMatch(w -> w.key().equals(accountKey));
     }
 
     /** Refuses (LoginThrottledException) while the address is locked: a single sign-on login, which no password guard. */
     public void checkAddress(String address) {
         Instant now = clock.instant();
-        Duration wait = remainingLock(addressKey(address), now);
-        if (!wait.isZero()) {
-            throw new LoginThrottledException(wait);
-        }
+        refuseWhileLocked(store.current(List.of(addressKey(address)), now), now);
     }
 
     public void failed(String account, String address) {
@@ -61,23 +58,21 @@ public class LoginThrottle {
     /** Counts a failed login; {@code cause} (e.g. a refused single sign-on) goes with the audit events, if any. */
     public void failed(String account, String address, String cause) {
         Instant now = clock.instant();
-        FixedWindows.Window accountWindow = windows.hit(accountKey(account), now);
-        FixedWindows.Window addressWindow = windows.hit(addressKey(address), now);
-        if (addressWindow.count() >= properties.addressMaxFailures()) {
-            addressWindow.lockUntil(now.plus(properties.lock()));
-        }
-        if (accountWindow.count() == 1) {
+        LoginFailureStore.Hit accountHit = store.hit(
+                accountKey(account), now, properties.window(), properties.accountMaxFailures(), properties.lock());
+        store.hit(addressKey(address), now, properties.window(), properties.addressMaxFailures(), properties.lock());
+        if (accountHit.window().failures() == 1 && !accountHit.lockStarted()) {
             events.publishEvent(new LoginAbuse(normalised(account), address, 1, false, cause));
         }
-        if (accountWindow.count() >= properties.accountMaxFailures()
-                && accountWindow.lockUntil(now.plus(properties.lock()))) {
-            events.publishEvent(new LoginAbuse(normalised(account), address, accountWindow.count(), true, cause));
+        if (accountHit.lockStarted()) {
+            events.publishEvent(new LoginAbuse(
+                    normalised(account), address, accountHit.window().failures(), true, cause));
         }
     }
 
     /** A correct password ends the account's count (not the address's: one good login does not hide a spray). */
     public void succeeded(String account) {
-        windows.remove(accountKey(account));
+        store.remove(accountKey(account), clock.instant());
     }
 
     /**
@@ -86,35 +81,40 @@ public class LoginThrottle {
     public record AccountFailures(String account, int failures, Instant lockedUntil) {}
 
     /**
-     * The accounts on this node that look attacked: locked now, or with at least half the failures that lock an
-     * account. For the administrator's notice; counts of other nodes are not included (their locks are in the audit
-     * trail as LOGIN_LOCKED).
+     * The accounts that look attacked, counted on every node: locked now, or with at least half the failures that lock
+     * an account. For the administrator's notice.
      */
     public List<AccountFailures> underAttack() {
         Instant now = clock.instant();
         int threshold = Math.max(1, (properties.accountMaxFailures() + 1) / 2);
-        return windows.active(ACCOUNT, now).stream()
-                .filter(e -> e.getValue().lockedAt(now) || e.getValue().count() >= threshold)
-                .map(e -> new AccountFailures(
-                        e.getKey().substring(ACCOUNT.length()),
-                        e.getValue().count(),
-                        e.getValue().lockedAt(now) ? e.getValue().lockedUntil() : null))
-                .sorted(Comparator.comparing(AccountFailures::account))
+        return store.active(ACCOUNT, threshold, now).stream()
+                .map(w -> new AccountFailures(
+                        w.key().substring(ACCOUNT.length()), w.failures(), w.lockedAt(now) ? w.lockedUntil() : null))
                 .toList();
     }
 
-    /** Ends the account's count and lock on this node at once (an administrator's unlock); true if there was one. */
+    /** Ends the account's count and lock on every node at once (an administrator's unlock); true if there was one. */
     public boolean unlock(String account) {
-        return windows.remove(accountKey(account));
+        return store.remove(accountKey(account), clock.instant());
     }
 
-    private Duration remainingLock(String key, Instant now) {
-        FixedWindows.Window window = windows.current(key, now);
-        return window == null || !window.lockedAt(now) ? Duration.ZERO : Duration.between(now, window.lockedUntil());
+    /** Forgets the windows that have ended, so invented account names do not pile up. */
+    @Scheduled(fixedDelayString = "${waarborg.login.cleanup-interval:PT1M}")
+    void forgetEnded() {
+        store.removeEnded(clock.instant());
     }
 
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
+    private static void refuseWhileLocked(List<LoginFailureStore.Window> windows, Instant now) {
+        Duration wait = Duration.ZERO;
+        for (LoginFailureStore.Window window : windows) {
+            if (window.lockedAt(now)) {
+                Duration left = Duration.between(now, window.lockedUntil());
+                wait = left.compareTo(wait) > 0 ? left : wait;
+            }
+        }
+        if (!wait.isZero()) {
+            throw new LoginThrottledException(wait);
+        }
     }
 
     private static String normalised(String account) {

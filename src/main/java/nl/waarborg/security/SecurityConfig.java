@@ -66,7 +66,8 @@ public class SecurityConfig {
             LocalLoginProperties local,
             SingleSignOnProperties ssoProperties,
             ObjectProvider<SsoAccountSync> sync,
-            LoginThrottle throttle)
+            LoginThrottle throttle,
+            AccountStates accountStates)
             throws Exception {
         SingleSignOn sso = ssoProperties.enabled() ? new SingleSignOn(ssoProperties, sync.getObject(), throttle) : null;
         boolean basic = local.enabled() || !local.serviceAccounts().isEmpty();
@@ -146,7 +147,10 @@ public class SecurityConfig {
                                                 + (sso != null ? " " + sso.origin() : ""))))
                         .addHeaderWriter(new StaticHeadersWriter(
                                 "Permissions-Policy", "camera=(), microphone=(), geolocation=()")))
-                .addFilterAfter(new EngineAuthenticationBridgeFilter(identityService), BasicAuthenticationFilter.class);
+                // Every request re-reads the user's state (deactivated: the session ends; groups changed: new
+                // authorities), then hands the user to the engine (ADR 0027).
+                .addFilterAfter(new AccountRecheckFilter(accountStates, objectMapper), BasicAuthenticationFilter.class)
+                .addFilterAfter(new EngineAuthenticationBridgeFilter(identityService), AccountRecheckFilter.class);
         if (local.enabled()) {
             http.formLogin(form -> form.loginPage("/login")
                     .defaultSuccessUrl("/", false)

@@ -4,6 +4,8 @@ import nl.waarborg.notification.MailOutbox;
 import nl.waarborg.notification.MailSettings;
 import nl.waarborg.notification.MySettings;
 import nl.waarborg.notification.NotificationSettings;
+import nl.waarborg.settings.RuntimeSettings;
+import nl.waarborg.settings.Setting;
 import nl.waarborg.shared.WaarborgException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,18 +29,20 @@ public class NotificationPages {
     private final MySettings settings;
     private final MailOutbox outbox;
     private final MailSettings mail;
+    private final RuntimeSettings runtime;
 
-    public NotificationPages(MySettings settings, MailOutbox outbox, MailSettings mail) {
+    public NotificationPages(MySettings settings, MailOutbox outbox, MailSettings mail, RuntimeSettings runtime) {
         this.settings = settings;
         this.outbox = outbox;
         this.mail = mail;
+        this.runtime = runtime;
     }
 
     @GetMapping(SETTINGS)
     public String settings(Model model) {
         model.addAttribute("settings", settings.get());
         model.addAttribute("digestMinutes", mail.digestInterval().toMinutes());
-        model.addAttribute("deadlineDays", mail.deadlineWorkingDays());
+        model.addAttribute("deadlineDays", runtime.workingDays(Setting.DEADLINE_REMINDER_WORKING_DAYS));
         return "settings";
     }
 

@@ -2,8 +2,8 @@ package nl.waarborg.web;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import nl.waarborg.administration.AdministrationRefusal;
 import nl.waarborg.administration.StuckWorkQueries;
-import nl.waarborg.administration.StuckWorkRefusedException;
 import nl.waarborg.administration.StuckWorkService;
 import nl.waarborg.workflow.CycleCancellation;
 import org.springframework.stereotype.Controller;
@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * "Vastgelopen werk" for the functional administrator: the open tasks that wait longest, the running cycles and the
  * failed jobs, with a form per action (each with a reason). The rules and the audit are StuckWorkService's; a refusal
- * comes back as a Dutch message on the page ("work.error.{reason}"), someone outside group admin gets the 403 page.
+ * comes back as a Dutch message on the page ("admin.error.{code}", "work.error.{reason}" for a refused cancellation), someone outside group admin gets the 403 page.
  */
 @Controller
 public class StuckWorkPages {
@@ -88,8 +88,8 @@ public class StuckWorkPages {
         try {
             action.run();
             redirect.addFlashAttribute("flash", done);
-        } catch (StuckWorkRefusedException e) {
-            redirect.addFlashAttribute("flashError", "work.error." + e.reason());
+        } catch (AdministrationRefusal e) {
+            redirect.addFlashAttribute("flashError", "admin.error." + e.code());
         } catch (CycleCancellation.RefusedException e) {
             redirect.addFlashAttribute("flashError", "work.error." + e.reason());
         }

@@ -17,12 +17,22 @@ class AccountRulesTest {
         });
     }
 
+    /** One rule for every administrator's action: accounts, groups, settings and stuck work alike. */
     @Test
-    void aReasonIsRequiredAndBounded() {
-        refused(() -> AccountRules.reason(null), Code.REASON_REQUIRED, "reason");
-        refused(() -> AccountRules.reason("  "), Code.REASON_REQUIRED, "reason");
-        refused(() -> AccountRules.reason("x".repeat(1001)), Code.REASON_TOO_LONG, "reason");
-        assertThat(AccountRules.reason(" nieuwe medewerker ")).isEqualTo("nieuwe medewerker");
+    void aReasonIsRequiredTrimmedAndBounded() {
+        refused(() -> Reasons.required(null), Code.REASON_REQUIRED, "reason");
+        refused(() -> Reasons.required("  "), Code.REASON_REQUIRED, "reason");
+        refused(() -> Reasons.required(" \n\t"), Code.REASON_REQUIRED, "reason");
+        assertThat(Reasons.required(" nieuwe medewerker ")).isEqualTo("nieuwe medewerker");
+        String longest = "x".repeat(Reasons.MAX);
+        assertThat(Reasons.MAX).isEqualTo(2000);
+        assertThat(Reasons.required(" " + longest + " ")).isEqualTo(longest);
+        refused(() -> Reasons.required(longest + "y"), Code.REASON_TOO_LONG, "reason");
+        assertThatThrownBy(() -> Reasons.required("")).hasMessageContaining("'reason'");
+        assertThat(new AdministrationRefusal(Code.REASON_REQUIRED, "x")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
     }
 
     @Test

@@ -65,7 +65,7 @@ class StuckWorkPagesTest extends StuckWorkScenario {
         Http admin = login("admin");
 
         assertThat(submit(admin, "/toewijzen", "taak", gate.getId(), "behandelaar", "fg", "reden", " "))
-                .contains("Vul een reden in.");
+                .contains("Vul een reden in; die komt in het auditlog.");
         assertThat(submit(admin, "/toewijzen", "taak", gate.getId(), "behandelaar", "ethics", "reden", "Vervanging"))
                 .contains("Deze persoon hoort niet bij de groep waarop de taak wacht");
         String yesterday = LocalDate.now().minusDays(2).toString();

@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 abstract class StuckWorkScenario {
 
     /** Triage answers for an impactful algorithm without personal data: an IAMA and no DPIA. */
-    static final Map<String, Object> NEEDS_IAMA = Map.of("legalEffects", "YES", "classifiesPersons", "YES");
+    static final Map<String, Object> NEEDS_IAMA = nl.waarborg.process.TriageAnswers.IMPACTFUL_WITHOUT_PERSONAL_DATA;
 
     static final ObjectMapper JSON = new ObjectMapper();
 

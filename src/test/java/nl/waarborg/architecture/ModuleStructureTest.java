@@ -53,6 +53,7 @@ class ModuleStructureTest {
                         "oversight",
                         "publication",
                         "security",
+                        "settings",
                         "shared",
                         "system",
                         "task",

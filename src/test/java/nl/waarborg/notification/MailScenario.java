@@ -54,7 +54,7 @@ import org.springframework.test.context.DynamicPropertySource;
         })
 abstract class MailScenario {
 
-    static final Map<String, Object> NEEDS_IAMA = Map.of("legalEffects", "YES", "classifiesPersons", "YES");
+    static final Map<String, Object> NEEDS_IAMA = nl.waarborg.process.TriageAnswers.IMPACTFUL_WITHOUT_PERSONAL_DATA;
     static final ObjectMapper JSON = new ObjectMapper();
     static final String DOMAIN = "@gemeente.example";
 

@@ -14,6 +14,13 @@ public final class TriageAnswers {
     public static final String NO = "NO";
     public static final String UNKNOWN = "UNKNOWN";
 
+    /**
+     * The answers that, on top of the neutral case, make an impactful algorithm without personal data: an IAMA
+     * (recommended), no DPIA. For test fixtures that drive a system into the IAMA.
+     */
+    public static final Map<String, Object> IMPACTFUL_WITHOUT_PERSONAL_DATA =
+            Map.of("legalEffects", YES, "classifiesPersons", YES);
+
     /** The yes / no / "weet ik niet" questions of the form. */
     public static final List<String> YES_NO_QUESTIONS = List.of(
             "isAiSystem",

@@ -4,38 +4,140 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.waarborg.support.WaarborgIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
-/** What the administrator's notice reads from the throttle, and the unlock that ends a lock before it expires. */
+/**
+ * What the administrator's notice reads from the throttle, and the unlock that ends a lock before it expires, with the
+ * counts in the database: two throttles on one database (as two nodes have) count together, see the same lock, and an
+ * unlock on one holds on the other. On H2 and PostgreSQL.
+ */
+@WaarborgIntegrationTest
 class LoginThrottleUnlockTest {
 
-    private final LoginThrottle throttle =
-            new LoginThrottle(new LoginThrottleProperties(4, 1000, Duration.ofHours(1), Duration.ofHours(1)), e -> {});
+    private static final LoginThrottleProperties SETTINGS =
+            new LoginThrottleProperties(4, 1000, Duration.ofHours(1), Duration.ofHours(1));
 
-    @Test
-    void anAccountCloseToItsLockOrLockedIsUnderAttack() {
-        throttle.failed("Alderman", "10.0.0.9");
-        assertThat(throttle.underAttack()).isEmpty();
-        throttle.failed("alderman", "10.0.0.9");
-        assertThat(throttle.underAttack()).singleElement().satisfies(a -> {
-            assertThat(a.account()).isEqualTo("alderman");
-            assertThat(a.failures()).isEqualTo(2);
-            assertThat(a.lockedUntil()).isNull();
-        });
-        throttle.failed("alderman", "10.0.0.9");
-        throttle.failed("alderman", "10.0.0.9");
-        assertThat(throttle.underAttack().get(0).lockedUntil()).isNotNull();
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    private final List<LoginAbuse> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private LoginThrottle node() {
+        return new LoginThrottle(SETTINGS, e -> events.add((LoginAbuse) e), new LoginFailureStore(jdbc, transactions));
+    }
+
+    private static String account(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static List<LoginThrottle.AccountFailures> of(LoginThrottle throttle, String account) {
+        return throttle.underAttack().stream()
+                .filter(a -> a.account().equals(account))
+                .toList();
     }
 
     @Test
-    void anUnlockEndsTheLockAtOnce() {
+    void anAccountCloseToItsLockOrLockedIsUnderAttackOnEveryNode() {
+        LoginThrottle one = node();
+        LoginThrottle two = node();
+        String name = account("alderman");
+        one.failed(name.toUpperCase(), "10.0.0.9");
+        assertThat(of(two, name)).isEmpty();
+        two.failed(name, "10.0.0.9");
+        assertThat(of(one, name)).singleElement().satisfies(a -> {
+            assertThat(a.failures()).isEqualTo(2);
+            assertThat(a.lockedUntil()).isNull();
+        });
+        one.failed(name, "10.0.0.9");
+        two.failed(name, "10.0.0.9");
+        assertThat(of(one, name).get(0).lockedUntil()).isNotNull();
+        assertThatThrownBy(() -> one.checkAllowed(name, "10.0.0.7")).isInstanceOf(LoginThrottledException.class);
+        assertThat(events.stream().filter(e -> e.account().equals(name)))
+                .extracting(LoginAbuse::locked, LoginAbuse::failures)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(false, 1), org.assertj.core.groups.Tuple.tuple(true, 4));
+    }
+
+    @Test
+    void anUnlockOnOneNodeEndsTheLockOnTheOther() {
+        LoginThrottle one = node();
+        LoginThrottle two = node();
+        String name = account("fg");
         for (int i = 0; i < 4; i++) {
-            throttle.failed("fg", "10.0.0.8");
+            (i % 2 == 0 ? one : two).failed(name, "10.0.0.8");
         }
-        assertThatThrownBy(() -> throttle.checkAllowed("fg", "10.0.0.7")).isInstanceOf(LoginThrottledException.class);
-        assertThat(throttle.unlock("FG")).isTrue();
-        throttle.checkAllowed("fg", "10.0.0.7");
-        assertThat(throttle.underAttack()).isEmpty();
-        assertThat(throttle.unlock("fg")).isFalse();
+        assertThatThrownBy(() -> two.checkAllowed(name, "10.0.0.7")).isInstanceOf(LoginThrottledException.class);
+        assertThatThrownBy(() -> one.checkAllowed(name, "10.0.0.7")).isInstanceOf(LoginThrottledException.class);
+        assertThat(one.unlock(name.toUpperCase())).isTrue();
+        assertThat(two.checkAllowed(name, "10.0.0.7")).isFalse();
+        assertThat(of(two, name)).isEmpty();
+        assertThat(two.unlock(name)).isFalse();
+    }
+
+    @Test
+    void aCorrectPasswordEndsTheCountOnEveryNodeButNotTheAddresssCount() {
+        LoginThrottle one = node();
+        LoginThrottle two = node();
+        String name = account("lead");
+        one.failed(name, "10.0.0.6");
+        assertThat(two.checkAllowed(name, "10.0.0.6")).isTrue();
+        two.succeeded(name);
+        assertThat(one.checkAllowed(name, "10.0.0.6")).isFalse();
+        assertThat(jdbc.sql("SELECT failures FROM wb_login_failure WHERE throttle_key = 'address:10.0.0.6'")
+                        .query(Integer.class)
+                        .single())
+                .isPositive();
+    }
+
+    @Test
+    void failuresCountedAtOnceOnTwoNodesAreAllCounted() throws InterruptedException {
+        LoginThrottle one = node();
+        LoginThrottle two = node();
+        String name = account("raced");
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 6; t++) {
+            LoginThrottle node = t % 2 == 0 ? one : two;
+            String address = "10.0.1." + t;
+            Thread thread = new Thread(() -> node.failed(name, address));
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(jdbc.sql("SELECT failures FROM wb_login_failure WHERE throttle_key = :key")
+                        .param("key", "account:" + name)
+                        .query(Integer.class)
+                        .single())
+                .as("four count, the other two arrive while it is locked")
+                .isEqualTo(4);
+        assertThat(events.stream().filter(e -> e.account().equals(name) && e.locked()))
+                .hasSize(1);
+    }
+
+    @Test
+    void endedWindowsAreForgotten() {
+        LoginThrottle throttle = node();
+        String name = account("old");
+        throttle.failed(name, "10.0.0.5");
+        jdbc.sql("UPDATE wb_login_failure SET expires_at = 0 WHERE throttle_key = :key")
+                .param("key", "account:" + name)
+                .update();
+        throttle.forgetEnded();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM wb_login_failure WHERE throttle_key = :key")
+                        .param("key", "account:" + name)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 }

@@ -45,6 +45,32 @@ class WorkingDaysTest {
         assertThat(WorkingDays.easterSunday(2285)).as("the earliest date").isEqualTo(LocalDate.of(2285, 3, 22));
     }
 
+    /**
+     * Easter Sundays of 1818–2299 as another implementation of the Gregorian computus gives them (python-dateutil's
+     * {@code easter}, western method), every seventh year and the years whose correction terms are unusual (the
+     * earliest and latest dates, the years of the 451 correction).
+     */
+    private static final String EASTER_SUNDAYS = ""
+            + "1818-03-22 1900-04-15 1907-03-31 1914-04-12 1921-03-27 1928-04-08 1935-04-21 1942-04-05 "
+            + "1943-04-25 1949-04-17 1954-04-18 1956-04-01 1963-04-14 1970-03-29 1977-04-10 1981-04-19 "
+            + "1984-04-22 1991-03-31 1998-04-12 2005-03-27 2008-03-23 2011-04-24 2012-04-08 2019-04-21 "
+            + "2026-04-05 2033-04-17 2038-04-25 2040-04-01 2047-04-14 2049-04-18 2054-03-29 2061-04-10 "
+            + "2068-04-22 2075-04-07 2076-04-19 2082-04-19 2089-04-03 2096-04-15 2103-03-25 2106-04-18 "
+            + "2110-04-06 2117-04-18 2124-04-02 2131-04-15 2133-04-19 2138-03-30 2145-04-11 2152-04-23 "
+            + "2159-04-08 2166-04-20 2173-04-04 2180-04-16 2187-03-25 2194-04-06 2201-04-19 2208-04-03 "
+            + "2215-04-16 2222-03-31 2229-04-12 2236-03-27 2243-04-09 2250-04-21 2257-04-05 2264-04-17 "
+            + "2271-04-02 2278-04-14 2285-03-22 2292-04-10 2299-04-16 ";
+
+    @Test
+    void easterAgreesWithAnIndependentComputusOverFourCenturies() {
+        for (String date : EASTER_SUNDAYS.trim().split(" ")) {
+            LocalDate easter = LocalDate.parse(date);
+            assertThat(WorkingDays.easterSunday(easter.getYear()))
+                    .as("Easter %d", easter.getYear())
+                    .isEqualTo(easter);
+        }
+    }
+
     @Test
     void theHolidaysOfTheAlgemeneTermijnenwetAreNoWorkingDays() {
         // 2027: every holiday that moves with Easter falls on a weekday, as do New Year, King's Day and 5 May.

@@ -1,0 +1,47 @@
+package nl.waarborg.administration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import nl.waarborg.security.AccountStates;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The user's state for the per-request re-check, in one statement: the identity store's user, their memberships and
+ * Waarborg's deactivation row. No row: the user was deleted.
+ */
+@Component
+class CurrentAccountStates implements AccountStates {
+
+    private final JdbcClient jdbc;
+    private final String sql;
+
+    CurrentAccountStates(JdbcClient jdbc, ProcessEngine engine) {
+        this.jdbc = jdbc;
+        String prefix =
+                ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseTablePrefix();
+        this.sql = "SELECT m.GROUP_ID_ AS group_id, d.user_id AS deactivated FROM " + prefix + "ACT_ID_USER u"
+                + " LEFT JOIN " + prefix + "ACT_ID_MEMBERSHIP m ON m.USER_ID_ = u.ID_"
+                + " LEFT JOIN wb_account_deactivation d ON d.user_id = u.ID_ WHERE u.ID_ = :id";
+    }
+
+    @Override
+    public Optional<List<String>> currentGroups(String userId) {
+        if (userId == null || userId.length() > AccountRules.MAX_ID) {
+            return Optional.empty();
+        }
+        List<String[]> rows = jdbc.sql(sql)
+                .param("id", userId)
+                .query((rs, row) -> new String[] {rs.getString("group_id"), rs.getString("deactivated")})
+                .list();
+        if (rows.isEmpty() || rows.stream().anyMatch(r -> r[1] != null)) {
+            return Optional.empty();
+        }
+        List<String> groups = new ArrayList<>();
+        rows.stream().map(r -> r[0]).filter(g -> g != null).sorted().forEach(groups::add);
+        return Optional.of(groups);
+    }
+}

@@ -1,0 +1,142 @@
+package nl.waarborg.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Re-reads the logged-in user's state on every request, whatever the login (session, HTTP Basic, bearer token) and
+ * wherever it goes (pages, /api, /engine-rest, Camunda's webapps): a deactivated or deleted user's session ends at once
+ * (pages: to the login page with a Dutch message; APIs: 401 problem+json), and changed groups become the request's
+ * authorities, in the session and in Camunda's webapp session too (ADR 0027). Runs after the logins, before the engine
+ * gets the user ({@link EngineAuthenticationBridgeFilter}).
+ */
+public class AccountRecheckFilter extends OncePerRequestFilter {
+
+    static final String ENDED = "/login?ended";
+
+    private static final AntPathRequestMatcher CAMUNDA_API = AntPathRequestMatcher.antMatcher("/camunda/api/**");
+
+    private final AccountStates states;
+    private final ObjectMapper json;
+    private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+
+    public AccountRecheckFilter(AccountStates states, ObjectMapper json) {
+        this.states = states;
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = CurrentUser.loggedIn();
+        if (authentication == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<List<String>> groups = states.currentGroups(authentication.getName());
+        if (groups.isEmpty()) {
+            end(request, response);
+            return;
+        }
+        Set<String> now = new TreeSet<>(groups.get());
+        if (!now.equals(authorities(authentication))) {
+            Authentication refreshed = withGroups(authentication, now);
+            if (refreshed == null) {
+                end(request, response);
+                return;
+            }
+            refresh(request, response, refreshed);
+        }
+        chain.doFilter(request, response);
+    }
+
+    private void refresh(HttpServletRequest request, HttpServletResponse response, Authentication refreshed) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(refreshed);
+        SecurityContextHolder.setContext(context);
+        HttpSession session = request.getSession(false);
+        if (session != null && sessions.containsContext(request)) {
+            sessions.saveContext(context, request, response);
+            // Camunda's webapps keep their own copy of the groups in the session: drop it, so they read them again.
+            Authentications camunda = AuthenticationUtil.getAuthsFromSession(session);
+            for (UserAuthentication stale : List.copyOf(camunda.getAuthentications())) {
+                camunda.removeByEngineName(stale.getProcessEngineName());
+            }
+            AuthenticationUtil.updateSession(session, camunda);
+        }
+    }
+
+    private void end(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        SecurityContextHolder.clearContext();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        if (SecurityConfig.API.matches(request) || CAMUNDA_API.matches(request)) {
+            SecurityConfig.writeProblem(
+                    response,
+                    json,
+                    request,
+                    HttpStatus.UNAUTHORIZED,
+                    "Your account has been deactivated or deleted: your session has ended.");
+            return;
+        }
+        response.sendRedirect(request.getContextPath() + ENDED);
+    }
+
+    private static Set<String> authorities(Authentication authentication) {
+        Set<String> groups = new TreeSet<>();
+        authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .forEach(groups::add);
+        return groups;
+    }
+
+    /** The same login with other groups; null for a kind of login this filter does not know (which then ends). */
+    private static Authentication withGroups(Authentication authentication, Set<String> groups) {
+        List<SimpleGrantedAuthority> authorities =
+                groups.stream().map(SimpleGrantedAuthority::new).toList();
+        Authentication refreshed;
+        if (authentication instanceof UsernamePasswordAuthenticationToken) {
+            refreshed =
+                    UsernamePasswordAuthenticationToken.authenticated(authentication.getPrincipal(), null, authorities);
+            ((UsernamePasswordAuthenticationToken) refreshed).setDetails(authentication.getDetails());
+        } else if (authentication instanceof OAuth2AuthenticationToken oauth) {
+            OAuth2AuthenticationToken token = new OAuth2AuthenticationToken(
+                    oauth.getPrincipal(), authorities, oauth.getAuthorizedClientRegistrationId());
+            token.setDetails(oauth.getDetails());
+            refreshed = token;
+        } else if (authentication instanceof JwtAuthenticationToken jwt) {
+            JwtAuthenticationToken token = new JwtAuthenticationToken(jwt.getToken(), authorities, jwt.getName());
+            token.setDetails(jwt.getDetails());
+            refreshed = token;
+        } else {
+            refreshed = null;
+        }
+        return refreshed;
+    }
+}
