@@ -3,9 +3,14 @@ package nl.waarborg.publication;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import nl.waarborg.assessment.AssessmentReads;
+import nl.waarborg.assessment.AssessmentType;
+import nl.waarborg.assessment.AssessmentVersion;
+import nl.waarborg.assessment.VersionStatus;
 import nl.waarborg.shared.CanonicalJson;
 import nl.waarborg.system.SystemRecord;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,8 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Pre-fills a register entry from the system record and keeps the fields that Waarborg owns (organisation, status,
  * dates, publication category, language, standard version, source id) in line with the system whatever an editor
- * sends. TODO (issue 19): pre-fill goal, proportionality, risks, lawful basis and source data from the approved IAMA
- * and DPIA answers.
+ * sends. The long texts are proposed from the latest APPROVED IAMA and DPIA ({@link RegisterTexts}).
  */
 @Component
 public class RegisterPrefill {
@@ -23,18 +27,36 @@ public class RegisterPrefill {
     static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     private final String organization;
+    private final String baseUrl;
+    private final AssessmentReads assessments;
 
-    public RegisterPrefill(@Value("${waarborg.organization-name:Gemeente Voorbeeld}") String organization) {
+    public RegisterPrefill(
+            @Value("${waarborg.organization-name:Gemeente Voorbeeld}") String organization,
+            @Value("${waarborg.mail.base-url:}") String baseUrl,
+            AssessmentReads assessments) {
         this.organization = organization;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.assessments = assessments;
     }
 
-    /** The first, unstored proposal for a system's entry. */
+    /** The first, unstored proposal for a system's entry: the system record and the approved assessments. */
     public RegisterEntry from(SystemRecord system) {
-        Map<String, String> known = new HashMap<>();
+        Map<String, Object> known = new HashMap<>(RegisterTexts.from(
+                approved(system.id(), AssessmentType.IAMA), approved(system.id(), AssessmentType.DPIA), baseUrl));
         known.put("name", cut(system.name(), 100));
         known.put("description_short", cut(system.description(), 350));
         RegisterEntry blank = CanonicalJson.MAPPER.convertValue(known, RegisterEntry.class);
         return keepOwnFields(blank, system, Optional.empty());
+    }
+
+    /** The system's latest APPROVED version of an assessment type (the one in force). */
+    Optional<AssessmentVersion> approved(String systemId, AssessmentType type) {
+        return assessments.assessmentsOf(systemId).stream()
+                .filter(a -> a.type() == type)
+                .flatMap(a -> assessments.versions(a.id()).stream())
+                .filter(v -> v.status() == VersionStatus.APPROVED)
+                .max(Comparator.comparing(
+                        AssessmentVersion::frozenAt, Comparator.nullsFirst(Comparator.naturalOrder())));
     }
 
     /** The edited entry with Waarborg's own fields taken from the system and the previous version. */

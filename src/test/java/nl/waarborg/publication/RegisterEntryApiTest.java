@@ -9,6 +9,9 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Map;
+import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.AssessmentType;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import nl.waarborg.system.SystemRecord;
@@ -39,6 +42,9 @@ class RegisterEntryApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AssessmentService assessments;
 
     private Http as(String user) {
         return Http.api(port).as(user, "demo");
@@ -155,6 +161,49 @@ class RegisterEntryApiTest {
                 .extracting(v -> v.status().name())
                 .containsExactly("SUPERSEDED", "SUPERSEDED", "SUPERSEDED", "APPROVED");
         assertThat(entries.versions(id).get(0).entry().goal()).isEqualTo("<p>Eerste doel.</p>");
+    }
+
+    @Test
+    void theLongTextsComeFromTheApprovedIamaOnly() throws Exception {
+        String id = systemOfCategory("B");
+        Map<String, Map<String, Object>> answers = Map.of(
+                "iama-part-1",
+                Map.of("part1Goal", "Binnen vier weken beslissen.", "part1LegalBasis", "Participatiewet art. 53a"),
+                "iama-part-3",
+                Map.of("part3HumanOversight", "De consulent beslist altijd zelf."));
+        String path = "/api/systems/" + id + "/register-entry";
+        // While the IAMA is a draft, nothing of it is proposed.
+        String other = systemOfCategory("B");
+        ApprovedAssessments.draft(assessments, other, AssessmentType.IAMA, answers);
+        assertThat(read(as("lead").get("/api/systems/" + other + "/register-entry"), 200)
+                        .path("goal")
+                        .asText(""))
+                .isEmpty();
+
+        ApprovedAssessments.approved(assessments, id, AssessmentType.IAMA, answers);
+        // A DPIA that is still a draft gives nothing, not even the fields the IAMA leaves open.
+        AssessmentService.OpenedVersion dpia = assessments.openVersion(id, AssessmentType.DPIA, 1, null, "lead");
+        assessments.saveSection(
+                dpia.assessmentId(),
+                dpia.number(),
+                "dpia-section-a",
+                Map.of("sectionAPersonalData", "CONCEPT-DPIA"),
+                "fg");
+
+        JsonNode entry = read(as("lead").get(path), 200);
+        assertThat(entry.path("goal").asText()).isEqualTo("Binnen vier weken beslissen.");
+        assertThat(entry.path("lawful_basis").asText()).isEqualTo("Participatiewet art. 53a");
+        assertThat(entry.path("human_intervention").asText()).isEqualTo("De consulent beslist altijd zelf.");
+        assertThat(entry.path("impacttoetsen").asText()).startsWith("IAMA (versie 1), goedgekeurd op ");
+        assertThat(entry.toString()).doesNotContain("CONCEPT-DPIA");
+        // The proposal passes the standard's rules once the owner adds the themes: it can be stored as it is.
+        ((ObjectNode) entry).set("category", JSON.valueToTree(new String[] {"Sociale zekerheid"}));
+        ((ObjectNode) entry).put("contact_email", "algoritmes@noorderhaaks.nl");
+        assertThat(read(as("lead").sendJson("PUT", path, entry.toString()), 200)
+                        .path("entry")
+                        .path("goal")
+                        .asText())
+                .isEqualTo("Binnen vier weken beslissen.");
     }
 
     @Test
