@@ -105,8 +105,10 @@ public class RegisterEntries {
     public Version edit(String systemId, RegisterEntry edited, String user) {
         SystemRecord system = requirePublishable(systemId);
         systems.lock(systemId);
-        RegisterEntry entry =
-                prefill.keepOwnFields(edited, system, latest(systemId).map(Version::entry));
+        RegisterEntry entry = RegisterPrefill.followPhase(
+                prefill.keepOwnFields(edited, system, latest(systemId).map(Version::entry)),
+                system.phase(),
+                Instant.now());
         RegisterRules.check(entry);
         return insert(systemId, entry, Status.DRAFT, user, null);
     }
@@ -124,6 +126,12 @@ public class RegisterEntries {
             throw new ForbiddenException("The editor of a register entry cannot approve it (four eyes).");
         }
         RegisterRules.check(draft.entry());
+        String phaseStatus = RegisterPrefill.status(systems.get(systemId).phase());
+        if (!phaseStatus.equals(draft.entry().status())) {
+            throw new ConflictException("The draft of the register entry of system " + systemId + " says '"
+                    + draft.entry().status() + "' but the system's phase means '" + phaseStatus
+                    + "'; edit the entry again so the draft follows the phase.");
+        }
         supersedePublished(systemId);
         jdbc.sql("""
                 UPDATE wb_register_entry_version SET status = 'APPROVED', approved_by = :r, approved_at = :now
@@ -136,23 +144,39 @@ public class RegisterEntries {
     }
 
     /**
-     * Lets the published entry follow the system's phase: "In gebruik" with the begin month at go-live, "Buiten
-     * gebruik" with the end month at retirement. A new version, published at once (no content changes).
+     * Lets the entry follow the system's phase: "In gebruik" with the begin month at go-live, "Buiten gebruik" with the
+     * end month at retirement. The published version gets a new version, published at once (no content changes). A
+     * pending draft is carried over (ADR 0034): it is SUPERSEDED by a new draft with the same text and editor and the
+     * new phase's status and dates, so it can still be approved and never publishes an old status.
      */
     @Transactional
     public Optional<Version> followPhase(String systemId, Instant when) {
         SystemRecord system = systems.get(systemId);
-        Optional<Version> published = published(systemId);
-        if (!publishable(system) || published.isEmpty()) {
+        if (!publishable(system)) {
             return Optional.empty();
         }
-        RegisterEntry followed = RegisterPrefill.followPhase(published.get().entry(), system.phase(), when);
-        if (followed.equals(published.get().entry())) {
-            return Optional.empty();
-        }
-        RegisterRules.check(followed);
-        supersedePublished(systemId);
-        return Optional.of(insert(systemId, followed, Status.APPROVED, WAARBORG, WAARBORG));
+        Optional<Version> draft = latest(systemId).filter(v -> v.status() == Status.DRAFT);
+        Optional<Version> followed = published(systemId).flatMap(published -> {
+            RegisterEntry entry = RegisterPrefill.followPhase(published.entry(), system.phase(), when);
+            if (entry.equals(published.entry())) {
+                return Optional.empty();
+            }
+            RegisterRules.check(entry);
+            supersedePublished(systemId);
+            return Optional.of(insert(systemId, entry, Status.APPROVED, WAARBORG, WAARBORG));
+        });
+        draft.ifPresent(pending -> {
+            RegisterEntry entry = RegisterPrefill.followPhase(pending.entry(), system.phase(), when);
+            if (followed.isPresent() || !entry.equals(pending.entry())) {
+                RegisterRules.check(entry);
+                jdbc.sql(
+                                "UPDATE wb_register_entry_version SET status = 'SUPERSEDED' WHERE id = :id AND status = 'DRAFT'")
+                        .param("id", pending.id())
+                        .update();
+                insert(systemId, entry, Status.DRAFT, pending.editedBy(), null);
+            }
+        });
+        return followed;
     }
 
     private void supersedePublished(String systemId) {

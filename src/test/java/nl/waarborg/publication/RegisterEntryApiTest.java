@@ -206,6 +206,61 @@ class RegisterEntryApiTest {
                 .isEqualTo("Binnen vier weken beslissen.");
     }
 
+    private ObjectNode validEntry(String id) throws Exception {
+        ObjectNode entry = (ObjectNode) read(as("lead").get("/api/systems/" + id + "/register-entry"), 200);
+        entry.set("category", JSON.valueToTree(new String[] {"Werk"}));
+        entry.put("contact_email", "algoritmes@noorderhaaks.nl");
+        entry.put("goal", "Eerste doel.");
+        return entry;
+    }
+
+    @Test
+    void aPendingDraftIsCarriedOverToTheNewPhaseAndStaysApprovable() throws Exception {
+        String id = systemOfCategory("B");
+        String path = "/api/systems/" + id + "/register-entry";
+        ObjectNode entry = validEntry(id);
+        read(as("lead").sendJson("PUT", path, entry.toString()), 200);
+        read(as("fg").postJson(path + "/approval", "{}"), 200);
+        entry.put("goal", "Nieuw doel.");
+        read(as("lead").sendJson("PUT", path, entry.toString()), 200);
+
+        enterPhase(id, "EVALUATE");
+        entries.followPhase(id, Instant.parse("2026-05-04T10:00:00Z"));
+
+        // v1 published, v2 the draft, v3 the go-live, v4 the draft carried over with the new status.
+        assertThat(entries.versions(id))
+                .extracting(v -> v.status().name() + " " + v.entry().status() + " " + v.editedBy())
+                .containsExactly(
+                        "SUPERSEDED In ontwikkeling lead",
+                        "SUPERSEDED In ontwikkeling lead",
+                        "APPROVED In gebruik waarborg",
+                        "DRAFT In gebruik lead");
+        assertThat(entries.published(id).orElseThrow().entry().goal()).isEqualTo("Eerste doel.");
+        // Four eyes still hold for the carried-over draft; the privacy officer publishes it with the phase's status.
+        assertThat(as("lead").postJson(path + "/approval", "{}").statusCode()).isEqualTo(403);
+        JsonNode approved = read(as("fg").postJson(path + "/approval", "{}"), 200);
+        assertThat(approved.path("entry").path("status").asText()).isEqualTo("In gebruik");
+        assertThat(approved.path("entry").path("begin_date").asText()).isEqualTo("2026-05");
+        assertThat(approved.path("entry").path("goal").asText()).isEqualTo("Nieuw doel.");
+    }
+
+    @Test
+    void aDraftNeverPublishesAStatusThePhaseNoLongerHas() throws Exception {
+        String id = systemOfCategory("A");
+        String path = "/api/systems/" + id + "/register-entry";
+        read(as("lead").sendJson("PUT", path, validEntry(id).toString()), 200);
+        // Never published: the draft itself follows go-live.
+        enterPhase(id, "EVALUATE");
+        entries.followPhase(id, Instant.parse("2026-05-04T10:00:00Z"));
+        assertThat(entries.latest(id).orElseThrow().entry().status()).isEqualTo("In gebruik");
+        // A phase change that bypassed the register (here SQL): approval refuses the stale draft (409), nothing
+        // changes.
+        enterPhase(id, "RETIRED");
+        HttpResponse<String> stale = as("fg").postJson(path + "/approval", "{}");
+        assertThat(read(stale, 409).path("detail").asText()).contains("In gebruik", "Buiten gebruik");
+        assertThat(entries.published(id)).isEmpty();
+    }
+
     @Test
     void aSystemOfCategoryCHasNoEntry() throws Exception {
         String id = systemOfCategory("C");
