@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import nl.waarborg.assessment.Assessment;
 import nl.waarborg.assessment.AssessmentReads;
 import nl.waarborg.assessment.AssessmentReads.AssessmentOverview;
@@ -23,8 +24,12 @@ import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
 import nl.waarborg.workflow.CycleService;
 import nl.waarborg.workflow.CycleService.OpenStep;
+import nl.waarborg.workflow.IncidentRecords;
+import nl.waarborg.workflow.IncidentService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,11 +48,21 @@ public class SystemController {
     private final CycleService cycles;
     private final AssessmentReads reads;
     private final AuditTrail audit;
+    private final IncidentService incidents;
+    private final IncidentRecords incidentRecords;
 
     /** The most systems one page holds. */
     static final int MAX_PAGE = 1000;
 
-    public SystemController(SystemRegistry systems, CycleService cycles, AssessmentReads reads, AuditTrail audit) {
+    public SystemController(
+            SystemRegistry systems,
+            CycleService cycles,
+            AssessmentReads reads,
+            AuditTrail audit,
+            IncidentService incidents,
+            IncidentRecords incidentRecords) {
+        this.incidents = incidents;
+        this.incidentRecords = incidentRecords;
         this.systems = systems;
         this.cycles = cycles;
         this.reads = reads;
@@ -87,6 +102,7 @@ public class SystemController {
             String phase,
             String status,
             String statusReason,
+            boolean useSuspended,
             Instant createdAt,
             Instant updatedAt,
             CycleView cycle,
@@ -112,7 +128,8 @@ public class SystemController {
 
     /**
      * The register by name, at most {@code limit} systems (default 100) from {@code offset}; X-Total-Count has the full
-     * count. Three queries whatever the page holds: the count, the page, and the page's assessments with their versions.
+     * count. Four queries whatever the page holds: the count, the page, the page's assessments with their versions, and
+     * which of them are suspended after an incident.
      */
     @GetMapping
     public ResponseEntity<List<SystemView>> list(
@@ -120,12 +137,13 @@ public class SystemController {
         PageParameters.check(limit, offset, MAX_PAGE);
         long total = systems.count(null);
         List<SystemRecord> page = systems.page(null, limit, offset);
-        Map<String, List<AssessmentOverview>> overviews =
-                reads.overviewsOf(page.stream().map(SystemRecord::id).toList());
+        List<String> ids = page.stream().map(SystemRecord::id).toList();
+        Map<String, List<AssessmentOverview>> overviews = reads.overviewsOf(ids);
+        Set<String> suspended = incidentRecords.suspendedAmong(ids);
         return ResponseEntity.ok()
                 .header("X-Total-Count", String.valueOf(total))
                 .body(page.stream()
-                        .map(s -> view(s, overviews.getOrDefault(s.id(), List.of()), null))
+                        .map(s -> view(s, overviews.getOrDefault(s.id(), List.of()), null, suspended))
                         .toList());
     }
 
@@ -157,6 +175,24 @@ public class SystemController {
                 .body(Map.of("systemId", id, "type", trigger.type().name()));
     }
 
+    /** {@code awareSince}: "bekend sinds", when the deployer became aware (ISO-8601; empty: now). */
+    public record IncidentReport(
+            @NotBlank @Size(max = 4000) String description,
+            @Size(max = 64) String awareSince) {}
+
+    /** "Incident melden": the owner or the privacy officer starts the incident process (ADR 0033), in any phase. */
+    @PostMapping("/{id}/incidents")
+    public ResponseEntity<Map<String, Object>> reportIncident(
+            @PathVariable String id, @Valid @RequestBody IncidentReport report) {
+        SystemRecord system = systems.get(id);
+        if (!SystemAccess.mayReportIncident(system)) {
+            throw new AccessDeniedException(
+                    "Only the owner of system " + id + " or the privacy officer may report an incident.");
+        }
+        ProcessInstance instance = incidents.report(id, report.description(), report.awareSince(), CurrentUser.id());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("systemId", id, "incidentId", instance.getId()));
+    }
+
     @PostMapping("/{id}/retirement")
     public ResponseEntity<Map<String, Object>> retire(
             @PathVariable String id, @Valid @RequestBody(required = false) Retirement retirement) {
@@ -174,10 +210,12 @@ public class SystemController {
         return view(
                 s,
                 reads.overviewsOf(List.of(s.id())).getOrDefault(s.id(), List.of()),
-                new CycleView(instanceId != null, instanceId, cycles.openSteps(s.id())));
+                new CycleView(instanceId != null, instanceId, cycles.openSteps(s.id())),
+                incidentRecords.suspendedAmong(List.of(s.id())));
     }
 
-    private SystemView view(SystemRecord s, List<AssessmentOverview> assessments, CycleView cycle) {
+    private SystemView view(
+            SystemRecord s, List<AssessmentOverview> assessments, CycleView cycle, Set<String> suspended) {
         return new SystemView(
                 s.id(),
                 s.name(),
@@ -188,6 +226,7 @@ public class SystemController {
                 s.phase().name(),
                 s.status().name(),
                 s.statusReason(),
+                suspended.contains(s.id()),
                 s.createdAt(),
                 s.updatedAt(),
                 cycle,

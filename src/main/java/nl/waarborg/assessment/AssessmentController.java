@@ -154,7 +154,8 @@ public class AssessmentController {
 
     /**
      * Replaces one section's answers of a draft version. Only the system's owner (or an administrator) may; a version
-     * in review or frozen answers 409. The same rules hold when the section is saved by completing its task.
+     * in review or frozen answers 409. The same rules hold when the section is saved by completing its task. The
+     * sections of the prior consultation of the DPA are saved only by completing their tasks (400).
      */
     @PutMapping(value = "/{id}/versions/{number}/sections/{section}", consumes = MediaType.APPLICATION_JSON_VALUE)
     public VersionView saveSection(
@@ -167,6 +168,13 @@ public class AssessmentController {
         SystemAccess.requireChange(system);
         if (!section.matches("[a-z0-9][a-z0-9-]{0,99}")) {
             throw new InvalidInputException("section", "Section must be a form id (lower case, digits, hyphens).");
+        }
+        if (VersionHashes.REVIEW_RECORDS.contains(section)) {
+            throw new InvalidInputException(
+                    "section",
+                    "Section '" + section + "' records the prior consultation of the Dutch DPA (GDPR Art. 36): it is"
+                            + " saved only by completing its task, so that the answer and its dates stay what was"
+                            + " recorded there.");
         }
         if (CanonicalJson.write(answers).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_SECTION_BYTES) {
             throw new TooLargeException("The answers of one section may be at most 1 MB.");

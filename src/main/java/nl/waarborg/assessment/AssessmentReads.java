@@ -95,6 +95,16 @@ public class AssessmentReads {
         return store.version(assessmentId, number).map(v -> toView(assessment.get(), v));
     }
 
+    /**
+     * The DPA's answer recorded on a version and whether it concerns the version's current content ({@link
+     * DpaAnswerRule}, the rule that also refuses an approval against an infringement answer).
+     */
+    public Optional<DpaAnswer> dpaAnswer(String assessmentId, int number) {
+        return store.version(assessmentId, number)
+                .flatMap(v ->
+                        DpaAnswerRule.answer(CanonicalJson.readMap(v.answersJson()), VersionHashes.answersHash(v)));
+    }
+
     /** Every save of the version's sections, oldest first: the draft's earlier states, with who saved them and when. */
     public List<AnswerSave> answerSaves(String assessmentId, int number) {
         if (store.findAssessment(assessmentId).isEmpty()) {

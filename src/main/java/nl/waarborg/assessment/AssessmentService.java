@@ -12,6 +12,7 @@ import nl.waarborg.audit.AuditAction;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.shared.CanonicalJson;
 import nl.waarborg.shared.EvidenceKeys;
+import nl.waarborg.shared.InvalidInputException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -108,6 +109,7 @@ public class AssessmentService {
                     "Version " + number + " of assessment " + assessmentId + " is " + version.status()
                             + ": its sections can be edited only while it is a draft, i.e. before review or after a gate sent it back.");
         }
+        values = DpaAnswerRule.stamp(section, values, VersionHashes.answersHash(version));
         Map<String, Object> answers = CanonicalJson.readMap(version.answersJson());
         answers.put(section, new LinkedHashMap<>(values));
         store.updateDraft(version.id(), version.status(), CanonicalJson.write(answers));
@@ -174,6 +176,14 @@ public class AssessmentService {
         GateDecisionRules.requireDeviationMotivation(
                 request, decision, latestAdvice(signatures).values());
         boolean approves = GateDecisionRules.approves(decision);
+        if (!request.advisory()
+                && approves
+                && DpaAnswerRule.refusesApproval(CanonicalJson.readMap(version.answersJson()), answersHash)) {
+            throw new InvalidInputException(
+                    "dpaAnswerOutcome",
+                    "The Dutch DPA's written advice says the processing would infringe the GDPR (Art. 36(2)):"
+                            + " the alderman cannot approve this version; send it back for rework or reject it.");
+        }
         Instant at = now();
         Signature signature = new Signature(
                 request.gate(),

@@ -17,7 +17,8 @@ final class VersionHashes {
      * consultation of the DPA (AVG art. 36). They record the review rather than the content the advisers assess, so
      * they may be saved in review and are left out of the answers hash that signatures record (ADR 0014).
      */
-    static final Set<String> REVIEW_RECORDS = Set.of("dpa-consultation-submit", "dpa-consultation-answer");
+    static final Set<String> REVIEW_RECORDS =
+            Set.of("dpa-consultation-submit", "dpa-consultation-answer", "dpa-consultation-information");
 
     private VersionHashes() {}
 

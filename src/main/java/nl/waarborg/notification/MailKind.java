@@ -12,7 +12,9 @@ public enum MailKind {
     /** A gate decided on a version of the user's system. */
     DECISION("decision"),
     /** A gate sent a version of the user's team back, with the reviewer's remarks. */
-    SEND_BACK("send-back");
+    SEND_BACK("send-back"),
+    /** A notification of an incident nears its legal deadline: the managers' escalation (ADR 0033). */
+    INCIDENT_DEADLINE_NEAR("incident-deadline-near");
 
     private final String template;
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import nl.waarborg.assessment.Gate;
+import nl.waarborg.workflow.rules.IncidentDeadlines.Notification;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -66,6 +67,28 @@ class MailTemplates {
             return ENGLISH_GATES.getOrDefault(gateId, gateId);
         }
         return Gate.ofTask(gateId).map(Gate::dutchName).orElse(gateId);
+    }
+
+    /** An incident's notification with its legal basis, in the mail's language. */
+    static String notificationName(Notification notification, String language) {
+        boolean en = "en".equals(language);
+        return switch (notification) {
+            case PROVIDER ->
+                en
+                        ? "informing the provider (AI Act Art. 26(5))"
+                        : "het informeren van de aanbieder (art. 26 lid 5 AI-verordening)";
+            case AUTHORITY ->
+                en
+                        ? "informing the importer or distributor and the market surveillance authority (AI Act Art. 73)"
+                        : "het informeren van de importeur of distributeur en de markttoezichthouder (art. 73"
+                                + " AI-verordening)";
+            case DPA ->
+                en
+                        ? "notifying the personal-data breach to the Dutch DPA (GDPR Art. 33)"
+                        : "de melding van het datalek bij de Autoriteit Persoonsgegevens (art. 33 AVG)";
+            case DATA_SUBJECTS ->
+                en ? "informing the data subjects (GDPR Art. 34)" : "het informeren van de betrokkenen (art. 34 AVG)";
+        };
     }
 
     /** A moment as the mail's reader reads it, in Dutch time. */

@@ -27,7 +27,7 @@ public record NotificationSettings(
         return switch (kind) {
             case NEW_GROUP_TASK, DIGEST -> newGroupTask;
             case TASK_ASSIGNED -> taskAssigned;
-            case DEADLINE_APPROACHING -> deadlineApproaching;
+            case DEADLINE_APPROACHING, INCIDENT_DEADLINE_NEAR -> deadlineApproaching;
             case DEADLINE_PASSED -> deadlinePassed;
             case DECISION -> decision;
             case SEND_BACK -> sendBack;

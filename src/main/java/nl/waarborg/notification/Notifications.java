@@ -11,6 +11,7 @@ import nl.waarborg.assessment.GateDecided;
 import nl.waarborg.identity.Groups;
 import nl.waarborg.identity.PersonNames;
 import nl.waarborg.notification.Recipients.Recipient;
+import nl.waarborg.workflow.IncidentDeadlineNear;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -130,6 +131,28 @@ public class Notifications {
                 values.put("remarks", decided.motivation());
             }
             mail(kind, to, values);
+        }
+    }
+
+    /**
+     * An incident's notification nears its legal deadline (ADR 0033): every manager hears of it at once (never in a
+     * digest), with the system, the incident (when it was reported, no description), the notification and its deadline.
+     */
+    void incidentDeadlineNear(IncidentDeadlineNear near) {
+        if (!enabled()) {
+            return;
+        }
+        String system = recipients.systemName(near.systemId());
+        for (Recipient to : recipients.people(recipients.membersOf(Groups.MANAGER), null)) {
+            String language = to.settings().language();
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("name", to.name());
+            values.put("system", system);
+            values.put("reported", MailTemplates.moment(near.reportedAt(), language));
+            values.put("notification", MailTemplates.notificationName(near.notification(), language));
+            values.put("due", MailTemplates.moment(near.dueAt(), language));
+            values.put("link", settings.link("/systemen/" + near.systemId()));
+            mail(MailKind.INCIDENT_DEADLINE_NEAR, to, values);
         }
     }
 

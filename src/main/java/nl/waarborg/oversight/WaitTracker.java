@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps wb_open_wait in step with the tasks a system waits on: the gates, the DPA prior consultation
- * (task ids starting with "dpa-consultation-") and the go-live checks ("go-live-"). Attached to every user task by
- * WorkflowEngineConfiguration, so the models need not mention it; runs in the engine's transaction.
+ * (task ids starting with "dpa-consultation-"), the go-live checks ("go-live-") and every task of process "incident"
+ * (ADR 0033: each has a legal deadline; its ids share no prefix, so that process counts as a whole). Attached to every
+ * user task by WorkflowEngineConfiguration, so the models need not mention it; runs in the engine's transaction.
  */
 @Component
 public class WaitTracker implements UserTaskObserver {
@@ -26,9 +27,14 @@ public class WaitTracker implements UserTaskObserver {
         this.jdbc = jdbc;
     }
 
-    public static boolean tracks(String taskDefinitionKey) {
+    /** The process whose every task is a wait. */
+    static final String INCIDENT_PROCESS = "incident";
+
+    /** Whether a task of this process with this id is a wait: the one place that decides it. */
+    public static boolean tracks(String processKey, String taskDefinitionKey) {
         return taskDefinitionKey != null
-                && (Gate.ofTask(taskDefinitionKey).isPresent()
+                && (INCIDENT_PROCESS.equals(processKey)
+                        || Gate.ofTask(taskDefinitionKey).isPresent()
                         || taskDefinitionKey.startsWith("dpa-consultation-")
                         || taskDefinitionKey.startsWith("go-live-"));
     }
@@ -41,7 +47,8 @@ public class WaitTracker implements UserTaskObserver {
 
     @Override
     public void notify(DelegateTask task) {
-        if (!tracks(task.getTaskDefinitionKey())) {
+        String processKey = EngineAccess.processKeyOf(task.getProcessDefinitionId());
+        if (!tracks(processKey, task.getTaskDefinitionKey())) {
             return;
         }
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
@@ -50,7 +57,6 @@ public class WaitTracker implements UserTaskObserver {
                     .map(IdentityLink::getGroupId)
                     .findFirst()
                     .orElse(null);
-            String processKey = EngineAccess.processKeyOf(task.getProcessDefinitionId());
             String type = "iama".equals(processKey) ? "IAMA" : "dpia".equals(processKey) ? "DPIA" : null;
             jdbc.sql("""
                     INSERT INTO wb_open_wait (task_id, system_id, assessment_type, gate, candidate_group, waiting_since, due_at)

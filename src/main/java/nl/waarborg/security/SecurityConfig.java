@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -110,6 +111,9 @@ public class SecurityConfig {
                         .permitAll()
                         .requestMatchers(
                                 "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
+                        .permitAll()
+                        // The public Algoritmeregister page and feed (ADR 0034): only published entries.
+                        .requestMatchers(HttpMethod.GET, "/register", "/register.json")
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .authenticated()

@@ -14,6 +14,11 @@ public final class SystemAccess {
                 || (CurrentUser.isIn(Groups.PROJECT_LEAD) && system.owner().equals(CurrentUser.id()));
     }
 
+    /** Who may report an incident with a system (ADR 0033): whoever may change it, and the privacy officer. */
+    public static boolean mayReportIncident(SystemRecord system) {
+        return mayChange(system) || CurrentUser.isIn(Groups.PRIVACY_OFFICER);
+    }
+
     /** Refuses (403) unless {@link #mayChange}. */
     public static void requireChange(SystemRecord system) {
         if (!mayChange(system)) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,10 +25,13 @@ public class SystemRegistry {
 
     private final JdbcClient jdbc;
     private final ObjectProvider<PhaseEntryCheck> entryChecks;
+    private final ApplicationEventPublisher events;
 
-    public SystemRegistry(JdbcClient jdbc, ObjectProvider<PhaseEntryCheck> entryChecks) {
+    public SystemRegistry(
+            JdbcClient jdbc, ObjectProvider<PhaseEntryCheck> entryChecks, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.entryChecks = entryChecks;
+        this.events = events;
     }
 
     @Transactional
@@ -154,6 +158,7 @@ public class SystemRegistry {
         if (updated == 0) {
             throw new SystemNotFoundException(id);
         }
+        events.publishEvent(new SystemPhaseChanged(id, phase, now()));
     }
 
     private static boolean goesLive(SystemRecord.Phase phase, SystemRecord.Status status) {

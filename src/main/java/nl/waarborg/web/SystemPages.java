@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nl.waarborg.assessment.Assessment;
 import nl.waarborg.assessment.AssessmentReads;
 import nl.waarborg.assessment.AssessmentService;
@@ -23,6 +24,7 @@ import nl.waarborg.system.SystemRegistry;
 import nl.waarborg.system.SystemTeam;
 import nl.waarborg.workflow.CycleService;
 import nl.waarborg.workflow.CycleService.OpenStep;
+import nl.waarborg.workflow.IncidentRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -54,6 +56,8 @@ public class SystemPages {
     private final AuditTrail audit;
     private final SystemTeam team;
 
+    private final IncidentRecords incidents;
+
     public SystemPages(
             SystemRegistry systems,
             CycleService cycles,
@@ -62,7 +66,9 @@ public class SystemPages {
             TriageDecisions triageDecisions,
             AssessmentReads reads,
             AuditTrail audit,
-            SystemTeam team) {
+            SystemTeam team,
+            IncidentRecords incidents) {
+        this.incidents = incidents;
         this.team = team;
         this.systems = systems;
         this.cycles = cycles;
@@ -112,13 +118,13 @@ public class SystemPages {
     }
 
     /** A row of "Mijn systemen": the system and the steps its cycle waits on. */
-    public record SystemRow(SystemRecord system, List<OpenStep> steps) {}
+    public record SystemRow(SystemRecord system, List<OpenStep> steps, boolean useSuspended) {}
 
     public record AssessmentHistory(Assessment assessment, List<AssessmentVersion> versions) {}
 
     /**
      * "Mijn systemen" by name, {@link #PAGE} at a time: an administrator sees all, a project lead those they own or
-     * co-author. Four queries whatever the page holds (count, page, open tasks of the page, their groups).
+     * co-author. Five queries whatever the page holds (count, page, open tasks of the page, their groups, suspensions).
      */
     @GetMapping("/systemen")
     public String list(@RequestParam(name = "pagina", defaultValue = "1") String pagina, Model model) {
@@ -128,12 +134,13 @@ public class SystemPages {
                 pagina,
                 PAGE,
                 (limit, offset) -> new Paging.Found<>(systems.page(member, limit, offset), systems.count(member)));
-        Map<String, List<OpenStep>> steps =
-                cycles.openSteps(shown.rows().stream().map(SystemRecord::id).toList());
+        List<String> ids = shown.rows().stream().map(SystemRecord::id).toList();
+        Map<String, List<OpenStep>> steps = cycles.openSteps(ids);
+        Set<String> suspended = incidents.suspendedAmong(ids);
         model.addAttribute(
                 "rows",
                 shown.rows().stream()
-                        .map(s -> new SystemRow(s, steps.getOrDefault(s.id(), List.of())))
+                        .map(s -> new SystemRow(s, steps.getOrDefault(s.id(), List.of()), suspended.contains(s.id())))
                         .toList());
         model.addAttribute("paging", shown.paging());
         return "systems";
@@ -191,6 +198,9 @@ public class SystemPages {
         model.addAttribute("mayStart", SystemAccess.mayChange(system));
         model.addAttribute("team", team.team(id));
         model.addAttribute("teamCandidates", SystemAccess.mayChange(system) ? team.candidates(id) : List.of());
+        model.addAttribute("incidents", incidents.of(id));
+        model.addAttribute("useSuspended", incidents.useSuspended(id));
+        model.addAttribute("mayReportIncident", SystemAccess.mayReportIncident(system));
         return "system";
     }
 

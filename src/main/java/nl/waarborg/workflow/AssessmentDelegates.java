@@ -1,8 +1,10 @@
 package nl.waarborg.workflow;
 
+import nl.waarborg.assessment.AssessmentReads;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +22,10 @@ class AssessmentDelegates {
     static final String HIGH_RESIDUAL_RISK = "highResidualRisk";
     /** Read by the timer on the DPA's answer ({@code ${dpaConsultationDueDate}}). */
     static final String DPA_CONSULTATION_DUE_DATE = "dpaConsultationDueDate";
+    /** Read by the gateway "Wat meldt de AP?" ({@code ${dpaAwaitingInformation}}); transient. */
+    static final String AWAITING_INFORMATION = "dpaAwaitingInformation";
+    /** Read by the gateway "Wat meldt de AP?" ({@code ${dpaExtensionAnnouncedNow}}); transient. */
+    static final String EXTENSION_ANNOUNCED_NOW = "dpaExtensionAnnouncedNow";
 
     /** Rework split "Welke onderdelen?" (start): which parts were sent back. */
     @Bean
@@ -62,13 +68,57 @@ class AssessmentDelegates {
         };
     }
 
-    /** Service task "Verlenging vastleggen": the DPA extended its period (once). */
+    /**
+     * "Antwoord AP vastleggen" (end): an answer, a request for information that suspends the period, or an announced
+     * extension (read by the gateway "Wat meldt de AP?"). Not when the timer cancelled the task.
+     */
+    @Bean
+    ExecutionListener recordDpaAnswer(DpaConsultation consultation) {
+        return execution -> {
+            if (execution.isCanceled()) {
+                return;
+            }
+            DpaConsultation.Report report = consultation.reported(execution);
+            execution.setVariable(
+                    AWAITING_INFORMATION,
+                    Variables.booleanValue(report == DpaConsultation.Report.INFORMATION_REQUESTED, true));
+            execution.setVariable(
+                    EXTENSION_ANNOUNCED_NOW,
+                    Variables.booleanValue(report == DpaConsultation.Report.EXTENSION_ANNOUNCED, true));
+        };
+    }
+
+    /** "Informatie aan AP leveren" (end): the suspension ends; the period runs on with the days it stood still. */
+    @Bean
+    ExecutionListener recordDpaInformation(DpaConsultation consultation) {
+        return execution -> {
+            if (execution.isCanceled()) {
+                return;
+            }
+            consultation.informationSupplied(execution);
+            dueDate(consultation, execution);
+        };
+    }
+
+    /** Service task "Verlenging vastleggen": the DPA extended its period (once); the timer follows the new last day. */
     @Bean
     JavaDelegate recordDpaExtension(DpaConsultation consultation) {
         return execution -> {
             consultation.extend(execution);
             dueDate(consultation, execution);
         };
+    }
+
+    /**
+     * "Besluit wethouder" of the DPIA (create): the DPA's answer as its form shows it, taken from the version (not from
+     * the answer task's variables) and only while it concerns the content decided on ({@link DpaAnswerShown}).
+     */
+    @Bean
+    TaskListener showDpaAnswer(AssessmentReads reads) {
+        return task -> DpaAnswerShown.show(
+                task.getExecution(),
+                reads.versionOfProcess(task.getProcessInstanceId())
+                        .flatMap(v -> reads.dpaAnswer(v.assessmentId(), v.number())));
     }
 
     /** "Verlopen termijn AP opvolgen" (start): the DPA did not answer in time. */

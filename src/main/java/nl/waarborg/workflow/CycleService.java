@@ -32,16 +32,24 @@ public class CycleService {
     public static final String CYCLE_KEY = "assessment-cycle";
     public static final String TRIGGER_MESSAGE = "evaluation-trigger";
     public static final String RETIRE_MESSAGE = "system-retired";
+    static final String INCIDENT = "INCIDENT";
 
     private final ProcessEngine engine;
     private final SystemRegistry systems;
     private final TriageRecords triage;
     private final AuditTrail audit;
     private final OpenTaskFacts facts;
+    private final IncidentService incidents;
 
     public CycleService(
-            ProcessEngine engine, SystemRegistry systems, TriageRecords triage, AuditTrail audit, OpenTaskFacts facts) {
+            ProcessEngine engine,
+            SystemRegistry systems,
+            TriageRecords triage,
+            AuditTrail audit,
+            OpenTaskFacts facts,
+            IncidentService incidents) {
         this.engine = engine;
+        this.incidents = incidents;
         this.facts = facts;
         this.systems = systems;
         this.triage = triage;
@@ -99,9 +107,26 @@ public class CycleService {
         return triage.lastRound(systemId) + 1;
     }
 
-    /** Sends an Evaluate trigger; false when the cycle is not waiting for one (not in the Evaluate phase). */
+    /**
+     * Sends an Evaluate trigger; false when the cycle is not waiting for one (not in the Evaluate phase). A trigger
+     * INCIDENT also starts the incident process with its notifications (ADR 0033).
+     */
     @Transactional
     public boolean trigger(String systemId, String type, String description, String userId) {
+        boolean sent = signal(systemId, type, description, userId);
+        if (sent && INCIDENT.equals(type)) {
+            incidents.report(systemId, description, null, userId);
+        }
+        return sent;
+    }
+
+    /** The trigger the incident process sends when the incident shows that the risk changed: a new round only. */
+    @Transactional
+    public boolean triggerRound(String systemId, String description, String userId) {
+        return signal(systemId, INCIDENT, description, userId);
+    }
+
+    private boolean signal(String systemId, String type, String description, String userId) {
         return correlate(
                 systemId,
                 TRIGGER_MESSAGE,

@@ -46,6 +46,19 @@ class ModelBeans {
                 "recordDpaSubmission",
                 "recordDpaExtension",
                 "recordDpaOverdue",
+                "recordDpaAnswer",
+                "recordDpaInformation",
+                "showDpaAnswer",
+                // the incident process (ADR 0033)
+                "incidentReported",
+                "incidentClassification",
+                "incidentSuspension",
+                "incidentNotification",
+                "incidentEscalation",
+                "incidentRiskReview",
+                "incidentNewRound",
+                "incidentResumption",
+                "incidentClosed",
                 // due dates
                 "gateSla"));
     }

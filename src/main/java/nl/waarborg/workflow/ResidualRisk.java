@@ -1,5 +1,8 @@
 package nl.waarborg.workflow;
 
+import java.util.Map;
+import nl.waarborg.assessment.AssessmentReads;
+import nl.waarborg.assessment.AssessmentVersion;
 import nl.waarborg.engine.VariableValues;
 import nl.waarborg.workflow.rules.ResidualRiskLevel;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -7,14 +10,37 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether a DPIA leaves a high residual risk ({@link ResidualRiskLevel}), which requires prior consultation of the
- * Dutch DPA (GDPR Art. 36). Used by dpia.bpmn as {@code ${residualRisk.high(execution)}}.
+ * Dutch DPA (GDPR Art. 36), or the privacy officer requires the consultation. Sections C and D are read from the
+ * version the process works on, as saved, not from process variables (which a user could set after the save). Used
+ * by dpia.bpmn as {@code ${residualRisk.high(execution)}}.
  */
 @Component("residualRisk")
 public class ResidualRisk {
 
+    public static final String RISKS = "sectionCRisks";
     public static final String MEASURES = "sectionDMeasures";
+    /** The privacy officer's checkbox on the advice: consultation is required whatever section D says. */
+    public static final String REQUIRED_BY_PRIVACY_OFFICER = "dpaConsultationRequired";
 
+    private final AssessmentReads reads;
+
+    public ResidualRisk(AssessmentReads reads) {
+        this.reads = reads;
+    }
+
+    /** Whether the DPA must be consulted: a high residual risk of sections C and D, or the privacy officer says so. */
     public boolean high(DelegateExecution execution) {
-        return ResidualRiskLevel.high(VariableValues.toPlain(execution.getVariable(MEASURES)));
+        AssessmentVersion version = reads.versionOfProcess(execution.getProcessInstanceId())
+                .flatMap(v -> reads.version(v.assessmentId(), v.number()))
+                .orElseThrow(() -> new IllegalStateException(
+                        "The residual risk is assessed outside an assessment version: " + execution.getId()));
+        return ResidualRiskLevel.consultationRequired(
+                field(version.answers(), "dpia-section-c", RISKS),
+                field(version.answers(), "dpia-section-d", MEASURES),
+                Boolean.TRUE.equals(VariableValues.toPlain(execution.getVariable(REQUIRED_BY_PRIVACY_OFFICER))));
+    }
+
+    private static Object field(Map<String, Object> answers, String section, String key) {
+        return answers.get(section) instanceof Map<?, ?> values ? VariableValues.toPlain(values.get(key)) : null;
     }
 }

@@ -99,7 +99,22 @@ class AuthorizationMatrixTest {
                 new Call("GET", "/api/admin/login-alerts", null, List.of("admin")),
                 new Call("GET", "/api/admin/mail-outbox", null, List.of("admin")),
                 new Call("GET", "/api/me/notification-settings", null, everyone),
-                new Call("POST", "/api/admin/accounts/lead/unlock", "{\"reason\":\"Matrix\"}", List.of("admin")));
+                new Call("POST", "/api/admin/accounts/lead/unlock", "{\"reason\":\"Matrix\"}", List.of("admin")),
+                // The Algoritmeregister entry and the EU-database registration (ADR 0034): a system without category
+                // has neither (409), but who is refused (403) before that is what this matrix checks.
+                new Call("GET", "/api/systems/" + systemId + "/register-entry", null, everyone),
+                new Call("GET", "/api/systems/" + systemId + "/register-entry/versions", null, everyone),
+                new Call("PUT", "/api/systems/" + systemId + "/register-entry", "{}", owners),
+                new Call("POST", "/api/systems/" + systemId + "/register-entry/approval", "{}", List.of("fg")),
+                new Call("GET", "/api/register-entries", null, everyone),
+                new Call("GET", "/api/register-entries?format=csv", null, everyone),
+                new Call("GET", "/api/systems/" + systemId + "/eu-registration", null, everyone),
+                new Call("PUT", "/api/systems/" + systemId + "/eu-registration", "{}", owners),
+                new Call(
+                        "POST",
+                        "/api/systems/" + systemId + "/eu-registration/reference",
+                        "{\"reference_number\":\"EU-1\"}",
+                        owners));
 
         Map<String, String> mismatches = new LinkedHashMap<>();
         for (Call call : calls) {
@@ -130,7 +145,10 @@ class AuthorizationMatrixTest {
                 "/api/assessments/" + assessmentId,
                 "/api/oversight/blocked",
                 "/api/audit/verify",
-                "/api/tasks"));
+                "/api/tasks",
+                "/api/register-entries",
+                "/api/systems/" + systemId + "/register-entry",
+                "/api/systems/" + systemId + "/eu-registration"));
         for (String path : paths) {
             assertThat(Http.api(port).get(path).statusCode()).as(path).isEqualTo(401);
         }

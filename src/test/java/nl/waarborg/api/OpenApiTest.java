@@ -26,7 +26,14 @@ class OpenApiTest {
                 .contains("/api/assessments/{id}/versions/{number}")
                 .contains("/api/assessments/{id}/diff")
                 .contains("/api/oversight/blocked")
-                .contains("/api/audit/verify");
+                .contains("/api/audit/verify")
+                .contains("/api/systems/{id}/register-entry")
+                .contains("/api/systems/{id}/register-entry/approval")
+                .contains("/api/register-entries")
+                .contains("/api/systems/{id}/eu-registration")
+                .contains("/api/systems/{id}/eu-registration/reference")
+                .contains("The privacy officer publishes the latest draft")
+                .contains("Annex VIII section C");
         assertThat(Http.api(port).get("/v3/api-docs").statusCode()).isEqualTo(401);
     }
 

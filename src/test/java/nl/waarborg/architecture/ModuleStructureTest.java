@@ -51,6 +51,7 @@ class ModuleStructureTest {
                         "identity",
                         "notification",
                         "oversight",
+                        "publication",
                         "security",
                         "settings",
                         "shared",

@@ -44,7 +44,9 @@ public final class Fixtures {
                                 "impact",
                                 "HIGH",
                                 "level",
-                                "HIGH")));
+                                "HIGH",
+                                "origin",
+                                "Onvolledige gegevens in de aanvraag")));
             default -> {
                 v.put(
                         "sectionDMeasures",
@@ -58,6 +60,7 @@ public final class Fixtures {
                 v.put("sectionDResidualJustification", "Het restrisico is laag door de menselijke toets");
             }
         }
+        v.putAll(ModelQuestionAnswers.dpia(section));
         return v;
     }
 }

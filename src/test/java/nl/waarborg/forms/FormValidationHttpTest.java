@@ -236,6 +236,67 @@ class FormValidationHttpTest {
         }
     }
 
+    /** ADR 0037: the questions that complete IAMA v2 and the Rijksmodel DPIA v3 and that the law requires. */
+    @Test
+    void theModelQuestionsTheLawRequiresAreRefusedWhenEmptyOnEveryPath() throws Exception {
+        String systemId = newSystemWithCycle("Modelvragen");
+        assertThat(viaApi(task(systemId, "fill-in-triage"), triageForBoth()).statusCode())
+                .isEqualTo(204);
+        startRecommendedIama(systemId);
+
+        // DPIA §7: the views of data subjects (AVG art. 35(9)), and the reason when they were not sought.
+        String a = task(systemId, "fill-in-dpia-section-a");
+        Map<String, Object> noViews = new HashMap<>(Fixtures.dpiaSection('a'));
+        noViews.remove("sectionADataSubjectViewsSought");
+        refusedNaming(viaApi(a, noViews), "sectionADataSubjectViewsSought");
+        Map<String, Object> notSought = new HashMap<>(Fixtures.dpiaSection('a'));
+        notSought.put("sectionADataSubjectViewsSought", "NOT_APPROPRIATE");
+        refusedNaming(viaEngineRest(a, "submit-form", notSought), "sectionADataSubjectViewsNotSought");
+        // §8: a transfer outside the EEA needs at least one row with its country and mechanism (AVG ch. V).
+        Map<String, Object> transfer = new HashMap<>(Fixtures.dpiaSection('a'));
+        transfer.put("sectionATransfersOutsideEea", "YES");
+        refusedNaming(viaEngineRest(a, "complete", transfer), "sectionATransfers");
+        transfer.put("sectionATransfers", List.of(Map.of("country", "Verenigde Staten")));
+        refusedNaming(viaApi(a, transfer), "sectionATransfers[0].mechanism");
+        transfer.put("sectionATransfers", List.of(Map.of("country", "Verenigde Staten", "mechanism", "ADEQUACY")));
+        assertThat(viaApi(a, transfer).statusCode()).isEqualTo(204);
+
+        // §15: the procedure per right; §15.6 the safeguards of AVG art. 22(3) when decisions are automated.
+        String b = task(systemId, "fill-in-dpia-section-b");
+        Map<String, Object> noProcedure = new HashMap<>(Fixtures.dpiaSection('b'));
+        noProcedure.remove("sectionBRightObjectionProcedure");
+        refusedNaming(viaApi(b, noProcedure), "sectionBRightObjectionProcedure");
+        Map<String, Object> automated = new HashMap<>(Fixtures.dpiaSection('b'));
+        automated.put("sectionBArt22Applies", "YES");
+        automated.put("sectionBArt22Ground", "LAW");
+        refusedNaming(viaEngineRest(b, "submit-form", automated), "sectionBArt22Safeguards");
+        assertThat(viaApi(b, Fixtures.dpiaSection('b')).statusCode()).isEqualTo(204);
+
+        // §16: the origin of each risk.
+        String c = task(systemId, "fill-in-dpia-section-c");
+        Map<String, Object> noOrigin = new HashMap<>(Fixtures.dpiaSection('c'));
+        noOrigin.put(
+                "sectionCRisks",
+                List.of(Map.of(
+                        "riskId", "R1", "risk", "Onterecht", "likelihood", "LOW", "impact", "LOW", "level", "LOW")));
+        refusedNaming(viaEngineRest(c, "complete", noOrigin), "sectionCRisks[0].origin");
+        assertThat(viaApi(c, Fixtures.dpiaSection('c')).statusCode()).isEqualTo(204);
+
+        // IAMA 2.3.2/2.3.3 (AI Act art. 26(4)), 3.4.2/3.4.3 (art. 27(1)(f)), 4.2.3 (equal treatment), 5.A (Awb 3:4).
+        Map<Integer, String> required = Map.of(
+                2, "part2InputDataBias", 3, "part3AffectedReporting", 4, "part4EqualTreatment", 5, "part5HarmedWeight");
+        for (int part = 1; part <= 5; part++) {
+            String taskId = task(systemId, "fill-in-iama-part-" + part);
+            if (required.containsKey(part)) {
+                Map<String, Object> missing = new HashMap<>(Fixtures.iamaPart(part));
+                missing.remove(required.get(part));
+                refusedNaming(viaApi(taskId, missing), required.get(part));
+                refusedNaming(viaEngineRest(taskId, "submit-form", missing), required.get(part));
+            }
+            assertThat(viaApi(taskId, Fixtures.iamaPart(part)).statusCode()).isEqualTo(204);
+        }
+    }
+
     @Test
     void anAnswerOf100000CharactersIsKeptEverywhereAndALongerOneIsRefusedClearly() throws Exception {
         String systemId = newSystemWithCycle("Lange antwoorden");

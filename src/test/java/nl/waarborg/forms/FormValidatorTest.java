@@ -255,6 +255,7 @@ class FormValidatorTest {
                 "part4Effectiveness", "e",
                 "part4NecessitySubsidiarity", "n",
                 "part4RiskResponse", "a"));
+        part4.putAll(ModelQuestionAnswers.iama(4));
         part4.put("part4Rights", List.of(Map.of("right", "non-discriminatie", "impact", "NEGATIVE")));
         assertThat(check("iama-part-4", part4))
                 .extracting(FormViolation::field, FormViolation::problem)

@@ -134,14 +134,29 @@ public class FullLifecycleApiTest {
                 v.put("part5ActionPoints", List.of());
             }
         }
+        v.putAll(nl.waarborg.forms.ModelQuestionAnswers.iama(part));
         return v;
     }
 
     void round(String systemId, String goal) throws Exception {
+        round(systemId, goal, false);
+    }
+
+    /**
+     * One round; with {@code carriedOver} the answers to the questions added for IAMA v2 (ADR 0037) are not sent: the
+     * round must take them from the version before it.
+     */
+    void round(String systemId, String goal, boolean carriedOver) throws Exception {
         complete("lead", systemId, "fill-in-triage", triage());
         complete("lead", systemId, "choose-iama", START_IAMA);
         for (int part = 1; part <= 5; part++) {
-            complete("lead", systemId, "fill-in-iama-part-" + part, part(part, goal));
+            Map<String, Object> answers = part(part, goal);
+            if (carriedOver) {
+                answers.keySet()
+                        .removeAll(nl.waarborg.forms.ModelQuestionAnswers.iama(part)
+                                .keySet());
+            }
+            complete("lead", systemId, "fill-in-iama-part-" + part, answers);
         }
         completeViaEngineRest(
                 "fg", systemId, "privacy-officer-advice", "APPROVED", "De AVG-risico's zijn goed beschreven");
@@ -254,7 +269,8 @@ public class FullLifecycleApiTest {
                                 "{\"type\":\"INCIDENT\",\"description\":\"Klacht over een onterechte afwijzing\"}")
                         .statusCode())
                 .isEqualTo(202);
-        round(systemId, "Binnen drie weken beslissen");
+        // The answers to the questions of IAMA v2 that round 1 gave carry over: round 2 does not send them again.
+        round(systemId, "Binnen drie weken beslissen", true);
 
         JsonNode v2 = json(as("manager").get("/api/assessments/" + assessmentId + "/versions/2"));
         assertThat(v2.path("status").asText()).isEqualTo("APPROVED");
@@ -270,6 +286,20 @@ public class FullLifecycleApiTest {
         assertThat(diff.path("changes").get(0).path("key").asText()).isEqualTo("part1Goal");
         assertThat(diff.path("changes").get(0).path("oldValue").asText()).isEqualTo("Binnen vier weken beslissen");
         assertThat(diff.path("changes").get(0).path("newValue").asText()).isEqualTo("Binnen drie weken beslissen");
+        assertThat(v2.path("answers")
+                        .path("iama-part-4")
+                        .path("part4EqualTreatment")
+                        .asText())
+                .isEqualTo(v1.path("answers")
+                        .path("iama-part-4")
+                        .path("part4EqualTreatment")
+                        .asText())
+                .isNotBlank();
+        assertThat(v2.path("answers")
+                        .path("iama-part-5")
+                        .path("part5HarmedWeight")
+                        .asText())
+                .isEqualTo("MEDIUM");
 
         HttpResponse<byte[]> pdf =
                 as("lead").getBytes("/api/assessments/" + assessmentId + "/versions/2/export?format=pdf");

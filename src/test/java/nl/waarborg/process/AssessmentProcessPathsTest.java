@@ -111,6 +111,12 @@ class AssessmentProcessPathsTest {
     @Autowired
     TriageDecisions triageDecisions;
 
+    @Autowired
+    nl.waarborg.workflow.IncidentRecords incidents;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
@@ -297,6 +303,7 @@ class AssessmentProcessPathsTest {
                         part == 1
                                 ? "[{\"what\":\"Bias-toets uitvoeren\",\"owner\":\"Team Data\",\"dueDate\":\"2027-03-01\"}]"
                                 : "[]"));
+        v.putAll(nl.waarborg.forms.ModelQuestionAnswers.iama(part));
         return v;
     }
 
@@ -332,7 +339,7 @@ class AssessmentProcessPathsTest {
                 v.put(
                         "sectionCRisks",
                         json("[{\"riskId\":\"R1\",\"risk\":\"Onterechte verdenking\",\"likelihood\":\"MEDIUM\","
-                                + "\"impact\":\"HIGH\",\"level\":\"HIGH\"}]"));
+                                + "\"impact\":\"HIGH\",\"level\":\"HIGH\",\"origin\":\"Onvolledige registraties\"}]"));
             default -> {
                 v.put(
                         "sectionDMeasures",
@@ -343,6 +350,7 @@ class AssessmentProcessPathsTest {
                 v.put("sectionDActionPoints", json("[]"));
             }
         }
+        v.putAll(nl.waarborg.forms.ModelQuestionAnswers.dpia(section.charAt(0)));
         return v;
     }
 
@@ -1321,18 +1329,10 @@ class AssessmentProcessPathsTest {
         fillDpia(system, "HIGH");
         decide(system, "privacy-officer-advice", "APPROVED");
         assertThat(dpia).isWaitingAt("dpa-consultation-submit");
-        lead(
-                system,
-                "dpa-consultation-submit",
-                Map.of("dpaSubmissionDate", "2027-01-04", "dpaSubmissionReference", "AP-2027-1"));
+        lead(system, "dpa-consultation-submit", submission("2027-01-04", "2027-01-05", "AP-2027-1"));
         assertThat(dpia).isWaitingAt("dpa-consultation-answer");
-        Job timer = management
-                .createJobQuery()
-                .processInstanceId(dpia.getId())
-                .activityId("dpa-consultation-expired")
-                .singleResult();
-        assertThat(timer.getDuedate().toInstant())
-                .isCloseTo(Instant.now().plus(Duration.ofDays(56)), within(1, ChronoUnit.DAYS));
+        // Eight weeks from the receipt as entered (5 January): the period has run out at the end of 2 March.
+        assertThat(dpaTimer(dpia)).isEqualTo(Instant.parse("2027-03-02T23:00:00Z"));
         lead(
                 system,
                 "dpa-consultation-answer",
@@ -1358,34 +1358,60 @@ class AssessmentProcessPathsTest {
         ProcessInstance dpia = startAssessment("dpia", system);
         fillDpia(system, "HIGH");
         decide(system, "privacy-officer-advice", "REJECTED");
-        lead(
-                system,
-                "dpa-consultation-submit",
-                Map.of("dpaSubmissionDate", "2027-01-04", "dpaSubmissionReference", "AP-2027-2"));
+        lead(system, "dpa-consultation-submit", submission("2027-01-04", "2027-01-04", "AP-2027-2"));
 
         runJob(dpia.getId(), "dpa-consultation-expired");
+        assertThat(dpia).isWaitingAt("dpa-consultation-overdue");
+        assertThat(refusal(() -> completeAs(
+                        "manager",
+                        "manager",
+                        task(system, "dpa-consultation-overdue"),
+                        Map.of(
+                                "dpaOverdueAction",
+                                "EXTENDED",
+                                "dpaOverdueAnnouncedOn",
+                                "2027-02-05",
+                                "dpaOverdueReasons",
+                                "Drukte",
+                                "dpaOverdueNote",
+                                "Te laat gemeld"))))
+                .as("announced more than a month after the receipt on 4 January")
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("does not extend the period");
         assertThat(dpia).isWaitingAt("dpa-consultation-overdue");
         completeAs(
                 "manager",
                 "manager",
                 task(system, "dpa-consultation-overdue"),
-                Map.of("dpaOverdueAction", "EXTENDED", "dpaOverdueNote", "AP verlengde per brief"));
+                Map.of(
+                        "dpaOverdueAction",
+                        "EXTENDED",
+                        "dpaOverdueAnnouncedOn",
+                        "2027-02-01",
+                        "dpaOverdueReasons",
+                        "Complexe verwerking",
+                        "dpaOverdueNote",
+                        "AP verlengde per brief"));
         assertThat(dpia).hasPassed("dpa-record-extension").isWaitingAt("dpa-consultation-answer");
-        Job extended = management
-                .createJobQuery()
-                .processInstanceId(dpia.getId())
-                .activityId("dpa-consultation-expired")
-                .singleResult();
-        assertThat(extended.getDuedate().toInstant())
-                .isCloseTo(Instant.now().plus(Duration.ofDays(98)), within(1, ChronoUnit.DAYS));
+        // 4 January + 8 + 6 weeks = 12 April, the end of that day in summer time.
+        assertThat(dpaTimer(dpia)).isEqualTo(Instant.parse("2027-04-12T22:00:00Z"));
 
         runJob(dpia.getId(), "dpa-consultation-expired");
         assertThat(refusal(() -> completeAs(
                         "manager",
                         "manager",
                         task(system, "dpa-consultation-overdue"),
-                        Map.of("dpaOverdueAction", "EXTENDED", "dpaOverdueNote", "Nog eens"))))
-                .isInstanceOf(InvalidInputException.class);
+                        Map.of(
+                                "dpaOverdueAction",
+                                "EXTENDED",
+                                "dpaOverdueAnnouncedOn",
+                                "2027-02-01",
+                                "dpaOverdueReasons",
+                                "Nog eens",
+                                "dpaOverdueNote",
+                                "Nog eens"))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("only once");
         completeAs(
                 "manager",
                 "manager",
@@ -1439,5 +1465,424 @@ class AssessmentProcessPathsTest {
             decide(system, gate, "APPROVED");
         }
         assertThat(dpia).isEnded();
+    }
+
+    // ------------------------------------------------------------ dpia: prior consultation (Art. 36)
+
+    static Map<String, Object> submission(String sent, String received, String reference) {
+        return Map.of("dpaSubmissionDate", sent, "dpaReceiptDate", received, "dpaSubmissionReference", reference);
+    }
+
+    static Map<String, Object> dpaAnswer(String outcome) {
+        return Map.of("dpaAnswerDate", "2027-02-15", "dpaAnswerOutcome", outcome, "dpaAnswerSummary", "Antwoord AP");
+    }
+
+    Instant dpaTimer(ProcessInstance dpia) {
+        return management
+                .createJobQuery()
+                .processInstanceId(dpia.getId())
+                .activityId("dpa-consultation-expired")
+                .singleResult()
+                .getDuedate()
+                .toInstant();
+    }
+
+    @Test
+    @DisplayName("DPIA: een hoog risico uit C zonder maatregel in D is een hoog restrisico; raadpleging AP")
+    void anUnmitigatedHighRiskOfSectionCIsConsulted() {
+        String system = newSystem();
+        ProcessInstance dpia = startAssessment("dpia", system);
+        lead(system, "fill-in-dpia-section-a", dpiaSection("a", "LOW"));
+        lead(system, "fill-in-dpia-section-b", dpiaSection("b", "LOW"));
+        lead(
+                system,
+                "fill-in-dpia-section-c",
+                Map.of(
+                        "sectionCRisks",
+                        json("[{\"riskId\":\"R1\",\"risk\":\"Onterechte verdenking\",\"likelihood\":\"MEDIUM\","
+                                + "\"impact\":\"HIGH\",\"level\":\"HIGH\"},"
+                                + "{\"riskId\":\"R2\",\"risk\":\"Datalek\",\"likelihood\":\"HIGH\","
+                                + "\"impact\":\"HIGH\",\"level\":\"HIGH\"}]")));
+        lead(system, "fill-in-dpia-section-d", dpiaSection("d", "LOW"));
+        decide(system, "privacy-officer-advice", "APPROVED");
+        assertThat(dpia).isWaitingAt("dpa-consultation-submit");
+    }
+
+    @Test
+    @DisplayName("DPIA: de FG verlangt raadpleging van de AP, ook zonder hoog restrisico")
+    void thePrivacyOfficerRequiresConsultation() {
+        String system = newSystem();
+        ProcessInstance dpia = startAssessment("dpia", system);
+        fillDpia(system, "LOW");
+        Map<String, Object> advice = gateInput("APPROVED", "Nieuwe technologie; raadpleeg de AP");
+        advice.put("dpaConsultationRequired", true);
+        decide(system, "privacy-officer-advice", advice);
+        assertThat(dpia).isWaitingAt("dpa-consultation-submit");
+        assertThat(refusal(
+                        () -> lead(system, "dpa-consultation-submit", submission("2027-01-04", "2027-01-03", "AP-1"))))
+                .as("received before it was submitted")
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("before it was submitted");
+        assertThat(refusal(() -> lead(system, "dpa-consultation-submit", Map.of("dpaSubmissionDate", "2027-01-04"))))
+                .as("no receipt date")
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(dpia).isWaitingAt("dpa-consultation-submit");
+    }
+
+    @Test
+    @DisplayName("DPIA: de AP vraagt informatie; de termijn staat stil tot die is ontvangen")
+    void theDpaPeriodStandsStillWhileItWaitsForInformation() {
+        String system = newSystem();
+        ProcessInstance dpia = startAssessment("dpia", system);
+        fillDpia(system, "HIGH");
+        decide(system, "privacy-officer-advice", "APPROVED");
+        lead(system, "dpa-consultation-submit", submission("2027-01-04", "2027-01-05", "AP-2027-3"));
+        assertThat(refusal(() -> lead(system, "dpa-consultation-answer", Map.of("dpaAnswerSummary", "?"))))
+                .as("an answer needs its outcome")
+                .isInstanceOf(InvalidInputException.class);
+        lead(
+                system,
+                "dpa-consultation-answer",
+                Map.of("dpaInformationRequested", true, "dpaInformationRequestedOn", "2027-01-20"));
+        assertThat(dpia).hasPassed("dpa-information-requested").isWaitingAt("dpa-consultation-information");
+        assertThat(management
+                        .createJobQuery()
+                        .processInstanceId(dpia.getId())
+                        .activityId("dpa-consultation-expired")
+                        .count())
+                .as("no timer runs while the period stands still")
+                .isZero();
+        assertThat(refusal(() -> lead(
+                        system,
+                        "dpa-consultation-information",
+                        Map.of(
+                                "dpaInformationSuppliedOn",
+                                "2027-01-19",
+                                "dpaInformationNote",
+                                "Verwerkersovereenkomst"))))
+                .isInstanceOf(InvalidInputException.class);
+        lead(
+                system,
+                "dpa-consultation-information",
+                Map.of("dpaInformationSuppliedOn", "2027-02-03", "dpaInformationNote", "Verwerkersovereenkomst"));
+        assertThat(dpia).isWaitingAt("dpa-consultation-answer");
+        // 5 January + eight weeks = 2 March, plus the 14 days the DPA waited = 16 March (end of day, CET).
+        assertThat(dpaTimer(dpia)).isEqualTo(Instant.parse("2027-03-16T23:00:00Z"));
+        lead(system, "dpa-consultation-answer", dpaAnswer("ADVICE_WITH_MEASURES"));
+        assertThat(dpia).isWaitingAt("alderman-decision");
+        assertThat(audit.events(system, 100))
+                .extracting(e -> e.action())
+                .contains("DPA_INFORMATION_REQUESTED", "DPA_INFORMATION_SUPPLIED");
+        assertThat(version(system, AssessmentType.DPIA, 1).answers()).containsKey("dpa-consultation-information");
+    }
+
+    @Test
+    @DisplayName("DPIA: AP-advies 'inbreuk' blokkeert vaststelling tot de versie is herzien")
+    void anInfringementAnswerRefusesApprovalUntilTheVersionIsReworked() {
+        String system = newSystem();
+        ProcessInstance dpia = startAssessment("dpia", system);
+        fillDpia(system, "HIGH");
+        decide(system, "privacy-officer-advice", "APPROVED");
+        lead(system, "dpa-consultation-submit", submission("2027-01-04", "2027-01-05", "AP-2027-4"));
+        lead(system, "dpa-consultation-answer", dpaAnswer("INFRINGEMENT"));
+        assertThat(dpia).isWaitingAt("alderman-decision");
+        for (String decision : List.of("APPROVED", "APPROVED_WITH_CONDITIONS")) {
+            Map<String, Object> input = gateInput(decision, "Toch doorgaan");
+            input.put("conditions", "Extra toets");
+            assertThat(refusal(() -> decide(system, "alderman-decision", input)))
+                    .as(decision)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("infringe");
+        }
+        assertThat(dpia).isWaitingAt("alderman-decision");
+        assertThat(version(system, AssessmentType.DPIA, 1).status()).isEqualTo(VersionStatus.IN_REVIEW);
+        // The alderman's form shows the answer given on this content, from the version.
+        assertThat(runtime.getVariables(dpia.getId()))
+                .containsEntry("dpaAnswerForDecision", "INFRINGEMENT")
+                .containsEntry("dpaAnswerForDecisionSummary", "Antwoord AP")
+                .containsEntry("dpaAnswerForDecisionDate", "2027-02-15")
+                .doesNotContainKey("dpaAnswerSuperseded");
+        sendBack(system, "alderman-decision", "Maatregelen herzien na advies AP", "dpia-section-d");
+        lead(system, "rework-dpia-section-d", dpiaSection("d", "LOW"));
+        decide(system, "privacy-officer-advice", "APPROVED");
+        assertThat(dpia).isWaitingAt("alderman-decision");
+        // Reworked without a new consultation: the earlier answer is not shown as the answer on this content.
+        assertThat(runtime.getVariables(dpia.getId()))
+                .doesNotContainKeys("dpaAnswerForDecision", "dpaAnswerForDecisionSummary", "dpaAnswerForDecisionDate")
+                .containsEntry("dpaAnswerSuperseded", true);
+        decide(system, "alderman-decision", "APPROVED");
+        assertThat(dpia).hasPassed("dpia-approved").isEnded();
+    }
+
+    @Test
+    @DisplayName(
+            "DPIA: AP kondigt binnen een maand met redenen verlenging aan; de timer volgt de verlengde laatste dag")
+    void theDpaAnnouncesAnExtensionWhileThePeriodRuns() {
+        String system = newSystem();
+        ProcessInstance dpia = startAssessment("dpia", system);
+        fillDpia(system, "HIGH");
+        decide(system, "privacy-officer-advice", "APPROVED");
+        lead(system, "dpa-consultation-submit", submission("2027-01-04", "2027-01-05", "AP-2027-5"));
+        // The DPA asks for information on 20 January and has it on 3 February: 14 days stand still.
+        lead(
+                system,
+                "dpa-consultation-answer",
+                Map.of("dpaInformationRequested", true, "dpaInformationRequestedOn", "2027-01-20"));
+        lead(
+                system,
+                "dpa-consultation-information",
+                Map.of("dpaInformationSuppliedOn", "2027-02-03", "dpaInformationNote", "Gegevensstromen"));
+        Map<String, Object> late = extension("2027-02-06", "Complexe verwerking");
+        assertThat(refusal(() -> lead(system, "dpa-consultation-answer", late)))
+                .as("announced more than a month after the receipt on 5 January")
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("does not extend the period");
+        assertThat(refusal(() -> lead(system, "dpa-consultation-answer", extension("2027-02-05", " "))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("dpaExtensionReasons");
+        Map<String, Object> both = extension("2027-02-05", "Complexe verwerking");
+        both.put("dpaInformationRequested", true);
+        both.put("dpaInformationRequestedOn", "2027-02-04");
+        assertThat(refusal(() -> lead(system, "dpa-consultation-answer", both)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("one report");
+        assertThat(dpia).isWaitingAt("dpa-consultation-answer");
+        assertThat(runtime.getVariable(dpia.getId(), "dpaConsultationExtended")).isEqualTo(false);
+
+        lead(system, "dpa-consultation-answer", extension("2027-02-05", "Complexe verwerking"));
+        assertThat(dpia).hasPassed("dpa-record-announced-extension").isWaitingAt("dpa-consultation-answer");
+        // 5 January + 8 + 6 weeks = 13 April, + 14 days suspended = 27 April, the end of that day in summer time.
+        assertThat(dpaTimer(dpia)).isEqualTo(Instant.parse("2027-04-27T22:00:00Z"));
+        assertThat(runtime.getVariable(dpia.getId(), "dpaExtensionAnnounced")).isEqualTo(false);
+        assertThat(refusal(() -> lead(system, "dpa-consultation-answer", extension("2027-02-05", "Nog eens"))))
+                .as("the DPA extends only once")
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("only once");
+        assertThat(dpaTimer(dpia)).isEqualTo(Instant.parse("2027-04-27T22:00:00Z"));
+
+        runJob(dpia.getId(), "dpa-consultation-expired");
+        Map<String, Object> again = new HashMap<>();
+        again.put("dpaOverdueAnnouncedOn", "2027-02-05");
+        again.put("dpaOverdueReasons", "Nog eens");
+        again.put("dpaOverdueAction", "EXTENDED");
+        again.put("dpaOverdueNote", "Nog eens");
+        assertThat(refusal(() -> completeAs("manager", "manager", task(system, "dpa-consultation-overdue"), again)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("only once");
+        completeAs(
+                "manager",
+                "manager",
+                task(system, "dpa-consultation-overdue"),
+                Map.of("dpaOverdueAction", "PROCEED", "dpaOverdueNote", "Geen antwoord"));
+        assertThat(dpia).isWaitingAt("alderman-decision");
+        assertThat(runtime.getVariables(dpia.getId()))
+                .as("no answer of the DPA: nothing to show")
+                .doesNotContainKeys("dpaAnswerForDecision", "dpaAnswerSuperseded");
+        assertThat(audit.events(system, 100))
+                .filteredOn(e -> e.action().equals("DPA_CONSULTATION_EXTENDED"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.details())
+                        .contains("\"announcedOn\":\"2027-02-05\"")
+                        .contains("\"reasons\":\"Complexe verwerking\""));
+    }
+
+    @Test
+    @DisplayName("DPIA: na herziening en nieuwe raadpleging telt het oude AP-antwoord niet meer mee")
+    void aNewConsultationLeavesNoAnswerOfTheEarlierOne() {
+        String system = newSystem();
+        ProcessInstance dpia = startAssessment("dpia", system);
+        fillDpia(system, "HIGH");
+        decide(system, "privacy-officer-advice", "APPROVED");
+        lead(system, "dpa-consultation-submit", submission("2027-01-04", "2027-01-05", "AP-2027-6"));
+        lead(system, "dpa-consultation-answer", dpaAnswer("INFRINGEMENT"));
+        sendBack(system, "alderman-decision", "Andere maatregel", "dpia-section-d");
+        Map<String, Object> d = dpiaSection("d", "HIGH");
+        d.put("sectionDResidualJustification", "Toets door drie consulenten");
+        lead(system, "rework-dpia-section-d", d);
+        decide(system, "privacy-officer-advice", "APPROVED");
+        lead(system, "dpa-consultation-submit", submission("2027-03-01", "2027-03-02", "AP-2027-7"));
+        assertThat(runtime.getVariables(dpia.getId())).doesNotContainKeys("dpaAnswerOutcome", "dpaAnswerSummary");
+        lead(system, "dpa-consultation-answer", extension("2027-03-10", "Nieuwe inhoud"));
+        assertThat(version(system, AssessmentType.DPIA, 1).answers().get("dpa-consultation-answer"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .doesNotContainKey("dpaAnswerOutcome");
+        runJob(dpia.getId(), "dpa-consultation-expired");
+        completeAs(
+                "manager",
+                "manager",
+                task(system, "dpa-consultation-overdue"),
+                Map.of("dpaOverdueAction", "PROCEED", "dpaOverdueNote", "Geen antwoord"));
+        assertThat(dpia).isWaitingAt("alderman-decision");
+        assertThat(runtime.getVariables(dpia.getId()))
+                .doesNotContainKeys("dpaAnswerForDecision", "dpaAnswerSuperseded");
+        Map<String, Object> input = gateInput("APPROVED", "Na nieuwe raadpleging");
+        input.put("deviationMotivation", "Maatregelen aangescherpt");
+        decide(system, "alderman-decision", input);
+        assertThat(dpia).isEnded();
+    }
+
+    static Map<String, Object> extension(String announcedOn, String reasons) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("dpaExtensionAnnounced", true);
+        v.put("dpaExtensionAnnouncedOn", announcedOn);
+        v.put("dpaExtensionReasons", reasons);
+        return v;
+    }
+
+    // ---- incidents (process incident, ADR 0033)
+
+    /** Reported now; the organisation became aware at {@code awareAt} ("bekend sinds"). */
+    ProcessInstance reportIncident(String system, Instant awareAt) {
+        return runtime.startProcessInstanceByKey(
+                "incident",
+                system,
+                Map.of(
+                        "incidentDescription",
+                        "Storing in de toekenning",
+                        "incidentReportedAt",
+                        java.util.Date.from(Instant.now()),
+                        "incidentAwareSince",
+                        java.util.Date.from(awareAt)));
+    }
+
+    static Map<String, Object> incidentClassification(String seriousness, String breachRisk) {
+        return Map.of(
+                "incidentSeriousness",
+                seriousness,
+                "incidentBreachRisk",
+                breachRisk,
+                "incidentClassificationMotivation",
+                "Onderbouwing " + seriousness + " " + breachRisk);
+    }
+
+    List<String> auditActions(String system) {
+        return audit.events(system, 200).stream().map(e -> e.action()).toList();
+    }
+
+    @Test
+    @DisplayName(
+            "Incident: ernstig (overlijden) en datalek met hoog risico, alle termijnen escaleren, gebruik opgeschort en hervat, nieuwe ronde")
+    void aSeriousIncidentThatIsABreachRunsEveryNotificationAndEscalation() {
+        String system = newSystem();
+        ProcessInstance cycle = startCycle(system);
+        lead(system, "fill-in-triage", triage());
+        assertThat(cycle).isWaitingAt("evaluate-wait");
+        Instant awareAt = Instant.now().minus(Duration.ofDays(4)).truncatedTo(ChronoUnit.SECONDS);
+        ProcessInstance incident = reportIncident(system, awareAt);
+
+        lead(system, "classify-incident", incidentClassification("DEATH", "HIGH_RISK"));
+        assertThat(incident).isWaitingAt("decide-suspension", "notify-provider", "notify-dpa");
+        // The periods run from awareness (GDPR Art. 33(1), AI Act Art. 73(2)), four days before the report.
+        assertThat(task(system, "notify-provider").getDueDate().toInstant())
+                .isEqualTo(awareAt.plus(Duration.ofHours(24)));
+        assertThat(incidents.of(system).get(0).awareSince()).isEqualTo(awareAt);
+        // Every open incident task is a wait on the oversight list (WaitTracker tracks process "incident").
+        assertThat(jdbc.sql("SELECT gate FROM wb_open_wait WHERE system_id = ?")
+                        .param(system)
+                        .query(String.class)
+                        .list())
+                .contains("decide-suspension", "notify-provider", "notify-dpa");
+        assertThat(task(system, "notify-dpa").getDueDate().toInstant()).isEqualTo(awareAt.plus(Duration.ofHours(72)));
+
+        lead(system, "decide-suspension", Map.of("suspendUse", "YES", "suspensionMotivation", "Risico op schade"));
+        assertThat(incidents.useSuspended(system)).isTrue();
+
+        runJob(incident.getId(), "notify-provider-deadline-near");
+        assertThat(task(system, "escalate-notify-provider").getTaskDefinitionKey())
+                .isEqualTo("escalate-notify-provider");
+        assertThat(jdbc.sql("SELECT candidate_group FROM wb_open_wait WHERE system_id = ? AND gate = ?")
+                        .params(system, "escalate-notify-provider")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("manager");
+        completeAs("manager", "manager", task(system, "escalate-notify-provider"), Map.of("escalationNote", "Gebeld"));
+        lead(system, "notify-provider", Map.of("providerNotification", "Per e-mail aan de leverancier"));
+        assertThat(task(system, "notify-authority").getDueDate().toInstant())
+                .isEqualTo(awareAt.plus(Duration.ofDays(10)));
+        runJob(incident.getId(), "notify-authority-deadline-near");
+        completeAs(
+                "manager",
+                "manager",
+                task(system, "escalate-notify-authority"),
+                Map.of("escalationNote", "Nagevraagd"));
+        lead(system, "notify-authority", Map.of("authorityNotification", "Melding bij de RDI, kenmerk 12"));
+
+        runJob(incident.getId(), "notify-dpa-deadline-near");
+        completeAs("manager", "manager", task(system, "escalate-notify-dpa"), Map.of("escalationNote", "Te laat"));
+        // 72 hours have passed: without reasons for the delay the notice is refused and the task stays open.
+        assertThat(refusal(() -> lead(system, "notify-dpa", Map.of("dpaNotificationReference", "AP-1"))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("reasons for the delay");
+        lead(system, "notify-dpa", Map.of("dpaNotificationReference", "AP-1", "dpaDelayReasons", "Onderzoek liep"));
+        runJob(incident.getId(), "inform-data-subjects-deadline-near");
+        completeAs(
+                "manager",
+                "manager",
+                task(system, "escalate-inform-data-subjects"),
+                Map.of("escalationNote", "Brief klaar"));
+        lead(system, "inform-data-subjects", Map.of("dataSubjectsNotification", "Brief aan 120 betrokkenen"));
+
+        lead(system, "assess-risk-change", Map.of("riskChanged", "YES", "riskReviewMotivation", "Nieuw risico"));
+        assertThat(cycle).isWaitingAt("fill-in-triage");
+        assertThat(cycle).variables().containsEntry("round", 2);
+        lead(system, "record-resumption", Map.of("resumptionMotivation", "Leverancier heeft de fout hersteld"));
+        assertThat(incident)
+                .hasPassed("start-incident-round", "incident-closed-resumed")
+                .isEnded();
+        assertThat(incidents.useSuspended(system)).isFalse();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM wb_open_wait WHERE system_id = ? AND gate LIKE '%notify%'")
+                        .param(system)
+                        .query(Long.class)
+                        .single())
+                .as("done incident tasks are no longer waits")
+                .isZero();
+        assertThat(incidents.of(system)).singleElement().satisfies(i -> {
+            assertThat(i.seriousness()).isEqualTo("DEATH");
+            assertThat(i.breachRisk()).isEqualTo("HIGH_RISK");
+            assertThat(i.resumedAt()).isNotNull();
+            assertThat(i.closedAt()).isNotNull();
+        });
+        assertThat(auditActions(system))
+                .contains("INCIDENT_REPORTED", "INCIDENT_CLASSIFIED", "USE_SUSPENDED", "INCIDENT_DEADLINE_NEAR")
+                .contains("INCIDENT_NOTIFIED", "INCIDENT_RISK_REVIEWED", "NEW_ROUND_STARTED", "USE_RESUMED")
+                .contains("INCIDENT_CLOSED");
+        assertThat(auditActions(system).stream().filter("INCIDENT_NOTIFIED"::equals))
+                .hasSize(4);
+    }
+
+    @Test
+    @DisplayName(
+            "Incident: geen ernstig incident en geen datalek: geen meldingen, gebruik loopt door, risico ongewijzigd")
+    void anIncidentWithoutDutiesOnlyRecordsTheDecisions() {
+        String system = newSystem();
+        ProcessInstance incident = reportIncident(system, Instant.now());
+        lead(system, "classify-incident", incidentClassification("NONE", "UNLIKELY"));
+        assertThat(incident).isWaitingAt("decide-suspension");
+        lead(system, "decide-suspension", Map.of("suspendUse", "NO", "suspensionMotivation", "Geen schade"));
+        lead(system, "assess-risk-change", Map.of("riskChanged", "NO", "riskReviewMotivation", "Bekend risico"));
+        assertThat(incident)
+                .hasPassed("incident-closed")
+                .hasNotPassed("notify-provider", "notify-dpa", "start-incident-round", "record-resumption")
+                .isEnded();
+        assertThat(auditActions(system)).contains("USE_CONTINUED").doesNotContain("INCIDENT_NOTIFIED");
+    }
+
+    @Test
+    @DisplayName(
+            "Incident: datalek met risico: melding aan de AP op tijd, betrokkenen niet; geen nieuwe ronde buiten Evalueren")
+    void aBreachWithRiskGoesOnlyToTheDpa() {
+        String system = newSystem();
+        ProcessInstance incident = reportIncident(system, Instant.now());
+        lead(system, "classify-incident", incidentClassification("NONE", "RISK"));
+        assertThat(incident).isWaitingAt("decide-suspension", "notify-dpa");
+        lead(system, "notify-dpa", Map.of("dpaNotificationReference", "AP-2"));
+        lead(system, "decide-suspension", Map.of("suspendUse", "NO", "suspensionMotivation", "Geen schade"));
+        lead(system, "assess-risk-change", Map.of("riskChanged", "YES", "riskReviewMotivation", "Meer gegevens"));
+        assertThat(incident)
+                .hasPassed("notify-dpa", "start-incident-round", "incident-closed")
+                .hasNotPassed("inform-data-subjects", "notify-provider")
+                .isEnded();
+        assertThat(audit.events(system, 50))
+                .anySatisfy(e -> assertThat(e.details()).contains("not started"));
     }
 }

@@ -3,10 +3,12 @@ package nl.waarborg.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import nl.waarborg.system.SystemRegistry;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -20,6 +22,24 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)
 class BrowserPagesTest extends BrowserTestSupport {
+
+    @Autowired
+    SystemRegistry systems;
+
+    @Test
+    void registerEntryPageAndThePublicRegister() {
+        String id = systems.register("Browser Algoritmeregister", "Wijst aanvragen toe.", "Werk", "lead")
+                .id();
+        systems.setPublicationCategory(id, "B");
+        browser.login("lead");
+        browser.open("/systemen/" + id + "/algoritmeregister");
+        assertThat(browser.heading()).isEqualTo("Vermelding in het Algoritmeregister");
+        browser.checkPage("20-algoritmeregister-vermelding");
+        // The public register needs no login; it is checked with axe like every other page.
+        browser.open("/register");
+        assertThat(browser.heading()).isEqualTo("Algoritmeregister");
+        browser.checkPage("21-openbaar-algoritmeregister");
+    }
 
     @Test
     void leadRegistersASystemStartsItsCycleAndCompletesThePreScan() {

@@ -115,6 +115,8 @@ class WebPagesTest {
                 .contains("<summary>Antwoorden tonen</summary>")
                 .contains("Sneller &lt;b&gt;beslissen&lt;/b&gt;")
                 .contains("Binnen twee weken beslissen")
+                // Each question shows its number in IAMA v2 (ADR 0037).
+                .contains("[1.1.2] Welk doel wil de gemeente bereiken?")
                 .contains(reads.answerSaves(v.assessmentId(), 1).get(0).answersHash())
                 // Items of a list answer show the field's name, not its technical key.
                 .contains("Wat: Bias-toets uitvoeren")
@@ -171,6 +173,7 @@ class WebPagesTest {
                     .replaceAll("\\s+", " ");
             assertThat(text)
                     .contains("Inzetten onder voorwaarden")
+                    .contains("[5.B] Advies over inzet")
                     .contains("Negatief (maakt inbreuk)")
                     .doesNotContain("DEPLOY_WITH_CONDITIONS")
                     // Fields inside list items carry their Dutch names in the PDF too.

@@ -44,7 +44,9 @@ class EngineOwnedVariablesContractTest {
                 CycleRounds.IAMA_OUTCOME,
                 CycleRounds.DPIA_OUTCOME,
                 DpaConsultation.STARTED_AT,
-                DpaConsultation.EXTENDED));
+                DpaConsultation.EXTENDED,
+                DpaConsultation.RECEIVED_ON,
+                DpaConsultation.SUSPENDED_DAYS));
         assertThat(set)
                 .allSatisfy(name -> assertThat(EngineOwnedVariables.isEngineOwned(name))
                         .as(name)

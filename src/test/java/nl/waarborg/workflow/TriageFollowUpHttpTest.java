@@ -1,16 +1,17 @@
 package nl.waarborg.workflow;
 
+import static nl.waarborg.support.ApiSteps.json;
+import static nl.waarborg.support.ApiSteps.refusedNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.waarborg.process.TriageAnswers;
+import nl.waarborg.support.ApiSteps;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -22,91 +23,55 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @WaarborgIntegrationTest
 class TriageFollowUpHttpTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-
     @LocalServerPort
     int port;
 
-    Http as(String user) {
-        return Http.api(port).as(user, "demo");
-    }
+    ApiSteps api;
 
-    JsonNode json(HttpResponse<String> response) throws Exception {
-        return JSON.readTree(response.body());
-    }
-
-    String task(String user, String systemId, String activityId) throws Exception {
-        for (JsonNode task : json(as(user).get("/api/tasks?limit=1000"))) {
-            if (systemId.equals(task.path("systemId").asText())
-                    && activityId.equals(task.path("activityId").asText())) {
-                return task.path("id").asText();
-            }
-        }
-        throw new AssertionError("No open task " + activityId + " for " + systemId);
-    }
-
-    HttpResponse<String> viaApi(String user, String taskId, Map<String, ?> values) throws Exception {
-        return as(user).postJson("/api/tasks/" + taskId + "/complete", JSON.writeValueAsString(values));
-    }
-
-    HttpResponse<String> viaEngineRest(String user, String taskId, String operation, Map<String, ?> values)
-            throws Exception {
-        Map<String, Object> variables = new LinkedHashMap<>();
-        values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
-        return as(user).postJson(
-                        "/engine-rest/task/" + taskId + "/" + operation,
-                        JSON.writeValueAsString(Map.of("variables", variables)));
-    }
-
-    static void refusedNaming(HttpResponse<String> response, String field) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        assertThat(response.body()).contains(field).doesNotContain("\tat ");
+    @BeforeEach
+    void api() {
+        api = new ApiSteps(port);
     }
 
     @Test
     void aDeclineWithoutReasonsIsRefusedOnEveryPathAndTheDecisionIsShownAndAudited() throws Exception {
-        String systemId = json(as("lead")
-                        .postJson(
-                                "/api/systems",
-                                JSON.writeValueAsString(Map.of("name", "Keuze DPIA", "department", "Burgerzaken"))))
-                .path("id")
-                .asText();
-        assertThat(as("lead")
+        String systemId = api.newSystem("lead", "Keuze DPIA", "Burgerzaken");
+        assertThat(api.as("lead")
                         .postJson("/api/systems/" + systemId + "/cycles", "{}")
                         .statusCode())
                 .isEqualTo(201);
         Map<String, Object> answers = new HashMap<>(TriageAnswers.neutral());
         answers.put("processesPersonalData", "YES");
         answers.put("edpbLargeScale", "YES");
-        assertThat(viaApi("lead", task("lead", systemId, "fill-in-triage"), answers)
+        assertThat(api.viaApi("lead", api.task("lead", systemId, "fill-in-triage"), answers)
                         .statusCode())
                 .isEqualTo(204);
 
-        String choose = task("lead", systemId, "choose-dpia");
+        String choose = api.task("lead", systemId, "choose-dpia");
         for (String reasons : new String[] {"", "  "}) {
             Map<String, Object> blank = Map.of("dpiaChoice", "DECLINE", "dpiaChoiceReasons", reasons);
-            HttpResponse<String> api = viaApi("lead", choose, blank);
-            refusedNaming(api, "dpiaChoiceReasons");
-            assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            assertThat(json(api).path("field").asText()).isEqualTo("dpiaChoiceReasons");
-            refusedNaming(viaEngineRest("lead", choose, "complete", blank), "dpiaChoiceReasons");
-            refusedNaming(viaEngineRest("lead", choose, "submit-form", blank), "dpiaChoiceReasons");
+            HttpResponse<String> refused = api.viaApi("lead", choose, blank);
+            refusedNaming(refused, "dpiaChoiceReasons");
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(json(refused).path("field").asText()).isEqualTo("dpiaChoiceReasons");
+            refusedNaming(api.viaEngineRest("lead", choose, "complete", blank), "dpiaChoiceReasons");
+            refusedNaming(api.viaEngineRest("lead", choose, "submit-form", blank), "dpiaChoiceReasons");
         }
-        refusedNaming(viaApi("lead", choose, Map.of("dpiaChoice", "DECLINE")), "dpiaChoiceReasons");
-        refusedNaming(viaApi("lead", choose, Map.of("dpiaChoice", "LATER")), "dpiaChoice");
+        refusedNaming(api.viaApi("lead", choose, Map.of("dpiaChoice", "DECLINE")), "dpiaChoiceReasons");
+        refusedNaming(api.viaApi("lead", choose, Map.of("dpiaChoice", "LATER")), "dpiaChoice");
         // The reasons cannot be put in place beforehand either: only completing the task gives them.
-        assertThat(as("lead")
+        assertThat(api.as("lead")
                         .sendJson(
                                 "PUT",
                                 "/engine-rest/task/" + choose + "/variables/dpiaChoiceReasons",
                                 "{\"value\":\"Van tevoren\"}")
                         .statusCode())
                 .isEqualTo(400);
-        assertThat(task("lead", systemId, "choose-dpia")).isEqualTo(choose);
-        assertThat(as("manager").get("/api/audit?systemId=" + systemId).body())
+        assertThat(api.task("lead", systemId, "choose-dpia")).isEqualTo(choose);
+        assertThat(api.as("manager").get("/api/audit?systemId=" + systemId).body())
                 .doesNotContain("ASSESSMENT_CHOICE_RECORDED");
 
-        assertThat(viaEngineRest(
+        assertThat(api.viaEngineRest(
                                 "lead",
                                 choose,
                                 "submit-form",
@@ -117,12 +82,12 @@ class TriageFollowUpHttpTest {
                                         "Alleen adresgegevens, laag risico"))
                         .statusCode())
                 .isEqualTo(204);
-        String advice = task("fg", systemId, "advise-dpia-decline");
+        String advice = api.task("fg", systemId, "advise-dpia-decline");
         Map<String, Object> noMotivation = Map.of("dpiaDeclineAdvice", "AGREED", "dpiaDeclineAdviceMotivation", " ");
-        refusedNaming(viaApi("fg", advice, noMotivation), "dpiaDeclineAdviceMotivation");
-        refusedNaming(viaEngineRest("fg", advice, "complete", noMotivation), "dpiaDeclineAdviceMotivation");
-        refusedNaming(viaEngineRest("fg", advice, "submit-form", noMotivation), "dpiaDeclineAdviceMotivation");
-        assertThat(viaEngineRest(
+        refusedNaming(api.viaApi("fg", advice, noMotivation), "dpiaDeclineAdviceMotivation");
+        refusedNaming(api.viaEngineRest("fg", advice, "complete", noMotivation), "dpiaDeclineAdviceMotivation");
+        refusedNaming(api.viaEngineRest("fg", advice, "submit-form", noMotivation), "dpiaDeclineAdviceMotivation");
+        assertThat(api.viaEngineRest(
                                 "fg",
                                 advice,
                                 "complete",
@@ -141,6 +106,7 @@ class TriageFollowUpHttpTest {
                 .contains("Advies over afzien")
                 .contains("Verantwoord")
                 .contains("DPIA (AVG art. 35)");
-        assertThat(as("manager").get("/api/audit?systemId=" + systemId).body()).contains("ASSESSMENT_CHOICE_RECORDED");
+        assertThat(api.as("manager").get("/api/audit?systemId=" + systemId).body())
+                .contains("ASSESSMENT_CHOICE_RECORDED");
     }
 }

@@ -36,4 +36,46 @@ class ResidualRiskLevelTest {
                 .as("the form's value is upper case")
                 .isFalse();
     }
+
+    @Test
+    void anUnmitigatedHighRiskOfSectionCIsAHighResidualRisk() {
+        List<Map<String, String>> risks =
+                List.of(Map.of("riskId", "R1", "level", "HIGH"), Map.of("riskId", "R2", "level", "MEDIUM"));
+        assertThat(ResidualRiskLevel.high(risks, List.of())).isTrue();
+        assertThat(ResidualRiskLevel.unmitigatedHighRisks(risks, List.of())).containsExactly("r1");
+        assertThat(ResidualRiskLevel.high(
+                        risks, List.of(Map.of("riskId", "R2", "measure", "Pseudonimiseren", "residualRisk", "LOW"))))
+                .as("a measure for another risk does not mitigate R1")
+                .isTrue();
+        assertThat(ResidualRiskLevel.high(
+                        risks, List.of(Map.of("riskId", "R1", "measure", " ", "residualRisk", "LOW"))))
+                .as("a blank measure mitigates nothing")
+                .isTrue();
+    }
+
+    @Test
+    void aHighRiskWithAMeasureTakesTheMeasuresResidualRisk() {
+        List<Map<String, String>> risks = List.of(Map.of("riskId", "R1", "level", "HIGH"));
+        assertThat(ResidualRiskLevel.high(
+                        risks, List.of(Map.of("riskId", " r1 ", "measure", "Versleutelen", "residualRisk", "LOW"))))
+                .as("ids compare trimmed and ignoring case")
+                .isFalse();
+        assertThat(ResidualRiskLevel.high(
+                        risks, List.of(Map.of("riskId", "R1", "measure", "Versleutelen", "residualRisk", "HIGH"))))
+                .isTrue();
+        assertThat(ResidualRiskLevel.high(List.of(Map.of("riskId", "R1", "level", "MEDIUM")), List.of()))
+                .isFalse();
+        assertThat(ResidualRiskLevel.high(null, null)).isFalse();
+    }
+
+    @Test
+    void thePrivacyOfficerCanRequireConsultation() {
+        assertThat(ResidualRiskLevel.consultationRequired(List.of(), List.of(), true))
+                .isTrue();
+        assertThat(ResidualRiskLevel.consultationRequired(List.of(), List.of(), false))
+                .isFalse();
+        assertThat(ResidualRiskLevel.consultationRequired(
+                        List.of(Map.of("riskId", "R1", "level", "HIGH")), List.of(), false))
+                .isTrue();
+    }
 }

@@ -1,0 +1,57 @@
+package nl.waarborg.publication;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.Map;
+import nl.waarborg.security.CurrentUser;
+import nl.waarborg.system.SystemAccess;
+import nl.waarborg.system.SystemRegistry;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The EU-database registration of a deployed high-risk AI system (AI Act Art. 49(3), Annex VIII section C). */
+@RestController
+public class EuRegistrationController {
+
+    private final EuRegistrations registrations;
+    private final SystemRegistry systems;
+
+    public EuRegistrationController(EuRegistrations registrations, SystemRegistry systems) {
+        this.registrations = registrations;
+        this.systems = systems;
+    }
+
+    @Operation(
+            summary = "The EU-database registration data (Annex VIII section C) of a deployed high-risk AI system",
+            description = "Stored data, or the proposal from the system record and the approved IAMA (FRIA) and"
+                    + " DPIA; JSON to export. 409 when the system is not registered by the municipality as deployer.")
+    @GetMapping("/api/systems/{id}/eu-registration")
+    public EuRegistration get(@PathVariable String id) {
+        return registrations.current(id);
+    }
+
+    @Operation(
+            summary = "The owner prepares the EU-database registration data",
+            description = "Checked against Annex VIII section C: deployer and submitter with address and contact,"
+                    + " https link to the provider's entry, FRIA summary, DPIA summary when a DPIA was approved;"
+                    + " 400 names the field. The reference number is ignored here.")
+    @PutMapping("/api/systems/{id}/eu-registration")
+    public EuRegistration prepare(@PathVariable String id, @RequestBody EuRegistration data) {
+        SystemAccess.requireChange(systems.get(id));
+        return registrations.prepare(id, data, CurrentUser.id());
+    }
+
+    @Operation(
+            summary = "The owner records the EU database's reference number",
+            description = "Body {\"reference_number\": \"...\"}. Completes the open go-live check go-live-eu-database"
+                    + " of the cycle with it; 409 when the data are not prepared or no such check is open.")
+    @PostMapping("/api/systems/{id}/eu-registration/reference")
+    public EuRegistration reference(@PathVariable String id, @RequestBody Map<String, Object> body) {
+        SystemAccess.requireChange(systems.get(id));
+        Object reference = body.get("reference_number");
+        return registrations.recordReference(id, reference instanceof String s ? s : null, CurrentUser.id());
+    }
+}

@@ -1,0 +1,191 @@
+package nl.waarborg.publication;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.waarborg.assessment.AssessmentType;
+import nl.waarborg.assessment.GoLiveDuties;
+import nl.waarborg.assessment.TriageRecords;
+import nl.waarborg.shared.CanonicalJson;
+import nl.waarborg.shared.ConflictException;
+import nl.waarborg.system.SystemRegistry;
+import nl.waarborg.task.TaskWork;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The EU-database registration of a high-risk AI system the municipality deploys (AI Act Art. 26(8), 49(3), Annex VIII
+ * section C; ADR 0034): prepared from the system record and the approved IAMA (FRIA) and DPIA, completed by the owner,
+ * exported as JSON, and its reference number recorded back, which completes the cycle's go-live check
+ * "go-live-eu-database" through the engine (so the check's own rule and record apply as on every other path).
+ */
+@Service
+public class EuRegistrations {
+
+    /** The IAMA answers that hold the FRIA's findings (Art. 27(1)(d)-(f)) and the balance, in this order. */
+    static final List<String> FRIA_FINDINGS =
+            List.of("part4SpecificRisks", "part3HumanOversight", "part4RiskResponse", "part5Balance");
+
+    static final List<String> DPIA_FINDINGS =
+            List.of("sectionAPurposes", "sectionBNecessity", "sectionDResidualJustification");
+
+    private final JdbcClient jdbc;
+    private final SystemRegistry systems;
+    private final TriageRecords triage;
+    private final RegisterPrefill prefill;
+    private final ProcessEngine engine;
+    private final TaskWork tasks;
+    private final String organization;
+
+    EuRegistrations(
+            JdbcClient jdbc,
+            SystemRegistry systems,
+            TriageRecords triage,
+            RegisterPrefill prefill,
+            ProcessEngine engine,
+            TaskWork tasks,
+            @Value("${waarborg.organization-name:Gemeente Voorbeeld}") String organization) {
+        this.jdbc = jdbc;
+        this.systems = systems;
+        this.triage = triage;
+        this.prefill = prefill;
+        this.engine = engine;
+        this.tasks = tasks;
+        this.organization = organization;
+    }
+
+    /** Whether the municipality registers the system in the EU database: the round's go-live checks ask for it. */
+    @SuppressWarnings("unchecked")
+    public boolean required(String systemId) {
+        Map<String, Object> outcome = triage.triageOf(systemId, triage.lastRound(systemId))
+                .map(t -> t.get("outcome"))
+                .filter(Map.class::isInstance)
+                .map(o -> (Map<String, Object>) o)
+                .orElse(Map.of());
+        return GoLiveDuties.required(outcome).contains(GoLiveDuties.EU_DATABASE);
+    }
+
+    /** The stored registration data, or the proposal from the system record and the approved assessments. */
+    public EuRegistration current(String systemId) {
+        requireRegistered(systemId);
+        return stored(systemId).orElseGet(() -> proposal(systemId));
+    }
+
+    /** The owner's data, checked against Annex VIII section C; the reference number is only recorded back. */
+    @Transactional
+    public EuRegistration prepare(String systemId, EuRegistration data, String user) {
+        requireRegistered(systemId);
+        systems.lock(systemId);
+        EuRegistration kept = data.withReference(
+                stored(systemId).map(EuRegistration::referenceNumber).orElse(null));
+        kept.check(dpiaMade(systemId));
+        String json = CanonicalJson.write(kept);
+        Timestamp now = Timestamp.from(Instant.now());
+        int updated = jdbc.sql(
+                        "UPDATE wb_eu_registration SET data = :d, updated_by = :u, updated_at = :t WHERE system_id = :s")
+                .param("d", json)
+                .param("u", user)
+                .param("t", now)
+                .param("s", systemId)
+                .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO wb_eu_registration (system_id, data, updated_by, updated_at) VALUES (:s, :d, :u, :t)")
+                    .param("s", systemId)
+                    .param("d", json)
+                    .param("u", user)
+                    .param("t", now)
+                    .update();
+        }
+        return kept;
+    }
+
+    /**
+     * Records the reference number the EU database gave and completes the open go-live check with it. Refused (and
+     * nothing stored) while the data are incomplete or no go-live check for the EU database is open to this user.
+     */
+    @Transactional
+    public EuRegistration recordReference(String systemId, String reference, String user) {
+        requireRegistered(systemId);
+        systems.lock(systemId);
+        EuRegistration.checkReference(reference);
+        EuRegistration data = stored(systemId)
+                .orElseThrow(() -> new ConflictException("The EU-database registration of system " + systemId
+                        + " is not prepared yet; store its data (PUT) first."));
+        data.check(dpiaMade(systemId));
+        Task check = engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(systemId)
+                .taskDefinitionKey(GoLiveDuties.EU_DATABASE)
+                .active()
+                .list()
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> new ConflictException("System " + systemId + " has no open go-live check "
+                        + GoLiveDuties.EU_DATABASE + " that you may complete; the reference number is recorded"
+                        + " when the cycle reaches its go-live checks."));
+        EuRegistration registered = data.withReference(reference.strip());
+        String json = CanonicalJson.write(registered);
+        jdbc.sql("UPDATE wb_eu_registration SET data = :d, reference_by = :u, reference_at = :t WHERE system_id = :s")
+                .param("d", json)
+                .param("u", user)
+                .param("t", Timestamp.from(Instant.now()))
+                .param("s", systemId)
+                .update();
+        tasks.complete(
+                check.getId(),
+                Map.of("euDatabaseRegistered", true, "euDatabaseReference", registered.referenceNumber()));
+        return registered;
+    }
+
+    private Optional<EuRegistration> stored(String systemId) {
+        return jdbc.sql("SELECT data FROM wb_eu_registration WHERE system_id = :s")
+                .param("s", systemId)
+                .query(String.class)
+                .optional()
+                .map(d -> CanonicalJson.MAPPER.convertValue(CanonicalJson.readMap(d), EuRegistration.class));
+    }
+
+    private EuRegistration proposal(String systemId) {
+        String fria = prefill.approved(systemId, AssessmentType.IAMA)
+                .map(v -> RegisterTexts.joined(v.answers(), FRIA_FINDINGS))
+                .orElse("");
+        String dpia = prefill.approved(systemId, AssessmentType.DPIA)
+                .map(v -> String.join(
+                                "\n\n",
+                                RegisterTexts.joined(v.answers(), DPIA_FINDINGS),
+                                RegisterTexts.dpiaRisks(v.answers()))
+                        .strip())
+                .orElse("");
+        return new EuRegistration(
+                organization,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                fria.isBlank() ? null : RegisterTexts.cut(fria, EuRegistration.SUMMARY),
+                dpia.isBlank() ? null : RegisterTexts.cut(dpia, EuRegistration.SUMMARY),
+                null);
+    }
+
+    private boolean dpiaMade(String systemId) {
+        return prefill.approved(systemId, AssessmentType.DPIA).isPresent();
+    }
+
+    private void requireRegistered(String systemId) {
+        systems.get(systemId);
+        if (!required(systemId)) {
+            throw new ConflictException("System " + systemId + " is not high-risk AI that the municipality deploys and"
+                    + " registers in the EU database (AI Act Art. 49(3); Annex III point 2 is registered nationally);"
+                    + " it has no EU-database registration.");
+        }
+    }
+}

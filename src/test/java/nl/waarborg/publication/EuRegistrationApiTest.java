@@ -1,0 +1,184 @@
+package nl.waarborg.publication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.assessment.AssessmentType;
+import nl.waarborg.assessment.GoLiveCheckRecords;
+import nl.waarborg.assessment.GoLiveDuties;
+import nl.waarborg.assessment.TriageRecords;
+import nl.waarborg.support.Http;
+import nl.waarborg.support.WaarborgIntegrationTest;
+import nl.waarborg.system.SystemRegistry;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The EU-database registration of a deployed high-risk AI system over real HTTP (AI Act Art. 49(3), Annex VIII
+ * section C; ADR 0034): prepared from the approved IAMA, completed by the owner with 400s naming the field, exported,
+ * and its reference number recorded back, which completes the cycle's go-live check for the EU database.
+ */
+@WaarborgIntegrationTest
+class EuRegistrationApiTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SystemRegistry systems;
+
+    @Autowired
+    TriageRecords triage;
+
+    @Autowired
+    AssessmentService assessments;
+
+    @Autowired
+    GoLiveCheckRecords checks;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private Http as(String user) {
+        return Http.api(port).as(user, "demo");
+    }
+
+    private JsonNode read(HttpResponse<String> response, int status) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return JSON.readTree(response.body());
+    }
+
+    /** A system whose pre-scan outcome is high-risk AI (Annex III point 5) that the municipality only deploys. */
+    private String deployedHighRiskAi(String role, String registration) {
+        String id = systems.register("Toeslagtoets", "Beoordeelt aanvragen voor bijzondere bijstand.", "Werk", "lead")
+                .id();
+        systems.setPublicationCategory(id, "A");
+        triage.recordTriageOutcome(
+                id,
+                1,
+                Map.of("highRiskAi", true, "aiActRole", role, "euRegistration", registration, "friaRequired", true));
+        return id;
+    }
+
+    private String stored(String id) {
+        return jdbc.sql("SELECT data FROM wb_eu_registration WHERE system_id = :s")
+                .param("s", id)
+                .query(String.class)
+                .optional()
+                .orElse("");
+    }
+
+    @Test
+    void preparedExportedAndTheReferenceCompletesTheGoLiveCheck() throws Exception {
+        String id = deployedHighRiskAi("DEPLOYER", "EU");
+        ApprovedAssessments.approved(
+                assessments,
+                id,
+                AssessmentType.IAMA,
+                Map.of(
+                        "iama-part-4",
+                        Map.of("part4SpecificRisks", "Onterechte afwijzing van kwetsbare aanvragers."),
+                        "iama-part-3",
+                        Map.of("part3HumanOversight", "Een consulent beoordeelt elke afwijzing.")));
+        String path = "/api/systems/" + id + "/eu-registration";
+
+        // The proposal: the organisation and the FRIA's findings from the approved IAMA; no DPIA was made.
+        ObjectNode data = (ObjectNode) read(as("lead").get(path), 200);
+        assertThat(data.path("deployer_name").asText()).isNotBlank();
+        assertThat(data.path("fria_summary").asText())
+                .contains("Onterechte afwijzing van kwetsbare aanvragers.", "Een consulent beoordeelt elke afwijzing.");
+        assertThat(data.path("dpia_summary").asText("")).isEmpty();
+
+        // Annex VIII section C on the server: 400 naming the field, nothing stored.
+        data.put("deployer_address", "Raadhuisplein 1, 1234 AB Noorderhaaks");
+        data.put("deployer_contact", "algoritmes@noorderhaaks.nl");
+        data.put("submitter_name", "L. Eider");
+        data.put("submitter_address", "Raadhuisplein 1, 1234 AB Noorderhaaks");
+        data.put("provider_entry_url", "http://eu-database.example/provider/1");
+        assertThat(read(as("lead").sendJson("PUT", path, data.toString()), 400)
+                        .path("field")
+                        .asText())
+                .isEqualTo("submitter_contact");
+        data.put("submitter_contact", "l.eider@noorderhaaks.nl");
+        assertThat(read(as("lead").sendJson("PUT", path, data.toString()), 400)
+                        .path("field")
+                        .asText())
+                .isEqualTo("provider_entry_url");
+        assertThat(stored(id)).isEmpty();
+        data.put("provider_entry_url", "https://eu-database.example/provider/1");
+        // Only the owner prepares it, and the reference number is not set by hand.
+        data.put("reference_number", "VERZONNEN");
+        assertThat(as("fg").sendJson("PUT", path, data.toString()).statusCode()).isEqualTo(403);
+        JsonNode prepared = read(as("lead").sendJson("PUT", path, data.toString()), 200);
+        assertThat(prepared.path("reference_number").asText("")).isEmpty();
+        assertThat(read(as("manager").get(path), 200).path("provider_entry_url").asText())
+                .isEqualTo("https://eu-database.example/provider/1");
+
+        // The reference is recorded only against the open go-live check (409 before), and never empty (400).
+        String reference = path + "/reference";
+        assertThat(as("lead")
+                        .postJson(reference, "{\"reference_number\":\"EU-DB-2026-0042\"}")
+                        .statusCode())
+                .isEqualTo(409);
+        assertThat(read(as("lead").get(path), 200).path("reference_number").asText(""))
+                .isEmpty();
+        // Test set-up: the cycle waits at its go-live check (the path there is tested in AssessmentProcessPathsTest).
+        runtime.createProcessInstanceByKey("assessment-cycle")
+                .businessKey(id)
+                .setVariable("round", 1)
+                .setVariable("goLiveDuties", new java.util.ArrayList<String>())
+                .startBeforeActivity(GoLiveDuties.EU_DATABASE)
+                .startBeforeActivity(GoLiveDuties.FRIA_NOTIFICATION)
+                .execute();
+        assertThat(read(as("lead").postJson(reference, "{\"reference_number\":\"\"}"), 400)
+                        .path("field")
+                        .asText())
+                .isEqualTo("reference_number");
+        assertThat(as("fg").postJson(reference, "{\"reference_number\":\"EU-DB-2026-0042\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        JsonNode recorded = read(as("lead").postJson(reference, "{\"reference_number\":\"EU-DB-2026-0042\"}"), 200);
+        assertThat(recorded.path("reference_number").asText()).isEqualTo("EU-DB-2026-0042");
+        assertThat(checks.done(id, 1)).contains(GoLiveDuties.EU_DATABASE);
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceBusinessKey(id)
+                        .taskDefinitionKey(GoLiveDuties.EU_DATABASE)
+                        .count())
+                .isZero();
+        assertThat(read(as("lead").get(path), 200).path("reference_number").asText())
+                .isEqualTo("EU-DB-2026-0042");
+        // The other go-live checks are untouched: the cycle still waits for them.
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceBusinessKey(id)
+                        .taskDefinitionKey(GoLiveDuties.FRIA_NOTIFICATION)
+                        .count())
+                .isOne();
+    }
+
+    @Test
+    void onlyADeployerRegistersAndNotForAnnexIiiPointTwo() throws Exception {
+        for (String id : new String[] {
+            deployedHighRiskAi("PROVIDER", "EU"), deployedHighRiskAi("DEPLOYER", "NATIONAL"),
+        }) {
+            assertThat(as("lead").get("/api/systems/" + id + "/eu-registration").statusCode())
+                    .isEqualTo(409);
+        }
+    }
+}
