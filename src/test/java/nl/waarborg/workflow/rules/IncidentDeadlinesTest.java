@@ -1,6 +1,7 @@
 package nl.waarborg.workflow.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -79,5 +80,16 @@ class IncidentDeadlinesTest {
         Instant due = AWARE.plus(Duration.ofHours(72));
         assertThat(IncidentDeadlines.late(due, due)).isFalse();
         assertThat(IncidentDeadlines.late(due, due.plusSeconds(1))).isTrue();
+    }
+
+    @Test
+    void eachNotificationNamesItsVariablesAndItsArticle() {
+        assertThat(List.of(Notification.values()))
+                .extracting(Notification::prefix, Notification::legalBasis)
+                .containsExactly(
+                        tuple("provider", "AI Act art. 26(5)"),
+                        tuple("authority", "AI Act art. 26(5), 73"),
+                        tuple("dpa", "AVG art. 33"),
+                        tuple("dataSubjects", "AVG art. 34"));
     }
 }

@@ -78,4 +78,18 @@ class ResidualRiskLevelTest {
                         List.of(Map.of("riskId", "R1", "level", "HIGH")), List.of(), false))
                 .isTrue();
     }
+
+    @Test
+    void aRowWithoutAnIdOrWithoutAMeasureMitigatesNothing() {
+        assertThat(ResidualRiskLevel.high(
+                        List.of(Map.of("level", "HIGH")),
+                        List.of(Map.of("measure", "Versleutelen", "residualRisk", "LOW"))))
+                .as("a high risk without an id is not mitigated by a measure without an id")
+                .isTrue();
+        assertThat(ResidualRiskLevel.high(
+                        List.of(Map.of("riskId", "R1", "level", "HIGH")),
+                        List.of(Map.of("riskId", "R1", "residualRisk", "LOW"))))
+                .as("a row of section D without a measure mitigates nothing")
+                .isTrue();
+    }
 }
