@@ -143,13 +143,10 @@ class DeployerDutiesHttpTest {
         assertThat(page.body()).contains("\"field\":\"workersInformedDate\"").contains("artikel 26 lid 7");
 
         // Camunda Tasklist's own REST API.
-        HttpResponse<String> tasklist = browser.tasklistSubmitForm(
-                task,
-                JSON.writeValueAsString(Map.of(
-                        "variables",
-                        Map.of(
-                                "workersInformed", Map.of("value", true),
-                                "workersInformedDate", Map.of("value", tomorrow)))));
+        Map<String, Object> variables = new LinkedHashMap<>();
+        answers(tomorrow).forEach((k, v) -> variables.put(k, Map.of("value", v)));
+        HttpResponse<String> tasklist =
+                browser.tasklistSubmitForm(task, JSON.writeValueAsString(Map.of("variables", variables)));
         assertThat(tasklist.statusCode()).as(tasklist.body()).isEqualTo(400);
         assertThat(tasklist.body()).contains("workersInformedDate");
 
