@@ -89,10 +89,10 @@ public final class GoLiveRequirements {
         if (value instanceof Date date) {
             return date.toInstant().atZone(ZONE).toLocalDate();
         }
-        if (!(value instanceof String text) || text.length() < 10) {
+        if (!(value instanceof String text)) {
             return null;
         }
-        try {
+        try { // a text shorter than a date fails here too
             return LocalDate.parse(text.substring(0, 10));
         } catch (RuntimeException e) {
             return null;
