@@ -11,7 +11,8 @@ import java.util.Optional;
  * The go-live checks a round's triage outcome asks for, as a plain rule (docs/legal/classification.md, ADR 0031): the
  * checks for high-risk AI used by a public body, the transparency duties of AI Act Art. 50 and, when the municipality is
  * the provider, the provider's duties. Each check is a task of assessment-cycle; {@link GoLiveCheck} refuses Evaluate
- * ("in use") while one of them is not recorded as done for the round.
+ * ("in use") while one of them is not recorded as done for the round. The persons-informed (Art. 26(11)) and
+ * log-retention (Art. 26(6)) checks are the deployer's, so a provider only is not asked them (ADR 0036).
  *
  * <p>An outcome recorded before the triage named a value is read strictly, as the cycle reads it: no role is both
  * provider and deployer, no registration is the EU database, no FRIA answer is a FRIA, and transparency duties without
@@ -69,6 +70,30 @@ public final class GoLiveDuties {
                 "go-live-art50-4-text",
                 "Controle: AI-tekst over zaken van algemeen belang bekendmaken (art. 50 lid 4)",
                 "publicTextDisclosed"),
+        DEPLOYER_ART26_1(
+                "go-live-art26-1-instructions",
+                "Controle: gebruik volgens de gebruiksaanwijzing (art. 26 lid 1)",
+                "instructionsFollowed"),
+        DEPLOYER_ART26_2(
+                "go-live-art26-2-oversight",
+                "Controle: menselijk toezicht toegewezen (art. 26 lid 2)",
+                "oversightAssigned"),
+        DEPLOYER_ART26_4(
+                "go-live-art26-4-input-data",
+                "Controle: inputdata relevant en representatief (art. 26 lid 4)",
+                "inputDataChecked"),
+        DEPLOYER_ART26_7(
+                "go-live-art26-7-workers",
+                "Controle: werknemers en ondernemingsraad vooraf geïnformeerd (art. 26 lid 7)",
+                "workersInformed"),
+        DEPLOYER_ART26_9(
+                "go-live-art26-9-dpia",
+                "Controle: informatie van de aanbieder gebruikt voor de DPIA (art. 26 lid 9)",
+                "providerInformationUsed"),
+        DEPLOYER_ART86(
+                "go-live-art86-explanation",
+                "Controle: procedure voor uitleg van besluiten (art. 86)",
+                "explanationProcedureInPlace"),
         PROVIDER_ART16(
                 "go-live-provider-art16",
                 "Controle: aanbiedersplichten (art. 16, met art. 17 en 11)",
@@ -131,7 +156,10 @@ public final class GoLiveDuties {
             if (!Boolean.FALSE.equals(outcome.get("friaRequired"))) {
                 checks.add(FRIA_NOTIFICATION);
             }
-            checks.addAll(List.of(ALGORITHM_REGISTER, PERSONS_INFORMED, LOG_RETENTION));
+            checks.add(ALGORITHM_REGISTER);
+            if (deploys(outcome)) {
+                checks.addAll(List.of(PERSONS_INFORMED, LOG_RETENTION));
+            }
         }
         duties(outcome).forEach(d -> checks.add(d.code()));
         return checks;
@@ -142,7 +170,10 @@ public final class GoLiveDuties {
         return required(outcome).stream().filter(c -> !done.contains(c)).toList();
     }
 
-    /** The checks that run as instances of the task "go-live-duty": Art. 50 and the provider's duties. */
+    /**
+     * The checks that run as instances of the task "go-live-duty": Art. 50, the deployer's duties of high-risk AI
+     * ({@link DeployerDuties}) and the provider's duties.
+     */
     public static List<Duty> duties(Map<String, Object> outcome) {
         List<Duty> duties = new ArrayList<>();
         List<Art50Item> items = art50Items(outcome);
@@ -164,6 +195,7 @@ public final class GoLiveDuties {
                 duties.add(Duty.ART50_4_TEXT);
             }
         }
+        duties.addAll(DeployerDuties.of(outcome));
         if (provides) {
             duties.addAll(providerDuties(outcome));
         }

@@ -55,6 +55,8 @@ public final class EngineOwnedVariables {
             "dpiaGround",
             "impactfulAlgorithm",
             "dpiaRebuttable",
+            "usedAtWorkplace",
+            "significantDecisions",
             // What follows the triage (ADR 0030): the privacy officer's review of the Art. 6(3) exception and the
             // choices about recommended assessments, as the process routes on them.
             "exceptionReview",

@@ -51,6 +51,10 @@ public final class ProcessVariables {
     public static final String IAMA_ADVICE_AGAINST = "iamaAdviceAgainst";
 
     public static final String AI_ACT_ROLE = "aiActRole";
+    /** The triage: the system is used at the workplace (AI Act Art. 26(7)); "UNKNOWN" counts as yes. */
+    public static final String USED_AT_WORKPLACE = "usedAtWorkplace";
+    /** The triage: its outcome has legal or similarly significant effects on persons (AI Act Art. 86). */
+    public static final String SIGNIFICANT_DECISIONS = "significantDecisions";
     /** The Art. 50 items of the triage, comma-separated codes (GoLiveDuties.Art50Item). */
     public static final String ART50_DUTIES = "art50Duties";
     /** The codes of the go-live duties of the round (GoLiveDuties.Duty): the collection of the task go-live-duty. */

@@ -40,7 +40,9 @@ public class TriageRecorder implements ExecutionListener {
             ProcessVariables.PUBLICATION_CATEGORY,
             ProcessVariables.HIGH_RISK_AI,
             "impactfulAlgorithm",
-            ProcessVariables.DPIA_REBUTTABLE);
+            ProcessVariables.DPIA_REBUTTABLE,
+            ProcessVariables.USED_AT_WORKPLACE,
+            ProcessVariables.SIGNIFICANT_DECISIONS);
 
     private final SystemRegistry systems;
     private final TriageRecords triageService;

@@ -78,7 +78,8 @@ class GoLiveDutiesTest {
     @Test
     void theProviderOfAHighRiskSystemInTheEuDatabase() {
         assertThat(duties("aiActRole", "PROVIDER_AND_DEPLOYER", "highRiskAi", true, "euRegistration", "EU"))
-                .containsExactly(
+                .as("after its duties as deployer")
+                .endsWith(
                         Duty.PROVIDER_ART16,
                         Duty.PROVIDER_ART43,
                         Duty.PROVIDER_ART47,
@@ -110,29 +111,58 @@ class GoLiveDutiesTest {
                 .isEmpty();
         assertThat(duties("aiActRole", "DEPLOYER", "highRiskAi", true, "euRegistration", "EU"))
                 .as("a deployer has no provider duties")
-                .isEmpty();
+                .noneMatch(d -> d.name().startsWith("PROVIDER"));
     }
 
     @Test
     void theHighRiskChecksOfADeployer() {
         assertThat(GoLiveDuties.required(outcome(
                         "aiActRole", "DEPLOYER", "highRiskAi", true, "euRegistration", "EU", "friaRequired", true)))
-                .containsExactly(
+                .startsWith(
                         GoLiveDuties.EU_DATABASE,
                         GoLiveDuties.FRIA_NOTIFICATION,
                         GoLiveDuties.ALGORITHM_REGISTER,
                         GoLiveDuties.PERSONS_INFORMED,
-                        GoLiveDuties.LOG_RETENTION);
+                        GoLiveDuties.LOG_RETENTION,
+                        "go-live-art26-1-instructions");
         assertThat(GoLiveDuties.required(outcome(
-                        "aiActRole", "DEPLOYER", "highRiskAi", true, "euRegistration", "NONE", "friaRequired", false)))
-                .as("Annex III point 2 as deployer: no EU database, no FRIA notification")
+                        "aiActRole", "DEPLOYER",
+                        "highRiskAi", true,
+                        "euRegistration", "NONE",
+                        "friaRequired", false,
+                        "usedAtWorkplace", false,
+                        "dpiaRequired", false,
+                        "annexIiiPoint", "2")))
+                .as("Annex III point 2 as deployer: no EU database, no FRIA notification, no Art. 86")
                 .containsExactly(
-                        GoLiveDuties.ALGORITHM_REGISTER, GoLiveDuties.PERSONS_INFORMED, GoLiveDuties.LOG_RETENTION);
+                        GoLiveDuties.ALGORITHM_REGISTER,
+                        GoLiveDuties.PERSONS_INFORMED,
+                        GoLiveDuties.LOG_RETENTION,
+                        "go-live-art26-1-instructions",
+                        "go-live-art26-2-oversight",
+                        "go-live-art26-4-input-data");
         assertThat(GoLiveDuties.required(outcome(
                         "aiActRole", "PROVIDER", "highRiskAi", true, "euRegistration", "EU", "friaRequired", false)))
                 .as("provider only: its own registration, not the deployer's")
                 .doesNotContain(GoLiveDuties.EU_DATABASE)
                 .contains("go-live-provider-art49-1");
+    }
+
+    @Test
+    void personsInformedAndLogRetentionAreAskedOfADeployerOnly() {
+        for (String role : List.of("DEPLOYER", "PROVIDER_AND_DEPLOYER")) {
+            assertThat(GoLiveDuties.required(outcome("aiActRole", role, "highRiskAi", true)))
+                    .as(role)
+                    .contains(GoLiveDuties.PERSONS_INFORMED, GoLiveDuties.LOG_RETENTION);
+        }
+        assertThat(GoLiveDuties.required(outcome("aiActRole", "PROVIDER", "highRiskAi", true)))
+                .as("Art. 26(6) and 26(11) are the deployer's duties (ADR 0036)")
+                .contains(GoLiveDuties.ALGORITHM_REGISTER)
+                .doesNotContain(GoLiveDuties.PERSONS_INFORMED, GoLiveDuties.LOG_RETENTION)
+                .noneMatch(c -> c.startsWith("go-live-art26") || c.startsWith("go-live-art86"));
+        assertThat(GoLiveDuties.required(outcome("aiActRole", "DEPLOYER", "highRiskAi", false)))
+                .as("not high-risk")
+                .isEmpty();
     }
 
     @Test
@@ -144,6 +174,12 @@ class GoLiveDutiesTest {
                         GoLiveDuties.ALGORITHM_REGISTER,
                         GoLiveDuties.PERSONS_INFORMED,
                         GoLiveDuties.LOG_RETENTION,
+                        "go-live-art26-1-instructions",
+                        "go-live-art26-2-oversight",
+                        "go-live-art26-4-input-data",
+                        "go-live-art26-7-workers",
+                        "go-live-art26-9-dpia",
+                        "go-live-art86-explanation",
                         "go-live-provider-art16",
                         "go-live-provider-art43",
                         "go-live-provider-art47",

@@ -398,14 +398,8 @@ class FormValidationHttpTest {
         String systemId = newSystemWithCycle("Tasklist");
         String triage = task(systemId, "fill-in-triage");
         Http tasklist = page();
-        HttpResponse<String> app = tasklist.get("/camunda/app/tasklist/default/", "text/html");
-        String xsrf = app.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
         HttpResponse<String> submitted =
-                tasklist.send(tasklist.request("/camunda/api/engine/engine/default/task/" + triage + "/submit-form")
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "application/json")
-                        .header("X-XSRF-TOKEN", xsrf)
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{\"purpose\":{\"value\":\"\"}}}")));
+                tasklist.tasklistSubmitForm(triage, "{\"variables\":{\"purpose\":{\"value\":\"\"}}}");
         refusedNaming(submitted, "'purpose' is required");
         assertThat(task(systemId, "fill-in-triage")).isEqualTo(triage);
     }

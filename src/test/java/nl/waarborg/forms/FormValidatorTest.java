@@ -32,10 +32,10 @@ class FormValidatorTest {
         assertThat(empty).extracting(FormViolation::problem).containsOnly(Problem.REQUIRED);
         assertThat(empty)
                 .extracting(FormViolation::field)
-                .startsWith("purpose", "isAiSystem", "development", "prohibitedPractice")
+                .startsWith("purpose", "isAiSystem", "development", "workplaceUse", "prohibitedPractice")
                 .contains("annexIiiArea", "exceptionRegistered", "dpaListType", "edpbBlocksRightOrService")
                 .doesNotContain("exceptionReasons")
-                .hasSize(34);
+                .hasSize(35);
         Map<String, Object> claimed = triage();
         claimed.putAll(Map.of(
                 "isAiSystem", "YES",

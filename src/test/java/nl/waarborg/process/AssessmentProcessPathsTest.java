@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ import nl.waarborg.system.SystemRecord.Status;
 import nl.waarborg.system.SystemRegistry;
 import nl.waarborg.system.SystemTeam;
 import nl.waarborg.workflow.UnknownSystemException;
+import nl.waarborg.workflow.rules.GoLiveRequirements;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -202,6 +204,13 @@ class AssessmentProcessPathsTest {
         Map<String, Object> input = gateInput("SENT_BACK", remark);
         input.put("sendBackTo", json("[\"" + String.join("\",\"", parts) + "\"]"));
         decide(systemId, gate, input);
+    }
+
+    /** The field that a refusal (400) names. */
+    static String refusedField(Runnable action) {
+        Throwable refused = refusal(action);
+        assertThat(refused).isInstanceOf(InvalidInputException.class);
+        return ((InvalidInputException) refused).field();
     }
 
     static Throwable refusal(Runnable action) {
@@ -398,13 +407,55 @@ class AssessmentProcessPathsTest {
                 .toList();
     }
 
-    /** The answers of a duty's form: its confirmation as given, every other field filled in. */
+    /** The answers of a duty's form: its confirmation as given, every other field filled in (a date: today). */
     Map<String, Object> dutyAnswers(Duty duty, boolean confirmed) {
         Map<String, Object> v = new HashMap<>();
-        forms.form(duty.code()).orElseThrow().fields().keySet().forEach(k -> v.put(k, "Bewijs voor " + k));
+        forms.form(duty.code())
+                .orElseThrow()
+                .inputs()
+                .forEach(field -> v.put(
+                        field.key(),
+                        switch (field.type()) {
+                            case "datetime" ->
+                                LocalDate.now(GoLiveRequirements.ZONE).toString();
+                            case "radio", "select" -> field.options().iterator().next();
+                            default -> "Bewijs voor " + field.key();
+                        }));
         v.put(duty.confirmation(), confirmed);
         return v;
     }
+
+    /** The answers of the check "go-live-persons-informed": how and when, with evidence (Art. 26(11)). */
+    static Map<String, Object> personsInformed(String how) {
+        return Map.of(
+                "personsInformed",
+                true,
+                "personsInformedHow",
+                how,
+                "personsInformedWhen",
+                "Bij de ontvangstbevestiging van de aanvraag",
+                "personsInformedEvidence",
+                "Voorbeeldbrief 2027-01");
+    }
+
+    /** Completes every open instance of go-live-duty with its answers. */
+    void completeOpenDuties(String systemId) {
+        for (Task t : taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(systemId)
+                .taskDefinitionKey("go-live-duty")
+                .list()) {
+            Duty duty = Duty.ofCode(taskService.getVariable(t.getId(), "goLiveDuty"))
+                    .orElseThrow();
+            completeAs("lead", "project-lead", t, dutyAnswers(duty, true));
+        }
+    }
+
+    /** The names of the go-live duties of a deployer of high-risk AI that apply in every case (Art. 26(1), (2), (4)). */
+    static final List<String> DEPLOYER_DUTY_NAMES = List.of(
+            "Controle: gebruik volgens de gebruiksaanwijzing (art. 26 lid 1)",
+            "Controle: inputdata relevant en representatief (art. 26 lid 4)",
+            "Controle: menselijk toezicht toegewezen (art. 26 lid 2)");
 
     void completeDuty(String systemId, Duty duty) {
         completeAs("lead", "project-lead", dutyTask(systemId, duty), dutyAnswers(duty, true));
@@ -417,10 +468,7 @@ class AssessmentProcessPathsTest {
                 systemId,
                 "go-live-algorithm-register",
                 Map.of("registerEntryPublished", true, "registerEntryLink", "https://algoritmes.example/1"));
-        lead(
-                systemId,
-                "go-live-persons-informed",
-                Map.of("personsInformed", true, "personsInformedHow", "Brief bij beschikking"));
+        lead(systemId, "go-live-persons-informed", personsInformed("Brief bij beschikking"));
         lead(systemId, "go-live-log-retention", Map.of("logsRetained", true, "logRetentionMonths", 12));
     }
 
@@ -549,14 +597,22 @@ class AssessmentProcessPathsTest {
                 system,
                 "go-live-algorithm-register",
                 Map.of("registerEntryPublished", true, "registerEntryLink", "https://algoritmes.example/1"));
-        lead(
-                system,
-                "go-live-persons-informed",
-                Map.of("personsInformed", true, "personsInformedHow", "Brief bij beschikking"));
+        assertThat(refusal(() -> lead(
+                        system,
+                        "go-live-persons-informed",
+                        Map.of("personsInformed", true, "personsInformedHow", "Brief bij beschikking"))))
+                .as("how, when and evidence (Art. 26(11)), not a box only")
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("personsInformedWhen");
+        lead(system, "go-live-persons-informed", personsInformed("Brief bij beschikking"));
         assertThat(cycle).isWaitingAt("go-live-log-retention");
         lead(system, "go-live-log-retention", Map.of("logsRetained", true, "logRetentionMonths", 12));
 
-        assertThat(cycle).hasPassed("go-live-join").isWaitingAt("evaluate-wait");
+        // The deployer's duties (Art. 26(1), (2), (4); not at the workplace, no DPIA, no significant decisions).
+        assertThat(cycle).hasPassed("go-live-join").isWaitingAt("go-live-duty");
+        assertThat(openDutyNames(system)).containsExactlyElementsOf(DEPLOYER_DUTY_NAMES);
+        completeOpenDuties(system);
+        assertThat(cycle).isWaitingAt("evaluate-wait");
         assertThat(systems.get(system).phase()).isEqualTo(Phase.EVALUATE);
         Job review = management
                 .createJobQuery()
@@ -643,6 +699,20 @@ class AssessmentProcessPathsTest {
                         "Controle: EU-conformiteitsverklaring (art. 47)",
                         "Controle: aanbiedersplichten (art. 16, met art. 17 en 11)",
                         "Controle: conformiteitsbeoordeling (art. 43)",
+                        "Controle: gebruik volgens de gebruiksaanwijzing (art. 26 lid 1)",
+                        "Controle: inputdata relevant en representatief (art. 26 lid 4)",
+                        "Controle: menselijk toezicht toegewezen (art. 26 lid 2)",
+                        "Controle: monitoring na het in de handel brengen (art. 72)",
+                        "Controle: registratie door de aanbieder in de EU-databank (art. 49 lid 1)");
+        for (Duty duty : List.of(Duty.DEPLOYER_ART26_1, Duty.DEPLOYER_ART26_2, Duty.DEPLOYER_ART26_4)) {
+            completeDuty(system, duty);
+        }
+        assertThat(openDutyNames(system))
+                .containsExactly(
+                        "Controle: CE-markering (art. 48)",
+                        "Controle: EU-conformiteitsverklaring (art. 47)",
+                        "Controle: aanbiedersplichten (art. 16, met art. 17 en 11)",
+                        "Controle: conformiteitsbeoordeling (art. 43)",
                         "Controle: monitoring na het in de handel brengen (art. 72)",
                         "Controle: registratie door de aanbieder in de EU-databank (art. 49 lid 1)");
         for (Duty duty : List.of(
@@ -660,7 +730,8 @@ class AssessmentProcessPathsTest {
         assertThat(systems.get(system).phase()).isEqualTo(Phase.EVALUATE);
         assertThat(goLiveChecks.done(system, 1))
                 .contains("go-live-eu-database", "go-live-log-retention", "go-live-provider-art72")
-                .hasSize(11);
+                .contains("go-live-art26-1-instructions", "go-live-art26-2-oversight", "go-live-art26-4-input-data")
+                .hasSize(14);
     }
 
     @Test
@@ -683,17 +754,96 @@ class AssessmentProcessPathsTest {
         fillIama(system);
         approveIama(system);
         lead(system, "complete-action-point", Map.of("actionPointResult", "Gedaan"));
-        assertThat(openTaskKeys(system))
-                .containsExactly("go-live-algorithm-register", "go-live-log-retention", "go-live-persons-informed");
+        // A provider only does not deploy: informing affected persons (Art. 26(11)) and keeping the logs as deployer
+        // (Art. 26(6)) are not its checks, nor the other deployer duties (ADR 0036).
+        assertThat(openTaskKeys(system)).containsExactly("go-live-algorithm-register");
         lead(
                 system,
                 "go-live-algorithm-register",
                 Map.of("registerEntryPublished", true, "registerEntryLink", "https://algoritmes.example/2"));
-        lead(system, "go-live-persons-informed", Map.of("personsInformed", true, "personsInformedHow", "Website"));
-        lead(system, "go-live-log-retention", Map.of("logsRetained", true, "logRetentionMonths", 6));
+        assertThat(cycle).hasNotPassed("go-live-persons-informed", "go-live-log-retention");
         assertThat(openDutyNames(system))
                 .contains("Controle: nationale registratie (art. 49 lid 5)")
-                .noneMatch(n -> n.contains("EU-databank"));
+                .noneMatch(n -> n.contains("EU-databank"))
+                .noneMatch(n -> n.contains("art. 26"));
+    }
+
+    /** A deployer of high-risk AI (Annex III point 5) through IAMA and action point to its go-live duties. */
+    ProcessInstance deployerAtTheGoLiveDuties(String system, String workplaceUse) {
+        ProcessInstance cycle = startCycle(system);
+        Map<String, Object> answers = highRiskAiTriage();
+        answers.put("workplaceUse", workplaceUse);
+        lead(system, "fill-in-triage", answers);
+        assertThat(cycle)
+                .variables()
+                .containsEntry("aiActRole", "DEPLOYER")
+                .containsEntry("usedAtWorkplace", !"NO".equals(workplaceUse))
+                .containsEntry("significantDecisions", false);
+        declineDpiaWithAdvice(system);
+        fillIama(system);
+        approveIama(system);
+        lead(system, "complete-action-point", Map.of("actionPointResult", "Gedaan"));
+        completeHighRiskChecks(system);
+        assertThat(cycle).hasPassed("go-live-join", "ready-for-use").isWaitingAt("go-live-duty");
+        return cycle;
+    }
+
+    @Test
+    @DisplayName(
+            "Hoog-risico AI op de werkplek: pas in gebruik nadat werknemers en OR vooraf zijn geïnformeerd (art. 26 lid 7)")
+    void aDeployerOfHighRiskAiAtTheWorkplaceCannotGoLiveWithoutInformingTheWorkers() {
+        String system = newSystem();
+        ProcessInstance cycle = deployerAtTheGoLiveDuties(system, "YES");
+        assertThat(openDutyNames(system))
+                .containsAll(DEPLOYER_DUTY_NAMES)
+                .contains("Controle: werknemers en ondernemingsraad vooraf geïnformeerd (art. 26 lid 7)")
+                .hasSize(4);
+        for (Duty duty : List.of(Duty.DEPLOYER_ART26_1, Duty.DEPLOYER_ART26_2, Duty.DEPLOYER_ART26_4)) {
+            completeDuty(system, duty);
+        }
+        // Not in use around the open check, whatever path moves the phase.
+        assertThatThrownBy(() -> systems.moveTo(system, Phase.EVALUATE, Status.IN_USE, null))
+                .isInstanceOf(PhaseEntryRefusedException.class)
+                .hasMessageContaining("go-live-art26-7-workers");
+        Task workers = dutyTask(system, Duty.DEPLOYER_ART26_7);
+        Map<String, Object> answers = dutyAnswers(Duty.DEPLOYER_ART26_7, true);
+        // Informed before use: a date after today is refused, and so is no date, or no works council answer.
+        answers.put(
+                "workersInformedDate",
+                LocalDate.now(GoLiveRequirements.ZONE).plusDays(7).toString());
+        assertThat(refusedField(() -> completeAs("lead", "project-lead", workers, answers)))
+                .isEqualTo("workersInformedDate");
+        Map<String, Object> noDate = dutyAnswers(Duty.DEPLOYER_ART26_7, true);
+        noDate.remove("workersInformedDate");
+        assertThat(refusedField(() -> completeAs("lead", "project-lead", workers, noDate)))
+                .isEqualTo("workersInformedDate");
+        Map<String, Object> noReason = dutyAnswers(Duty.DEPLOYER_ART26_7, true);
+        noReason.put("worksCouncilConsent", "NOT_REQUIRED");
+        noReason.remove("worksCouncilNoConsentReason");
+        assertThat(refusedField(() -> completeAs("lead", "project-lead", workers, noReason)))
+                .as("no consent right needs its reason")
+                .isEqualTo("worksCouncilNoConsentReason");
+        assertThat(refusedField(
+                        () -> completeAs("lead", "project-lead", workers, dutyAnswers(Duty.DEPLOYER_ART26_7, false))))
+                .isEqualTo("workersInformed");
+        assertThat(cycle).isWaitingAt("go-live-duty");
+        assertThat(goLiveChecks.done(system, 1)).doesNotContain("go-live-art26-7-workers");
+
+        completeDuty(system, Duty.DEPLOYER_ART26_7);
+        assertThat(cycle).hasPassed("go-live-duty").isWaitingAt("evaluate-wait");
+        assertThat(systems.get(system).phase()).isEqualTo(Phase.EVALUATE);
+        assertThat(goLiveChecks.done(system, 1)).contains("go-live-art26-7-workers");
+    }
+
+    @Test
+    @DisplayName("Hoog-risico AI buiten de werkplek: geen controle van art. 26 lid 7")
+    void aSystemNotUsedAtTheWorkplaceIsNotAskedAboutWorkers() {
+        String system = newSystem();
+        ProcessInstance cycle = deployerAtTheGoLiveDuties(system, "NO");
+        assertThat(openDutyNames(system)).containsExactlyElementsOf(DEPLOYER_DUTY_NAMES);
+        completeOpenDuties(system);
+        assertThat(cycle).isWaitingAt("evaluate-wait");
+        assertThat(goLiveChecks.done(system, 1)).doesNotContain("go-live-art26-7-workers");
     }
 
     @Test

@@ -51,7 +51,8 @@ public final class TriageAnswers {
             "edpbMatchingDatasets",
             "edpbVulnerableSubjects",
             "edpbNewTechnology",
-            "edpbBlocksRightOrService");
+            "edpbBlocksRightOrService",
+            "workplaceUse");
 
     private TriageAnswers() {}
 

@@ -113,6 +113,20 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /**
+     * Submits a task's form through Camunda Tasklist's own REST API, as the Tasklist app does (a logged-in browser
+     * session; the XSRF token from the app's page).
+     */
+    public HttpResponse<String> tasklistSubmitForm(String taskId, String json) {
+        HttpResponse<String> app = get("/camunda/app/tasklist/default/", "text/html");
+        String xsrf = app.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+        return send(request("/camunda/api/engine/engine/default/task/" + taskId + "/submit-form")
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("X-XSRF-TOKEN", xsrf)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** A JSON request with any method; a null body sends none. */
     public HttpResponse<String> sendJson(String method, String path, String json) {
         return send(request(path)

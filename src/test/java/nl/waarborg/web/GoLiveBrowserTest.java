@@ -42,7 +42,7 @@ class GoLiveBrowserTest extends BrowserTestSupport {
             "edpbEvaluationScoring",
             "YES");
 
-    /** Task name on "Mijn taken" → what the lead enters: the confirmation box and the one other field. */
+    /** Task name on "Mijn taken" → what the lead enters: the confirmation box and the other fields (key, value). */
     static final Map<String, String[]> CHECKS = Map.of(
             "Registreren in EU-databank",
                     new String[] {"go-live-eu-database", "euDatabaseRegistered", "euDatabaseReference", "EU-2026-0042"},
@@ -58,7 +58,14 @@ class GoLiveBrowserTest extends BrowserTestSupport {
                     },
             "Betrokkenen informeren",
                     new String[] {
-                        "go-live-persons-informed", "personsInformed", "personsInformedHow", "Brief bij de beschikking"
+                        "go-live-persons-informed",
+                        "personsInformed",
+                        "personsInformedHow",
+                        "Brief bij de beschikking",
+                        "personsInformedWhen",
+                        "Bij de ontvangstbevestiging van de aanvraag",
+                        "personsInformedEvidence",
+                        "Voorbeeldbrief 2027-01"
                     });
 
     @Autowired
@@ -122,11 +129,24 @@ class GoLiveBrowserTest extends BrowserTestSupport {
             claim(name, taskName);
             JsonNode form = Browser.readForm(check[0]);
             tick(form, check[1]);
-            browser.type(form, check[2], check[3]);
+            for (int i = 2; i < check.length; i += 2) {
+                browser.type(form, check[i], check[i + 1]);
+            }
             browser.click("Afronden");
             browser.waitForPath("/taken?afgerond");
         });
 
+        // Then the deployer's duties (AI Act Art. 26(1), (2), (4); ADR 0036), each a task with its own form.
+        List<OpenStep> duties = cycles.openSteps(system.id());
+        assertThat(duties)
+                .extracting(OpenStep::activityId)
+                .containsOnly("go-live-duty")
+                .hasSize(3);
+        driver.driveUntil(
+                system.id(),
+                "none",
+                Map.of("instructionsFollowed", true, "oversightAssigned", true, "inputDataChecked", true));
+        browser.open("/taken");
         assertThat(browser.driver.findElements(By.xpath("//tr[contains(., '" + name + "')]")))
                 .as("open tasks of %s", name)
                 .isEmpty();

@@ -3,6 +3,10 @@ package nl.waarborg.workflow.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +83,63 @@ class GoLiveRequirementsTest {
     void otherChecksAskNoMonths() {
         assertThat(check("go-live-eu-database", "euDatabaseRegistered", true, "logRetentionMonths", 1))
                 .isEmpty();
+    }
+
+    static Optional<FieldProblem> workers(Object date) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("workersInformed", true);
+        values.put("workersInformedDate", date);
+        return GoLiveRequirements.problem("go-live-art26-7-workers", values::get, LocalDate.of(2027, 3, 10));
+    }
+
+    @Test
+    void workersAreInformedBeforeUseAtTheWorkplace() {
+        FieldProblem late = new FieldProblem(
+                "workersInformedDate",
+                "Field 'workersInformedDate' must be a date not after today: workers are informed before the system"
+                        + " is used at the workplace (AI-verordening art. 26 lid 7).");
+        assertThat(workers("2027-03-10")).as("today").isEmpty();
+        assertThat(workers("2027-03-09")).isEmpty();
+        assertThat(workers("2027-03-10T23:00:00+01:00")).as("with a time").isEmpty();
+        assertThat(workers("2027-03-11")).as("tomorrow").contains(late);
+        assertThat(workers(null)).contains(late);
+        assertThat(workers("morgen")).contains(late);
+        assertThat(workers("2027-02-30")).as("no such day").contains(late);
+        assertThat(workers("2027-3-1")).as("too short").contains(late);
+        assertThat(workers(42)).contains(late);
+        ZoneId zone = GoLiveRequirements.ZONE;
+        assertThat(workers(Date.from(
+                        ZonedDateTime.of(2027, 3, 10, 23, 30, 0, 0, zone).toInstant())))
+                .as("a Date late on the day, in the municipality's time zone")
+                .isEmpty();
+        assertThat(workers(Date.from(
+                        ZonedDateTime.of(2027, 3, 11, 0, 30, 0, 0, zone).toInstant())))
+                .contains(late);
+    }
+
+    @Test
+    void theWorkersCheckAsksItsConfirmationFirstAndOtherDutiesNoDate() {
+        Map<String, Object> values = new HashMap<>();
+        values.put("workersInformed", false);
+        values.put("workersInformedDate", "2099-01-01");
+        assertThat(GoLiveRequirements.problem("go-live-art26-7-workers", values::get))
+                .map(FieldProblem::field)
+                .contains("workersInformed");
+        values.put("workersInformed", true);
+        assertThat(GoLiveRequirements.problem("go-live-art26-7-workers", values::get))
+                .as("today is before 2099")
+                .map(FieldProblem::field)
+                .contains("workersInformedDate");
+        assertThat(check(
+                        "go-live-art26-1-instructions",
+                        "instructionsFollowed",
+                        true,
+                        "workersInformedDate",
+                        "2099-01-01"))
+                .isEmpty();
+        assertThat(check("go-live-art86-explanation", "explanationProcedureInPlace", false))
+                .map(FieldProblem::field)
+                .contains("explanationProcedureInPlace");
     }
 
     @Test

@@ -1,0 +1,93 @@
+package nl.waarborg.assessment;
+
+import static nl.waarborg.assessment.GoLiveDutiesTest.outcome;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import nl.waarborg.assessment.GoLiveDuties.Duty;
+import org.junit.jupiter.api.Test;
+
+/** The go-live checks of a deployer of high-risk AI, each in and out of its scope (AI Act Art. 26, 86; ADR 0036). */
+class DeployerDutiesTest {
+
+    /** A deployer of high-risk AI of Annex III point 5, not at the workplace, no DPIA, no significant decisions. */
+    static Map<String, Object> base(Object... changes) {
+        Map<String, Object> o = outcome(
+                "aiActRole", "DEPLOYER",
+                "highRiskAi", true,
+                "annexIiiPoint", "5",
+                "usedAtWorkplace", false,
+                "dpiaRequired", false,
+                "significantDecisions", false);
+        o.putAll(outcome(changes));
+        return o;
+    }
+
+    static final List<Duty> ALWAYS = List.of(Duty.DEPLOYER_ART26_1, Duty.DEPLOYER_ART26_2, Duty.DEPLOYER_ART26_4);
+
+    @Test
+    void instructionsOversightAndInputDataForEveryDeployerOfHighRiskAi() {
+        assertThat(DeployerDuties.of(base())).containsExactlyElementsOf(ALWAYS);
+        assertThat(DeployerDuties.of(base("aiActRole", "PROVIDER_AND_DEPLOYER")))
+                .containsExactlyElementsOf(ALWAYS);
+        assertThat(GoLiveDuties.duties(base())).containsExactlyElementsOf(ALWAYS);
+    }
+
+    @Test
+    void noDeployerDutiesForAProviderOnlyOrWithoutHighRisk() {
+        assertThat(DeployerDuties.of(base("aiActRole", "PROVIDER", "usedAtWorkplace", true, "dpiaRequired", true)))
+                .isEmpty();
+        assertThat(DeployerDuties.of(base("highRiskAi", false, "usedAtWorkplace", true)))
+                .isEmpty();
+        assertThat(DeployerDuties.of(base("highRiskAi", null))).isEmpty();
+    }
+
+    @Test
+    void workersAndWorksCouncilOnlyWhenUsedAtTheWorkplace() {
+        assertThat(DeployerDuties.of(base("usedAtWorkplace", true))).contains(Duty.DEPLOYER_ART26_7);
+        assertThat(DeployerDuties.of(base("usedAtWorkplace", false))).doesNotContain(Duty.DEPLOYER_ART26_7);
+        assertThat(DeployerDuties.of(base("usedAtWorkplace", null)))
+                .as("an outcome from before the question: strict")
+                .contains(Duty.DEPLOYER_ART26_7);
+    }
+
+    @Test
+    void providerInformationForTheDpiaOnlyWhenADpiaIsRequired() {
+        assertThat(DeployerDuties.of(base("dpiaRequired", true))).contains(Duty.DEPLOYER_ART26_9);
+        assertThat(DeployerDuties.of(base("dpiaRequired", false))).doesNotContain(Duty.DEPLOYER_ART26_9);
+        assertThat(DeployerDuties.of(base("dpiaRequired", null))).contains(Duty.DEPLOYER_ART26_9);
+    }
+
+    @Test
+    void anExplanationProcedureForAnnexIiiExceptPointTwoWithSignificantDecisions() {
+        assertThat(DeployerDuties.of(base("significantDecisions", true))).endsWith(Duty.DEPLOYER_ART86);
+        assertThat(DeployerDuties.of(base("significantDecisions", false))).doesNotContain(Duty.DEPLOYER_ART86);
+        assertThat(DeployerDuties.of(base("significantDecisions", null))).contains(Duty.DEPLOYER_ART86);
+        assertThat(DeployerDuties.of(base("significantDecisions", true, "annexIiiPoint", "2")))
+                .as("critical infrastructure is outside Art. 86(1)")
+                .doesNotContain(Duty.DEPLOYER_ART86);
+        assertThat(DeployerDuties.of(base("significantDecisions", true, "annexIiiPoint", "")))
+                .as("Annex I only: outside Art. 86(1)")
+                .doesNotContain(Duty.DEPLOYER_ART86);
+        assertThat(DeployerDuties.of(base("significantDecisions", true, "annexIiiPoint", " ")))
+                .doesNotContain(Duty.DEPLOYER_ART86);
+        assertThat(DeployerDuties.of(base("significantDecisions", true, "annexIiiPoint", "onbekend")))
+                .as("an unknown area is read strictly")
+                .contains(Duty.DEPLOYER_ART86);
+        assertThat(DeployerDuties.of(base("significantDecisions", true, "annexIiiPoint", null)))
+                .contains(Duty.DEPLOYER_ART86);
+    }
+
+    @Test
+    void everyScopeAtOnceInAFixedOrder() {
+        assertThat(DeployerDuties.of(base("usedAtWorkplace", true, "dpiaRequired", true, "significantDecisions", true)))
+                .containsExactly(
+                        Duty.DEPLOYER_ART26_1,
+                        Duty.DEPLOYER_ART26_2,
+                        Duty.DEPLOYER_ART26_4,
+                        Duty.DEPLOYER_ART26_7,
+                        Duty.DEPLOYER_ART26_9,
+                        Duty.DEPLOYER_ART86);
+    }
+}
