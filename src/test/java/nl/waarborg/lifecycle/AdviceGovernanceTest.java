@@ -258,7 +258,12 @@ class AdviceGovernanceTest {
         assertThat(onPage.statusCode()).as(onPage.body()).isEqualTo(400);
         assertThat(onPage.body())
                 .contains("residualRiskAcceptances[0].accepted")
+                .contains("aanvaardt elk restrisico uitdrukkelijk")
                 .doesNotContain("Exception");
+        // A dropped condition on the page: the server's own rule, in Dutch as well.
+        HttpResponse<String> droppedOnPage = viaPage("alderman", taskId, dropped);
+        assertThat(droppedOnPage.statusCode()).as(droppedOnPage.body()).isEqualTo(400);
+        assertThat(droppedOnPage.body()).contains("conditionVerdicts[1]").contains("kan niet ontbreken");
 
         // Under mandate without the mandate's reference; for the mayor by a wethouder.
         refused(

@@ -88,6 +88,22 @@ public class FullLifecycleApiTest {
         return v;
     }
 
+    /**
+     * The alderman's approval of an IAMA filled in with {@link #part} whose advice had no conditions: the college
+     * decides and accepts the one residual risk of part 5 (ADR 0035).
+     */
+    public static Map<String, Object> aldermanApproval(String motivation) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("decision", "APPROVED");
+        v.put("motivation", motivation);
+        v.put("competentBody", "COLLEGE");
+        v.put("conditionVerdicts", List.of());
+        v.put(
+                "residualRiskAcceptances",
+                List.of(Map.of("risk", "Restrisico op fouten bij afwijkende situaties", "accepted", true)));
+        return v;
+    }
+
     public static Map<String, Object> part(int part, String goal) {
         Map<String, Object> v = new HashMap<>();
         switch (part) {
