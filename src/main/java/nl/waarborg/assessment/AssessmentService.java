@@ -33,6 +33,7 @@ public class AssessmentService {
     private final GateDuties duties;
     private final EvidenceKeys keys;
     private final ApplicationEventPublisher events;
+    private final DecisionRecords decisionRecords;
 
     AssessmentService(
             AssessmentStore store,
@@ -41,7 +42,9 @@ public class AssessmentService {
             ActionPoints actionPoints,
             GateDuties duties,
             EvidenceKeys keys,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            DecisionRecords decisionRecords) {
+        this.decisionRecords = decisionRecords;
         this.keys = keys;
         this.events = events;
         this.store = store;
@@ -66,6 +69,8 @@ public class AssessmentService {
         Map<String, Object> answers = store.lastWithStatus(assessment.id(), VersionStatus.APPROVED)
                 .map(v -> CanonicalJson.readMap(v.answersJson()))
                 .orElseGet(LinkedHashMap::new);
+        // The alderman's decision record belongs to the version it decided, not to the next one (ADR 0035).
+        answers.keySet().removeAll(DecisionRecords.SECTIONS);
         String triageJson =
                 triage.triageOf(systemId, round).map(CanonicalJson::write).orElse(null);
         store.insertVersion(new VersionRow(
@@ -153,6 +158,12 @@ public class AssessmentService {
      */
     @Transactional
     public void decide(String assessmentId, int number, GateDecisionRequest request) {
+        decide(assessmentId, number, request, DecisionGovernance.NONE);
+    }
+
+    /** As above, with the alderman's governance fields (competent body, condition verdicts, residual risks). */
+    @Transactional
+    public void decide(String assessmentId, int number, GateDecisionRequest request, DecisionGovernance governance) {
         VersionRow version = lockedVersion(assessmentId, number);
         Assessment assessment = store.findAssessment(assessmentId).orElseThrow();
         if (version.status().frozen()) {
@@ -175,6 +186,9 @@ public class AssessmentService {
         }
         GateDecisionRules.requireDeviationMotivation(
                 request, decision, latestAdvice(signatures).values());
+        if (!request.advisory()) {
+            version = decisionRecords.record(assessment, version, decision, governance, request.userId());
+        }
         boolean approves = GateDecisionRules.approves(decision);
         if (!request.advisory()
                 && approves

@@ -287,8 +287,13 @@ class AssessmentStore {
     List<String> contributors(String versionId) {
         return jdbc.sql("""
                 SELECT user_id FROM wb_answer_save WHERE version_id = :v AND user_id IS NOT NULL
+                    AND section NOT IN (:records)
                 UNION SELECT user_id FROM wb_contributor WHERE version_id = :v
-                ORDER BY user_id""").param("v", versionId).query(String.class).list();
+                ORDER BY user_id""")
+                .param("v", versionId)
+                .param("records", DecisionRecords.SECTIONS) // the alderman's decision record is no content (ADR 0035)
+                .query(String.class)
+                .list();
     }
 
     void insertActionPoint(ActionPoint p) {

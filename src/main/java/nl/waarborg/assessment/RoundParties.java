@@ -57,12 +57,13 @@ public class RoundParties {
         Set<String> writers = new HashSet<>(jdbc.sql("""
                 SELECT s.user_id FROM wb_answer_save s
                     JOIN wb_assessment_version v ON v.id = s.version_id JOIN wb_assessment a ON a.id = v.assessment_id
-                WHERE a.system_id = :s AND v.cycle_round = :r AND s.user_id IS NOT NULL
+                WHERE a.system_id = :s AND v.cycle_round = :r AND s.user_id IS NOT NULL AND s.section NOT IN (:records)
                 UNION SELECT c.user_id FROM wb_contributor c
                     JOIN wb_assessment_version v ON v.id = c.version_id JOIN wb_assessment a ON a.id = v.assessment_id
                 WHERE a.system_id = :s AND v.cycle_round = :r""")
                 .param("s", systemId)
                 .param("r", round)
+                .param("records", DecisionRecords.SECTIONS) // the alderman's decision record is no content (ADR 0035)
                 .query(String.class)
                 .list());
         return new SystemParties(owner, starter, triageFiller, writers);

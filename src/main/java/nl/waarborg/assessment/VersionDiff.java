@@ -63,7 +63,10 @@ public class VersionDiff {
         return forms.form(section)
                 .map(f -> f.fields().get(key))
                 .filter(Objects::nonNull)
-                .orElse(key);
+                .orElse(
+                        DecisionRecords.SECTIONS.contains(section) && DecisionGovernanceRules.ACTION_POINTS.equals(key)
+                                ? "Actiepunten uit overgenomen voorwaarden"
+                                : key);
     }
 
     private static Map<String, Object> flatten(Map<String, Object> answers) {

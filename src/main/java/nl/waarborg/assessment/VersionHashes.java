@@ -75,6 +75,7 @@ final class VersionHashes {
     static String answersHash(VersionRow version) {
         Map<String, Object> answers = CanonicalJson.readMap(version.answersJson());
         answers.keySet().removeAll(REVIEW_RECORDS);
+        answers.keySet().removeAll(DecisionRecords.SECTIONS);
         return CanonicalJson.sha256(CanonicalJson.write(answers));
     }
 }

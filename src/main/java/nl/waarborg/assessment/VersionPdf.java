@@ -133,7 +133,12 @@ public class VersionPdf {
                         .forEach((key, value) ->
                                 rows.add(new Row(labels.question(section.getKey(), key), answers.of(value, DUTCH))));
             }
-            sections.add(new Section(section.getKey(), rows));
+            // The decision record (ADR 0035) reads as what it is, not by its section id.
+            sections.add(new Section(
+                    DecisionRecords.SECTIONS.contains(section.getKey())
+                            ? "besluit (bevoegd orgaan, voorwaarden en restrisico's)"
+                            : section.getKey(),
+                    rows));
         }
         return sections;
     }

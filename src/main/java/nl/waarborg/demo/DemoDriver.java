@@ -74,6 +74,9 @@ public class DemoDriver {
                 TaskWork.TaskView task = tasks.task(next.taskId());
                 Map<String, Object> values =
                         task.formId() == null ? new LinkedHashMap<>() : answers(task.formId(), user);
+                if (values.containsKey("competentBody")) {
+                    values.putAll(governance(task.values()));
+                }
                 answers.forEach((key, value) -> {
                     if (values.containsKey(key)) {
                         values.put(key, value);
@@ -103,7 +106,45 @@ public class DemoDriver {
             values.remove("deviationMotivation");
             values.put("sendBackTo", List.of());
         }
+        if (values.containsKey("competentBody")) {
+            values.putAll(governance(Map.of()));
+            values.remove("mandateReference");
+        }
         return values;
+    }
+
+    /**
+     * The alderman's governance fields as a careful alderman fills them in (ADR 0035): the college decides, every
+     * condition of the advice in the task's rows is adopted with an owner and a due date in three months, and every
+     * residual risk is accepted.
+     */
+    public static Map<String, Object> governance(Map<String, Object> taskValues) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("competentBody", "COLLEGE");
+        values.put("conditionVerdicts", rows(taskValues.get("conditionVerdicts"), row -> {
+            row.put("verdict", "ADOPTED");
+            row.put("owner", "Demo: eigenaar van de voorwaarde");
+            row.put("dueDate", LocalDate.now().plusMonths(3).toString());
+        }));
+        values.put(
+                "residualRiskAcceptances",
+                rows(taskValues.get("residualRiskAcceptances"), row -> row.put("accepted", true)));
+        return values;
+    }
+
+    private static List<Map<String, Object>> rows(Object value, java.util.function.Consumer<Map<String, Object>> fill) {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        if (nl.waarborg.engine.VariableValues.toPlain(value) instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> map) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    map.forEach((k, v) -> row.put(k.toString(), v));
+                    fill.accept(row);
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
     }
 
     private void fill(JsonNode components, Map<String, Object> values) {

@@ -130,6 +130,11 @@ public final class EngineOwnedVariables {
             "conditions",
             "deviationMotivation",
             "sendBackTo",
+            // The alderman's governance fields (ADR 0035); the listener puts in the rows the lists start with.
+            "competentBody",
+            "mandateReference",
+            "conditionVerdicts",
+            "residualRiskAcceptances",
             // The steps after the triage (ADR 0030): choices, advice and the review of the Art. 6(3) exception.
             "exceptionReviewAnswer",
             "exceptionReviewMotivation",

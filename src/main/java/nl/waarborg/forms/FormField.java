@@ -74,7 +74,8 @@ public record FormField(
                         component,
                         component.path("path").asText(),
                         conditions,
-                        of(component.path("components"), List.of())));
+                        // As in form-js, a hidden list hides its columns: they are not required then.
+                        of(component.path("components"), conditions)));
             } else if (component.hasNonNull("key") && KEYED.contains(type)) {
                 fields.add(field(component, component.path("key").asText(), conditions, List.of()));
             } else if (component.has("components")) {

@@ -12,6 +12,11 @@ public final class Groups {
     public static final String ALDERMAN = "alderman";
     public static final String MANAGER = "manager";
     public static final String ADMIN = "admin";
+    /**
+     * Members decide at the alderman's gate for the mayor's own powers, e.g. camera surveillance (Gemeentewet art.
+     * 151c); they are members of {@link #ALDERMAN} as well, the gate's group (ADR 0035).
+     */
+    public static final String MAYOR = "burgemeester";
 
     /** Group id to the Dutch name shown in Camunda Admin and in Waarborg. */
     public static final Map<String, String> DUTCH_NAMES = Map.of(
@@ -20,13 +25,14 @@ public final class Groups {
             ETHICS_COMMITTEE, "Ethische commissie",
             ALDERMAN, "Wethouder",
             MANAGER, "Management",
-            ADMIN, "Functioneel beheer");
+            ADMIN, "Functioneel beheer",
+            MAYOR, "Burgemeester");
 
     /** Groups whose members work on tasks (and so use Tasklist). */
     public static final List<String> TASK_WORKERS = List.of(PROJECT_LEAD, PRIVACY_OFFICER, ETHICS_COMMITTEE, ALDERMAN);
 
     public static final List<String> ALL =
-            List.of(PROJECT_LEAD, PRIVACY_OFFICER, ETHICS_COMMITTEE, ALDERMAN, MANAGER, ADMIN);
+            List.of(PROJECT_LEAD, PRIVACY_OFFICER, ETHICS_COMMITTEE, ALDERMAN, MANAGER, ADMIN, MAYOR);
 
     private Groups() {}
 }

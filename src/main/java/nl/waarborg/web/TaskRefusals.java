@@ -66,7 +66,7 @@ class TaskRefusals {
     /** A form check's refusal in Dutch: the field's own text for a missing answer where there is one, else what is wrong. */
     private String formMessage(FormViolation violation) {
         Locale locale = LocaleContextHolder.getLocale();
-        String specific = "task.error.field." + violation.field();
+        String specific = "task.error.field." + violation.field().replaceAll("\\[\\d+]", "");
         boolean missing = EnumSet.of(
                         FormViolation.Problem.REQUIRED,
                         FormViolation.Problem.NO_ROW,
@@ -84,7 +84,8 @@ class TaskRefusals {
     }
 
     private String fieldMessage(String field) {
-        String key = "task.error.field." + field;
+        // A field inside a list row (conditionVerdicts[1].reason) has one text for all rows.
+        String key = "task.error.field." + field.replaceAll("\\[\\d+]", "");
         return messages.getMessage(key, null, null, LocaleContextHolder.getLocale()) == null
                 ? "task.error.badRequest"
                 : key;

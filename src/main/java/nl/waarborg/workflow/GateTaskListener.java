@@ -6,6 +6,8 @@ import nl.waarborg.assessment.AssessmentReads;
 import nl.waarborg.assessment.AssessmentReads.VersionKey;
 import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.Decision;
+import nl.waarborg.assessment.DecisionGovernance;
+import nl.waarborg.assessment.DecisionRecords;
 import nl.waarborg.assessment.Gate;
 import nl.waarborg.assessment.GateDecisionRequest;
 import nl.waarborg.engine.EngineUser;
@@ -30,9 +32,15 @@ public class GateTaskListener implements TaskListener {
     private final AssessmentReads reads;
     private final GateServiceLevel serviceLevel;
     private final SendBack sendBack;
+    private final DecisionRecords decisionRecords;
 
     public GateTaskListener(
-            AssessmentService assessments, AssessmentReads reads, GateServiceLevel serviceLevel, SendBack sendBack) {
+            AssessmentService assessments,
+            AssessmentReads reads,
+            GateServiceLevel serviceLevel,
+            SendBack sendBack,
+            DecisionRecords decisionRecords) {
+        this.decisionRecords = decisionRecords;
         this.assessments = assessments;
         this.reads = reads;
         this.serviceLevel = serviceLevel;
@@ -50,6 +58,13 @@ public class GateTaskListener implements TaskListener {
             }
             VersionKey version = version(task);
             assessments.markInReview(version.assessmentId(), version.number());
+            if (!gate.advisory()) {
+                // The alderman's form starts with a row per condition of the advice and per residual risk (ADR 0035).
+                decisionRecords
+                        .formRows(version.assessmentId(), version.number())
+                        .forEach(
+                                (name, rows) -> task.getExecution().setVariable(name, VariableValues.toVariable(rows)));
+            }
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             complete(task, gate);
         }
@@ -70,8 +85,9 @@ public class GateTaskListener implements TaskListener {
                 sendBackTo,
                 user,
                 task.getId());
+        DecisionGovernance governance = gate.advisory() ? DecisionGovernance.NONE : governance(task, user, request);
         VersionKey version = version(task);
-        assessments.decide(version.assessmentId(), version.number(), request);
+        assessments.decide(version.assessmentId(), version.number(), request, governance);
         String decision = request.decision().trim();
         String prefix =
                 gate.outcomeVariable().substring(0, gate.outcomeVariable().length() - "Decision".length());
@@ -95,6 +111,29 @@ public class GateTaskListener implements TaskListener {
                 ProcessVariables.DEVIATION_MOTIVATION)) {
             task.getExecution().removeVariable(field);
         }
+        ProcessVariables.DECISION_GOVERNANCE.forEach(task.getExecution()::removeVariable);
+    }
+
+    /**
+     * The alderman's governance fields as the task holds them. A decision for the mayor's own powers is taken only by a
+     * member of the mayor's group (403 otherwise); the other rules are DecisionGovernanceRules, applied by decide.
+     */
+    private static DecisionGovernance governance(DelegateTask task, String user, GateDecisionRequest request) {
+        String body = text(task, ProcessVariables.COMPETENT_BODY);
+        if (!Decision.SENT_BACK.is(
+                request.decision() == null ? "" : request.decision().trim())) {
+            DecisionGovernance.requiredGroup(body)
+                    .ifPresent(group -> GroupMembers.require(task, group, "als burgemeester", user));
+        }
+        return new DecisionGovernance(
+                body,
+                text(task, ProcessVariables.MANDATE_REFERENCE),
+                list(task.getVariable(ProcessVariables.CONDITION_VERDICTS)),
+                list(task.getVariable(ProcessVariables.RESIDUAL_RISK_ACCEPTANCES)));
+    }
+
+    private static List<?> list(Object value) {
+        return VariableValues.toPlain(value) instanceof List<?> rows ? rows : null;
     }
 
     /** The version of the gate's own process instance; never a variable, which whoever works the task could set. */

@@ -15,6 +15,15 @@ public final class ProcessVariables {
     public static final String SEND_BACK_TO = "sendBackTo";
     public static final String REVIEW_REMARKS = "reviewRemarks";
 
+    // The alderman's governance fields (ADR 0035): the competent body, the mandate, the verdicts on the advice's
+    // conditions and the accepted residual risks. The last two start with the rows GateTaskListener puts in.
+    public static final String COMPETENT_BODY = "competentBody";
+    public static final String MANDATE_REFERENCE = "mandateReference";
+    public static final String CONDITION_VERDICTS = "conditionVerdicts";
+    public static final String RESIDUAL_RISK_ACCEPTANCES = "residualRiskAcceptances";
+    public static final java.util.List<String> DECISION_GOVERNANCE =
+            java.util.List.of(COMPETENT_BODY, MANDATE_REFERENCE, CONDITION_VERDICTS, RESIDUAL_RISK_ACCEPTANCES);
+
     public static final String TRIAGE_RESULT = "triageResult";
     public static final String TRIAGE_STOP = "triageStop";
     public static final String TRIAGE_STOP_REASON = "triageStopReason";

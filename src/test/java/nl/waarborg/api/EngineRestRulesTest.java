@@ -108,7 +108,8 @@ class EngineRestRulesTest {
                         null,
                         List.of(),
                         "alderman",
-                        "elders-" + gate.taskId()));
+                        "elders-" + gate.taskId()),
+                new nl.waarborg.assessment.DecisionGovernance("COLLEGE", null, List.of(), List.of()));
         refusedOnEveryPath(
                 gate.taskId(),
                 APPROVED,

@@ -55,6 +55,17 @@ class VersionLifecycleTest {
         return systems.register("Bijstandsfraude-signalering", "Signaleert mogelijke fraude", "Sociaal Domein", "lead");
     }
 
+    /** A decision as the gate's listener passes it; the alderman's says the college decides (ADR 0035). */
+    static void decide(AssessmentService assessments, String assessmentId, int number, GateDecisionRequest request) {
+        assessments.decide(
+                assessmentId,
+                number,
+                request,
+                request.advisory()
+                        ? DecisionGovernance.NONE
+                        : new DecisionGovernance("COLLEGE", null, List.of(), List.of()));
+    }
+
     private static GateDecisionRequest gate(String gate, String decision, String user, String task) {
         boolean advisory = !"alderman-decision".equals(gate);
         return new GateDecisionRequest(
@@ -81,12 +92,21 @@ class VersionLifecycleTest {
                 "lead");
         assessments.markInReview(v.assessmentId(), v.number());
         String prefix = systemId + "-" + round + "-";
-        assessments.decide(
-                v.assessmentId(), v.number(), gate("privacy-officer-advice", "APPROVED", "fg", prefix + "t1"));
-        assessments.decide(
-                v.assessmentId(), v.number(), gate("ethics-committee-advice", "APPROVED", "ethics", prefix + "t2"));
-        assessments.decide(
-                v.assessmentId(), v.number(), gate("alderman-decision", "APPROVED", "alderman", prefix + "t3"));
+        decide(
+                assessments,
+                v.assessmentId(),
+                v.number(),
+                gate("privacy-officer-advice", "APPROVED", "fg", prefix + "t1"));
+        decide(
+                assessments,
+                v.assessmentId(),
+                v.number(),
+                gate("ethics-committee-advice", "APPROVED", "ethics", prefix + "t2"));
+        decide(
+                assessments,
+                v.assessmentId(),
+                v.number(),
+                gate("alderman-decision", "APPROVED", "alderman", prefix + "t3"));
         return v;
     }
 
@@ -124,12 +144,21 @@ class VersionLifecycleTest {
                 "iama-part-1",
                 Map.of("goal", "Fraude eerder en eerlijker opsporen", "part1ActionPoints", List.of()),
                 "lead");
-        assessments.decide(
-                v2.assessmentId(), 2, gate("privacy-officer-advice", "APPROVED", "fg", system.id() + "-2-t1"));
-        assessments.decide(
-                v2.assessmentId(), 2, gate("ethics-committee-advice", "APPROVED", "ethics", system.id() + "-2-t2"));
-        assessments.decide(
-                v2.assessmentId(), 2, gate("alderman-decision", "APPROVED", "alderman", system.id() + "-2-t3"));
+        decide(
+                assessments,
+                v2.assessmentId(),
+                2,
+                gate("privacy-officer-advice", "APPROVED", "fg", system.id() + "-2-t1"));
+        decide(
+                assessments,
+                v2.assessmentId(),
+                2,
+                gate("ethics-committee-advice", "APPROVED", "ethics", system.id() + "-2-t2"));
+        decide(
+                assessments,
+                v2.assessmentId(),
+                2,
+                gate("alderman-decision", "APPROVED", "alderman", system.id() + "-2-t3"));
 
         AssessmentVersion second = reads.version(v2.assessmentId(), 2).orElseThrow();
         assertThat(second.previousHash()).isEqualTo(frozen.contentHash());
@@ -153,14 +182,23 @@ class VersionLifecycleTest {
         AssessmentService.OpenedVersion v = assessments.openVersion(system.id(), AssessmentType.DPIA, 1, null, "lead");
         assessments.saveSection(v.assessmentId(), v.number(), "dpia-a", Map.of("proposal", "x"), "fg");
 
-        assertThatThrownBy(() -> assessments.decide(
-                        v.assessmentId(), 1, gate("privacy-officer-advice", "APPROVED", "fg", system.id() + "-a")))
+        assertThatThrownBy(() -> decide(
+                        assessments,
+                        v.assessmentId(),
+                        1,
+                        gate("privacy-officer-advice", "APPROVED", "fg", system.id() + "-a")))
                 .isInstanceOf(SegregationOfDutiesException.class)
                 .hasMessageContaining("filled in content");
-        assessments.decide(
-                v.assessmentId(), 1, gate("privacy-officer-advice", "APPROVED", "ethics", system.id() + "-b"));
-        assertThatThrownBy(() -> assessments.decide(
-                        v.assessmentId(), 1, gate("alderman-decision", "APPROVED", "ethics", system.id() + "-c")))
+        decide(
+                assessments,
+                v.assessmentId(),
+                1,
+                gate("privacy-officer-advice", "APPROVED", "ethics", system.id() + "-b"));
+        assertThatThrownBy(() -> decide(
+                        assessments,
+                        v.assessmentId(),
+                        1,
+                        gate("alderman-decision", "APPROVED", "ethics", system.id() + "-c")))
                 .isInstanceOf(SegregationOfDutiesException.class)
                 .hasMessageContaining("already decided");
         assertThat(reads.version(v.assessmentId(), 1).orElseThrow().signatures())
@@ -172,7 +210,8 @@ class VersionLifecycleTest {
         SystemRecord system = system();
         AssessmentService.OpenedVersion v = assessments.openVersion(system.id(), AssessmentType.IAMA, 1, null, "lead");
         String id = v.assessmentId();
-        assertThatThrownBy(() -> assessments.decide(
+        assertThatThrownBy(() -> decide(
+                        assessments,
                         id,
                         1,
                         new GateDecisionRequest(
@@ -187,7 +226,8 @@ class VersionLifecycleTest {
                                 system.id() + "-1")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("decision");
-        assertThatThrownBy(() -> assessments.decide(
+        assertThatThrownBy(() -> decide(
+                        assessments,
                         id,
                         1,
                         new GateDecisionRequest(
@@ -202,7 +242,8 @@ class VersionLifecycleTest {
                                 system.id() + "-2")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("motivation");
-        assertThatThrownBy(() -> assessments.decide(
+        assertThatThrownBy(() -> decide(
+                        assessments,
                         id,
                         1,
                         new GateDecisionRequest(
@@ -218,14 +259,15 @@ class VersionLifecycleTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("conditions");
 
-        assessments.decide(id, 1, gate("privacy-officer-advice", "REJECTED", "fg", system.id() + "-4"));
+        decide(assessments, id, 1, gate("privacy-officer-advice", "REJECTED", "fg", system.id() + "-4"));
         // An IAMA needs the ethics committee's advice as well before the alderman decides (ADR 0014).
-        assessments.decide(id, 1, gate("ethics-committee-advice", "APPROVED", "ethics", system.id() + "-4b"));
-        assertThatThrownBy(() -> assessments.decide(
-                        id, 1, gate("alderman-decision", "APPROVED", "alderman", system.id() + "-5")))
+        decide(assessments, id, 1, gate("ethics-committee-advice", "APPROVED", "ethics", system.id() + "-4b"));
+        assertThatThrownBy(() -> decide(
+                        assessments, id, 1, gate("alderman-decision", "APPROVED", "alderman", system.id() + "-5")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("deviationMotivation");
-        assessments.decide(
+        decide(
+                assessments,
                 id,
                 1,
                 new GateDecisionRequest(
@@ -272,7 +314,8 @@ class VersionLifecycleTest {
         AssessmentService.OpenedVersion v = assessments.openVersion(system.id(), AssessmentType.IAMA, 1, null, "lead");
         assessments.saveSection(v.assessmentId(), v.number(), "iama-part-1", Map.of("goal", "Eerste tekst"), "lead");
         assessments.markInReview(v.assessmentId(), v.number());
-        assessments.decide(
+        decide(
+                assessments,
                 v.assessmentId(),
                 v.number(),
                 new GateDecisionRequest(

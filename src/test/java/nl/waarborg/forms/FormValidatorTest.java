@@ -116,6 +116,10 @@ class FormValidatorTest {
                 .containsExactly("sendBackTo");
         // deviationMotivation: shown only when approving against a negative advice, read from another variable.
         Map<String, Object> approve = new HashMap<>(Map.of("decision", "APPROVED", "motivation", "Akkoord"));
+        assertThat(check("iama-alderman-decision", approve))
+                .extracting(FormViolation::field)
+                .containsExactly("competentBody");
+        approve.put("competentBody", "COLLEGE");
         assertThat(check("iama-alderman-decision", approve)).isEmpty();
         approve.put("ethicsCommitteeDecision", "REJECTED");
         assertThat(check("iama-alderman-decision", approve))
@@ -303,5 +307,38 @@ class FormValidatorTest {
                 .extracting(FormViolation::field, FormViolation::problem)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(
                         "part4Rights[0].infringementSeverity", Problem.NOT_AN_OPTION));
+    }
+
+    @Test
+    void theAldermanGivesEveryConditionAVerdictAndAcceptsEveryResidualRiskOnTheForm() {
+        // ADR 0035: the rows come from the advice and the answers; the form asks a verdict per row when approving.
+        Map<String, Object> approve = new HashMap<>(Map.of("decision", "APPROVED", "motivation", "Akkoord"));
+        approve.put("competentBody", "WETHOUDER_MANDAAT");
+        approve.put(
+                "conditionVerdicts",
+                List.of(
+                        Map.of("source", "FG", "condition", "Logging bewaren"),
+                        Map.of("source", "FG", "condition", "Jaarlijks toetsen", "verdict", "REJECTED"),
+                        Map.of("source", "FG", "condition", "Bias meten", "verdict", "ADOPTED")));
+        approve.put(
+                "residualRiskAcceptances", List.of(Map.of("risk", "R1: fouten", "level", "HIGH", "accepted", false)));
+        assertThat(check("dpia-alderman-decision", approve))
+                .extracting(FormViolation::field)
+                .containsExactly(
+                        "mandateReference",
+                        "conditionVerdicts[0].verdict",
+                        "conditionVerdicts[1].reason",
+                        "conditionVerdicts[2].owner",
+                        "conditionVerdicts[2].dueDate",
+                        "residualRiskAcceptances[0].accepted");
+        // Sending back asks none of it; an empty list (no conditions in the advice) is no missing row.
+        approve.put("decision", "SENT_BACK");
+        approve.put("sendBackTo", List.of("dpia-section-d"));
+        assertThat(check("dpia-alderman-decision", approve)).isEmpty();
+        Map<String, Object> plain = new HashMap<>(Map.of("decision", "APPROVED", "motivation", "Akkoord"));
+        plain.put("competentBody", "COLLEGE");
+        plain.put("conditionVerdicts", List.of());
+        plain.put("residualRiskAcceptances", List.of());
+        assertThat(check("dpia-alderman-decision", plain)).isEmpty();
     }
 }

@@ -106,7 +106,8 @@ class RestartKeepsDataTest {
                             null,
                             List.of(),
                             "alderman",
-                            "restart-task-2"));
+                            "restart-task-2"),
+                    new nl.waarborg.assessment.DecisionGovernance("COLLEGE", null, List.of(), List.of()));
             assessmentId = version.assessmentId();
             hashBefore = first.getBean(AssessmentReads.class)
                     .version(assessmentId, 1)

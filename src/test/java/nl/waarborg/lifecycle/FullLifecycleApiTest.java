@@ -8,9 +8,12 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.waarborg.demo.DemoDriver;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -25,6 +28,9 @@ public class FullLifecycleApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ProcessEngine engine;
 
     Http as(String user) {
         return Http.api(port).as(user, "demo");
@@ -79,6 +85,22 @@ public class FullLifecycleApiTest {
         Map<String, Object> v = new HashMap<>(nl.waarborg.process.TriageAnswers.neutral());
         v.put("purpose", "Bijstandsaanvragen sneller beoordelen");
         v.put("legalEffects", "YES");
+        return v;
+    }
+
+    /**
+     * The alderman's approval of an IAMA filled in with {@link #part} whose advice had no conditions: the college
+     * decides and accepts the one residual risk of part 5 (ADR 0035).
+     */
+    public static Map<String, Object> aldermanApproval(String motivation) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("decision", "APPROVED");
+        v.put("motivation", motivation);
+        v.put("competentBody", "COLLEGE");
+        v.put("conditionVerdicts", List.of());
+        v.put(
+                "residualRiskAcceptances",
+                List.of(Map.of("risk", "Restrisico op fouten bij afwijkende situaties", "accepted", true)));
         return v;
     }
 
@@ -171,12 +193,15 @@ public class FullLifecycleApiTest {
                         "Publieke waarden zijn meegewogen",
                         "conditions",
                         "Jaarlijkse evaluatie met cliëntenraad"));
-        complete(
-                "alderman",
-                systemId,
-                "alderman-decision",
-                Map.of("decision", "APPROVED", "motivation", "Besloten in het college"));
+        // The college decides; the alderman adopts the ethics committee's condition and accepts the residual risk.
+        Map<String, Object> decision = new HashMap<>(DemoDriver.governance(
+                engine.getTaskService().getVariables(task("alderman", systemId, "alderman-decision"))));
+        decision.put("decision", "APPROVED");
+        decision.put("motivation", "Besloten in het college");
+        complete("alderman", systemId, "alderman-decision", decision);
+        // The action point of part 1 and the adopted condition (ADR 0035).
         complete("lead", systemId, "complete-action-point", Map.of("actionPointResult", "Bias-toets uitgevoerd"));
+        complete("lead", systemId, "complete-action-point", Map.of("actionPointResult", "Evaluatie ingepland"));
     }
 
     @Test

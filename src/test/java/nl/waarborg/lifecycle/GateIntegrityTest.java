@@ -116,6 +116,15 @@ class GateIntegrityTest {
         return systemId;
     }
 
+    /** An approval with the governance fields a careful alderman gives (ADR 0035), so that only the rule under test refuses. */
+    Map<String, Object> approval(String systemId, String motivation) {
+        Map<String, Object> values = new java.util.HashMap<>(nl.waarborg.demo.DemoDriver.governance(
+                engine.getTaskService().getVariables(taskId(systemId, "alderman-decision"))));
+        values.put("decision", "APPROVED");
+        values.put("motivation", motivation);
+        return values;
+    }
+
     JsonNode system(String systemId) {
         return json(as("manager").get("/api/systems/" + systemId));
     }
@@ -218,17 +227,18 @@ class GateIntegrityTest {
         Http page = Http.browser(port);
         assertThat(page.formLogin("alderman", "demo").statusCode()).isEqualTo(302);
         String csrf = Http.csrfTokenFrom(page.get("/taken").body().replace("name=\"_csrf\" content", "x"));
-        HttpResponse<String> onPage = page.send(page.request(
-                        "/taken/" + taskId(systemId, "alderman-decision") + "/afronden")
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header("X-CSRF-TOKEN", csrf)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"decision\":\"APPROVED\",\"motivation\":\"Akkoord\"}")));
+        HttpResponse<String> onPage =
+                page.send(page.request("/taken/" + taskId(systemId, "alderman-decision") + "/afronden")
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .header("X-CSRF-TOKEN", csrf)
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                FullLifecycleApiTest.JSON.writeValueAsString(approval(systemId, "Akkoord")))));
         assertThat(onPage.statusCode()).as(onPage.body()).isEqualTo(409);
         assertThat(onPage.body()).contains("opnieuw adviseren");
 
-        HttpResponse<String> decided = complete(
-                as("alderman"), systemId, "alderman-decision", Map.of("decision", "APPROVED", "motivation", "Akkoord"));
+        HttpResponse<String> decided =
+                complete(as("alderman"), systemId, "alderman-decision", approval(systemId, "Akkoord"));
         assertThat(decided.statusCode()).as(decided.body()).isEqualTo(409);
         assertThat(decided.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json(decided).path("detail").asText())
@@ -268,8 +278,8 @@ class GateIntegrityTest {
                 "ethics-committee-advice",
                 Map.of("decision", "APPROVED", "motivation", "Akkoord"));
 
-        HttpResponse<String> refused = complete(
-                asBoss, systemId, "alderman-decision", Map.of("decision", "APPROVED", "motivation", "Eigen systeem"));
+        HttpResponse<String> refused =
+                complete(asBoss, systemId, "alderman-decision", approval(systemId, "Eigen systeem"));
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
         assertThat(json(refused).path("detail").asText())
                 .contains("Segregation of duties")
@@ -277,11 +287,7 @@ class GateIntegrityTest {
         assertThat(version(iamaId(systemId), 1).path("signatures")).hasSize(2);
 
         // Another alderman decides, and the system enters Implement: the invariant lets a clean path through.
-        completeOk(
-                as("alderman"),
-                systemId,
-                "alderman-decision",
-                Map.of("decision", "APPROVED", "motivation", "Besloten in het college"));
+        completeOk(as("alderman"), systemId, "alderman-decision", approval(systemId, "Besloten in het college"));
         assertThat(system(systemId).path("phase").asText()).isEqualTo("IMPLEMENT");
     }
 
@@ -307,10 +313,7 @@ class GateIntegrityTest {
                 "ethics-committee-advice",
                 Map.of("decision", "APPROVED", "motivation", "Akkoord"));
         HttpResponse<String> refused = complete(
-                Http.api(port).as(starter, PASSWORD),
-                systemId,
-                "alderman-decision",
-                Map.of("decision", "APPROVED", "motivation", "Akkoord"));
+                Http.api(port).as(starter, PASSWORD), systemId, "alderman-decision", approval(systemId, "Akkoord"));
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
         assertThat(json(refused).path("detail").asText()).contains(starter + " started the system's assessment cycle");
     }

@@ -197,7 +197,15 @@ class AssessmentProcessPathsTest {
             case "ethics-committee-advice" -> new String[] {"ethics", "ethics-committee"};
             default -> new String[] {"alderman", "alderman"};
         };
-        completeAs(who[0], who[1], task(systemId, gate), input);
+        Task task = task(systemId, gate);
+        if ("alderman-decision".equals(gate) && !"SENT_BACK".equals(input.get("decision"))) {
+            // The governance fields a careful alderman gives (ADR 0035), unless the test gives its own.
+            Map<String, Object> withGovernance = new HashMap<>(input);
+            nl.waarborg.demo.DemoDriver.governance(taskService.getVariables(task.getId()))
+                    .forEach((k, v) -> withGovernance.putIfAbsent(k, nl.waarborg.engine.VariableValues.toVariable(v)));
+            input = withGovernance;
+        }
+        completeAs(who[0], who[1], task, input);
     }
 
     void sendBack(String systemId, String gate, String remark, String... parts) {
@@ -1272,7 +1280,9 @@ class AssessmentProcessPathsTest {
                         "iama-part-4",
                         "iama-part-5",
                         "iama-part-1",
-                        "iama-part-3");
+                        "iama-part-3",
+                        // the alderman's decision record (ADR 0035), saved like a section
+                        "iama-alderman-decision");
         // The engine keeps each variable's last value, but no detail row per change.
         assertThat(engine.getHistoryService()
                         .createHistoricVariableInstanceQuery()

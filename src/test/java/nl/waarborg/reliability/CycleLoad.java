@@ -156,7 +156,9 @@ final class CycleLoad implements AutoCloseable {
                 }
                 case GATE, "ethics-committee-advice", "alderman-decision" -> {
                     user = GATE.equals(activity) ? "fg" : activity.startsWith("ethics") ? "ethics" : "alderman";
-                    values = Map.of("decision", "APPROVED", "motivation", "Akkoord na bespreking");
+                    values = "alderman".equals(user)
+                            ? FullLifecycleApiTest.aldermanApproval("Akkoord na bespreking")
+                            : Map.of("decision", "APPROVED", "motivation", "Akkoord na bespreking");
                 }
                 case "complete-action-point" -> {
                     user = "lead";

@@ -184,6 +184,16 @@ class GateScenarioBrowserTest extends BrowserTestSupport {
             JsonNode form = Browser.readForm(formUrl.substring(formUrl.lastIndexOf('/') + 1));
             browser.choose(form, "decision", decision);
             browser.type(form, "motivation", motivation);
+            if ("alderman".equals(user)) {
+                // ADR 0035: who decides, and each residual risk accepted explicitly.
+                browser.choose(form, "competentBody", "COLLEGE");
+                for (org.openqa.selenium.WebElement box :
+                        browser.driver.findElements(By.cssSelector(".fjs-form input[type=checkbox]"))) {
+                    if (!box.isSelected()) {
+                        box.click();
+                    }
+                }
+            }
             browser.click("Afronden");
             browser.waitForPath("/taken?afgerond");
             decided++;

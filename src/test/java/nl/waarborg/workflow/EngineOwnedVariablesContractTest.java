@@ -25,7 +25,11 @@ class EngineOwnedVariablesContractTest {
             ProcessVariables.MOTIVATION,
             ProcessVariables.CONDITIONS,
             ProcessVariables.DEVIATION_MOTIVATION,
-            ProcessVariables.SEND_BACK_TO);
+            ProcessVariables.SEND_BACK_TO,
+            ProcessVariables.COMPETENT_BODY,
+            ProcessVariables.MANDATE_REFERENCE,
+            ProcessVariables.CONDITION_VERDICTS,
+            ProcessVariables.RESIDUAL_RISK_ACCEPTANCES);
 
     @Test
     void everyVariableTheBridgeSetsIsEngineOwned() throws IllegalAccessException {
