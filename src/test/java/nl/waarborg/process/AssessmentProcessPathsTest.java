@@ -1660,9 +1660,9 @@ class AssessmentProcessPathsTest {
                 Map.of(
                         "sectionCRisks",
                         json("[{\"riskId\":\"R1\",\"risk\":\"Onterechte verdenking\",\"likelihood\":\"MEDIUM\","
-                                + "\"impact\":\"HIGH\",\"level\":\"HIGH\"},"
+                                + "\"impact\":\"HIGH\",\"level\":\"HIGH\",\"origin\":\"Koppeling van bestanden\"},"
                                 + "{\"riskId\":\"R2\",\"risk\":\"Datalek\",\"likelihood\":\"HIGH\","
-                                + "\"impact\":\"HIGH\",\"level\":\"HIGH\"}]")));
+                                + "\"impact\":\"HIGH\",\"level\":\"HIGH\",\"origin\":\"Beveiliging leverancier\"}]")));
         lead(system, "fill-in-dpia-section-d", dpiaSection("d", "LOW"));
         decide(system, "privacy-officer-advice", "APPROVED");
         assertThat(dpia).isWaitingAt("dpa-consultation-submit");
