@@ -2,6 +2,8 @@ package nl.waarborg.bench;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import nl.waarborg.engine.VariableValues;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -50,10 +53,48 @@ final class IamaCycles {
             step(engine, instance, "lead", "project-lead", part(part), counters);
         }
         for (int g = 0; g < GATES.length; g++) {
-            step(engine, instance, GATE_USERS[g][0], GATE_USERS[g][1], gate("APPROVED"), counters);
+            step(engine, instance, GATE_USERS[g][0], GATE_USERS[g][1], gateInput(g), counters);
         }
         counters.cycles.incrementAndGet();
         return instance;
+    }
+
+    /**
+     * A gate's input; the alderman's approval also names the competent body and accepts each residual risk that the
+     * task lists (advice governance, ADR 0035: the advisers' approvals carry no conditions).
+     */
+    private static Map<String, Object> gateInput(int gate) {
+        Map<String, Object> input = gate("APPROVED");
+        if ("alderman-decision".equals(GATES[gate])) {
+            input.put("competentBody", "COLLEGE");
+            input.put("conditionVerdicts", SpinValues.jsonValue("[]").create());
+            input.put(ACCEPT_LISTED_RISKS, true);
+        }
+        return input;
+    }
+
+    /** Marker in a gate's input: accept every residual risk the open task lists. Not sent to the engine. */
+    private static final String ACCEPT_LISTED_RISKS = "bench:acceptListedRisks";
+
+    private static Map<String, Object> withListedRisksAccepted(
+            ProcessEngine engine, Task task, Map<String, Object> input) {
+        if (!input.containsKey(ACCEPT_LISTED_RISKS)) {
+            return input;
+        }
+        Map<String, Object> complete = new HashMap<>(input);
+        complete.remove(ACCEPT_LISTED_RISKS);
+        Object listed = engine.getTaskService().getVariable(task.getId(), "residualRiskAcceptances");
+        ArrayNode rows = JSON.createArrayNode();
+        if (listed != null) {
+            JSON.valueToTree(VariableValues.toPlain(listed)).forEach(row -> {
+                ObjectNode accepted = ((ObjectNode) row).deepCopy();
+                accepted.put("accepted", true);
+                rows.add(accepted);
+            });
+        }
+        complete.put(
+                "residualRiskAcceptances", SpinValues.jsonValue(rows.toString()).create());
+        return complete;
     }
 
     /**
@@ -97,7 +138,7 @@ final class IamaCycles {
                 if (task == null) {
                     throw new IllegalStateException("No open task in " + instance + " for " + user);
                 }
-                engine.getTaskService().complete(task.getId(), input);
+                engine.getTaskService().complete(task.getId(), withListedRisksAccepted(engine, task, input));
                 counters.completions.incrementAndGet();
                 return;
             } catch (OptimisticLockingException e) {

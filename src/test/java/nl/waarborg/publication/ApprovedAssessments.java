@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.AssessmentType;
+import nl.waarborg.assessment.DecisionGovernance;
 import nl.waarborg.assessment.GateDecisionRequest;
 
 /** Test set-up: an assessment version with these answers, taken through its gates to APPROVED by fg, ethics, alderman. */
@@ -39,7 +40,10 @@ final class ApprovedAssessments {
                             null,
                             List.of(),
                             gate[1],
-                            UUID.randomUUID().toString()));
+                            UUID.randomUUID().toString()),
+                    "alderman-decision".equals(gate[0])
+                            ? new DecisionGovernance("COLLEGE", null, List.of(), List.of())
+                            : DecisionGovernance.NONE);
         }
         return v;
     }

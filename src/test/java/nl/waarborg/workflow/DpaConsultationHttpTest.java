@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,7 +183,17 @@ class DpaConsultationHttpTest {
                         .path("dpaAnswerForDecision")
                         .asText())
                 .isEqualTo("INFRINGEMENT");
-        Map<String, Object> approve = Map.of("decision", "APPROVED", "motivation", "Toch doorgaan");
+        // A complete approval (advice governance, ADR 0035): only the DPA's answer stands in its way.
+        Map<String, Object> approve = new HashMap<>(Map.of("decision", "APPROVED", "motivation", "Toch doorgaan"));
+        approve.put("competentBody", "COLLEGE");
+        approve.put("conditionVerdicts", JSON.convertValue(shown.path("conditionVerdicts"), List.class));
+        List<Map<String, Object>> risks = new ArrayList<>();
+        shown.path("residualRiskAcceptances").forEach(row -> {
+            Map<String, Object> accepted = new HashMap<>(JSON.convertValue(row, Map.class));
+            accepted.put("accepted", true);
+            risks.add(accepted);
+        });
+        approve.put("residualRiskAcceptances", risks);
         HttpResponse<String> api = viaApi("alderman", decide, approve);
         refusedNaming(api, "dpaAnswerOutcome");
         assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -199,7 +210,16 @@ class DpaConsultationHttpTest {
         assertThat(as("manager").get("/api/audit?systemId=" + systemId).body())
                 .contains("DPA_CONSULTATION_SUBMITTED")
                 .doesNotContain("VERSION_FROZEN");
-        assertThat(viaApi("alderman", decide, Map.of("decision", "REJECTED", "motivation", "De AP ziet een inbreuk"))
+        assertThat(viaApi(
+                                "alderman",
+                                decide,
+                                Map.of(
+                                        "decision",
+                                        "REJECTED",
+                                        "motivation",
+                                        "De AP ziet een inbreuk",
+                                        "competentBody",
+                                        "COLLEGE"))
                         .statusCode())
                 .isEqualTo(204);
     }
@@ -274,8 +294,22 @@ class DpaConsultationHttpTest {
                         "impact",
                         "HIGH",
                         "level",
-                        "HIGH"),
-                Map.of("riskId", "R2", "risk", "Datalek", "likelihood", "MEDIUM", "impact", "HIGH", "level", "HIGH"));
+                        "HIGH",
+                        "origin",
+                        "Koppeling van bestanden"),
+                Map.of(
+                        "riskId",
+                        "R2",
+                        "risk",
+                        "Datalek",
+                        "likelihood",
+                        "MEDIUM",
+                        "impact",
+                        "HIGH",
+                        "level",
+                        "HIGH",
+                        "origin",
+                        "Beveiliging leverancier"));
         String systemId = dpiaAtSectionD("Verborgen risico", risks);
         completed("lead", systemId, "fill-in-dpia-section-d", Fixtures.dpiaSection('d'));
         completed(
