@@ -281,35 +281,28 @@ class DpaConsultationHttpTest {
         assertThat(audit).contains("Complexe verwerking");
     }
 
+    /** A high risk of section C (likelihood medium, impact high) with its origin (16.1.2). */
+    private static Map<String, String> highRisk(String id, String risk, String origin) {
+        return Map.of(
+                "riskId",
+                id,
+                "risk",
+                risk,
+                "likelihood",
+                "MEDIUM",
+                "impact",
+                "HIGH",
+                "level",
+                "HIGH",
+                "origin",
+                origin);
+    }
+
     @Test
     void aRiskRemovedOnlyFromTheVariablesStillLeadsToConsultation() throws Exception {
         List<Map<String, String>> risks = List.of(
-                Map.of(
-                        "riskId",
-                        "R1",
-                        "risk",
-                        "Onterechte afwijzing",
-                        "likelihood",
-                        "MEDIUM",
-                        "impact",
-                        "HIGH",
-                        "level",
-                        "HIGH",
-                        "origin",
-                        "Koppeling van bestanden"),
-                Map.of(
-                        "riskId",
-                        "R2",
-                        "risk",
-                        "Datalek",
-                        "likelihood",
-                        "MEDIUM",
-                        "impact",
-                        "HIGH",
-                        "level",
-                        "HIGH",
-                        "origin",
-                        "Beveiliging leverancier"));
+                highRisk("R1", "Onterechte afwijzing", "Koppeling van bestanden"),
+                highRisk("R2", "Datalek", "Beveiliging leverancier"));
         String systemId = dpiaAtSectionD("Verborgen risico", risks);
         completed("lead", systemId, "fill-in-dpia-section-d", Fixtures.dpiaSection('d'));
         completed(
