@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -26,7 +27,28 @@ public final class DutchDates {
     private static final Pattern ISO =
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?");
 
+    /** A typed day: d-M-yyyy with or without leading zeros (15-06-2027, 5-6-2027), read strictly. */
+    private static final DateTimeFormatter TYPED_DAY =
+            DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT);
+
     private DutchDates() {}
+
+    /**
+     * A day as a user types it: dd-mm-jjjj (leading zeros optional) or ISO yyyy-mm-dd. Empty for anything else and for
+     * a day that does not exist (31-02-2027): such text is refused, never rolled over to another day.
+     */
+    public static Optional<LocalDate> parseDay(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String value = text.trim();
+        try {
+            return Optional.of(
+                    value.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(value) : LocalDate.parse(value, TYPED_DAY));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
 
     /** The day of a moment in Dutch time: 15-06-2027. */
     public static String date(Instant at) {

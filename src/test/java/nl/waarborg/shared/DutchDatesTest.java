@@ -39,4 +39,16 @@ class DutchDatesTest {
         assertThat(DutchDates.fromIso("Besluit van 2027-06-15")).isEmpty();
         assertThat(DutchDates.fromIso(null)).isEmpty();
     }
+
+    @Test
+    void aTypedDayIsReadAsDayMonthYearOrIsoAndNeverRolledOver() {
+        assertThat(DutchDates.parseDay("15-06-2027")).contains(LocalDate.of(2027, 6, 15));
+        assertThat(DutchDates.parseDay(" 5-6-2027 ")).contains(LocalDate.of(2027, 6, 5));
+        assertThat(DutchDates.parseDay("2027-06-15")).contains(LocalDate.of(2027, 6, 15));
+        assertThat(DutchDates.parseDay("31-02-2027")).isEmpty();
+        assertThat(DutchDates.parseDay("06/15/2027")).isEmpty();
+        assertThat(DutchDates.parseDay("15-06-27")).isEmpty();
+        assertThat(DutchDates.parseDay("")).isEmpty();
+        assertThat(DutchDates.parseDay(null)).isEmpty();
+    }
 }
