@@ -90,7 +90,7 @@
     var month = Number(dutch ? dutch[2] : iso[2]);
     var year = Number(dutch ? dutch[3] : iso[1]);
     var date = new Date(year, month - 1, day);
-    if (year < 1900 || date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day) {
+    if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day) {
       return 'dateImpossible';
     }
     return date;
@@ -135,7 +135,8 @@
     var data = texts();
     var text = (error === 'dateTooEarly' ? data.dateTooEarly : error === 'dateImpossible' ? data.dateImpossible : data.dateFormat)
       || 'dd-mm-jjjj';
-    messageFor(input).textContent = text.replace('{0}', input.value.trim());
+    var first = earliest ? pad(earliest.getDate()) + '-' + pad(earliest.getMonth() + 1) + '-' + earliest.getFullYear() : '';
+    messageFor(input).textContent = text.replace('{0}', input.value.trim()).replace('{1}', first);
     input.setAttribute('aria-invalid', 'true');
     return false;
   }

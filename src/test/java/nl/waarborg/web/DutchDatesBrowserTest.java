@@ -85,6 +85,17 @@ class DutchDatesBrowserTest extends BrowserTestSupport {
         browser.click("Afronden");
         assertThat(browser.path()).startsWith("/taken/" + part1.taskId());
 
+        // American order is not guessed at: the user is told how to write the date.
+        date.clear();
+        date.sendKeys("06/15/2027", Keys.TAB);
+        browser.waitForText(By.cssSelector(".wb-date-error"), "Typ de datum als dd-mm-jjjj");
+        assertThat(date.getAttribute("value")).isEqualTo("06/15/2027");
+
+        // Before the field's earliest date (form-js: 1900): refused with that date named.
+        date.clear();
+        date.sendKeys("01-01-1899", Keys.TAB);
+        browser.waitForText(By.cssSelector(".wb-date-error"), "ligt vóór 01-01-1900");
+
         // The picker: Dutch month names, Monday first.
         date.clear();
         date.sendKeys("15-06-2027", Keys.TAB);
