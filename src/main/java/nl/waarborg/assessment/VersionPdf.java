@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +13,7 @@ import java.util.Map;
 import nl.waarborg.forms.AnswerText;
 import nl.waarborg.forms.FormCatalog;
 import nl.waarborg.identity.PersonNames;
+import nl.waarborg.shared.DutchDates;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
@@ -27,10 +26,6 @@ import org.thymeleaf.context.Context;
  */
 @Component
 public class VersionPdf {
-
-    private static final DateTimeFormatter DATE_TIME =
-            DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").withZone(ZoneId.of("Europe/Amsterdam"));
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     private static final Locale DUTCH = Locale.forLanguageTag("nl");
 
@@ -106,11 +101,11 @@ public class VersionPdf {
     /** Dates in the PDF as on the pages: day-month-year, times in Dutch time. */
     public static final class Dates {
         public String dateTime(Instant at) {
-            return at == null ? null : DATE_TIME.format(at);
+            return DutchDates.dateTime(at);
         }
 
         public String date(LocalDate day) {
-            return day == null ? null : DATE.format(day);
+            return DutchDates.date(day);
         }
     }
 
@@ -121,7 +116,7 @@ public class VersionPdf {
                 s.motivation(),
                 s.deviationMotivation(),
                 s.conditions(),
-                people.of(s.user()) + ", " + DATE_TIME.format(s.at()));
+                people.of(s.user()) + ", " + DutchDates.dateTime(s.at()));
     }
 
     private List<Section> sections(AssessmentVersion version) {

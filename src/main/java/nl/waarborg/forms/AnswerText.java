@@ -4,9 +4,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import nl.waarborg.shared.DutchDates;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -47,19 +46,11 @@ public class AnswerText {
                             + of(e.getValue(), locale))
                     .collect(Collectors.joining(", "));
         }
-        Matcher date = ISO_DATE.matcher(value.toString());
-        if (date.matches()) {
-            // Form dates are stored as ISO (2027-02-24, with a time when the form asks for one); shown as everywhere
-            // else.
-            return date.group(3) + "-" + date.group(2) + "-" + date.group(1)
-                    + (date.group(4) == null ? "" : " " + date.group(4));
-        }
-        return value.toString();
+        // Form dates are stored as ISO (2027-02-24, with a time when the form asks for one); shown as everywhere else.
+        return DutchDates.fromIso(value.toString()).orElse(value.toString());
     }
 
     private static final List<String> ITEM_ORDER = List.of("what", "owner", "dueDate");
-    private static final Pattern ISO_DATE = Pattern.compile(
-            "(\\d{4})-(\\d{2})-(\\d{2})(?:T(\\d{2}:\\d{2})(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?");
 
     private static int itemOrder(String key) {
         int index = ITEM_ORDER.indexOf(key);

@@ -1,10 +1,10 @@
 package nl.waarborg.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import nl.waarborg.administration.AdministrationRefusal;
 import nl.waarborg.administration.StuckWorkQueries;
 import nl.waarborg.administration.StuckWorkService;
+import nl.waarborg.shared.DutchDates;
 import nl.waarborg.workflow.CycleCancellation;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -96,12 +96,8 @@ public class StuckWorkPages {
         return "redirect:" + PAGE;
     }
 
-    /** The date of the form's date field (yyyy-MM-dd); unreadable counts as missing. */
+    /** The date of the form's date field (dd-mm-jjjj, or ISO); unreadable counts as missing. */
     private static LocalDate date(String value) {
-        try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return DutchDates.parseDay(value).orElse(null);
     }
 }

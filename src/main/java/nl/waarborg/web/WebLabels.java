@@ -1,11 +1,12 @@
 package nl.waarborg.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import nl.waarborg.forms.AnswerText;
 import nl.waarborg.identity.PersonNames;
+import nl.waarborg.shared.DutchDates;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -17,11 +18,7 @@ import org.springframework.stereotype.Component;
 @Component("ui")
 public class WebLabels {
 
-    public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
-    private static final DateTimeFormatter DATE_TIME =
-            DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").withZone(ZONE);
-    private static final DateTimeFormatter DATE =
-            DateTimeFormatter.ofPattern("dd-MM-yyyy").withZone(ZONE);
+    public static final ZoneId ZONE = DutchDates.ZONE;
 
     private final MessageSource messages;
     private final AnswerText answers;
@@ -39,11 +36,16 @@ public class WebLabels {
     }
 
     public String dateTime(Instant at) {
-        return at == null ? "–" : DATE_TIME.format(at);
+        return at == null ? "–" : DutchDates.dateTime(at);
     }
 
     public String date(Instant at) {
-        return at == null ? "–" : DATE.format(at);
+        return at == null ? "–" : DutchDates.date(at);
+    }
+
+    /** A calendar day (a due date), as {@link #date(Instant)} shows a moment's day. */
+    public String day(LocalDate day) {
+        return day == null ? "–" : DutchDates.date(day);
     }
 
     /** Average waiting time in days, one decimal, in the user's number format. */

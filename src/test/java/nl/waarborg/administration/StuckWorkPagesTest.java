@@ -71,6 +71,9 @@ class StuckWorkPagesTest extends StuckWorkScenario {
         String yesterday = LocalDate.now().minusDays(2).toString();
         assertThat(submit(admin, "/termijn", "taak", gate.getId(), "termijn", yesterday, "reden", "Uitstel"))
                 .contains("De nieuwe termijn ligt in het verleden.");
+        // A day that does not exist is refused, not rolled over into March.
+        assertThat(submit(admin, "/termijn", "taak", gate.getId(), "termijn", "31-02-2099", "reden", "Uitstel"))
+                .contains("Typ een bestaande datum als dd-mm-jjjj");
         assertThat(submit(admin, "/buiten-gebruik", "systeem", systemId, "reden", "Weg"))
                 .contains("alleen in de fase Evalueren");
         assertThat(submit(admin, "/opnieuw", "job", "no-such-job", "reden", "Nogmaals"))

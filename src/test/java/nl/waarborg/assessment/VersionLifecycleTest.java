@@ -127,6 +127,12 @@ class VersionLifecycleTest {
             assertThat(p.dueDate()).hasToString("2027-03-01");
         });
         assertThat(reads.hashIntact(v1.assessmentId(), 1)).isTrue();
+        // The version page shows the action point's due date as every other date: day-month-year.
+        Http web = Http.browser(port);
+        assertThat(web.formLogin("manager", "demo").statusCode()).isEqualTo(302);
+        String page =
+                web.get("/beoordelingen/" + v1.assessmentId() + "/versies/1").body();
+        assertThat(page).contains("<td>01-03-2027</td>").doesNotContain("2027-03-01");
 
         // Every later change is refused by the service.
         assertThatThrownBy(() ->

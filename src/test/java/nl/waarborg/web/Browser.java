@@ -54,6 +54,11 @@ final class Browser implements AutoCloseable {
 
     /** A browser for Waarborg at this address (single sign-on tests use 127.0.0.1, the provider localhost). */
     Browser(String baseUrl) {
+        this(baseUrl, "nl");
+    }
+
+    /** A browser whose own language (and so its date order and Intl defaults) is this one, e.g. "en-US". */
+    Browser(String baseUrl, String language) {
         this.baseUrl = baseUrl;
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         try {
@@ -73,7 +78,7 @@ final class Browser implements AutoCloseable {
                 "--disable-sync",
                 "--no-first-run",
                 "--window-size=1280,1000",
-                "--lang=nl",
+                "--lang=" + language,
                 "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())

@@ -39,8 +39,13 @@ abstract class BrowserTestSupport {
     @BeforeEach
     void startBrowser() {
         if (browser == null) {
-            browser = new Browser(port);
+            browser = new Browser("http://localhost:" + port, language());
         }
+    }
+
+    /** The browser's own language; Waarborg's pages speak Dutch whatever it is. */
+    String language() {
+        return "nl";
     }
 
     @AfterAll
