@@ -6,7 +6,7 @@ package nl.waarborg.forms;
  */
 public record ReadableAnswer(String key, String question, String text, AnswerTable table) {
 
-    public boolean isTable() {
+    public boolean hasTable() {
         return table != null;
     }
 

@@ -45,7 +45,7 @@ class AnswerTextTest {
                 ANSWERS.answer("dpia-section-c", "sectionCRisks", List.of(risk("R1", "LOW", "HIGH", "MEDIUM")), DUTCH);
 
         assertThat(risks.question()).isEqualTo("[16] Risico's voor betrokkenen");
-        assertThat(risks.isTable()).isTrue();
+        assertThat(risks.hasTable()).isTrue();
         // The number first, "Impact" as the form names it, and no column that no row fills (origin, reason).
         assertThat(risks.table().columns()).containsExactly("Nummer", "Risico", "Kans", "Impact", "Risiconiveau");
         assertThat(risks.table().rows())
@@ -84,7 +84,7 @@ class AnswerTextTest {
         assertThat(points.table().rows()).containsExactly(List.of("Bias-toets", "24-02-2027"));
 
         ReadableAnswer none = ANSWERS.answer("iama-part-4", "part4ActionPoints", List.of(empty), DUTCH);
-        assertThat(none.isTable()).isFalse();
+        assertThat(none.hasTable()).isFalse();
         assertThat(none.isEmpty()).isTrue();
     }
 
