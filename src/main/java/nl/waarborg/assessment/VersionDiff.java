@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import nl.waarborg.forms.FormCatalog;
+import nl.waarborg.forms.AnswerText;
 import nl.waarborg.shared.CanonicalJson;
 import org.springframework.stereotype.Component;
 
@@ -25,10 +26,12 @@ public class VersionDiff {
 
     public record Result(String assessmentId, int from, int to, List<Entry> changes) {}
 
-    private final FormCatalog forms;
+    private static final Locale DUTCH = Locale.forLanguageTag("nl");
 
-    public VersionDiff(FormCatalog forms) {
-        this.forms = forms;
+    private final AnswerText answers;
+
+    public VersionDiff(AnswerText answers) {
+        this.answers = answers;
     }
 
     public Result between(AssessmentVersion from, AssessmentVersion to) {
@@ -58,15 +61,9 @@ public class VersionDiff {
         return new Result(to.assessmentId(), from.number(), to.number(), changes);
     }
 
-    /** The question as the form asks it, or the key when the form no longer has that field. */
+    /** The question as the form asks it (in Dutch, see AnswerText), or the key when nothing names that field. */
     public String question(String section, String key) {
-        return forms.form(section)
-                .map(f -> f.fields().get(key))
-                .filter(Objects::nonNull)
-                .orElse(
-                        DecisionRecords.SECTIONS.contains(section) && DecisionGovernanceRules.ACTION_POINTS.equals(key)
-                                ? "Actiepunten uit overgenomen voorwaarden"
-                                : key);
+        return answers.question(section, key, DUTCH);
     }
 
     private static Map<String, Object> flatten(Map<String, Object> answers) {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nl.waarborg.forms.AnswerText;
-import nl.waarborg.forms.FormCatalog;
+import nl.waarborg.forms.ReadableAnswer;
 import nl.waarborg.identity.PersonNames;
 import nl.waarborg.shared.DutchDates;
 import org.springframework.context.MessageSource;
@@ -30,8 +30,6 @@ public class VersionPdf {
     private static final Locale DUTCH = Locale.forLanguageTag("nl");
 
     private final TemplateEngine templates;
-    private final FormCatalog forms;
-    private final VersionDiff labels;
     private final AnswerText answers;
     private final MessageSource messages;
     private final PersonNames people;
@@ -39,8 +37,6 @@ public class VersionPdf {
 
     public VersionPdf(
             TemplateEngine templates,
-            FormCatalog forms,
-            VersionDiff labels,
             AnswerText answers,
             MessageSource messages,
             PersonNames people,
@@ -49,14 +45,13 @@ public class VersionPdf {
         this.messages = messages;
         this.people = people;
         this.templates = templates;
-        this.forms = forms;
-        this.labels = labels;
         this.answers = answers;
     }
 
-    public record Row(String question, String answer) {}
+    /** A section under its Dutch title with its answers (a list answer as a table). */
+    public record Section(String title, List<ReadableAnswer> rows) {}
 
-    public record Section(String id, List<Row> rows) {}
+    public record ActionPointRow(String what, String owner, LocalDate dueDate, String done) {}
 
     /** A signature as the record reads it: the step and the decision in words, the signer by name, the time in Dutch time. */
     public record SignatureRow(
@@ -72,6 +67,7 @@ public class VersionPdf {
         context.setVariable("v", version);
         context.setVariable("systemName", systemName);
         context.setVariable("sections", sections(version));
+        context.setVariable("actionPoints", actionPoints(version));
         context.setVariable(
                 "signatures",
                 version.signatures().stream().map(this::signatureRow).toList());
@@ -119,22 +115,30 @@ public class VersionPdf {
                 people.of(s.user()) + ", " + DutchDates.dateTime(s.at()));
     }
 
+    /** Each section under its Dutch title, with the answers given (unanswered questions and empty rows left out). */
     private List<Section> sections(AssessmentVersion version) {
         List<Section> sections = new ArrayList<>();
         for (Map.Entry<String, Object> section : version.answers().entrySet()) {
-            List<Row> rows = new ArrayList<>();
-            if (section.getValue() instanceof Map<?, ?> fields) {
-                forms.readableAnswers(section.getKey(), fields)
-                        .forEach((key, value) ->
-                                rows.add(new Row(labels.question(section.getKey(), key), answers.of(value, DUTCH))));
-            }
-            // The decision record (ADR 0035) reads as what it is, not by its section id.
+            List<ReadableAnswer> rows = section.getValue() instanceof Map<?, ?> fields
+                    ? answers.section(section.getKey(), fields, DUTCH).stream()
+                            .filter(a -> !a.isEmpty())
+                            .toList()
+                    : List.of();
             sections.add(new Section(
-                    DecisionRecords.SECTIONS.contains(section.getKey())
-                            ? "besluit (bevoegd orgaan, voorwaarden en restrisico's)"
-                            : section.getKey(),
-                    rows));
+                    messages.getMessage("section." + section.getKey(), null, section.getKey(), DUTCH), rows));
         }
         return sections;
+    }
+
+    /** The action points with something to do, their owner by name where the user directory knows the login. */
+    private List<ActionPointRow> actionPoints(AssessmentVersion version) {
+        return version.actionPoints().stream()
+                .filter(a -> a.what() != null && !a.what().isBlank())
+                .map(a -> new ActionPointRow(
+                        a.what(),
+                        a.owner() == null || a.owner().isBlank() ? null : people.of(a.owner()),
+                        a.dueDate(),
+                        !a.done() ? "nee" : a.doneBy() == null ? "ja" : "ja (" + people.of(a.doneBy()) + ")"))
+                .toList();
     }
 }

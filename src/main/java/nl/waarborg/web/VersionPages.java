@@ -3,13 +3,16 @@ package nl.waarborg.web;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import nl.waarborg.assessment.AssessmentReads;
 import nl.waarborg.assessment.AssessmentVersion;
 import nl.waarborg.assessment.VersionDiff;
-import nl.waarborg.forms.FormCatalog;
+import nl.waarborg.forms.AnswerText;
+import nl.waarborg.forms.ReadableAnswer;
 import nl.waarborg.shared.NotFoundException;
 import nl.waarborg.system.SystemRegistry;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,22 +25,28 @@ public class VersionPages {
 
     private final AssessmentReads reads;
     private final VersionDiff diff;
-    private final FormCatalog forms;
+    private final AnswerText answers;
+    private final ReadableDiff readable;
     private final SystemRegistry systems;
 
-    public VersionPages(AssessmentReads reads, VersionDiff diff, FormCatalog forms, SystemRegistry systems) {
+    public VersionPages(
+            AssessmentReads reads,
+            VersionDiff diff,
+            AnswerText answers,
+            ReadableDiff readable,
+            SystemRegistry systems) {
         this.reads = reads;
         this.diff = diff;
-        this.forms = forms;
+        this.answers = answers;
+        this.readable = readable;
         this.systems = systems;
     }
 
-    public record Answer(String question, Object value) {}
-
-    public record Section(String id, List<Answer> answers) {}
+    public record Section(String id, List<ReadableAnswer> answers) {}
 
     /** One save of a section, with the form's question labels. */
-    public record Save(String section, String user, Instant savedAt, String answersHash, List<Answer> answers) {}
+    public record Save(
+            String section, String user, Instant savedAt, String answersHash, List<ReadableAnswer> answers) {}
 
     @GetMapping("/beoordelingen/{id}/versies/{number}")
     public String version(@PathVariable String id, @PathVariable int number, Model model) {
@@ -63,7 +72,9 @@ public class VersionPages {
     public String diff(
             @PathVariable String id, @RequestParam("van") int from, @RequestParam("tot") int to, Model model) {
         AssessmentVersion newer = load(id, to);
-        model.addAttribute("result", diff.between(load(id, from), newer));
+        VersionDiff.Result result = diff.between(load(id, from), newer);
+        model.addAttribute("result", result);
+        model.addAttribute("changes", readable.of(result, LocaleContextHolder.getLocale()));
         model.addAttribute("v", newer);
         model.addAttribute("system", systems.get(newer.systemId()));
         return "version-diff";
@@ -76,15 +87,11 @@ public class VersionPages {
         return result;
     }
 
-    private List<Answer> answers(String section, Object fields) {
-        List<Answer> answers = new ArrayList<>();
-        if (fields instanceof Map<?, ?> map) {
-            forms.readableAnswers(section, map)
-                    .forEach((k, v) -> answers.add(new Answer(diff.question(section, k), v)));
-        } else {
-            answers.add(new Answer(section, fields));
-        }
-        return answers;
+    private List<ReadableAnswer> answers(String section, Object fields) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return fields instanceof Map<?, ?> map
+                ? answers.section(section, map, locale)
+                : List.of(answers.answer(section, section, fields, locale));
     }
 
     private AssessmentVersion load(String id, int number) {
