@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.AssessmentType;
+import nl.waarborg.assessment.DecisionGovernance;
 import nl.waarborg.assessment.GateDecisionRequest;
 
 /** Test set-up: an assessment version with these answers, taken through its gates to APPROVED by fg, ethics, alderman. */
@@ -27,19 +28,22 @@ final class ApprovedAssessments {
                 : List.of(
                         new String[] {"privacy-officer-advice", "fg"}, new String[] {"alderman-decision", "alderman"});
         for (String[] gate : gates) {
+            boolean advisory = !"alderman-decision".equals(gate[0]);
             assessments.decide(
                     v.assessmentId(),
                     v.number(),
                     new GateDecisionRequest(
                             gate[0],
-                            !"alderman-decision".equals(gate[0]),
+                            advisory,
                             "APPROVED",
                             "Akkoord",
                             null,
                             null,
                             List.of(),
                             gate[1],
-                            UUID.randomUUID().toString()));
+                            UUID.randomUUID().toString()),
+                    // the decision names the body that decides (ADR 0035); an advice names none
+                    advisory ? DecisionGovernance.NONE : new DecisionGovernance("COLLEGE", null, List.of(), List.of()));
         }
         return v;
     }
