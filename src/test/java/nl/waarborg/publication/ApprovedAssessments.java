@@ -28,13 +28,12 @@ final class ApprovedAssessments {
                 : List.of(
                         new String[] {"privacy-officer-advice", "fg"}, new String[] {"alderman-decision", "alderman"});
         for (String[] gate : gates) {
-            boolean advisory = !"alderman-decision".equals(gate[0]);
             assessments.decide(
                     v.assessmentId(),
                     v.number(),
                     new GateDecisionRequest(
                             gate[0],
-                            advisory,
+                            !"alderman-decision".equals(gate[0]),
                             "APPROVED",
                             "Akkoord",
                             null,
@@ -42,8 +41,9 @@ final class ApprovedAssessments {
                             List.of(),
                             gate[1],
                             UUID.randomUUID().toString()),
-                    // the decision names the body that decides (ADR 0035); an advice names none
-                    advisory ? DecisionGovernance.NONE : new DecisionGovernance("COLLEGE", null, List.of(), List.of()));
+                    "alderman-decision".equals(gate[0])
+                            ? new DecisionGovernance("COLLEGE", null, List.of(), List.of())
+                            : DecisionGovernance.NONE);
         }
         return v;
     }
