@@ -13,6 +13,8 @@ import nl.waarborg.shared.WaarborgException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -41,6 +43,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * from {@link ProblemStatus}. Never a stack trace; unexpected errors are logged and answered with a neutral 500.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE) // before web.WebErrors, which applies to every @Controller (a @RestController too)
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);

@@ -1,6 +1,7 @@
 package nl.waarborg.publication;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
 import java.util.Map;
 import nl.waarborg.security.CurrentUser;
 import nl.waarborg.system.SystemAccess;
@@ -34,10 +35,20 @@ public class EuRegistrationController {
     }
 
     @Operation(
+            summary = "The stored versions of the EU-database registration, oldest first",
+            description = "Each change of the data and each recorded reference number is a new version; a version"
+                    + " never changes (what was exported, which reference was recorded). 409 as above.")
+    @GetMapping("/api/systems/{id}/eu-registration/versions")
+    public List<EuRegistrations.Version> versions(@PathVariable String id) {
+        return registrations.versions(id);
+    }
+
+    @Operation(
             summary = "The owner prepares the EU-database registration data",
-            description = "Checked against Annex VIII section C: deployer and submitter with address and contact,"
-                    + " https link to the provider's entry, FRIA summary, DPIA summary when a DPIA was approved;"
-                    + " 400 names the field. The reference number is ignored here.")
+            description =
+                    "Checked against Annex VIII section C: deployer and submitter with address and contact,"
+                            + " https link to the provider's entry, FRIA summary, DPIA summary when a DPIA was approved;"
+                            + " 400 names the field. The reference number is ignored here. A change is stored as a new version.")
     @PutMapping("/api/systems/{id}/eu-registration")
     public EuRegistration prepare(@PathVariable String id, @RequestBody EuRegistration data) {
         SystemAccess.requireChange(systems.get(id));

@@ -77,31 +77,21 @@ public class EuRegistrations {
         return stored(systemId).orElseGet(() -> proposal(systemId));
     }
 
-    /** The owner's data, checked against Annex VIII section C; the reference number is only recorded back. */
+    /**
+     * The owner's data, checked against Annex VIII section C, stored as a new version; the reference number is only
+     * recorded back. Data equal to the latest version store nothing.
+     */
     @Transactional
     public EuRegistration prepare(String systemId, EuRegistration data, String user) {
         requireRegistered(systemId);
         systems.lock(systemId);
-        EuRegistration kept = data.withReference(
-                stored(systemId).map(EuRegistration::referenceNumber).orElse(null));
+        EuRegistration kept = data.withReference(null);
         kept.check(dpiaMade(systemId));
-        String json = CanonicalJson.write(kept);
-        Timestamp now = Timestamp.from(Instant.now());
-        int updated = jdbc.sql(
-                        "UPDATE wb_eu_registration SET data = :d, updated_by = :u, updated_at = :t WHERE system_id = :s")
-                .param("d", json)
-                .param("u", user)
-                .param("t", now)
-                .param("s", systemId)
-                .update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO wb_eu_registration (system_id, data, updated_by, updated_at) VALUES (:s, :d, :u, :t)")
-                    .param("s", systemId)
-                    .param("d", json)
-                    .param("u", user)
-                    .param("t", now)
-                    .update();
+        Optional<Version> latest = latest(systemId);
+        if (latest.isPresent() && latest.get().data().withReference(null).equals(kept)) {
+            return latest.get().data();
         }
+        store(systemId, kept, user);
         return kept;
     }
 
@@ -115,6 +105,7 @@ public class EuRegistrations {
         systems.lock(systemId);
         EuRegistration.checkReference(reference);
         EuRegistration data = stored(systemId)
+                .map(d -> d.withReference(null))
                 .orElseThrow(() -> new ConflictException("The EU-database registration of system " + systemId
                         + " is not prepared yet; store its data (PUT) first."));
         data.check(dpiaMade(systemId));
@@ -131,25 +122,61 @@ public class EuRegistrations {
                         + GoLiveDuties.EU_DATABASE + " that you may complete; the reference number is recorded"
                         + " when the cycle reaches its go-live checks."));
         EuRegistration registered = data.withReference(reference.strip());
-        String json = CanonicalJson.write(registered);
-        jdbc.sql("UPDATE wb_eu_registration SET data = :d, reference_by = :u, reference_at = :t WHERE system_id = :s")
-                .param("d", json)
-                .param("u", user)
-                .param("t", Timestamp.from(Instant.now()))
-                .param("s", systemId)
-                .update();
+        store(systemId, registered, user);
         tasks.complete(
                 check.getId(),
                 Map.of("euDatabaseRegistered", true, "euDatabaseReference", registered.referenceNumber()));
         return registered;
     }
 
-    private Optional<EuRegistration> stored(String systemId) {
-        return jdbc.sql("SELECT data FROM wb_eu_registration WHERE system_id = :s")
+    /** One stored version: the data as exported, with the reference number when this version recorded one. */
+    public record Version(int number, EuRegistration data, String createdBy, Instant createdAt) {}
+
+    /** Every stored version of the system's registration, oldest first (ADR 0034: a row is never changed). */
+    public List<Version> versions(String systemId) {
+        requireRegistered(systemId);
+        return jdbc.sql("SELECT number, data, created_by, created_at FROM wb_eu_registration_version"
+                        + " WHERE system_id = :s ORDER BY number")
                 .param("s", systemId)
-                .query(String.class)
-                .optional()
-                .map(d -> CanonicalJson.MAPPER.convertValue(CanonicalJson.readMap(d), EuRegistration.class));
+                .query((rs, n) -> new Version(
+                        rs.getInt("number"),
+                        CanonicalJson.MAPPER.convertValue(
+                                CanonicalJson.readMap(rs.getString("data")), EuRegistration.class),
+                        rs.getString("created_by"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    /** The latest version that recorded a reference number, if the system was registered. */
+    public Optional<Version> registered(String systemId) {
+        List<Version> all = versions(systemId);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).data().referenceNumber() != null) {
+                return Optional.of(all.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Version> latest(String systemId) {
+        List<Version> all = versions(systemId);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    private Optional<EuRegistration> stored(String systemId) {
+        return latest(systemId).map(Version::data);
+    }
+
+    private void store(String systemId, EuRegistration data, String user) {
+        int number = latest(systemId).map(Version::number).orElse(0) + 1;
+        jdbc.sql("INSERT INTO wb_eu_registration_version (system_id, number, data, created_by, created_at)"
+                        + " VALUES (:s, :n, :d, :u, :t)")
+                .param("s", systemId)
+                .param("n", number)
+                .param("d", CanonicalJson.write(data))
+                .param("u", user)
+                .param("t", Timestamp.from(Instant.now()))
+                .update();
     }
 
     private EuRegistration proposal(String systemId) {

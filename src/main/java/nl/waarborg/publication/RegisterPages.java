@@ -1,7 +1,11 @@
 package nl.waarborg.publication;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.waarborg.identity.Groups;
 import nl.waarborg.security.CurrentUser;
 import nl.waarborg.shared.CanonicalJson;
@@ -9,6 +13,7 @@ import nl.waarborg.shared.WaarborgException;
 import nl.waarborg.system.SystemAccess;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -48,7 +53,12 @@ public class RegisterPages {
             new Field("process_index_url", 500, false),
             new Field("tags", 2500, false));
 
+    /** The link lists the owner edits on the page (title + https link per row); the third is Waarborg's own. */
+    public static final List<String> GROUPINGS = List.of("lawful_basis_grouping", "source_data_grouping");
+
     static final String PATH = "/systemen/{id}/algoritmeregister";
+
+    private static final Pattern ROW = Pattern.compile("^([a-z_]+)\\[(\\d+)]\\.?(title|link)?");
 
     private final RegisterEntries entries;
     private final SystemRegistry systems;
@@ -69,6 +79,7 @@ public class RegisterPages {
             @PathVariable String id,
             @RequestParam MultiValueMap<String, String> form,
             Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         SystemAccess.requireChange(systems.get(id));
         ObjectNode tree = CanonicalJson.MAPPER.valueToTree(entries.current(id));
@@ -77,6 +88,9 @@ public class RegisterPages {
             tree.put(f.key(), value == null || value.isBlank() ? null : value.strip());
         }
         tree.set("category", CanonicalJson.MAPPER.valueToTree(form.getOrDefault("category", List.of())));
+        for (String grouping : GROUPINGS) {
+            tree.set(grouping, CanonicalJson.MAPPER.valueToTree(links(form, grouping)));
+        }
         RegisterEntry edited = CanonicalJson.MAPPER.convertValue(tree, RegisterEntry.class);
         try {
             entries.edit(id, edited, CurrentUser.id());
@@ -84,7 +98,13 @@ public class RegisterPages {
             if (e.field() == null) {
                 throw e;
             }
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errorField", e.field().replaceAll("[\\[.].*$", ""));
+            Matcher row = ROW.matcher(e.field());
+            if (row.find()) {
+                model.addAttribute("errorRow", Integer.parseInt(row.group(2)));
+                model.addAttribute("errorPart", row.group(3) == null ? "title" : row.group(3));
+            }
             return show(id, edited, model);
         }
         redirect.addFlashAttribute("flash", "register.saved");
@@ -100,6 +120,21 @@ public class RegisterPages {
         return "redirect:/systemen/" + id + "/algoritmeregister";
     }
 
+    /** The rows of a link list as the form sends them (parallel title and link values); empty rows are left out. */
+    static List<RegisterEntry.Link> links(MultiValueMap<String, String> form, String grouping) {
+        List<String> titles = form.getOrDefault(grouping + ".title", List.of());
+        List<String> links = form.getOrDefault(grouping + ".link", List.of());
+        List<RegisterEntry.Link> rows = new ArrayList<>();
+        for (int i = 0; i < Math.max(titles.size(), links.size()); i++) {
+            String title = i < titles.size() ? titles.get(i).strip() : "";
+            String link = i < links.size() ? links.get(i).strip() : "";
+            if (!title.isEmpty() || !link.isEmpty()) {
+                rows.add(new RegisterEntry.Link(title.isEmpty() ? null : title, link.isEmpty() ? null : link));
+            }
+        }
+        return rows;
+    }
+
     private String show(String id, RegisterEntry entry, Model model) {
         SystemRecord system = systems.get(id);
         RegisterEntries.Version latest = entries.latest(id).orElse(null);
@@ -108,6 +143,7 @@ public class RegisterPages {
         model.addAttribute("entry", CanonicalJson.MAPPER.valueToTree(entry));
         model.addAttribute("fields", FIELDS);
         model.addAttribute("themes", RegisterRules.THEMES);
+        model.addAttribute("groupings", GROUPINGS);
         model.addAttribute("chosen", entry.category() == null ? List.of() : entry.category());
         model.addAttribute("mayEdit", SystemAccess.mayChange(system));
         model.addAttribute("draft", pending ? latest : null);

@@ -12,6 +12,7 @@ import nl.waarborg.assessment.Assessment;
 import nl.waarborg.assessment.AssessmentReads;
 import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.AssessmentVersion;
+import nl.waarborg.assessment.GoLiveDuties;
 import nl.waarborg.assessment.TriageDecisions;
 import nl.waarborg.assessment.TriageRecords;
 import nl.waarborg.audit.AuditAction;
@@ -191,6 +192,12 @@ public class SystemPages {
         model.addAttribute("running", cycles.runningCycle(id).isPresent());
         Optional<Integer> triageRound = latestTriageRound(id, histories);
         model.addAttribute("triage", triageRound.flatMap(r -> outcomeOf(id, r)).orElse(null));
+        // The EU-database registration page (publication module) exists when the round's go-live checks ask for it.
+        model.addAttribute(
+                "euRegistration",
+                outcomeOf(id, triageService.lastRound(id))
+                        .map(o -> GoLiveDuties.required(o).contains(GoLiveDuties.EU_DATABASE))
+                        .orElse(false));
         model.addAttribute(
                 "triageDecisions",
                 triageRound.map(r -> triageDecisions.entries(id, r)).orElse(List.of()));

@@ -6,26 +6,23 @@ import nl.waarborg.shared.ProblemStatus.Problem;
 import nl.waarborg.shared.RefusalNote;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
  * Failures on Waarborg's own pages become the Dutch error page with the status of {@link ProblemStatus}, never a
- * stack trace.
+ * stack trace: every page controller of every module (such as the register pages of {@code publication}), so a new
+ * page needs no entry here. A {@code @RestController} is also a {@code @Controller}; its failures are answered as
+ * problem+json by {@code api.ApiProblems}, which comes first ({@link Order}).
  */
-@ControllerAdvice(
-        assignableTypes = {
-            HomeController.class,
-            SystemPages.class,
-            VersionPages.class,
-            TaskPages.class,
-            OversightPages.class,
-            StuckWorkPages.class,
-            AdministrationPages.class
-        })
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
 public class WebErrors {
 
     private static final Logger log = LoggerFactory.getLogger(WebErrors.class);

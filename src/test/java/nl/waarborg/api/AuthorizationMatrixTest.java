@@ -109,6 +109,7 @@ class AuthorizationMatrixTest {
                 new Call("GET", "/api/register-entries", null, everyone),
                 new Call("GET", "/api/register-entries?format=csv", null, everyone),
                 new Call("GET", "/api/systems/" + systemId + "/eu-registration", null, everyone),
+                new Call("GET", "/api/systems/" + systemId + "/eu-registration/versions", null, everyone),
                 new Call("PUT", "/api/systems/" + systemId + "/eu-registration", "{}", owners),
                 new Call(
                         "POST",
@@ -148,7 +149,8 @@ class AuthorizationMatrixTest {
                 "/api/tasks",
                 "/api/register-entries",
                 "/api/systems/" + systemId + "/register-entry",
-                "/api/systems/" + systemId + "/eu-registration"));
+                "/api/systems/" + systemId + "/eu-registration",
+                "/api/systems/" + systemId + "/eu-registration/versions"));
         for (String path : paths) {
             assertThat(Http.api(port).get(path).statusCode()).as(path).isEqualTo(401);
         }

@@ -78,7 +78,8 @@ class EuRegistrationApiTest {
     }
 
     private String stored(String id) {
-        return jdbc.sql("SELECT data FROM wb_eu_registration WHERE system_id = :s")
+        return jdbc.sql("SELECT data FROM wb_eu_registration_version WHERE system_id = :s"
+                        + " ORDER BY number DESC FETCH FIRST 1 ROWS ONLY")
                 .param("s", id)
                 .query(String.class)
                 .optional()

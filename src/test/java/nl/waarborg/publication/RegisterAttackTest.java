@@ -85,7 +85,7 @@ class RegisterAttackTest {
                         "contact_email", "algoritmes@noorderhaaks.nl",
                         "goal", "<script>alert(1)</script>",
                         "_csrf", csrf));
-        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.statusCode()).isEqualTo(400);
         assertThat(script.body())
                 .contains("id=\"error-summary\"", "href=\"#goal\"", "voldoet niet aan de publicatiestandaard")
                 .doesNotContain("<script>alert(1)</script>");

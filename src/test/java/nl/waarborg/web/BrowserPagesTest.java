@@ -26,6 +26,9 @@ class BrowserPagesTest extends BrowserTestSupport {
     @Autowired
     SystemRegistry systems;
 
+    @Autowired
+    nl.waarborg.assessment.TriageRecords triage;
+
     @Test
     void registerEntryPageAndThePublicRegister() {
         String id = systems.register("Browser Algoritmeregister", "Wijst aanvragen toe.", "Werk", "lead")
@@ -39,6 +42,28 @@ class BrowserPagesTest extends BrowserTestSupport {
         browser.open("/register");
         assertThat(browser.heading()).isEqualTo("Algoritmeregister");
         browser.checkPage("21-openbaar-algoritmeregister");
+    }
+
+    @Test
+    void euRegistrationPageWithARefusedField() {
+        String id = systems.register("Browser EU-registratie", "Beoordeelt aanvragen.", "Werk", "lead")
+                .id();
+        systems.setPublicationCategory(id, "A");
+        triage.recordTriageOutcome(
+                id,
+                1,
+                java.util.Map.of(
+                        "highRiskAi", true, "aiActRole", "DEPLOYER", "euRegistration", "EU", "friaRequired", true));
+        browser.login("lead");
+        browser.open("/systemen/" + id);
+        browser.click("Registratie in de EU-databank");
+        assertThat(browser.heading()).isEqualTo("Registratie in de EU-databank");
+        browser.checkPage("22-eu-registratie");
+        // Saved without the required data: the server's refusal, shown in the error summary.
+        browser.click("Opslaan als nieuwe versie");
+        WebElement summary = browser.waitFor(By.id("error-summary"));
+        assertThat(summary.getText()).contains("Adres van de gemeente");
+        browser.checkPage("23-eu-registratie-fout");
     }
 
     @Test
