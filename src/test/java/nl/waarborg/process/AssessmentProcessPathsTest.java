@@ -1944,7 +1944,10 @@ class AssessmentProcessPathsTest {
                 .contains("decide-suspension", "notify-provider", "notify-dpa");
         assertThat(task(system, "notify-dpa").getDueDate().toInstant()).isEqualTo(awareAt.plus(Duration.ofHours(72)));
 
-        lead(system, "decide-suspension", Map.of("suspendUse", "YES", "suspensionMotivation", "Risico op schade"));
+        lead(
+                system,
+                "decide-suspension",
+                Map.of("art79Risk", "NO", "suspendUse", "YES", "suspensionMotivation", "Risico op schade"));
         assertThat(incidents.useSuspended(system)).isTrue();
 
         runJob(incident.getId(), "notify-provider-deadline-near");
@@ -2018,7 +2021,10 @@ class AssessmentProcessPathsTest {
         ProcessInstance incident = reportIncident(system, Instant.now());
         lead(system, "classify-incident", incidentClassification("NONE", "UNLIKELY"));
         assertThat(incident).isWaitingAt("decide-suspension");
-        lead(system, "decide-suspension", Map.of("suspendUse", "NO", "suspensionMotivation", "Geen schade"));
+        lead(
+                system,
+                "decide-suspension",
+                Map.of("art79Risk", "NO", "suspendUse", "NO", "suspensionMotivation", "Geen schade"));
         lead(system, "assess-risk-change", Map.of("riskChanged", "NO", "riskReviewMotivation", "Bekend risico"));
         assertThat(incident)
                 .hasPassed("incident-closed")
@@ -2036,7 +2042,10 @@ class AssessmentProcessPathsTest {
         lead(system, "classify-incident", incidentClassification("NONE", "RISK"));
         assertThat(incident).isWaitingAt("decide-suspension", "notify-dpa");
         lead(system, "notify-dpa", Map.of("dpaNotificationReference", "AP-2"));
-        lead(system, "decide-suspension", Map.of("suspendUse", "NO", "suspensionMotivation", "Geen schade"));
+        lead(
+                system,
+                "decide-suspension",
+                Map.of("art79Risk", "NO", "suspendUse", "NO", "suspensionMotivation", "Geen schade"));
         lead(system, "assess-risk-change", Map.of("riskChanged", "YES", "riskReviewMotivation", "Meer gegevens"));
         assertThat(incident)
                 .hasPassed("notify-dpa", "start-incident-round", "incident-closed")
