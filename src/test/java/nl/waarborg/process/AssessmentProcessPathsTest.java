@@ -203,6 +203,21 @@ class AssessmentProcessPathsTest {
             Map<String, Object> withGovernance = new HashMap<>(input);
             nl.waarborg.demo.DemoDriver.governance(taskService.getVariables(task.getId()))
                     .forEach((k, v) -> withGovernance.putIfAbsent(k, nl.waarborg.engine.VariableValues.toVariable(v)));
+            if (input.get("conditions") instanceof String conditions) {
+                // The alderman's own conditions become action points (ADR 0043): each with an owner and a due date.
+                withGovernance.putIfAbsent(
+                        "ownConditionActions",
+                        nl.waarborg.engine.VariableValues.toVariable(conditions
+                                .lines()
+                                .map(c -> Map.of(
+                                        "condition",
+                                        c,
+                                        "owner",
+                                        "Team",
+                                        "dueDate",
+                                        java.time.LocalDate.now().plusMonths(1).toString()))
+                                .toList()));
+            }
             input = withGovernance;
         }
         completeAs(who[0], who[1], task, input);
@@ -1188,9 +1203,10 @@ class AssessmentProcessPathsTest {
         ProcessInstance iama = startAssessment("iama", system);
         fillIama(system);
         for (String gate : List.of("privacy-officer-advice", "ethics-committee-advice", "alderman-decision")) {
+            // The alderman gives his conditions as rows with owner and due date (ADR 0043).
             assertThat(refusal(() -> decide(system, gate, "APPROVED_WITH_CONDITIONS")))
                     .isInstanceOf(InvalidInputException.class)
-                    .hasMessageContaining("conditions");
+                    .hasMessageContaining(gate.equals("alderman-decision") ? "ownConditionActions" : "conditions");
             assertThat(iama).isWaitingAt(gate);
             Map<String, Object> input = gateInput("APPROVED_WITH_CONDITIONS", "Akkoord mits");
             input.put("conditions", "Halfjaarlijkse bias-toets");
