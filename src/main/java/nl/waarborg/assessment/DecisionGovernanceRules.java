@@ -22,6 +22,8 @@ final class DecisionGovernanceRules {
     static final String CONDITIONS = "conditionVerdicts";
     static final String RISKS = "residualRiskAcceptances";
     static final String ACTION_POINTS = "condition" + ActionPoints.SUFFIX;
+    static final String OWN = "ownConditionActions";
+    static final String OWN_SOURCE = "Besluit";
 
     private DecisionGovernanceRules() {}
 
@@ -83,14 +85,11 @@ final class DecisionGovernanceRules {
         for (int i = 0; i < conditions.size(); i++) {
             verdicts.add(verdict(conditions.get(i), (Map<?, ?>) rows.get(i), CONDITIONS + "[" + i + "]", today));
             if ("ADOPTED".equals(verdicts.get(i).get("verdict"))) {
-                Map<String, Object> point = new LinkedHashMap<>();
-                point.put(
-                        "what",
-                        conditions.get(i).source() + ": " + conditions.get(i).condition());
-                point.put("owner", verdicts.get(i).get("owner"));
-                point.put("dueDate", verdicts.get(i).get("dueDate"));
-                actionPoints.add(point);
+                actionPoints.add(actionPoint(conditions.get(i), verdicts.get(i)));
             }
+        }
+        if (Decision.APPROVED_WITH_CONDITIONS.is(decision)) {
+            record.put(OWN, ownConditions(input, actionPoints, today));
         }
         List<?> acceptances = rows(
                 input.residualRiskAcceptances(),
@@ -119,6 +118,56 @@ final class DecisionGovernanceRules {
         record.put(RISKS, accepted);
         record.put(ACTION_POINTS, actionPoints);
         return Optional.of(record);
+    }
+
+    /**
+     * The alderman's own conditions (ADR 0043), one per line of the text, each a row with an owner and a due date that
+     * becomes an action point like an adopted condition of the advice.
+     */
+    private static List<Map<String, Object>> ownConditions(
+            DecisionGovernance input, List<Map<String, Object>> actionPoints, LocalDate today) {
+        List<String> conditions =
+                AdviceConditions.split(ownConditionsText(input.ownConditions(), input.ownConditionActions()));
+        if (conditions.isEmpty()) {
+            throw new InvalidInputException(
+                    OWN + "[0]",
+                    "Gate field '" + OWN + "' needs a row per condition, each with an owner and a due date: the"
+                            + " alderman's conditions become action points.");
+        }
+        List<?> rows = rows(input.ownConditionActions(), OWN, conditions.size(), "condition", conditions);
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (int i = 0; i < conditions.size(); i++) {
+            AdviceConditions.Item item = new AdviceConditions.Item("alderman-decision", OWN_SOURCE, conditions.get(i));
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("condition", item.condition());
+            adopted(item, (Map<?, ?>) rows.get(i), OWN + "[" + i + "]", today, row);
+            result.add(row);
+            actionPoints.add(actionPoint(item, row));
+        }
+        return result;
+    }
+
+    /** The text as given, or the rows' conditions one per line when only rows are given. */
+    static String ownConditionsText(String text, List<?> rows) {
+        if (trim(text) != null || rows == null) {
+            return text;
+        }
+        List<String> lines = new ArrayList<>();
+        for (Object row : rows) {
+            String condition = row instanceof Map<?, ?> map ? trim(map.get("condition")) : null;
+            if (condition != null) {
+                lines.add(condition);
+            }
+        }
+        return lines.isEmpty() ? text : String.join("\n", lines);
+    }
+
+    private static Map<String, Object> actionPoint(AdviceConditions.Item item, Map<String, Object> verdict) {
+        Map<String, Object> point = new LinkedHashMap<>();
+        point.put("what", item.source() + ": " + item.condition());
+        point.put("owner", verdict.get("owner"));
+        point.put("dueDate", verdict.get("dueDate"));
+        return point;
     }
 
     /** The submitted rows, exactly one per expected item and in the same order, each holding its item's text. */
@@ -163,16 +212,8 @@ final class DecisionGovernanceRules {
             result.put("verdict", verdict);
             result.put("reason", reason);
         } else if ("ADOPTED".equals(verdict)) {
-            String owner = trim(row.get("owner"));
-            if (owner == null) {
-                throw new InvalidInputException(
-                        path + ".owner", "Adopted condition '" + item.condition() + "' needs an owner.");
-            }
             result.put("verdict", verdict);
-            result.put("owner", owner);
-            result.put(
-                    "dueDate",
-                    dueDate(row.get("dueDate"), path + ".dueDate", item, today).toString());
+            adopted(item, row, path, today, result);
         } else {
             throw new InvalidInputException(
                     path + ".verdict",
@@ -180,6 +221,20 @@ final class DecisionGovernanceRules {
                             + " has no verdict: adopt it (ADOPTED) or reject it with reasons (REJECTED).");
         }
         return result;
+    }
+
+    /** An adopted condition becomes an action point: it needs an owner and a due date that has not passed. */
+    private static void adopted(
+            AdviceConditions.Item item, Map<?, ?> row, String path, LocalDate today, Map<String, Object> result) {
+        String owner = trim(row.get("owner"));
+        if (owner == null) {
+            throw new InvalidInputException(
+                    path + ".owner", "Adopted condition '" + item.condition() + "' needs an owner.");
+        }
+        result.put("owner", owner);
+        result.put(
+                "dueDate",
+                dueDate(row.get("dueDate"), path + ".dueDate", item, today).toString());
     }
 
     private static LocalDate dueDate(Object value, String path, AdviceConditions.Item item, LocalDate today) {

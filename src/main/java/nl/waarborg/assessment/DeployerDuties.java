@@ -12,7 +12,8 @@ import nl.waarborg.assessment.GoLiveDuties.Duty;
  * <ul>
  *   <li>Art. 26(1), (2) and (4): always;
  *   <li>Art. 26(7): only when the system is used at the workplace;
- *   <li>Art. 26(9): only when a DPIA is required (GDPR Art. 35);
+ *   <li>Art. 26(9): when a DPIA is required (GDPR Art. 35), and when a recommended DPIA was started (ADR 0043: the
+ *       provider's information serves any DPIA that is carried out; {@code dpiaRuns}, or the owner's choice to start);
  *   <li>Art. 86: only for Annex III (except point 2) when decisions have legal or similarly significant effects.
  * </ul>
  *
@@ -23,6 +24,9 @@ final class DeployerDuties {
 
     /** Annex III point 2 (critical infrastructure), outside Art. 86(1). */
     static final String CRITICAL_INFRASTRUCTURE_POINT = "2";
+
+    /** Whether the round carries out a DPIA: required, or recommended and started by the owner (ADR 0030). */
+    static final String DPIA_RUNS = "dpiaRuns";
 
     private DeployerDuties() {}
 
@@ -35,13 +39,30 @@ final class DeployerDuties {
         if (!Boolean.FALSE.equals(outcome.get("usedAtWorkplace"))) {
             duties.add(Duty.DEPLOYER_ART26_7);
         }
-        if (!Boolean.FALSE.equals(outcome.get("dpiaRequired"))) {
+        if (!Boolean.FALSE.equals(outcome.get("dpiaRequired")) || Boolean.TRUE.equals(outcome.get(DPIA_RUNS))) {
             duties.add(Duty.DEPLOYER_ART26_9);
         }
         if (explanationRequired(outcome)) {
             duties.add(Duty.DEPLOYER_ART86);
         }
         return duties;
+    }
+
+    /**
+     * The outcome with what the steps after the triage decided: {@code dpiaRuns} when the owner started a recommended
+     * DPIA (the go-live check reads the recorded steps; the cycle has the variable itself).
+     */
+    static Map<String, Object> withStartedChoices(Map<String, Object> outcome, List<TriageChoices.Entry> decisions) {
+        boolean started = TriageChoices.status(decisions.stream()
+                        .filter(e -> AssessmentType.DPIA.name().equals(e.subject()))
+                        .toList())
+                == TriageChoices.Status.RUNS;
+        if (outcome == null || !started) {
+            return outcome;
+        }
+        Map<String, Object> result = new java.util.HashMap<>(outcome);
+        result.put(DPIA_RUNS, true);
+        return result;
     }
 
     /** Art. 86(1): a system of Annex III, not point 2, whose decisions have legal or similarly significant effects. */

@@ -28,7 +28,9 @@ class GoLiveCheck implements PhaseEntryCheck {
         GoLiveInvariant.Facts known = facts.of(system.id(), system.owner());
         List<String> violations = new ArrayList<>(GoLiveInvariant.violations(known, membership::isMember));
         if (violations.isEmpty() && phase == SystemRecord.Phase.EVALUATE) {
-            List<String> open = GoLiveDuties.open(known.triageOutcome(), facts.checksDone(system.id(), known.round()));
+            List<String> open = GoLiveDuties.open(
+                    DeployerDuties.withStartedChoices(known.triageOutcome(), known.decisions()),
+                    facts.checksDone(system.id(), known.round()));
             if (!open.isEmpty()) {
                 throw new PhaseEntryRefusedException("System " + system.id() + " cannot go into use: the go-live"
                         + " checks " + String.join(", ", open) + " of round " + known.round() + " are not done."

@@ -173,6 +173,26 @@ public final class TriageChoices {
         return Optional.empty();
     }
 
+    /**
+     * Segregation of duties within one decline (ADR 0030, 0043): whoever declined does not advise on that decline, and
+     * whoever advised on it does not take the final decision to decline anyway. Empty when {@code user} may take the
+     * step.
+     */
+    public static Optional<String> dutyConflict(
+            AssessmentType type, List<Entry> entries, Step step, String outcome, String user) {
+        Step earlier = step == Step.ADVICE ? Step.CHOICE : Step.ADVICE;
+        boolean guarded =
+                step == Step.ADVICE || (step == Step.FINAL && outcome != null && DECLINE.equals(outcome.trim()));
+        if (!guarded || entries.stream().noneMatch(e -> e.step() == earlier && Objects.equals(user, e.user()))) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                step == Step.ADVICE
+                        ? user + " declined the " + type + " and may not advise on that decline."
+                        : user + " advised on declining the " + type + " and may not take the final decision to"
+                                + " decline it.");
+    }
+
     /** Why the privacy officer's review of the Art. 6(3) exception cannot be recorded; empty when it can. */
     public static Optional<Problem> reviewRefusal(Map<String, Object> outcome, List<Entry> reviews, String answer) {
         if (!exceptionApplied(outcome)) {
@@ -199,6 +219,7 @@ public final class TriageChoices {
             Function<String, Optional<String>> conflictOf) {
         List<String> problems = new ArrayList<>();
         String decliner = null;
+        java.util.Set<String> advisers = new java.util.HashSet<>();
         for (Entry e : entries) {
             if (e.step() == Step.CHOICE) {
                 // refusal() records an ADVICE only after a CHOICE to decline, so the choice before an advice is
@@ -217,6 +238,9 @@ public final class TriageChoices {
                 if (Objects.equals(e.user(), decliner)) {
                     problems.add(e.user() + " both declined the " + type + " and advised on it");
                 }
+                advisers.add(e.user());
+            } else if (e.step() == Step.FINAL && DECLINE.equals(e.outcome()) && advisers.contains(e.user())) {
+                problems.add(e.user() + " advised on declining the " + type + " and declined it finally");
             }
         }
         return problems;

@@ -75,14 +75,10 @@ public class TriageDecisions {
         }
         if (step == Step.ADVICE) {
             requireNoConflict(systemId, round, user, "advise on declining the " + type);
-            entries.stream()
-                    .filter(e -> e.step() == Step.CHOICE && user.equals(e.user()))
-                    .findAny()
-                    .ifPresent(e -> {
-                        throw new SegregationOfDutiesException(
-                                user + " declined the " + type + " and may not advise on that decline.");
-                    });
         }
+        TriageChoices.dutyConflict(type, entries, step, outcome, user).ifPresent(conflict -> {
+            throw new SegregationOfDutiesException(conflict);
+        });
         append(systemId, round, type.name(), step, outcome.trim(), text, user);
         audit.record(
                 AuditAction.ASSESSMENT_CHOICE_RECORDED,

@@ -135,6 +135,7 @@ public final class EngineOwnedVariables {
             "mandateReference",
             "conditionVerdicts",
             "residualRiskAcceptances",
+            "ownConditionActions",
             // The steps after the triage (ADR 0030): choices, advice and the review of the Art. 6(3) exception.
             "exceptionReviewAnswer",
             "exceptionReviewMotivation",

@@ -80,7 +80,7 @@ class DeadlineWatch {
                             .listPage(from, PAGE));
             for (Task task : tasks) {
                 Instant due = task.getDueDate().toInstant();
-                Optional<MailKind> kind = DeadlineNotice.of(due, now, days);
+                Optional<MailKind> kind = DeadlineNotice.of(due, now, days, processKey(task));
                 if (kind.isPresent() && notice(task, kind.get(), due)) {
                     made++;
                 }
@@ -110,6 +110,16 @@ class DeadlineWatch {
         } catch (DuplicateKeyException otherNode) {
             return false;
         }
+    }
+
+    private String processKey(Task task) {
+        return task.getProcessDefinitionId() == null
+                ? null
+                : EngineAccess.withoutAuthorization(
+                        engine,
+                        () -> engine.getRepositoryService()
+                                .getProcessDefinition(task.getProcessDefinitionId())
+                                .getKey());
     }
 
     private boolean noticed(String taskId, MailKind kind, Instant due) {

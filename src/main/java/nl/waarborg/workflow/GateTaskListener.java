@@ -75,12 +75,17 @@ public class GateTaskListener implements TaskListener {
         String user = EngineUser.of(task);
         GroupMembers.require(task, gate.candidateGroup(), gate.dutchName(), user);
         List<String> sendBackTo = stringList(task.getVariable(ProcessVariables.SEND_BACK_TO));
+        String conditions = gate.advisory()
+                ? text(task, ProcessVariables.CONDITIONS)
+                : DecisionGovernance.conditionsText(
+                        text(task, ProcessVariables.CONDITIONS),
+                        list(task.getVariable(ProcessVariables.OWN_CONDITION_ACTIONS)));
         GateDecisionRequest request = new GateDecisionRequest(
                 gate.taskId(),
                 gate.advisory(),
                 text(task, ProcessVariables.DECISION),
                 text(task, ProcessVariables.MOTIVATION),
-                text(task, ProcessVariables.CONDITIONS),
+                conditions,
                 text(task, ProcessVariables.DEVIATION_MOTIVATION),
                 sendBackTo,
                 user,
@@ -129,7 +134,9 @@ public class GateTaskListener implements TaskListener {
                 body,
                 text(task, ProcessVariables.MANDATE_REFERENCE),
                 list(task.getVariable(ProcessVariables.CONDITION_VERDICTS)),
-                list(task.getVariable(ProcessVariables.RESIDUAL_RISK_ACCEPTANCES)));
+                list(task.getVariable(ProcessVariables.RESIDUAL_RISK_ACCEPTANCES)),
+                request.conditions(),
+                list(task.getVariable(ProcessVariables.OWN_CONDITION_ACTIONS)));
     }
 
     private static List<?> list(Object value) {

@@ -57,6 +57,8 @@ public class ImplementationPreparer implements JavaDelegate {
         // The Art. 50 and provider duties of the round's triage: one instance of the task go-live-duty each (ADR 0031).
         Map<String, Object> outcome = new HashMap<>();
         TriageRecorder.OUTCOME.forEach(name -> outcome.put(name, execution.getVariable(name)));
+        // A recommended DPIA that the owner started counts for Art. 26(9) as a required one (ADR 0043).
+        outcome.put(ProcessVariables.DPIA_RUNS, execution.getVariable(ProcessVariables.DPIA_RUNS));
         execution.setVariable(
                 ProcessVariables.GO_LIVE_DUTIES,
                 Variables.objectValue(new ArrayList<>(GoLiveDuties.duties(outcome).stream()

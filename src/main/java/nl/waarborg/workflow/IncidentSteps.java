@@ -13,6 +13,7 @@ import nl.waarborg.workflow.rules.IncidentDeadlines.BreachRisk;
 import nl.waarborg.workflow.rules.IncidentDeadlines.Deadline;
 import nl.waarborg.workflow.rules.IncidentDeadlines.Notification;
 import nl.waarborg.workflow.rules.IncidentDeadlines.Seriousness;
+import nl.waarborg.workflow.rules.IncidentSuspension;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -92,7 +93,8 @@ class IncidentSteps {
     }
 
     void suspension(DelegateTask task) {
-        boolean suspend = yes(task.getVariable("suspendUse"), "suspendUse");
+        Object art79Risk = task.getVariable(IncidentSuspension.ART79_RISK);
+        boolean suspend = IncidentSuspension.decide(art79Risk, task.getVariable(IncidentSuspension.SUSPEND));
         task.setVariable(USE_SUSPENDED, suspend);
         if (suspend) {
             records.suspended(task.getProcessInstanceId(), Instant.now());
@@ -101,7 +103,11 @@ class IncidentSteps {
                 suspend ? AuditAction.USE_SUSPENDED : AuditAction.USE_CONTINUED,
                 EngineUser.of(task),
                 task.getExecution(),
-                Map.of("motivation", String.valueOf(task.getVariable("suspensionMotivation"))));
+                Map.of(
+                        "art79Risk",
+                        "YES".equals(art79Risk),
+                        "motivation",
+                        String.valueOf(task.getVariable("suspensionMotivation"))));
     }
 
     /** Create: the task is due at the legal deadline. Complete: recorded; a late notice to the DPA needs reasons. */

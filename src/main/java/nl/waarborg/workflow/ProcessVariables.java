@@ -21,8 +21,9 @@ public final class ProcessVariables {
     public static final String MANDATE_REFERENCE = "mandateReference";
     public static final String CONDITION_VERDICTS = "conditionVerdicts";
     public static final String RESIDUAL_RISK_ACCEPTANCES = "residualRiskAcceptances";
-    public static final java.util.List<String> DECISION_GOVERNANCE =
-            java.util.List.of(COMPETENT_BODY, MANDATE_REFERENCE, CONDITION_VERDICTS, RESIDUAL_RISK_ACCEPTANCES);
+    public static final String OWN_CONDITION_ACTIONS = "ownConditionActions";
+    public static final java.util.List<String> DECISION_GOVERNANCE = java.util.List.of(
+            COMPETENT_BODY, MANDATE_REFERENCE, CONDITION_VERDICTS, RESIDUAL_RISK_ACCEPTANCES, OWN_CONDITION_ACTIONS);
 
     public static final String TRIAGE_RESULT = "triageResult";
     public static final String TRIAGE_STOP = "triageStop";

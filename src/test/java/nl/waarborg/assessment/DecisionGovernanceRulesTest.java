@@ -69,7 +69,7 @@ class DecisionGovernanceRulesTest {
     @Test
     void anApprovalRecordsTheBodyEveryVerdictTheAcceptedRisksAndTheActionPointsOfTheAdoptedConditions() {
         Map<String, Object> record = record(
-                "APPROVED_WITH_CONDITIONS",
+                "APPROVED",
                 input(
                         "WETHOUDER_MANDAAT",
                         " Mandaatbesluit 2026/12 ",
@@ -97,6 +97,99 @@ class DecisionGovernanceRulesTest {
                         "what", FG + ": Logging zes maanden bewaren", "owner", "Team Data", "dueDate", "2027-03-01"));
         assertThat((List<Object>) record.get("residualRiskAcceptances"))
                 .containsExactly(Map.of("risk", "R1: Onterechte verdenking", "level", "MEDIUM", "accepted", true));
+    }
+
+    static Map<String, Object> own(String condition, String owner, String dueDate) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("condition", condition);
+        row.put("owner", owner);
+        row.put("dueDate", dueDate);
+        return row;
+    }
+
+    static DecisionGovernance withOwn(String text, List<?> rows) {
+        return new DecisionGovernance(
+                "COLLEGE",
+                null,
+                List.of(adopted("Logging zes maanden bewaren"), rejected("Jaarlijks op bias toetsen", "Geregeld")),
+                accepted(),
+                text,
+                rows);
+    }
+
+    @Test
+    void theAldermansOwnConditionsBecomeActionPointsWithOwnerAndDueDateLikeTheAdoptedOnes() {
+        Map<String, Object> record = record(
+                "APPROVED_WITH_CONDITIONS",
+                withOwn(
+                        "- Evaluatie na een jaar\n\n2. Cliëntenraad informeren",
+                        List.of(
+                                own("Evaluatie na een jaar", "Team Data", "2027-06-01"),
+                                own("Cliëntenraad informeren", "Communicatie", "2027-02-01"))));
+        assertThat((List<Object>) record.get("ownConditionActions"))
+                .containsExactly(
+                        Map.of("condition", "Evaluatie na een jaar", "owner", "Team Data", "dueDate", "2027-06-01"),
+                        Map.of(
+                                "condition",
+                                "Cliëntenraad informeren",
+                                "owner",
+                                "Communicatie",
+                                "dueDate",
+                                "2027-02-01"));
+        assertThat((List<Object>) record.get("conditionActionPoints"))
+                .containsExactly(
+                        Map.of(
+                                "what",
+                                FG + ": Logging zes maanden bewaren",
+                                "owner",
+                                "Team Data",
+                                "dueDate",
+                                "2027-03-01"),
+                        Map.of("what", "Besluit: Evaluatie na een jaar", "owner", "Team Data", "dueDate", "2027-06-01"),
+                        Map.of(
+                                "what",
+                                "Besluit: Cliëntenraad informeren",
+                                "owner",
+                                "Communicatie",
+                                "dueDate",
+                                "2027-02-01"));
+        // The form sends only the rows: the text is derived from them, one condition per line.
+        assertThat(DecisionGovernance.conditionsText(null, List.of(own("A", "x", "2027-06-01"), own("B", null, null))))
+                .isEqualTo("A\nB");
+        assertThat(DecisionGovernance.conditionsText("Tekst", List.of(own("A", "x", "2027-06-01"))))
+                .isEqualTo("Tekst");
+    }
+
+    @Test
+    void anOwnConditionWithoutOwnerDueDateOrRowIsRefusedAndNoneCanBeDroppedOrRewritten() {
+        String text = "Evaluatie na een jaar";
+        refused("APPROVED_WITH_CONDITIONS", withOwn(text, null), "ownConditionActions[0]", "no row");
+        refused(
+                "APPROVED_WITH_CONDITIONS",
+                withOwn(text, List.of(own(text, " ", "2027-06-01"))),
+                "ownConditionActions[0].owner",
+                "owner");
+        refused(
+                "APPROVED_WITH_CONDITIONS",
+                withOwn(text, List.of(own(text, "Team Data", null))),
+                "ownConditionActions[0].dueDate",
+                "due date");
+        refused(
+                "APPROVED_WITH_CONDITIONS",
+                withOwn(text, List.of(own(text, "Team Data", "2027-01-14"))),
+                "ownConditionActions[0].dueDate",
+                "has passed");
+        refused(
+                "APPROVED_WITH_CONDITIONS",
+                withOwn(text + "\nTweede", List.of(own(text, "Team Data", "2027-06-01"))),
+                "ownConditionActions[1]",
+                "none may be left out");
+        refused(
+                "APPROVED_WITH_CONDITIONS",
+                withOwn(text, List.of(own("Iets anders", "Team Data", "2027-06-01"))),
+                "ownConditionActions[0].condition",
+                "cannot be changed");
+        refused("APPROVED_WITH_CONDITIONS", withOwn(null, List.of()), "ownConditionActions[0]", "owner and a due date");
     }
 
     @Test

@@ -53,10 +53,25 @@ class DeployerDutiesTest {
     }
 
     @Test
-    void providerInformationForTheDpiaOnlyWhenADpiaIsRequired() {
+    void providerInformationForTheDpiaWhenADpiaIsRequiredOrStarted() {
         assertThat(DeployerDuties.of(base("dpiaRequired", true))).contains(Duty.DEPLOYER_ART26_9);
         assertThat(DeployerDuties.of(base("dpiaRequired", false))).doesNotContain(Duty.DEPLOYER_ART26_9);
         assertThat(DeployerDuties.of(base("dpiaRequired", null))).contains(Duty.DEPLOYER_ART26_9);
+        // A recommended DPIA that was started: the provider's information serves it too (ADR 0043).
+        assertThat(DeployerDuties.of(base("dpiaRuns", true))).contains(Duty.DEPLOYER_ART26_9);
+        assertThat(DeployerDuties.of(base("dpiaRuns", false))).doesNotContain(Duty.DEPLOYER_ART26_9);
+        List<TriageChoices.Entry> started =
+                List.of(new TriageChoices.Entry("DPIA", TriageChoices.Step.CHOICE, "START", null, "lead"));
+        assertThat(DeployerDuties.of(DeployerDuties.withStartedChoices(base(), started)))
+                .contains(Duty.DEPLOYER_ART26_9);
+        assertThat(GoLiveDuties.required(DeployerDuties.withStartedChoices(base(), started)))
+                .contains(Duty.DEPLOYER_ART26_9.code());
+        List<TriageChoices.Entry> declined = List.of(
+                new TriageChoices.Entry("DPIA", TriageChoices.Step.CHOICE, "DECLINE", "Weinig", "lead"),
+                new TriageChoices.Entry("DPIA", TriageChoices.Step.ADVICE, "AGREED", "Akkoord", "fg"),
+                new TriageChoices.Entry("IAMA", TriageChoices.Step.CHOICE, "START", null, "lead"));
+        assertThat(DeployerDuties.of(DeployerDuties.withStartedChoices(base(), declined)))
+                .doesNotContain(Duty.DEPLOYER_ART26_9);
     }
 
     @Test

@@ -177,4 +177,33 @@ class TriageChoicesTest {
                 .asString()
                 .contains("both declined the IAMA and advised on it");
     }
+
+    @Test
+    void theAdviserWhoAdvisedAgainstADeclineDoesNotTakeTheFinalDecisionToDeclineAnyway() {
+        List<Entry> advised =
+                List.of(entry("DPIA", Step.CHOICE, "DECLINE", "lead"), entry("DPIA", Step.ADVICE, "DISAGREED", "fg"));
+        assertThat(TriageChoices.dutyConflict(AssessmentType.DPIA, advised, Step.FINAL, " DECLINE ", "fg"))
+                .hasValueSatisfying(m -> assertThat(m).contains("fg advised on declining the DPIA"));
+        assertThat(TriageChoices.dutyConflict(AssessmentType.DPIA, advised, Step.FINAL, "DECLINE", "lead"))
+                .isEmpty();
+        assertThat(TriageChoices.dutyConflict(AssessmentType.DPIA, advised, Step.FINAL, "START", "fg"))
+                .as("starting after all follows the advice")
+                .isEmpty();
+        // The rule that was there: whoever declined does not advise on it.
+        assertThat(TriageChoices.dutyConflict(
+                        AssessmentType.DPIA, advised.subList(0, 1), Step.ADVICE, "AGREED", "lead"))
+                .hasValueSatisfying(m -> assertThat(m).contains("may not advise"));
+        assertThat(TriageChoices.dutyConflict(AssessmentType.DPIA, advised.subList(0, 1), Step.ADVICE, "AGREED", "fg"))
+                .isEmpty();
+
+        // A decline recorded that way (before this rule) does not count for go-live.
+        List<Entry> recorded = List.of(
+                entry("DPIA", Step.CHOICE, "DECLINE", "lead"),
+                entry("DPIA", Step.ADVICE, "DISAGREED", "fg"),
+                entry("DPIA", Step.FINAL, "DECLINE", "fg"));
+        assertThat(TriageChoices.declineProblems(AssessmentType.DPIA, recorded, (u, g) -> true, u -> Optional.empty()))
+                .singleElement()
+                .asString()
+                .contains("fg advised on declining the DPIA and declined it finally");
+    }
 }

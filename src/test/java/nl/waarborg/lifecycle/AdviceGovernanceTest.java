@@ -104,6 +104,10 @@ class AdviceGovernanceTest {
         values.put("decision", "APPROVED_WITH_CONDITIONS");
         values.put("motivation", "Akkoord; de voorwaarden zijn beoordeeld");
         values.put("conditions", "Zie de beoordeelde voorwaarden");
+        values.put(
+                "ownConditionActions",
+                new ArrayList<>(List.of(new LinkedHashMap<>(
+                        Map.of("condition", "Zie de beoordeelde voorwaarden", "owner", "Griffie", "dueDate", DUE)))));
         values.put("competentBody", body);
         values.put(
                 "conditionVerdicts",
@@ -282,6 +286,55 @@ class AdviceGovernanceTest {
         assertThat(version.path("answers").has("iama-alderman-decision")).isFalse();
     }
 
+    /** The open action points of the Implement phase: "what / owner". */
+    List<String> actionPoints(String systemId) {
+        return engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(systemId)
+                .taskDefinitionKey("complete-action-point")
+                .list()
+                .stream()
+                .map(t -> engine.getTaskService().getVariable(t.getId(), "actionPointWhat") + " / "
+                        + engine.getTaskService().getVariable(t.getId(), "actionPointOwner"))
+                .toList();
+    }
+
+    @Test
+    void theAldermansOwnConditionsBecomeActionPointsWithOwnerAndDueDateOnEveryPath() throws Exception {
+        String systemId = systemAtTheAlderman();
+        String taskId = gates.taskId(systemId, "alderman-decision");
+
+        // Conditions as text only, the old way: not tracked, so refused on every path; nothing is saved.
+        Map<String, Object> untracked = careful("COLLEGE");
+        untracked.put("conditions", "Evaluatie na een jaar");
+        untracked.remove("ownConditionActions");
+        refused(gates.complete(as("alderman"), systemId, "alderman-decision", untracked), 400, "ownConditionActions");
+        refused(viaEngineRest("alderman", taskId, "complete", untracked), 400, "ownConditionActions");
+        refused(viaEngineRest("alderman", taskId, "submit-form", untracked), 400, "ownConditionActions");
+        refused(viaTasklist(taskId, untracked), 400, "ownConditionActions");
+        Map<String, Object> noOwner = careful("COLLEGE");
+        ((List<Map<String, Object>>) noOwner.get("ownConditionActions")).get(0).remove("owner");
+        HttpResponse<String> onPage = viaPage("alderman", taskId, noOwner);
+        assertThat(onPage.statusCode()).as(onPage.body()).isEqualTo(400);
+        assertThat(onPage.body()).contains("ownConditionActions[0].owner").contains("wordt een actiepunt");
+        assertThat(gates.version(gates.iamaId(systemId), 1).path("status").asText())
+                .isEqualTo("IN_REVIEW");
+
+        // The page sends the rows only: the conditions' text is derived from them and each becomes an action point.
+        Map<String, Object> rows = careful("COLLEGE");
+        rows.remove("conditions");
+        rows.put(
+                "ownConditionActions",
+                List.of(Map.of("condition", "Evaluatie na een jaar", "owner", "Griffie", "dueDate", DUE)));
+        HttpResponse<String> decided = viaPage("alderman", taskId, rows);
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+        JsonNode version = gates.version(gates.iamaId(systemId), 1);
+        assertThat(version.path("signatures").get(2).path("conditions").asText())
+                .isEqualTo("Evaluatie na een jaar");
+        assertThat(actionPoints(systemId)).contains("Besluit: Evaluatie na een jaar / Griffie");
+    }
+
     @Test
     void theMayorDecidesForHisOwnPowerAndTheSignedVersionRecordsEverything() throws Exception {
         String systemId = systemAtTheAlderman();
@@ -309,17 +362,8 @@ class AdviceGovernanceTest {
         assertThat(version.path("signatures").get(2).path("user").asText()).isEqualTo(mayor);
 
         // The adopted condition is an action point of the Implement phase, with its owner.
-        List<String> points = engine
-                .getTaskService()
-                .createTaskQuery()
-                .processInstanceBusinessKey(systemId)
-                .taskDefinitionKey("complete-action-point")
-                .list()
-                .stream()
-                .map(t -> String.valueOf(engine.getTaskService().getVariable(t.getId(), "actionPointWhat")))
-                .toList();
-        assertThat(points)
-                .contains("Advies functionaris gegevensbescherming: Logging zes maanden bewaren")
+        assertThat(actionPoints(systemId))
+                .contains("Advies functionaris gegevensbescherming: Logging zes maanden bewaren / Team Data")
                 .noneMatch(p -> p.contains("bias"));
 
         // The PDF of the signed version shows it in Dutch.

@@ -6,6 +6,8 @@ import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -70,5 +72,20 @@ class IncidentEscalationMailTest extends MailScenario {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+
+        // The general watch sends no "termijn nadert" of its own for the notification nor for the manager's task:
+        // one mail, not two (ADR 0043).
+        ZonedDateTime due = aware.plus(Duration.ofHours(72)).atZone(ZoneId.of("Europe/Amsterdam"));
+        deadlines.check(ZonedDateTime.now(ZoneId.of("Europe/Amsterdam")));
+        deadlines.check(due.minusHours(1));
+        assertThat(mailsTo(manager, name)).hasSize(1);
+        assertThat(mailsTo("lead", name))
+                .as("the owner of the notification task")
+                .isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM wb_mail_outbox WHERE kind = 'DEADLINE_APPROACHING' AND body LIKE ?")
+                        .param("%" + name + "%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 }

@@ -45,6 +45,16 @@ class NotificationRulesTest {
     }
 
     @Test
+    void incidentTasksGetNoApproachingMailBecauseTheirProcessEscalatesItselfButTheyStillGetThePassedOne() {
+        Instant due = ZonedDateTime.of(2026, 3, 9, 10, 0, 0, 0, AMSTERDAM).toInstant();
+        ZonedDateTime friday = ZonedDateTime.of(2026, 3, 6, 10, 0, 0, 0, AMSTERDAM);
+        assertThat(DeadlineNotice.of(due, friday, 2, "incident")).isEmpty();
+        assertThat(DeadlineNotice.of(due, friday, 2, "assessment-cycle")).hasValue(MailKind.DEADLINE_APPROACHING);
+        assertThat(DeadlineNotice.of(due, friday, 2, null)).hasValue(MailKind.DEADLINE_APPROACHING);
+        assertThat(DeadlineNotice.of(due, friday.plusDays(4), 2, "incident")).hasValue(MailKind.DEADLINE_PASSED);
+    }
+
+    @Test
     void publicHolidaysDoNotCountAsWorkingDaysBeforeADeadline() {
         // Due Tuesday 29 December 2026 10:00; Christmas (Friday 25th) does not count, so two working days before is
         // Thursday 24 December 10:00, not Friday.

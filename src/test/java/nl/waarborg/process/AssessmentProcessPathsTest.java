@@ -203,6 +203,21 @@ class AssessmentProcessPathsTest {
             Map<String, Object> withGovernance = new HashMap<>(input);
             nl.waarborg.demo.DemoDriver.governance(taskService.getVariables(task.getId()))
                     .forEach((k, v) -> withGovernance.putIfAbsent(k, nl.waarborg.engine.VariableValues.toVariable(v)));
+            if (input.get("conditions") instanceof String conditions) {
+                // The alderman's own conditions become action points (ADR 0043): each with an owner and a due date.
+                withGovernance.putIfAbsent(
+                        "ownConditionActions",
+                        nl.waarborg.engine.VariableValues.toVariable(conditions
+                                .lines()
+                                .map(c -> Map.of(
+                                        "condition",
+                                        c,
+                                        "owner",
+                                        "Team",
+                                        "dueDate",
+                                        java.time.LocalDate.now().plusMonths(1).toString()))
+                                .toList()));
+            }
             input = withGovernance;
         }
         completeAs(who[0], who[1], task, input);
@@ -1188,9 +1203,10 @@ class AssessmentProcessPathsTest {
         ProcessInstance iama = startAssessment("iama", system);
         fillIama(system);
         for (String gate : List.of("privacy-officer-advice", "ethics-committee-advice", "alderman-decision")) {
+            // The alderman gives his conditions as rows with owner and due date (ADR 0043).
             assertThat(refusal(() -> decide(system, gate, "APPROVED_WITH_CONDITIONS")))
                     .isInstanceOf(InvalidInputException.class)
-                    .hasMessageContaining("conditions");
+                    .hasMessageContaining(gate.equals("alderman-decision") ? "ownConditionActions" : "conditions");
             assertThat(iama).isWaitingAt(gate);
             Map<String, Object> input = gateInput("APPROVED_WITH_CONDITIONS", "Akkoord mits");
             input.put("conditions", "Halfjaarlijkse bias-toets");
@@ -1944,7 +1960,10 @@ class AssessmentProcessPathsTest {
                 .contains("decide-suspension", "notify-provider", "notify-dpa");
         assertThat(task(system, "notify-dpa").getDueDate().toInstant()).isEqualTo(awareAt.plus(Duration.ofHours(72)));
 
-        lead(system, "decide-suspension", Map.of("suspendUse", "YES", "suspensionMotivation", "Risico op schade"));
+        lead(
+                system,
+                "decide-suspension",
+                Map.of("art79Risk", "NO", "suspendUse", "YES", "suspensionMotivation", "Risico op schade"));
         assertThat(incidents.useSuspended(system)).isTrue();
 
         runJob(incident.getId(), "notify-provider-deadline-near");
@@ -2018,7 +2037,10 @@ class AssessmentProcessPathsTest {
         ProcessInstance incident = reportIncident(system, Instant.now());
         lead(system, "classify-incident", incidentClassification("NONE", "UNLIKELY"));
         assertThat(incident).isWaitingAt("decide-suspension");
-        lead(system, "decide-suspension", Map.of("suspendUse", "NO", "suspensionMotivation", "Geen schade"));
+        lead(
+                system,
+                "decide-suspension",
+                Map.of("art79Risk", "NO", "suspendUse", "NO", "suspensionMotivation", "Geen schade"));
         lead(system, "assess-risk-change", Map.of("riskChanged", "NO", "riskReviewMotivation", "Bekend risico"));
         assertThat(incident)
                 .hasPassed("incident-closed")
@@ -2036,7 +2058,10 @@ class AssessmentProcessPathsTest {
         lead(system, "classify-incident", incidentClassification("NONE", "RISK"));
         assertThat(incident).isWaitingAt("decide-suspension", "notify-dpa");
         lead(system, "notify-dpa", Map.of("dpaNotificationReference", "AP-2"));
-        lead(system, "decide-suspension", Map.of("suspendUse", "NO", "suspensionMotivation", "Geen schade"));
+        lead(
+                system,
+                "decide-suspension",
+                Map.of("art79Risk", "NO", "suspendUse", "NO", "suspensionMotivation", "Geen schade"));
         lead(system, "assess-risk-change", Map.of("riskChanged", "YES", "riskReviewMotivation", "Meer gegevens"));
         assertThat(incident)
                 .hasPassed("notify-dpa", "start-incident-round", "incident-closed")

@@ -76,6 +76,18 @@ public final class ApiSteps {
                         "/engine-rest/task/" + taskId + "/" + operation, write(Map.of("variables", variables)));
     }
 
+    /** Waarborg's task page: its JSON completion with the session's CSRF token (a refusal answers in Dutch). */
+    public HttpResponse<String> viaPage(String user, String taskId, Map<String, ?> values) {
+        Http browser = Http.browser(port);
+        assertThat(browser.formLogin(user, "demo").statusCode()).isEqualTo(302);
+        String csrf = Http.csrfTokenFrom(browser.get("/systemen/nieuw").body().replace("name=\"_csrf\" content", "x"));
+        return browser.send(browser.request("/taken/" + taskId + "/afronden")
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("X-CSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(write(values))));
+    }
+
     /** Tasklist's own submit: the webapp's engine API (not /engine-rest), with its session and CSRF token. */
     public HttpResponse<String> viaTasklist(String user, String taskId, Map<String, ?> values) {
         Http browser = Http.browser(port);

@@ -56,20 +56,25 @@ class DeployerDutiesHttpTest {
     @Autowired
     TaskService tasks;
 
-    /** A deployer of high-risk AI used at the workplace, driven to its go-live duties; the id of the Art. 26(7) task. */
-    String workersTask() {
-        SystemRecord system = systems.register("Roosterplanner " + System.nanoTime(), null, "HRM", "lead");
+    /** A new system of "lead" with high-risk AI and these answers besides, driven to its go-live checks; the open steps. */
+    List<OpenStep> goLiveChecks(String name, String department, Map<String, Object> more) {
+        SystemRecord system = systems.register(name + " " + System.nanoTime(), null, department, "lead");
         driver.as("lead", () -> cycles.startCycle(system.id(), "lead"));
         Map<String, Object> answers = new HashMap<>(HIGH_RISK_AI);
         answers.putAll(Map.of(
-                "workplaceUse", "YES",
                 "euDatabaseRegistered", true,
                 "friaNotified", true,
                 "registerEntryPublished", true,
                 "personsInformed", true,
                 "logsRetained", true,
                 "logRetentionMonths", 12));
-        List<OpenStep> open = driver.driveUntil(system.id(), "go-live-duty", answers);
+        answers.putAll(more);
+        return driver.driveUntil(system.id(), "go-live-duty", answers);
+    }
+
+    /** A deployer of high-risk AI used at the workplace, driven to its go-live duties; the id of the Art. 26(7) task. */
+    String workersTask() {
+        List<OpenStep> open = goLiveChecks("Roosterplanner", "HRM", Map.of("workplaceUse", "YES"));
         return open.stream()
                 .filter(s -> "go-live-duty".equals(s.activityId()))
                 .map(OpenStep::taskId)
@@ -156,5 +161,26 @@ class DeployerDutiesHttpTest {
         assertThat(viaEngineRest(task, "submit-form", answers(lastWeek)).statusCode())
                 .isEqualTo(204);
         assertThat(tasks.createTaskQuery().taskId(task).count()).isZero();
+    }
+
+    @Test
+    void theProvidersInformationIsAskedWhenARecommendedDpiaWasStartedAndDone() {
+        List<OpenStep> open = goLiveChecks(
+                "Aanbevolen DPIA",
+                "Burgerzaken",
+                Map.of("workplaceUse", "NO", "legalEffects", "NO", "dpiaChoice", "START"));
+        String any = open.stream()
+                .filter(s -> "go-live-duty".equals(s.activityId()))
+                .map(OpenStep::taskId)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no go-live checks among " + open));
+        // The DPIA was only recommended, and the owner started it (ADR 0030); it ran and was decided.
+        assertThat(tasks.getVariable(any, "dpiaRequired")).isEqualTo(false);
+        assertThat(tasks.getVariable(any, "dpiaAdvice")).isEqualTo("RECOMMENDED");
+        assertThat(tasks.getVariable(any, "dpiaRuns")).isEqualTo(true);
+        assertThat(open.stream()
+                        .filter(s -> "go-live-duty".equals(s.activityId()))
+                        .map(s -> tasks.getVariable(s.taskId(), "goLiveDuty")))
+                .contains("go-live-art26-9-dpia");
     }
 }

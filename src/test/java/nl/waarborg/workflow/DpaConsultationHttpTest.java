@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import nl.waarborg.forms.Fixtures;
 import nl.waarborg.process.TriageAnswers;
+import nl.waarborg.support.ApiSteps;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -112,15 +112,8 @@ class DpaConsultationHttpTest {
         return systemId;
     }
 
-    HttpResponse<String> onPage(String user, String taskId, Map<String, ?> values) throws Exception {
-        Http browser = Http.browser(port);
-        assertThat(browser.formLogin(user, "demo").statusCode()).isEqualTo(302);
-        String csrf = Http.csrfTokenFrom(browser.get("/systemen/nieuw").body().replace("name=\"_csrf\" content", "x"));
-        return browser.send(browser.request("/taken/" + taskId + "/afronden")
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header("X-CSRF-TOKEN", csrf)
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(values))));
+    HttpResponse<String> onPage(String user, String taskId, Map<String, ?> values) {
+        return new ApiSteps(port).viaPage(user, taskId, values);
     }
 
     HttpResponse<String> putVariable(String user, String path, String value) throws Exception {

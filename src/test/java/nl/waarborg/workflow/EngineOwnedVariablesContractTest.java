@@ -29,7 +29,8 @@ class EngineOwnedVariablesContractTest {
             ProcessVariables.COMPETENT_BODY,
             ProcessVariables.MANDATE_REFERENCE,
             ProcessVariables.CONDITION_VERDICTS,
-            ProcessVariables.RESIDUAL_RISK_ACCEPTANCES);
+            ProcessVariables.RESIDUAL_RISK_ACCEPTANCES,
+            ProcessVariables.OWN_CONDITION_ACTIONS);
 
     @Test
     void everyVariableTheBridgeSetsIsEngineOwned() throws IllegalAccessException {

@@ -239,9 +239,19 @@ class IncidentAttackHttpTest {
                         owner,
                         suspension,
                         "complete",
-                        Map.of("suspendUse", "NO", "suspensionMotivation", "x", "useSuspended", true)),
+                        Map.of(
+                                "art79Risk",
+                                "NO",
+                                "suspendUse",
+                                "NO",
+                                "suspensionMotivation",
+                                "x",
+                                "useSuspended",
+                                true)),
                 "useSuspended");
-        refusedNaming(api.viaEngineRest(owner, suspension, "complete", Map.of("suspendUse", "PERHAPS")), "suspendUse");
+        refusedNaming(
+                api.viaEngineRest(owner, suspension, "complete", Map.of("art79Risk", "NO", "suspendUse", "PERHAPS")),
+                "suspendUse");
         String provider = api.task(owner, systemId, "notify-provider");
         refusedNaming(
                 api.as(owner)

@@ -123,7 +123,10 @@ class IncidentHttpTest {
                 .isNotBlank();
 
         String suspension = api.task(owner, systemId, "decide-suspension");
-        assertThat(api.viaApi(owner, suspension, Map.of("suspendUse", "YES", "suspensionMotivation", "Veiligheid"))
+        assertThat(api.viaApi(
+                                owner,
+                                suspension,
+                                Map.of("art79Risk", "NO", "suspendUse", "YES", "suspensionMotivation", "Veiligheid"))
                         .statusCode())
                 .isEqualTo(204);
 

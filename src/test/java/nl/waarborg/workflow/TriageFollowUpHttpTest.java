@@ -28,14 +28,23 @@ class TriageFollowUpHttpTest {
 
     ApiSteps api;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+
     @BeforeEach
     void api() {
         api = new ApiSteps(port);
     }
 
-    @Test
-    void aDeclineWithoutReasonsIsRefusedOnEveryPathAndTheDecisionIsShownAndAudited() throws Exception {
-        String systemId = api.newSystem("lead", "Keuze DPIA", "Burgerzaken");
+    /** A system of "lead" (with these co-authors) whose triage recommends a DPIA (one WP248 criterion). */
+    String systemWithRecommendedDpia(String name, String... coAuthors) {
+        String systemId = api.newSystem("lead", name, "Burgerzaken");
+        for (String coAuthor : coAuthors) {
+            assertThat(api.as("lead")
+                            .postJson("/api/systems/" + systemId + "/co-authors/" + coAuthor, "{}")
+                            .statusCode())
+                    .isLessThan(300);
+        }
         assertThat(api.as("lead")
                         .postJson("/api/systems/" + systemId + "/cycles", "{}")
                         .statusCode())
@@ -46,6 +55,12 @@ class TriageFollowUpHttpTest {
         assertThat(api.viaApi("lead", api.task("lead", systemId, "fill-in-triage"), answers)
                         .statusCode())
                 .isEqualTo(204);
+        return systemId;
+    }
+
+    @Test
+    void aDeclineWithoutReasonsIsRefusedOnEveryPathAndTheDecisionIsShownAndAudited() throws Exception {
+        String systemId = systemWithRecommendedDpia("Keuze DPIA");
 
         String choose = api.task("lead", systemId, "choose-dpia");
         for (String reasons : new String[] {"", "  "}) {
@@ -108,5 +123,42 @@ class TriageFollowUpHttpTest {
                 .contains("DPIA (AVG art. 35)");
         assertThat(api.as("manager").get("/api/audit?systemId=" + systemId).body())
                 .contains("ASSESSMENT_CHOICE_RECORDED");
+    }
+
+    @Test
+    void theAdviserWhoAdvisedAgainstTheDeclineCannotDeclineFinallyOnAnyPath() throws Exception {
+        String fgLead = "fg-lead-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        org.camunda.bpm.engine.identity.User user = engine.getIdentityService().newUser(fgLead);
+        nl.waarborg.support.DemoUsers.saveWithDemoPassword(engine.getIdentityService(), user);
+        engine.getIdentityService().createMembership(fgLead, "privacy-officer");
+        engine.getIdentityService().createMembership(fgLead, "project-lead");
+        String systemId = systemWithRecommendedDpia("Afzien DPIA door adviseur", fgLead);
+        assertThat(api.viaApi(
+                                "lead",
+                                api.task("lead", systemId, "choose-dpia"),
+                                Map.of("dpiaChoice", "DECLINE", "dpiaChoiceReasons", "Weinig gegevens"))
+                        .statusCode())
+                .isEqualTo(204);
+        HttpResponse<String> advised = api.viaApi(
+                fgLead,
+                api.task(fgLead, systemId, "advise-dpia-decline"),
+                Map.of("dpiaDeclineAdvice", "DISAGREED", "dpiaDeclineAdviceMotivation", "Voer de DPIA uit"));
+        assertThat(advised.statusCode()).as(advised.body()).isEqualTo(204);
+
+        String decide = api.task(fgLead, systemId, "decide-dpia-after-advice");
+        Map<String, Object> decline =
+                Map.of("dpiaFinalChoice", "DECLINE", "dpiaDeviationMotivation", "Toch niet nodig");
+        for (HttpResponse<String> refused : java.util.List.of(
+                api.viaApi(fgLead, decide, decline),
+                api.viaEngineRest(fgLead, decide, "complete", decline),
+                api.viaEngineRest(fgLead, decide, "submit-form", decline),
+                api.viaTasklist(fgLead, decide, decline))) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+            assertThat(refused.body()).contains("advised on declining the DPIA");
+        }
+        HttpResponse<String> onPage = api.viaPage(fgLead, decide, decline);
+        assertThat(onPage.statusCode()).as(onPage.body()).isEqualTo(403);
+        assertThat(api.task("lead", systemId, "decide-dpia-after-advice")).isEqualTo(decide);
+        assertThat(api.viaApi("lead", decide, decline).statusCode()).isEqualTo(204);
     }
 }
