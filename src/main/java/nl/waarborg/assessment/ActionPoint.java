@@ -3,7 +3,10 @@ package nl.waarborg.assessment;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A measure agreed in an assessment part, carried out in the Implement phase. */
+/**
+ * A measure agreed in an assessment part, carried out in the Implement phase: {@code result} says what was done and
+ * {@code evidence} where that can be checked (both empty until it is done).
+ */
 public record ActionPoint(
         String id,
         String versionId,
@@ -13,4 +16,6 @@ public record ActionPoint(
         LocalDate dueDate,
         boolean done,
         String doneBy,
-        Instant doneAt) {}
+        Instant doneAt,
+        String result,
+        String evidence) {}

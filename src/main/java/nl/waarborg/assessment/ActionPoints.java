@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The action points of approved versions: made from the answers when the alderman approves (every list field whose
- * key ends in {@value #SUFFIX}), carried out in the Implement phase.
+ * key ends in {@value #SUFFIX}), carried out in the Implement phase. A point that an earlier version of the same
+ * assessment already carried out (same section, same text) is taken over as done, with what was done and the
+ * evidence: a new round does not open finished work again.
  */
 @Service
 public class ActionPoints {
@@ -54,11 +57,12 @@ public class ActionPoints {
         return store.actionPoint(id);
     }
 
+    /** Marks the point done with what was done ({@code result}) and where the evidence is (optional). */
     @Transactional
-    public void completeActionPoint(String id, String userId) {
+    public void completeActionPoint(String id, String userId, String result, String evidence) {
         ActionPoint point =
                 store.actionPoint(id).orElseThrow(() -> new NotFoundException("No action point " + id + "."));
-        if (store.markActionPointDone(id, userId, now()) == 1) {
+        if (store.markActionPointDone(id, userId, now(), blankToNull(result), blankToNull(evidence)) == 1) {
             String systemId = jdbc.sql("""
                     SELECT a.system_id FROM wb_assessment a JOIN wb_assessment_version v ON v.assessment_id = a.id WHERE v.id = :v""")
                     .param("v", point.versionId())
@@ -69,8 +73,8 @@ public class ActionPoints {
         }
     }
 
-    @SuppressWarnings("unchecked")
     void createFor(VersionRow version) {
+        Map<String, ActionPoint> doneBefore = doneBefore(version);
         Map<String, Object> answers = CanonicalJson.readMap(version.answersJson());
         for (Map.Entry<String, Object> section : answers.entrySet()) {
             if (!(section.getValue() instanceof Map<?, ?> fields)) {
@@ -85,22 +89,47 @@ public class ActionPoints {
                             && point.get("what") != null
                             && !point.get("what").toString().isBlank()) {
                         Object due = point.get("dueDate");
+                        String what = point.get("what").toString();
+                        ActionPoint done = doneBefore.get(matchKey(section.getKey(), what));
                         store.insertActionPoint(new ActionPoint(
                                 UUID.randomUUID().toString(),
                                 version.id(),
                                 section.getKey(),
-                                point.get("what").toString(),
+                                what,
                                 point.get("owner") == null
                                         ? null
                                         : point.get("owner").toString(),
                                 parseDate(due),
-                                false,
-                                null,
-                                null));
+                                done != null,
+                                done == null ? null : done.doneBy(),
+                                done == null ? null : done.doneAt(),
+                                done == null ? null : done.result(),
+                                done == null ? null : done.evidence()));
                     }
                 }
             }
         }
+    }
+
+    /** The points that earlier versions of the same assessment carried out, by section and text. */
+    private Map<String, ActionPoint> doneBefore(VersionRow version) {
+        Map<String, ActionPoint> done = new HashMap<>();
+        for (VersionRow earlier : store.versions(version.assessmentId())) {
+            if (earlier.number() < version.number()) {
+                store.actionPoints(earlier.id()).stream()
+                        .filter(ActionPoint::done)
+                        .forEach(p -> done.putIfAbsent(matchKey(p.section(), p.what()), p));
+            }
+        }
+        return done;
+    }
+
+    private static String matchKey(String section, String what) {
+        return section + "\n" + what.strip();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static LocalDate parseDate(Object value) {

@@ -298,9 +298,15 @@ class AssessmentStore {
 
     void insertActionPoint(ActionPoint p) {
         jdbc.sql("""
-                INSERT INTO wb_action_point (id, version_id, section, what, owner, due_date, done)
-                VALUES (:id, :v, :section, :what, :owner, :due, FALSE)""")
+                INSERT INTO wb_action_point
+                    (id, version_id, section, what, owner, due_date, done, done_by, done_at, result, evidence)
+                VALUES (:id, :v, :section, :what, :owner, :due, :done, :doneBy, :doneAt, :result, :evidence)""")
                 .param("id", p.id())
+                .param("done", p.done())
+                .param("doneBy", p.doneBy())
+                .param("doneAt", p.doneAt() == null ? null : Timestamp.from(p.doneAt()))
+                .param("result", p.result())
+                .param("evidence", p.evidence())
                 .param("v", p.versionId())
                 .param("section", p.section())
                 .param("what", p.what())
@@ -323,10 +329,13 @@ class AssessmentStore {
                 .optional();
     }
 
-    int markActionPointDone(String id, String userId, Instant at) {
-        return jdbc.sql(
-                        "UPDATE wb_action_point SET done = TRUE, done_by = :u, done_at = :at WHERE id = :id AND done = FALSE")
+    int markActionPointDone(String id, String userId, Instant at, String result, String evidence) {
+        return jdbc.sql("""
+                        UPDATE wb_action_point SET done = TRUE, done_by = :u, done_at = :at, result = :result,
+                            evidence = :evidence WHERE id = :id AND done = FALSE""")
                 .param("u", userId)
+                .param("result", result)
+                .param("evidence", evidence)
                 .param("at", Timestamp.from(at))
                 .param("id", id)
                 .update();
@@ -382,7 +391,9 @@ class AssessmentStore {
                 due == null ? null : due.toLocalDate(),
                 rs.getBoolean("done"),
                 rs.getString("done_by"),
-                doneAt == null ? null : doneAt.toInstant());
+                doneAt == null ? null : doneAt.toInstant(),
+                rs.getString("result"),
+                rs.getString("evidence"));
     }
 
     record VersionRow(

@@ -51,7 +51,8 @@ public class VersionPdf {
     /** A section under its Dutch title with its answers (a list answer as a table). */
     public record Section(String title, List<ReadableAnswer> rows) {}
 
-    public record ActionPointRow(String what, String owner, LocalDate dueDate, String done) {}
+    public record ActionPointRow(
+            String what, String owner, LocalDate dueDate, String done, String result, String evidence) {}
 
     /** A signature as the record reads it: the step and the decision in words, the signer by name, the time in Dutch time. */
     public record SignatureRow(
@@ -138,7 +139,9 @@ public class VersionPdf {
                         a.what(),
                         a.owner() == null || a.owner().isBlank() ? null : people.of(a.owner()),
                         a.dueDate(),
-                        !a.done() ? "nee" : a.doneBy() == null ? "ja" : "ja (" + people.of(a.doneBy()) + ")"))
+                        !a.done() ? "nee" : a.doneBy() == null ? "ja" : "ja (" + people.of(a.doneBy()) + ")",
+                        a.result(),
+                        a.evidence()))
                 .toList();
     }
 }

@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Work on tasks for Waarborg's API and UI: my tasks, claim, and complete with the form's values. Runs as the
@@ -40,8 +41,16 @@ public class TaskWork {
     private final OpenTaskFacts facts;
     private final MyTaskList myTaskList;
 
-    public TaskWork(ProcessEngine engine, FormCatalog forms, OpenTaskFacts facts, MyTaskList myTaskList) {
+    private final TransactionTemplate transactions;
+
+    public TaskWork(
+            ProcessEngine engine,
+            FormCatalog forms,
+            OpenTaskFacts facts,
+            MyTaskList myTaskList,
+            TransactionTemplate transactions) {
         this.engine = engine;
+        this.transactions = transactions;
         this.forms = forms;
         this.facts = facts;
         this.myTaskList = myTaskList;
@@ -141,14 +150,26 @@ public class TaskWork {
         return view(readable(id), false);
     }
 
-    public void complete(String id, Map<String, Object> values) {
-        readable(id);
+    /**
+     * Completes the task with the form's values. A task nobody has claimed is claimed for the user first, in the same
+     * transaction: no separate "Oppakken" for one's own steps, and a refused completion leaves no claim behind. The
+     * claim is the engine's own, as the user, so only someone who may work the task gets this far; segregation of
+     * duties is checked at completion as before. Answers the system the task was for.
+     */
+    public String complete(String id, Map<String, Object> values) {
+        Task task = readable(id);
+        Facts found = facts.of(List.of(id)).get(id);
         VariableMap variables = Variables.createVariables();
         if (values != null) {
             values.forEach((key, value) -> variables.put(key, VariableValues.toVariable(value)));
         }
         try {
-            engine.getFormService().submitTaskForm(id, variables);
+            transactions.executeWithoutResult(status -> {
+                if (task.getAssignee() == null) {
+                    engine.getTaskService().claim(id, CurrentUser.id());
+                }
+                engine.getFormService().submitTaskForm(id, variables);
+            });
         } catch (RuntimeException e) {
             // Someone completed the task while this request waited for the version lock: a conflict, not an error.
             // (How the engine notices depends on the database: an exception of its own, a constraint, even an NPE.)
@@ -164,6 +185,7 @@ public class TaskWork {
             }
             throw e;
         }
+        return found == null ? null : found.businessKey();
     }
 
     /** The task, if it exists and the user may see it; a task completed meanwhile is a conflict, not a 404. */

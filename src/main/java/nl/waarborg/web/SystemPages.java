@@ -254,16 +254,29 @@ public class SystemPages {
         return "redirect:/systemen/" + id;
     }
 
-    /** Evaluate phase: take the system out of use, which ends its cycle. */
+    /**
+     * Evaluate phase: take the system out of use, which ends its cycle and cannot be undone. Two steps: the reason
+     * (required) first shows a confirmation page; only the confirmed form ({@code bevestigd=ja}) retires.
+     */
     @PostMapping("/systemen/{id}/buiten-gebruik")
     public String retire(
-            @PathVariable String id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+            @PathVariable String id,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String bevestigd,
+            Model model,
+            RedirectAttributes redirect) {
         SystemRecord system = systems.get(id);
         if (!SystemAccess.mayChange(system)) {
             throw new AccessDeniedException("Only the owner of system " + id + " may retire it.");
         }
-        if (reason != null && reason.length() > 4000) {
+        if (reason == null || reason.isBlank()) {
+            redirect.addFlashAttribute("flashError", "retire.reasonRequired");
+        } else if (reason.length() > 4000) {
             redirect.addFlashAttribute("flashError", "trigger.tooLong");
+        } else if (!"ja".equals(bevestigd)) {
+            model.addAttribute("system", system);
+            model.addAttribute("reason", reason.strip());
+            return "system-retire";
         } else if (cycles.retire(id, reason, CurrentUser.id())) {
             redirect.addFlashAttribute("flash", "retire.done");
         } else {

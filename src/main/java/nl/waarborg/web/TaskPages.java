@@ -17,6 +17,7 @@ import nl.waarborg.shared.ProblemStatus.Problem;
 import nl.waarborg.shared.RefusalNote;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
+import nl.waarborg.task.NextTask;
 import nl.waarborg.task.TaskCompletedException;
 import nl.waarborg.task.TaskWork;
 import nl.waarborg.task.TaskWork.TaskView;
@@ -55,6 +56,7 @@ public class TaskPages {
     private final VersionPages versions;
     private final TaskRefusals refusals;
     private final PersonNames personNames;
+    private final NextTask nextTask;
     /** PAGE_SIZE; a test lowers it to page through a few tasks. */
     private int pageSize = PAGE_SIZE;
 
@@ -64,8 +66,10 @@ public class TaskPages {
             AssessmentReads reads,
             VersionPages versions,
             TaskRefusals refusals,
-            PersonNames personNames) {
+            PersonNames personNames,
+            NextTask nextTask) {
         this.personNames = personNames;
+        this.nextTask = nextTask;
         this.work = work;
         this.systems = systems;
         this.reads = reads;
@@ -144,6 +148,7 @@ public class TaskPages {
     public String task(
             @PathVariable String id,
             @RequestParam(name = "pagina", required = false) String pagina,
+            @RequestParam(name = "afgerond", required = false) String next,
             Model model,
             RedirectAttributes redirect) {
         TaskView task;
@@ -157,8 +162,13 @@ public class TaskPages {
         model.addAttribute("page", Paging.pageNumber(pagina));
         model.addAttribute("task", task);
         model.addAttribute("systemName", systemName(String.valueOf(task.systemId())));
-        model.addAttribute("mine", CurrentUser.id().equals(task.assignee()));
+        boolean mine = CurrentUser.id().equals(task.assignee());
         boolean gate = Gate.ofTask(task.activityId()).isPresent();
+        model.addAttribute("mine", mine);
+        // One's own steps need no "Oppakken": completing claims them (TaskWork). A gate is still claimed first, so that
+        // colleagues in the group see who is judging it.
+        model.addAttribute("mayWork", mine || (!gate && task.assignee() == null));
+        model.addAttribute("next", next);
         model.addAttribute("gate", gate);
         if (gate) {
             Optional<AssessmentVersion> version = reads.versionOfProcess(task.processInstanceId())
@@ -202,8 +212,13 @@ public class TaskPages {
             @RequestParam(name = "pagina", required = false) String pagina,
             @RequestBody(required = false) Map<String, Object> values) {
         try {
-            work.complete(id, values);
-            return ResponseEntity.ok(Map.of("redirect", "/taken?afgerond" + pageQuery(pagina, '&')));
+            String systemId = work.complete(id, values);
+            // The next step for this user and system opens directly; without one, back to the list.
+            return ResponseEntity.ok(Map.of(
+                    "redirect",
+                    nextTask.of(systemId)
+                            .map(next -> "/taken/" + next + "?afgerond" + pageQuery(pagina, '&'))
+                            .orElse("/taken?afgerond" + pageQuery(pagina, '&'))));
         } catch (RuntimeException e) {
             Problem problem = ProblemStatus.of(e);
             if (!problem.known()) {

@@ -9,9 +9,18 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** A task per action point: it shows what, who and when, and completing it marks the action point done. */
+/**
+ * A task per action point: it shows what, who and when, and completing it marks the action point done with what was
+ * done and the evidence. The answer lives on the task's own execution (one per point in the multi-instance), never on
+ * the process: another point, or the next round, starts empty instead of with this point's text (issue 18).
+ */
 @Component("actionPointTaskListener")
 public class ActionPointTaskListener implements TaskListener {
+
+    /** The form's fields: what was done, and where the evidence is. */
+    static final String RESULT = "actionPointResult";
+
+    static final String EVIDENCE = "actionPointEvidence";
 
     private final ActionPoints actionPoints;
 
@@ -41,9 +50,20 @@ public class ActionPointTaskListener implements TaskListener {
             }
             task.setVariableLocal("actionPointWhat", point.what());
             task.setVariableLocal("actionPointOwner", point.owner());
+            // Local to this point's execution: submit-form and complete write the answer there, not on the process.
+            task.getExecution().setVariableLocal(RESULT, point.result());
+            task.getExecution().setVariableLocal(EVIDENCE, point.evidence());
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            actionPoints.completeActionPoint(id.toString(), EngineUser.of(task));
+            actionPoints.completeActionPoint(
+                    id.toString(),
+                    EngineUser.of(task),
+                    text(task.getVariable(RESULT)),
+                    text(task.getVariable(EVIDENCE)));
         }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private static String abbreviate(String text, int max) {

@@ -13,6 +13,7 @@ import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.engine.EngineAccess;
 import nl.waarborg.engine.EngineCommandGuard;
 import nl.waarborg.engine.OpenTaskFacts;
+import nl.waarborg.shared.InvalidInputException;
 import nl.waarborg.system.SystemRegistry;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -139,12 +140,23 @@ public class CycleService {
                 AuditAction.TRIGGER_RECEIVED);
     }
 
+    /**
+     * Retires the system (Evaluate phase only; false otherwise). Irreversible, so it needs a reason: missing or blank,
+     * it is refused (400, field {@code reason}) on every path that retires (page, /api, administration); the reason
+     * goes into the audit trail and the engine's history.
+     */
     @Transactional
     public boolean retire(String systemId, String reason, String userId) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException(
+                    "reason",
+                    "Field 'reason' is required: say why the system is taken out of use; retiring cannot be undone"
+                            + " and the reason is recorded in the audit trail.");
+        }
         return correlate(
                 systemId,
                 RETIRE_MESSAGE,
-                Map.of("retirementReason", reason == null ? "" : reason),
+                Map.of("retirementReason", reason.strip()),
                 userId,
                 AuditAction.RETIREMENT_REQUESTED);
     }

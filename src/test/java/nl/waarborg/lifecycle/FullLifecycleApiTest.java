@@ -199,9 +199,48 @@ public class FullLifecycleApiTest {
         decision.put("decision", "APPROVED");
         decision.put("motivation", "Besloten in het college");
         complete("alderman", systemId, "alderman-decision", decision);
-        // The action point of part 1 and the adopted condition (ADR 0035).
-        complete("lead", systemId, "complete-action-point", Map.of("actionPointResult", "Bias-toets uitgevoerd"));
-        complete("lead", systemId, "complete-action-point", Map.of("actionPointResult", "Evaluatie ingepland"));
+        // The action point of part 1 and the adopted condition (ADR 0035), in round 1 only: round 2 has the same
+        // points, which were carried out already and do not come back (issue 18).
+        if (!carriedOver) {
+            completeActionPoints(systemId, List.of("Bias-toets uitgevoerd", "Evaluatie ingepland"));
+        }
+        assertThat(actionPointTasks(systemId))
+                .as("finished action points do not return")
+                .isEmpty();
+    }
+
+    /** The open action-point tasks of the system, as the project lead sees them. */
+    List<JsonNode> actionPointTasks(String systemId) {
+        List<JsonNode> found = new java.util.ArrayList<>();
+        for (JsonNode task : json(as("lead").get("/api/tasks?limit=1000"))) {
+            if (systemId.equals(task.path("systemId").asText())
+                    && "complete-action-point".equals(task.path("activityId").asText())) {
+                found.add(task);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Completes the open action points one after the other, each with its own answer and evidence; each task opens
+     * empty, never with the answer given to the point before it (issue 18).
+     */
+    void completeActionPoints(String systemId, List<String> results) throws Exception {
+        assertThat(actionPointTasks(systemId)).hasSize(results.size());
+        for (String result : results) {
+            String id = actionPointTasks(systemId).get(0).path("id").asText();
+            JsonNode values = json(as("lead").get("/api/tasks/" + id)).path("values");
+            assertThat(values.path("actionPointResult").asText(""))
+                    .as("no answer of another action point")
+                    .isEmpty();
+            assertThat(values.path("actionPointWhat").asText()).isNotBlank();
+            HttpResponse<String> response = as("lead")
+                    .postJson(
+                            "/api/tasks/" + id + "/complete",
+                            JSON.writeValueAsString(
+                                    Map.of("actionPointResult", result, "actionPointEvidence", "Zaak " + result)));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+        }
     }
 
     @Test
@@ -286,6 +325,26 @@ public class FullLifecycleApiTest {
         assertThat(v1.path("triage").path("outcome").path("iamaRequired").asBoolean())
                 .isFalse();
         assertThat(v1.path("actionPoints").get(0).path("done").asBoolean()).isTrue();
+        // What was done and the evidence show in the JSON, on the version page and in the PDF.
+        assertThat(v1.path("actionPoints").findValuesAsText("result"))
+                .containsExactlyInAnyOrder("Bias-toets uitgevoerd", "Evaluatie ingepland");
+        assertThat(v1.path("actionPoints").findValuesAsText("evidence"))
+                .containsExactlyInAnyOrder("Zaak Bias-toets uitgevoerd", "Zaak Evaluatie ingepland");
+        Http reader = Http.browser(port);
+        reader.formLogin("manager", "demo");
+        assertThat(reader.get("/beoordelingen/" + assessmentId + "/versies/1", "text/html")
+                        .body())
+                .contains("Bias-toets uitgevoerd")
+                .contains("Zaak Evaluatie ingepland");
+        HttpResponse<byte[]> pdf1 =
+                as("lead").getBytes("/api/assessments/" + assessmentId + "/versions/1/export?format=pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf1.body())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper()
+                            .getText(document)
+                            .replaceAll("\\s+", "")) // the PDF breaks cell text at hyphens and spaces
+                    .contains("Bias-toetsuitgevoerd")
+                    .contains("ZaakBias-toetsuitgevoerd");
+        }
 
         // A serious incident in the Evaluate phase starts round 2, pre-filled from version 1.
         assertThat(as("lead")
@@ -299,6 +358,10 @@ public class FullLifecycleApiTest {
 
         JsonNode v2 = json(as("manager").get("/api/assessments/" + assessmentId + "/versions/2"));
         assertThat(v2.path("status").asText()).isEqualTo("APPROVED");
+        // Version 2 lists the same points, done in round 1, with what was done then.
+        assertThat(v2.path("actionPoints").findValuesAsText("done")).containsOnly("true");
+        assertThat(v2.path("actionPoints").findValuesAsText("result"))
+                .containsExactlyInAnyOrder("Bias-toets uitgevoerd", "Evaluatie ingepland");
         assertThat(v2.path("previousHash").asText())
                 .isEqualTo(v1.path("contentHash").asText());
         assertThat(json(as("manager").get("/api/assessments/" + assessmentId + "/versions/1"))
@@ -356,10 +419,37 @@ public class FullLifecycleApiTest {
         String page = browser.get("/systemen/" + systemId, "text/html").body();
         assertThat(page).contains("Nieuwe ronde starten").contains("Buiten gebruik stellen");
         String csrf = Http.csrfTokenFrom(page);
-        HttpResponse<String> retired = browser.postForm(
+        // Retiring cannot be undone: without a reason it is refused, on the page and over /api (400 naming reason).
+        HttpResponse<String> noReason =
+                browser.postForm("/systemen/" + systemId + "/buiten-gebruik", "reason=+&bevestigd=ja&_csrf=" + csrf);
+        assertThat(noReason.statusCode()).isEqualTo(302);
+        assertThat(browser.get("/systemen/" + systemId, "text/html").body())
+                .contains("Geef een reden om het systeem buiten gebruik te stellen");
+        for (String body : List.of("{}", "{\"reason\":\"  \"}")) {
+            HttpResponse<String> refused = as("lead").postJson("/api/systems/" + systemId + "/retirement", body);
+            assertThat(refused.statusCode()).as(body).isEqualTo(400);
+            assertThat(json(refused).path("field").asText()).isEqualTo("reason");
+        }
+        // With a reason the page first asks to confirm; only the confirmed form retires.
+        HttpResponse<String> asked = browser.postForm(
                 "/systemen/" + systemId + "/buiten-gebruik",
                 "reason=Vervangen+door+landelijke+voorziening&_csrf=" + csrf);
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body())
+                .contains("Ja, definitief buiten gebruik stellen")
+                .contains("Vervangen door landelijke voorziening");
+        assertThat(json(as("lead").get("/api/systems/" + systemId))
+                        .path("phase")
+                        .asText())
+                .as("not retired before the confirmation")
+                .isEqualTo("EVALUATE");
+        HttpResponse<String> retired = browser.postForm(
+                "/systemen/" + systemId + "/buiten-gebruik",
+                "reason=Vervangen+door+landelijke+voorziening&bevestigd=ja&_csrf=" + Http.csrfTokenFrom(asked.body()));
         assertThat(retired.statusCode()).isEqualTo(302);
+        assertThat(json(as("manager").get("/api/audit?systemId=" + systemId)).toString())
+                .contains("RETIREMENT_REQUESTED")
+                .contains("Vervangen door landelijke voorziening");
         JsonNode after = json(as("lead").get("/api/systems/" + systemId));
         assertThat(after.path("phase").asText()).isEqualTo("RETIRED");
         assertThat(after.path("cycle").path("running").asBoolean()).isFalse();
