@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import nl.waarborg.assessment.AssessmentReads;
 import nl.waarborg.assessment.AssessmentVersion;
+import nl.waarborg.assessment.RoundReasons;
 import nl.waarborg.assessment.VersionDiff;
 import nl.waarborg.forms.FormCatalog;
 import nl.waarborg.shared.NotFoundException;
@@ -24,8 +25,15 @@ public class VersionPages {
     private final VersionDiff diff;
     private final FormCatalog forms;
     private final SystemRegistry systems;
+    private final RoundReasons roundReasons;
 
-    public VersionPages(AssessmentReads reads, VersionDiff diff, FormCatalog forms, SystemRegistry systems) {
+    public VersionPages(
+            AssessmentReads reads,
+            VersionDiff diff,
+            FormCatalog forms,
+            SystemRegistry systems,
+            RoundReasons roundReasons) {
+        this.roundReasons = roundReasons;
         this.reads = reads;
         this.diff = diff;
         this.forms = forms;
@@ -45,6 +53,9 @@ public class VersionPages {
         model.addAttribute("v", version);
         model.addAttribute("hashIntact", reads.hashCheck(version));
         model.addAttribute("system", systems.get(version.systemId()));
+        model.addAttribute(
+                "roundReason",
+                roundReasons.of(version.systemId(), version.cycleRound()).orElse(null));
         model.addAttribute("sections", sections(version));
         model.addAttribute(
                 "saves",
