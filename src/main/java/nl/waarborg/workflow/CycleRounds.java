@@ -8,6 +8,7 @@ import nl.waarborg.assessment.TriageRecords;
 import nl.waarborg.audit.AuditAction;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.engine.EngineUser;
+import nl.waarborg.security.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -52,7 +53,10 @@ public class CycleRounds {
         String type = String.valueOf(execution.getVariable(ProcessVariables.TRIGGER_TYPE));
         Object description = execution.getVariable(ProcessVariables.TRIGGER_DESCRIPTION);
         String explanation = description == null ? "" : description.toString();
-        reasons.record(execution.getProcessBusinessKey(), next, type, explanation, EngineUser.of(execution));
+        // Who asked: the engine's user, else the request's (a trigger sent by Waarborg runs without engine user);
+        // the review date's timer has neither.
+        String requester = EngineUser.of(execution) != null ? EngineUser.of(execution) : CurrentUser.id();
+        reasons.record(execution.getProcessBusinessKey(), next, type, explanation, requester);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("round", next);
         details.put("triggerType", type);
