@@ -99,13 +99,17 @@ public class OversightService {
     /** Count, overdue count and average waiting days per gate, computed by the database (one grouped query). */
     public List<GateStatistics> statistics(String department, String gate) {
         Instant now = Instant.now();
-        JdbcClient.StatementSpec spec = filtered("""
+        JdbcClient.StatementSpec spec = filtered(
+                        """
                 SELECT w.gate, w.assessment_type, w.candidate_group, COUNT(*) AS waiting,
                        SUM(CASE WHEN w.due_at < :now THEN 1 ELSE 0 END) AS overdue,
                        AVG(EXTRACT(EPOCH FROM w.waiting_since)) AS since
-                FROM wb_open_wait w JOIN wb_system s ON s.id = w.system_id WHERE 1 = 1""", department, gate, """
-                 GROUP BY w.gate, w.assessment_type, w.candidate_group
-                 ORDER BY w.gate, w.assessment_type, w.candidate_group""").param("now", Timestamp.from(now));
+                FROM wb_open_wait w JOIN wb_system s ON s.id = w.system_id WHERE 1 = 1""",
+                        department,
+                        gate,
+                        " GROUP BY w.gate, w.assessment_type, w.candidate_group"
+                                + " ORDER BY w.gate, w.assessment_type, w.candidate_group")
+                .param("now", Timestamp.from(now));
         double nowSeconds = now.toEpochMilli() / 1000.0;
         return spec.query((rs, i) -> new GateStatistics(
                         rs.getString("gate"),
