@@ -22,6 +22,7 @@ import nl.waarborg.shared.PageParameters;
 import nl.waarborg.system.SystemAccess;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
+import nl.waarborg.system.SystemTeam;
 import nl.waarborg.workflow.CycleService;
 import nl.waarborg.workflow.CycleService.OpenStep;
 import nl.waarborg.workflow.IncidentRecords;
@@ -50,6 +51,7 @@ public class SystemController {
     private final AuditTrail audit;
     private final IncidentService incidents;
     private final IncidentRecords incidentRecords;
+    private final SystemTeam team;
 
     /** The most systems one page holds. */
     static final int MAX_PAGE = 1000;
@@ -60,7 +62,9 @@ public class SystemController {
             AssessmentReads reads,
             AuditTrail audit,
             IncidentService incidents,
-            IncidentRecords incidentRecords) {
+            IncidentRecords incidentRecords,
+            SystemTeam team) {
+        this.team = team;
         this.incidents = incidents;
         this.incidentRecords = incidentRecords;
         this.systems = systems;
@@ -82,8 +86,10 @@ public class SystemController {
         PERIODIC
     }
 
+    /** A trigger and its explanation, which the system page, the version page and the PDF show as the round's reason. */
     public record Trigger(
-            @NotNull TriggerType type, @Size(max = 4000) String description) {}
+            @NotNull TriggerType type,
+            @NotBlank @Size(max = 4000) String description) {}
 
     public record Retirement(@Size(max = 4000) String reason) {}
 
@@ -135,8 +141,10 @@ public class SystemController {
     public ResponseEntity<List<SystemView>> list(
             @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
         PageParameters.check(limit, offset, MAX_PAGE);
-        long total = systems.count(null);
-        List<SystemRecord> page = systems.page(null, limit, offset);
+        // A project lead lists the systems of their team; the reviewing and oversight roles list all (SystemAccess).
+        String scope = SystemAccess.listScope();
+        long total = systems.count(scope);
+        List<SystemRecord> page = systems.page(scope, limit, offset);
         List<String> ids = page.stream().map(SystemRecord::id).toList();
         Map<String, List<AssessmentOverview>> overviews = reads.overviewsOf(ids);
         Set<String> suspended = incidentRecords.suspendedAmong(ids);
@@ -149,7 +157,9 @@ public class SystemController {
 
     @GetMapping("/{id}")
     public SystemView get(@PathVariable String id) {
-        return view(systems.get(id));
+        SystemRecord system = systems.get(id);
+        SystemAccess.requireRead(system, team.members(id));
+        return view(system);
     }
 
     @PostMapping("/{id}/cycles")

@@ -34,13 +34,16 @@ public class VersionPdf {
     private final MessageSource messages;
     private final PersonNames people;
     private final AssessmentReads reads;
+    private final RoundReasons roundReasons;
 
     public VersionPdf(
             TemplateEngine templates,
             AnswerText answers,
             MessageSource messages,
             PersonNames people,
-            AssessmentReads reads) {
+            AssessmentReads reads,
+            RoundReasons roundReasons) {
+        this.roundReasons = roundReasons;
         this.reads = reads;
         this.messages = messages;
         this.people = people;
@@ -80,6 +83,7 @@ public class VersionPdf {
                         version.status().name(),
                         DUTCH));
         context.setVariable("dates", new Dates());
+        context.setVariable("roundReason", roundReason(version));
         // Whether the stored hash still checks now, so that the printed hash is not mistaken for proof on its own.
         context.setVariable("hashIntact", reads.hashCheck(version));
         String html = templates.process("export/version", context);
@@ -93,6 +97,17 @@ public class VersionPdf {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not render the PDF", e);
         }
+    }
+
+    /** Why the version's round started, in words ("Klacht – toelichting"); null for a first round. */
+    private String roundReason(AssessmentVersion version) {
+        return roundReasons
+                .of(version.systemId(), version.cycleRound())
+                .map(r -> messages.getMessage("trigger." + r.triggerType(), null, r.triggerType(), DUTCH) + " – "
+                        + (r.explanation().isBlank()
+                                ? messages.getMessage("round.periodicWithoutExplanation", null, DUTCH)
+                                : r.explanation()))
+                .orElse(null);
     }
 
     /** Dates in the PDF as on the pages: day-month-year, times in Dutch time. */

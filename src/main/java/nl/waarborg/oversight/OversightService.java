@@ -33,7 +33,24 @@ public class OversightService {
             Instant dueAt,
             boolean overdue) {}
 
-    public record GateStatistics(String gate, long count, long overdue, double averageWaitingDays) {}
+    /** Figures per gate and assessment (a go-live check or incident step has none), with the group it waits on. */
+    public record GateStatistics(
+            String gate,
+            String assessmentType,
+            String candidateGroup,
+            long count,
+            long overdue,
+            double averageWaitingDays) {}
+
+    /** A choice of the gate filter: a gate, or a gate of one assessment ("privacy-officer-advice@DPIA"). */
+    public record GateChoice(String gate, String assessmentType) {
+        public String value() {
+            return assessmentType == null ? gate : gate + TYPE_SEPARATOR + assessmentType;
+        }
+    }
+
+    /** Separates the gate from the assessment type in a filter value. */
+    public static final String TYPE_SEPARATOR = "@";
 
     public List<BlockedItem> blocked(String department, String gate) {
         return blocked(department, gate, Integer.MAX_VALUE, 0);
@@ -82,24 +99,32 @@ public class OversightService {
     /** Count, overdue count and average waiting days per gate, computed by the database (one grouped query). */
     public List<GateStatistics> statistics(String department, String gate) {
         Instant now = Instant.now();
-        JdbcClient.StatementSpec spec = filtered("""
-                SELECT w.gate, COUNT(*) AS waiting, SUM(CASE WHEN w.due_at < :now THEN 1 ELSE 0 END) AS overdue,
+        JdbcClient.StatementSpec spec = filtered(
+                        """
+                SELECT w.gate, w.assessment_type, w.candidate_group, COUNT(*) AS waiting,
+                       SUM(CASE WHEN w.due_at < :now THEN 1 ELSE 0 END) AS overdue,
                        AVG(EXTRACT(EPOCH FROM w.waiting_since)) AS since
-                FROM wb_open_wait w JOIN wb_system s ON s.id = w.system_id WHERE 1 = 1""", department, gate, " GROUP BY w.gate ORDER BY w.gate")
+                FROM wb_open_wait w JOIN wb_system s ON s.id = w.system_id WHERE 1 = 1""",
+                        department,
+                        gate,
+                        " GROUP BY w.gate, w.assessment_type, w.candidate_group"
+                                + " ORDER BY w.gate, w.assessment_type, w.candidate_group")
                 .param("now", Timestamp.from(now));
         double nowSeconds = now.toEpochMilli() / 1000.0;
         return spec.query((rs, i) -> new GateStatistics(
                         rs.getString("gate"),
+                        rs.getString("assessment_type"),
+                        rs.getString("candidate_group"),
                         rs.getLong("waiting"),
                         rs.getLong("overdue"),
                         Math.max(0, (nowSeconds - rs.getDouble("since")) / 86_400)))
                 .list();
     }
 
-    /** The gates that something waits on now, for filter choices. */
-    public List<String> gatesInUse() {
-        return jdbc.sql("SELECT DISTINCT gate FROM wb_open_wait ORDER BY gate")
-                .query(String.class)
+    /** The gates, per assessment, that something waits on now, for filter choices. */
+    public List<GateChoice> gatesInUse() {
+        return jdbc.sql("SELECT DISTINCT gate, assessment_type FROM wb_open_wait ORDER BY gate, assessment_type")
+                .query((rs, i) -> new GateChoice(rs.getString(1), rs.getString(2)))
                 .list();
     }
 
@@ -111,8 +136,13 @@ public class OversightService {
             params.put("department", department);
         }
         if (gate != null && !gate.isBlank()) {
+            int separator = gate.indexOf(TYPE_SEPARATOR);
             sql.append(" AND w.gate = :gate");
-            params.put("gate", gate);
+            params.put("gate", separator < 0 ? gate : gate.substring(0, separator));
+            if (separator >= 0) {
+                sql.append(" AND w.assessment_type = :type");
+                params.put("type", gate.substring(separator + 1));
+            }
         }
         JdbcClient.StatementSpec spec = jdbc.sql(sql.append(tail).toString());
         for (Map.Entry<String, Object> p : params.entrySet()) {

@@ -45,6 +45,24 @@ public class WaitTracker implements UserTaskObserver {
         return List.of(EVENTNAME_CREATE, EVENTNAME_UPDATE, EVENTNAME_COMPLETE, EVENTNAME_DELETE);
     }
 
+    /**
+     * The gate a wait is filed under: its task id, except for the multi-instance go-live task, whose every instance
+     * stands for one duty (variable "goLiveDuty", a code "go-live-…" of GoLiveDuties): so the manager sees which check.
+     */
+    static String gateOf(DelegateTask task) {
+        if (GO_LIVE_DUTY_TASK.equals(task.getTaskDefinitionKey())
+                && task.getVariable(GO_LIVE_DUTY) instanceof String duty
+                && duty.startsWith("go-live-")) {
+            return duty;
+        }
+        return task.getTaskDefinitionKey();
+    }
+
+    /** The multi-instance go-live task of assessment-cycle and its element variable (see workflow's GoLiveChecks). */
+    static final String GO_LIVE_DUTY_TASK = "go-live-duty";
+
+    static final String GO_LIVE_DUTY = "goLiveDuty";
+
     @Override
     public void notify(DelegateTask task) {
         String processKey = EngineAccess.processKeyOf(task.getProcessDefinitionId());
@@ -64,7 +82,7 @@ public class WaitTracker implements UserTaskObserver {
                     .param("task", task.getId())
                     .param("system", task.getExecution().getProcessBusinessKey())
                     .param("type", type)
-                    .param("gate", task.getTaskDefinitionKey())
+                    .param("gate", gateOf(task))
                     .param("group", group)
                     .param("since", Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)))
                     .param(

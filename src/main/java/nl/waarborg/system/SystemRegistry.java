@@ -90,27 +90,68 @@ public class SystemRegistry {
      * {@code member} set only those that person owns or co-authors.
      */
     public List<SystemRecord> page(String member, int limit, int offset) {
-        return visible("SELECT * FROM wb_system", member, " ORDER BY name, id LIMIT :limit OFFSET :offset")
+        return page(SystemFilter.of(member), limit, offset);
+    }
+
+    /** How many systems {@link #page} pages through. */
+    public long count(String member) {
+        return count(SystemFilter.of(member));
+    }
+
+    /** One page of the systems that pass the filter, by name then id; one query. */
+    public List<SystemRecord> page(SystemFilter filter, int limit, int offset) {
+        return visible("SELECT * FROM wb_system", filter, " ORDER BY name, id LIMIT :limit OFFSET :offset")
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(SystemRegistry::map)
                 .list();
     }
 
-    /** How many systems {@link #page} pages through. */
-    public long count(String member) {
-        return visible("SELECT COUNT(*) FROM wb_system", member, "")
+    /** How many systems pass the filter; one query. */
+    public long count(SystemFilter filter) {
+        return visible("SELECT COUNT(*) FROM wb_system", filter, "")
                 .query(Long.class)
                 .single();
     }
 
-    private JdbcClient.StatementSpec visible(String select, String member, String tail) {
-        if (member == null) {
-            return jdbc.sql(select + tail);
+    private JdbcClient.StatementSpec visible(String select, SystemFilter filter, String tail) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.member() != null) {
+            where.append(" AND (owner = :member OR id IN"
+                    + " (SELECT system_id FROM wb_system_co_author WHERE user_id = :member))");
+            params.put("member", filter.member());
         }
-        return jdbc.sql(select + " WHERE owner = :member OR id IN"
-                        + " (SELECT system_id FROM wb_system_co_author WHERE user_id = :member)" + tail)
-                .param("member", member);
+        if (SystemFilter.given(filter.search())) {
+            where.append(" AND (LOWER(name) LIKE :search OR LOWER(department) LIKE :search)");
+            params.put("search", "%" + likeEscaped(filter.search().trim().toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        equalTo(where, params, "department", filter.department());
+        equalTo(where, params, "phase", filter.phase());
+        equalTo(where, params, "status", filter.status());
+        equalTo(where, params, "publication_category", filter.category());
+        if (SystemFilter.given(filter.waitingOn())) {
+            // The wait table (ADR 0009) holds every open gate and wait with the group it waits on.
+            where.append(" AND id IN (SELECT system_id FROM wb_open_wait WHERE candidate_group = :waitingOn)");
+            params.put("waitingOn", filter.waitingOn());
+        }
+        JdbcClient.StatementSpec spec = jdbc.sql(select + where + tail);
+        for (Map.Entry<String, Object> p : params.entrySet()) {
+            spec = spec.param(p.getKey(), p.getValue());
+        }
+        return spec;
+    }
+
+    private static void equalTo(StringBuilder where, Map<String, Object> params, String column, String value) {
+        if (SystemFilter.given(value)) {
+            where.append(" AND ").append(column).append(" = :").append(column);
+            params.put(column, value);
+        }
+    }
+
+    /** LIKE without wildcards of the user's own: % and _ are taken literally. */
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** The systems with these ids, by id, in one query; ids of no system are left out. */

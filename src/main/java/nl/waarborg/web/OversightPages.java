@@ -13,6 +13,8 @@ import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.identity.Groups;
 import nl.waarborg.oversight.OversightService;
 import nl.waarborg.oversight.OversightService.BlockedItem;
+import nl.waarborg.oversight.OversightService.GateChoice;
+import nl.waarborg.oversight.OversightService.GateStatistics;
 import nl.waarborg.security.CurrentUser;
 import nl.waarborg.shared.CanonicalJson;
 import nl.waarborg.system.SystemRecord;
@@ -27,7 +29,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Managers: "Wacht op goedkeuring", with filters, figures per gate and a CSV export. */
+/**
+ * Managers: "Wacht op goedkeuring", the approvals (gates) apart from the work waiting on the project lead (go-live
+ * checks, the DPA consultation, incident steps), with filters, figures per step and assessment and a CSV export.
+ */
 @Controller
 public class OversightPages {
 
@@ -58,8 +63,14 @@ public class OversightPages {
                 PAGE,
                 (limit, offset) -> new Paging.Found<>(
                         oversight.blocked(department, gate, limit, offset), oversight.countBlocked(department, gate)));
-        Set<String> gates = new LinkedHashSet<>(Gate.TASK_IDS);
+        // Every choice names its assessment or its check: the gates per assessment first, then whatever waits now.
+        Set<GateChoice> gates = new LinkedHashSet<>(GATES_PER_ASSESSMENT);
         gates.addAll(oversight.gatesInUse());
+        model.addAttribute(
+                "approvals",
+                shown.rows().stream().filter(OversightPages::isApproval).toList());
+        model.addAttribute(
+                "leadWork", shown.rows().stream().filter(i -> !isApproval(i)).toList());
         model.addAttribute("items", shown.rows());
         model.addAttribute("paging", shown.paging());
         model.addAttribute(
@@ -70,7 +81,14 @@ public class OversightPages {
                         .queryParamIfPresent("gate", Optional.ofNullable(gate).filter(g -> !g.isBlank()))
                         .build()
                         .toUriString());
-        model.addAttribute("statistics", oversight.statistics(department, gate));
+        List<GateStatistics> statistics = oversight.statistics(department, gate);
+        model.addAttribute("statistics", statistics);
+        model.addAttribute(
+                "approvalStatistics",
+                statistics.stream().filter(g -> isApproval(g.gate())).toList());
+        model.addAttribute(
+                "leadStatistics",
+                statistics.stream().filter(g -> !isApproval(g.gate())).toList());
         model.addAttribute("escalations", escalations());
         model.addAttribute("departments", systems.departments());
         model.addAttribute("gates", gates);
@@ -93,18 +111,20 @@ public class OversightPages {
                 "groep",
                 "wacht sinds",
                 "uiterlijk",
-                "te laat"));
+                "te laat",
+                "soort"));
         for (BlockedItem i : oversight.blocked(department, gate)) {
             rows.add(List.of(
                     nullToEmpty(i.systemName()),
                     i.systemId(),
                     nullToEmpty(i.department()),
                     nullToEmpty(i.assessmentType()),
-                    ui.gate(i.gate()),
+                    ui.gate(i.gate(), i.assessmentType()),
                     ui.group(i.candidateGroup()),
                     ui.dateTime(i.waitingSince()),
                     ui.dateTime(i.dueAt()),
-                    i.overdue() ? "ja" : "nee"));
+                    i.overdue() ? "ja" : "nee",
+                    isApproval(i) ? "goedkeuring" : "werk projectleider"));
         }
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -139,6 +159,23 @@ public class OversightPages {
             result.add(new Escalation(event.systemId(), name, gate, event.occurredAt()));
         }
         return result;
+    }
+
+    /** The gates with the assessments that pass them (the ethics committee advises on the IAMA only). */
+    static final List<GateChoice> GATES_PER_ASSESSMENT = Gate.TASK_IDS.stream()
+            .flatMap(gate -> (Gate.ETHICS_COMMITTEE_ADVICE.taskId().equals(gate)
+                            ? List.of("IAMA")
+                            : List.of("IAMA", "DPIA"))
+                    .stream().map(type -> new GateChoice(gate, type)))
+            .toList();
+
+    /** An approval (a gate: advice or decision) rather than work waiting on the project lead or an incident step. */
+    static boolean isApproval(String gate) {
+        return Gate.ofTask(gate).isPresent();
+    }
+
+    private static boolean isApproval(BlockedItem item) {
+        return isApproval(item.gate());
     }
 
     private static String nullToEmpty(String s) {

@@ -1,5 +1,6 @@
 package nl.waarborg.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -13,6 +14,7 @@ import nl.waarborg.assessment.AssessmentReads;
 import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.assessment.AssessmentVersion;
 import nl.waarborg.assessment.GoLiveDuties;
+import nl.waarborg.assessment.RoundReasons;
 import nl.waarborg.assessment.TriageDecisions;
 import nl.waarborg.assessment.TriageRecords;
 import nl.waarborg.audit.AuditAction;
@@ -20,6 +22,7 @@ import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.identity.Groups;
 import nl.waarborg.security.CurrentUser;
 import nl.waarborg.system.SystemAccess;
+import nl.waarborg.system.SystemFilter;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
 import nl.waarborg.system.SystemTeam;
@@ -39,7 +42,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Project leads: their systems (owned or co-authored), registering one, starting its cycle, its team, and where it stands. */
+/**
+ * Systems: the overview (a project lead's own, or all for the reviewing and oversight roles), registering one, starting
+ * its cycle, its team, and where it stands.
+ */
 @Controller
 public class SystemPages {
 
@@ -58,6 +64,7 @@ public class SystemPages {
     private final SystemTeam team;
 
     private final IncidentRecords incidents;
+    private final RoundReasons roundReasons;
 
     public SystemPages(
             SystemRegistry systems,
@@ -68,7 +75,9 @@ public class SystemPages {
             AssessmentReads reads,
             AuditTrail audit,
             SystemTeam team,
-            IncidentRecords incidents) {
+            IncidentRecords incidents,
+            RoundReasons roundReasons) {
+        this.roundReasons = roundReasons;
         this.incidents = incidents;
         this.team = team;
         this.systems = systems;
@@ -124,17 +133,23 @@ public class SystemPages {
     public record AssessmentHistory(Assessment assessment, List<AssessmentVersion> versions) {}
 
     /**
-     * "Mijn systemen" by name, {@link #PAGE} at a time: an administrator sees all, a project lead those they own or
-     * co-author. Five queries whatever the page holds (count, page, open tasks of the page, their groups, suspensions).
+     * "Mijn systemen" (a project lead: those they own or co-author) or "Systemen" (a reader of every system, see
+     * {@link SystemAccess#READ_ALL}), by name, {@link #PAGE} at a time, with search and filters. Five queries whatever
+     * the page holds (count, page, open tasks of the page, their groups, suspensions).
      */
     @GetMapping("/systemen")
-    public String list(@RequestParam(name = "pagina", defaultValue = "1") String pagina, Model model) {
-        CurrentUser.requireAnyOf(Groups.PROJECT_LEAD, Groups.ADMIN);
-        String member = CurrentUser.isIn(Groups.ADMIN) ? null : CurrentUser.id();
+    public String list(
+            @RequestParam(name = "pagina", defaultValue = "1") String pagina,
+            @ModelAttribute("filter") SystemListFilter filter,
+            Model model) {
+        if (!SystemAccess.mayReadAll()) {
+            CurrentUser.requireAnyOf(Groups.PROJECT_LEAD);
+        }
+        SystemFilter scope = filter.toFilter(SystemAccess.listScope());
         Paging.Shown<SystemRecord> shown = Paging.show(
                 pagina,
                 PAGE,
-                (limit, offset) -> new Paging.Found<>(systems.page(member, limit, offset), systems.count(member)));
+                (limit, offset) -> new Paging.Found<>(systems.page(scope, limit, offset), systems.count(scope)));
         List<String> ids = shown.rows().stream().map(SystemRecord::id).toList();
         Map<String, List<OpenStep>> steps = cycles.openSteps(ids);
         Set<String> suspended = incidents.suspendedAmong(ids);
@@ -144,6 +159,10 @@ public class SystemPages {
                         .map(s -> new SystemRow(s, steps.getOrDefault(s.id(), List.of()), suspended.contains(s.id())))
                         .toList());
         model.addAttribute("paging", shown.paging());
+        model.addAttribute("pageBase", filter.pageBase());
+        model.addAttribute("overview", scope.member() == null);
+        model.addAttribute("mayRegister", CurrentUser.isIn(Groups.PROJECT_LEAD) || CurrentUser.isIn(Groups.ADMIN));
+        model.addAttribute("departments", departments());
         return "systems";
     }
 
@@ -183,6 +202,7 @@ public class SystemPages {
     @GetMapping("/systemen/{id}")
     public String system(@PathVariable String id, Model model) {
         SystemRecord system = systems.get(id);
+        SystemAccess.requireRead(system, team.members(id));
         List<AssessmentHistory> histories = new ArrayList<>();
         for (Assessment a : reads.assessmentsOf(id)) {
             histories.add(new AssessmentHistory(a, reads.versions(a.id())));
@@ -208,6 +228,7 @@ public class SystemPages {
         model.addAttribute("incidents", incidents.of(id));
         model.addAttribute("useSuspended", incidents.useSuspended(id));
         model.addAttribute("mayReportIncident", SystemAccess.mayReportIncident(system));
+        model.addAttribute("roundReasons", roundReasons.of(id));
         return "system";
     }
 
@@ -236,10 +257,19 @@ public class SystemPages {
             @PathVariable String id,
             @RequestParam String type,
             @RequestParam(required = false) String description,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         SystemRecord system = systems.get(id);
         if (!SystemAccess.mayChange(system)) {
             throw new AccessDeniedException("Only the owner of system " + id + " may send a trigger.");
+        }
+        if (description == null || description.isBlank()) {
+            // 400 with the page again, the chosen type kept and the missing explanation named at its field.
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("triggerError", "trigger.descriptionRequired");
+            model.addAttribute("triggerType", type);
+            return system(id, model);
         }
         if (!List.of("INCIDENT", "MATERIAL_CHANGE", "COMPLAINT", "MONITORING", "PERIODIC")
                 .contains(type)) {

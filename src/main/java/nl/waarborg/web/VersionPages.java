@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import nl.waarborg.assessment.AssessmentReads;
 import nl.waarborg.assessment.AssessmentVersion;
+import nl.waarborg.assessment.RoundReasons;
 import nl.waarborg.assessment.VersionDiff;
 import nl.waarborg.forms.AnswerText;
 import nl.waarborg.forms.ReadableAnswer;
@@ -28,13 +29,16 @@ public class VersionPages {
     private final AnswerText answers;
     private final ReadableDiff readable;
     private final SystemRegistry systems;
+    private final RoundReasons roundReasons;
 
     public VersionPages(
             AssessmentReads reads,
             VersionDiff diff,
             AnswerText answers,
             ReadableDiff readable,
-            SystemRegistry systems) {
+            SystemRegistry systems,
+            RoundReasons roundReasons) {
+        this.roundReasons = roundReasons;
         this.reads = reads;
         this.diff = diff;
         this.answers = answers;
@@ -54,6 +58,9 @@ public class VersionPages {
         model.addAttribute("v", version);
         model.addAttribute("hashIntact", reads.hashCheck(version));
         model.addAttribute("system", systems.get(version.systemId()));
+        model.addAttribute(
+                "roundReason",
+                roundReasons.of(version.systemId(), version.cycleRound()).orElse(null));
         model.addAttribute("sections", sections(version));
         model.addAttribute(
                 "saves",

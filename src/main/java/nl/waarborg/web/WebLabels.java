@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
+import nl.waarborg.assessment.GoLiveDuties;
 import nl.waarborg.forms.AnswerText;
 import nl.waarborg.identity.PersonNames;
 import nl.waarborg.shared.DutchDates;
@@ -53,7 +54,10 @@ public class WebLabels {
         return String.format(locale(), "%.1f", days);
     }
 
-    /** A gate or wait by its task id; DPA consultations and go-live checks are named by their prefix. */
+    /**
+     * A gate or wait by its task id; DPA consultations are named by their prefix, a go-live check by the check itself
+     * ("Controle: EU-databank"; the duties of the multi-instance task by their GoLiveDuties code).
+     */
     public String gate(String taskId) {
         if (taskId == null) {
             return "–";
@@ -62,9 +66,17 @@ public class WebLabels {
             return label("gate", "dpa-consultation", taskId);
         }
         if (taskId.startsWith("go-live-")) {
-            return label("gate", "go-live", taskId);
+            return GoLiveDuties.Duty.ofCode(taskId)
+                    .map(GoLiveDuties.Duty::label)
+                    .orElseGet(() -> label("gate", taskId, label("gate", "go-live", taskId)));
         }
         return label("gate", taskId, taskId);
+    }
+
+    /** A gate or wait with the assessment it belongs to, e.g. "Advies functionaris gegevensbescherming (DPIA)". */
+    public String gate(String taskId, String assessmentType) {
+        String gate = gate(taskId);
+        return assessmentType == null || assessmentType.isBlank() ? gate : gate + " (" + assessmentType + ")";
     }
 
     public String group(String groupId) {

@@ -3,10 +3,12 @@ package nl.waarborg.workflow;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.waarborg.assessment.Decision;
+import nl.waarborg.assessment.RoundReasons;
 import nl.waarborg.assessment.TriageRecords;
 import nl.waarborg.audit.AuditAction;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.engine.EngineUser;
+import nl.waarborg.security.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -25,10 +27,12 @@ public class CycleRounds {
 
     private final AuditTrail audit;
     private final TriageRecords triage;
+    private final RoundReasons reasons;
 
-    public CycleRounds(AuditTrail audit, TriageRecords triage) {
+    public CycleRounds(AuditTrail audit, TriageRecords triage, RoundReasons reasons) {
         this.audit = audit;
         this.triage = triage;
+        this.reasons = reasons;
     }
 
     public void begin(DelegateExecution execution) {
@@ -38,17 +42,28 @@ public class CycleRounds {
         execution.setVariable(ProcessVariables.ROUND, triage.lastRound(execution.getProcessBusinessKey()) + 1);
     }
 
-    /** Evaluate → Develop: the next round, with the reason recorded in the audit trail. */
+    /**
+     * Evaluate → Develop: the next round, with its reason recorded (RoundReasons: a trigger without explanation is
+     * refused on every path) and in the audit trail. The explanation is removed afterwards, so that a later round
+     * started by the review date does not show an old one.
+     */
     public void next(DelegateExecution execution) {
         Object round = execution.getVariable(ProcessVariables.ROUND);
         int next = (round instanceof Number n ? n.intValue() : 1) + 1;
+        String type = String.valueOf(execution.getVariable(ProcessVariables.TRIGGER_TYPE));
+        Object description = execution.getVariable(ProcessVariables.TRIGGER_DESCRIPTION);
+        String explanation = description == null ? "" : description.toString();
+        // Who asked: the engine's user, else the request's (a trigger sent by Waarborg runs without engine user);
+        // the review date's timer has neither.
+        String requester = EngineUser.of(execution) != null ? EngineUser.of(execution) : CurrentUser.id();
+        reasons.record(execution.getProcessBusinessKey(), next, type, explanation, requester);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("round", next);
-        details.put("triggerType", String.valueOf(execution.getVariable(ProcessVariables.TRIGGER_TYPE)));
-        Object description = execution.getVariable(ProcessVariables.TRIGGER_DESCRIPTION);
-        details.put("triggerDescription", description == null ? "" : description.toString());
+        details.put("triggerType", type);
+        details.put("triggerDescription", explanation);
         audit.record(
                 AuditAction.NEW_ROUND_STARTED, EngineUser.of(execution), execution.getProcessBusinessKey(), details);
+        execution.removeVariable(ProcessVariables.TRIGGER_DESCRIPTION);
         execution.setVariable(ProcessVariables.ROUND, next);
         execution.removeVariable(IAMA_OUTCOME);
         execution.removeVariable(DPIA_OUTCOME);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.waarborg.assessment.RoundReasons;
 import nl.waarborg.assessment.TriageRecords;
 import nl.waarborg.audit.AuditAction;
 import nl.waarborg.audit.AuditTrail;
@@ -114,6 +115,7 @@ public class CycleService {
      */
     @Transactional
     public boolean trigger(String systemId, String type, String description, String userId) {
+        RoundReasons.requireExplanation(type, description);
         boolean sent = signal(systemId, type, description, userId);
         if (sent && INCIDENT.equals(type)) {
             incidents.report(systemId, description, null, userId);

@@ -68,11 +68,13 @@ class AuthorizationMatrixTest {
         List<String> owners = List.of("lead", "admin");
         List<String> leads = List.of("lead", "lead2", "admin");
         List<String> oversight = List.of("manager", "admin");
+        // A system's own team and the roles that read every system (SystemAccess), not another team's project lead.
+        List<String> readers = List.of("lead", "fg", "ethics", "alderman", "manager", "admin");
         String versions = "/api/assessments/" + assessmentId + "/versions/1";
         List<Call> calls = List.of(
                 new Call("GET", "/api/systems", null, everyone),
                 new Call("POST", "/api/systems", "{\"name\":\"X\",\"department\":\"Y\"}", leads),
-                new Call("GET", "/api/systems/" + systemId, null, everyone),
+                new Call("GET", "/api/systems/" + systemId, null, readers),
                 new Call(
                         "POST",
                         "/api/systems/" + systemId + "/triggers",

@@ -81,7 +81,8 @@ class MailNotificationsTest extends MailScenario {
         List<Received> mails = mailsTo(single);
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).subject())
-                .isEqualTo("Nieuwe taak voor uw groep: Advies functionaris gegevensbescherming (" + name + ")");
+                // The task names its assessment (issue 18), already in the mail of its creation.
+                .isEqualTo("Nieuwe taak voor uw groep: Advies functionaris gegevensbescherming (IAMA) (" + name + ")");
         assertThat(mails.get(0).body()).contains(LINK + task.getId());
         digests.sendDue();
         assertThat(mailsTo(silent)).isEmpty();

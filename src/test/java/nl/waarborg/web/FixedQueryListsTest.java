@@ -72,6 +72,9 @@ class FixedQueryListsTest {
         Http admin = Http.api(port).as("admin", "demo");
         String oversightPage = "/toezicht?department=" + department.replace(" ", "+");
         int systemsPageWithFive = statements(ownerApi, "/systemen");
+        // The overview of a reader of every system (issue 18), with a filter.
+        String overview = "/systemen?afdeling=" + department.replace(" ", "+") + "&wachtOp=privacy-officer";
+        int overviewWithFive = statements(fg, overview);
         int oversightPageWithFive = statements(manager, oversightPage);
 
         waitingSystems(owner, department, 45);
@@ -82,6 +85,9 @@ class FixedQueryListsTest {
         assertThat(statements(ownerApi, "/systemen"))
                 .as("/systemen, 5 and 50 systems")
                 .isEqualTo(systemsPageWithFive);
+        assertThat(statements(fg, overview))
+                .as("/systemen as the privacy officer, 5 and 50 systems")
+                .isEqualTo(overviewWithFive);
         assertThat(statements(manager, oversightPage))
                 .as("/toezicht, 5 and 50 waiting")
                 .isEqualTo(oversightPageWithFive);
