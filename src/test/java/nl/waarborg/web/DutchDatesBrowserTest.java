@@ -65,8 +65,7 @@ class DutchDatesBrowserTest extends BrowserTestSupport {
                 .getProcessInstanceId();
 
         browser.login("lead");
-        browser.open("/taken/" + part1.taskId());
-        browser.click("Oppakken");
+        browser.open("/taken/" + part1.taskId()); // a content step opens without "Oppakken" (ADR 0042)
         browser.waitFor(By.cssSelector(".fjs-form"));
         JsonNode form = Browser.readForm("iama-part-1");
         browser.type(form, "part1Reason", "Wachttijden aan de balie");
