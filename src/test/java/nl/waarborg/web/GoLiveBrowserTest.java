@@ -136,16 +136,25 @@ class GoLiveBrowserTest extends BrowserTestSupport {
             browser.waitForPath("afgerond"); // the list, or the next step (issue 18)
         });
 
-        // Then the deployer's duties (AI Act Art. 26(1), (2), (4); ADR 0036), each a task with its own form.
+        // Then the deployer's duties (AI Act Art. 26(1), (2), (4), and (9) as the DPIA ran; ADR 0036, 0043), each a
+        // task with its own form.
         List<OpenStep> duties = cycles.openSteps(system.id());
         assertThat(duties)
                 .extracting(OpenStep::activityId)
                 .containsOnly("go-live-duty")
-                .hasSize(3);
+                .hasSize(4);
         driver.driveUntil(
                 system.id(),
                 "none",
-                Map.of("instructionsFollowed", true, "oversightAssigned", true, "inputDataChecked", true));
+                Map.of(
+                        "instructionsFollowed",
+                        true,
+                        "oversightAssigned",
+                        true,
+                        "inputDataChecked",
+                        true,
+                        "providerInformationUsed",
+                        true));
         browser.open("/taken");
         assertThat(browser.driver.findElements(By.xpath("//tr[contains(., '" + name + "')]")))
                 .as("open tasks of %s", name)
