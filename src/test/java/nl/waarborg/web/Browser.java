@@ -103,8 +103,16 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("password")).sendKeys("demo");
         WebElement submit = driver.findElement(By.cssSelector("main button[type=submit]"));
         submit.click();
-        // The login page has an h1 of its own: wait until it is gone before waiting for the next page's.
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(submit));
+        // The login page has an h1 of its own: wait until it is gone before waiting for the next page's. Chrome may
+        // report the old button as "not in the document" (an unknown error) rather than as stale: both mean it left.
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            try {
+                submit.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
         waitFor(By.tagName("h1"));
     }
 
