@@ -56,14 +56,31 @@ public class OversightService {
         return blocked(department, gate, Integer.MAX_VALUE, 0);
     }
 
-    /** One page, longest waiting first; the order is stable (waiting since, then task id). */
+    /**
+     * One page, longest waiting first; the order is stable (waiting since, then task id). Without a department filter
+     * the page is taken from the wait table alone, in the order of its index, and only the page's rows are joined with
+     * the register: the cost of a page does not grow with the portfolio.
+     */
     public List<BlockedItem> blocked(String department, String gate, int limit, int offset) {
-        String tail = " ORDER BY w.waiting_since, w.task_id"
-                + (limit == Integer.MAX_VALUE ? "" : " LIMIT :limit OFFSET :offset");
-        JdbcClient.StatementSpec spec = filtered("""
+        String order = " ORDER BY w.waiting_since, w.task_id";
+        String page = limit == Integer.MAX_VALUE ? "" : " LIMIT :limit OFFSET :offset";
+        String columns = """
                 SELECT w.system_id, s.name, s.department, w.assessment_type, w.gate, w.candidate_group, w.task_id,
-                       w.waiting_since, w.due_at
-                FROM wb_open_wait w JOIN wb_system s ON s.id = w.system_id WHERE 1 = 1""", department, gate, tail);
+                       w.waiting_since, w.due_at""";
+        JdbcClient.StatementSpec spec;
+        if (hasText(department)) {
+            spec = filtered(
+                    columns + " FROM wb_open_wait w JOIN wb_system s ON s.id = w.system_id WHERE 1 = 1",
+                    department,
+                    gate,
+                    order + page);
+        } else {
+            spec = filtered(
+                    columns + " FROM (SELECT * FROM wb_open_wait w WHERE 1 = 1",
+                    null,
+                    gate,
+                    order + page + ") w JOIN wb_system s ON s.id = w.system_id" + order);
+        }
         if (limit != Integer.MAX_VALUE) {
             spec = spec.param("limit", limit).param("offset", offset);
         }
@@ -86,14 +103,12 @@ public class OversightService {
                 .list();
     }
 
+    /** How many waits match; the register is only read when the department is filtered on. */
     public long countBlocked(String department, String gate) {
-        return filtered(
-                        "SELECT COUNT(*) FROM wb_open_wait w JOIN wb_system s ON s.id = w.system_id WHERE 1 = 1",
-                        department,
-                        gate,
-                        "")
-                .query(Long.class)
-                .single();
+        String from = hasText(department)
+                ? "SELECT COUNT(*) FROM wb_open_wait w JOIN wb_system s ON s.id = w.system_id WHERE 1 = 1"
+                : "SELECT COUNT(*) FROM wb_open_wait w WHERE 1 = 1";
+        return filtered(from, department, gate, "").query(Long.class).single();
     }
 
     /** Count, overdue count and average waiting days per gate, computed by the database (one grouped query). */
@@ -128,14 +143,18 @@ public class OversightService {
                 .list();
     }
 
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+
     private JdbcClient.StatementSpec filtered(String select, String department, String gate, String tail) {
         StringBuilder sql = new StringBuilder(select);
         Map<String, Object> params = new LinkedHashMap<>();
-        if (department != null && !department.isBlank()) {
+        if (hasText(department)) {
             sql.append(" AND s.department = :department");
             params.put("department", department);
         }
-        if (gate != null && !gate.isBlank()) {
+        if (hasText(gate)) {
             int separator = gate.indexOf(TYPE_SEPARATOR);
             sql.append(" AND w.gate = :gate");
             params.put("gate", separator < 0 ? gate : gate.substring(0, separator));

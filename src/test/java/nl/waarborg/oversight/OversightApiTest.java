@@ -202,4 +202,43 @@ class OversightApiTest {
                 .as("longest waiting first")
                 .containsExactly(third, second, first);
     }
+
+    @Test
+    void pagesWithoutADepartmentFilterFollowTheSameOrderAndCountAsTheFilteredList() {
+        waitingAt("Paginering een", PRIVACY);
+        waitingAt("Paginering twee", PRIVACY);
+        JsonNode mine = json(manager("/api/oversight/blocked" + query(null) + "&limit=10000"));
+        assertThat(mine.size()).as("waits of this test's department").isGreaterThanOrEqualTo(2);
+        // Put this department's waits before every other one, one minute apart, so the unfiltered first page is theirs.
+        Instant longAgo = Instant.parse("1990-01-01T08:00:00Z");
+        for (int i = 0; i < mine.size(); i++) {
+            move(mine.get(i).path("taskId").asText(), "waiting_since", longAgo.plus(Duration.ofMinutes(i)));
+        }
+        mine = json(manager("/api/oversight/blocked" + query(null) + "&limit=10000"));
+        int n = mine.size();
+
+        HttpResponse<String> first = manager("/api/oversight/blocked?limit=" + n);
+        assertThat(json(first))
+                .as("the unfiltered first page, joined with the register")
+                .isEqualTo(mine);
+        JsonNode second = json(manager("/api/oversight/blocked?limit=1&offset=1"));
+        assertThat(second).hasSize(1);
+        assertThat(second.get(0)).isEqualTo(mine.get(1));
+
+        long all =
+                jdbc.sql("SELECT COUNT(*) FROM wb_open_wait").query(Long.class).single();
+        long atPrivacy = jdbc.sql("SELECT COUNT(*) FROM wb_open_wait WHERE gate = :gate")
+                .param("gate", PRIVACY)
+                .query(Long.class)
+                .single();
+        assertThat(first.headers().firstValue("X-Total-Count")).hasValue(String.valueOf(all));
+        assertThat(manager("/api/oversight/blocked?limit=1&gate=" + PRIVACY)
+                        .headers()
+                        .firstValue("X-Total-Count"))
+                .hasValue(String.valueOf(atPrivacy));
+        assertThat(manager("/api/oversight/blocked" + query(null) + "&limit=1")
+                        .headers()
+                        .firstValue("X-Total-Count"))
+                .hasValue(String.valueOf(n));
+    }
 }
