@@ -127,6 +127,10 @@ class TaskDraftApiTest {
         HttpResponse<String> done = steps().viaApi("lead", taskId, complete);
         assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
         assertThat(stored(taskId)).isZero();
+        // A second "Afronden" (a double click, another tab) is refused and marked as done already, for a calm note.
+        HttpResponse<String> again = steps().viaPage("lead", taskId, complete);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(ApiSteps.json(again).path("completed").asBoolean()).isTrue();
         problem(read("lead", taskId), 409);
         problem(save("lead", taskId, Map.of("purpose", "te laat")), 409);
         assertThat(stored(taskId)).isZero();
