@@ -101,12 +101,20 @@
     var formUrl = container.getAttribute('data-form-url');
     var form = null;
 
+    var drafts = window.WaarborgDraft;
+    var draft = null;
     var schemaPromise = formUrl ? getJson(formUrl) : Promise.resolve(null);
-    Promise.all([schemaPromise, getJson(container.getAttribute('data-values-url'))]).then(function (results) {
+    var draftPromise = drafts && formUrl ? drafts.load(container) : Promise.resolve(null);
+    Promise.all([schemaPromise, getJson(container.getAttribute('data-values-url')), draftPromise]).then(function (results) {
       var schema = results[0];
       var values = results[1] || {};
+      draft = results[2];
       if (!schema) {
         return null;
+      }
+      if (draft && draft.values) {
+        // The user's saved draft goes over what the task holds: it is what they were writing.
+        values = Object.assign({}, values, draft.values);
       }
       form = new FormViewer.Form({ container: container });
       translateValidation(form, container.dataset);
@@ -116,12 +124,54 @@
       if (loading) {
         loading.hidden = true;
       }
+      if (form && drafts) {
+        drafts.attach(container, function () {
+          // The answers as they stand, without form-js's check (which would mark every empty required field).
+          return typeof form._getSubmitData === 'function' ? form._getSubmitData() : form.submit().data;
+        }, csrfHeaders);
+        drafts.showRestored(draft);
+      }
     }).catch(function () {
       if (loading) {
         loading.hidden = true;
       }
       showError(errorBox, container.getAttribute('data-load-error'));
     });
+
+    var status = document.getElementById('form-status');
+    var label = button.textContent;
+    var SLOW_MS = 10000;
+    var TIMEOUT_MS = 60000;
+
+    function showStatus(message, link) {
+      if (!status) {
+        return;
+      }
+      status.textContent = message;
+      if (link) {
+        var a = document.createElement('a');
+        a.href = link.href;
+        a.textContent = link.text;
+        status.appendChild(document.createTextNode(' '));
+        status.appendChild(a);
+      }
+      status.hidden = false;
+    }
+
+    // While the request runs the button says so and cannot be pressed again (a second completion is refused by the
+    // server anyway); a slow answer gets a note, no answer at all a message instead of silence.
+    function busy(on) {
+      button.disabled = on;
+      button.textContent = on ? container.getAttribute('data-completing') : label;
+      if (on) {
+        button.setAttribute('aria-busy', 'true');
+      } else {
+        button.removeAttribute('aria-busy');
+      }
+      if (status && on) {
+        status.hidden = true;
+      }
+    }
 
     button.addEventListener('click', function () {
       var data = {};
@@ -134,24 +184,53 @@
         }
         data = result.data;
       }
-      button.disabled = true;
+      busy(true);
+      var controller = typeof AbortController === 'function' ? new AbortController() : null;
+      var slow = setTimeout(function () {
+        showStatus(container.getAttribute('data-complete-slow'));
+      }, SLOW_MS);
+      var timeout = setTimeout(function () {
+        if (controller) {
+          controller.abort();
+        }
+      }, TIMEOUT_MS);
+      var done = function () {
+        clearTimeout(slow);
+        clearTimeout(timeout);
+      };
       fetch(container.getAttribute('data-submit-url'), {
-        method: 'POST', headers: csrfHeaders(), credentials: 'same-origin', body: JSON.stringify(data)
+        method: 'POST', headers: csrfHeaders(), credentials: 'same-origin', body: JSON.stringify(data),
+        signal: controller ? controller.signal : undefined
       }).then(function (response) {
         return response.json().then(function (body) {
           return { ok: response.ok, body: body };
         });
       }).then(function (answer) {
+        done();
         if (answer.ok && answer.body.redirect) {
           window.location.assign(answer.body.redirect);
           return;
         }
-        button.disabled = false;
+        if (answer.body.completed) {
+          // Done already (an earlier click, another tab, a colleague): nothing to retry, nothing went wrong twice.
+          button.textContent = label;
+          button.removeAttribute('aria-busy');
+          var draftButton = document.getElementById('task-draft');
+          if (draftButton) {
+            draftButton.hidden = true;
+          }
+          showStatus(container.getAttribute('data-already-completed'),
+            { href: container.getAttribute('data-tasks-url'), text: container.getAttribute('data-to-tasks') });
+          return;
+        }
+        busy(false);
         // Waarborg's refusals carry 'message'; the size limit in front of every page answers a problem with 'detail'.
         showError(errorBox, answer.body.message || answer.body.detail || container.getAttribute('data-network-error'));
-      }).catch(function () {
-        button.disabled = false;
-        showError(errorBox, container.getAttribute('data-network-error'));
+      }).catch(function (error) {
+        done();
+        busy(false);
+        showError(errorBox, container.getAttribute(
+          error && error.name === 'AbortError' ? 'data-complete-timeout' : 'data-network-error'));
       });
     });
   }

@@ -3,9 +3,13 @@ package nl.waarborg.engine;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
  * Runs an engine call without authorization checks (the current user is set aside), for calls that Waarborg's own API has
@@ -26,6 +30,27 @@ public final class EngineAccess {
                 identity.setAuthentication(current);
             }
         }
+    }
+
+    /**
+     * Refuses unless the logged-in user may work this task as the engine decides it for a claim or a completion (its
+     * own check, {@code checkTaskWork}), without changing anything: an AuthorizationException (403) for someone who may
+     * only read it, such as a manager; a NullValueException (404) for a task that is not there.
+     */
+    public static void checkMayWork(ProcessEngine engine, String taskId) {
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired()
+                .execute(context -> {
+                    TaskEntity task = context.getTaskManager().findTaskById(taskId);
+                    if (task == null) {
+                        throw new NullValueException("No task " + taskId + ".");
+                    }
+                    for (CommandChecker checker :
+                            context.getProcessEngineConfiguration().getCommandCheckers()) {
+                        checker.checkTaskWork(task);
+                    }
+                    return null;
+                });
     }
 
     /**

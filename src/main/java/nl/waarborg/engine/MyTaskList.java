@@ -54,6 +54,14 @@ public class MyTaskList {
      * due date, each by creation time and id. Empty when this class cannot answer exactly as the engine would.
      */
     public Optional<Page> page(String userId, List<String> groupIds, int limit, int offset) {
+        return page(userId, groupIds, null, limit, offset);
+    }
+
+    /**
+     * The same, narrowed to the tasks of the process instances with this business key (a system's id), or not narrowed
+     * when it is null: the next step after a completion (task.NextTask).
+     */
+    public Optional<Page> page(String userId, List<String> groupIds, String businessKey, int limit, int offset) {
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         Authentication reader = engine.getIdentityService().getCurrentAuthentication();
@@ -90,6 +98,12 @@ public class MyTaskList {
                 .append("ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_")
                 .append(" WHERE (t.ASSIGNEE_ = ? OR t.ASSIGNEE_ IS NULL) AND t.TENANT_ID_ IS NULL");
         parameters.add(userId);
+        if (businessKey != null) { // as the engine's processInstanceBusinessKey: the task's own process instance
+            sql.append(" AND t.PROC_INST_ID_ IN (SELECT e.ID_ FROM ")
+                    .append(prefix)
+                    .append("ACT_RU_EXECUTION e WHERE e.BUSINESS_KEY_ = ?)");
+            parameters.add(businessKey);
+        }
         if (checked) {
             // As Camunda's join: the resource id may be the task's, its definition's key or '*', whichever of the two
             // resource types the grant names. Three lookups by equality, not one IN (...): with the IN, PostgreSQL

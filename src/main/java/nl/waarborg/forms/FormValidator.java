@@ -58,6 +58,29 @@ public class FormValidator {
                 .toList();
     }
 
+    /** What a saved draft may still lack or get wrong while it is being written; the rest bounds it as a completion. */
+    private static final Set<Problem> UNFINISHED = Set.of(
+            Problem.REQUIRED,
+            Problem.NO_ROW,
+            Problem.TOO_SHORT,
+            Problem.BELOW_MIN,
+            Problem.ABOVE_MAX,
+            Problem.PATTERN,
+            Problem.CONTRADICTION);
+
+    /**
+     * The problems of a draft (unfinished answers, ADR 0045): the same key check and the same bounds as a completion
+     * (keys not on the form, in list rows too; texts over their maximum length; values of the wrong kind; choices the
+     * form does not offer), but nothing needs to be answered yet, nor complete.
+     */
+    public List<FormViolation> draftProblems(FormCatalog.Form form, Map<String, Object> answers) {
+        List<FormViolation> problems = new ArrayList<>(unknownKeys(form, answers.keySet()));
+        check(form, answers::get).stream()
+                .filter(p -> !UNFINISHED.contains(p.problem()))
+                .forEach(problems::add);
+        return problems;
+    }
+
     private void check(
             FormField field,
             String path,

@@ -2,6 +2,7 @@ package nl.waarborg.task;
 
 import java.util.List;
 import java.util.Optional;
+import nl.waarborg.engine.MyTaskList;
 import nl.waarborg.security.CurrentUser;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
@@ -9,16 +10,20 @@ import org.springframework.stereotype.Service;
 
 /**
  * The step that follows for the same user and system after a completion ("Afronden" opens it directly instead of going
- * back to the list): the oldest open task of that system that is assigned to the user or open to them by name or
- * group, and not claimed by someone else. Asked as the user, so the engine's authorizations decide, as for "Mijn taken".
+ * back to the list): the first task of "Mijn taken" (earliest due first, then the oldest) that belongs to that system,
+ * i.e. assigned to the user or open to them by name or group and not claimed by someone else. {@link MyTaskList} picks
+ * it with the engine's authorization rule for the user, narrowed to the system, so it costs what the user's own tasks
+ * cost, not the portfolio (ADR 0038, 0045); where that class cannot answer (revokes in use), the engine's own query.
  */
 @Service
 public class NextTask {
 
     private final ProcessEngine engine;
+    private final MyTaskList myTaskList;
 
-    public NextTask(ProcessEngine engine) {
+    public NextTask(ProcessEngine engine, MyTaskList myTaskList) {
         this.engine = engine;
+        this.myTaskList = myTaskList;
     }
 
     public Optional<String> of(String systemId) {
@@ -26,6 +31,10 @@ public class NextTask {
             return Optional.empty();
         }
         List<String> groups = CurrentUser.groups();
+        Optional<MyTaskList.Page> page = myTaskList.page(CurrentUser.id(), groups, systemId, 1, 0);
+        if (page.isPresent()) {
+            return page.get().taskIds().stream().findFirst();
+        }
         List<Task> tasks = engine.getTaskService()
                 .createTaskQuery()
                 .processInstanceBusinessKey(systemId)
@@ -34,6 +43,8 @@ public class NextTask {
                 .taskCandidateUser(CurrentUser.id())
                 .taskCandidateGroupIn(groups.isEmpty() ? List.of("-") : groups)
                 .endOr()
+                .orderByDueDate()
+                .asc()
                 .orderByTaskCreateTime()
                 .asc()
                 .orderByTaskId()

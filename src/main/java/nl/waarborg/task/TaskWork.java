@@ -189,7 +189,7 @@ public class TaskWork {
     }
 
     /** The task, if it exists and the user may see it; a task completed meanwhile is a conflict, not a 404. */
-    private Task readable(String id) {
+    Task readable(String id) {
         Task task = engine.getTaskService()
                 .createTaskQuery()
                 .taskId(id)
@@ -268,7 +268,7 @@ public class TaskWork {
         }
     }
 
-    private String formIdOf(Task task) {
+    static String formIdOf(Task task) {
         CamundaFormRef ref = task.getCamundaFormRef();
         return ref == null ? null : ref.getKey();
     }

@@ -40,6 +40,9 @@ class TaskRefusals {
                         ? formMessage(form.violations().get(0))
                         : messages.getMessage(messageKey(problem), null, LocaleContextHolder.getLocale()));
         body.put("field", problem.field());
+        if (problem.cause() instanceof TaskCompletedException) {
+            body.put("completed", true); // e.g. a second click on "Afronden": the page says so calmly
+        }
         return ResponseEntity.status(problem.status()).body(body);
     }
 

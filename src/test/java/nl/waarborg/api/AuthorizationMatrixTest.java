@@ -92,6 +92,10 @@ class AuthorizationMatrixTest {
                 new Call("GET", "/api/audit?systemId=" + systemId, null, oversight),
                 new Call("GET", "/api/audit/verify", null, oversight),
                 new Call("GET", "/api/tasks", null, everyone),
+                // One's own draft of a task (ADR 0045): no group is refused as such; the task decides
+                // (TaskDraftApiTest).
+                new Call("GET", "/api/tasks/no-such-task/draft", null, everyone),
+                new Call("PUT", "/api/tasks/no-such-task/draft", "{}", everyone),
                 new Call("GET", "/api/systems/" + systemId + "/team", null, everyone),
                 new Call("POST", "/api/systems/" + systemId + "/co-authors/lead2", "", owners),
                 new Call("DELETE", "/api/systems/" + systemId + "/co-authors/lead2", null, owners),
@@ -149,6 +153,7 @@ class AuthorizationMatrixTest {
                 "/api/oversight/blocked",
                 "/api/audit/verify",
                 "/api/tasks",
+                "/api/tasks/no-such-task/draft",
                 "/api/register-entries",
                 "/api/systems/" + systemId + "/register-entry",
                 "/api/systems/" + systemId + "/eu-registration",

@@ -27,7 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * process and standalone tasks with random assignees, candidate users and groups, random grants on tasks and on the
  * process definition (ids and '*', for users, groups, every user and globally), some of the engine's own task grants
  * removed again; then every user with several group sets, compared with the engine's task query (assignee, candidate
- * user or candidate group, read as that user). Also the order, the paging and the total. On H2 and PostgreSQL.
+ * user or candidate group, read as that user). Also the order, the paging and the total, and the list narrowed to one
+ * business key (the next step after a completion). On H2 and PostgreSQL.
  */
 @WaarborgIntegrationTest
 class MyTaskListTest {
@@ -125,6 +126,7 @@ class MyTaskListTest {
 
         int compared = 0;
         int listed = 0;
+        int narrowedListed = 0;
         for (String user : USERS) {
             for (int set = 0; set < 4; set++) {
                 List<String> groups = new ArrayList<>();
@@ -134,16 +136,7 @@ class MyTaskListTest {
                     }
                 }
                 engine.getIdentityService().setAuthentication(user, groups);
-                List<Task> byEngine = engine
-                        .getTaskService()
-                        .createTaskQuery()
-                        .or()
-                        .taskAssignee(user)
-                        .taskCandidateUser(user)
-                        .taskCandidateGroupIn(groups.isEmpty() ? List.of("-") : groups)
-                        .endOr()
-                        .list()
-                        .stream()
+                List<Task> byEngine = byEngine(user, groups).list().stream()
                         .filter(t -> taskIds.contains(t.getId()))
                         .toList();
                 MyTaskList.Page all = list.page(user, groups, 1000, 0).orElseThrow();
@@ -170,6 +163,20 @@ class MyTaskListTest {
                 }
                 assertThat(paged).isEqualTo(all.taskIds());
                 assertThat(all.total()).isEqualTo(all.taskIds().size());
+                // Narrowed to one system (business key), as for the next step after a completion: the same tasks as
+                // the engine's query with processInstanceBusinessKey.
+                for (int i = 0; i < 30; i += 1) {
+                    String key = "mtl-" + i;
+                    List<String> narrowed = byEngine(user, groups).processInstanceBusinessKey(key).list().stream()
+                            .map(Task::getId)
+                            .toList();
+                    assertThat(list.page(user, groups, key, 1000, 0)
+                                    .orElseThrow()
+                                    .taskIds())
+                            .as("tasks of %s in %s for %s", user, groups, key)
+                            .containsExactlyInAnyOrderElementsOf(narrowed);
+                    narrowedListed += narrowed.size();
+                }
                 compared++;
                 listed += byEngine.size();
             }
@@ -178,6 +185,18 @@ class MyTaskListTest {
         assertThat(compared).isEqualTo(12);
         // Enough tasks were visible, and enough hidden, for the comparison to prove something.
         assertThat(listed).isBetween(12, 12 * 25);
+        assertThat(narrowedListed).isBetween(6, listed);
+    }
+
+    /** The engine's own query for the user's tasks (assignee, candidate user or candidate group). */
+    private org.camunda.bpm.engine.task.TaskQuery byEngine(String user, List<String> groups) {
+        return engine.getTaskService()
+                .createTaskQuery()
+                .or()
+                .taskAssignee(user)
+                .taskCandidateUser(user)
+                .taskCandidateGroupIn(groups.isEmpty() ? List.of("-") : groups)
+                .endOr();
     }
 
     @Test

@@ -50,6 +50,33 @@ class FormValidatorTest {
     }
 
     @Test
+    void aDraftNeedsNothingAnsweredButKeepsTheKeysAndBoundsOfACompletion() {
+        FormCatalog.Form triage = CATALOG.form("triage").orElseThrow();
+        assertThat(validator.draftProblems(triage, Map.of())).isEmpty();
+        assertThat(validator.draftProblems(triage, Map.of("purpose", "Half af", "isAiSystem", "NO")))
+                .isEmpty();
+        Map<String, Object> bad = new java.util.LinkedHashMap<>();
+        bad.put("bogus", "x");
+        bad.put("purpose", "x".repeat(FormValidator.MAX_TEXT_LENGTH + 1));
+        bad.put("isAiSystem", "PERHAPS");
+        bad.put("development", 7);
+        assertThat(validator.draftProblems(triage, bad))
+                .extracting(FormViolation::field, FormViolation::problem)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("bogus", Problem.NOT_ON_FORM),
+                        org.assertj.core.groups.Tuple.tuple("purpose", Problem.TOO_LONG),
+                        org.assertj.core.groups.Tuple.tuple("isAiSystem", Problem.NOT_AN_OPTION),
+                        org.assertj.core.groups.Tuple.tuple("development", Problem.WRONG_TYPE));
+        // A list row: an unknown column is refused, an empty row is not.
+        FormCatalog.Form part1 = CATALOG.form("iama-part-1").orElseThrow();
+        assertThat(validator.draftProblems(
+                        part1, Map.of("part1ActionPoints", List.of(Map.of(), Map.of("what", "x", "secret", "y")))))
+                .extracting(FormViolation::field, FormViolation::problem)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("part1ActionPoints[1].secret", Problem.NOT_ON_FORM));
+    }
+
+    @Test
     void blanksAndWrongKindsDoNotCountAsAnswers() {
         Map<String, Object> v = triage();
         v.put("purpose", "   ");

@@ -1,0 +1,86 @@
+package nl.waarborg.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.waarborg.shared.DutchDates;
+import nl.waarborg.shared.ProblemStatus;
+import nl.waarborg.shared.ProblemStatus.Problem;
+import nl.waarborg.task.TaskDrafts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * "Concept opslaan" on the task page (ADR 0045): the form's script saves the user's draft and reads it back when the
+ * page opens again. The rules are {@link TaskDrafts}'; a refusal answers in Dutch as a refused completion does.
+ */
+@Controller
+class TaskDraftPages {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskDraftPages.class);
+
+    private final TaskDrafts drafts;
+    private final TaskRefusals refusals;
+    private final MessageSource messages;
+
+    TaskDraftPages(TaskDrafts drafts, TaskRefusals refusals, MessageSource messages) {
+        this.drafts = drafts;
+        this.refusals = refusals;
+        this.messages = messages;
+    }
+
+    @PostMapping(
+            value = "/taken/{id}/concept",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> save(
+            @PathVariable String id, @RequestBody(required = false) Map<String, Object> values) {
+        try {
+            TaskDrafts.Draft draft = drafts.save(id, values);
+            return ResponseEntity.ok(Map.of("message", text("task.draft.saved", draft)));
+        } catch (RuntimeException e) {
+            return refused(id, e);
+        }
+    }
+
+    /** The user's draft with a note that says from when; 204 when there is none. */
+    @GetMapping(value = "/taken/{id}/concept", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> read(@PathVariable String id) {
+        try {
+            return drafts.read(id)
+                    .map(draft -> {
+                        Map<String, Object> body = new LinkedHashMap<>();
+                        body.put("values", draft.values());
+                        body.put("message", text("task.draft.restored", draft));
+                        return ResponseEntity.ok(body);
+                    })
+                    .orElseGet(() -> ResponseEntity.noContent().build());
+        } catch (RuntimeException e) {
+            return refused(id, e);
+        }
+    }
+
+    private String text(String key, TaskDrafts.Draft draft) {
+        return messages.getMessage(
+                key, new Object[] {DutchDates.dateTime(draft.savedAt())}, LocaleContextHolder.getLocale());
+    }
+
+    private ResponseEntity<Map<String, Object>> refused(String id, RuntimeException e) {
+        Problem problem = ProblemStatus.of(e);
+        if (!problem.known()) {
+            log.error("The draft of task {} failed", id, e);
+        }
+        return refusals.answer(problem);
+    }
+}
