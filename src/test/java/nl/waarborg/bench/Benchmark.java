@@ -63,10 +63,13 @@ public final class Benchmark {
         /** {@code bench.only}: everything (empty), or only the seed and the read measurements at scale. */
         public static final String OVERSIGHT_ONLY = "oversight";
 
+        /** {@code bench.only}: only the page timings on the demo data ({@link PageTimings}), no seed of N systems. */
+        public static final String PAGES_ONLY = "pages";
+
         public Settings {
-            if (!only.isEmpty() && !only.equals(OVERSIGHT_ONLY)) {
-                throw new IllegalArgumentException(
-                        "bench.only must be empty or '" + OVERSIGHT_ONLY + "', not '" + only + "'");
+            if (!only.isEmpty() && !only.equals(OVERSIGHT_ONLY) && !only.equals(PAGES_ONLY)) {
+                throw new IllegalArgumentException("bench.only must be empty, '" + OVERSIGHT_ONLY + "' or '"
+                        + PAGES_ONLY + "', not '" + only + "'");
             }
             if (seedBatch < 1) {
                 throw new IllegalArgumentException("bench.seed-batch must be at least 1, not " + seedBatch);
@@ -76,6 +79,11 @@ public final class Benchmark {
         /** Whether only the oversight and list measurements run (no throughput, no second node). */
         boolean oversightOnly() {
             return only.equals(OVERSIGHT_ONLY);
+        }
+
+        /** Whether only the page timings run. */
+        boolean pagesOnly() {
+            return only.equals(PAGES_ONLY);
         }
 
         public static Settings fromSystemProperties() {
@@ -122,6 +130,9 @@ public final class Benchmark {
         results.put("machine", machine());
         results.put("settings", settings);
         StatementProfile.configure();
+        if (settings.pagesOnly()) {
+            return pages(results, settings, run);
+        }
         Map<String, Object> mainDb =
                 database("bench_main_" + ProcessHandle.current().pid() + "_" + run);
 
@@ -371,6 +382,19 @@ public final class Benchmark {
         return finish(results, settings);
     }
 
+    /**
+     * The page timings alone: one node on a fresh database with the demo portfolio (as {@code mvn spring-boot:run}
+     * makes it), every page timed as the role that opens it.
+     */
+    private static Map<String, Object> pages(Map<String, Object> results, Settings settings, int run) throws Exception {
+        Map<String, Object> db =
+                database("bench_pages_" + ProcessHandle.current().pid() + "_" + run);
+        try (WaarborgNode node = WaarborgNode.start("benchpages" + run, db, Map.of("waarborg.demo.seed", true))) {
+            results.put("pages", PageTimings.measure(node, settings));
+        }
+        return finish(results, settings);
+    }
+
     /** Adds the verdicts, writes results.json and prints the table. */
     private static Map<String, Object> finish(Map<String, Object> results, Settings settings) throws IOException {
         results.put("targets", targets(results, settings));
@@ -593,6 +617,10 @@ public final class Benchmark {
 
     static Map<String, Object> targets(Map<String, Object> results, Settings settings) {
         Map<String, Object> targets = new LinkedHashMap<>();
+        if (settings.pagesOnly()) {
+            targets.put("pagesP95Under300ms", PageTimings.target((Map<?, ?>) results.get("pages")));
+            return targets;
+        }
         Map<?, ?> oversight = (Map<?, ?>) results.get("oversight");
         Map<?, ?> throughput = (Map<?, ?>) results.get("throughput");
         Map<?, ?> scale = (Map<?, ?>) results.get("scaleOut");

@@ -25,6 +25,9 @@ final class Report {
         }
         latencies(out, "oversight (HTTP, ms)", (Map<?, ?>) results.get("oversight"));
         latencies(out, "lists (HTTP, ms)", (Map<?, ?>) results.get("lists"));
+        if (results.get("pages") instanceof Map<?, ?> pages) {
+            out.append(PageTimings.table(pages));
+        }
         Map<?, ?> throughput = (Map<?, ?>) results.get("throughput");
         Map<?, ?> scale = (Map<?, ?>) results.get("scaleOut");
         if (throughput != null) {
