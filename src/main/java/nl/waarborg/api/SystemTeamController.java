@@ -1,5 +1,6 @@
 package nl.waarborg.api;
 
+import nl.waarborg.system.SystemReads;
 import nl.waarborg.system.SystemTeam;
 import nl.waarborg.system.SystemTeam.Team;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,13 +20,16 @@ import org.springframework.web.bind.annotation.RestController;
 public class SystemTeamController {
 
     private final SystemTeam team;
+    private final SystemReads readable;
 
-    public SystemTeamController(SystemTeam team) {
+    public SystemTeamController(SystemTeam team, SystemReads readable) {
         this.team = team;
+        this.readable = readable;
     }
 
     @GetMapping("/team")
     public Team team(@PathVariable String id) {
+        readable.require(id);
         return team.team(id);
     }
 

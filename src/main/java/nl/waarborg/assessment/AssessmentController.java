@@ -11,6 +11,7 @@ import nl.waarborg.shared.InvalidInputException;
 import nl.waarborg.shared.NotFoundException;
 import nl.waarborg.shared.TooLargeException;
 import nl.waarborg.system.SystemAccess;
+import nl.waarborg.system.SystemReads;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
 import org.springframework.http.ContentDisposition;
@@ -25,7 +26,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Assessments and their versions over HTTP: read, diff, export, and editing a draft section. */
+/**
+ * Assessments and their versions over HTTP: read, diff, export, and editing a draft section. Every read holds the read
+ * rule of the assessment's system ({@link SystemReads}, ADR 0048): the system's team and the reviewing and oversight
+ * roles, 403 for anyone else.
+ */
 @RestController
 @RequestMapping("/api/assessments")
 public class AssessmentController {
@@ -40,6 +45,7 @@ public class AssessmentController {
     private final VersionPdf pdf;
     private final SystemRegistry systems;
     private final AuditTrail audit;
+    private final SystemReads readable;
 
     public AssessmentController(
             AssessmentService assessments,
@@ -47,7 +53,9 @@ public class AssessmentController {
             VersionDiff diff,
             VersionPdf pdf,
             SystemRegistry systems,
-            AuditTrail audit) {
+            AuditTrail audit,
+            SystemReads readable) {
+        this.readable = readable;
         this.assessments = assessments;
         this.reads = reads;
         this.diff = diff;
@@ -89,7 +97,7 @@ public class AssessmentController {
 
     @GetMapping("/{id}")
     public AssessmentView assessment(@PathVariable String id) {
-        Assessment assessment = reads.assessment(id).orElseThrow(() -> new AssessmentNotFoundException(id));
+        Assessment assessment = readable(id);
         return new AssessmentView(assessment.id(), assessment.systemId(), assessment.type(), reads.versionHeaders(id));
     }
 
@@ -183,7 +191,15 @@ public class AssessmentController {
         return view(load(id, number));
     }
 
+    /** The assessment, once the current user may read its system (403 otherwise, 404 when there is none). */
+    private Assessment readable(String id) {
+        Assessment assessment = reads.assessment(id).orElseThrow(() -> new AssessmentNotFoundException(id));
+        readable.require(assessment.systemId());
+        return assessment;
+    }
+
     private AssessmentVersion load(String id, int number) {
+        readable(id);
         return reads.version(id, number)
                 .orElseThrow(() -> new NotFoundException("Assessment " + id + " has no version " + number + "."));
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import nl.waarborg.security.CurrentUser;
 import nl.waarborg.system.SystemAccess;
+import nl.waarborg.system.SystemReads;
 import nl.waarborg.system.SystemRegistry;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,10 +20,12 @@ public class EuRegistrationController {
 
     private final EuRegistrations registrations;
     private final SystemRegistry systems;
+    private final SystemReads readable;
 
-    public EuRegistrationController(EuRegistrations registrations, SystemRegistry systems) {
+    public EuRegistrationController(EuRegistrations registrations, SystemRegistry systems, SystemReads readable) {
         this.registrations = registrations;
         this.systems = systems;
+        this.readable = readable;
     }
 
     @Operation(
@@ -31,6 +34,7 @@ public class EuRegistrationController {
                     + " DPIA; JSON to export. 409 when the system is not registered by the municipality as deployer.")
     @GetMapping("/api/systems/{id}/eu-registration")
     public EuRegistration get(@PathVariable String id) {
+        readable.require(id);
         return registrations.current(id);
     }
 
@@ -40,6 +44,7 @@ public class EuRegistrationController {
                     + " never changes (what was exported, which reference was recorded). 409 as above.")
     @GetMapping("/api/systems/{id}/eu-registration/versions")
     public List<EuRegistrations.Version> versions(@PathVariable String id) {
+        readable.require(id);
         return registrations.versions(id);
     }
 

@@ -10,6 +10,7 @@ import nl.waarborg.shared.CanonicalJson;
 import nl.waarborg.shared.ConflictException;
 import nl.waarborg.shared.WaarborgException;
 import nl.waarborg.system.SystemAccess;
+import nl.waarborg.system.SystemReads;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
 import org.springframework.http.HttpStatus;
@@ -48,14 +49,17 @@ public class EuRegistrationPages {
 
     private final EuRegistrations registrations;
     private final SystemRegistry systems;
+    private final SystemReads readable;
 
-    public EuRegistrationPages(EuRegistrations registrations, SystemRegistry systems) {
+    public EuRegistrationPages(EuRegistrations registrations, SystemRegistry systems, SystemReads readable) {
         this.registrations = registrations;
         this.systems = systems;
+        this.readable = readable;
     }
 
     @GetMapping(PATH)
     public String page(@PathVariable String id, Model model) {
+        readable.require(id);
         return show(id, registrations.current(id), null, model);
     }
 

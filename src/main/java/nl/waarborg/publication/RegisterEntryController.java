@@ -7,6 +7,7 @@ import nl.waarborg.identity.Groups;
 import nl.waarborg.publication.RegisterEntries.Version;
 import nl.waarborg.security.CurrentUser;
 import nl.waarborg.system.SystemAccess;
+import nl.waarborg.system.SystemReads;
 import nl.waarborg.system.SystemRegistry;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,10 +25,12 @@ public class RegisterEntryController {
 
     private final RegisterEntries entries;
     private final SystemRegistry systems;
+    private final SystemReads readable;
 
-    public RegisterEntryController(RegisterEntries entries, SystemRegistry systems) {
+    public RegisterEntryController(RegisterEntries entries, SystemRegistry systems, SystemReads readable) {
         this.entries = entries;
         this.systems = systems;
+        this.readable = readable;
     }
 
     /** The latest version of the entry (or the pre-filled proposal) in the shape of publication standard 1.0.0. */
@@ -37,6 +40,10 @@ public class RegisterEntryController {
                     "The latest version, or the proposal pre-filled from the system record and the approved IAMA and DPIA; snake_case fields of the standard. 409 for a system of category C.")
     @GetMapping("/api/systems/{id}/register-entry")
     public RegisterEntry get(@PathVariable String id) {
+        // The entry being prepared (a draft, or the proposal from the assessments) is the system's own: its readers
+        // only
+        // (ADR 0048). The published entries are public (/register, /register.json, /api/register-entries).
+        readable.require(id);
         return entries.current(id);
     }
 
@@ -45,7 +52,7 @@ public class RegisterEntryController {
             description = "DRAFT, APPROVED (published) or SUPERSEDED, oldest first; a version's text never changes.")
     @GetMapping("/api/systems/{id}/register-entry/versions")
     public List<Version> versions(@PathVariable String id) {
-        systems.get(id);
+        readable.require(id);
         return entries.versions(id);
     }
 

@@ -11,6 +11,7 @@ import nl.waarborg.security.CurrentUser;
 import nl.waarborg.shared.CanonicalJson;
 import nl.waarborg.shared.WaarborgException;
 import nl.waarborg.system.SystemAccess;
+import nl.waarborg.system.SystemReads;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
 import org.springframework.http.HttpStatus;
@@ -62,14 +63,17 @@ public class RegisterPages {
 
     private final RegisterEntries entries;
     private final SystemRegistry systems;
+    private final SystemReads readable;
 
-    public RegisterPages(RegisterEntries entries, SystemRegistry systems) {
+    public RegisterPages(RegisterEntries entries, SystemRegistry systems, SystemReads readable) {
         this.entries = entries;
         this.systems = systems;
+        this.readable = readable;
     }
 
     @GetMapping(PATH)
     public String page(@PathVariable String id, Model model) {
+        readable.require(id);
         return show(id, entries.current(id), model);
     }
 

@@ -12,6 +12,7 @@ import nl.waarborg.assessment.VersionDiff;
 import nl.waarborg.forms.AnswerText;
 import nl.waarborg.forms.ReadableAnswer;
 import nl.waarborg.shared.NotFoundException;
+import nl.waarborg.system.SystemReads;
 import nl.waarborg.system.SystemRegistry;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -20,7 +21,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** One version of an assessment (answers per section, signatures, every save) and the difference with another version. */
+/**
+ * One version of an assessment (answers per section, signatures, every save) and the difference with another version;
+ * for those who may read the assessment's system ({@link SystemReads}, ADR 0048), the Dutch 403 page for others.
+ */
 @Controller
 public class VersionPages {
 
@@ -30,6 +34,7 @@ public class VersionPages {
     private final ReadableDiff readable;
     private final SystemRegistry systems;
     private final RoundReasons roundReasons;
+    private final SystemReads readableSystems;
 
     public VersionPages(
             AssessmentReads reads,
@@ -37,7 +42,9 @@ public class VersionPages {
             AnswerText answers,
             ReadableDiff readable,
             SystemRegistry systems,
-            RoundReasons roundReasons) {
+            RoundReasons roundReasons,
+            SystemReads readableSystems) {
+        this.readableSystems = readableSystems;
         this.roundReasons = roundReasons;
         this.reads = reads;
         this.diff = diff;
@@ -102,6 +109,7 @@ public class VersionPages {
     }
 
     private AssessmentVersion load(String id, int number) {
+        reads.assessment(id).ifPresent(a -> readableSystems.require(a.systemId()));
         return reads.version(id, number).orElseThrow(() -> new NotFoundException("No version " + number + " of " + id));
     }
 }

@@ -68,7 +68,9 @@ class AuthorizationMatrixTest {
         List<String> owners = List.of("lead", "admin");
         List<String> leads = List.of("lead", "lead2", "admin");
         List<String> oversight = List.of("manager", "admin");
-        // A system's own team and the roles that read every system (SystemAccess), not another team's project lead.
+        // A system's own team and the roles that read every system (SystemAccess), not another team's project lead: the
+        // system, its assessments with every version, save, diff and export, its team, and its register entry and EU
+        // registration as they are being prepared (ADR 0048). The published register entries are everyone's.
         List<String> readers = List.of("lead", "fg", "ethics", "alderman", "manager", "admin");
         String versions = "/api/assessments/" + assessmentId + "/versions/1";
         List<Call> calls = List.of(
@@ -81,11 +83,12 @@ class AuthorizationMatrixTest {
                         "{\"type\":\"INCIDENT\",\"description\":\"x\"}",
                         owners),
                 new Call("POST", "/api/systems/" + systemId + "/retirement", "{}", owners),
-                new Call("GET", "/api/assessments/" + assessmentId, null, everyone),
-                new Call("GET", versions, null, everyone),
-                new Call("GET", versions + "/export?format=json", null, everyone),
-                new Call("GET", versions + "/saves", null, everyone),
-                new Call("GET", "/api/assessments/" + assessmentId + "/diff?from=1&to=1", null, everyone),
+                new Call("GET", "/api/assessments/" + assessmentId, null, readers),
+                new Call("GET", versions, null, readers),
+                new Call("GET", versions + "/export?format=json", null, readers),
+                new Call("GET", versions + "/export?format=pdf", null, readers),
+                new Call("GET", versions + "/saves", null, readers),
+                new Call("GET", "/api/assessments/" + assessmentId + "/diff?from=1&to=1", null, readers),
                 new Call("PUT", versions + "/sections/dpia-a", "{\"proposal\":\"tekst\"}", owners),
                 new Call("GET", "/api/oversight/blocked", null, oversight),
                 new Call("GET", "/api/oversight/statistics", null, oversight),
@@ -96,7 +99,7 @@ class AuthorizationMatrixTest {
                 // (TaskDraftApiTest).
                 new Call("GET", "/api/tasks/no-such-task/draft", null, everyone),
                 new Call("PUT", "/api/tasks/no-such-task/draft", "{}", everyone),
-                new Call("GET", "/api/systems/" + systemId + "/team", null, everyone),
+                new Call("GET", "/api/systems/" + systemId + "/team", null, readers),
                 new Call("POST", "/api/systems/" + systemId + "/co-authors/lead2", "", owners),
                 new Call("DELETE", "/api/systems/" + systemId + "/co-authors/lead2", null, owners),
                 new Call("GET", "/api/admin/users", null, List.of("admin")),
@@ -108,14 +111,14 @@ class AuthorizationMatrixTest {
                 new Call("POST", "/api/admin/accounts/lead/unlock", "{\"reason\":\"Matrix\"}", List.of("admin")),
                 // The Algoritmeregister entry and the EU-database registration (ADR 0034): a system without category
                 // has neither (409), but who is refused (403) before that is what this matrix checks.
-                new Call("GET", "/api/systems/" + systemId + "/register-entry", null, everyone),
-                new Call("GET", "/api/systems/" + systemId + "/register-entry/versions", null, everyone),
+                new Call("GET", "/api/systems/" + systemId + "/register-entry", null, readers),
+                new Call("GET", "/api/systems/" + systemId + "/register-entry/versions", null, readers),
                 new Call("PUT", "/api/systems/" + systemId + "/register-entry", "{}", owners),
                 new Call("POST", "/api/systems/" + systemId + "/register-entry/approval", "{}", List.of("fg")),
                 new Call("GET", "/api/register-entries", null, everyone),
                 new Call("GET", "/api/register-entries?format=csv", null, everyone),
-                new Call("GET", "/api/systems/" + systemId + "/eu-registration", null, everyone),
-                new Call("GET", "/api/systems/" + systemId + "/eu-registration/versions", null, everyone),
+                new Call("GET", "/api/systems/" + systemId + "/eu-registration", null, readers),
+                new Call("GET", "/api/systems/" + systemId + "/eu-registration/versions", null, readers),
                 new Call("PUT", "/api/systems/" + systemId + "/eu-registration", "{}", owners),
                 new Call(
                         "POST",
@@ -150,6 +153,9 @@ class AuthorizationMatrixTest {
                 "/api/systems",
                 "/api/systems/" + systemId,
                 "/api/assessments/" + assessmentId,
+                "/api/assessments/" + assessmentId + "/versions/1",
+                "/api/assessments/" + assessmentId + "/versions/1/export?format=pdf",
+                "/api/systems/" + systemId + "/team",
                 "/api/oversight/blocked",
                 "/api/audit/verify",
                 "/api/tasks",

@@ -75,6 +75,28 @@ class DeployerDutiesTest {
     }
 
     @Test
+    void onlyAStartedDpiaChangesTheOutcomeAndNoOutcomeStaysNone() {
+        List<TriageChoices.Entry> declined = List.of(
+                new TriageChoices.Entry("DPIA", TriageChoices.Step.CHOICE, "DECLINE", "Weinig", "lead"),
+                new TriageChoices.Entry("IAMA", TriageChoices.Step.CHOICE, "START", null, "lead"));
+        Map<String, Object> workplace = base("usedAtWorkplace", true);
+        assertThat(DeployerDuties.withStartedChoices(workplace, declined))
+                .as("a DPIA that does not run leaves the outcome as the triage recorded it")
+                .isEqualTo(workplace)
+                .doesNotContainKey(DeployerDuties.DPIA_RUNS);
+        assertThat(DeployerDuties.withStartedChoices(workplace, List.of())).isEqualTo(workplace);
+        List<TriageChoices.Entry> started =
+                List.of(new TriageChoices.Entry("DPIA", TriageChoices.Step.CHOICE, "START", null, "lead"));
+        assertThat(DeployerDuties.withStartedChoices(null, started))
+                .as("a round without a triage outcome has none to add to")
+                .isNull();
+        assertThat(DeployerDuties.withStartedChoices(workplace, started))
+                .containsEntry(DeployerDuties.DPIA_RUNS, true)
+                .containsEntry("usedAtWorkplace", true);
+        assertThat(workplace).as("the triage's own map is not changed").doesNotContainKey(DeployerDuties.DPIA_RUNS);
+    }
+
+    @Test
     void anExplanationProcedureForAnnexIiiExceptPointTwoWithSignificantDecisions() {
         assertThat(DeployerDuties.of(base("significantDecisions", true))).endsWith(Duty.DEPLOYER_ART86);
         assertThat(DeployerDuties.of(base("significantDecisions", false))).doesNotContain(Duty.DEPLOYER_ART86);

@@ -206,4 +206,48 @@ class TriageChoicesTest {
                 .asString()
                 .contains("fg advised on declining the DPIA and declined it finally");
     }
+
+    @Test
+    void onlyTheAdviceAndTheFinalDecisionToDeclineAreGuardedAgainstTheEarlierStep() {
+        List<Entry> advised =
+                List.of(entry("DPIA", Step.CHOICE, "DECLINE", "lead"), entry("DPIA", Step.ADVICE, "DISAGREED", "fg"));
+        // The owner's choice and the review of the exception are not the final decision, whatever their answer says.
+        assertThat(TriageChoices.dutyConflict(AssessmentType.DPIA, advised, Step.CHOICE, "DECLINE", "fg"))
+                .isEmpty();
+        assertThat(TriageChoices.dutyConflict(AssessmentType.DPIA, advised, Step.REVIEW, " DECLINE ", "fg"))
+                .isEmpty();
+        // A final step without an answer is refused by refusal() for its answer, not here (and does not fail).
+        assertThat(TriageChoices.dutyConflict(AssessmentType.DPIA, advised, Step.FINAL, null, "fg"))
+                .isEmpty();
+    }
+
+    /** A decline of the DPIA whose advisers are all members and no party. */
+    private static List<String> problemsOf(List<Entry> steps) {
+        return TriageChoices.declineProblems(AssessmentType.DPIA, steps, (u, g) -> true, u -> Optional.empty());
+    }
+
+    @Test
+    void anAdviserWhoFinallyStartsOrOnlyReviewsDoesNotSpoilTheDecline() {
+        List<Entry> started = List.of(
+                entry("DPIA", Step.CHOICE, "DECLINE", "lead"),
+                entry("DPIA", Step.ADVICE, "DISAGREED", "fg"),
+                entry("DPIA", Step.FINAL, "START", "fg"));
+        assertThat(problemsOf(started))
+                .as("starting after all is no final decision to decline")
+                .isEmpty();
+        List<Entry> reviewed = List.of(
+                entry("DPIA", Step.CHOICE, "DECLINE", "lead"),
+                entry("DPIA", Step.ADVICE, "AGREED", "fg"),
+                entry("DPIA", Step.REVIEW, "DECLINE", "fg"));
+        assertThat(problemsOf(reviewed))
+                .as("only a FINAL step is read as the final decision")
+                .isEmpty();
+        List<Entry> byOwner = List.of(
+                entry("DPIA", Step.CHOICE, "DECLINE", "lead"),
+                entry("DPIA", Step.ADVICE, "DISAGREED", "fg"),
+                entry("DPIA", Step.FINAL, "DECLINE", "lead"));
+        assertThat(problemsOf(byOwner))
+                .as("the owner may decline against the advice")
+                .isEmpty();
+    }
 }
