@@ -67,7 +67,7 @@ class Digests {
                 .param("id", UUID.randomUUID().toString())
                 .param("user", userId)
                 .param("task", task.taskId())
-                .param("name", cut(task.displayName()))
+                .param("name", cut(task.displayName(systemName)))
                 .param("system", task.systemId())
                 .param("systemName", cut(systemName))
                 .param("at", Timestamp.from(Outbox.now()))

@@ -169,7 +169,7 @@ public class Notifications {
     private Map<String, Object> taskValues(TaskFact task, String system, Recipient to) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("name", to.name());
-        values.put("task", task.displayName());
+        values.put("task", task.displayName(system));
         values.put("system", system);
         values.put("link", settings.link(task.path()));
         return values;

@@ -22,4 +22,9 @@ record TaskFact(String taskId, String name, String systemId, List<String> groups
     String displayName() {
         return name == null || name.isBlank() ? taskId : name;
     }
+
+    /** The name for a mail that names the system beside it: without the system's part of the engine's name (ADR 0047). */
+    String displayName(String systemName) {
+        return nl.waarborg.shared.TaskNames.withoutSystem(displayName(), systemName);
+    }
 }

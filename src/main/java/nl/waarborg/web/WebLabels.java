@@ -79,6 +79,14 @@ public class WebLabels {
         return assessmentType == null || assessmentType.isBlank() ? gate : gate + " (" + assessmentType + ")";
     }
 
+    /**
+     * A task's name on a page that names its system beside it: without the system's part the engine's name carries for
+     * Tasklist (ADR 0047), e.g. "Advies functionaris gegevensbescherming (DPIA)".
+     */
+    public String taskName(String taskName, String systemName) {
+        return nl.waarborg.shared.TaskNames.withoutSystem(taskName, systemName);
+    }
+
     public String group(String groupId) {
         return groupId == null ? "–" : label("group", groupId, groupId);
     }

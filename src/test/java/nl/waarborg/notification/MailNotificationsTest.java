@@ -183,7 +183,9 @@ class MailNotificationsTest extends MailScenario {
         List<Received> approaching = mailsTo(officer, name);
         assertThat(approaching).hasSize(1);
         assertThat(approaching.get(0).subject())
-                .isEqualTo("Termijn loopt bijna af: " + gate.getName() + " (" + name + ")");
+                // The engine's name ends with the system (ADR 0047); the mail names it once, in brackets.
+                .isEqualTo("Termijn loopt bijna af: Advies functionaris gegevensbescherming (IAMA) (" + name + ")");
+        assertThat(gate.getName()).endsWith(" - " + name);
         assertThat(approaching.get(0).body()).contains(LINK + gate.getId());
 
         deadlines.check(due.plusHours(1));

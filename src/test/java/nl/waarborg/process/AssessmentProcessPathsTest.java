@@ -417,15 +417,16 @@ class AssessmentProcessPathsTest {
         return found.get(0);
     }
 
-    /** The open go-live duties of the system, by the name of their task. */
+    /** The open go-live duties of the system, by the name of their task without the system's (ADR 0047). */
     List<String> openDutyNames(String systemId) {
+        String system = systems.get(systemId).name();
         return taskService
                 .createTaskQuery()
                 .processInstanceBusinessKey(systemId)
                 .taskDefinitionKey("go-live-duty")
                 .list()
                 .stream()
-                .map(Task::getName)
+                .map(t -> nl.waarborg.shared.TaskNames.withoutSystem(t.getName(), system))
                 .sorted()
                 .toList();
     }
@@ -593,7 +594,9 @@ class AssessmentProcessPathsTest {
         assertThat(cycle).hasPassed("prepare-implementation").isWaitingAt("complete-action-point");
         assertThat(systems.get(system).phase()).isEqualTo(Phase.IMPLEMENT);
         Task actionPoint = task(system, "complete-action-point");
-        assertThat(actionPoint.getName()).isEqualTo("Actiepunt: Bias-toets uitvoeren");
+        assertThat(actionPoint.getName())
+                .isEqualTo("Actiepunt: Bias-toets uitvoeren - "
+                        + systems.get(system).name());
         lead(system, "complete-action-point", Map.of("actionPointResult", "Toets gedaan, geen afwijkingen"));
 
         assertThat(openTaskKeys(system))

@@ -63,21 +63,36 @@ class TaskNamesHttpTest {
         assertThat(gates).isNotEmpty();
         for (Task task : tasks) {
             String process = task.getProcessDefinitionId();
+            // Every task of the system names it last (ADR 0047), those of an assessment name that first.
+            assertThat(task.getName()).endsWith(" - " + name);
             if (process.startsWith("iama:")) {
-                assertThat(task.getName()).endsWith(" (IAMA)");
+                assertThat(task.getName()).endsWith(" (IAMA) - " + name);
             } else if (process.startsWith("dpia:")) {
-                assertThat(task.getName()).endsWith(" (DPIA)");
+                assertThat(task.getName()).endsWith(" (DPIA) - " + name);
             }
         }
         String type = gates.get(0).getProcessDefinitionId().startsWith("iama:") ? "IAMA" : "DPIA";
         String gateName = FG + " (" + type + ")";
-        assertThat(gates.get(0).getName()).isEqualTo(gateName);
+        String engineName = gateName + " - " + name;
+        assertThat(gates.get(0).getName()).isEqualTo(engineName);
 
-        // The privacy officer's list and the system page show the full name.
+        // Tasklist's list comes from /engine-rest/task: there the row says which assessment and which system.
+        HttpResponse<String> rest = steps.as("fg").get("/engine-rest/task?processInstanceBusinessKey=" + systemId);
+        assertThat(rest.statusCode()).as(rest.body()).isEqualTo(200);
+        assertThat(rest.body()).contains("\"name\":\"" + engineName + "\"");
+
+        // Waarborg's own pages name the system beside the task, so the task's name comes without it there.
         assertThat(steps.as("fg").get("/api/tasks?limit=1000").body()).contains(gateName);
         Http fg = Http.browser(port);
         assertThat(fg.formLogin("fg", "demo").statusCode()).isEqualTo(302);
-        assertThat(fg.get("/systemen/" + systemId).body()).contains(gateName);
+        assertThat(fg.get("/systemen/" + systemId).body())
+                .contains(">" + gateName + "<")
+                .doesNotContain(engineName);
+        String gateTask = gates.get(0).getId();
+        assertThat(fg.get("/taken/" + gateTask).body())
+                .contains("<h1>" + gateName + "</h1>")
+                .contains("<title>" + gateName)
+                .doesNotContain(engineName);
 
         // The manager: the row under the approvals, a filter choice per assessment, and the CSV.
         Http manager = Http.browser(port);

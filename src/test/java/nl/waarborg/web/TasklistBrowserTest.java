@@ -67,6 +67,12 @@ class TasklistBrowserTest {
                     By.xpath("//*[contains(normalize-space(.), 'Waarvoor gebruikt de gemeente het algoritme?')]"
                             + "[self::label or self::span]"));
             assertThat(question.isDisplayed()).isTrue();
+            // ADR 0047: Tasklist started with Waarborg's config.js (it would not start with a broken one), the task
+            // names its system, and the "migrate to Camunda 8" banner is in the page but hidden.
+            browser.waitFor(By.xpath("//*[contains(normalize-space(.), 'Pre-scan invullen - Tasklist-proef')]"));
+            List<WebElement> banner = browser.driver.findElements(By.cssSelector(".ce-eol-banner"));
+            assertThat(banner).as("Camunda's banner").isNotEmpty();
+            assertThat(banner).noneMatch(WebElement::isDisplayed);
             browser.screenshot("70-tasklist-pre-scan");
             List<WebElement> complete = browser.driver.findElements(
                     By.xpath("//button[normalize-space(.)='Complete' or normalize-space(.)='Voltooien']"));
