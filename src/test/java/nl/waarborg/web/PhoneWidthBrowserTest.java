@@ -120,7 +120,10 @@ class PhoneWidthBrowserTest extends BrowserTestSupport {
         browser.login("lead");
         assertThat(browser.heading()).isEqualTo("Mijn systemen");
         check("mijn-systemen");
-        // The list as cards: each row's current step and who it waits on stay on screen, labelled.
+        // The list as cards: each row's current step and who it waits on stay on screen, labelled (searched for, so
+        // that other tests' systems in the same database do not push it to a later page).
+        browser.open("/systemen?zoek=" + AT_ALDERMAN.replace(' ', '+'));
+        browser.assertFitsWidth("mijn-systemen-gezocht");
         String row = "//tr[contains(., '" + AT_ALDERMAN + "')]";
         onScreen(By.xpath(row + "/td[3]"), "Huidige stap").getText();
         assertThat(onScreen(By.xpath(row + "/td[4]"), "Wacht op").getText()).isNotBlank();
@@ -171,12 +174,15 @@ class PhoneWidthBrowserTest extends BrowserTestSupport {
         browser.waitFor(By.cssSelector(".fjs-dropdownlist"));
         browser.driver.findElement(By.id("form-title")).click();
         browser.driver.findElement(By.tagName("h1")).click();
+        // The list closes on leaving the field: form-js has rendered the field again after the blur.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated(
+                        By.cssSelector(".fjs-dropdownlist")));
         assertThat(browser.driver.findElement(By.cssSelector(".fjs-form")).getText())
                 .doesNotContain("Dit veld is verplicht");
         browser.click("Afronden");
         browser.waitFor(By.id("form-error"));
-        assertThat(browser.settledTexts(By.cssSelector(".fjs-form-field-error")))
-                .contains("Dit veld is verplicht.");
+        browser.waitForText(By.cssSelector(".fjs-form"), "Dit veld is verplicht.");
 
         // On a desktop the pane keeps its own scrolling, but never sideways, and its dates are whole.
         browser.resize(Browser.DESKTOP);
@@ -210,6 +216,7 @@ class PhoneWidthBrowserTest extends BrowserTestSupport {
         onScreen(By.xpath("//main//tr[contains(., '" + AT_ALDERMAN + "')]"), "a waiting system");
         browser.open("/systemen");
         check("systemen-overzicht");
+        browser.open("/systemen?zoek=" + AT_FG.replace(' ', '+'));
         String row = "//tr[contains(., '" + AT_FG + "')]";
         onScreen(By.xpath(row + "/td[3]"), "Huidige stap");
         onScreen(By.xpath(row + "/td[4]"), "Wacht op");
