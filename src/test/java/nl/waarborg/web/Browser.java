@@ -59,6 +59,16 @@ final class Browser implements AutoCloseable {
 
     /** A browser whose own language (and so its date order and Intl defaults) is this one, e.g. "en-US". */
     Browser(String baseUrl, String language) {
+        this(baseUrl, language, DESKTOP);
+    }
+
+    /** The desktop window of every browser test, and a phone's width (an iPhone 12 to 15: 390 CSS pixels). */
+    static final org.openqa.selenium.Dimension DESKTOP = new org.openqa.selenium.Dimension(1280, 1000);
+
+    static final org.openqa.selenium.Dimension PHONE = new org.openqa.selenium.Dimension(390, 844);
+
+    /** A browser with a window of this size (its viewport: headless Chromium has no window frame). */
+    Browser(String baseUrl, String language, org.openqa.selenium.Dimension window) {
         this.baseUrl = baseUrl;
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         try {
@@ -77,7 +87,7 @@ final class Browser implements AutoCloseable {
                 "--disable-component-update",
                 "--disable-sync",
                 "--no-first-run",
-                "--window-size=1280,1000",
+                "--window-size=" + window.getWidth() + "," + window.getHeight(),
                 "--lang=" + language,
                 "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -217,6 +227,62 @@ final class Browser implements AutoCloseable {
                 .sendKeys(text);
     }
 
+    /** Gives the window (in headless Chromium: the viewport) this size, e.g. to look at one page on a desktop too. */
+    void resize(org.openqa.selenium.Dimension window) {
+        driver.manage().window().setSize(window);
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> Long.valueOf(window.getWidth())
+                        .equals(((org.openqa.selenium.JavascriptExecutor) d)
+                                .executeScript("return window.innerWidth")));
+    }
+
+    /**
+     * The page does not scroll sideways: the document is no wider than the viewport (without its scroll bar) and no
+     * visible element sticks out on the left or right. Parts that are meant to be invisible (visually hidden texts, the
+     * skip link until it has the focus) do not count.
+     */
+    void assertFitsWidth(String name) {
+        @SuppressWarnings("unchecked")
+        List<Object> measured = (List<Object>) driver.executeScript("""
+                var doc = document.documentElement, width = doc.clientWidth, out = [];
+                document.querySelectorAll('body *').forEach(function (e) {
+                  if (e.closest('.visually-hidden, .skip-link, script, style')) { return; }
+                  var r = e.getBoundingClientRect();
+                  if (r.width <= 1 || r.height <= 1 || getComputedStyle(e).visibility === 'hidden') { return; }
+                  if (r.right > width + 1 || r.left < -1) {
+                    out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                      + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+                      + ' [' + Math.round(r.left) + ', ' + Math.round(r.right) + ']');
+                  }
+                });
+                return [doc.scrollWidth, width, window.innerWidth, out.slice(0, 8).join('; ')];
+                """);
+        assertThat(((Number) measured.get(0)).longValue())
+                .as(
+                        "%s (%s): page width %s in a viewport of %s (window %s); sticking out: %s",
+                        name, path(), measured.get(0), measured.get(1), measured.get(2), measured.get(3))
+                .isLessThanOrEqualTo(((Number) measured.get(1)).longValue());
+        assertThat((String) measured.get(3))
+                .as("%s (%s): elements outside the viewport", name, path())
+                .isEmpty();
+    }
+
+    /** The element is shown and lies within the viewport's width (it may be further down the page). */
+    void assertOnScreen(WebElement element, String what) {
+        assertThat(element.isDisplayed()).as("%s on %s is shown", what, path()).isTrue();
+        @SuppressWarnings("unchecked")
+        List<Number> box = (List<Number>) driver.executeScript(
+                "var r = arguments[0].getBoundingClientRect();"
+                        + " return [r.left, r.right, document.documentElement.clientWidth];",
+                element);
+        assertThat(box.get(0).doubleValue())
+                .as("%s on %s: left edge", what, path())
+                .isGreaterThanOrEqualTo(-1);
+        assertThat(box.get(1).doubleValue())
+                .as("%s on %s: right edge within %s", what, path(), box.get(2))
+                .isLessThanOrEqualTo(box.get(2).doubleValue() + 1);
+    }
+
     /** axe-core on the current page: no serious or critical violation of WCAG 2.1 A/AA; and a screenshot. */
     void checkPage(String name) {
         screenshot(name);
@@ -245,6 +311,35 @@ final class Browser implements AutoCloseable {
             Files.createDirectories(dir);
             File shot = driver.getScreenshotAs(OutputType.FILE);
             Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A screenshot of the whole page, not only of what the window shows (for pages at phone width). */
+    void screenshotWholePage(String name) {
+        Object size = driver.executeScript(
+                "return [document.documentElement.scrollWidth," + " document.documentElement.scrollHeight];");
+        List<?> wh = (List<?>) size;
+        java.util.Map<String, Object> clip = java.util.Map.of(
+                "x",
+                0,
+                "y",
+                0,
+                "width",
+                wh.get(0),
+                "height",
+                Math.min(((Number) wh.get(1)).longValue(), 16000L),
+                "scale",
+                1);
+        java.util.Map<String, Object> shot = driver.executeCdpCommand(
+                "Page.captureScreenshot",
+                java.util.Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Files.write(
+                    dir.resolve(name + ".png"), java.util.Base64.getDecoder().decode((String) shot.get("data")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -39,13 +39,18 @@ abstract class BrowserTestSupport {
     @BeforeEach
     void startBrowser() {
         if (browser == null) {
-            browser = new Browser("http://localhost:" + port, language());
+            browser = new Browser("http://localhost:" + port, language(), window());
         }
     }
 
     /** The browser's own language; Waarborg's pages speak Dutch whatever it is. */
     String language() {
         return "nl";
+    }
+
+    /** The browser's window: a desktop's unless a class tests at phone width. */
+    org.openqa.selenium.Dimension window() {
+        return Browser.DESKTOP;
     }
 
     @AfterAll
