@@ -92,7 +92,7 @@ class AnswerPagesTest {
                 Map.of(
                         "sectionCRisks",
                         List.of(
-                                risk("R1", "Ouders krijgen een trage afwijzing", "LOW", "HIGH", "HIGH"),
+                                risk("R1", "Ouders krijgen een trage afwijzing", "MEDIUM", "HIGH", "HIGH"),
                                 risk("R2", "Gegevens lekken naar de vervoerder", "LOW", "LOW", "LOW"))),
                 "lead");
         String diff = fg.get("/beoordelingen/" + v1.assessmentId() + "/verschil?van=1&tot=" + v2.number())
