@@ -92,6 +92,72 @@ public final class RiskMatrix {
         return found;
     }
 
+    /** One cell of the matrix: its level and the numbers of the risks placed in it, in the order of section C. */
+    public record Cell(String impact, String level, List<String> riskIds) {
+
+        /** The level in Dutch, for the PDF (the pages use messages). */
+        public String levelDutch() {
+            return dutch(level);
+        }
+
+        public String impactDutch() {
+            return dutch(impact);
+        }
+    }
+
+    /** One row of the matrix: a likelihood with a cell per impact, LOW to HIGH. */
+    public record Row(String likelihood, List<Cell> cells) {
+
+        public String likelihoodDutch() {
+            return dutch(likelihood);
+        }
+    }
+
+    /**
+     * The matrix with the risks of section C placed in it by number (a risk without a number by its row, "#n"), rows
+     * from HIGH likelihood down so that the picture reads as usual; empty when no risk has both steps.
+     */
+    public static List<Row> grid(Object risks) {
+        Map<String, List<String>> placed = new LinkedHashMap<>();
+        boolean any = false;
+        if (risks instanceof List<?> rows) {
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i) instanceof Map<?, ?> risk
+                        && level(risk.get(LIKELIHOOD), risk.get(IMPACT)).isPresent()) {
+                    Object id = risk.get("riskId");
+                    String name = id == null || id.toString().isBlank()
+                            ? "#" + (i + 1)
+                            : id.toString().strip();
+                    placed.computeIfAbsent(risk.get(LIKELIHOOD) + "/" + risk.get(IMPACT), k -> new ArrayList<>())
+                            .add(name);
+                    any = true;
+                }
+            }
+        }
+        if (!any) {
+            return List.of();
+        }
+        List<Row> grid = new ArrayList<>();
+        for (String likelihood : List.of("HIGH", "MEDIUM", "LOW")) {
+            List<Cell> cells = new ArrayList<>();
+            for (String impact : SCALE) {
+                cells.add(new Cell(
+                        impact,
+                        level(likelihood, impact).orElseThrow(),
+                        List.copyOf(placed.getOrDefault(likelihood + "/" + impact, List.of()))));
+            }
+            grid.add(new Row(likelihood, List.copyOf(cells)));
+        }
+        return List.copyOf(grid);
+    }
+
+    /** The grid of a version's answers (its section C); empty for an IAMA or a DPIA without rated risks. */
+    public static List<Row> gridOf(Map<String, Object> answers) {
+        return answers != null && answers.get(FORM_ID) instanceof Map<?, ?> section
+                ? grid(section.get(RISKS))
+                : List.of();
+    }
+
     /** The Dutch word of a step, as the form labels it. */
     public static String dutch(String step) {
         return switch (step) {

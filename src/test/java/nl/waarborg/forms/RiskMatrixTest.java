@@ -62,4 +62,19 @@ class RiskMatrixTest {
         });
         assertThat(RiskMatrix.contradictions(k -> null)).isEmpty();
     }
+
+    @Test
+    void theGridPlacesEachRiskByNumberHighLikelihoodFirst() {
+        List<RiskMatrix.Row> grid = RiskMatrix.grid(List.of(
+                Map.of("riskId", "R1", "likelihood", "HIGH", "impact", "LOW"),
+                Map.of("riskId", "R2", "likelihood", "HIGH", "impact", "LOW"),
+                Map.of("likelihood", "LOW", "impact", "HIGH"),
+                Map.of("riskId", "R4", "likelihood", "UNKNOWN", "impact", "HIGH")));
+        assertThat(grid).extracting(RiskMatrix.Row::likelihood).containsExactly("HIGH", "MEDIUM", "LOW");
+        assertThat(grid.get(0).cells().get(0)).isEqualTo(new RiskMatrix.Cell("LOW", "MEDIUM", List.of("R1", "R2")));
+        assertThat(grid.get(2).cells().get(2)).isEqualTo(new RiskMatrix.Cell("HIGH", "MEDIUM", List.of("#3")));
+        assertThat(grid.get(1).cells()).allSatisfy(c -> assertThat(c.riskIds()).isEmpty());
+        assertThat(RiskMatrix.grid(List.of(Map.of("riskId", "R1")))).isEmpty();
+        assertThat(RiskMatrix.grid(null)).isEmpty();
+    }
 }
