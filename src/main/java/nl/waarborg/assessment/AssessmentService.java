@@ -10,6 +10,7 @@ import java.util.UUID;
 import nl.waarborg.assessment.AssessmentStore.VersionRow;
 import nl.waarborg.audit.AuditAction;
 import nl.waarborg.audit.AuditTrail;
+import nl.waarborg.forms.RiskMatrix;
 import nl.waarborg.shared.CanonicalJson;
 import nl.waarborg.shared.EvidenceKeys;
 import nl.waarborg.shared.InvalidInputException;
@@ -115,6 +116,10 @@ public class AssessmentService {
                             + ": its sections can be edited only while it is a draft, i.e. before review or after a gate sent it back.");
         }
         values = DpaAnswerRule.stamp(section, values, VersionHashes.answersHash(version));
+        if (RiskMatrix.FORM_ID.equals(section) && values.containsKey(RiskMatrix.RISKS)) {
+            values = new LinkedHashMap<>(values); // the level of each risk is derived, never taken as given (ADR 0046)
+            values.put(RiskMatrix.RISKS, RiskMatrix.withLevels(values.get(RiskMatrix.RISKS)));
+        }
         Map<String, Object> answers = CanonicalJson.readMap(version.answersJson());
         answers.put(section, new LinkedHashMap<>(values));
         store.updateDraft(version.id(), version.status(), CanonicalJson.write(answers));

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import nl.waarborg.forms.AnswerText;
 import nl.waarborg.forms.ReadableAnswer;
+import nl.waarborg.forms.RiskMatrix;
 import nl.waarborg.identity.PersonNames;
 import nl.waarborg.shared.DutchDates;
 import org.springframework.context.MessageSource;
@@ -71,6 +72,7 @@ public class VersionPdf {
         context.setVariable("v", version);
         context.setVariable("systemName", systemName);
         context.setVariable("sections", sections(version));
+        context.setVariable("riskMatrix", RiskMatrix.gridOf(version.answers()));
         context.setVariable("actionPoints", actionPoints(version));
         context.setVariable(
                 "signatures",

@@ -4,8 +4,8 @@ package nl.waarborg.forms;
  * What is wrong with one field of a submitted form. {@code field} names it for machines (a list's column as
  * {@code sectionDMeasures[0].measure}), {@code label} as the form shows it, {@code row} counts from 1 inside a list,
  * {@code limit} is the bound or the value at fault. The pages say it in Dutch through the messages {@code form.error.*}.
- * A {@link Problem#CONTRADICTION} between answers ({@link TriageContradictions}) carries its own explanation: Dutch
- * in {@code label}, English in {@code limit}.
+ * A {@link Problem#CONTRADICTION} between answers ({@link TriageContradictions}, {@link RiskMatrix},
+ * {@link RiskReferences}) carries its own explanation: Dutch in {@code label}, English in {@code limit}.
  */
 public record FormViolation(String field, String label, Integer row, Problem problem, String limit) {
 

@@ -20,25 +20,30 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Every user task completion, from any client, is checked against the task's deployed Camunda Form: a command
  * interceptor refuses keys that are not on the form (complete and submit-form), and a built-in complete listener
  * checks the answers as the task holds them then (the submitted ones and those it had) with {@link FormValidator},
- * and the pre-scan's answers against each other with {@link TriageContradictions}.
+ * and the content rules that hold between answers: the pre-scan's answers against each other
+ * ({@link TriageContradictions}), a risk's level against its likelihood and impact ({@link RiskMatrix}) and the
+ * measures of DPIA section D against the risks of section C as saved ({@link RiskReferences}, {@link SavedSections}).
  * Either refusal is a {@link FormInputException} (400). Tasks without a Camunda Form are not checked.
  */
 @Component
 public class TaskFormCheck extends AbstractProcessEnginePlugin implements CompletionCheck {
 
     private final FormCatalog catalog;
+    private final ObjectProvider<SavedSections> savedSections;
     private final FormValidator validator = new FormValidator();
     /** Deployed forms by deployment and key: a deployment never changes, so each is read from the database once. */
     private final Map<String, FormCatalog.Form> deployed = new ConcurrentHashMap<>();
 
-    public TaskFormCheck(FormCatalog catalog) {
+    public TaskFormCheck(FormCatalog catalog, ObjectProvider<SavedSections> savedSections) {
         this.catalog = catalog;
+        this.savedSections = savedSections;
     }
 
     @Override
@@ -77,13 +82,33 @@ public class TaskFormCheck extends AbstractProcessEnginePlugin implements Comple
             java.util.function.Function<String, Object> answers =
                     name -> VariableValues.toPlain(task.getVariable(name));
             List<FormViolation> problems = new java.util.ArrayList<>(validator.check(form, answers));
-            if (problems.isEmpty() && TriageContradictions.FORM_ID.equals(form.id())) {
-                problems.addAll(TriageContradictions.check(answers));
+            if (problems.isEmpty()) {
+                problems.addAll(contentRules(form.id(), answers, entity));
             }
             if (!problems.isEmpty()) {
                 throw new FormInputException(problems);
             }
         });
+    }
+
+    /** The rules between answers (and between sections) of one form; empty when they hold. */
+    private List<FormViolation> contentRules(
+            String formId, java.util.function.Function<String, Object> answers, TaskEntity task) {
+        return switch (formId) {
+            case TriageContradictions.FORM_ID -> TriageContradictions.check(answers);
+            case RiskMatrix.FORM_ID -> RiskMatrix.contradictions(answers);
+            case RiskReferences.FORM_ID ->
+                RiskReferences.check(answers.apply(RiskReferences.MEASURES), risksOfSectionC(task, answers));
+            default -> List.of();
+        };
+    }
+
+    /** Section C's risks as saved in the task's version; the variable only for a process without a version. */
+    private Object risksOfSectionC(TaskEntity task, java.util.function.Function<String, Object> answers) {
+        SavedSections saved = savedSections.getIfAvailable();
+        Optional<Map<String, Object>> section =
+                saved == null ? Optional.empty() : saved.section(task.getProcessInstanceId(), RiskMatrix.FORM_ID);
+        return section.isPresent() ? section.get().get(RiskMatrix.RISKS) : answers.apply(RiskMatrix.RISKS);
     }
 
     /** The Camunda Form the task shows, as deployed with its process; empty for a task without one. */

@@ -212,6 +212,12 @@ public class SystemPages {
         model.addAttribute("running", cycles.runningCycle(id).isPresent());
         Optional<Integer> triageRound = latestTriageRound(id, histories);
         model.addAttribute("triage", triageRound.flatMap(r -> outcomeOf(id, r)).orElse(null));
+        model.addAttribute(
+                "preScan",
+                triageRound
+                        .flatMap(r -> outcomeOf(id, r))
+                        .map(PreScanResult::of)
+                        .orElse(null));
         // The EU-database registration page (publication module) exists when the round's go-live checks ask for it.
         model.addAttribute(
                 "euRegistration",

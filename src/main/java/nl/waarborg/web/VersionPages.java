@@ -11,6 +11,7 @@ import nl.waarborg.assessment.RoundReasons;
 import nl.waarborg.assessment.VersionDiff;
 import nl.waarborg.forms.AnswerText;
 import nl.waarborg.forms.ReadableAnswer;
+import nl.waarborg.forms.RiskMatrix;
 import nl.waarborg.shared.NotFoundException;
 import nl.waarborg.system.SystemReads;
 import nl.waarborg.system.SystemRegistry;
@@ -69,6 +70,7 @@ public class VersionPages {
                 "roundReason",
                 roundReasons.of(version.systemId(), version.cycleRound()).orElse(null));
         model.addAttribute("sections", sections(version));
+        model.addAttribute("riskMatrix", RiskMatrix.gridOf(version.answers()));
         model.addAttribute(
                 "saves",
                 reads.answerSaves(id, number).stream()

@@ -7,6 +7,7 @@ import nl.waarborg.assessment.AssessmentType;
 import nl.waarborg.engine.EngineAccess;
 import nl.waarborg.engine.EngineUser;
 import nl.waarborg.engine.VariableValues;
+import nl.waarborg.forms.RiskMatrix;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -40,7 +41,12 @@ public class AssessmentLifecycleListener implements ExecutionListener {
         execution.setVariable(ProcessVariables.VERSION_NUMBER, version.number());
         for (Object section : version.prefill().values()) {
             if (section instanceof Map<?, ?> fields) {
-                fields.forEach((key, value) -> execution.setVariable(key.toString(), VariableValues.toVariable(value)));
+                // A carried-over risk gets the level its likelihood and impact give now (ADR 0046), not a hand-picked
+                // one.
+                fields.forEach((key, value) -> execution.setVariable(
+                        key.toString(),
+                        VariableValues.toVariable(
+                                RiskMatrix.RISKS.equals(key) ? RiskMatrix.withLevels(value) : value)));
             }
         }
     }

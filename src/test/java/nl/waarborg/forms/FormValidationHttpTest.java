@@ -236,6 +236,80 @@ class FormValidationHttpTest {
         }
     }
 
+    /** A risk of DPIA section C without a level. */
+    static Map<String, String> risk(String id, String likelihood, String impact) {
+        return Map.of(
+                "riskId", id, "risk", "Risico " + id, "origin", "Bron", "likelihood", likelihood, "impact", impact);
+    }
+
+    /** Issue 18 point 17 (ADR 0046): a risk's level follows from likelihood x impact; section D names C's risks. */
+    @Test
+    void aHandPickedLevelAndAMeasureForAnUnknownRiskAreRefusedOnEveryPath() throws Exception {
+        String systemId = newSystemWithCycle("Risico's controleren");
+        assertThat(viaApi(task(systemId, "fill-in-triage"), triageForBoth()).statusCode())
+                .isEqualTo(204);
+        startRecommendedIama(systemId);
+        for (char section : new char[] {'a', 'b'}) {
+            String taskId = task(systemId, "fill-in-dpia-section-" + section);
+            assertThat(viaApi(taskId, Fixtures.dpiaSection(section)).statusCode())
+                    .isEqualTo(204);
+        }
+
+        String c = task(systemId, "fill-in-dpia-section-c");
+        Map<String, Object> lowPicked = new HashMap<>(Fixtures.dpiaSection('c'));
+        Map<String, String> pickedRow = new HashMap<>(risk("R1", "MEDIUM", "HIGH"));
+        pickedRow.put("level", "LOW");
+        lowPicked.put("sectionCRisks", List.of(pickedRow));
+        HttpResponse<String> picked = viaApi(c, lowPicked);
+        refusedNaming(picked, "sectionCRisks[0].level");
+        assertThat(picked.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(picked).path("field").asText()).isEqualTo("sectionCRisks[0].level");
+        refusedNaming(viaEngineRest(c, "complete", lowPicked), "'sectionCRisks[0].level'");
+        refusedNaming(viaEngineRest(c, "submit-form", lowPicked), "'sectionCRisks[0].level'");
+        assertThat(json(viaPage(page(), c, JSON.writeValueAsString(lowPicked)))
+                        .path("message")
+                        .asText())
+                .startsWith("Regel 1: Het risiconiveau volgt uit kans × impact en is dan hoog, niet laag.");
+        // Three risks without a level: the server derives it.
+        List<Map<String, String>> risks =
+                List.of(risk("R1", "MEDIUM", "HIGH"), risk("R2", "LOW", "LOW"), risk("R3", "HIGH", "LOW"));
+        Map<String, Object> threeRisks = new HashMap<>(Fixtures.dpiaSection('c'));
+        threeRisks.put("sectionCRisks", risks);
+        assertThat(viaApi(c, threeRisks).statusCode()).isEqualTo(204);
+
+        String d = task(systemId, "fill-in-dpia-section-d");
+        Map<String, Object> r7 = new HashMap<>(Fixtures.dpiaSection('d'));
+        r7.put(
+                "sectionDMeasures",
+                List.of(
+                        Map.of("riskId", "R1", "measure", "Versleutelen", "residualRisk", "LOW"),
+                        Map.of("riskId", "R7", "measure", "Logging", "residualRisk", "LOW")));
+        HttpResponse<String> unknown = viaApi(d, r7);
+        refusedNaming(unknown, "sectionDMeasures[1].riskId");
+        assertThat(json(unknown).path("field").asText()).isEqualTo("sectionDMeasures[1].riskId");
+        assertThat(json(unknown).path("detail").asText()).contains("'R7'").contains("R1, R2, R3");
+        refusedNaming(viaEngineRest(d, "complete", r7), "'sectionDMeasures[1].riskId'");
+        refusedNaming(viaEngineRest(d, "submit-form", r7), "'sectionDMeasures[1].riskId'");
+        assertThat(json(viaPage(page(), d, JSON.writeValueAsString(r7)))
+                        .path("message")
+                        .asText())
+                .startsWith("Regel 2: Deze maatregel noemt risico ‘R7’, maar onderdeel C heeft dat risico niet")
+                .endsWith("Er is niets opgeslagen.");
+        // Section C is read as saved, not from the variable, which whoever works the task could set.
+        List<Map<String, String>> withR7 = new java.util.ArrayList<>(risks);
+        withR7.add(risk("R7", "LOW", "LOW"));
+        as("lead")
+                .sendJson(
+                        "PUT",
+                        "/engine-rest/task/" + d + "/variables/sectionCRisks",
+                        JSON.writeValueAsString(Map.of("value", JSON.writeValueAsString(withR7), "type", "Json")));
+        refusedNaming(viaApi(d, r7), "sectionDMeasures[1].riskId");
+        assertThat(task(systemId, "fill-in-dpia-section-d")).isEqualTo(d);
+        Map<String, Object> r3 = new HashMap<>(Fixtures.dpiaSection('d'));
+        r3.put("sectionDMeasures", List.of(Map.of("riskId", "r3", "measure", "Bewaartermijn", "residualRisk", "LOW")));
+        assertThat(viaApi(d, r3).statusCode()).isEqualTo(204);
+    }
+
     /** ADR 0037: the questions that complete IAMA v2 and the Rijksmodel DPIA v3 and that the law requires. */
     @Test
     void theModelQuestionsTheLawRequiresAreRefusedWhenEmptyOnEveryPath() throws Exception {
