@@ -171,6 +171,10 @@ public class DemoDriver {
         String first = options.isArray() && !options.isEmpty()
                 ? options.get(0).path("value").asText()
                 : null;
+        if ("riskId".equals(c.path("key").asText())) {
+            // Section C numbers its risk and section D's measure names it (RiskReferences): the same number in both.
+            return "R1";
+        }
         return switch (c.path("type").asText()) {
             case "textfield", "textarea" -> "Demo-antwoord: " + (label.length() > 60 ? label.substring(0, 60) : label);
             case "number" -> 1;

@@ -20,7 +20,13 @@ import org.springframework.boot.test.context.SpringBootTest;
  * every image it names exists). Runs on H2 only.
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "waarborg.demo.seed=true")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "waarborg.demo.seed=true",
+            // A context of its own: its engine must not take the name the other contexts' /engine-rest looks up.
+            "camunda.bpm.process-engine-name=firststeps"
+        })
 @AutoConfigureObservability(tracing = false)
 class FirstStepsBrowserTest extends BrowserTestSupport {
 
