@@ -84,6 +84,21 @@ public class TaskDrafts {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String user = CurrentUser.id();
+        // Two saves at once (a double click, two tabs) may both find no row and both insert: the second insert's
+        // transaction fails on the key and is run once more, when its update finds the first one's row.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store(taskId, user, formId, now, text);
+                return new Draft(taskId, formId, now, answers);
+            } catch (org.springframework.dao.DuplicateKeyException raced) {
+                if (attempt >= 2) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    private void store(String taskId, String user, String formId, Instant now, String text) {
         transactions.executeWithoutResult(status -> {
             int updated = jdbc.sql("UPDATE wb_task_draft SET form_id = ?, saved_at = ?, answers = ?"
                             + " WHERE task_id = ? AND user_id = ?")
@@ -96,7 +111,6 @@ public class TaskDrafts {
                         .update();
             }
         });
-        return new Draft(taskId, formId, now, answers);
     }
 
     /** The user's own draft of the task, if they saved one; someone who may not work the task is refused. */

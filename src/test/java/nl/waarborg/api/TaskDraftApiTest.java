@@ -136,6 +136,48 @@ class TaskDraftApiTest {
         assertThat(stored(taskId)).isZero();
     }
 
+    @Autowired
+    nl.waarborg.task.TaskDrafts drafts;
+
+    @Test
+    void savesAtTheSameMomentKeepOneDraftAndNoneFails() throws Exception {
+        String taskId = triageOf(systemWithCycle("Concept tegelijk"));
+        int savers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(savers);
+        try {
+            for (int round = 0; round < 20; round++) {
+                jdbc.sql("DELETE FROM wb_task_draft WHERE task_id = ?")
+                        .param(taskId)
+                        .update();
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(savers);
+                List<java.util.concurrent.Future<?>> saves = new java.util.ArrayList<>();
+                for (int i = 0; i < savers; i++) {
+                    String purpose = "doel " + round + "-" + i;
+                    // As the service is called by the API and the page, by one user in several requests at once.
+                    saves.add(pool.submit(() -> driver.as("lead", () -> {
+                        try {
+                            start.await();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return drafts.save(taskId, Map.of("purpose", purpose));
+                    })));
+                }
+                for (java.util.concurrent.Future<?> f : saves) {
+                    f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+                assertThat(stored(taskId)).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ApiSteps.json(read("lead", taskId))
+                        .path("values")
+                        .path("purpose")
+                        .asText())
+                .startsWith("doel 19-");
+    }
+
     @Test
     void aDraftIsBoundedAsACompletionIs() {
         String taskId = triageOf(systemWithCycle("Concept grenzen"));
