@@ -20,9 +20,9 @@ import nl.waarborg.security.CurrentUser;
 import nl.waarborg.shared.ConflictException;
 import nl.waarborg.shared.PageParameters;
 import nl.waarborg.system.SystemAccess;
+import nl.waarborg.system.SystemReads;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
-import nl.waarborg.system.SystemTeam;
 import nl.waarborg.workflow.CycleService;
 import nl.waarborg.workflow.CycleService.OpenStep;
 import nl.waarborg.workflow.IncidentRecords;
@@ -51,7 +51,7 @@ public class SystemController {
     private final AuditTrail audit;
     private final IncidentService incidents;
     private final IncidentRecords incidentRecords;
-    private final SystemTeam team;
+    private final SystemReads readable;
 
     /** The most systems one page holds. */
     static final int MAX_PAGE = 1000;
@@ -63,8 +63,8 @@ public class SystemController {
             AuditTrail audit,
             IncidentService incidents,
             IncidentRecords incidentRecords,
-            SystemTeam team) {
-        this.team = team;
+            SystemReads readable) {
+        this.readable = readable;
         this.incidents = incidents;
         this.incidentRecords = incidentRecords;
         this.systems = systems;
@@ -157,9 +157,7 @@ public class SystemController {
 
     @GetMapping("/{id}")
     public SystemView get(@PathVariable String id) {
-        SystemRecord system = systems.get(id);
-        SystemAccess.requireRead(system, team.members(id));
-        return view(system);
+        return view(readable.require(id));
     }
 
     @PostMapping("/{id}/cycles")

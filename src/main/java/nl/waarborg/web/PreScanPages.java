@@ -5,10 +5,8 @@ import java.util.Optional;
 import nl.waarborg.assessment.TriageRecords;
 import nl.waarborg.forms.AnswerText;
 import nl.waarborg.shared.NotFoundException;
-import nl.waarborg.system.SystemAccess;
+import nl.waarborg.system.SystemReads;
 import nl.waarborg.system.SystemRecord;
-import nl.waarborg.system.SystemRegistry;
-import nl.waarborg.system.SystemTeam;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,14 +21,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 public class PreScanPages {
 
-    private final SystemRegistry systems;
-    private final SystemTeam team;
+    private final SystemReads readable;
     private final TriageRecords triages;
     private final AnswerText answers;
 
-    public PreScanPages(SystemRegistry systems, SystemTeam team, TriageRecords triages, AnswerText answers) {
-        this.systems = systems;
-        this.team = team;
+    public PreScanPages(SystemReads readable, TriageRecords triages, AnswerText answers) {
+        this.readable = readable;
         this.triages = triages;
         this.answers = answers;
     }
@@ -38,8 +34,7 @@ public class PreScanPages {
     @GetMapping("/systemen/{id}/pre-scan")
     public String preScan(
             @PathVariable String id, @RequestParam(name = "ronde", required = false) Integer round, Model model) {
-        SystemRecord system = systems.get(id);
-        SystemAccess.requireRead(system, team.members(id));
+        SystemRecord system = readable.require(id);
         int shown = round != null ? round : Math.max(1, latestDecidedRound(id));
         Optional<Map<String, Object>> found = triages.triageOf(id, shown);
         if (round != null && found.isEmpty()) {

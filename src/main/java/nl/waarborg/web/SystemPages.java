@@ -23,6 +23,7 @@ import nl.waarborg.identity.Groups;
 import nl.waarborg.security.CurrentUser;
 import nl.waarborg.system.SystemAccess;
 import nl.waarborg.system.SystemFilter;
+import nl.waarborg.system.SystemReads;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
 import nl.waarborg.system.SystemTeam;
@@ -62,6 +63,7 @@ public class SystemPages {
     private final AssessmentReads reads;
     private final AuditTrail audit;
     private final SystemTeam team;
+    private final SystemReads readable;
 
     private final IncidentRecords incidents;
     private final RoundReasons roundReasons;
@@ -75,8 +77,10 @@ public class SystemPages {
             AssessmentReads reads,
             AuditTrail audit,
             SystemTeam team,
+            SystemReads readable,
             IncidentRecords incidents,
             RoundReasons roundReasons) {
+        this.readable = readable;
         this.roundReasons = roundReasons;
         this.incidents = incidents;
         this.team = team;
@@ -201,8 +205,7 @@ public class SystemPages {
 
     @GetMapping("/systemen/{id}")
     public String system(@PathVariable String id, Model model) {
-        SystemRecord system = systems.get(id);
-        SystemAccess.requireRead(system, team.members(id));
+        SystemRecord system = readable.require(id);
         List<AssessmentHistory> histories = new ArrayList<>();
         for (Assessment a : reads.assessmentsOf(id)) {
             histories.add(new AssessmentHistory(a, reads.versions(a.id())));
@@ -211,13 +214,9 @@ public class SystemPages {
         model.addAttribute("steps", cycles.openSteps(id));
         model.addAttribute("running", cycles.runningCycle(id).isPresent());
         Optional<Integer> triageRound = latestTriageRound(id, histories);
-        model.addAttribute("triage", triageRound.flatMap(r -> outcomeOf(id, r)).orElse(null));
-        model.addAttribute(
-                "preScan",
-                triageRound
-                        .flatMap(r -> outcomeOf(id, r))
-                        .map(PreScanResult::of)
-                        .orElse(null));
+        Optional<Map<String, Object>> triageOutcome = triageRound.flatMap(r -> outcomeOf(id, r));
+        model.addAttribute("triage", triageOutcome.orElse(null));
+        model.addAttribute("preScan", triageOutcome.map(PreScanResult::of).orElse(null));
         // The EU-database registration page (publication module) exists when the round's go-live checks ask for it.
         model.addAttribute(
                 "euRegistration",
