@@ -115,7 +115,7 @@ final class Browser implements AutoCloseable {
         submit.click();
         // The login page has an h1 of its own: wait until it is gone before waiting for the next page's. Chrome may
         // report the old button as "not in the document" (an unknown error) rather than as stale: both mean it left.
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+        settling().until(d -> {
             try {
                 submit.isEnabled();
                 return false;
@@ -127,30 +127,37 @@ final class Browser implements AutoCloseable {
     }
 
     String heading() {
-        return driver.findElement(By.tagName("h1")).getText();
+        return settling().until(d -> d.findElement(By.tagName("h1")).getText());
+    }
+
+    /**
+     * A wait of 30 seconds that reads again when the page re-renders an element while it is read. Chrome reports such
+     * an element either as stale or as "does not belong to the document" (an unknown error): both mean read again.
+     */
+    WebDriverWait settling() {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
+        return wait;
     }
 
     WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(ExpectedConditions.visibilityOfElementLocated(by));
+        return settling().until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     /** The texts of the matching elements, read again when the page re-renders them while they are read. */
     List<String> settledTexts(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        return settling()
                 .until(d -> d.findElements(by).stream()
                         .map(org.openqa.selenium.WebElement::getText)
                         .toList());
     }
 
     void waitForPath(String fragment) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains(fragment));
+        settling().until(ExpectedConditions.urlContains(fragment));
     }
 
     void waitForText(By by, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        settling().until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
     void click(String linkOrButtonText) {
@@ -230,7 +237,7 @@ final class Browser implements AutoCloseable {
     /** Gives the window (in headless Chromium: the viewport) this size, e.g. to look at one page on a desktop too. */
     void resize(org.openqa.selenium.Dimension window) {
         driver.manage().window().setSize(window);
-        new WebDriverWait(driver, Duration.ofSeconds(30))
+        settling()
                 .until(d -> Long.valueOf(window.getWidth())
                         .equals(((org.openqa.selenium.JavascriptExecutor) d)
                                 .executeScript("return window.innerWidth")));

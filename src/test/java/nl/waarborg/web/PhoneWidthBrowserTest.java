@@ -175,7 +175,7 @@ class PhoneWidthBrowserTest extends BrowserTestSupport {
         browser.driver.findElement(By.id("form-title")).click();
         browser.driver.findElement(By.tagName("h1")).click();
         // The list closes on leaving the field: form-js has rendered the field again after the blur.
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(30))
+        browser.settling()
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated(
                         By.cssSelector(".fjs-dropdownlist")));
         assertThat(browser.driver.findElement(By.cssSelector(".fjs-form")).getText())
