@@ -17,7 +17,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class AssessmentReads {
 
+    /** How many process-to-version links are kept in memory before the memo starts over. */
+    static final int KEPT_PROCESS_LINKS = 10_000;
+
     private final AssessmentStore store;
+    private final Map<String, VersionKey> versionsOfProcesses = new java.util.concurrent.ConcurrentHashMap<>();
     private final EvidenceKeys keys;
 
     AssessmentReads(AssessmentStore store, EvidenceKeys keys) {
@@ -33,9 +37,24 @@ public class AssessmentReads {
      * listeners resolve their version here, never from a variable (a variable can be set by whoever works the task).
      */
     public Optional<VersionKey> versionOfProcess(String processInstanceId) {
-        return processInstanceId == null
-                ? Optional.empty()
-                : store.versionOfProcess(processInstanceId).map(v -> new VersionKey(v.assessmentId(), v.number()));
+        if (processInstanceId == null) {
+            return Optional.empty();
+        }
+        // The link is written once, with the version, and never changed or deleted; ids are not reused. So a link
+        // found once is kept (every task event of a process asks again). A missing one is not kept: it may come.
+        VersionKey known = versionsOfProcesses.get(processInstanceId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<VersionKey> found =
+                store.versionOfProcess(processInstanceId).map(v -> new VersionKey(v.assessmentId(), v.number()));
+        found.ifPresent(key -> {
+            if (versionsOfProcesses.size() >= KEPT_PROCESS_LINKS) {
+                versionsOfProcesses.clear();
+            }
+            versionsOfProcesses.put(processInstanceId, key);
+        });
+        return found;
     }
 
     public Optional<Assessment> assessment(String id) {

@@ -115,7 +115,7 @@ public class AssessmentService {
                     "Version " + number + " of assessment " + assessmentId + " is " + version.status()
                             + ": its sections can be edited only while it is a draft, i.e. before review or after a gate sent it back.");
         }
-        values = DpaAnswerRule.stamp(section, values, VersionHashes.answersHash(version));
+        values = DpaAnswerRule.stamp(section, values, () -> VersionHashes.answersHash(version));
         if (RiskMatrix.FORM_ID.equals(section) && values.containsKey(RiskMatrix.RISKS)) {
             values = new LinkedHashMap<>(values); // the level of each risk is derived, never taken as given (ADR 0046)
             values.put(RiskMatrix.RISKS, RiskMatrix.withLevels(values.get(RiskMatrix.RISKS)));

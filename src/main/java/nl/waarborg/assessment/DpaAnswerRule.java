@@ -29,15 +29,16 @@ final class DpaAnswerRule {
      * not an answer (a request for information, an extension) carries no outcome, not even one left from an earlier
      * consultation.
      */
-    static Map<String, Object> stamp(String section, Map<String, Object> values, String answersHash) {
+    static Map<String, Object> stamp(
+            String section, Map<String, Object> values, java.util.function.Supplier<String> answersHash) {
         if (!SECTION.equals(section)) {
-            return values;
+            return values; // the hash over the whole version is taken only for the DPA's section
         }
         Map<String, Object> stamped = new LinkedHashMap<>(values);
         if (Boolean.TRUE.equals(values.get(INFORMATION_REQUESTED)) || Boolean.TRUE.equals(values.get(EXTENSION))) {
             stamped.keySet().removeAll(List.of(OUTCOME, SUMMARY, DATE));
         }
-        stamped.put(ANSWERED_ON, answersHash);
+        stamped.put(ANSWERED_ON, answersHash.get());
         return stamped;
     }
 

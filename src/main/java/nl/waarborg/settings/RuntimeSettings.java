@@ -27,6 +27,7 @@ public class RuntimeSettings {
 
     private final JdbcClient jdbc;
     private final Environment environment;
+    private final java.util.Map<Setting, String> environmentValues = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RuntimeSettings(JdbcClient jdbc, Environment environment) {
         this.jdbc = jdbc;
@@ -99,7 +100,10 @@ public class RuntimeSettings {
                 .update();
     }
 
+    /** The environment's value, looked up once: Spring's property sources do not change while the application runs. */
     private String fromEnvironment(Setting setting) {
-        return environment.getProperty(setting.property(), setting.fallback()).trim();
+        return environmentValues.computeIfAbsent(
+                setting,
+                s -> environment.getProperty(s.property(), s.fallback()).trim());
     }
 }

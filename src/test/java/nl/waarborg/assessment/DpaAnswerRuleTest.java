@@ -11,7 +11,7 @@ class DpaAnswerRuleTest {
     void anInfringementAnswerRefusesApprovalOfTheContentItAnsweredOn() {
         Map<String, Object> answers = Map.of(
                 DpaAnswerRule.SECTION,
-                DpaAnswerRule.stamp(DpaAnswerRule.SECTION, Map.of(DpaAnswerRule.OUTCOME, "INFRINGEMENT"), "h1"));
+                DpaAnswerRule.stamp(DpaAnswerRule.SECTION, Map.of(DpaAnswerRule.OUTCOME, "INFRINGEMENT"), () -> "h1"));
         assertThat(DpaAnswerRule.refusesApproval(answers, "h1")).isTrue();
         assertThat(DpaAnswerRule.refusesApproval(answers, "h2"))
                 .as("the version was reworked after the answer")
@@ -23,7 +23,7 @@ class DpaAnswerRuleTest {
         for (String outcome : new String[] {"NO_OBJECTION", "ADVICE_WITH_MEASURES"}) {
             Map<String, Object> answers = Map.of(
                     DpaAnswerRule.SECTION,
-                    DpaAnswerRule.stamp(DpaAnswerRule.SECTION, Map.of(DpaAnswerRule.OUTCOME, outcome), "h1"));
+                    DpaAnswerRule.stamp(DpaAnswerRule.SECTION, Map.of(DpaAnswerRule.OUTCOME, outcome), () -> "h1"));
             assertThat(DpaAnswerRule.refusesApproval(answers, "h1")).as(outcome).isFalse();
         }
         assertThat(DpaAnswerRule.refusesApproval(Map.of(), "h1"))
@@ -42,8 +42,11 @@ class DpaAnswerRuleTest {
     @Test
     void onlyTheAnswerSectionIsStamped() {
         Map<String, Object> values = Map.of("dpaSubmissionReference", "AP-1");
-        assertThat(DpaAnswerRule.stamp("dpa-consultation-submit", values, "h1")).isSameAs(values);
-        assertThat(DpaAnswerRule.stamp(DpaAnswerRule.SECTION, values, "h1"))
+        assertThat(DpaAnswerRule.stamp("dpa-consultation-submit", values, () -> {
+                    throw new AssertionError("the version's hash is taken only for the DPA's answer");
+                }))
+                .isSameAs(values);
+        assertThat(DpaAnswerRule.stamp(DpaAnswerRule.SECTION, values, () -> "h1"))
                 .containsEntry(DpaAnswerRule.ANSWERED_ON, "h1")
                 .containsEntry("dpaSubmissionReference", "AP-1");
     }
@@ -61,7 +64,7 @@ class DpaAnswerRuleTest {
                                 "Versleutel",
                                 DpaAnswerRule.DATE,
                                 "2027-02-15"),
-                        "h1"));
+                        () -> "h1"));
         assertThat(DpaAnswerRule.answer(answers, "h1"))
                 .contains(new DpaAnswer("ADVICE_WITH_MEASURES", "Versleutel", "2027-02-15", true));
         assertThat(DpaAnswerRule.answer(answers, "h2"))
@@ -75,7 +78,7 @@ class DpaAnswerRuleTest {
             Map<String, Object> saved = DpaAnswerRule.stamp(
                     DpaAnswerRule.SECTION,
                     Map.of(report, true, DpaAnswerRule.OUTCOME, "INFRINGEMENT", DpaAnswerRule.SUMMARY, "Oud"),
-                    "h1");
+                    () -> "h1");
             assertThat(saved).as(report).doesNotContainKeys(DpaAnswerRule.OUTCOME, DpaAnswerRule.SUMMARY);
             assertThat(DpaAnswerRule.answer(Map.of(DpaAnswerRule.SECTION, saved), "h1"))
                     .as(report)

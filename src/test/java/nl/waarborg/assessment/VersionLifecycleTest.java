@@ -55,6 +55,27 @@ class VersionLifecycleTest {
         return systems.register("Bijstandsfraude-signalering", "Signaleert mogelijke fraude", "Sociaal Domein", "lead");
     }
 
+    @Test
+    void aProcessIsLinkedToItsVersionOnceTheVersionOpensAndTheLinkStays() {
+        SystemRecord system = system();
+        String process = java.util.UUID.randomUUID().toString();
+        // Asked before the version exists (a listener of an earlier step may ask): no link, and none kept.
+        assertThat(reads.versionOfProcess(process)).isEmpty();
+        AssessmentService.OpenedVersion v =
+                assessments.openVersion(system.id(), AssessmentType.IAMA, 1, process, "lead");
+        AssessmentReads.VersionKey key = new AssessmentReads.VersionKey(v.assessmentId(), v.number());
+        assertThat(reads.versionOfProcess(process)).contains(key);
+        assertThat(reads.versionOfProcess(process)).as("asked again").contains(key);
+        assertThat(reads.versionOfProcess(null)).isEmpty();
+        // Another process of the same system has a version of its own.
+        String next = java.util.UUID.randomUUID().toString();
+        assertThat(reads.versionOfProcess(next)).isEmpty();
+        AssessmentService.OpenedVersion v2 = assessments.openVersion(system.id(), AssessmentType.IAMA, 2, next, "lead");
+        assertThat(reads.versionOfProcess(next))
+                .contains(new AssessmentReads.VersionKey(v2.assessmentId(), v2.number()));
+        assertThat(reads.versionOfProcess(process)).contains(key);
+    }
+
     /** A decision as the gate's listener passes it; the alderman's says the college decides (ADR 0035). */
     static void decide(AssessmentService assessments, String assessmentId, int number, GateDecisionRequest request) {
         assessments.decide(
