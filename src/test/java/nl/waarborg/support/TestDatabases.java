@@ -23,6 +23,8 @@ public final class TestDatabases {
 
     /** System property: load pg_stat_statements into the embedded server (the benchmark's statement profile). */
     public static final String STATEMENT_STATISTICS = "waarborg.test.pg-stat-statements";
+    /** Server settings for the embedded PostgreSQL, e.g. {@code shared_buffers=1GB,work_mem=8MB} (the benchmark's). */
+    public static final String SERVER_SETTINGS = "waarborg.test.pg-settings";
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres postgres;
@@ -73,6 +75,13 @@ public final class TestDatabases {
                 // Our own hook stops the server, after the Spring contexts have closed (its built-in hook would race
                 // them).
                 EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
+                for (String setting : System.getProperty(SERVER_SETTINGS, "").split(",")) {
+                    if (setting.contains("=")) {
+                        builder.setServerConfig(
+                                setting.substring(0, setting.indexOf('=')).trim(),
+                                setting.substring(setting.indexOf('=') + 1).trim());
+                    }
+                }
                 if (Boolean.getBoolean(STATEMENT_STATISTICS)) {
                     builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
                     builder.setServerConfig("pg_stat_statements.track_planning", "on");
