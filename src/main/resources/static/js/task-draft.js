@@ -1,6 +1,7 @@
 // "Concept opslaan" on the task page (ADR 0045): saves what the user has entered so far on the server, without
 // completing the task and without checking what is still missing, and puts the saved draft back when the page opens
-// again. task-form.js calls load() before it shows the form and attach() once the form is there.
+// again; the page itself says when the draft was saved and offers "Concept verwijderen" (a form post, no script).
+// task-form.js calls load() before it shows the form and attach() once the form is there.
 (function () {
   'use strict';
 
@@ -31,6 +32,16 @@
     }
   }
 
+  // "Concept opgeslagen op …" with "Concept verwijderen" (rendered by the page when a draft existed), from this save on.
+  function savedOn(text) {
+    var block = document.getElementById('draft-saved');
+    var line = document.getElementById('draft-saved-on');
+    if (block && line && text) {
+      line.textContent = text;
+      block.hidden = false;
+    }
+  }
+
   // data(): the form's answers as they stand, unchecked; headers(): the JSON headers with the CSRF token (task-form.js).
   function attach(container, data, headers) {
     var button = document.getElementById('task-draft');
@@ -53,6 +64,9 @@
       }).then(function (answer) {
         // Waarborg's refusals carry 'message'; the size limit in front of every page answers with 'detail'.
         note(box, answer.body.message || answer.body.detail || container.getAttribute('data-draft-failed'), !answer.ok);
+        if (answer.ok) {
+          savedOn(answer.body.savedOn);
+        }
       }).catch(function () {
         note(box, container.getAttribute('data-draft-failed'), true);
       }).then(function () {

@@ -215,10 +215,12 @@
           // Done already (an earlier click, another tab, a colleague): nothing to retry, nothing went wrong twice.
           button.textContent = label;
           button.removeAttribute('aria-busy');
-          var draftButton = document.getElementById('task-draft');
-          if (draftButton) {
-            draftButton.hidden = true;
-          }
+          ['task-draft', 'draft-saved'].forEach(function (id) {
+            var draftPart = document.getElementById(id);
+            if (draftPart) {
+              draftPart.hidden = true; // a completed task keeps no draft to save or discard
+            }
+          });
           showStatus(container.getAttribute('data-already-completed'),
             { href: container.getAttribute('data-tasks-url'), text: container.getAttribute('data-to-tasks') });
           return;

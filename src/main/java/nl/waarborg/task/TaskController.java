@@ -8,6 +8,7 @@ import nl.waarborg.shared.PageParameters;
 import nl.waarborg.task.TaskWork.TaskView;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Tasks over HTTP: my tasks, one task with its form values, claim, complete, and one's own draft of a task. */
+/** Tasks over HTTP: my tasks, one task with its form values, claim, complete, and one's own draft of a task (save, read, discard). */
 @RestController
 @RequestMapping("/api/tasks")
 public class TaskController {
@@ -77,9 +78,23 @@ public class TaskController {
     @Operation(
             summary = "Your saved draft of a task's form",
             description = "404 when you saved none (or cannot see the task); 403 and 409 as for saving. Nobody reads"
-                    + " another user's draft, also not after the task is handed over.")
+                    + " another user's draft, also not after the task is handed over. Only the keys of the task's form"
+                    + " as it is now: a key that a changed form no longer has is left out of values.")
     @GetMapping("/{id}/draft")
     public TaskDrafts.Draft draft(@PathVariable String id) {
         return drafts.read(id).orElseThrow(() -> new NotFoundException("You have saved no draft of task " + id + "."));
+    }
+
+    @Operation(
+            summary = "Discards your draft of a task's form (\"Concept verwijderen\")",
+            description = "204 whether or not you had saved one: discarding is idempotent, so a repeated request (a"
+                    + " double click, a retry after a lost answer) is no error. Removes only your own draft; the task"
+                    + " and its values stay as the engine holds them. The same users as for saving: 404 when you"
+                    + " cannot see the task, 403 when you may only read it or someone else has claimed it, 409 when"
+                    + " it is completed (a completed task keeps no drafts).")
+    @DeleteMapping("/{id}/draft")
+    public ResponseEntity<Void> discardDraft(@PathVariable String id) {
+        drafts.discard(id);
+        return ResponseEntity.noContent().build();
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import nl.waarborg.engine.EngineAccess;
 import nl.waarborg.forms.FormCatalog;
 import nl.waarborg.forms.FormInputException;
+import nl.waarborg.forms.FormKeys;
 import nl.waarborg.forms.FormValidator;
 import nl.waarborg.forms.FormViolation;
 import nl.waarborg.security.CurrentUser;
@@ -26,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * "Concept opslaan" (ADR 0045): the unfinished answers of a task's form, kept per task and user in wb_task_draft until
- * the task is completed or deleted ({@link TaskDraftCleanup}). Only the user who may work the task saves or reads it:
+ * the user discards them or the task is completed or deleted ({@link TaskDraftCleanup}). Only the user who may work the task saves or reads it:
  * the engine lets them read it and work it (a manager may only read), and nobody else has claimed it. A draft is bounded
  * as a completion is (the form's own keys, the same lengths, kinds and choices), but nothing needs to be answered yet.
  * It is never a completion and nothing reads it as content: it is not an engine variable and not an answer save.
@@ -64,9 +65,7 @@ public class TaskDrafts {
 
     /** Saves the user's draft of the task, replacing their earlier one; refuses what a completion would refuse as input. */
     public Draft save(String taskId, Map<String, Object> values) {
-        Task task = workable(taskId);
-        String formId = TaskWork.formIdOf(task);
-        FormCatalog.Form form = formId == null ? null : forms.form(formId).orElse(null);
+        FormCatalog.Form form = formOf(workable(taskId));
         if (form == null) {
             throw new InvalidInputException(
                     null, "Task " + taskId + " has no form; there is nothing to save as a draft.");
@@ -88,8 +87,8 @@ public class TaskDrafts {
         // transaction fails on the key and is run once more, when its update finds the first one's row.
         for (int attempt = 1; ; attempt++) {
             try {
-                store(taskId, user, formId, now, text);
-                return new Draft(taskId, formId, now, answers);
+                store(taskId, user, form.id(), now, text);
+                return new Draft(taskId, form.id(), now, answers);
             } catch (org.springframework.dao.DuplicateKeyException raced) {
                 if (attempt >= 2) {
                     throw raced;
@@ -113,17 +112,35 @@ public class TaskDrafts {
         });
     }
 
-    /** The user's own draft of the task, if they saved one; someone who may not work the task is refused. */
+    /**
+     * The user's own draft of the task, if they saved one; someone who may not work the task is refused. Only the keys
+     * of the task's form as it is now: a key a changed form no longer has is left out (a completion would refuse it).
+     */
     public Optional<Draft> read(String taskId) {
-        workable(taskId);
+        FormCatalog.Form form = formOf(workable(taskId));
         return jdbc.sql("SELECT form_id, saved_at, answers FROM wb_task_draft WHERE task_id = ? AND user_id = ?")
                 .params(taskId, CurrentUser.id())
-                .query((rows, n) -> new Draft(
-                        taskId,
-                        rows.getString("form_id"),
-                        rows.getTimestamp("saved_at").toInstant(),
-                        parse(rows.getString("answers"))))
+                .query((rows, n) -> {
+                    Map<String, Object> answers = parse(rows.getString("answers"));
+                    return new Draft(
+                            taskId,
+                            rows.getString("form_id"),
+                            rows.getTimestamp("saved_at").toInstant(),
+                            form == null ? Map.of() : FormKeys.onTheForm(form, answers));
+                })
                 .optional();
+    }
+
+    /**
+     * Throws the user's own draft of the task away ("Concept verwijderen"); the same users as for saving and reading.
+     * Whether there was one: discarding twice is no error, the outcome is the same.
+     */
+    public boolean discard(String taskId) {
+        workable(taskId);
+        return jdbc.sql("DELETE FROM wb_task_draft WHERE task_id = ? AND user_id = ?")
+                        .params(taskId, CurrentUser.id())
+                        .update()
+                > 0;
     }
 
     /**
@@ -138,6 +155,12 @@ public class TaskDrafts {
         }
         EngineAccess.checkMayWork(engine, taskId);
         return task;
+    }
+
+    /** The catalogue's form of the task (the one its page renders), or null when it has none. */
+    private FormCatalog.Form formOf(Task task) {
+        String formId = TaskWork.formIdOf(task);
+        return formId == null ? null : forms.form(formId).orElse(null);
     }
 
     private Map<String, Object> parse(String text) {

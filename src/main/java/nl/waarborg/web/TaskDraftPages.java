@@ -17,11 +17,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * "Concept opslaan" on the task page (ADR 0045): the form's script saves the user's draft and reads it back when the
- * page opens again. The rules are {@link TaskDrafts}'; a refusal answers in Dutch as a refused completion does.
+ * page opens again; the page says when it was saved and offers "Concept verwijderen". The rules are {@link TaskDrafts}'; a refusal answers in Dutch as a refused completion does.
  */
 @Controller
 class TaskDraftPages {
@@ -47,7 +49,9 @@ class TaskDraftPages {
             @PathVariable String id, @RequestBody(required = false) Map<String, Object> values) {
         try {
             TaskDrafts.Draft draft = drafts.save(id, values);
-            return ResponseEntity.ok(Map.of("message", text("task.draft.saved", draft)));
+            // savedOn: the page's line "Concept opgeslagen op …" above "Concept verwijderen", shown from now on.
+            return ResponseEntity.ok(
+                    Map.of("message", text("task.draft.saved", draft), "savedOn", text("task.draft.savedOn", draft)));
         } catch (RuntimeException e) {
             return refused(id, e);
         }
@@ -68,6 +72,43 @@ class TaskDraftPages {
                     .orElseGet(() -> ResponseEntity.noContent().build());
         } catch (RuntimeException e) {
             return refused(id, e);
+        }
+    }
+
+    /**
+     * "Concept verwijderen": throws the user's own draft away and opens the task again, its form as the engine holds
+     * it, with a note that says so. Discarding what is already gone says the same; a refusal goes back to "Mijn taken"
+     * with the reason, as a refused claim does.
+     */
+    @PostMapping("/taken/{id}/concept/verwijderen")
+    String discard(
+            @PathVariable String id,
+            @RequestParam(name = "pagina", required = false) String pagina,
+            RedirectAttributes redirect) {
+        String page = TaskPages.pageQuery(pagina, '?');
+        try {
+            drafts.discard(id);
+            redirect.addFlashAttribute("flash", "task.draft.discarded");
+            return "redirect:/taken/" + id + page;
+        } catch (RuntimeException e) {
+            Problem problem = ProblemStatus.of(e);
+            if (!problem.known()) {
+                throw e;
+            }
+            redirect.addFlashAttribute("flashError", refusals.noted(problem));
+            return "redirect:/taken" + page;
+        }
+    }
+
+    /** "Concept opgeslagen op …" for the task page when the user may work the task and saved a draft of it, else null. */
+    String savedOn(String taskId) {
+        try {
+            return drafts.read(taskId).map(d -> text("task.draft.savedOn", d)).orElse(null);
+        } catch (RuntimeException e) {
+            if (!ProblemStatus.of(e).known()) {
+                throw e;
+            }
+            return null; // e.g. a manager, who reads the task but does not work it: no draft of theirs to show
         }
     }
 

@@ -57,6 +57,7 @@ public class TaskPages {
     private final TaskRefusals refusals;
     private final PersonNames personNames;
     private final NextTask nextTask;
+    private final TaskDraftPages drafts;
     /** PAGE_SIZE; a test lowers it to page through a few tasks. */
     private int pageSize = PAGE_SIZE;
 
@@ -67,7 +68,9 @@ public class TaskPages {
             VersionPages versions,
             TaskRefusals refusals,
             PersonNames personNames,
-            NextTask nextTask) {
+            NextTask nextTask,
+            TaskDraftPages drafts) {
+        this.drafts = drafts;
         this.personNames = personNames;
         this.nextTask = nextTask;
         this.work = work;
@@ -109,7 +112,7 @@ public class TaskPages {
     }
 
     /** "?pagina=N" (or with '&') for a page after the first, else nothing: page 1 links stay as they were. */
-    private static String pageQuery(String pagina, char separator) {
+    static String pageQuery(String pagina, char separator) {
         int page = Paging.pageNumber(pagina);
         return page > 1 ? separator + "pagina=" + page : "";
     }
@@ -167,7 +170,9 @@ public class TaskPages {
         model.addAttribute("mine", mine);
         // One's own steps need no "Oppakken": completing claims them (TaskWork). A gate is still claimed first, so that
         // colleagues in the group see who is judging it.
-        model.addAttribute("mayWork", mine || (!gate && task.assignee() == null));
+        boolean mayWork = mine || (!gate && task.assignee() == null);
+        model.addAttribute("mayWork", mayWork);
+        model.addAttribute("draftSavedOn", mayWork && task.formId() != null ? drafts.savedOn(id) : null);
         model.addAttribute("next", next);
         model.addAttribute("gate", gate);
         if (gate) {

@@ -46,6 +46,12 @@ class TaskRefusals {
         return ResponseEntity.status(problem.status()).body(body);
     }
 
+    /** The Dutch message key of a refusal answered with a redirect (a flash note), recorded all the same. */
+    String noted(Problem problem) {
+        RefusalNote.note(problem);
+        return messageKey(problem);
+    }
+
     private String messageKey(Problem problem) {
         return switch (problem.status()) {
             case BAD_REQUEST -> problem.field() == null ? "task.error.badRequest" : fieldMessage(problem.field());

@@ -99,6 +99,7 @@ class AuthorizationMatrixTest {
                 // (TaskDraftApiTest).
                 new Call("GET", "/api/tasks/no-such-task/draft", null, everyone),
                 new Call("PUT", "/api/tasks/no-such-task/draft", "{}", everyone),
+                new Call("DELETE", "/api/tasks/no-such-task/draft", null, everyone),
                 new Call("GET", "/api/systems/" + systemId + "/team", null, readers),
                 new Call("POST", "/api/systems/" + systemId + "/co-authors/lead2", "", owners),
                 new Call("DELETE", "/api/systems/" + systemId + "/co-authors/lead2", null, owners),

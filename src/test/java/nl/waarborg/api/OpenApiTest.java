@@ -34,6 +34,7 @@ class OpenApiTest {
                 .contains("/api/systems/{id}/eu-registration/reference")
                 .contains("/api/tasks/{id}/draft")
                 .contains("No rule or content check reads a draft")
+                .contains("discarding is idempotent")
                 .contains("The privacy officer publishes the latest draft")
                 .contains("Annex VIII section C");
         assertThat(Http.api(port).get("/v3/api-docs").statusCode()).isEqualTo(401);

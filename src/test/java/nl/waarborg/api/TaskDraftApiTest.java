@@ -1,5 +1,6 @@
 package nl.waarborg.api;
 
+import static nl.waarborg.api.DraftSteps.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,17 +8,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import nl.waarborg.demo.DemoDriver;
 import nl.waarborg.forms.FormValidator;
 import nl.waarborg.identity.Groups;
 import nl.waarborg.process.TriageAnswers;
 import nl.waarborg.support.ApiSteps;
-import nl.waarborg.support.DemoUsers;
 import nl.waarborg.support.Http;
-import nl.waarborg.support.OpenSteps;
 import nl.waarborg.support.WaarborgIntegrationTest;
-import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
 import nl.waarborg.workflow.CycleService;
 import org.camunda.bpm.engine.IdentityService;
@@ -62,78 +59,45 @@ class TaskDraftApiTest {
         return new ApiSteps(port);
     }
 
-    private String systemWithCycle(String name) {
-        SystemRecord system = systems.register(name + " " + UUID.randomUUID(), null, "Sociaal Domein", "lead");
-        driver.as("lead", () -> cycles.startCycle(system.id(), "lead"));
-        return system.id();
-    }
-
-    private String triageOf(String systemId) {
-        return OpenSteps.reached(cycles.openSteps(systemId), "fill-in-triage").taskId();
-    }
-
-    private HttpResponse<String> save(String user, String taskId, Object values) {
-        return steps().as(user).sendJson("PUT", "/api/tasks/" + taskId + "/draft", ApiSteps.write(values));
-    }
-
-    private HttpResponse<String> read(String user, String taskId) {
-        return steps().as(user).get("/api/tasks/" + taskId + "/draft");
-    }
-
-    private long stored(String taskId) {
-        return jdbc.sql("SELECT COUNT(*) FROM wb_task_draft WHERE task_id = ?")
-                .param(taskId)
-                .query(Long.class)
-                .single();
-    }
-
-    private String newMember(String prefix, String group) {
-        String user = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        DemoUsers.saveWithDemoPassword(identity, identity.newUser(user));
-        identity.createMembership(user, group);
-        return user;
-    }
-
-    private static void problem(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    private DraftSteps d() {
+        return new DraftSteps(port, systems, cycles, driver, identity, jdbc);
     }
 
     @Test
     void aDraftIsReadBackInANewSessionCountsForNothingAndIsRemovedAtCompletion() {
-        String taskId = triageOf(systemWithCycle("Concept API"));
+        String taskId = d().triageOf(d().systemWithCycle("Concept API"));
         Map<String, Object> complete = TriageAnswers.neutral();
 
-        HttpResponse<String> saved = save("lead", taskId, complete);
+        HttpResponse<String> saved = d().save("lead", taskId, complete);
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         assertThat(ApiSteps.json(saved).path("savedAt").asText()).isNotBlank();
 
         // Every /api call logs in anew; the page's session is a new login too.
-        JsonNode back = ApiSteps.json(read("lead", taskId));
+        JsonNode back = ApiSteps.json(d().read("lead", taskId));
         assertThat(back.path("formId").asText()).isEqualTo("triage");
         assertThat(back.path("values").path("purpose").asText()).isEqualTo(complete.get("purpose"));
         Http page = Http.browser(port);
         assertThat(page.formLogin("lead", "demo").statusCode()).isEqualTo(302);
         HttpResponse<String> onPage = page.get("/taken/" + taskId + "/concept", "application/json");
         assertThat(onPage.statusCode()).isEqualTo(200);
-        assertThat(ApiSteps.json(onPage).path("message").asText()).startsWith("Uw concept van");
+        assertThat(ApiSteps.json(onPage).path("message").asText()).startsWith("Uw concept staat weer in het formulier");
 
         // A complete draft is still no answer: completing without answers is refused as before, and keeps the draft.
         HttpResponse<String> empty = steps().viaApi("lead", taskId, Map.of());
         ApiSteps.refusedNaming(empty, "purpose");
         assertThat(engine.getTaskService().getVariable(taskId, "purpose")).isNull();
-        assertThat(stored(taskId)).isEqualTo(1);
+        assertThat(d().stored(taskId)).isEqualTo(1);
 
         HttpResponse<String> done = steps().viaApi("lead", taskId, complete);
         assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
-        assertThat(stored(taskId)).isZero();
+        assertThat(d().stored(taskId)).isZero();
         // A second "Afronden" (a double click, another tab) is refused and marked as done already, for a calm note.
         HttpResponse<String> again = steps().viaPage("lead", taskId, complete);
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(ApiSteps.json(again).path("completed").asBoolean()).isTrue();
-        problem(read("lead", taskId), 409);
-        problem(save("lead", taskId, Map.of("purpose", "te laat")), 409);
-        assertThat(stored(taskId)).isZero();
+        problem(d().read("lead", taskId), 409);
+        problem(d().save("lead", taskId, Map.of("purpose", "te laat")), 409);
+        assertThat(d().stored(taskId)).isZero();
     }
 
     @Autowired
@@ -141,7 +105,7 @@ class TaskDraftApiTest {
 
     @Test
     void savesAtTheSameMomentKeepOneDraftAndNoneFails() throws Exception {
-        String taskId = triageOf(systemWithCycle("Concept tegelijk"));
+        String taskId = d().triageOf(d().systemWithCycle("Concept tegelijk"));
         int savers = 8;
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(savers);
         try {
@@ -166,12 +130,12 @@ class TaskDraftApiTest {
                 for (java.util.concurrent.Future<?> f : saves) {
                     f.get(60, java.util.concurrent.TimeUnit.SECONDS);
                 }
-                assertThat(stored(taskId)).isEqualTo(1);
+                assertThat(d().stored(taskId)).isEqualTo(1);
             }
         } finally {
             pool.shutdownNow();
         }
-        assertThat(ApiSteps.json(read("lead", taskId))
+        assertThat(ApiSteps.json(d().read("lead", taskId))
                         .path("values")
                         .path("purpose")
                         .asText())
@@ -180,25 +144,25 @@ class TaskDraftApiTest {
 
     @Test
     void aDraftIsBoundedAsACompletionIs() {
-        String taskId = triageOf(systemWithCycle("Concept grenzen"));
+        String taskId = d().triageOf(d().systemWithCycle("Concept grenzen"));
 
-        HttpResponse<String> unknown = save("lead", taskId, Map.of("purpose", "x", "approvedBy", "lead"));
+        HttpResponse<String> unknown = d().save("lead", taskId, Map.of("purpose", "x", "approvedBy", "lead"));
         problem(unknown, 400);
         assertThat(ApiSteps.json(unknown).path("field").asText()).isEqualTo("approvedBy");
         assertThat(unknown.body()).contains("not on form 'triage'");
 
         HttpResponse<String> tooLong =
-                save("lead", taskId, Map.of("purpose", "x".repeat(FormValidator.MAX_TEXT_LENGTH + 1)));
+                d().save("lead", taskId, Map.of("purpose", "x".repeat(FormValidator.MAX_TEXT_LENGTH + 1)));
         problem(tooLong, 400);
         assertThat(ApiSteps.json(tooLong).path("field").asText()).isEqualTo("purpose");
 
-        HttpResponse<String> notAChoice = save("lead", taskId, Map.of("isAiSystem", "MAYBE"));
+        HttpResponse<String> notAChoice = d().save("lead", taskId, Map.of("isAiSystem", "MAYBE"));
         problem(notAChoice, 400);
         assertThat(ApiSteps.json(notAChoice).path("field").asText()).isEqualTo("isAiSystem");
 
         String huge = "{\"purpose\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}";
         problem(steps().as("lead").sendJson("PUT", "/api/tasks/" + taskId + "/draft", huge), 413);
-        assertThat(stored(taskId)).isZero();
+        assertThat(d().stored(taskId)).isZero();
 
         // On the page the same refusal is Dutch and names the field.
         Http page = Http.browser(port);
@@ -211,67 +175,62 @@ class TaskDraftApiTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"approvedBy\":\"lead\"}")));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(ApiSteps.json(refused).path("message").asText()).contains("staat niet op dit formulier");
-        assertThat(stored(taskId)).isZero();
+        assertThat(d().stored(taskId)).isZero();
     }
 
     @Test
     void anotherProjectLeadAndAManagerNeitherSaveNorRead() {
-        String taskId = triageOf(systemWithCycle("Concept aanval leider"));
-        assertThat(save("lead", taskId, Map.of("purpose", "Van de eigenaar")).statusCode())
+        String taskId = d().triageOf(d().systemWithCycle("Concept aanval leider"));
+        assertThat(d().save("lead", taskId, Map.of("purpose", "Van de eigenaar"))
+                        .statusCode())
                 .isEqualTo(200);
-        String otherLead = newMember("lead-x", Groups.PROJECT_LEAD);
+        String otherLead = d().newMember("lead-x", Groups.PROJECT_LEAD);
 
-        problem(read(otherLead, taskId), 404);
-        problem(save(otherLead, taskId, Map.of("purpose", "Overschreven")), 404);
+        problem(d().read(otherLead, taskId), 404);
+        problem(d().save(otherLead, taskId, Map.of("purpose", "Overschreven")), 404);
         // The manager reads every task but works none.
-        problem(read("manager", taskId), 403);
-        problem(save("manager", taskId, Map.of("purpose", "Overschreven")), 403);
+        problem(d().read("manager", taskId), 403);
+        problem(d().save("manager", taskId, Map.of("purpose", "Overschreven")), 403);
 
-        assertThat(ApiSteps.json(read("lead", taskId))
+        assertThat(ApiSteps.json(d().read("lead", taskId))
                         .path("values")
                         .path("purpose")
                         .asText())
                 .isEqualTo("Van de eigenaar");
-        assertThat(stored(taskId)).isEqualTo(1);
+        assertThat(d().stored(taskId)).isEqualTo(1);
     }
 
     @Test
     void anotherReviewerNeitherSavesNorReadsAndAHandoverShowsNoOnesDraft() {
-        String systemId = systemWithCycle("Concept aanval beoordelaar");
-        String gate = OpenSteps.reached(
-                        driver.driveUntil(systemId, "privacy-officer-advice", TriageAnswers.impactful()),
-                        "privacy-officer-advice")
-                .taskId();
-        assertThat(steps().as("fg")
-                        .postJson("/api/tasks/" + gate + "/claim", "")
+        String systemId = d().systemWithCycle("Concept aanval beoordelaar");
+        String gate = d().claimedGate(systemId);
+        assertThat(d().save("fg", gate, Map.of("motivation", "Mijn halve oordeel"))
                         .statusCode())
                 .isEqualTo(200);
-        assertThat(save("fg", gate, Map.of("motivation", "Mijn halve oordeel")).statusCode())
-                .isEqualTo(200);
-        String colleague = newMember("fg-x", Groups.PRIVACY_OFFICER);
+        String colleague = d().newMember("fg-x", Groups.PRIVACY_OFFICER);
 
         // A colleague in the same group while fg holds the task; a reviewer of another group; the system's owner.
-        problem(read(colleague, gate), 403);
-        problem(save(colleague, gate, Map.of("motivation", "Overschreven")), 403);
-        problem(read("ethics", gate), 404);
-        problem(save("ethics", gate, Map.of("motivation", "Overschreven")), 404);
-        problem(read("lead", gate), 404);
+        problem(d().read(colleague, gate), 403);
+        problem(d().save(colleague, gate, Map.of("motivation", "Overschreven")), 403);
+        problem(d().read("ethics", gate), 404);
+        problem(d().save("ethics", gate, Map.of("motivation", "Overschreven")), 404);
+        problem(d().read("lead", gate), 404);
 
         // Handed over: the next assignee starts from the task as it is, not from fg's draft; fg no longer reads it.
         engine.getTaskService().setAssignee(gate, colleague);
-        problem(read(colleague, gate), 404);
-        assertThat(read(colleague, gate).body()).contains("no draft");
-        problem(read("fg", gate), 403);
+        problem(d().read(colleague, gate), 404);
+        assertThat(d().read(colleague, gate).body()).contains("no draft");
+        problem(d().read("fg", gate), 403);
 
         // A deleted task (the cycle is cancelled) leaves no draft behind.
-        assertThat(stored(gate)).isEqualTo(1);
+        assertThat(d().stored(gate)).isEqualTo(1);
         engine.getRuntimeService()
                 .createProcessInstanceQuery()
                 .processInstanceBusinessKey(systemId)
                 .rootProcessInstances()
                 .list()
                 .forEach(p -> engine.getRuntimeService().deleteProcessInstance(p.getId(), "test: cancelled"));
-        assertThat(stored(gate)).isZero();
+        assertThat(d().stored(gate)).isZero();
         assertThat(List.of(gate))
                 .allSatisfy(id -> assertThat(engine.getTaskService()
                                 .createTaskQuery()

@@ -12,13 +12,15 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Issue 18, point 11: "Concept opslaan" keeps a half-written answer on the server without completing the task, and
- * the task page puts it back after a new login (ADR 0045).
+ * the task page puts it back after a new login, says when it was saved, and throws it away after a confirmation on the
+ * page (ADR 0045).
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -38,7 +40,7 @@ class TaskDraftBrowserTest extends BrowserTestSupport {
     ProcessEngine engine;
 
     @Test
-    void aSavedDraftComesBackAfterANewLoginAndCompletesNothing() {
+    void aSavedDraftComesBackAfterANewLoginCompletesNothingAndCanBeDiscarded() {
         SystemRecord system = systems.register("Concepttoets leerlingenvervoer", null, "Onderwijs", "lead");
         driver.as("lead", () -> cycles.startCycle(system.id(), "lead"));
         OpenStep triage = cycles.openSteps(system.id()).get(0);
@@ -51,6 +53,7 @@ class TaskDraftBrowserTest extends BrowserTestSupport {
         browser.type(form, "purpose", text);
         browser.click("Concept opslaan");
         browser.waitForText(By.id("draft-status"), "Uw concept is opgeslagen");
+        browser.waitForText(By.id("draft-saved-on"), "Concept opgeslagen op ");
         browser.checkPage("90-concept-opgeslagen");
 
         // Not a completion: the task is still open and the engine holds no answer.
@@ -65,11 +68,32 @@ class TaskDraftBrowserTest extends BrowserTestSupport {
         // A new session (login clears the cookies): the page puts the draft back and says so.
         browser.login("lead");
         browser.open("/taken/" + triage.taskId());
-        browser.waitForText(By.id("draft-status"), "Uw concept van");
-        assertThat(browser.fieldContainer(Browser.component(form.path("components"), "purpose"))
-                        .findElement(By.cssSelector("textarea"))
-                        .getAttribute("value"))
-                .isEqualTo(text);
+        browser.waitForText(By.id("draft-status"), "Uw concept staat weer in het formulier");
+        assertThat(purpose(form)).isEqualTo(text);
+        assertThat(browser.waitFor(By.id("draft-saved-on")).getText()).startsWith("Concept opgeslagen op ");
         browser.checkPage("91-concept-teruggezet");
+
+        // "Concept verwijderen" opens a confirmation on the page itself; only "Ja, concept verwijderen" discards.
+        browser.waitFor(By.cssSelector(".draft-discard summary")).click();
+        browser.waitFor(By.id("draft-discard-confirm")).click();
+        browser.waitForText(By.cssSelector(".flash"), "Uw concept is verwijderd");
+        browser.settling().until(ExpectedConditions.invisibilityOfElementLocated(By.id("form-loading")));
+        assertThat(purpose(form)).isEmpty();
+        assertThat(browser.driver.findElement(By.id("draft-saved")).isDisplayed())
+                .isFalse();
+        assertThat(browser.driver.findElement(By.id("draft-status")).isDisplayed())
+                .isFalse();
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .taskId(triage.taskId())
+                        .count())
+                .isEqualTo(1);
+        browser.checkPage("92-concept-verwijderd");
+    }
+
+    private String purpose(JsonNode form) {
+        return browser.fieldContainer(Browser.component(form.path("components"), "purpose"))
+                .findElement(By.cssSelector("textarea"))
+                .getAttribute("value");
     }
 }
