@@ -1711,7 +1711,9 @@ class AssessmentProcessPathsTest {
     }
 
     @Test
-    @DisplayName("DPIA: C en D teruggestuurd, C eerst en D volgt C; of C houdt zijn nummers: direct naar de FG")
+    @DisplayName(
+            "DPIA: C en D teruggestuurd, C eerst en D volgt C; of C houdt zijn nummers: direct naar de FG; een nieuw"
+                    + " hoog risico zonder maatregel leidt tot raadpleging AP")
     void aReworkThatKeepsTheReferencesGoesStraightToReview() {
         String system = newSystem();
         ProcessInstance dpia = dpiaSentBack(system, "privacy-officer-advice", "dpia-section-c", "dpia-section-d");
@@ -1723,6 +1725,9 @@ class AssessmentProcessPathsTest {
         ProcessInstance kept = dpiaSentBack(other, "alderman-decision", "dpia-section-c");
         lead(other, "rework-dpia-section-c", dpiaSectionC("R1", "R2"));
         assertThat(kept).isWaitingAt("privacy-officer-advice").hasNotPassed("recheck-dpia-section-d");
+        // The new high risk R2 has no measure: a high residual risk, so the DPA is consulted (Art. 36(1)).
+        decide(other, "privacy-officer-advice", "APPROVED");
+        assertThat(kept).isWaitingAt("dpa-consultation-submit");
     }
 
     @Test
