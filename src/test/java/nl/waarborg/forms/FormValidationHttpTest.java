@@ -363,6 +363,9 @@ class FormValidationHttpTest {
                 .isEqualTo(204);
         String recheck = task(systemId, "recheck-dpia-section-d");
         assertThatThrownBy(() -> task("fg", systemId, "privacy-officer-advice")).isInstanceOf(AssertionError.class);
+        // The task page says why D is back and what to do.
+        assertThat(page().get("/taken/" + recheck).body())
+                .contains("Onderdeel C is herzien en heeft een risico niet meer dat een maatregel hieronder noemt.");
         HttpResponse<String> api = viaApi(recheck, both);
         refusedNaming(api, "sectionDMeasures[0].riskId");
         assertThat(json(api).path("detail").asText()).contains("'R1'").contains("its risks are: R2.");
