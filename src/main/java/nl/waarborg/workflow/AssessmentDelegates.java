@@ -20,6 +20,8 @@ class AssessmentDelegates {
     static final String REWORK = "rework";
     /** Read by the gateway "Hoog restrisico?" ({@code ${highResidualRisk}}); transient as well. */
     static final String HIGH_RESIDUAL_RISK = "highResidualRisk";
+    /** Read by the gateway "Maatregelen bij bestaande risico's?" ({@code ${measuresNameMissingRisks}}); transient. */
+    static final String MEASURES_NAME_MISSING_RISKS = "measuresNameMissingRisks";
     /** Read by the timer on the DPA's answer ({@code ${dpaConsultationDueDate}}). */
     static final String DPA_CONSULTATION_DUE_DATE = "dpaConsultationDueDate";
     /** Read by the gateway "Wat meldt de AP?" ({@code ${dpaAwaitingInformation}}); transient. */
@@ -38,6 +40,16 @@ class AssessmentDelegates {
     @Bean
     ExecutionListener finishRework(SendBack sendBack) {
         return sendBack::clear;
+    }
+
+    /**
+     * Gateway "Maatregelen bij bestaande risico's?" after a DPIA's rework (start): whether section D names a risk that
+     * section C no longer has, so that D is taken up again before review (ADR 0051).
+     */
+    @Bean
+    ExecutionListener checkRiskReferences(MeasureReferences references) {
+        return execution -> execution.setVariable(
+                MEASURES_NAME_MISSING_RISKS, Variables.booleanValue(references.nameMissingRisks(execution), true));
     }
 
     /** Service task "Termijnoverschrijding melden" after a gate's service-level timer. */

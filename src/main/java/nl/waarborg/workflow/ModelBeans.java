@@ -43,6 +43,7 @@ class ModelBeans {
                 "finishRework",
                 "reportGateOverdue",
                 "assessResidualRisk",
+                "checkRiskReferences",
                 "recordDpaSubmission",
                 "recordDpaExtension",
                 "recordDpaOverdue",

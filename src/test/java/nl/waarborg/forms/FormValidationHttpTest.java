@@ -1,6 +1,7 @@
 package nl.waarborg.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,7 +50,12 @@ class FormValidationHttpTest {
     }
 
     String task(String systemId, String activityId) throws Exception {
-        for (JsonNode task : json(as("lead").get("/api/tasks?limit=1000"))) {
+        return task("lead", systemId, activityId);
+    }
+
+    /** The open task of this activity for the system, as the user's task list shows it. */
+    String task(String user, String systemId, String activityId) throws Exception {
+        for (JsonNode task : json(as(user).get("/api/tasks?limit=1000"))) {
             if (systemId.equals(task.path("systemId").asText())
                     && activityId.equals(task.path("activityId").asText())) {
                 return task.path("id").asText();
@@ -308,6 +314,74 @@ class FormValidationHttpTest {
         Map<String, Object> r3 = new HashMap<>(Fixtures.dpiaSection('d'));
         r3.put("sectionDMeasures", List.of(Map.of("riskId", "r3", "measure", "Bewaartermijn", "residualRisk", "LOW")));
         assertThat(viaApi(d, r3).statusCode()).isEqualTo(204);
+    }
+
+    /** Section D with one measure per risk number. */
+    static Map<String, Object> measuresFor(String... riskIds) {
+        Map<String, Object> d = new HashMap<>(Fixtures.dpiaSection('d'));
+        d.put(
+                "sectionDMeasures",
+                java.util.Arrays.stream(riskIds)
+                        .map(id -> Map.of("riskId", id, "measure", "Maatregel " + id, "residualRisk", "LOW"))
+                        .toList());
+        return d;
+    }
+
+    /**
+     * ADR 0051: the privacy officer sends back only section C and the lead drops R1 there through /engine-rest; section
+     * D, whose measure still names R1, is taken up again before the advice, and its unchanged answers are refused on
+     * every path, in Dutch on the page, until each measure names a risk that section C has.
+     */
+    @Test
+    void aReworkOfSectionCThatDropsAMeasuresRiskTakesUpSectionDAgainOnEveryPath() throws Exception {
+        String systemId = newSystemWithCycle("Risico vervalt");
+        assertThat(viaApi(task(systemId, "fill-in-triage"), triageForBoth()).statusCode())
+                .isEqualTo(204);
+        startRecommendedIama(systemId);
+        for (char section : new char[] {'a', 'b'}) {
+            assertThat(viaApi(task(systemId, "fill-in-dpia-section-" + section), Fixtures.dpiaSection(section))
+                            .statusCode())
+                    .isEqualTo(204);
+        }
+        Map<String, Object> c = new HashMap<>(Fixtures.dpiaSection('c'));
+        c.put("sectionCRisks", List.of(risk("R1", "LOW", "LOW"), risk("R2", "LOW", "MEDIUM")));
+        assertThat(viaApi(task(systemId, "fill-in-dpia-section-c"), c).statusCode())
+                .isEqualTo(204);
+        Map<String, Object> both = measuresFor("R1", "R2");
+        assertThat(viaApi(task(systemId, "fill-in-dpia-section-d"), both).statusCode())
+                .isEqualTo(204);
+        String advice = task("fg", systemId, "privacy-officer-advice");
+        Map<String, Object> sentBack = Map.of(
+                "decision", "SENT_BACK", "motivation", "R1 is geen risico", "sendBackTo", List.of("dpia-section-c"));
+        assertThat(as("fg").postJson("/api/tasks/" + advice + "/complete", JSON.writeValueAsString(sentBack))
+                        .statusCode())
+                .isEqualTo(204);
+
+        c.put("sectionCRisks", List.of(risk("R2", "LOW", "MEDIUM")));
+        assertThat(viaEngineRest(task(systemId, "rework-dpia-section-c"), "complete", c)
+                        .statusCode())
+                .isEqualTo(204);
+        String recheck = task(systemId, "recheck-dpia-section-d");
+        assertThatThrownBy(() -> task("fg", systemId, "privacy-officer-advice")).isInstanceOf(AssertionError.class);
+        // The task page says why D is back and what to do.
+        assertThat(page().get("/taken/" + recheck).body())
+                .contains("Onderdeel C is herzien en heeft een risico niet meer dat een maatregel hieronder noemt.");
+        HttpResponse<String> api = viaApi(recheck, both);
+        refusedNaming(api, "sectionDMeasures[0].riskId");
+        assertThat(json(api).path("detail").asText()).contains("'R1'").contains("its risks are: R2.");
+        refusedNaming(viaEngineRest(recheck, "complete", both), "'sectionDMeasures[0].riskId'");
+        refusedNaming(viaEngineRest(recheck, "submit-form", both), "'sectionDMeasures[0].riskId'");
+        assertThat(json(viaPage(page(), recheck, JSON.writeValueAsString(both)))
+                        .path("message")
+                        .asText())
+                .startsWith(
+                        "Regel 1: Deze maatregel noemt risico ‘R1’, maar onderdeel C heeft dat risico niet (wel: R2)")
+                .endsWith("Er is niets opgeslagen.");
+        assertThat(task(systemId, "recheck-dpia-section-d")).isEqualTo(recheck);
+
+        assertThat(viaEngineRest(recheck, "submit-form", measuresFor("R2")).statusCode())
+                .isEqualTo(204);
+        assertThat(task("fg", systemId, "privacy-officer-advice")).isNotBlank();
     }
 
     /** ADR 0037: the questions that complete IAMA v2 and the Rijksmodel DPIA v3 and that the law requires. */

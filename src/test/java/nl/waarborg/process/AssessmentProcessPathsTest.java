@@ -1632,6 +1632,122 @@ class AssessmentProcessPathsTest {
         assertThat(version(system, AssessmentType.DPIA, 1).status()).isEqualTo(VersionStatus.REJECTED);
     }
 
+    // ------------------------------------------------------------ dpia: D names C's risks after a rework (ADR 0051)
+
+    /** Section C with these risks (each MEDIUM x HIGH). */
+    static Map<String, Object> dpiaSectionC(String... riskIds) {
+        Map<String, Object> v = dpiaSection("c", "LOW");
+        List<String> rows = java.util.Arrays.stream(riskIds)
+                .map(id -> "{\"riskId\":\"" + id + "\",\"risk\":\"Risico " + id + "\",\"likelihood\":\"MEDIUM\","
+                        + "\"impact\":\"HIGH\",\"origin\":\"Koppeling van bestanden\"}")
+                .toList();
+        v.put("sectionCRisks", json("[" + String.join(",", rows) + "]"));
+        return v;
+    }
+
+    /** Section D with one measure for this risk. */
+    static Map<String, Object> dpiaSectionD(String riskId) {
+        Map<String, Object> v = dpiaSection("d", "LOW");
+        v.put(
+                "sectionDMeasures",
+                json("[{\"riskId\":\"" + riskId + "\",\"measure\":\"Menselijke toets\",\"owner\":\"Teamleider\","
+                        + "\"residualRisk\":\"LOW\"}]"));
+        return v;
+    }
+
+    /** A DPIA filled in (its measure names R1) and sent back to the parts given by the gate given. */
+    ProcessInstance dpiaSentBack(String system, String gate, String... parts) {
+        ProcessInstance dpia = startAssessment("dpia", system);
+        fillDpia(system, "LOW");
+        if ("alderman-decision".equals(gate)) {
+            decide(system, "privacy-officer-advice", "APPROVED");
+        }
+        sendBack(system, gate, "Risico's herzien", parts);
+        return dpia;
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> savedMeasures(String system) {
+        Map<String, Object> d = (Map<String, Object>)
+                version(system, AssessmentType.DPIA, 1).answers().get("dpia-section-d");
+        return (List<Map<String, Object>>) d.get("sectionDMeasures");
+    }
+
+    /** The rework left section D naming R1, which section C no longer has: D is taken up again before review. */
+    void measuresAreRecheckedBeforeReview(String system, ProcessInstance dpia) {
+        assertThat(dpia).isWaitingAt("recheck-dpia-section-d");
+        assertThat(openTaskKeys(system)).containsExactly("recheck-dpia-section-d");
+        assertThat(refusedField(() -> lead(system, "recheck-dpia-section-d", dpiaSectionD("R1"))))
+                .isEqualTo("sectionDMeasures[0].riskId");
+        assertThat(dpia).isWaitingAt("recheck-dpia-section-d");
+        lead(system, "recheck-dpia-section-d", dpiaSectionD("R2"));
+        assertThat(dpia).isWaitingAt("privacy-officer-advice");
+        assertThat(savedMeasures(system))
+                .singleElement()
+                .satisfies(m -> assertThat(m).containsEntry("riskId", "R2"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"privacy-officer-advice", "alderman-decision"})
+    @DisplayName("DPIA: alleen C teruggestuurd en het risico van een maatregel vervalt: eerst D afstemmen, dan de FG")
+    void aReworkOfSectionCThatDropsAMeasuresRiskLeadsThroughSectionD(String gate) {
+        String system = newSystem();
+        ProcessInstance dpia = dpiaSentBack(system, gate, "dpia-section-c");
+        lead(system, "rework-dpia-section-c", dpiaSectionC("R2"));
+        measuresAreRecheckedBeforeReview(system, dpia);
+        decide(system, "privacy-officer-advice", "APPROVED");
+        assertThat(dpia).isWaitingAt("alderman-decision");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"privacy-officer-advice", "alderman-decision"})
+    @DisplayName("DPIA: C en D teruggestuurd, D eerst afgerond en daarna R1 uit C: eerst D afstemmen")
+    void sectionDReworkedBeforeSectionCIsTakenUpAgain(String gate) {
+        String system = newSystem();
+        ProcessInstance dpia = dpiaSentBack(system, gate, "dpia-section-c", "dpia-section-d");
+        lead(system, "rework-dpia-section-d", dpiaSectionD("R1"));
+        lead(system, "rework-dpia-section-c", dpiaSectionC("R2", "R3"));
+        measuresAreRecheckedBeforeReview(system, dpia);
+    }
+
+    @Test
+    @DisplayName(
+            "DPIA: C en D teruggestuurd, C eerst en D volgt C; of C houdt zijn nummers: direct naar de FG; een nieuw"
+                    + " hoog risico zonder maatregel leidt tot raadpleging AP")
+    void aReworkThatKeepsTheReferencesGoesStraightToReview() {
+        String system = newSystem();
+        ProcessInstance dpia = dpiaSentBack(system, "privacy-officer-advice", "dpia-section-c", "dpia-section-d");
+        lead(system, "rework-dpia-section-c", dpiaSectionC("R2"));
+        lead(system, "rework-dpia-section-d", dpiaSectionD("R2"));
+        assertThat(dpia).isWaitingAt("privacy-officer-advice").hasNotPassed("recheck-dpia-section-d");
+
+        String other = newSystem();
+        ProcessInstance kept = dpiaSentBack(other, "alderman-decision", "dpia-section-c");
+        lead(other, "rework-dpia-section-c", dpiaSectionC("R1", "R2"));
+        assertThat(kept).isWaitingAt("privacy-officer-advice").hasNotPassed("recheck-dpia-section-d");
+        // The new high risk R2 has no measure: a high residual risk, so the DPA is consulted (Art. 36(1)).
+        decide(other, "privacy-officer-advice", "APPROVED");
+        assertThat(kept).isWaitingAt("dpa-consultation-submit");
+    }
+
+    @Test
+    @DisplayName("DPIA: alleen A teruggestuurd, C via de API opgeslagen zonder R1: eerst D afstemmen")
+    void sectionCSavedOutsideItsTaskDuringAReworkLeadsThroughSectionD() {
+        String system = newSystem();
+        ProcessInstance dpia = dpiaSentBack(system, "privacy-officer-advice", "dpia-section-a");
+        AssessmentVersion version = version(system, AssessmentType.DPIA, 1);
+        assertThat(version.status()).isEqualTo(VersionStatus.DRAFT);
+        Map<String, Object> c = new HashMap<>();
+        dpiaSectionC("R2")
+                .forEach((k, v) -> c.put(
+                        k,
+                        nl.waarborg.engine.VariableValues.toPlain(
+                                v instanceof org.camunda.spin.plugin.variable.value.JsonValue j ? j.getValue() : v)));
+        assessments.saveSection(version.assessmentId(), 1, "dpia-section-c", c, "lead");
+        lead(system, "rework-dpia-section-a", dpiaSection("a", "LOW"));
+        measuresAreRecheckedBeforeReview(system, dpia);
+    }
+
     @Test
     @DisplayName("DPIA: FG-advies en besluit wethouder over de servicetermijn worden gemeld")
     void overdueDpiaGatesAreEscalated() {
