@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Failed logins go into the audit trail aggregated per account (the attempted name, never the password): the first
  * failure of a window as LOGIN_FAILED and, when the account gets locked for a while, one LOGIN_LOCKED with the count
- * (see LoginThrottle). Attempts refused during a lock give one LOGIN_THROTTLED per lock of an account and of an address
+ * (see LoginThrottle); a client address locked for failures of any names, one ADDRESS_LOCKED. Attempts refused during a lock give one LOGIN_THROTTLED per lock of an account and of an address
  * (the throttle publishes only the first). A session ended by the per-request account re-check gives one
  * SESSION_ENDED; a request without a session that the re-check refuses (HTTP Basic, a bearer token) is a refusal like
  * any other, aggregated by {@link RefusalAudit}. A flood adds a few rows per account and address per window, not one
@@ -54,6 +54,10 @@ public class SecurityAuditListener {
         details.put("address", address);
         if (event.cause() != null) {
             details.put("cause", cut(event.cause(), MAX_CAUSE));
+        }
+        if (event.account() == null) {
+            audit.recordIndependently(AuditAction.ADDRESS_LOCKED, null, null, details);
+            return;
         }
         audit.recordIndependently(
                 event.locked() ? AuditAction.LOGIN_LOCKED : AuditAction.LOGIN_FAILED,

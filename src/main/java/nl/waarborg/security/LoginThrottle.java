@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Counts failed logins per account and per client address in a fixed window and refuses attempts for a while once a
  * count reaches its maximum. Nothing is permanent: a lock ends by itself after {@link LoginThrottleProperties#lock()}.
  * While a key is locked the password is not even checked. Publishes {@link LoginAbuse} once for the first failure of an
- * account in a window and once when an account gets locked, and {@link LoginThrottled} once per lock for the attempts
+ * account in a window and once when an account or an address gets locked, and {@link LoginThrottled} once per lock for the attempts
  * it refuses, so the audit trail gets a few rows, not one per attempt.
  * The counts and locks are in the database ({@link LoginFailureStore}): every node on it sees the same lock, and an
  * administrator's unlock on one node holds on all (ADR 0027).
@@ -65,13 +65,18 @@ public class LoginThrottle {
         Instant now = clock.instant();
         LoginFailureStore.Hit accountHit = store.hit(
                 accountKey(account), now, properties.window(), properties.accountMaxFailures(), properties.lock());
-        store.hit(addressKey(address), now, properties.window(), properties.addressMaxFailures(), properties.lock());
+        LoginFailureStore.Hit addressHit = store.hit(
+                addressKey(address), now, properties.window(), properties.addressMaxFailures(), properties.lock());
         if (accountHit.window().failures() == 1 && !accountHit.lockStarted()) {
             events.publishEvent(new LoginAbuse(normalised(account), address, 1, false, cause));
         }
         if (accountHit.lockStarted()) {
             events.publishEvent(new LoginAbuse(
                     normalised(account), address, accountHit.window().failures(), true, cause));
+        }
+        if (addressHit.lockStarted()) {
+            events.publishEvent(
+                    new LoginAbuse(null, address, addressHit.window().failures(), true, cause));
         }
     }
 

@@ -217,6 +217,13 @@ class SecurityRefusalsAuditTest {
                 .singleElement()
                 .asString()
                 .contains("\"lockedBy\":[\"address\"]");
+        assertThat(jdbc.sql("SELECT details FROM wb_audit_event WHERE action = 'ADDRESS_LOCKED' AND seq > :before")
+                        .param("before", before)
+                        .query(String.class)
+                        .list())
+                .singleElement()
+                .asString()
+                .contains("\"failures\":25");
         Thread.sleep(Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow()) * 1000 + 300);
     }
 }
