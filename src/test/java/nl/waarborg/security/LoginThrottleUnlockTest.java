@@ -176,6 +176,31 @@ class LoginThrottleUnlockTest {
                 .hasSize(2);
     }
 
+    /** A locked address is published once as locked, and once for the single sign-on it then refuses. */
+    @Test
+    void aLockedAddressIsPublishedAndRefusesASingleSignOnOnce() {
+        LoginThrottle node = new LoginThrottle(
+                new LoginThrottleProperties(4, 2, Duration.ofHours(1), Duration.ofHours(1)),
+                published::add,
+                new LoginFailureStore(jdbc, transactions));
+        String address = "10.9." + UUID.randomUUID();
+        node.failed(account("one"), address);
+        node.failed(account("two"), address);
+        assertThat(published(LoginAbuse.class).filter(e -> address.equals(e.address()) && e.account() == null))
+                .singleElement()
+                .satisfies(e -> assertThat(e.failures()).isEqualTo(2));
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> node.checkAddress(address)).isInstanceOf(LoginThrottledException.class);
+        }
+        assertThat(published(LoginThrottled.class).filter(e -> address.equals(e.address())))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.account()).isNull();
+                    assertThat(e.lockedBy()).containsExactly("address");
+                    assertThat(e.via()).isEqualTo("single sign-on");
+                });
+    }
+
     @Test
     void endedWindowsAreForgotten() {
         LoginThrottle throttle = node();
