@@ -2,8 +2,9 @@ package nl.waarborg.administration;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import nl.waarborg.security.AccountStates;
+import nl.waarborg.security.AccountStates.Ended;
+import nl.waarborg.security.AccountStates.State;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,19 +30,22 @@ class CurrentAccountStates implements AccountStates {
     }
 
     @Override
-    public Optional<List<String>> currentGroups(String userId) {
+    public State current(String userId) {
         if (userId == null || userId.length() > AccountRules.MAX_ID) {
-            return Optional.empty();
+            return State.ended(Ended.DELETED);
         }
         List<String[]> rows = jdbc.sql(sql)
                 .param("id", userId)
                 .query((rs, row) -> new String[] {rs.getString("group_id"), rs.getString("deactivated")})
                 .list();
-        if (rows.isEmpty() || rows.stream().anyMatch(r -> r[1] != null)) {
-            return Optional.empty();
+        if (rows.isEmpty()) {
+            return State.ended(Ended.DELETED);
+        }
+        if (rows.stream().anyMatch(r -> r[1] != null)) {
+            return State.ended(Ended.DEACTIVATED);
         }
         List<String> groups = new ArrayList<>();
         rows.stream().map(r -> r[0]).filter(g -> g != null).sorted().forEach(groups::add);
-        return Optional.of(groups);
+        return State.active(groups);
     }
 }

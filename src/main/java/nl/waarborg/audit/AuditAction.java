@@ -71,6 +71,12 @@ public enum AuditAction {
     REFUSALS_REPEATED,
     LOGIN_FAILED,
     LOGIN_LOCKED,
+    // a client address locked for its failed logins; a login refused while the throttle holds a lock, once per lock of
+    // an account or an address; a session that the per-request account re-check ended (deactivated or deleted) (ADR
+    // 0050)
+    ADDRESS_LOCKED,
+    LOGIN_THROTTLED,
+    SESSION_ENDED,
     // evidence
     CHECKPOINT_CREATED
 }

@@ -8,12 +8,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -32,21 +35,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * wherever it goes (pages, /api, /engine-rest, Camunda's webapps): a deactivated or deleted user's session ends at once
  * (pages: to the login page with a Dutch message; APIs: 401 problem+json), and changed groups become the request's
  * authorities, in the session and in Camunda's webapp session too (ADR 0027). Runs after the logins, before the engine
- * gets the user ({@link EngineAuthenticationBridgeFilter}).
+ * gets the user ({@link EngineAuthenticationBridgeFilter}). Each refusal is published as {@link SessionEnded} for the
+ * audit trail (ADR 0050).
  */
 public class AccountRecheckFilter extends OncePerRequestFilter {
 
     static final String ENDED = "/login?ended";
 
+    private static final Logger log = LoggerFactory.getLogger(AccountRecheckFilter.class);
     private static final AntPathRequestMatcher CAMUNDA_API = AntPathRequestMatcher.antMatcher("/camunda/api/**");
 
     private final AccountStates states;
     private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
     private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-    public AccountRecheckFilter(AccountStates states, ObjectMapper json) {
+    public AccountRecheckFilter(AccountStates states, ObjectMapper json, ApplicationEventPublisher events) {
         this.states = states;
         this.json = json;
+        this.events = events;
     }
 
     @Override
@@ -57,16 +64,20 @@ public class AccountRecheckFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<List<String>> groups = states.currentGroups(authentication.getName());
-        if (groups.isEmpty()) {
-            end(request, response);
+        AccountStates.State state = states.current(authentication.getName());
+        if (state.ended() != null) {
+            end(
+                    request,
+                    response,
+                    authentication.getName(),
+                    state.ended().name().toLowerCase(Locale.ROOT));
             return;
         }
-        Set<String> now = new TreeSet<>(groups.get());
+        Set<String> now = new TreeSet<>(state.groups());
         if (!now.equals(authorities(authentication))) {
             Authentication refreshed = withGroups(authentication, now);
             if (refreshed == null) {
-                end(request, response);
+                end(request, response, authentication.getName(), "login-unknown");
                 return;
             }
             refresh(request, response, refreshed);
@@ -90,11 +101,21 @@ public class AccountRecheckFilter extends OncePerRequestFilter {
         }
     }
 
-    private void end(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void end(HttpServletRequest request, HttpServletResponse response, String userId, String reason)
+            throws IOException {
         SecurityContextHolder.clearContext();
         HttpSession session = request.getSession(false);
+        String sessionId = null;
         if (session != null) {
+            sessionId = session.getId();
             session.invalidate();
+        }
+        try {
+            events.publishEvent(new SessionEnded(
+                    userId, reason, sessionId, request.getRemoteAddr(), request.getMethod(), request.getRequestURI()));
+        } catch (RuntimeException e) {
+            // The refusal stands even when it cannot be recorded.
+            log.error("Could not record the ended session of {} in the audit trail", userId, e);
         }
         if (SecurityConfig.API.matches(request) || CAMUNDA_API.matches(request)) {
             SecurityConfig.writeProblem(

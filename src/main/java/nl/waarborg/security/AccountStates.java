@@ -1,7 +1,6 @@
 package nl.waarborg.security;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A user's state as the identity store holds it now, read on every request ({@link AccountRecheckFilter}), so that a
@@ -10,6 +9,23 @@ import java.util.Optional;
  */
 public interface AccountStates {
 
-    /** The user's groups now (all of them, as the engine knows them); empty when the user is deactivated or deleted. */
-    Optional<List<String>> currentGroups(String userId);
+    /** Why an account can no longer be used. */
+    enum Ended {
+        DEACTIVATED,
+        DELETED
+    }
+
+    /** The user's groups now (all of them, as the engine knows them), or why the account has ended (groups empty). */
+    record State(List<String> groups, Ended ended) {
+
+        public static State active(List<String> groups) {
+            return new State(List.copyOf(groups), null);
+        }
+
+        public static State ended(Ended why) {
+            return new State(List.of(), why);
+        }
+    }
+
+    State current(String userId);
 }

@@ -98,7 +98,8 @@ class LoginFailureStore {
 
     private void write(Window window, Duration length) {
         jdbc.sql("UPDATE wb_login_failure SET failures = :failures, window_started = :started,"
-                        + " locked_until = :locked, expires_at = :expires WHERE throttle_key = :key")
+                        + " locked_until = :locked, expires_at = :expires, refusal_recorded = FALSE"
+                        + " WHERE throttle_key = :key")
                 .param("failures", window.failures())
                 .param("started", window.started().toEpochMilli())
                 .param(
@@ -109,6 +110,20 @@ class LoginFailureStore {
                 .param("expires", expiry(window, length).toEpochMilli())
                 .param("key", window.key())
                 .update();
+    }
+
+    /**
+     * Claims the recording of a refusal during the key's lock that ends at {@code lockedUntil}: true for exactly one
+     * caller on any node per lock (an update from FALSE to TRUE in a transaction of its own), false for every later one.
+     */
+    boolean claimRefusal(String key, Instant lockedUntil) {
+        Integer claimed = ownTransaction.execute(
+                status -> jdbc.sql("UPDATE wb_login_failure SET refusal_recorded = TRUE WHERE throttle_key = :key"
+                                + " AND locked_until = :locked AND refusal_recorded = FALSE")
+                        .param("key", cut(key))
+                        .param("locked", lockedUntil.toEpochMilli())
+                        .update());
+        return claimed != null && claimed == 1;
     }
 
     /** The windows of these keys that have not ended. */

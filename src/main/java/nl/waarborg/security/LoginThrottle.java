@@ -3,8 +3,11 @@ package nl.waarborg.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -13,13 +16,15 @@ import org.springframework.stereotype.Component;
  * Counts failed logins per account and per client address in a fixed window and refuses attempts for a while once a
  * count reaches its maximum. Nothing is permanent: a lock ends by itself after {@link LoginThrottleProperties#lock()}.
  * While a key is locked the password is not even checked. Publishes {@link LoginAbuse} once for the first failure of an
- * account in a window and once when an account gets locked, so the audit trail gets a few rows, not one per attempt.
+ * account in a window and once when an account or an address gets locked, and {@link LoginThrottled} once per lock for the attempts
+ * it refuses, so the audit trail gets a few rows, not one per attempt.
  * The counts and locks are in the database ({@link LoginFailureStore}): every node on it sees the same lock, and an
  * administrator's unlock on one node holds on all (ADR 0027).
  */
 @Component
 public class LoginThrottle {
 
+    private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
     private static final String ACCOUNT = "account:";
 
     private final LoginThrottleProperties properties;
@@ -41,14 +46,14 @@ public class LoginThrottle {
         Instant now = clock.instant();
         String accountKey = accountKey(account);
         List<LoginFailureStore.Window> windows = store.current(List.of(accountKey, addressKey(address)), now);
-        refuseWhileLocked(windows, now);
+        refuseWhileLocked(windows, now, account, address);
         return windows.stream().anyMatch(w -> w.key().equals(accountKey));
     }
 
     /** Refuses (LoginThrottledException) while the address is locked: a single sign-on login, which no password guard. */
     public void checkAddress(String address) {
         Instant now = clock.instant();
-        refuseWhileLocked(store.current(List.of(addressKey(address)), now), now);
+        refuseWhileLocked(store.current(List.of(addressKey(address)), now), now, null, address);
     }
 
     public void failed(String account, String address) {
@@ -60,13 +65,18 @@ public class LoginThrottle {
         Instant now = clock.instant();
         LoginFailureStore.Hit accountHit = store.hit(
                 accountKey(account), now, properties.window(), properties.accountMaxFailures(), properties.lock());
-        store.hit(addressKey(address), now, properties.window(), properties.addressMaxFailures(), properties.lock());
+        LoginFailureStore.Hit addressHit = store.hit(
+                addressKey(address), now, properties.window(), properties.addressMaxFailures(), properties.lock());
         if (accountHit.window().failures() == 1 && !accountHit.lockStarted()) {
             events.publishEvent(new LoginAbuse(normalised(account), address, 1, false, cause));
         }
         if (accountHit.lockStarted()) {
             events.publishEvent(new LoginAbuse(
                     normalised(account), address, accountHit.window().failures(), true, cause));
+        }
+        if (addressHit.lockStarted()) {
+            events.publishEvent(
+                    new LoginAbuse(null, address, addressHit.window().failures(), true, cause));
         }
     }
 
@@ -104,16 +114,46 @@ public class LoginThrottle {
         store.removeEnded(clock.instant());
     }
 
-    private static void refuseWhileLocked(List<LoginFailureStore.Window> windows, Instant now) {
+    /**
+     * Refuses while one of the windows is locked. The first refusal of each lock (on any node) is published as
+     * {@link LoginThrottled}; later ones are not, so a flood of attempts during a lock adds one audit row per locked
+     * account and per locked address, not one per attempt (ADR 0050).
+     */
+    private void refuseWhileLocked(
+            List<LoginFailureStore.Window> windows, Instant now, String account, String address) {
         Duration wait = Duration.ZERO;
+        List<String> firstOfLock = new ArrayList<>();
         for (LoginFailureStore.Window window : windows) {
             if (window.lockedAt(now)) {
                 Duration left = Duration.between(now, window.lockedUntil());
                 wait = left.compareTo(wait) > 0 ? left : wait;
+                if (store.claimRefusal(window.key(), window.lockedUntil())) {
+                    firstOfLock.add(window.key().startsWith(ACCOUNT) ? "account" : "address");
+                }
             }
         }
-        if (!wait.isZero()) {
-            throw new LoginThrottledException(wait);
+        if (wait.isZero()) {
+            return;
+        }
+        LoginThrottledException refused = new LoginThrottledException(wait);
+        if (!firstOfLock.isEmpty()) {
+            publishRefusal(account, address, firstOfLock, refused.retryAfterSeconds());
+        }
+        throw refused;
+    }
+
+    private void publishRefusal(String account, String address, List<String> lockedBy, long retryAfterSeconds) {
+        try {
+            events.publishEvent(new LoginThrottled(
+                    account == null ? null : normalised(account),
+                    account,
+                    address,
+                    List.copyOf(lockedBy),
+                    retryAfterSeconds,
+                    account == null ? "single sign-on" : "password"));
+        } catch (RuntimeException e) {
+            // The login stays refused even when the refusal cannot be recorded.
+            log.error("Could not record a throttled login in the audit trail", e);
         }
     }
 

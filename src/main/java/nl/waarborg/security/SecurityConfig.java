@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -67,7 +68,8 @@ public class SecurityConfig {
             SingleSignOnProperties ssoProperties,
             ObjectProvider<SsoAccountSync> sync,
             LoginThrottle throttle,
-            AccountStates accountStates)
+            AccountStates accountStates,
+            ApplicationEventPublisher events)
             throws Exception {
         SingleSignOn sso = ssoProperties.enabled() ? new SingleSignOn(ssoProperties, sync.getObject(), throttle) : null;
         boolean basic = local.enabled() || !local.serviceAccounts().isEmpty();
@@ -149,7 +151,8 @@ public class SecurityConfig {
                                 "Permissions-Policy", "camera=(), microphone=(), geolocation=()")))
                 // Every request re-reads the user's state (deactivated: the session ends; groups changed: new
                 // authorities), then hands the user to the engine (ADR 0027).
-                .addFilterAfter(new AccountRecheckFilter(accountStates, objectMapper), BasicAuthenticationFilter.class)
+                .addFilterAfter(
+                        new AccountRecheckFilter(accountStates, objectMapper, events), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationBridgeFilter(identityService), AccountRecheckFilter.class);
         if (local.enabled()) {
             http.formLogin(form -> form.loginPage("/login")

@@ -34,6 +34,11 @@ class LoginAbuseTest {
     JdbcClient jdbc;
 
     private String newUser(String prefix) {
+        return newUser(identity, prefix);
+    }
+
+    /** A project lead with {@link #PASSWORD}, made in the identity store directly. */
+    static String newUser(IdentityService identity, String prefix) {
         String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         User user = identity.newUser(id);
         user.setPassword(PASSWORD);
@@ -103,7 +108,7 @@ class LoginAbuseTest {
     }
 
     @Test
-    void aFloodOfBadLoginsAddsTwoAuditRowsNotOnePerAttempt() throws InterruptedException {
+    void aFloodOfBadLoginsAddsThreeAuditRowsNotOnePerAttempt() throws InterruptedException {
         String user = newUser("flooded");
         for (int i = 0; i < 5; i++) {
             assertThat(as(user, "wrong-" + i)).isEqualTo(401);
@@ -120,7 +125,7 @@ class LoginAbuseTest {
                         .param("user", user)
                         .query(String.class)
                         .list())
-                .containsExactly("LOGIN_FAILED", "LOGIN_LOCKED");
+                .containsExactly("LOGIN_FAILED", "LOGIN_LOCKED", "LOGIN_THROTTLED");
         assertThat(jdbc.sql("SELECT details FROM wb_audit_event WHERE user_id = :user AND action = 'LOGIN_LOCKED'")
                         .param("user", user)
                         .query(String.class)

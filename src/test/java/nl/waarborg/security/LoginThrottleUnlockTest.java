@@ -30,10 +30,14 @@ class LoginThrottleUnlockTest {
     @Autowired
     PlatformTransactionManager transactions;
 
-    private final List<LoginAbuse> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Object> published = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private LoginThrottle node() {
-        return new LoginThrottle(SETTINGS, e -> events.add((LoginAbuse) e), new LoginFailureStore(jdbc, transactions));
+        return new LoginThrottle(SETTINGS, published::add, new LoginFailureStore(jdbc, transactions));
+    }
+
+    private <T> java.util.stream.Stream<T> published(Class<T> type) {
+        return published.stream().filter(type::isInstance).map(type::cast);
     }
 
     private static String account(String prefix) {
@@ -62,7 +66,7 @@ class LoginThrottleUnlockTest {
         two.failed(name, "10.0.0.9");
         assertThat(of(one, name).get(0).lockedUntil()).isNotNull();
         assertThatThrownBy(() -> one.checkAllowed(name, "10.0.0.7")).isInstanceOf(LoginThrottledException.class);
-        assertThat(events.stream().filter(e -> e.account().equals(name)))
+        assertThat(published(LoginAbuse.class).filter(e -> name.equals(e.account())))
                 .extracting(LoginAbuse::locked, LoginAbuse::failures)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(false, 1), org.assertj.core.groups.Tuple.tuple(true, 4));
@@ -121,8 +125,80 @@ class LoginThrottleUnlockTest {
                         .single())
                 .as("four count, the other two arrive while it is locked")
                 .isEqualTo(4);
-        assertThat(events.stream().filter(e -> e.account().equals(name) && e.locked()))
+        assertThat(published(LoginAbuse.class).filter(e -> name.equals(e.account()) && e.locked()))
                 .hasSize(1);
+    }
+
+    /** Refused attempts on two nodes at once while an account is locked: one of them is published, whichever node. */
+    @Test
+    void aLockGivesOneThrottledRefusalWhateverTheNodesAndAttempts() throws InterruptedException {
+        LoginThrottle one = node();
+        LoginThrottle two = node();
+        String name = account("locked");
+        for (int i = 0; i < 4; i++) {
+            one.failed(name, "10.0.2.1");
+        }
+        List<Thread> threads = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        for (int t = 0; t < 8; t++) {
+            LoginThrottle node = t % 2 == 0 ? one : two;
+            String address = "10.0.2." + (10 + t);
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < 5; i++) {
+                    try {
+                        node.checkAllowed(name.toUpperCase(), address);
+                    } catch (LoginThrottledException expected) {
+                        refused.incrementAndGet();
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(refused).hasValue(40);
+        assertThat(published(LoginThrottled.class).filter(e -> name.equals(e.account())))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.lockedBy()).containsExactly("account");
+                    assertThat(e.typed()).isEqualTo(name.toUpperCase());
+                    assertThat(e.via()).isEqualTo("password");
+                });
+        // After an unlock the next lock is a new one, with a refusal of its own.
+        one.unlock(name);
+        for (int i = 0; i < 4; i++) {
+            two.failed(name, "10.0.2.1");
+        }
+        assertThatThrownBy(() -> one.checkAllowed(name, "10.0.2.1")).isInstanceOf(LoginThrottledException.class);
+        assertThat(published(LoginThrottled.class).filter(e -> name.equals(e.account())))
+                .hasSize(2);
+    }
+
+    /** A locked address is published once as locked, and once for the single sign-on it then refuses. */
+    @Test
+    void aLockedAddressIsPublishedAndRefusesASingleSignOnOnce() {
+        LoginThrottle node = new LoginThrottle(
+                new LoginThrottleProperties(4, 2, Duration.ofHours(1), Duration.ofHours(1)),
+                published::add,
+                new LoginFailureStore(jdbc, transactions));
+        String address = "10.9." + UUID.randomUUID();
+        node.failed(account("one"), address);
+        node.failed(account("two"), address);
+        assertThat(published(LoginAbuse.class).filter(e -> address.equals(e.address()) && e.account() == null))
+                .singleElement()
+                .satisfies(e -> assertThat(e.failures()).isEqualTo(2));
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> node.checkAddress(address)).isInstanceOf(LoginThrottledException.class);
+        }
+        assertThat(published(LoginThrottled.class).filter(e -> address.equals(e.address())))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.account()).isNull();
+                    assertThat(e.lockedBy()).containsExactly("address");
+                    assertThat(e.via()).isEqualTo("single sign-on");
+                });
     }
 
     @Test
