@@ -113,6 +113,13 @@ public final class EngineOwnedVariables {
             "dataSubjectsEscalateAt",
             "useSuspended",
             "incidentRiskChanged",
+            // What the models route on, set by a listener just before the gateway reads it (transient): a stored
+            // variable of the same name would make that listener fail, so a user could block someone else's process.
+            "rework",
+            "highResidualRisk",
+            "measuresNameMissingRisks",
+            "dpaAwaitingInformation",
+            "dpaExtensionAnnouncedNow",
             // The engine's own multi-instance counters (setting them ends a loop early).
             "loopCounter",
             "nrOfInstances",

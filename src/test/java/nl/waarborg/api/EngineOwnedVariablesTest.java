@@ -208,6 +208,12 @@ class EngineOwnedVariablesTest extends GuardScenario {
         calls.put(
                 "process variables",
                 new String[] {"POST", pi + "/variables", "{\"modifications\":{\"round\":{\"value\":9}}}", "round"});
+        calls.put("a value a gateway routes on", new String[] {
+            "POST",
+            pi + "/variables",
+            "{\"modifications\":{\"measuresNameMissingRisks\":{\"value\":true}}}",
+            "measuresNameMissingRisks"
+        });
         calls.put("a gate's input as process variable", new String[] {
             "POST",
             pi + "/variables",

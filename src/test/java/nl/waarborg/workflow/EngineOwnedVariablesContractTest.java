@@ -51,7 +51,12 @@ class EngineOwnedVariablesContractTest {
                 DpaConsultation.STARTED_AT,
                 DpaConsultation.EXTENDED,
                 DpaConsultation.RECEIVED_ON,
-                DpaConsultation.SUSPENDED_DAYS));
+                DpaConsultation.SUSPENDED_DAYS,
+                AssessmentDelegates.REWORK,
+                AssessmentDelegates.HIGH_RESIDUAL_RISK,
+                AssessmentDelegates.MEASURES_NAME_MISSING_RISKS,
+                AssessmentDelegates.AWAITING_INFORMATION,
+                AssessmentDelegates.EXTENSION_ANNOUNCED_NOW));
         assertThat(set)
                 .allSatisfy(name -> assertThat(EngineOwnedVariables.isEngineOwned(name))
                         .as(name)
