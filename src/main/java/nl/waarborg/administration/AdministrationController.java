@@ -1,6 +1,7 @@
 package nl.waarborg.administration;
 
 import java.util.List;
+import nl.waarborg.security.LoginThrottle;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -103,6 +104,12 @@ public class AdministrationController {
     @GetMapping("/login-alerts")
     public List<LoginAlerts.Alert> loginAlerts() {
         return alerts.current();
+    }
+
+    /** The client addresses locked now after failed logins (ADR 0050); their locks end by themselves. */
+    @GetMapping("/locked-addresses")
+    public List<LoginThrottle.AddressLock> lockedAddresses() {
+        return alerts.lockedAddresses();
     }
 
     /** The run-time settings (ADR 0027): the value in use, the environment's, and who changed it when. */

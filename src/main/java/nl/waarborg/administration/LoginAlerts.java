@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The administrator's notice of accounts under attack: the accounts with failed logins counted now on any node (locked
  * or close to it, {@link LoginThrottle#underAttack()}), and the accounts locked in the last
- * {@link #PERIOD} (LOGIN_LOCKED in the audit trail) that no administrator unlocked since. And the unlock itself.
+ * {@link #PERIOD} (LOGIN_LOCKED in the audit trail) that no administrator unlocked since; the client addresses locked
+ * now. And the unlock of an account.
  */
 @Service
 public class LoginAlerts {
@@ -85,6 +86,15 @@ public class LoginAlerts {
         alerts.values().forEach(b -> result.add(b.build()));
         result.sort(Comparator.comparing((Alert a) -> a.lockedUntil() == null).thenComparing(Alert::account));
         return result;
+    }
+
+    /**
+     * The client addresses locked now after failed logins of any names (ADR 0050). They have no unlock: the throttle
+     * has none for an address, and its lock ends by itself.
+     */
+    public List<LoginThrottle.AddressLock> lockedAddresses() {
+        UserAccounts.requireAdministrator();
+        return throttle.lockedAddresses();
     }
 
     /** Ends the account's login lock on every node (and any lock the engine kept from before). */

@@ -26,6 +26,7 @@ public class LoginThrottle {
 
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
     private static final String ACCOUNT = "account:";
+    private static final String ADDRESS = "address:";
 
     private final LoginThrottleProperties properties;
     private final ApplicationEventPublisher events;
@@ -103,6 +104,26 @@ public class LoginThrottle {
                 .toList();
     }
 
+    /** A client address locked now: its failures, since when and until when the lock holds. */
+    public record AddressLock(String address, int failures, Instant lockedSince, Instant lockedUntil) {}
+
+    /**
+     * The client addresses locked now, counted on every node (ADR 0050), for the administrator's notice. A lock starts
+     * with a length of {@link LoginThrottleProperties#lock()}, so it started that long before it ends. There is no unlock
+     * of an address: its lock ends by itself.
+     */
+    public List<AddressLock> lockedAddresses() {
+        Instant now = clock.instant();
+        return store.active(ADDRESS, Integer.MAX_VALUE, now).stream()
+                .filter(w -> w.lockedAt(now))
+                .map(w -> new AddressLock(
+                        w.key().substring(ADDRESS.length()),
+                        w.failures(),
+                        w.lockedUntil().minus(properties.lock()),
+                        w.lockedUntil()))
+                .toList();
+    }
+
     /** Ends the account's count and lock on every node at once (an administrator's unlock); true if there was one. */
     public boolean unlock(String account) {
         return store.remove(accountKey(account), clock.instant());
@@ -166,6 +187,6 @@ public class LoginThrottle {
     }
 
     private static String addressKey(String address) {
-        return "address:" + (address == null ? "unknown" : address);
+        return ADDRESS + (address == null ? "unknown" : address);
     }
 }

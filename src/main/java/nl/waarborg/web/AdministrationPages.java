@@ -39,6 +39,7 @@ public class AdministrationPages {
     public String overview(@RequestParam(defaultValue = "0") int offset, Model model) {
         model.addAttribute("page", users.list(PAGE, Math.max(0, offset)));
         model.addAttribute("alerts", alerts.current());
+        model.addAttribute("lockedAddresses", alerts.lockedAddresses());
         model.addAttribute("groups", groups.groups());
         return "admin";
     }

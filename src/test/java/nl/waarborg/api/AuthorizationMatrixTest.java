@@ -107,6 +107,7 @@ class AuthorizationMatrixTest {
                 new Call("GET", "/api/admin/users/lead", null, List.of("admin")),
                 new Call("GET", "/api/admin/groups", null, List.of("admin")),
                 new Call("GET", "/api/admin/login-alerts", null, List.of("admin")),
+                new Call("GET", "/api/admin/locked-addresses", null, List.of("admin")),
                 new Call("GET", "/api/admin/mail-outbox", null, List.of("admin")),
                 new Call("GET", "/api/me/notification-settings", null, everyone),
                 new Call("POST", "/api/admin/accounts/lead/unlock", "{\"reason\":\"Matrix\"}", List.of("admin")),
