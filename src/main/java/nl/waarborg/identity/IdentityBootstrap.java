@@ -27,14 +27,16 @@ public class IdentityBootstrap implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
 
-    /** Demo user id, first name, last name, group. */
+    /** Demo user id, first name, last name, groups (one or more). */
     static final List<String[]> DEMO_USERS = List.of(
             new String[] {"lead", "Lotte", "de Projectleider", Groups.PROJECT_LEAD},
             new String[] {"fg", "Frank", "de FG", Groups.PRIVACY_OFFICER},
             new String[] {"ethics", "Eva", "van de Ethische Commissie", Groups.ETHICS_COMMITTEE},
             new String[] {"alderman", "Willem", "de Wethouder", Groups.ALDERMAN},
             new String[] {"manager", "Mira", "de Manager", Groups.MANAGER},
-            new String[] {"admin", "Anouk", "van Functioneel Beheer", Groups.ADMIN});
+            new String[] {"admin", "Anouk", "van Functioneel Beheer", Groups.ADMIN},
+            // The mayor decides at the alderman's gate for powers of his own, so he is in both groups (ADR 0035).
+            new String[] {"burgemeester", "Bram", "de Burgemeester", Groups.ALDERMAN, Groups.MAYOR});
 
     /**
      * Camunda's webapps send every user to their "create the first admin" page while nobody is a member of this
@@ -84,16 +86,18 @@ public class IdentityBootstrap implements InitializingBean {
         }
         for (String[] demo : DEMO_USERS) {
             ensureUser(demo[0], demo[1], demo[2], password);
-            ensureMembership(demo[0], demo[3]);
-            if (Groups.ADMIN.equals(demo[3])) {
-                ensureMembership(demo[0], CAMUNDA_ADMIN);
+            for (int i = 3; i < demo.length; i++) {
+                ensureMembership(demo[0], demo[i]);
+                if (Groups.ADMIN.equals(demo[i])) {
+                    ensureMembership(demo[0], CAMUNDA_ADMIN);
+                }
             }
         }
         log.info("""
 
                 ==========================================================================
                  Waarborg demo: log in at http://localhost:{}/  (Camunda: /camunda/app/)
-                 Users: lead, fg, ethics, alderman, manager, admin; password from
+                 Users: lead, fg, ethics, alderman, burgemeester, manager, admin; password from
                  waarborg.demo.password. The demo profile is not for production use.
                 ==========================================================================""", environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")));
     }

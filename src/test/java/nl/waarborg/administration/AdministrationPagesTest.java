@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
+import nl.waarborg.identity.Groups;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import org.camunda.bpm.engine.IdentityService;
@@ -62,6 +64,23 @@ class AdministrationPagesTest {
                 .contains("Vastgelopen werk")
                 .contains("href=\"/beheer/gebruikers/lead\"");
         assertThat(admin.get("/beheer/gebruikers/lead").body()).contains("Lotte de Projectleider (lead)");
+    }
+
+    /** The demo data has a mayor (ADR 0035): a member of the alderman's gate group and of the mayor's group. */
+    @Test
+    void theDemoMayorLogsInAndIsInTheAldermanAndMayorGroups() {
+        Http mayor = loggedIn("burgemeester");
+        assertThat(mayor.get("/taken").statusCode()).isEqualTo(200);
+        for (String group : List.of(Groups.ALDERMAN, Groups.MAYOR)) {
+            assertThat(identity.createUserQuery()
+                            .userId("burgemeester")
+                            .memberOfGroup(group)
+                            .count())
+                    .as("member of %s", group)
+                    .isEqualTo(1);
+        }
+        assertThat(loggedIn("admin").get("/beheer/gebruikers/burgemeester").body())
+                .contains("Bram de Burgemeester (burgemeester)");
     }
 
     @Test
