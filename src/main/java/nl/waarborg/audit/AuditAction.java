@@ -47,6 +47,9 @@ public enum AuditAction {
     // Implement
     ACTION_POINT_DONE,
     GO_LIVE_CHECK_DONE,
+    // after go-live: the reference or confirmation of an updated EU-database registration (AI Act Art. 49, 71; ADR
+    // 0052)
+    EU_REGISTRATION_UPDATED,
     // functional administration of stuck work (each with the administrator's reason)
     TASK_REASSIGNED,
     TASK_DUE_DATE_CORRECTED,

@@ -61,9 +61,13 @@ public class EuRegistrationController {
     }
 
     @Operation(
-            summary = "The owner records the EU database's reference number",
-            description = "Body {\"reference_number\": \"...\"}. Completes the open go-live check go-live-eu-database"
-                    + " of the cycle with it; 409 when the data are not prepared or no such check is open.")
+            summary = "The owner records the EU database's reference number, or the confirmation of an update",
+            description = "Body {\"reference_number\": \"...\"} (one line, at most 200 characters; 400 otherwise)."
+                    + " Completes the open go-live check go-live-eu-database of the cycle with it. After go-live (a"
+                    + " reference was recorded, no such check open) it records the reference or confirmation of the"
+                    + " update for the data changed since, as a new version; the go-live check is not run again."
+                    + " 409 when the data are not prepared, nothing changed since the last recorded reference, or"
+                    + " the system was never registered and no such check is open.")
     @PostMapping("/api/systems/{id}/eu-registration/reference")
     public EuRegistration reference(@PathVariable String id, @RequestBody Map<String, Object> body) {
         SystemAccess.requireChange(systems.get(id));

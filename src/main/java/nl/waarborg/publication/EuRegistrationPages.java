@@ -87,7 +87,10 @@ public class EuRegistrationPages {
         return "redirect:/systemen/" + id + "/eu-registratie";
     }
 
-    /** The owner records the reference number; the go-live check for the EU database is completed with it. */
+    /**
+     * The owner records the reference number: before go-live the go-live check for the EU database is completed with it;
+     * after go-live it is the reference or confirmation of the update of a changed registration (a new version).
+     */
     @PostMapping(PATH + "/referentie")
     public String reference(
             @PathVariable String id,
@@ -96,15 +99,16 @@ public class EuRegistrationPages {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         SystemAccess.requireChange(systems.get(id));
+        boolean wasRegistered = registrations.registered(id).isPresent();
         try {
             registrations.recordReference(id, reference, CurrentUser.id());
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("flashError", "eu.error.noOpenCheck");
+            redirect.addFlashAttribute("flashError", wasRegistered ? "eu.error.noChange" : "eu.error.noOpenCheck");
             return "redirect:/systemen/" + id + "/eu-registratie";
         } catch (WaarborgException e) {
             return refused(e, id, registrations.current(id), model, response);
         }
-        redirect.addFlashAttribute("flash", "eu.recorded");
+        redirect.addFlashAttribute("flash", wasRegistered ? "eu.updateRecorded" : "eu.recorded");
         return "redirect:/systemen/" + id + "/eu-registratie";
     }
 

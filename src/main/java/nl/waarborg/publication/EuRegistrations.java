@@ -8,6 +8,8 @@ import java.util.Optional;
 import nl.waarborg.assessment.AssessmentType;
 import nl.waarborg.assessment.GoLiveDuties;
 import nl.waarborg.assessment.TriageRecords;
+import nl.waarborg.audit.AuditAction;
+import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.shared.CanonicalJson;
 import nl.waarborg.shared.ConflictException;
 import nl.waarborg.system.SystemRegistry;
@@ -41,6 +43,7 @@ public class EuRegistrations {
     private final RegisterPrefill prefill;
     private final ProcessEngine engine;
     private final TaskWork tasks;
+    private final AuditTrail audit;
     private final String organization;
 
     EuRegistrations(
@@ -50,6 +53,7 @@ public class EuRegistrations {
             RegisterPrefill prefill,
             ProcessEngine engine,
             TaskWork tasks,
+            AuditTrail audit,
             @Value("${waarborg.organization-name:Gemeente Voorbeeld}") String organization) {
         this.jdbc = jdbc;
         this.systems = systems;
@@ -57,6 +61,7 @@ public class EuRegistrations {
         this.prefill = prefill;
         this.engine = engine;
         this.tasks = tasks;
+        this.audit = audit;
         this.organization = organization;
     }
 
@@ -96,8 +101,12 @@ public class EuRegistrations {
     }
 
     /**
-     * Records the reference number the EU database gave and completes the open go-live check with it. Refused (and
-     * nothing stored) while the data are incomplete or no go-live check for the EU database is open to this user.
+     * Records the reference number the EU database gave. Before go-live it completes the open go-live check with it.
+     * After go-live (a reference was recorded and no such check is open) it records the reference or confirmation of
+     * an update of the registration (AI Act Art. 49, 71: kept up to date) for the data changed since, as a new version
+     * and an audit event; the go-live check is not run again. Refused (and nothing stored) while the data are
+     * incomplete, when nothing changed since the last recorded reference, or when no go-live check is open and the
+     * system was never registered.
      */
     @Transactional
     public EuRegistration recordReference(String systemId, String reference, String user) {
@@ -109,7 +118,7 @@ public class EuRegistrations {
                 .orElseThrow(() -> new ConflictException("The EU-database registration of system " + systemId
                         + " is not prepared yet; store its data (PUT) first."));
         data.check(dpiaMade(systemId));
-        Task check = engine
+        Optional<Task> check = engine
                 .getTaskService()
                 .createTaskQuery()
                 .processInstanceBusinessKey(systemId)
@@ -117,15 +126,34 @@ public class EuRegistrations {
                 .active()
                 .list()
                 .stream()
-                .findFirst()
+                .findFirst();
+        EuRegistration registered = data.withReference(reference.strip());
+        if (check.isPresent()) {
+            store(systemId, registered, user);
+            tasks.complete(
+                    check.get().getId(),
+                    Map.of("euDatabaseRegistered", true, "euDatabaseReference", registered.referenceNumber()));
+            return registered;
+        }
+        Version earlier = registered(systemId)
                 .orElseThrow(() -> new ConflictException("System " + systemId + " has no open go-live check "
                         + GoLiveDuties.EU_DATABASE + " that you may complete; the reference number is recorded"
                         + " when the cycle reaches its go-live checks."));
-        EuRegistration registered = data.withReference(reference.strip());
-        store(systemId, registered, user);
-        tasks.complete(
-                check.getId(),
-                Map.of("euDatabaseRegistered", true, "euDatabaseReference", registered.referenceNumber()));
+        if (earlier.data().withReference(null).equals(data)) {
+            throw new ConflictException("The EU-database registration of system " + systemId + " has not changed"
+                    + " since reference " + earlier.data().referenceNumber() + " was recorded (version "
+                    + earlier.number() + "); store the changed data (PUT) first.");
+        }
+        int number = store(systemId, registered, user);
+        audit.record(
+                AuditAction.EU_REGISTRATION_UPDATED,
+                user,
+                systemId,
+                Map.of(
+                        "version", number,
+                        "reference", registered.referenceNumber(),
+                        "previousVersion", earlier.number(),
+                        "previousReference", earlier.data().referenceNumber()));
         return registered;
     }
 
@@ -167,7 +195,7 @@ public class EuRegistrations {
         return latest(systemId).map(Version::data);
     }
 
-    private void store(String systemId, EuRegistration data, String user) {
+    private int store(String systemId, EuRegistration data, String user) {
         int number = latest(systemId).map(Version::number).orElse(0) + 1;
         jdbc.sql("INSERT INTO wb_eu_registration_version (system_id, number, data, created_by, created_at)"
                         + " VALUES (:s, :n, :d, :u, :t)")
@@ -177,6 +205,7 @@ public class EuRegistrations {
                 .param("u", user)
                 .param("t", Timestamp.from(Instant.now()))
                 .update();
+        return number;
     }
 
     private EuRegistration proposal(String systemId) {

@@ -12,9 +12,11 @@ import nl.waarborg.assessment.AssessmentType;
 import nl.waarborg.assessment.GoLiveCheckRecords;
 import nl.waarborg.assessment.GoLiveDuties;
 import nl.waarborg.assessment.TriageRecords;
+import nl.waarborg.support.DemoUsers;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import nl.waarborg.system.SystemRegistry;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,9 @@ class EuRegistrationApiTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    IdentityService identity;
+
     private Http as(String user) {
         return Http.api(port).as(user, "demo");
     }
@@ -75,6 +80,20 @@ class EuRegistrationApiTest {
                 1,
                 Map.of("highRiskAi", true, "aiActRole", role, "euRegistration", registration, "friaRequired", true));
         return id;
+    }
+
+    /**
+     * Test set-up: the cycle waits at its go-live checks for the EU database and the FRIA notification, so it still waits
+     * after the first (the path there is tested in AssessmentProcessPathsTest).
+     */
+    private void atGoLiveChecks(String id) {
+        runtime.createProcessInstanceByKey("assessment-cycle")
+                .businessKey(id)
+                .setVariable("round", 1)
+                .setVariable("goLiveDuties", new java.util.ArrayList<String>())
+                .startBeforeActivity(GoLiveDuties.EU_DATABASE)
+                .startBeforeActivity(GoLiveDuties.FRIA_NOTIFICATION)
+                .execute();
     }
 
     private String stored(String id) {
@@ -140,14 +159,7 @@ class EuRegistrationApiTest {
                 .isEqualTo(409);
         assertThat(read(as("lead").get(path), 200).path("reference_number").asText(""))
                 .isEmpty();
-        // Test set-up: the cycle waits at its go-live check (the path there is tested in AssessmentProcessPathsTest).
-        runtime.createProcessInstanceByKey("assessment-cycle")
-                .businessKey(id)
-                .setVariable("round", 1)
-                .setVariable("goLiveDuties", new java.util.ArrayList<String>())
-                .startBeforeActivity(GoLiveDuties.EU_DATABASE)
-                .startBeforeActivity(GoLiveDuties.FRIA_NOTIFICATION)
-                .execute();
+        atGoLiveChecks(id);
         assertThat(read(as("lead").postJson(reference, "{\"reference_number\":\"\"}"), 400)
                         .path("field")
                         .asText())
@@ -171,6 +183,112 @@ class EuRegistrationApiTest {
                         .taskDefinitionKey(GoLiveDuties.FRIA_NOTIFICATION)
                         .count())
                 .isOne();
+    }
+
+    private long events(String id, String action) {
+        return jdbc.sql("SELECT COUNT(*) FROM wb_audit_event WHERE system_id = :s AND action = :a")
+                .param("s", id)
+                .param("a", action)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * After go-live a changed registration must be kept up to date in the EU database (AI Act Art. 49, 71): the owner
+     * records the update's reference for the new version, audited, without touching the earlier version's reference and
+     * without running the go-live check again; a reviewer and another project lead cannot, nor empty, too long or
+     * unchanged input.
+     */
+    @Test
+    void afterGoLiveAChangedRegistrationRecordsTheReferenceOfItsUpdate() throws Exception {
+        if (identity.createUserQuery().userId("lead-tweede").count() == 0) {
+            DemoUsers.saveWithDemoPassword(identity, identity.newUser("lead-tweede"));
+            identity.createMembership("lead-tweede", "project-lead");
+        }
+        String id = deployedHighRiskAi("DEPLOYER", "EU");
+        ApprovedAssessments.approved(
+                assessments,
+                id,
+                AssessmentType.IAMA,
+                Map.of("iama-part-4", Map.of("part4SpecificRisks", "Onterechte afwijzing.")));
+        String path = "/api/systems/" + id + "/eu-registration";
+        ObjectNode data = (ObjectNode) read(as("lead").get(path), 200);
+        data.put("deployer_address", "Raadhuisplein 1, 1234 AB Noorderhaaks");
+        data.put("deployer_contact", "algoritmes@noorderhaaks.nl");
+        data.put("submitter_name", "L. Eider");
+        data.put("submitter_address", "Raadhuisplein 1, 1234 AB Noorderhaaks");
+        data.put("submitter_contact", "l.eider@noorderhaaks.nl");
+        data.put("provider_entry_url", "https://eu-database.example/provider/1");
+        read(as("lead").sendJson("PUT", path, data.toString()), 200);
+        atGoLiveChecks(id);
+        String reference = path + "/reference";
+        read(as("lead").postJson(reference, "{\"reference_number\":\"EU-DB-1\"}"), 200);
+        assertThat(checks.done(id, 1)).contains(GoLiveDuties.EU_DATABASE);
+        long goLiveEvents = events(id, "GO_LIVE_CHECK_DONE");
+
+        // Nothing changed since the reference was recorded: 409 naming it, nothing stored.
+        HttpResponse<String> unchanged = as("lead").postJson(reference, "{\"reference_number\":\"EU-DB-1-B\"}");
+        assertThat(unchanged.statusCode()).as(unchanged.body()).isEqualTo(409);
+        assertThat(unchanged.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(unchanged.body()).path("detail").asText()).contains("has not changed", "EU-DB-1");
+
+        // The data change after go-live: a new version without a reference.
+        data.put("submitter_name", "M. Meeuw");
+        read(as("lead").sendJson("PUT", path, data.toString()), 200);
+        String versions = path + "/versions";
+        assertThat(read(as("lead").get(versions), 200))
+                .extracting(v -> v.path("data").path("reference_number").asText("–"))
+                .containsExactly("–", "EU-DB-1", "–");
+
+        // Refused, nothing stored: a reviewer, another project lead, empty, too long, several lines.
+        assertThat(as("fg").postJson(reference, "{\"reference_number\":\"EU-DB-2\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(as("lead-tweede")
+                        .postJson(reference, "{\"reference_number\":\"EU-DB-2\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        for (String bad : new String[] {
+            "{\"reference_number\":\" \"}",
+            "{}",
+            "{\"reference_number\":\"" + "X".repeat(201) + "\"}",
+            "{\"reference_number\":\"EU\\nDB\"}"
+        }) {
+            HttpResponse<String> refused = as("lead").postJson(reference, bad);
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(JSON.readTree(refused.body()).path("field").asText()).isEqualTo("reference_number");
+        }
+        assertThat(read(as("lead").get(versions), 200)).hasSize(3);
+
+        // The owner records the update's reference: a new version with the latest data, audited; version 2 keeps its
+        // reference and the go-live check is not run again.
+        JsonNode updated = read(as("lead").postJson(reference, "{\"reference_number\":\" EU-DB-1-W1 \"}"), 200);
+        assertThat(updated.path("reference_number").asText()).isEqualTo("EU-DB-1-W1");
+        assertThat(updated.path("submitter_name").asText()).isEqualTo("M. Meeuw");
+        JsonNode all = read(as("lead").get(versions), 200);
+        assertThat(all.findValuesAsText("number")).containsExactly("1", "2", "3", "4");
+        assertThat(all.get(1).path("data").path("reference_number").asText()).isEqualTo("EU-DB-1");
+        assertThat(all.get(1).path("data").path("submitter_name").asText()).isEqualTo("L. Eider");
+        assertThat(all.get(3).path("data").path("reference_number").asText()).isEqualTo("EU-DB-1-W1");
+        assertThat(events(id, "EU_REGISTRATION_UPDATED")).isOne();
+        assertThat(jdbc.sql("SELECT user_id || ' ' || details FROM wb_audit_event WHERE system_id = :s AND action = :a")
+                        .param("s", id)
+                        .param("a", "EU_REGISTRATION_UPDATED")
+                        .query(String.class)
+                        .single())
+                .startsWith("lead ")
+                .contains("EU-DB-1-W1", "\"version\":4", "\"previousVersion\":2");
+        assertThat(events(id, "GO_LIVE_CHECK_DONE")).isEqualTo(goLiveEvents);
+        assertThat(read(as("manager").get(path), 200).path("reference_number").asText())
+                .isEqualTo("EU-DB-1-W1");
+
+        // Recording it twice is "no change" again.
+        assertThat(as("lead")
+                        .postJson(reference, "{\"reference_number\":\"EU-DB-1-W2\"}")
+                        .statusCode())
+                .isEqualTo(409);
+        assertThat(read(as("lead").get(versions), 200)).hasSize(4);
     }
 
     @Test

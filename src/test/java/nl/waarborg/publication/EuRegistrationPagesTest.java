@@ -182,6 +182,29 @@ class EuRegistrationPagesTest {
                     .isInstanceOf(DataAccessException.class);
         }
         assertThat(registrations.versions(id)).hasSize(4);
+
+        // After go-live the owner records the update of the changed registration (Art. 49, 71), for version 4.
+        String reference = path + "/referentie";
+        assertThat(lead.get(path).body()).contains("Bijwerking van de registratie vastleggen (versie 4)");
+        HttpResponse<String> tooLong =
+                lead.postForm(reference, form("reference_number", "W".repeat(201), "_csrf", csrf));
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("href=\"#reference_number\"");
+        Http fg = login("fg");
+        String fgCsrf = Http.csrfTokenFrom(fg.get(path).body());
+        assertThat(fg.postForm(reference, form("reference_number", "EU-DB-8", "_csrf", fgCsrf))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(registrations.versions(id)).hasSize(4);
+        assertThat(redirected(lead, reference, form("reference_number", "EU-DB-7-W1", "_csrf", csrf)))
+                .contains("De bijwerking van de registratie is vastgelegd", "onder nummer EU-DB-7-W1 (versie 5");
+        assertThat(registrations.versions(id))
+                .extracting(v -> v.data().referenceNumber())
+                .containsExactly(null, null, "EU-DB-7", null, "EU-DB-7-W1");
+        // Nothing changed since: a Dutch message, nothing stored.
+        assertThat(redirected(lead, reference, form("reference_number", "EU-DB-7-W2", "_csrf", csrf)))
+                .contains("Er is niets gewijzigd sinds het laatst vastgelegde nummer");
+        assertThat(registrations.versions(id)).hasSize(5);
     }
 
     @Test
