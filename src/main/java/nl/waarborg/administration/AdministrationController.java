@@ -106,7 +106,7 @@ public class AdministrationController {
         return alerts.current();
     }
 
-    /** The client addresses locked now after failed logins (ADR 0050); their locks end by themselves. */
+    /** The client addresses locked now after failed logins (ADR 0050); their locks end by themselves or by an unlock. */
     @GetMapping("/locked-addresses")
     public List<LoginThrottle.AddressLock> lockedAddresses() {
         return alerts.lockedAddresses();
@@ -129,5 +129,12 @@ public class AdministrationController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void unlock(@PathVariable String account, @RequestBody(required = false) Account.Reason reason) {
         alerts.unlock(account, reason);
+    }
+
+    /** Lifts the lock of a client address (ADR 0050); 404 when it is not locked now. */
+    @PostMapping("/locked-addresses/{address}/unlock")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void unlockAddress(@PathVariable String address, @RequestBody(required = false) Account.Reason reason) {
+        alerts.unlockAddress(address, reason);
     }
 }

@@ -21,6 +21,7 @@ public class AdministrationRefusal extends WaarborgException {
         PASSWORD_POLICY(HttpStatus.BAD_REQUEST, "password"),
         UNKNOWN_GROUP(HttpStatus.BAD_REQUEST, "groupId"),
         ACCOUNT_INVALID(HttpStatus.BAD_REQUEST, "account"),
+        ADDRESS_NOT_LOCKED(HttpStatus.NOT_FOUND, "address"),
         UNKNOWN_USER(HttpStatus.NOT_FOUND, "id"),
         NOT_A_MEMBER(HttpStatus.NOT_FOUND, "groupId"),
         SELF_GRANT(HttpStatus.FORBIDDEN, "groupId"),

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The administrator's notice of accounts under attack: the accounts with failed logins counted now on any node (locked
  * or close to it, {@link LoginThrottle#underAttack()}), and the accounts locked in the last
  * {@link #PERIOD} (LOGIN_LOCKED in the audit trail) that no administrator unlocked since; the client addresses locked
- * now. And the unlock of an account.
+ * now. And the unlock of an account or an address.
  */
 @Service
 public class LoginAlerts {
@@ -88,10 +88,7 @@ public class LoginAlerts {
         return result;
     }
 
-    /**
-     * The client addresses locked now after failed logins of any names (ADR 0050). They have no unlock: the throttle
-     * has none for an address, and its lock ends by itself.
-     */
+    /** The client addresses locked now after failed logins of any names (ADR 0050). */
     public List<LoginThrottle.AddressLock> lockedAddresses() {
         UserAccounts.requireAdministrator();
         return throttle.lockedAddresses();
@@ -113,6 +110,22 @@ public class LoginAlerts {
         details.put("wasLocked", wasLocked);
         audit.record(AuditAction.ACCOUNT_UNLOCKED, CurrentUser.id(), null, details);
         return wasLocked;
+    }
+
+    /**
+     * Ends a client address's login lock on every node (ADR 0050): behind a proxy one address can stand for every
+     * employee. 404 (nothing recorded) when the address is not locked now.
+     */
+    @Transactional
+    public void unlockAddress(String address, Account.Reason request) {
+        UserAccounts.requireAdministrator();
+        String reason = Reasons.required(request == null ? null : request.reason());
+        String target = address == null ? "" : address.trim();
+        if (!throttle.unlockAddress(target)) {
+            throw new AdministrationRefusal(
+                    AdministrationRefusal.Code.ADDRESS_NOT_LOCKED, "Address '" + target + "' is not locked now.");
+        }
+        audit.record(AuditAction.ADDRESS_UNLOCKED, CurrentUser.id(), null, UserAccounts.details(target, reason));
     }
 
     private String detail(AuditEvent event, String field) {

@@ -78,6 +78,9 @@ public enum AuditAction {
     // an account or an address; a session that the per-request account re-check ended (deactivated or deleted) (ADR
     // 0050)
     ADDRESS_LOCKED,
+    // an administrator lifted the lock of a client address before it ended (ADR 0050), as ACCOUNT_UNLOCKED for an
+    // account
+    ADDRESS_UNLOCKED,
     LOGIN_THROTTLED,
     SESSION_ENDED,
     // evidence

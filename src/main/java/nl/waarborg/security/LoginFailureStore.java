@@ -156,6 +156,18 @@ class LoginFailureStore {
         return had;
     }
 
+    /**
+     * Ends the key's window only while it is locked at {@code now}; true for the one caller whose delete removed it (a
+     * single statement, so two administrators lifting one lock at once get one true). Joins the caller's transaction.
+     */
+    boolean removeLocked(String key, Instant now) {
+        return jdbc.sql("DELETE FROM wb_login_failure WHERE throttle_key = :key AND locked_until > :now")
+                        .param("key", cut(key))
+                        .param("now", now.toEpochMilli())
+                        .update()
+                == 1;
+    }
+
     /** Deletes the windows that have ended; answers how many. */
     int removeEnded(Instant now) {
         return jdbc.sql("DELETE FROM wb_login_failure WHERE expires_at <= :now")

@@ -109,8 +109,7 @@ public class LoginThrottle {
 
     /**
      * The client addresses locked now, counted on every node (ADR 0050), for the administrator's notice. A lock starts
-     * with a length of {@link LoginThrottleProperties#lock()}, so it started that long before it ends. There is no unlock
-     * of an address: its lock ends by itself.
+     * with a length of {@link LoginThrottleProperties#lock()}, so it started that long before it ends.
      */
     public List<AddressLock> lockedAddresses() {
         Instant now = clock.instant();
@@ -127,6 +126,14 @@ public class LoginThrottle {
     /** Ends the account's count and lock on every node at once (an administrator's unlock); true if there was one. */
     public boolean unlock(String account) {
         return store.remove(accountKey(account), clock.instant());
+    }
+
+    /**
+     * Ends the address's lock and its count on every node at once (an administrator's unlock, e.g. of a municipality's
+     * proxy); false, and nothing changed, when the address is not locked now.
+     */
+    public boolean unlockAddress(String address) {
+        return store.removeLocked(addressKey(address), clock.instant());
     }
 
     /** Forgets the windows that have ended, so invented account names do not pile up. */

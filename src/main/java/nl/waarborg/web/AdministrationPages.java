@@ -162,23 +162,38 @@ public class AdministrationPages {
             @RequestParam(required = false) String account,
             @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
-        try {
-            alerts.unlock(account, new Account.Reason(reason));
-            redirect.addFlashAttribute("flash", "admin.done.unlocked");
-        } catch (AdministrationRefusal refusal) {
-            redirect.addFlashAttribute("flashError", "admin.error." + refusal.code());
-        }
-        return "redirect:/beheer";
+        return toOverview("admin.done.unlocked", redirect, () -> alerts.unlock(account, new Account.Reason(reason)));
+    }
+
+    /** Lifts the lock of a client address named in the notice and returns to the overview. */
+    @PostMapping("/beheer/adressen/ontgrendelen")
+    public String unlockAddress(
+            @RequestParam(required = false) String address,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        return toOverview("admin.done.addressUnlocked", redirect, () -> {
+            alerts.unlockAddress(address, new Account.Reason(reason));
+            return null;
+        });
+    }
+
+    private static String toOverview(String done, RedirectAttributes redirect, Supplier<?> change) {
+        return change("redirect:/beheer", done, redirect, change);
     }
 
     private static String act(String id, String done, RedirectAttributes redirect, Supplier<?> change) {
+        return change("redirect:/beheer/gebruikers/" + id, done, redirect, change);
+    }
+
+    /** Makes the change and goes to {@code then} with its Dutch outcome: done, or the refusal's message. */
+    private static String change(String then, String done, RedirectAttributes redirect, Supplier<?> change) {
         try {
             change.get();
             redirect.addFlashAttribute("flash", done);
         } catch (AdministrationRefusal refusal) {
             redirect.addFlashAttribute("flashError", "admin.error." + refusal.code());
         }
-        return "redirect:/beheer/gebruikers/" + id;
+        return then;
     }
 
     private static String trim(String value) {

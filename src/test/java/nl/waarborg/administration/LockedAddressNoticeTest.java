@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.UUID;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +30,7 @@ class LockedAddressNoticeTest {
     /** Other tests' failures from this client address must not lock it before the spray here. */
     @BeforeEach
     void forgetAddressCounts() {
-        jdbc.sql("DELETE FROM wb_login_failure WHERE throttle_key LIKE 'address:%'")
-                .update();
+        ThisAddress.forgetCounts(jdbc);
     }
 
     @Test
@@ -41,30 +39,16 @@ class LockedAddressNoticeTest {
         assertThat(admin.formLogin("admin", "demo").statusCode()).isEqualTo(302);
         assertThat(admin.get("/beheer").body()).doesNotContain("Geblokkeerde adressen");
 
-        HttpResponse<String> last = null;
-        for (int i = 0; i < 30 && (last == null || last.statusCode() != 429); i++) {
-            last = Http.api(port).as("spray-" + UUID.randomUUID(), "wrong").get("/api/tasks");
-        }
-        assertThat(last.statusCode()).isEqualTo(429);
-        String key = jdbc.sql("SELECT throttle_key FROM wb_login_failure WHERE throttle_key LIKE 'address:%'"
-                        + " AND locked_until IS NOT NULL")
-                .query(String.class)
-                .single();
-        String address = key.substring("address:".length());
-        // The test settings lock for 2 s, which a slow machine could spend rendering the page: the lock is made a few
-        // seconds longer in the shared table, as a longer waarborg.login.lock would make it.
+        // The test settings lock for 2 s, which a slow machine could spend rendering the page: a few seconds longer.
         Instant lockedUntil = Instant.now().plusSeconds(6);
-        jdbc.sql("UPDATE wb_login_failure SET locked_until = :until, expires_at = :until WHERE throttle_key = :key")
-                .param("until", lockedUntil.toEpochMilli())
-                .param("key", key)
-                .update();
+        String address = ThisAddress.lock(port, jdbc, lockedUntil);
 
         HttpResponse<String> locked = admin.get("/beheer");
         assertThat(locked.statusCode()).isEqualTo(200);
         assertThat(locked.body())
                 .contains("Accounts onder vuur", "Geblokkeerde adressen", "Geblokkeerd sinds", "Geblokkeerd tot")
                 .contains("<th scope=\"row\">" + address + "</th>")
-                .contains("Een adres kunt u niet ontgrendelen");
+                .contains("Ontgrendel een adres alleen als");
         HttpResponse<String> api = admin.get("/api/admin/locked-addresses");
         assertThat(api.statusCode()).isEqualTo(200);
         assertThat(api.body()).contains("\"address\":\"" + address + "\"", "\"failures\":25", "\"lockedUntil\":");

@@ -111,6 +111,12 @@ class AuthorizationMatrixTest {
                 new Call("GET", "/api/admin/mail-outbox", null, List.of("admin")),
                 new Call("GET", "/api/me/notification-settings", null, everyone),
                 new Call("POST", "/api/admin/accounts/lead/unlock", "{\"reason\":\"Matrix\"}", List.of("admin")),
+                // An address that is not locked (a documentation address): 404 for the administrator, 403 before that.
+                new Call(
+                        "POST",
+                        "/api/admin/locked-addresses/192.0.2.1/unlock",
+                        "{\"reason\":\"Matrix\"}",
+                        List.of("admin")),
                 // The Algoritmeregister entry and the EU-database registration (ADR 0034): a system without category
                 // has neither (409), but who is refused (403) before that is what this matrix checks.
                 new Call("GET", "/api/systems/" + systemId + "/register-entry", null, readers),

@@ -33,6 +33,7 @@ class OpenApiTest {
                 .contains("/api/systems/{id}/eu-registration")
                 .contains("/api/systems/{id}/eu-registration/reference")
                 .contains("/api/tasks/{id}/draft")
+                .contains("/api/admin/locked-addresses/{address}/unlock")
                 .contains("No rule or content check reads a draft")
                 .contains("discarding is idempotent")
                 .contains("The privacy officer publishes the latest draft")
