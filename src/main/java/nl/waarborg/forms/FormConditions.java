@@ -1,8 +1,11 @@
 package nl.waarborg.forms;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +24,12 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
 /**
  * The form-js conditions of a form ({@code conditional.hide}), evaluated with Camunda's FEEL engine. Each condition
  * is parsed once. The FEEL engine builds its whole library of built-in functions for every evaluation, which made
- * these conditions the largest cost of a task completion; so the result of a condition that calls no function (FEEL's
- * {@code not(...)} and the keywords before a parenthesis aside) is kept per condition and per value of each variable
- * it reads (text up to {@link #MEMO_TEXT_LENGTH} characters, yes/no, numbers, null). Such a condition is a pure
- * function of those values, so a kept result is the one FEEL would give again. Other conditions (lists, longer texts,
+ * these conditions the largest cost of a task completion; so the result of a condition that calls no function other
+ * than FEEL's {@link #PURE_FUNCTIONS} (which read only their arguments; {@code not(...)} and the keywords before a
+ * parenthesis are syntax) is kept per condition and per value of each variable it reads: text up to
+ * {@link #MEMO_TEXT_LENGTH} characters, yes/no, numbers, null, and small lists and maps of those (at most
+ * {@link #MEMO_LIST_VALUES} values in all, kept as a copy that nobody can change). Such a condition is a pure function
+ * of those values, so a kept result is the one FEEL would give again. Other conditions (larger lists, longer texts,
  * functions such as {@code today()}) are evaluated every time.
  */
 final class FormConditions {
@@ -33,6 +38,10 @@ final class FormConditions {
     static final int MEMO_TEXT_LENGTH = 256;
     /** Kept results; the memo starts over when it holds more (a form has a handful of conditions over a few choices). */
     static final int MEMO_SIZE = 4096;
+    /** The most values (list items, map entries, nested ones too) a list or map may hold for its condition's result to be kept. */
+    static final int MEMO_LIST_VALUES = 64;
+    /** FEEL's built-in functions whose result depends on their arguments alone (not on the clock or anything else). */
+    static final Set<String> PURE_FUNCTIONS = Set.of("count", "sum", "min", "max", "mean", "abs", "floor", "ceiling");
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
@@ -77,9 +86,10 @@ final class FormConditions {
             Object value = feelValue(values.apply(c.names().get(i)));
             variables.put(c.names().get(i), value);
             if (key != null) {
-                key = memoizable(value) ? key : null;
+                Object kept = memoKey(value, new int[] {MEMO_LIST_VALUES});
+                key = kept == NOT_KEPT ? null : key;
                 if (key != null) {
-                    key[i + 1] = value;
+                    key[i + 1] = kept;
                 }
             }
         }
@@ -120,7 +130,7 @@ final class FormConditions {
                 expression,
                 result.parsedExpression(),
                 List.copyOf(names(expression)),
-                functions(expression).isEmpty());
+                PURE_FUNCTIONS.containsAll(functions(expression)));
     }
 
     /** The variable names an expression reads: every name outside string literals that is not a FEEL word or function. */
@@ -160,11 +170,49 @@ final class FormConditions {
         return code.substring(name.end()).stripLeading().startsWith("(");
     }
 
-    private static boolean memoizable(Object value) {
-        return value == null
-                || value instanceof Boolean
-                || value instanceof BigDecimal
-                || (value instanceof String s && s.length() <= MEMO_TEXT_LENGTH);
+    /** Marks a value whose condition result is not kept. */
+    private static final Object NOT_KEPT = new Object();
+
+    /**
+     * The value as part of a memo key: itself for null, yes/no, numbers and short texts; an unmodifiable copy for a small
+     * list or map of such values ({@code budget} counts the values still allowed); {@link #NOT_KEPT} for anything else.
+     */
+    private static Object memoKey(Object value, int[] budget) {
+        if (value == null || value instanceof Boolean || value instanceof BigDecimal) {
+            return value;
+        }
+        if (value instanceof String s) {
+            return s.length() <= MEMO_TEXT_LENGTH ? s : NOT_KEPT;
+        }
+        if (value instanceof List<?> list) {
+            if ((budget[0] -= list.size()) < 0) {
+                return NOT_KEPT;
+            }
+            List<Object> copy = new ArrayList<>(list.size());
+            for (Object item : list) {
+                Object kept = memoKey(item instanceof Number n ? feelValue(n) : item, budget);
+                if (kept == NOT_KEPT) {
+                    return NOT_KEPT;
+                }
+                copy.add(kept);
+            }
+            return Collections.unmodifiableList(copy);
+        }
+        if (value instanceof Map<?, ?> map) {
+            if ((budget[0] -= map.size()) < 0) {
+                return NOT_KEPT;
+            }
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                Object kept = memoKey(entry.getValue() instanceof Number n ? feelValue(n) : entry.getValue(), budget);
+                if (kept == NOT_KEPT || !(entry.getKey() instanceof String)) {
+                    return NOT_KEPT;
+                }
+                copy.put(entry.getKey(), kept);
+            }
+            return Collections.unmodifiableMap(copy);
+        }
+        return NOT_KEPT;
     }
 
     /** FEEL compares numbers as numbers and reads lists and maps as its own; other values go in as they are. */

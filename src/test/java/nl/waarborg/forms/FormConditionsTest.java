@@ -70,6 +70,38 @@ class FormConditionsTest {
     }
 
     @Test
+    void aConditionCountingASmallListIsKeptPerListContentAndALargeListIsEvaluatedEveryTime() {
+        String hide = "=rows = null or count(rows) = 0 or not(decision = \"APPROVED\")";
+        java.util.List<Object> rows =
+                new java.util.ArrayList<>(java.util.List.of(Map.of("risk", "R1", "accepted", true)));
+        Map<String, Object> values = new HashMap<>(Map.of("decision", "APPROVED", "rows", rows));
+        for (int i = 0; i < 4; i++) {
+            assertThat(holds(hide, values)).isFalse();
+        }
+        assertThat(conditions.evaluations()).isEqualTo(1);
+        // The kept key is a copy: changing the list the caller passed does not change what was kept for it.
+        rows.clear();
+        assertThat(holds(hide, values)).isTrue();
+        assertThat(holds(hide, Map.of("decision", "APPROVED", "rows", java.util.List.of())))
+                .isTrue();
+        assertThat(conditions.evaluations()).isEqualTo(2);
+        // Numbers count as FEEL numbers: 1 and 1L are one value, 0.5 another.
+        assertThat(holds("=sum(xs) > 2", Map.of("xs", java.util.List.of(1, 2)))).isTrue();
+        assertThat(holds("=sum(xs) > 2", Map.of("xs", java.util.List.of(1L, 2L))))
+                .isTrue();
+        assertThat(holds("=sum(xs) > 2", Map.of("xs", java.util.List.of(1, 0.5))))
+                .isFalse();
+        assertThat(conditions.evaluations()).isEqualTo(4);
+        java.util.List<Object> large = java.util.Collections.nCopies(FormConditions.MEMO_LIST_VALUES + 1, "x");
+        for (int i = 0; i < 3; i++) {
+            assertThat(holds("=count(xs) > 10", Map.of("xs", large))).isTrue();
+        }
+        assertThat(conditions.evaluations()).isEqualTo(7);
+        // A function that reads more than its arguments is evaluated every time.
+        assertThat(FormConditions.PURE_FUNCTIONS).doesNotContain("today", "now");
+    }
+
+    @Test
     void theMemoStartsOverWhenFullAndStaysRight() {
         for (int i = 0; i < FormConditions.MEMO_SIZE + 50; i++) {
             assertThat(holds("=code = \"c7\"", Map.of("code", "c" + i))).isEqualTo(i == 7);
