@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import nl.waarborg.assessment.AssessmentStore.VersionRow;
+import nl.waarborg.system.SystemNotFoundException;
 import nl.waarborg.system.SystemRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,7 +43,9 @@ public class GateDuties {
         if (user == null || user.isBlank()) {
             return Optional.of("A gate decision must be made by an identified user.");
         }
-        String owner = systems.get(assessment.systemId()).owner();
+        String owner = systems.fixedFacts(assessment.systemId())
+                .map(SystemRegistry.FixedFacts::owner)
+                .orElseThrow(() -> new SystemNotFoundException(assessment.systemId()));
         Optional<String> conflict =
                 parties.of(assessment.systemId(), owner, version.cycleRound()).conflictOf(user);
         if (conflict.isPresent()) {

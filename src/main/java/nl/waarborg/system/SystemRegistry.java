@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,6 +78,34 @@ public class SystemRegistry {
 
     public SystemRecord get(String id) {
         return find(id).orElseThrow(() -> new SystemNotFoundException(id));
+    }
+
+    /** A system's name and owner: fixed when it is registered (there is no rename and no change of owner). */
+    public record FixedFacts(String name, String owner) {}
+
+    /** The most systems whose fixed facts a node keeps; the memory starts over when it holds more. */
+    static final int FIXED_FACTS_KEPT = 50_000;
+
+    private final Map<String, FixedFacts> fixedFacts = new ConcurrentHashMap<>();
+
+    /**
+     * The name and owner of a system, read once per node and kept: every task of a system is named after it and every
+     * gate decision checks its owner, and neither can change (the columns are written only by {@link #register}). An
+     * unknown id is not kept, so a system registered later is found.
+     */
+    public Optional<FixedFacts> fixedFacts(String id) {
+        FixedFacts kept = id == null ? null : fixedFacts.get(id);
+        if (kept != null) {
+            return Optional.of(kept);
+        }
+        Optional<FixedFacts> found = find(id).map(system -> new FixedFacts(system.name(), system.owner()));
+        found.ifPresent(facts -> {
+            if (fixedFacts.size() >= FIXED_FACTS_KEPT) {
+                fixedFacts.clear();
+            }
+            fixedFacts.put(id, facts);
+        });
+        return found;
     }
 
     public List<SystemRecord> list() {

@@ -3,7 +3,6 @@ package nl.waarborg.workflow;
 import nl.waarborg.engine.EngineAccess;
 import nl.waarborg.engine.UserTaskObserver;
 import nl.waarborg.shared.TaskNames;
-import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.core.Ordered;
@@ -47,7 +46,9 @@ public class AssessmentTaskNames implements UserTaskObserver {
                 task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
         String system = systemId == null
                 ? null
-                : systems.find(systemId).map(SystemRecord::name).orElse(null);
+                : systems.fixedFacts(systemId)
+                        .map(SystemRegistry.FixedFacts::name)
+                        .orElse(null);
         name = TaskNames.withSystem(name, system);
         if (!name.equals(task.getName())) {
             task.setName(name);
