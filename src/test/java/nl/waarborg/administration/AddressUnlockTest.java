@@ -78,7 +78,7 @@ class AddressUnlockTest {
         Http admin = session("admin");
         String address = ThisAddress.lock(port, jdbc, Instant.now().plusSeconds(60));
         String page = admin.get("/beheer").body();
-        assertThat(page).contains("action=\"/beheer/adressen/ontgrendelen\"", "value=\"" + address + "\"");
+        UnlockForm.shownIn(page, "/beheer/adressen/ontgrendelen", "address", address, "address-reason-");
 
         HttpResponse<String> done = admin.postForm(
                 "/beheer/adressen/ontgrendelen",
