@@ -106,9 +106,11 @@ public class TaskFormCheck extends AbstractProcessEnginePlugin implements Comple
     /** Section C's risks as saved in the task's version; the variable only for a process without a version. */
     private Object risksOfSectionC(TaskEntity task, java.util.function.Function<String, Object> answers) {
         SavedSections saved = savedSections.getIfAvailable();
-        Optional<Map<String, Object>> section =
-                saved == null ? Optional.empty() : saved.section(task.getProcessInstanceId(), RiskMatrix.FORM_ID);
-        return section.isPresent() ? section.get().get(RiskMatrix.RISKS) : answers.apply(RiskMatrix.RISKS);
+        Optional<Map<String, Map<String, Object>>> sections =
+                saved == null ? Optional.empty() : saved.sections(task.getProcessInstanceId(), RiskMatrix.FORM_ID);
+        return sections.isPresent()
+                ? sections.get().get(RiskMatrix.FORM_ID).get(RiskMatrix.RISKS)
+                : answers.apply(RiskMatrix.RISKS);
     }
 
     /** The Camunda Form the task shows, as deployed with its process; empty for a task without one. */

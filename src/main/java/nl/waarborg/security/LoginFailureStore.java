@@ -33,8 +33,11 @@ class LoginFailureStore {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** One key's window: its failures, when it started, and the lock if one was set (it may have ended). */
-    record Window(String key, int failures, Instant started, Instant lockedUntil) {
+    /**
+     * One key's window: its failures, when it started, the lock if one was set (it may have ended), and whether a
+     * refusal during that lock has been recorded ({@link #claimRefusal}; a new lock starts without one).
+     */
+    record Window(String key, int failures, Instant started, Instant lockedUntil, boolean refusalRecorded) {
 
         boolean lockedAt(Instant now) {
             return lockedUntil != null && now.isBefore(lockedUntil);
@@ -70,7 +73,7 @@ class LoginFailureStore {
         boolean ended = current.isEmpty() || !now.isBefore(expiry(current.get(), length));
         Window window;
         if (ended) {
-            window = new Window(key, 1, now, null);
+            window = new Window(key, 1, now, null, false);
             if (current.isEmpty()) {
                 jdbc.sql("INSERT INTO wb_login_failure (throttle_key, failures, window_started, locked_until,"
                                 + " expires_at) VALUES (:key, 1, :now, NULL, :expires)")
@@ -85,11 +88,11 @@ class LoginFailureStore {
             return new Hit(current.get(), false);
         } else {
             Window w = current.get();
-            window = new Window(key, w.failures() + 1, w.started(), w.lockedUntil());
+            window = new Window(key, w.failures() + 1, w.started(), w.lockedUntil(), false);
             write(window, length);
         }
         if (window.failures() >= max && window.lockedUntil() == null) {
-            Window locked = new Window(key, window.failures(), window.started(), now.plus(lock));
+            Window locked = new Window(key, window.failures(), window.started(), now.plus(lock), false);
             write(locked, length);
             return new Hit(locked, true);
         }
@@ -188,7 +191,8 @@ class LoginFailureStore {
                 rs.getString("throttle_key"),
                 rs.getInt("failures"),
                 Instant.ofEpochMilli(rs.getLong("window_started")),
-                unlocked ? null : Instant.ofEpochMilli(locked));
+                unlocked ? null : Instant.ofEpochMilli(locked),
+                rs.getBoolean("refusal_recorded"));
     }
 
     private static String cut(String key) {

@@ -145,7 +145,9 @@ public class LoginThrottle {
     /**
      * Refuses while one of the windows is locked. The first refusal of each lock (on any node) is published as
      * {@link LoginThrottled}; later ones are not, so a flood of attempts during a lock adds one audit row per locked
-     * account and per locked address, not one per attempt (ADR 0050).
+     * account and per locked address, not one per attempt (ADR 0050). A window read with its refusal recorded is not
+     * claimed again: the flag and the lock come from one row, and only a new lock clears the flag, so skipping the
+     * claim's update then changes nothing but the work done per refused attempt.
      */
     private void refuseWhileLocked(
             List<LoginFailureStore.Window> windows, Instant now, String account, String address) {
@@ -155,7 +157,7 @@ public class LoginThrottle {
             if (window.lockedAt(now)) {
                 Duration left = Duration.between(now, window.lockedUntil());
                 wait = left.compareTo(wait) > 0 ? left : wait;
-                if (store.claimRefusal(window.key(), window.lockedUntil())) {
+                if (!window.refusalRecorded() && store.claimRefusal(window.key(), window.lockedUntil())) {
                     firstOfLock.add(window.key().startsWith(ACCOUNT) ? "account" : "address");
                 }
             }

@@ -26,14 +26,15 @@ public class MeasureReferences {
 
     /** True when a measure of section D, as saved, names a risk that section C, as saved, does not have. */
     public boolean nameMissingRisks(DelegateExecution execution) {
-        String process = execution.getProcessInstanceId();
-        Object measures = field(process, RiskReferences.FORM_ID, RiskReferences.MEASURES);
-        Object risks = field(process, RiskMatrix.FORM_ID, RiskMatrix.RISKS);
+        Optional<Map<String, Map<String, Object>>> sections =
+                saved.sections(execution.getProcessInstanceId(), RiskReferences.FORM_ID, RiskMatrix.FORM_ID);
+        Object measures = field(sections, RiskReferences.FORM_ID, RiskReferences.MEASURES);
+        Object risks = field(sections, RiskMatrix.FORM_ID, RiskMatrix.RISKS);
         return !RiskReferences.check(measures, risks).isEmpty();
     }
 
-    private Object field(String processInstanceId, String section, String key) {
-        Optional<Map<String, Object>> answers = saved.section(processInstanceId, section);
-        return answers.map(a -> VariableValues.toPlain(a.get(key))).orElse(null);
+    private static Object field(Optional<Map<String, Map<String, Object>>> sections, String section, String key) {
+        return sections.map(s -> VariableValues.toPlain(s.get(section).get(key)))
+                .orElse(null);
     }
 }

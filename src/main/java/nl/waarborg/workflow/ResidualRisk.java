@@ -1,9 +1,10 @@
 package nl.waarborg.workflow;
 
 import java.util.Map;
-import nl.waarborg.assessment.AssessmentReads;
-import nl.waarborg.assessment.AssessmentVersion;
 import nl.waarborg.engine.VariableValues;
+import nl.waarborg.forms.RiskMatrix;
+import nl.waarborg.forms.RiskReferences;
+import nl.waarborg.forms.SavedSections;
 import nl.waarborg.workflow.rules.ResidualRiskLevel;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -22,25 +23,21 @@ public class ResidualRisk {
     /** The privacy officer's checkbox on the advice: consultation is required whatever section D says. */
     public static final String REQUIRED_BY_PRIVACY_OFFICER = "dpaConsultationRequired";
 
-    private final AssessmentReads reads;
+    private final SavedSections saved;
 
-    public ResidualRisk(AssessmentReads reads) {
-        this.reads = reads;
+    public ResidualRisk(SavedSections saved) {
+        this.saved = saved;
     }
 
     /** Whether the DPA must be consulted: a high residual risk of sections C and D, or the privacy officer says so. */
     public boolean high(DelegateExecution execution) {
-        AssessmentVersion version = reads.versionOfProcess(execution.getProcessInstanceId())
-                .flatMap(v -> reads.version(v.assessmentId(), v.number()))
+        Map<String, Map<String, Object>> sections = saved.sections(
+                        execution.getProcessInstanceId(), RiskMatrix.FORM_ID, RiskReferences.FORM_ID)
                 .orElseThrow(() -> new IllegalStateException(
                         "The residual risk is assessed outside an assessment version: " + execution.getId()));
         return ResidualRiskLevel.consultationRequired(
-                field(version.answers(), "dpia-section-c", RISKS),
-                field(version.answers(), "dpia-section-d", MEASURES),
+                VariableValues.toPlain(sections.get(RiskMatrix.FORM_ID).get(RISKS)),
+                VariableValues.toPlain(sections.get(RiskReferences.FORM_ID).get(MEASURES)),
                 Boolean.TRUE.equals(VariableValues.toPlain(execution.getVariable(REQUIRED_BY_PRIVACY_OFFICER))));
-    }
-
-    private static Object field(Map<String, Object> answers, String section, String key) {
-        return answers.get(section) instanceof Map<?, ?> values ? VariableValues.toPlain(values.get(key)) : null;
     }
 }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import nl.waarborg.support.ApiSteps;
 import nl.waarborg.support.Http;
+import nl.waarborg.support.ThisAddress;
 import nl.waarborg.support.WaarborgIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,16 +30,14 @@ class AddressUnlockTest {
     JdbcClient jdbc;
 
     /** Other tests' failures from this client address must not lock it before the spray here. */
-    @BeforeEach
-    void forgetAddressCounts() {
-        ThisAddress.forgetCounts(jdbc);
-    }
+    @RegisterExtension
+    final ThisAddress thisAddress = new ThisAddress();
 
     @Test
     void anAdministratorLiftsAnAddressLockOverTheApiAndLoginsWorkAtOnce() {
         Http admin = session("admin");
         Http manager = session("manager");
-        String address = ThisAddress.lock(port, jdbc, Instant.now().plusSeconds(60));
+        String address = thisAddress.lock(Instant.now().plusSeconds(60));
         long before = lastSeq();
         String path = "/api/admin/locked-addresses/" + address + "/unlock";
 
@@ -76,9 +76,9 @@ class AddressUnlockTest {
     @Test
     void theButtonInTheNoticeLiftsTheLock() {
         Http admin = session("admin");
-        String address = ThisAddress.lock(port, jdbc, Instant.now().plusSeconds(60));
+        String address = thisAddress.lock(Instant.now().plusSeconds(60));
         String page = admin.get("/beheer").body();
-        assertThat(page).contains("action=\"/beheer/adressen/ontgrendelen\"", "value=\"" + address + "\"");
+        UnlockForm.shownIn(page, "/beheer/adressen/ontgrendelen", "address", address, "address-reason-");
 
         HttpResponse<String> done = admin.postForm(
                 "/beheer/adressen/ontgrendelen",
@@ -94,19 +94,12 @@ class AddressUnlockTest {
     }
 
     private Http session(String user) {
-        Http http = Http.browser(port);
-        assertThat(http.formLogin(user, "demo").statusCode()).isEqualTo(302);
-        return http;
+        return thisAddress.api().session(user);
     }
 
     /** A JSON POST in the session, with the CSRF token of a page of that session. */
     private static HttpResponse<String> post(Http session, String path, String json) {
-        String csrf = Http.csrfTokenFrom(session.get("/taken").body());
-        return session.send(session.request(path)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header("X-CSRF-TOKEN", csrf)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)));
+        return ApiSteps.postOnPage(session, path, json);
     }
 
     private long lastSeq() {

@@ -89,8 +89,19 @@ class AdministrationPagesTest {
         for (int i = 0; i < 5; i++) {
             Http.api(port).as(target, "fout").get("/api/tasks");
         }
-        String page = loggedIn("admin").get("/beheer").body();
+        Http admin = loggedIn("admin");
+        String page = admin.get("/beheer").body();
         assertThat(page).contains("Accounts onder vuur").contains(target);
+
+        // Its row's unlock form: the account, a labelled reason, the button; sending it ends the count.
+        UnlockForm.shownIn(page, "/beheer/ontgrendelen", "account", target, "reason-");
+        HttpResponse<String> done = admin.postForm(
+                "/beheer/ontgrendelen",
+                Http.form("account", target, "reason", "Eigen medewerker", "_csrf", Http.csrfTokenFrom(page)));
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/beheer").body())
+                .contains("Het account is ontgrendeld")
+                .doesNotContain(target);
     }
 
     @Test

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import nl.waarborg.support.Http;
+import nl.waarborg.support.ThisAddress;
 import nl.waarborg.support.WaarborgIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The administrator's notice "Accounts onder vuur" names a client address locked by failed logins of any names
@@ -24,24 +23,18 @@ class LockedAddressNoticeTest {
     @LocalServerPort
     int port;
 
-    @Autowired
-    JdbcClient jdbc;
-
     /** Other tests' failures from this client address must not lock it before the spray here. */
-    @BeforeEach
-    void forgetAddressCounts() {
-        ThisAddress.forgetCounts(jdbc);
-    }
+    @RegisterExtension
+    final ThisAddress thisAddress = new ThisAddress();
 
     @Test
     void aLockedAddressIsShownWhileTheLockHoldsAndNotAfterwards() throws InterruptedException {
-        Http admin = Http.browser(port);
-        assertThat(admin.formLogin("admin", "demo").statusCode()).isEqualTo(302);
+        Http admin = thisAddress.api().session("admin");
         assertThat(admin.get("/beheer").body()).doesNotContain("Geblokkeerde adressen");
 
         // The test settings lock for 2 s, which a slow machine could spend rendering the page: a few seconds longer.
         Instant lockedUntil = Instant.now().plusSeconds(6);
-        String address = ThisAddress.lock(port, jdbc, lockedUntil);
+        String address = thisAddress.lock(lockedUntil);
 
         HttpResponse<String> locked = admin.get("/beheer");
         assertThat(locked.statusCode()).isEqualTo(200);

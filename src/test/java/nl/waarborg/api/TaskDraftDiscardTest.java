@@ -8,21 +8,16 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import nl.waarborg.demo.DemoDriver;
 import nl.waarborg.identity.Groups;
 import nl.waarborg.process.TriageAnswers;
 import nl.waarborg.shared.DutchDates;
 import nl.waarborg.support.ApiSteps;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
-import nl.waarborg.system.SystemRegistry;
-import nl.waarborg.workflow.CycleService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * "Concept verwijderen" and an old draft after a form change (ADR 0045): a user throws their own draft away on /api or
@@ -33,36 +28,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @WaarborgIntegrationTest
 class TaskDraftDiscardTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    SystemRegistry systems;
-
-    @Autowired
-    CycleService cycles;
-
-    @Autowired
-    DemoDriver driver;
+    @RegisterExtension
+    final DraftSteps d = new DraftSteps();
 
     @Autowired
     ProcessEngine engine;
-
-    @Autowired
-    IdentityService identity;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    private DraftSteps d() {
-        return new DraftSteps(port, systems, cycles, driver, identity, jdbc);
-    }
-
-    private Http page(String user) {
-        Http page = Http.browser(port);
-        assertThat(page.formLogin(user, "demo").statusCode()).isEqualTo(302);
-        return page;
-    }
 
     /** "Ja, concept verwijderen" on the task page, with the page's CSRF token. */
     private static HttpResponse<String> discardOnPage(Http page, String taskId) {
@@ -84,33 +54,33 @@ class TaskDraftDiscardTest {
 
     @Test
     void aDiscardedDraftIsGoneTheTaskStaysOpenAndDiscardingAgainIsNoError() {
-        String taskId = d().triageOf(d().systemWithCycle("Concept weg"));
-        assertThat(d().save("lead", taskId, Map.of("purpose", "Weg ermee")).statusCode())
+        String taskId = d.triageOf(d.systemWithCycle("Concept weg"));
+        assertThat(d.save("lead", taskId, Map.of("purpose", "Weg ermee")).statusCode())
                 .isEqualTo(200);
 
-        HttpResponse<String> discarded = d().discard("lead", taskId);
+        HttpResponse<String> discarded = d.discard("lead", taskId);
         assertThat(discarded.statusCode()).as(discarded.body()).isEqualTo(204);
-        assertThat(d().stored(taskId)).isZero();
-        problem(d().read("lead", taskId), 404);
+        assertThat(d.stored(taskId)).isZero();
+        problem(d.read("lead", taskId), 404);
         assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count())
                 .isEqualTo(1);
         assertThat(engine.getTaskService().getVariable(taskId, "purpose")).isNull();
 
         // Idempotent: a double click or a retry after a lost answer is no error.
-        assertThat(d().discard("lead", taskId).statusCode()).isEqualTo(204);
+        assertThat(d.discard("lead", taskId).statusCode()).isEqualTo(204);
         // A new draft can be saved afterwards.
-        assertThat(d().save("lead", taskId, Map.of("purpose", "Opnieuw")).statusCode())
+        assertThat(d.save("lead", taskId, Map.of("purpose", "Opnieuw")).statusCode())
                 .isEqualTo(200);
-        assertThat(d().stored(taskId)).isEqualTo(1);
+        assertThat(d.stored(taskId)).isEqualTo(1);
     }
 
     @Test
     void theTaskPageSaysWhenTheDraftWasSavedAndDiscardsItAfterAConfirmation() {
-        String taskId = d().triageOf(d().systemWithCycle("Concept pagina"));
-        Http page = page("lead");
+        String taskId = d.triageOf(d.systemWithCycle("Concept pagina"));
+        Http page = d.session("lead");
         assertThat(savedBlock(page.get("/taken/" + taskId).body())).contains("hidden");
 
-        HttpResponse<String> saved = d().save("lead", taskId, Map.of("purpose", "Half af"));
+        HttpResponse<String> saved = d.save("lead", taskId, Map.of("purpose", "Half af"));
         Instant savedAt = Instant.parse(ApiSteps.json(saved).path("savedAt").asText());
         String html = page.get("/taken/" + taskId).body();
         assertThat(savedBlock(html)).doesNotContain("hidden");
@@ -126,25 +96,22 @@ class TaskDraftDiscardTest {
         // The form's script finds no draft: the form shows what the engine holds.
         assertThat(page.get("/taken/" + taskId + "/concept", "application/json").statusCode())
                 .isEqualTo(204);
-        assertThat(d().stored(taskId)).isZero();
+        assertThat(d.stored(taskId)).isZero();
     }
 
     @Test
     void anotherProjectLeadAndAManagerCannotDiscard() {
-        String taskId = d().triageOf(d().systemWithCycle("Concept weg aanval leider"));
-        assertThat(d().save("lead", taskId, Map.of("purpose", "Van de eigenaar"))
-                        .statusCode())
-                .isEqualTo(200);
-        String otherLead = d().newMember("lead-x", Groups.PROJECT_LEAD);
+        String taskId = d.triageWithDraftOfLead("Concept weg aanval leider");
+        String otherLead = d.newMember("lead-x", Groups.PROJECT_LEAD);
 
-        problem(d().discard(otherLead, taskId), 404);
-        problem(d().discard("manager", taskId), 403);
-        Http page = page(otherLead);
+        problem(d.discard(otherLead, taskId), 404);
+        problem(d.discard("manager", taskId), 403);
+        Http page = d.session(otherLead);
         assertThat(location(discardOnPage(page, taskId))).isEqualTo("/taken");
         assertThat(page.get("/taken").body()).contains("Deze taak bestaat niet (meer)");
 
-        assertThat(d().stored(taskId)).isEqualTo(1);
-        assertThat(ApiSteps.json(d().read("lead", taskId))
+        assertThat(d.stored(taskId)).isEqualTo(1);
+        assertThat(ApiSteps.json(d.read("lead", taskId))
                         .path("values")
                         .path("purpose")
                         .asText())
@@ -153,50 +120,51 @@ class TaskDraftDiscardTest {
 
     @Test
     void anotherReviewerCannotDiscardAndNobodyDiscardsAnothersDraft() {
-        String gate = d().claimedGate(d().systemWithCycle("Concept weg aanval beoordelaar"));
-        assertThat(d().save("fg", gate, Map.of("motivation", "Mijn halve oordeel"))
+        String gate = d.claimedGate(d.systemWithCycle("Concept weg aanval beoordelaar"));
+        assertThat(d.save("fg", gate, Map.of("motivation", "Mijn halve oordeel"))
                         .statusCode())
                 .isEqualTo(200);
-        String colleague = d().newMember("fg-x", Groups.PRIVACY_OFFICER);
+        String colleague = d.newMember("fg-x", Groups.PRIVACY_OFFICER);
 
         // A colleague in the same group while fg holds the task; a reviewer of another group; the system's owner.
-        problem(d().discard(colleague, gate), 403);
-        problem(d().discard("ethics", gate), 404);
-        problem(d().discard("lead", gate), 404);
-        assertThat(d().stored(gate)).isEqualTo(1);
+        problem(d.discard(colleague, gate), 403);
+        problem(d.discard("ethics", gate), 404);
+        problem(d.discard("lead", gate), 404);
+        assertThat(d.stored(gate)).isEqualTo(1);
 
         // Handed over: the next assignee discards only their own draft (none), not fg's; fg may no longer act on it.
         engine.getTaskService().setAssignee(gate, colleague);
-        assertThat(d().discard(colleague, gate).statusCode()).isEqualTo(204);
-        problem(d().discard("fg", gate), 403);
-        assertThat(d().stored(gate)).isEqualTo(1);
+        assertThat(d.discard(colleague, gate).statusCode()).isEqualTo(204);
+        problem(d.discard("fg", gate), 403);
+        assertThat(d.stored(gate)).isEqualTo(1);
     }
 
     @Test
     void aKeyTheFormNoLongerHasIsLeftOutWhenTheDraftIsRead() {
-        String taskId = d().triageOf(d().systemWithCycle("Concept oud formulier"));
-        assertThat(d().save("lead", taskId, Map.of("purpose", "Half af")).statusCode())
+        String taskId = d.triageOf(d.systemWithCycle("Concept oud formulier"));
+        assertThat(d.save("lead", taskId, Map.of("purpose", "Half af")).statusCode())
                 .isEqualTo(200);
         // As saved when the form still had a question it has since lost.
-        jdbc.sql("UPDATE wb_task_draft SET answers = ? WHERE task_id = ?")
+        d.jdbc()
+                .sql("UPDATE wb_task_draft SET answers = ? WHERE task_id = ?")
                 .params("{\"purpose\":\"Half af\",\"formerQuestion\":\"Weggehaald\",\"isAiSystem\":\"NO\"}", taskId)
                 .update();
 
-        JsonNode values = ApiSteps.json(d().read("lead", taskId)).path("values");
+        JsonNode values = ApiSteps.json(d.read("lead", taskId)).path("values");
         assertThat(values.has("formerQuestion")).isFalse();
         assertThat(values.path("purpose").asText()).isEqualTo("Half af");
         assertThat(values.path("isAiSystem").asText()).isEqualTo("NO");
-        JsonNode onPage = ApiSteps.json(page("lead").get("/taken/" + taskId + "/concept", "application/json"))
+        JsonNode onPage = ApiSteps.json(d.session("lead").get("/taken/" + taskId + "/concept", "application/json"))
                 .path("values");
         assertThat(onPage.has("formerQuestion")).isFalse();
         assertThat(onPage.path("purpose").asText()).isEqualTo("Half af");
 
         // What the draft offers completes; the dropped key would have been refused.
         Map<String, Object> answers = new LinkedHashMap<>(TriageAnswers.neutral());
-        ApiSteps.refusedNaming(d().api().viaApi("lead", taskId, withFormer(answers)), "formerQuestion");
+        ApiSteps.refusedNaming(d.api().viaApi("lead", taskId, withFormer(answers)), "formerQuestion");
         values.fields()
                 .forEachRemaining(e -> answers.put(e.getKey(), e.getValue().asText()));
-        HttpResponse<String> done = d().api().viaApi("lead", taskId, answers);
+        HttpResponse<String> done = d.api().viaApi("lead", taskId, answers);
         assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
     }
 

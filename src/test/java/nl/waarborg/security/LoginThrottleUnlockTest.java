@@ -176,6 +176,47 @@ class LoginThrottleUnlockTest {
                 .hasSize(2);
     }
 
+    /**
+     * Once a lock's refusal is recorded, later refusals of that lock on any node see it in the window they read and
+     * do not claim it again (no update per refused attempt); a new lock is claimed afresh.
+     */
+    @Test
+    void aRecordedRefusalIsNotClaimedAgain() {
+        java.util.concurrent.atomic.AtomicInteger claims = new java.util.concurrent.atomic.AtomicInteger();
+        LoginThrottle counted = new LoginThrottle(SETTINGS, published::add, new LoginFailureStore(jdbc, transactions) {
+            @Override
+            boolean claimRefusal(String key, java.time.Instant lockedUntil) {
+                claims.incrementAndGet();
+                return super.claimRefusal(key, lockedUntil);
+            }
+        });
+        LoginThrottle other = node();
+        String name = account("claimed");
+        for (int i = 0; i < 4; i++) {
+            other.failed(name, "10.0.3.1");
+        }
+        assertThatThrownBy(() -> counted.checkAllowed(name, "10.0.3.1")).isInstanceOf(LoginThrottledException.class);
+        assertThat(claims).hasValue(1);
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> counted.checkAllowed(name, "10.0.3.1"))
+                    .isInstanceOf(LoginThrottledException.class);
+            assertThatThrownBy(() -> other.checkAllowed(name, "10.0.3.2")).isInstanceOf(LoginThrottledException.class);
+        }
+        assertThat(claims).hasValue(1);
+        assertThat(published(LoginThrottled.class).filter(e -> name.equals(e.account())))
+                .hasSize(1);
+
+        other.unlock(name);
+        for (int i = 0; i < 4; i++) {
+            other.failed(name, "10.0.3.1");
+        }
+        assertThatThrownBy(() -> other.checkAllowed(name, "10.0.3.1")).isInstanceOf(LoginThrottledException.class);
+        assertThatThrownBy(() -> counted.checkAllowed(name, "10.0.3.1")).isInstanceOf(LoginThrottledException.class);
+        assertThat(claims).hasValue(1);
+        assertThat(published(LoginThrottled.class).filter(e -> name.equals(e.account())))
+                .hasSize(2);
+    }
+
     /** A locked address is published once as locked, and once for the single sign-on it then refuses. */
     @Test
     void aLockedAddressIsPublishedAndRefusesASingleSignOnOnce() {

@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.UUID;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.support.Http;
+import nl.waarborg.support.ThisAddress;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,11 +45,8 @@ class SecurityRefusalsAuditTest {
     AuditTrail audit;
 
     /** Other tests' failures from this client address must not lock it in the middle of a count here. */
-    @BeforeEach
-    void forgetAddressCounts() {
-        jdbc.sql("DELETE FROM wb_login_failure WHERE throttle_key LIKE 'address:%'")
-                .update();
-    }
+    @RegisterExtension
+    final ThisAddress thisAddress = new ThisAddress();
 
     @AfterEach
     void chainStillHolds() {

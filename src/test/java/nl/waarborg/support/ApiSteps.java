@@ -76,22 +76,36 @@ public final class ApiSteps {
                         "/engine-rest/task/" + taskId + "/" + operation, write(Map.of("variables", variables)));
     }
 
-    /** Waarborg's task page: its JSON completion with the session's CSRF token (a refusal answers in Dutch). */
-    public HttpResponse<String> viaPage(String user, String taskId, Map<String, ?> values) {
+    /** A browser session of the demo user, logged in through the login form. */
+    public Http session(String user) {
         Http browser = Http.browser(port);
         assertThat(browser.formLogin(user, "demo").statusCode()).isEqualTo(302);
-        String csrf = Http.csrfTokenFrom(browser.get("/systemen/nieuw").body().replace("name=\"_csrf\" content", "x"));
-        return browser.send(browser.request("/taken/" + taskId + "/afronden")
+        return browser;
+    }
+
+    /** A JSON POST in a browser session as the pages' scripts send it: with the CSRF token of a page of the session. */
+    public static HttpResponse<String> postOnPage(Http session, String path, String json) {
+        String csrf = Http.csrfTokenFrom(session.get("/taken").body());
+        return session.send(session.request(path)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .header("X-CSRF-TOKEN", csrf)
-                .POST(HttpRequest.BodyPublishers.ofString(write(values))));
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Waarborg's task page: its JSON completion with the session's CSRF token (a refusal answers in Dutch). */
+    public HttpResponse<String> viaPage(String user, String taskId, Map<String, ?> values) {
+        return completeOnPage(session(user), taskId, write(values));
+    }
+
+    /** The task page's "Afronden" in a browser session: the answers as JSON (a refusal answers in Dutch). */
+    public static HttpResponse<String> completeOnPage(Http session, String taskId, String json) {
+        return postOnPage(session, "/taken/" + taskId + "/afronden", json);
     }
 
     /** Tasklist's own submit: the webapp's engine API (not /engine-rest), with its session and CSRF token. */
     public HttpResponse<String> viaTasklist(String user, String taskId, Map<String, ?> values) {
-        Http browser = Http.browser(port);
-        assertThat(browser.formLogin(user, "demo").statusCode()).isEqualTo(302);
+        Http browser = session(user);
         String base = "/camunda/api/engine/engine/default/task/" + taskId;
         String token = browser.get(base, "application/json")
                 .headers()

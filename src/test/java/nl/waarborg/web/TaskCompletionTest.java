@@ -2,20 +2,17 @@ package nl.waarborg.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import nl.waarborg.demo.DemoDriver;
+import nl.waarborg.support.ApiSteps;
+import nl.waarborg.support.CycleSteps;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.OpenSteps;
 import nl.waarborg.support.WaarborgIntegrationTest;
-import nl.waarborg.system.SystemRecord;
-import nl.waarborg.system.SystemRegistry;
-import nl.waarborg.workflow.CycleService;
 import nl.waarborg.workflow.CycleService.OpenStep;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.util.ReflectionTestUtils;
 
 /** Completing tasks through the web UI's endpoint: the server's refusals come back in plain Dutch with the field. */
@@ -33,51 +30,17 @@ class TaskCompletionTest {
         }
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    SystemRegistry systems;
-
-    @Autowired
-    CycleService cycles;
-
-    @Autowired
-    DemoDriver driver;
+    @RegisterExtension
+    final CycleSteps steps = new CycleSteps();
 
     @Autowired
     TaskPages taskPages;
 
-    private Http login(String user) {
-        Http http = Http.browser(port);
-        assertThat(http.formLogin(user, "demo").statusCode()).isEqualTo(302);
-        return http;
-    }
-
-    private static HttpResponse<String> complete(Http http, String taskId, String json) {
-        return completeAt(http, "/taken/" + taskId + "/afronden", json);
-    }
-
-    private static HttpResponse<String> completeAt(Http http, String path, String json) {
-        String csrf = Http.csrfTokenFrom(http.get("/systemen/nieuw").body().replace("name=\"_csrf\" content", "x"));
-        return http.send(http.request(path)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header("X-CSRF-TOKEN", csrf)
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private String systemWithCycle(String name) {
-        SystemRecord system = systems.register(name, null, "Sociaal Domein", "lead");
-        driver.as("lead", () -> cycles.startCycle(system.id(), "lead"));
-        return system.id();
-    }
-
     @Test
     void myTasksComeInPagesWithTheFullCountInAHeader() throws Exception {
-        systemWithCycle("Pagina een");
-        systemWithCycle("Pagina twee");
-        Http lead = Http.api(port).as("lead", "demo");
+        steps.systemWithCycle("Pagina een");
+        steps.systemWithCycle("Pagina twee");
+        Http lead = Http.api(steps.port()).as("lead", "demo");
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
 
         HttpResponse<String> all = lead.get("/api/tasks?limit=1000");
@@ -104,7 +67,7 @@ class TaskCompletionTest {
                     .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
         }
         // The page lists them all while they fit on it, without the notice that more are waiting.
-        assertThat(login("lead").get("/taken").body())
+        assertThat(steps.session("lead").get("/taken").body())
                 .contains("Pagina een")
                 .contains("Pagina twee")
                 .doesNotContain("die het eerst verlopen")
@@ -115,12 +78,12 @@ class TaskCompletionTest {
     void myTasksPageThroughAllOpenTasksWithPreviousAndNextLinks() throws Exception {
         String lastSystem = null;
         for (int i = 1; i <= 3; i++) {
-            lastSystem = systemWithCycle("Bladeren " + i);
+            lastSystem = steps.systemWithCycle("Bladeren " + i);
         }
-        Http lead = login("lead");
+        Http lead = steps.session("lead");
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         List<String> expected = new java.util.ArrayList<>();
-        json.readTree(Http.api(port)
+        json.readTree(Http.api(steps.port())
                         .as("lead", "demo")
                         .get("/api/tasks?limit=1000")
                         .body())
@@ -161,7 +124,7 @@ class TaskCompletionTest {
             String onPageTwo = taskLinks(lead.get("/taken?pagina=2").body()).get(0);
             assertThat(lead.get("/taken?pagina=2").body()).contains("href=\"/taken/" + onPageTwo + "?pagina=2\"");
             assertThat(lead.get("/taken").body()).contains("href=\"/taken/" + expected.get(0) + "\"");
-            String triage = cycles.openSteps(lastSystem).get(0).taskId();
+            String triage = steps.cycles().openSteps(lastSystem).get(0).taskId();
             String csrf = Http.csrfTokenFrom(lead.get("/taken?pagina=2").body());
             HttpResponse<String> claimed = lead.postForm("/taken/" + triage + "/claim?pagina=2", "_csrf=" + csrf);
             assertThat(claimed.statusCode()).isEqualTo(302);
@@ -171,7 +134,7 @@ class TaskCompletionTest {
             assertThat(taskPage)
                     .contains("href=\"/taken?pagina=2\"")
                     .contains("data-submit-url=\"/taken/" + triage + "/afronden?pagina=2\"");
-            HttpResponse<String> done = completeAt(lead, "/taken/" + triage + "/afronden?pagina=2", TRIAGE);
+            HttpResponse<String> done = ApiSteps.postOnPage(lead, "/taken/" + triage + "/afronden?pagina=2", TRIAGE);
             assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
             assertThat(done.body()).contains("/taken?afgerond&pagina=2");
             // An edited page parameter falls back to the first page, without a parameter.
@@ -193,56 +156,60 @@ class TaskCompletionTest {
 
     @Test
     void aTaskCompletedTwiceIsRefusedAsAlreadyDone() {
-        String systemId = systemWithCycle("Dubbel afronden");
-        OpenStep triage = cycles.openSteps(systemId).get(0);
-        Http lead = login("lead");
+        String systemId = steps.systemWithCycle("Dubbel afronden");
+        OpenStep triage = steps.cycles().openSteps(systemId).get(0);
+        Http lead = steps.session("lead");
         HttpResponse<String> values = lead.get("/taken/" + triage.taskId() + "/waarden");
         assertThat(values.statusCode()).isEqualTo(200);
-        HttpResponse<String> done = complete(lead, triage.taskId(), TRIAGE);
+        HttpResponse<String> done = ApiSteps.completeOnPage(lead, triage.taskId(), TRIAGE);
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
         assertThat(done.body()).contains("/taken?afgerond");
-        HttpResponse<String> again = complete(lead, triage.taskId(), "{\"purpose\": \"Nog eens\"}");
+        HttpResponse<String> again = ApiSteps.completeOnPage(lead, triage.taskId(), "{\"purpose\": \"Nog eens\"}");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("Deze taak is al afgerond");
     }
 
     @Test
     void goLiveRefusalsSayWhatIsMissingInDutch() {
-        String systemId = systemWithCycle("Go-live weigeringen");
-        List<OpenStep> open = driver.driveUntil(systemId, "go-live-log-retention", GoLiveBrowserTest.HIGH_RISK_AI);
+        String systemId = steps.systemWithCycle("Go-live weigeringen");
+        List<OpenStep> open =
+                steps.driver().driveUntil(systemId, "go-live-log-retention", GoLiveBrowserTest.HIGH_RISK_AI);
         OpenStep logs = OpenSteps.reached(open, "go-live-log-retention");
-        Http lead = login("lead");
+        Http lead = steps.session("lead");
         HttpResponse<String> tooShort =
-                complete(lead, logs.taskId(), "{\"logsRetained\": true, \"logRetentionMonths\": 3}");
+                ApiSteps.completeOnPage(lead, logs.taskId(), "{\"logsRetained\": true, \"logRetentionMonths\": 3}");
         assertThat(tooShort.statusCode()).isEqualTo(400);
         assertThat(tooShort.body()).contains("minstens zes maanden").contains("\"field\":\"logRetentionMonths\"");
         HttpResponse<String> unconfirmed =
-                complete(lead, logs.taskId(), "{\"logsRetained\": false, \"logRetentionMonths\": 12}");
+                ApiSteps.completeOnPage(lead, logs.taskId(), "{\"logsRetained\": false, \"logRetentionMonths\": 12}");
         assertThat(unconfirmed.statusCode()).isEqualTo(400);
         assertThat(unconfirmed.body())
                 .contains("Bevestig dat de bewaring van logs is ingericht")
                 .contains("\"field\":\"logsRetained\"");
-        assertThat(cycles.openSteps(systemId)).extracting(OpenStep::taskId).contains(logs.taskId());
+        assertThat(steps.cycles().openSteps(systemId))
+                .extracting(OpenStep::taskId)
+                .contains(logs.taskId());
     }
 
     @Test
     void gateRefusalsNameTheFieldInDutch() {
-        String systemId = systemWithCycle("Poortweigeringen");
-        List<OpenStep> open = driver.driveUntil(systemId, "privacy-officer-advice", GateScenarioBrowserTest.NEEDS_IAMA);
+        String systemId = steps.systemWithCycle("Poortweigeringen");
+        List<OpenStep> open =
+                steps.driver().driveUntil(systemId, "privacy-officer-advice", GateScenarioBrowserTest.NEEDS_IAMA);
         OpenStep gate = OpenSteps.reached(open, "privacy-officer-advice");
-        Http fg = login("fg");
-        HttpResponse<String> missing = complete(fg, gate.taskId(), "{\"decision\": \"APPROVED\"}");
+        Http fg = steps.session("fg");
+        HttpResponse<String> missing = ApiSteps.completeOnPage(fg, gate.taskId(), "{\"decision\": \"APPROVED\"}");
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(missing.body()).contains("Vul een motivering in").contains("\"field\":\"motivation\"");
-        HttpResponse<String> conditions = complete(
+        HttpResponse<String> conditions = ApiSteps.completeOnPage(
                 fg,
                 gate.taskId(),
                 "{\"decision\": \"APPROVED_WITH_CONDITIONS\", \"motivation\": \"Goed\", \"conditions\": \"\"}");
         assertThat(conditions.statusCode()).isEqualTo(400);
         assertThat(conditions.body()).contains("vul de voorwaarden in");
         // The lead filled in the content, so may not decide; and is not in the FG's group anyway.
-        HttpResponse<String> lead =
-                complete(login("lead"), gate.taskId(), "{\"decision\": \"APPROVED\", \"motivation\": \"Zelf\"}");
+        HttpResponse<String> lead = ApiSteps.completeOnPage(
+                steps.session("lead"), gate.taskId(), "{\"decision\": \"APPROVED\", \"motivation\": \"Zelf\"}");
         assertThat(lead.statusCode()).isIn(403, 404);
         assertThat(lead.body()).doesNotContain("Exception");
         assertThat(fg.get("/taken/" + gate.taskId()).body()).contains("Wat u beoordeelt");

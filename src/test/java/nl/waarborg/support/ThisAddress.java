@@ -1,21 +1,26 @@
-package nl.waarborg.administration;
+package nl.waarborg.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.UUID;
-import nl.waarborg.support.Http;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The login throttle's lock of the test's own client address (ADR 0050), in the table that all nodes share. */
-final class ThisAddress {
+/**
+ * The login throttle's lock of the test's own client address (ADR 0050), in the table that all nodes share. Register
+ * it with {@code @RegisterExtension final ThisAddress thisAddress = new ThisAddress();} ({@link InContext}): before
+ * each test it forgets every address's count, so that other tests' failures from this address do not lock it early or
+ * in the middle of a count.
+ */
+public class ThisAddress extends InContext {
 
-    private ThisAddress() {}
-
-    /** Forgets every address's count, so that other tests' failures from this address do not lock it early. */
-    static void forgetCounts(JdbcClient jdbc) {
-        jdbc.sql("DELETE FROM wb_login_failure WHERE throttle_key LIKE 'address:%'")
+    @Override
+    public void beforeEach(ExtensionContext extension) {
+        super.beforeEach(extension);
+        bean(JdbcClient.class)
+                .sql("DELETE FROM wb_login_failure WHERE throttle_key LIKE 'address:%'")
                 .update();
     }
 
@@ -24,12 +29,13 @@ final class ThisAddress {
      * lock last until {@code until} in the shared table, as a longer waarborg.login.lock would, so that a slow machine
      * cannot outlast it. Answers the address as the throttle counts it.
      */
-    static String lock(int port, JdbcClient jdbc, Instant until) {
+    public String lock(Instant until) {
         HttpResponse<String> last = null;
         for (int i = 0; i < 30 && (last == null || last.statusCode() != 429); i++) {
-            last = Http.api(port).as("spray-" + UUID.randomUUID(), "wrong").get("/api/tasks");
+            last = Http.api(port()).as("spray-" + UUID.randomUUID(), "wrong").get("/api/tasks");
         }
         assertThat(last.statusCode()).isEqualTo(429);
+        JdbcClient jdbc = bean(JdbcClient.class);
         String key = jdbc.sql("SELECT throttle_key FROM wb_login_failure WHERE throttle_key LIKE 'address:%'"
                         + " AND locked_until IS NOT NULL")
                 .query(String.class)
