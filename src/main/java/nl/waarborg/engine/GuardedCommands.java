@@ -224,6 +224,7 @@ final class GuardedCommands {
                         throw EngineOwnedVariableException.gateInput(name);
                     });
         }
+        PartlyGuardedCommands.checkProcessVariables(command);
     }
 
     /** Why a start by a user is refused: what it would skip, or else that only Waarborg starts processes. */

@@ -6,7 +6,10 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.impl.cmd.CheckPassword;
 import org.camunda.bpm.engine.impl.cmd.DeleteGroupIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
@@ -27,6 +30,9 @@ final class PartlyGuardedCommands {
             + " candidates have their own calls, within the task's group or team.";
     static final String GROUPS = "A task's candidate group comes from its model and stays on the task in Waarborg:"
             + " give the task to a member of the group with claim or assignee instead.";
+    static final String PROCESS_VARIABLES = "A process's variables are written through a task only by completing it,"
+            + " where its form is checked: a task's other variable calls may set only its own local variables"
+            + " (/localVariables), which end with the task.";
     static final String PASSWORDS = "Passwords are checked only at login, with its throttle: the engine's password"
             + " check answers only for your own account.";
 
@@ -55,10 +61,27 @@ final class PartlyGuardedCommands {
         }
     }
 
+    /**
+     * Refuses a user's write of a task's variables into its process (not task-local) other than by completing the task:
+     * a privacy officer rewrote the content answers that the team's form shows again after a send-back. Checked after
+     * the engine-owned names, so those keep their own answer.
+     */
+    static void checkProcessVariables(Object command) {
+        boolean throughTask = command instanceof SetTaskVariablesCmd
+                || command instanceof RemoveTaskVariablesCmd
+                || command instanceof PatchTaskVariablesCmd;
+        if (throughTask && !Boolean.TRUE.equals(GuardedCommands.read(command, "isLocal"))) {
+            throw new EngineOperationRefusedException(PROCESS_VARIABLES);
+        }
+    }
+
     /** Fails when a field read here is missing in the engine on the classpath. */
     static void verify() {
         GuardedCommands.read(new SaveTaskCmd(new TaskEntity()), "task");
         GuardedCommands.read(new CheckPassword("u", "p"), "userId");
         GuardedCommands.read(new DeleteGroupIdentityLinkCmd("t", "g", "candidate"), "groupId");
+        GuardedCommands.read(new SetTaskVariablesCmd("t", java.util.Map.of(), false), "isLocal");
+        GuardedCommands.read(new RemoveTaskVariablesCmd("t", java.util.List.of(), false), "isLocal");
+        GuardedCommands.read(new PatchTaskVariablesCmd("t", java.util.Map.of(), java.util.List.of(), false), "isLocal");
     }
 }

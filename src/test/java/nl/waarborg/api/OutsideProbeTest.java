@@ -197,6 +197,33 @@ class OutsideProbeTest extends GuardScenario {
     }
 
     @Test
+    void aTaskWritesIntoItsProcessOnlyByBeingCompleted() {
+        RunningIama iama = atPrivacyOfficer("Inhoud van het team");
+        String gate = "/engine-rest/task/" + iama.gateTaskId();
+        Object answer = engine.getRuntimeService().getVariable(iama.iamaId(), "part1Reason");
+        assertThat(answer).isNotNull();
+        // The team's answers in the engine come back in its form after a send-back: a reviewer does not rewrite them.
+        Map<String, String[]> calls = new LinkedHashMap<>();
+        calls.put("set", new String[] {"PUT", gate + "/variables/part1Reason", "{\"value\":\"Door de FG\"}"});
+        calls.put("modify", new String[] {
+            "POST", gate + "/variables", "{\"modifications\":{\"part1Reason\":{\"value\":\"Door de FG\"}}}"
+        });
+        calls.put("delete", new String[] {"DELETE", gate + "/variables/part1Reason", null});
+        for (Map.Entry<String, String[]> call : calls.entrySet()) {
+            String[] c = call.getValue();
+            assertRefused(send("fg", c[0], c[1], c[2]), call.getKey(), "only by completing it");
+        }
+        assertThat(engine.getRuntimeService().getVariable(iama.iamaId(), "part1Reason"))
+                .isEqualTo(answer);
+        // A note of one's own on the task stays possible; it ends with the task.
+        assertThat(send("fg", "PUT", gate + "/localVariables/note", "{\"value\":\"eerst lezen\"}")
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(engine.getRuntimeService().getVariable(iama.iamaId(), "note"))
+                .isNull();
+    }
+
+    @Test
     void theSharedTaskListIsSetByWaarborg() {
         Filter filter = engine.getFilterService()
                 .createFilterQuery()
@@ -379,6 +406,22 @@ class OutsideProbeTest extends GuardScenario {
                 .getId();
         assertThat(engine.getRuntimeService().getActiveActivityIds(cycle)).contains("evaluate-wait");
         for (String message : List.of("evaluation-trigger", "system-retired")) {
+            String waiting = engine.getRuntimeService()
+                    .createExecutionQuery()
+                    .processInstanceId(cycle)
+                    .messageEventSubscriptionName(message)
+                    .singleResult()
+                    .getId();
+            for (String user : List.of("lead", "lead2", "admin")) {
+                HttpResponse<String> trigger = send(
+                        user,
+                        "POST",
+                        "/engine-rest/execution/" + waiting + "/messageSubscriptions/" + message + "/trigger",
+                        "{}");
+                assertThat(trigger.statusCode())
+                        .as("trigger " + message + " as " + user + ": " + trigger.body())
+                        .isIn(403, 404);
+            }
             for (String body : List.of(
                     "{\"messageName\":\"" + message + "\",\"businessKey\":\"" + systemId + "\"}",
                     "{\"messageName\":\"" + message + "\",\"processInstanceId\":\"" + cycle + "\",\"all\":true}")) {

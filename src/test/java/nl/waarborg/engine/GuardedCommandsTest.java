@@ -141,6 +141,12 @@ class GuardedCommandsTest {
                 .doesNotThrowAnyException();
         assertThatCode(() -> GuardedCommands.check(new AddGroupIdentityLinkCmd("t", "alderman", "candidate"), "fg"))
                 .doesNotThrowAnyException();
+        assertThatThrownBy(() -> GuardedCommands.check(
+                        new SetTaskVariablesCmd("t", Map.of("part1Reason", "door een ander"), false), "fg"))
+                .hasMessage(PartlyGuardedCommands.PROCESS_VARIABLES);
+        assertThatCode(() -> GuardedCommands.check(
+                        new SetTaskVariablesCmd("t", Map.of("part1Reason", "eigen notitie"), true), "fg"))
+                .doesNotThrowAnyException();
         assertThatThrownBy(() -> GuardedCommands.check(new DeleteFilterCmd("f"), "admin"))
                 .hasMessage(GuardedCommands.FILTERS);
     }
