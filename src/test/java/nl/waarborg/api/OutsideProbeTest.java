@@ -87,6 +87,17 @@ class OutsideProbeTest extends GuardScenario {
                     call.getKey().equals("removing the group") ? "candidate group" : "privacy-officer");
             assertThat(links(iama.gateTaskId())).as(call.getKey()).isEqualTo(before);
         }
+        // Tasklist's path to the engine holds the same rule.
+        Http tasklist = Http.browser(port);
+        String token = tasklistLogin(tasklist, "fg");
+        HttpResponse<String> viaTasklist = tasklist.send(
+                tasklist.request("/camunda/api/engine/engine/default/task/" + iama.gateTaskId() + "/assignee")
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .header("X-XSRF-TOKEN", token)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"userId\":\"lead2\"}")));
+        assertRefused(viaTasklist, "assignee outside the group through Tasklist", "privacy-officer");
+        assertThat(links(iama.gateTaskId())).isEqualTo(before);
         // Nobody outside the group reads the advice task (and with it the content under review).
         for (String user : List.of("lead2", "lead")) {
             assertThat(send(user, "GET", task + "/form-variables", null).statusCode())
