@@ -232,6 +232,37 @@ class OutsideProbeTest extends GuardScenario {
                 .isEqualTo(204);
         assertThat(engine.getRuntimeService().getVariable(iama.iamaId(), "note"))
                 .isNull();
+
+        // A local variable named like an answer would catch that answer at completion and take it away with the task:
+        // the process (and its triage decision) would keep another answer than the one saved.
+        String systemId =
+                systems.register("Schaduwantwoord", null, "ICT", "lead").id();
+        assertThat(Http.api(port)
+                        .as("lead", "demo")
+                        .postJson("/api/systems/" + systemId + "/cycles", "{}")
+                        .statusCode())
+                .isEqualTo(201);
+        String triage = "/engine-rest/task/"
+                + engine.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceBusinessKey(systemId)
+                        .taskDefinitionKey("fill-in-triage")
+                        .singleResult()
+                        .getId();
+        for (String[] c : List.of(
+                new String[] {"PUT", triage + "/localVariables/legalEffects", "{\"value\":\"YES\"}"}, new String[] {
+                    "POST", triage + "/localVariables", "{\"modifications\":{\"legalEffects\":{\"value\":\"YES\"}}}"
+                })) {
+            HttpResponse<String> shadow = send("lead", c[0], c[1], c[2]);
+            assertThat(shadow.statusCode()).as(shadow.body()).isEqualTo(400);
+            assertThat(shadow.body()).contains("'legalEffects' is an answer of this task's form");
+        }
+        String triageId = triage.substring(triage.lastIndexOf('/') + 1);
+        assertThat(engine.getTaskService().getVariableLocal(triageId, "legalEffects"))
+                .isNull();
+        assertThat(send("lead", "PUT", triage + "/localVariables/note", "{\"value\":\"voor later\"}")
+                        .statusCode())
+                .isEqualTo(204);
     }
 
     @Test
