@@ -28,10 +28,7 @@ public final class TaskVariableWrites {
      */
     public static void afterEachLocal(
             ProcessEngineConfigurationImpl configuration, BiConsumer<String, Collection<String>> action) {
-        List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
-                ? new ArrayList<>()
-                : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
-        interceptors.add(new CommandInterceptor() {
+        TaskCompletions.addInsideTheCommand(configuration, new CommandInterceptor() {
             @Override
             public <T> T execute(Command<T> command) {
                 // After the command, inside its transaction: the engine's own refusal (403 for someone who may not
@@ -50,6 +47,5 @@ public final class TaskVariableWrites {
                 return result;
             }
         });
-        configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
     }
 }
