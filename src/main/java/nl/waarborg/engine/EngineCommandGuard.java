@@ -60,7 +60,12 @@ public class EngineCommandGuard extends AbstractProcessEnginePlugin {
             @Override
             public <T> T execute(Command<T> command) {
                 if (Context.getCommandContext() == null && OWN_CALL.get() == null && byUser(configuration)) {
-                    GuardedCommands.check(command);
+                    GuardedCommands.check(
+                            command,
+                            configuration
+                                    .getIdentityService()
+                                    .getCurrentAuthentication()
+                                    .getUserId());
                 }
                 return next.execute(command);
             }

@@ -54,6 +54,10 @@ final class GuardedCommands {
             "Process models come only from Waarborg's build: they are not deployed or deleted through the"
                     + " engine's API.";
 
+    static final String FILTERS =
+            "The shared task list 'Mijn taken' is set by Waarborg for everyone at start-up: it is not changed or"
+                    + " deleted through the engine's API.";
+
     static final String IDENTITY =
             "Users, groups, memberships and authorizations are not changed through the engine's API in Waarborg:"
                     + " an administrator changes them with /api/admin (the Beheer pages), where each change is checked"
@@ -141,6 +145,8 @@ final class GuardedCommands {
                 UnlockUserCmd.class)) {
             REFUSED.put(identity, IDENTITY);
         }
+        REFUSED.put(SaveFilterCmd.class, FILTERS);
+        REFUSED.put(DeleteFilterCmd.class, FILTERS);
         REFUSED.put(SubmitStartFormCmd.class, START);
         REFUSED.put(EvaluateStartConditionCmd.class, START);
 
@@ -175,6 +181,12 @@ final class GuardedCommands {
 
     /** Throws the refusal for a user's command, if it has one. */
     static void check(Object command) {
+        check(command, null);
+    }
+
+    /** Throws the refusal for the command of {@code user}, if it has one. */
+    static void check(Object command, String user) {
+        PartlyGuardedCommands.check(command, user);
         Rule rule = RULES.computeIfAbsent(command.getClass(), GuardedCommands::ruleFor);
         if (rule == Rule.NONE) {
             return;
@@ -212,6 +224,7 @@ final class GuardedCommands {
                         throw EngineOwnedVariableException.gateInput(name);
                     });
         }
+        PartlyGuardedCommands.checkProcessVariables(command);
     }
 
     /** Why a start by a user is refused: what it would skip, or else that only Waarborg starts processes. */
@@ -261,9 +274,10 @@ final class GuardedCommands {
         fieldPath(StartProcessInstanceCmd.class, "instantiationBuilder");
         fieldPath(StartProcessInstanceAtActivitiesCmd.class, "instantiationBuilder");
         fieldPath(CorrelateMessageCmd.class, "startMessageOnly");
+        PartlyGuardedCommands.verify();
     }
 
-    private static Object read(Object target, String path) {
+    static Object read(Object target, String path) {
         Object value = target;
         for (String name : path.split("\\.")) {
             if (value == null) {

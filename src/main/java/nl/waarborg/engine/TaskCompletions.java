@@ -38,10 +38,7 @@ public final class TaskCompletions {
      */
     public static void beforeEach(
             ProcessEngineConfigurationImpl configuration, BiConsumer<Command<?>, Completion> action) {
-        List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
-                ? new ArrayList<>()
-                : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
-        interceptors.add(new CommandInterceptor() {
+        addInsideTheCommand(configuration, new CommandInterceptor() {
             @Override
             public <T> T execute(Command<T> command) {
                 Completion completion = of(command);
@@ -51,6 +48,14 @@ public final class TaskCompletions {
                 return next.execute(command);
             }
         });
+    }
+
+    /** Adds an interceptor that runs inside each command's context and transaction, after the engine's own. */
+    static void addInsideTheCommand(ProcessEngineConfigurationImpl configuration, CommandInterceptor interceptor) {
+        List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
+        interceptors.add(interceptor);
         configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
     }
 

@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.waarborg.engine.CompletionCheck;
 import nl.waarborg.engine.TaskCompletions;
+import nl.waarborg.engine.TaskVariableWrites;
 import nl.waarborg.engine.VariableValues;
+import nl.waarborg.shared.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -53,6 +55,32 @@ public class TaskFormCheck extends AbstractProcessEnginePlugin implements Comple
                 refuseUnknownKeys(completion);
             }
         });
+        TaskVariableWrites.afterEachLocal(configuration, this::refuseAnswersAsLocals);
+    }
+
+    /**
+     * A local variable named like an answer of the task's form would take that answer at completion and end with the
+     * task, so the process would keep an older answer (or none) than the one saved: refused, naming the key.
+     */
+    private void refuseAnswersAsLocals(String taskId, java.util.Collection<String> names) {
+        TaskEntity task = taskId == null
+                ? null
+                : Context.getCommandContext().getTaskManager().findTaskById(taskId);
+        if (task == null) {
+            return;
+        }
+        formOf(task)
+                .ifPresent(form -> names.stream()
+                        .filter(name -> form.input(name).isPresent())
+                        .sorted()
+                        .findFirst()
+                        .ifPresent(key -> {
+                            throw new InvalidInputException(
+                                    key,
+                                    "'" + key
+                                            + "' is an answer of this task's form: it is given by completing the task, not"
+                                            + " as a local variable of the task beforehand.");
+                        }));
     }
 
     private void refuseUnknownKeys(TaskCompletions.Completion completion) {

@@ -25,11 +25,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The plugin APIs of Camunda's webapps ({@code /camunda/api/cockpit/plugin/…}, {@code …/admin/plugin/…},
  * {@code …/tasklist/plugin/…}) answer only users with the engine's ACCESS on that application: Camunda checks
  * the login there but not the application, so Cockpit's statistics answered users without Cockpit (issue 15).
+ * <p>
+ * Camunda's own login ({@code POST /camunda/api/admin/auth/user/{engine}/login/{app}}) is closed: the webapps take the
+ * user from Waarborg's login, and that endpoint checked any account's password without the login throttle, answering
+ * a logged-in user 401 or 200 per guess (ADR 0054).
  */
 @Configuration
 public class WebappPluginAccess {
 
     private static final Pattern PLUGIN_API = Pattern.compile("/camunda/api/(cockpit|admin|tasklist)/plugin/.*");
+    private static final Pattern OWN_LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login(/.*)?");
+
+    static final String NO_OWN_LOGIN = "Camunda's own login is not used in Waarborg: the webapps take the user of"
+            + " Waarborg's login page (or single sign-on), where passwords are checked with the login throttle.";
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> webappPluginAccessFilter(ProcessEngine engine, ObjectMapper json) {
@@ -39,6 +47,10 @@ public class WebappPluginAccess {
                     protected void doFilterInternal(
                             HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                             throws ServletException, IOException {
+                        if (OWN_LOGIN.matcher(request.getRequestURI()).matches()) {
+                            SecurityConfig.writeProblem(response, json, request, HttpStatus.FORBIDDEN, NO_OWN_LOGIN);
+                            return;
+                        }
                         Matcher plugin = PLUGIN_API.matcher(request.getRequestURI());
                         if (plugin.matches() && !mayUse(engine, request.getUserPrincipal(), plugin.group(1))) {
                             SecurityConfig.writeProblem(

@@ -77,6 +77,24 @@ public class TeamTasks implements UserTaskObserver {
     }
 
     private void requireOnlyTeam(DelegateTask task, String systemId) {
+        for (IdentityLink link : task.getCandidates()) {
+            if (link.getGroupId() != null && !Groups.PROJECT_LEAD.equals(link.getGroupId())) {
+                throw new AuthorizationException("Task " + task.getId() + " belongs to the team of system " + systemId
+                        + "; it cannot be given to group " + link.getGroupId() + ".");
+            }
+        }
+        Set<String> people = holders(task);
+        people.removeAll(members.of(systemId));
+        if (!people.isEmpty()) {
+            throw new AuthorizationException("Task " + task.getId() + " belongs to the team of system " + systemId
+                    + " (its owner and co-authors); " + String.join(", ", people)
+                    + " is not in it. The owner names co-authors on the"
+                    + " system's page.");
+        }
+    }
+
+    /** The people a task is given to: its assignee, its owner and its candidate users. */
+    public static Set<String> holders(DelegateTask task) {
         Set<String> people = new LinkedHashSet<>();
         if (task.getAssignee() != null) {
             people.add(task.getAssignee());
@@ -85,21 +103,11 @@ public class TeamTasks implements UserTaskObserver {
             people.add(task.getOwner());
         }
         for (IdentityLink link : task.getCandidates()) {
-            if (link.getGroupId() != null && !Groups.PROJECT_LEAD.equals(link.getGroupId())) {
-                throw new AuthorizationException("Task " + task.getId() + " belongs to the team of system " + systemId
-                        + "; it cannot be given to group " + link.getGroupId() + ".");
-            }
             if (link.getUserId() != null) {
                 people.add(link.getUserId());
             }
         }
-        people.removeAll(members.of(systemId));
-        if (!people.isEmpty()) {
-            throw new AuthorizationException("Task " + task.getId() + " belongs to the team of system " + systemId
-                    + " (its owner and co-authors); " + String.join(", ", people)
-                    + " is not in it. The owner names co-authors on the"
-                    + " system's page.");
-        }
+        return people;
     }
 
     private void requireCompleterInTeam(DelegateTask task, String systemId) {

@@ -133,11 +133,7 @@ class EngineCommandGuardTest extends GuardScenario {
     @Test
     void aRunningIamaCannotBeModifiedRestartedMigratedOrDeleted() {
         RunningIama iama = atPrivacyOfficer("Modificatie IAMA");
-        String definition = engine.getRuntimeService()
-                .createProcessInstanceQuery()
-                .processInstanceId(iama.iamaId())
-                .singleResult()
-                .getProcessDefinitionId();
+        String definition = definitionOf(iama.iamaId());
         String instructions = "[{\"type\":\"cancel\",\"activityId\":\"privacy-officer-advice\"},"
                 + "{\"type\":\"startBeforeActivity\",\"activityId\":\"iama-approved\"}]";
         String pi = "/engine-rest/process-instance/" + iama.iamaId();
@@ -304,11 +300,7 @@ class EngineCommandGuardTest extends GuardScenario {
     void theCamundaWebappsAreGuardedToo() {
         SystemRecord system = systems.register("Start via Tasklist", null, "Burgerzaken", "lead");
         Http browser = Http.browser(port);
-        browser.formLogin("lead", "demo");
-        String token = browser.get("/camunda/app/tasklist/default/", "text/html")
-                .headers()
-                .firstValue("X-XSRF-TOKEN")
-                .orElseThrow();
+        String token = tasklistLogin(browser, "lead");
         HttpResponse<String> refused = browser.send(
                 browser.request("/camunda/api/engine/engine/default/process-definition/key/" + "assessment-cycle/start")
                         .header("Content-Type", "application/json")

@@ -93,6 +93,24 @@ abstract class GuardScenario {
         return new RunningIama(systemId, cycleId, gate.getProcessInstanceId(), gate.getId());
     }
 
+    /** Logs the browser in and opens Tasklist; returns the webapps' CSRF token for calls to their API. */
+    static String tasklistLogin(Http browser, String user) {
+        browser.formLogin(user, "demo");
+        return browser.get("/camunda/app/tasklist/default/", "text/html")
+                .headers()
+                .firstValue("X-XSRF-TOKEN")
+                .orElseThrow();
+    }
+
+    /** The process definition of a running instance. */
+    String definitionOf(String processInstanceId) {
+        return engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .singleResult()
+                .getProcessDefinitionId();
+    }
+
     /** The execution that waits in the gate's activity. */
     String gateExecution(RunningIama iama) {
         return engine.getRuntimeService()

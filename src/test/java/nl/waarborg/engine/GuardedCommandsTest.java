@@ -9,9 +9,14 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstanceModificationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.cmd.AddGroupIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.CheckPassword;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteFilterCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteGroupIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteJobCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteUserIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
@@ -119,5 +124,30 @@ class GuardedCommandsTest {
         assertThatThrownBy(() -> GuardedCommands.check(new StartProcessInstanceCmd((ProcessInstantiationBuilderImpl)
                         ProcessInstantiationBuilderImpl.createProcessInstanceByKey(null, "assessment-cycle"))))
                 .hasMessage(GuardedCommands.START);
+    }
+
+    @Test
+    void someCommandsAreOpenOnlyInPart() {
+        assertThatThrownBy(() -> GuardedCommands.check(new CheckPassword("alderman", "x"), "admin"))
+                .isInstanceOf(EngineOperationRefusedException.class)
+                .hasMessage(PartlyGuardedCommands.PASSWORDS);
+        assertThatCode(() -> GuardedCommands.check(new CheckPassword("lead", "x"), "lead"))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> GuardedCommands.check(
+                        new DeleteGroupIdentityLinkCmd("t", "privacy-officer", "candidate"), "fg"))
+                .hasMessage(PartlyGuardedCommands.GROUPS);
+        // People are added and removed as before; the task event checks who (GroupTasks, TeamTasks).
+        assertThatCode(() -> GuardedCommands.check(new DeleteUserIdentityLinkCmd("t", "lead2", "candidate"), "lead"))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> GuardedCommands.check(new AddGroupIdentityLinkCmd("t", "alderman", "candidate"), "fg"))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> GuardedCommands.check(
+                        new SetTaskVariablesCmd("t", Map.of("part1Reason", "door een ander"), false), "fg"))
+                .hasMessage(PartlyGuardedCommands.PROCESS_VARIABLES);
+        assertThatCode(() -> GuardedCommands.check(
+                        new SetTaskVariablesCmd("t", Map.of("part1Reason", "eigen notitie"), true), "fg"))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> GuardedCommands.check(new DeleteFilterCmd("f"), "admin"))
+                .hasMessage(GuardedCommands.FILTERS);
     }
 }

@@ -1,0 +1,87 @@
+package nl.waarborg.engine;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.impl.cmd.CheckPassword;
+import org.camunda.bpm.engine.impl.cmd.DeleteGroupIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+
+/**
+ * Engine commands that a logged-in user may call only in part (for {@link GuardedCommands}): saving a task may change
+ * its follow-up date (Tasklist's reminder) and nothing else, a task's candidate group (the group its model names) is not
+ * removed, and the engine's password check answers only for the user's own account. Everything else these commands could do went around Waarborg: a privacy officer moved the due
+ * date of an advice away from its service-level timer, a project lead made a task the subtask of another (the engine
+ * deletes subtasks when their parent ends), a privacy officer took an advice away from the group so that nobody could
+ * be given it any more (removing a link fires no task event that the group's check could hear), and an administrator tried passwords of other accounts without the login
+ * throttle.
+ */
+final class PartlyGuardedCommands {
+
+    static final String TASKS = "A task's name, description, due date, priority, parent and people are not changed by"
+            + " saving the task in Waarborg: they come from its model, only its follow-up date is yours to set. The"
+            + " functional administrator corrects a due date with a reason (/beheer/werk); claim, assignee and"
+            + " candidates have their own calls, within the task's group or team.";
+    static final String GROUPS = "A task's candidate group comes from its model and stays on the task in Waarborg:"
+            + " give the task to a member of the group with claim or assignee instead.";
+    static final String PROCESS_VARIABLES = "A process's variables are written through a task only by completing it,"
+            + " where its form is checked: a task's other variable calls may set only its own local variables"
+            + " (/localVariables), which end with the task.";
+    static final String PASSWORDS = "Passwords are checked only at login, with its throttle: the engine's password"
+            + " check answers only for your own account.";
+
+    private static final Set<String> OWN_TO_SET = Set.of("followUpDate");
+
+    private PartlyGuardedCommands() {}
+
+    /** Throws the refusal for a user's command of this kind, if it goes further than allowed. */
+    static void check(Object command, String user) {
+        if (command instanceof SaveTaskCmd) {
+            TaskEntity task = (TaskEntity) GuardedCommands.read(command, "task");
+            Map<String, PropertyChange> changes = task == null ? Map.of() : task.getPropertyChanges();
+            Set<String> changed = new TreeSet<>(changes.keySet());
+            changed.removeAll(OWN_TO_SET);
+            if (task == null || task.getRevision() == 0 || !changed.isEmpty()) {
+                throw new EngineOperationRefusedException(
+                        TASKS + (changed.isEmpty() ? "" : " Changed here: " + String.join(", ", changed) + "."));
+            }
+        } else if (command instanceof DeleteIdentityLinkCmd && GuardedCommands.read(command, "groupId") != null) {
+            throw new EngineOperationRefusedException(GROUPS);
+        } else if (command instanceof CheckPassword) {
+            Object checked = GuardedCommands.read(command, "userId");
+            if (user == null || !user.equals(checked)) {
+                throw new EngineOperationRefusedException(PASSWORDS);
+            }
+        }
+    }
+
+    /**
+     * Refuses a user's write of a task's variables into its process (not task-local) other than by completing the task:
+     * a privacy officer rewrote the content answers that the team's form shows again after a send-back. Checked after
+     * the engine-owned names, so those keep their own answer.
+     */
+    static void checkProcessVariables(Object command) {
+        boolean throughTask = command instanceof SetTaskVariablesCmd
+                || command instanceof RemoveTaskVariablesCmd
+                || command instanceof PatchTaskVariablesCmd;
+        if (throughTask && !Boolean.TRUE.equals(GuardedCommands.read(command, "isLocal"))) {
+            throw new EngineOperationRefusedException(PROCESS_VARIABLES);
+        }
+    }
+
+    /** Fails when a field read here is missing in the engine on the classpath. */
+    static void verify() {
+        GuardedCommands.read(new SaveTaskCmd(new TaskEntity()), "task");
+        GuardedCommands.read(new CheckPassword("u", "p"), "userId");
+        GuardedCommands.read(new DeleteGroupIdentityLinkCmd("t", "g", "candidate"), "groupId");
+        GuardedCommands.read(new SetTaskVariablesCmd("t", java.util.Map.of(), false), "isLocal");
+        GuardedCommands.read(new RemoveTaskVariablesCmd("t", java.util.List.of(), false), "isLocal");
+        GuardedCommands.read(new PatchTaskVariablesCmd("t", java.util.Map.of(), java.util.List.of(), false), "isLocal");
+    }
+}

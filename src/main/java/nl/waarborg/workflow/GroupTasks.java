@@ -1,0 +1,79 @@
+package nl.waarborg.workflow;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import nl.waarborg.engine.UserTaskObserver;
+import nl.waarborg.system.TeamTasks;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.springframework.stereotype.Component;
+
+/**
+ * A task of a group (the gates, the privacy officer's reviews, the manager's incident steps) stays with the group its
+ * model names: after every change of its people (the engine's {@code update} event, on every API) its candidate groups
+ * are exactly the model's, and its assignee, owner and candidate users are members of one of them. Otherwise a privacy
+ * officer could hand an advice to a project lead of another team (who then reads that team's content) or take it away
+ * from the group, so that no colleague and no administrator could give it to anyone any more. Content tasks follow the
+ * same rule for the system's team ({@link TeamTasks}).
+ */
+@Component
+class GroupTasks implements UserTaskObserver {
+
+    @Override
+    public List<String> events() {
+        return List.of(EVENTNAME_UPDATE);
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        if (TeamTasks.isContentTask(task)
+                || !(task instanceof TaskEntity entity)
+                || entity.getTaskDefinition() == null) {
+            return;
+        }
+        Set<String> modelGroups = new TreeSet<>();
+        entity.getTaskDefinition().getCandidateGroupIdExpressions().stream()
+                .map(Expression::getExpressionText)
+                .forEach(modelGroups::add);
+        if (modelGroups.isEmpty()) {
+            return;
+        }
+        Set<String> groups = new TreeSet<>();
+        for (IdentityLink link : task.getCandidates()) {
+            if (link.getGroupId() != null) {
+                groups.add(link.getGroupId());
+            }
+        }
+        Set<String> people = TeamTasks.holders(task);
+        String group = String.join(" or ", modelGroups);
+        if (!groups.equals(modelGroups)) {
+            throw new AuthorizationException("Task " + task.getId() + " is the work of group " + group
+                    + ": that stays its candidate group, and no other group is added.");
+        }
+        IdentityService identity = task.getProcessEngineServices().getIdentityService();
+        people.removeIf(user -> modelGroups.stream().anyMatch(g -> isMember(identity, user, g)));
+        if (!people.isEmpty()) {
+            throw new AuthorizationException("Task " + task.getId() + " is the work of group " + group + "; "
+                    + String.join(", ", people) + " is not a member of it, so cannot be given this task.");
+        }
+    }
+
+    /** Membership as the identity store holds it, whoever asks (a privacy officer may not read other users). */
+    private static boolean isMember(IdentityService identity, String user, String group) {
+        Authentication current = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            return identity.createUserQuery().userId(user).memberOfGroup(group).count() > 0;
+        } finally {
+            if (current != null) {
+                identity.setAuthentication(current);
+            }
+        }
+    }
+}
