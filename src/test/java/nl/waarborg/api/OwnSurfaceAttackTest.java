@@ -127,6 +127,28 @@ class OwnSurfaceAttackTest extends GuardScenario {
         assertThat(manager.get("/systemen/" + t.systemId()).body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     }
 
+    @Test
+    void oneUserExportingPdfsInALoopIsSlowedDownWhileOthersAndTheJsonExportAreNot() {
+        RunningIama t = atPrivacyOfficer("Doelwit van een PDF-lus");
+        String export =
+                "/api/assessments/" + reads.assessmentsOf(t.systemId()).get(0).id() + "/versions/1/export";
+        HttpResponse<String> refused = null;
+        for (int i = 0; i <= 20 && refused == null; i++) {
+            HttpResponse<String> r = api("alderman").get(export + "?format=pdf");
+            if (r.statusCode() != 200) {
+                refused = r;
+            }
+        }
+        assertThat(refused).as("a 429 within 21 PDF exports a minute").isNotNull();
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue(PROBLEM);
+        assertThat(refused.body()).contains("PDF exports a minute");
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(1L, 61L);
+        assertThat(api("alderman").get(export + "?format=json").statusCode()).isEqualTo(200);
+        assertThat(api("ethics").get(export + "?format=pdf").statusCode()).isEqualTo(200);
+    }
+
     /** Probes that found nothing open; each must keep answering as it does. */
     @Test
     void theProbesThatFoundNothingOpenStayRefused() {
@@ -180,6 +202,30 @@ class OwnSurfaceAttackTest extends GuardScenario {
                         r.statusCode() + " " + r.headers().firstValue("Location"));
             }
         }
+        int deactivate = lead2.postForm("/beheer/gebruikers/lead/deactiveren", Http.form("_csrf", csrf))
+                .statusCode();
+        if (deactivate != 403) {
+            open.put("lead2 POST /beheer/gebruikers/lead/deactiveren", deactivate + "");
+        }
+        // Another team's task (the privacy officer's gate) and the administrators' API, by id.
+        for (String[] call : List.of(
+                new String[] {"POST", "/api/tasks/" + t.gateTaskId() + "/claim"},
+                new String[] {"GET", "/api/tasks/" + t.gateTaskId() + "/draft"},
+                new String[] {"PUT", "/api/tasks/" + t.gateTaskId() + "/draft"},
+                new String[] {"POST", "/api/admin/mail-outbox/1/retry"},
+                new String[] {"POST", "/api/admin/systems/" + s + "/retirement"})) {
+            HttpResponse<String> r =
+                    api("lead2").sendJson(call[0], call[1], "GET".equals(call[0]) ? null : "{\"reason\":\"x\"}");
+            if (r.statusCode() != 403 && r.statusCode() != 404) {
+                open.put("lead2 " + call[0] + " " + call[1], r.statusCode() + " " + r.body());
+            }
+        }
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .taskId(t.gateTaskId())
+                        .singleResult()
+                        .getAssignee())
+                .isNull();
         for (String path : List.of("/systemen/" + s + "/pre-scan", "/toezicht", "/toezicht/export.csv", "/beheer")) {
             int status = lead2.get(path).statusCode();
             if (status != 403) {
