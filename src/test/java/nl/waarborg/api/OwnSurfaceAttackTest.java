@@ -75,6 +75,21 @@ class OwnSurfaceAttackTest extends GuardScenario {
                     "POST /systemen/nieuw",
                     form.statusCode() + " " + form.headers().firstValue("Location"));
         }
+        // A task's form answer, through the engine's REST API (as Camunda Tasklist completes it): the form rule.
+        HttpResponse<String> engineRest = api("fg")
+                .sendJson(
+                        "POST",
+                        "/engine-rest/task/" + t.gateTaskId() + "/complete",
+                        "{\"variables\":{\"decision\":{\"value\":\"APPROVED\"},"
+                                + "\"motivation\":{\"value\":\"Akkoord\\u0000\"}}}");
+        if (engineRest.statusCode() != 400 || !engineRest.body().contains("control character")) {
+            accepted.put("/engine-rest/task/{gate}/complete", engineRest.statusCode() + " " + engineRest.body());
+        }
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .taskId(t.gateTaskId())
+                        .count())
+                .isEqualTo(1);
         assertThat(accepted).isEmpty();
         assertThat(systemsNamed("Nul\u0000naam")
                         + systemsNamed("Omgekeerd\u202Efdp.exe")
