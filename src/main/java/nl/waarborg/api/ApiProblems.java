@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import nl.waarborg.shared.ProblemStatus;
 import nl.waarborg.shared.ProblemStatus.Problem;
 import nl.waarborg.shared.RefusalNote;
+import nl.waarborg.shared.TextInput;
 import nl.waarborg.shared.WaarborgException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +70,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         HttpHeaders headers = new HttpHeaders();
         String retryAfter = ProblemStatus.retryAfter(problem);
         if (retryAfter != null) {
-            log.warn("Answered 503 on {} {}: {}", method, path, e.toString());
+            log.warn("Answered {} on {} {}: {}", problem.status().value(), method, path, e.toString());
             headers.set(HttpHeaders.RETRY_AFTER, retryAfter);
         }
         return handleExceptionInternal(
@@ -156,6 +157,9 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."))
                     .replace(".[", "[");
+            if (mapping.getCause() instanceof TextInput.RefusedException refused) {
+                return body(HttpStatus.BAD_REQUEST, "Field '" + field + "': " + refused.getMessage(), field);
+            }
             String expected = mapping instanceof InvalidFormatException format
                     ? " (expected " + format.getTargetType().getSimpleName() + ")"
                     : "";

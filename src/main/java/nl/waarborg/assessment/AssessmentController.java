@@ -46,6 +46,7 @@ public class AssessmentController {
     private final SystemRegistry systems;
     private final AuditTrail audit;
     private final SystemReads readable;
+    private final PdfExportLimit pdfExports;
 
     public AssessmentController(
             AssessmentService assessments,
@@ -54,8 +55,10 @@ public class AssessmentController {
             VersionPdf pdf,
             SystemRegistry systems,
             AuditTrail audit,
-            SystemReads readable) {
+            SystemReads readable,
+            PdfExportLimit pdfExports) {
         this.readable = readable;
+        this.pdfExports = pdfExports;
         this.assessments = assessments;
         this.reads = reads;
         this.diff = diff;
@@ -110,6 +113,12 @@ public class AssessmentController {
     public ResponseEntity<?> export(
             @PathVariable String id, @PathVariable int number, @RequestParam(defaultValue = "json") String format) {
         AssessmentVersion version = load(id, number);
+        if (!format.equals("json") && !format.equals("pdf")) {
+            throw new InvalidInputException("format", "Parameter 'format' must be json or pdf.");
+        }
+        if (format.equals("pdf")) {
+            pdfExports.count(CurrentUser.id(), Instant.now()); // refused before the export is recorded
+        }
         audit.record(
                 AuditAction.VERSION_EXPORTED,
                 CurrentUser.id(),

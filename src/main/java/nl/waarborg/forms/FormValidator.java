@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.waarborg.forms.FormViolation.Problem;
+import nl.waarborg.shared.TextInput;
 
 /**
  * Checks answers against a Camunda Form as form-js does in the browser, so that no client can skip it: required
@@ -125,6 +126,11 @@ public class FormValidator {
     private static FormViolation text(FormField field, String path, String label, Integer row, Object value) {
         if (!(value instanceof String text)) {
             return new FormViolation(path, label, row, Problem.WRONG_TYPE, "text");
+        }
+        int refused = TextInput.firstRefused(text);
+        if (refused >= 0) {
+            return new FormViolation(
+                    path, label, row, Problem.CONTROL_CHARACTER, String.format("U+%04X", (int) text.charAt(refused)));
         }
         int length = text.trim().length();
         int max = field.maxLength() == null ? MAX_TEXT_LENGTH : Math.min(field.maxLength(), MAX_TEXT_LENGTH);

@@ -20,7 +20,8 @@ public record FormViolation(String field, String label, Integer row, Problem pro
         NOT_AN_OPTION,
         WRONG_TYPE,
         NOT_ON_FORM,
-        CONTRADICTION
+        CONTRADICTION,
+        CONTROL_CHARACTER
     }
 
     /** The English text for API clients. */
@@ -37,6 +38,9 @@ public record FormViolation(String field, String label, Integer row, Problem pro
             case NOT_AN_OPTION -> "Field " + name + " has a value that is not one of its choices: " + limit + ".";
             case WRONG_TYPE -> "Field " + name + " must be " + limit + ".";
             case CONTRADICTION -> "Field " + name + " contradicts another answer: " + limit;
+            case CONTROL_CHARACTER ->
+                "Field " + name + " contains an invisible control character (" + limit
+                        + "); remove it and send the text again.";
             case NOT_ON_FORM ->
                 "Field " + name + " is not on form '" + limit + "'; send only the fields of the task's form.";
         };

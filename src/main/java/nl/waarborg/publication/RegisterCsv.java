@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import nl.waarborg.shared.CanonicalJson;
+import nl.waarborg.shared.SpreadsheetText;
 
 /**
  * Register entries as CSV for bulk upload: one column per field of the standard in its order, lists of themes joined
- * with a comma, groupings as JSON text. Every value is quoted; a value that starts with =, +, - or @ is prefixed with
- * an apostrophe so that a spreadsheet does not run it as a formula.
+ * with a comma, groupings as JSON text. Every value is quoted; a value a spreadsheet would run as a formula is prefixed
+ * with an apostrophe ({@link SpreadsheetText}).
  */
 final class RegisterCsv {
 
@@ -50,7 +51,7 @@ final class RegisterCsv {
     }
 
     private static String quote(String value) {
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        String safe = SpreadsheetText.neutralised(value);
         return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 }

@@ -73,6 +73,9 @@ public final class ProblemStatus {
 
     /** The Retry-After header's value (seconds) for a problem that is worth retrying (503), else null. */
     public static String retryAfter(Problem problem) {
+        if (problem.cause() instanceof TooManyRequestsException tooMany) {
+            return String.valueOf(tooMany.retryAfterSeconds());
+        }
         return problem.status() == HttpStatus.SERVICE_UNAVAILABLE ? String.valueOf(RETRY_AFTER_SECONDS) : null;
     }
 

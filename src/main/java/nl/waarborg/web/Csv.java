@@ -1,10 +1,12 @@
 package nl.waarborg.web;
 
 import java.util.List;
+import nl.waarborg.shared.SpreadsheetText;
 
 /**
- * CSV for spreadsheets (semicolon, as Dutch Excel expects; UTF-8 with a byte order mark). A cell that starts with
- * =, +, -, @, tab or carriage return gets a leading apostrophe, so a spreadsheet never runs it as a formula.
+ * CSV for spreadsheets (semicolon, as Dutch Excel expects; UTF-8 with a byte order mark). A cell that a spreadsheet
+ * would run as a formula gets a leading apostrophe ({@link SpreadsheetText}); a cell with a separator of either kind
+ * (semicolon or comma) is quoted, so that no locale splits a formula out of it.
  */
 final class Csv {
 
@@ -25,11 +27,9 @@ final class Csv {
     }
 
     static String cell(String value) {
-        String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.contains(";") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+        String v = SpreadsheetText.neutralised(value);
+        // Quoted also with a comma: a spreadsheet that splits on commas must not start a cell (a formula) inside it.
+        if (v.contains(";") || v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
             v = "\"" + v.replace("\"", "\"\"") + "\"";
         }
         return v;

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import nl.waarborg.shared.ProblemStatus;
 import nl.waarborg.shared.ProblemStatus.Problem;
 import nl.waarborg.shared.RefusalNote;
+import nl.waarborg.shared.TextInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -45,7 +46,11 @@ public class WebErrors {
             response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
         }
         model.addAttribute("status", problem.status().value());
-        model.addAttribute("messageKey", messageKey(problem.status()));
+        model.addAttribute(
+                "messageKey",
+                problem.cause() instanceof TextInput.RefusedException
+                        ? "error.controlCharacter"
+                        : messageKey(problem.status()));
         model.addAttribute("titleKey", titleKey(problem.status()));
         return "error";
     }

@@ -122,6 +122,18 @@ abstract class GuardScenario {
                 .getId();
     }
 
+    /** An API client with the user's Basic credentials. */
+    Http api(String user) {
+        return Http.api(port).as(user, "demo");
+    }
+
+    /** A browser session of the user, logged in through the login form. */
+    Http login(String user) {
+        Http http = Http.browser(port);
+        assertThat(http.formLogin(user, "demo").statusCode()).isEqualTo(302);
+        return http;
+    }
+
     HttpResponse<String> send(String user, String method, String path, String json) {
         return Http.api(port).as(user, "demo").sendJson(method, path, json);
     }

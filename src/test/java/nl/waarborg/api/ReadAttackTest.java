@@ -107,16 +107,6 @@ class ReadAttackTest extends GuardScenario {
                 || (status == 200 && response.body().strip().equals("[]"));
     }
 
-    private Http api(String user) {
-        return Http.api(port).as(user, "demo");
-    }
-
-    private Http login(String user) {
-        Http http = Http.browser(port);
-        assertThat(http.formLogin(user, "demo").statusCode()).isEqualTo(302);
-        return http;
-    }
-
     @Test
     void aProjectLeadOfAnotherTeamReadsNothingOfTheAssessmentOnAnyPath() {
         Target t = target("Doelwit van een ander team");

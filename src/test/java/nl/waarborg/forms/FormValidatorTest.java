@@ -189,6 +189,19 @@ class FormValidatorTest {
     }
 
     @Test
+    void aTextWithAnInvisibleControlCharacterIsRefusedOnEveryPathThatCompletesATask() {
+        Map<String, Object> v = triage();
+        v.put("purpose", "Doel\u202Etxt.exe");
+        assertThat(check("triage", v)).singleElement().satisfies(p -> {
+            assertThat(p.problem()).isEqualTo(Problem.CONTROL_CHARACTER);
+            assertThat(p.limit()).isEqualTo("U+202E");
+            assertThat(p.message()).contains("'purpose'").contains("invisible control character");
+        });
+        v.put("purpose", "Regel 1\nRegel 2\tmet tab");
+        assertThat(check("triage", v)).isEmpty();
+    }
+
+    @Test
     void textIsAtMostTheDocumentedLimitCountedAsFormJsDoes() {
         Map<String, Object> v = triage();
         v.put("purpose", "a".repeat(FormValidator.MAX_TEXT_LENGTH) + "  ");

@@ -20,6 +20,15 @@ class CsvTest {
     }
 
     @Test
+    void formulasBehindSpacesOrACommaAreDefusedToo() {
+        // A spreadsheet may trim the spaces, or split on commas (an English locale): neither may start a formula.
+        assertThat(Csv.cell("  =1+1")).isEqualTo("'  =1+1");
+        assertThat(Csv.cell("\n=1+1")).isEqualTo("\"'\n=1+1\"");
+        assertThat(Csv.cell("Kosten,=1+1")).isEqualTo("\"Kosten,=1+1\"");
+        assertThat(Csv.cell("Kosten, baten")).isEqualTo("\"Kosten, baten\"");
+    }
+
+    @Test
     void rowsAreSemicolonSeparatedWithByteOrderMark() {
         assertThat(Csv.write(List.of(List.of("a", "b"), List.of("=1", "c")))).isEqualTo("\uFEFFa;b\r\n'=1;c\r\n");
     }

@@ -1,0 +1,51 @@
+package nl.waarborg.shared;
+
+/**
+ * Text that Waarborg accepts from a user: no invisible control characters. Refused are the C0 controls other than tab,
+ * line feed and carriage return (e.g. NUL, which PostgreSQL cannot store and H2 stores silently), DEL, the C1 controls
+ * and the bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), which make a name shown to
+ * another user read differently from what it is (ADR 0055). Line breaks and tabs in answers stay allowed.
+ */
+public final class TextInput {
+
+    private TextInput() {}
+
+    /** 400: a text holds a character that {@link TextInput} refuses. */
+    public static final class RefusedException extends InvalidInputException {
+        RefusedException(String field, String detail) {
+            super(field, detail);
+        }
+    }
+
+    /** The first refused character of the value, or -1 when there is none (or no value). */
+    public static int firstRefused(String value) {
+        if (value == null) {
+            return -1;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (refused(value.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static boolean refused(char c) {
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                || (c >= 0x7F && c <= 0x9F)
+                || (c >= '\u202A' && c <= '\u202E')
+                || (c >= '\u2066' && c <= '\u2069');
+    }
+
+    /** Refuses (400, naming the field and the character) a value with a refused character. */
+    public static void check(String field, String value) {
+        int at = firstRefused(value);
+        if (at >= 0) {
+            throw new RefusedException(
+                    field,
+                    (field == null ? "The text" : "'" + field + "'") + " contains an invisible control character (U+"
+                            + String.format("%04X", (int) value.charAt(at)) + " at position " + (at + 1)
+                            + "); remove it and send the text again.");
+        }
+    }
+}
