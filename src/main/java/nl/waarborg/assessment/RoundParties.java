@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,33 +40,38 @@ public class RoundParties {
 
     /** The parties of a round of the system; {@code owner} is the system's owner as the register holds it now. */
     SystemParties of(String systemId, String owner, int round) {
-        // The cycle that a round belongs to: the latest one started at or before that round.
-        String starter = jdbc.sql("""
-                SELECT started_by FROM wb_cycle_start WHERE system_id = :s AND cycle_round <= :r
-                ORDER BY cycle_round DESC, started_at DESC LIMIT 1""")
-                .param("s", systemId)
-                .param("r", round)
-                .query(String.class)
-                .optional()
-                .orElse(null);
-        String triageFiller = jdbc.sql("SELECT answered_by FROM wb_triage WHERE system_id = :s AND cycle_round = :r")
-                .param("s", systemId)
-                .param("r", round)
-                .query(String.class)
-                .optional()
-                .orElse(null);
-        Set<String> writers = new HashSet<>(jdbc.sql("""
-                SELECT s.user_id FROM wb_answer_save s
-                    JOIN wb_assessment_version v ON v.id = s.version_id JOIN wb_assessment a ON a.id = v.assessment_id
-                WHERE a.system_id = :s AND v.cycle_round = :r AND s.user_id IS NOT NULL AND s.section NOT IN (:records)
-                UNION SELECT c.user_id FROM wb_contributor c
-                    JOIN wb_assessment_version v ON v.id = c.version_id JOIN wb_assessment a ON a.id = v.assessment_id
-                WHERE a.system_id = :s AND v.cycle_round = :r""")
+        // One read (a gate decision asks on every completion): the starter of the cycle that the round belongs to (the
+        // latest one started at or before that round), the triage's filler, and the content writers of the round.
+        String starter = null;
+        String triageFiller = null;
+        Set<String> writers = new HashSet<>();
+        for (Map<String, Object> row : jdbc.sql("""
+                        SELECT 'S' AS kind, started_by AS party FROM (
+                            SELECT started_by FROM wb_cycle_start WHERE system_id = :s AND cycle_round <= :r
+                            ORDER BY cycle_round DESC, started_at DESC LIMIT 1) latest
+                        UNION ALL SELECT 'T', answered_by FROM wb_triage WHERE system_id = :s AND cycle_round = :r
+                        UNION ALL SELECT 'W', s.user_id FROM wb_answer_save s
+                            JOIN wb_assessment_version v ON v.id = s.version_id JOIN wb_assessment a ON a.id = v.assessment_id
+                        WHERE a.system_id = :s AND v.cycle_round = :r AND s.user_id IS NOT NULL AND s.section NOT IN (:records)
+                        UNION ALL SELECT 'W', c.user_id FROM wb_contributor c
+                            JOIN wb_assessment_version v ON v.id = c.version_id JOIN wb_assessment a ON a.id = v.assessment_id
+                        WHERE a.system_id = :s AND v.cycle_round = :r""")
                 .param("s", systemId)
                 .param("r", round)
                 .param("records", DecisionRecords.SECTIONS) // the alderman's decision record is no content (ADR 0035)
-                .query(String.class)
-                .list());
+                .query()
+                .listOfRows()) {
+            String party = (String) row.get("party");
+            switch ((String) row.get("kind")) {
+                case "S" -> starter = party;
+                case "T" -> triageFiller = party;
+                default -> {
+                    if (party != null) {
+                        writers.add(party);
+                    }
+                }
+            }
+        }
         return new SystemParties(owner, starter, triageFiller, writers);
     }
 }
