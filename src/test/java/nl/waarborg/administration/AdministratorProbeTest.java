@@ -104,7 +104,7 @@ class AdministratorProbeTest extends StuckWorkScenario {
     }
 
     @Test
-    void aDueDateFarAheadIsRefusedAndChangesNothing() {
+    void aDueDateFarAheadOrTheGateForItsOwnerOrTheAdministratorIsRefused() {
         String systemId = systemAt("Verre toekomst", "privacy-officer-advice");
         Task gate = taskAt(systemId, "privacy-officer-advice");
         String path = "/api/admin/work/tasks/" + gate.getId() + "/due-date";
@@ -115,6 +115,14 @@ class AdministratorProbeTest extends StuckWorkScenario {
         }
         assertThat(taskAt(systemId, "privacy-officer-advice").getDueDate()).isEqualTo(gate.getDueDate());
         assertThat(audited(systemId, AuditAction.TASK_DUE_DATE_CORRECTED)).isEmpty();
+        // Nor is the gate handed to its system's owner or to the administrator, neither of whom is in its group.
+        String assignee = "/api/admin/work/tasks/" + gate.getId() + "/assignee";
+        for (String user : List.of("lead", "admin", " admin ")) {
+            assertProblem(
+                    post("admin", assignee, body(Map.of("assignee", user, "reason", "Snel klaar"))), 400, "assignee");
+        }
+        assertThat(taskAt(systemId, "privacy-officer-advice").getAssignee()).isNull();
+        assertThat(audited(systemId, AuditAction.TASK_REASSIGNED)).isEmpty();
         // A year ahead is still a due date an administrator may set.
         HttpResponse<String> year = post(
                 "admin", path, body(Map.of("dueDate", today.plusYears(1).toString(), "reason", "Na de verkiezingen")));
@@ -127,6 +135,8 @@ class AdministratorProbeTest extends StuckWorkScenario {
         assertProblem(post("admin", path, "{}"), 400, "reason");
         assertProblem(post("admin", path, body(Map.of("reason", " \t "))), 400, "reason");
         assertProblem(post("admin", path, body(Map.of("reason", "x".repeat(2001)))), 400, "reason");
+        HttpResponse<String> control = post("admin", path, body(Map.of("reason", "ontgrendeld\u0000")));
+        assertThat(control.statusCode()).as(control.body()).isEqualTo(400);
         HttpResponse<String> huge = post("admin", path, body(Map.of("reason", "x".repeat(10 * 1024 * 1024))));
         assertThat(huge.statusCode()).as(huge.body()).isBetween(400, 499);
         assertThat(count("SELECT COUNT(*) FROM wb_audit_event WHERE action = 'ACCOUNT_UNLOCKED' AND details LIKE"
