@@ -46,6 +46,20 @@ class AccountStore {
         return engine.getIdentityService();
     }
 
+    /**
+     * Gives the open tasks the user holds back to their group or team (nobody else could act on them once the user is
+     * gone) and answers their ids, for the audit row of the deactivation or deletion.
+     */
+    List<String> releaseTasksOf(String userId) {
+        return asSystem(() -> {
+            List<String> released = engine.getTaskService().createTaskQuery().taskAssignee(userId).list().stream()
+                    .map(org.camunda.bpm.engine.task.Task::getId)
+                    .toList();
+            released.forEach(id -> engine.getTaskService().setAssignee(id, null));
+            return released;
+        });
+    }
+
     /** Serialises changes of users and groups across threads and nodes, until the transaction ends. */
     void lock() {
         jdbc.sql("SELECT id FROM wb_administration_lock WHERE id = 1 FOR UPDATE")

@@ -187,4 +187,36 @@ class AdministratorProbeTest extends StuckWorkScenario {
                 400,
                 "groupId");
     }
+
+    @Test
+    void aDeactivatedOrDeletedReviewerDoesNotKeepTheGateTheyHeld() throws Exception {
+        for (String ending : List.of("deactivation", "deletion")) {
+            String reviewer = newUser("fg-weg", "privacy-officer");
+            String systemId = systemAt("Uit dienst " + ending, "privacy-officer-advice");
+            Task gate = taskAt(systemId, "privacy-officer-advice");
+            HttpResponse<String> given = post(
+                    "admin",
+                    "/api/admin/work/tasks/" + gate.getId() + "/assignee",
+                    body(Map.of("assignee", reviewer, "reason", "Zij pakt het op")));
+            assertThat(given.statusCode()).as(given.body()).isEqualTo(200);
+
+            HttpResponse<String> ended = ending.equals("deactivation")
+                    ? post(
+                            "admin",
+                            "/api/admin/users/" + reviewer + "/deactivation",
+                            body(Map.of("reason", "Uit dienst")))
+                    : as("admin").sendJson("DELETE", "/api/admin/users/" + reviewer + "?reason=Vertrokken", null);
+            assertThat(ended.statusCode()).as(ended.body()).isBetween(200, 204);
+            assertThat(taskAt(systemId, "privacy-officer-advice").getAssignee())
+                    .as("the gate goes back to group privacy-officer")
+                    .isNull();
+            String action = ending.equals("deactivation") ? "USER_DEACTIVATED" : "USER_DELETED";
+            String details = audit.events(null, 100).stream()
+                    .filter(e -> e.action().equals(action) && e.details().contains(reviewer))
+                    .findFirst()
+                    .orElseThrow()
+                    .details();
+            assertThat(JSON.readTree(details).path("tasksReleased").toString()).contains(gate.getId());
+        }
+    }
 }
