@@ -189,8 +189,8 @@ class AdministratorProbeTest extends StuckWorkScenario {
     }
 
     @Test
-    void aDeactivatedOrDeletedReviewerDoesNotKeepTheGateTheyHeld() throws Exception {
-        for (String ending : List.of("deactivation", "deletion")) {
+    void aReviewerWhoIsDeactivatedDeletedOrLeavesTheGroupDoesNotKeepTheGateTheyHeld() throws Exception {
+        for (String ending : List.of("deactivation", "deletion", "group")) {
             String reviewer = newUser("fg-weg", "privacy-officer");
             String systemId = systemAt("Uit dienst " + ending, "privacy-officer-advice");
             Task gate = taskAt(systemId, "privacy-officer-advice");
@@ -200,17 +200,30 @@ class AdministratorProbeTest extends StuckWorkScenario {
                     body(Map.of("assignee", reviewer, "reason", "Zij pakt het op")));
             assertThat(given.statusCode()).as(given.body()).isEqualTo(200);
 
-            HttpResponse<String> ended = ending.equals("deactivation")
-                    ? post(
+            HttpResponse<String> ended = switch (ending) {
+                case "deactivation" ->
+                    post(
                             "admin",
                             "/api/admin/users/" + reviewer + "/deactivation",
-                            body(Map.of("reason", "Uit dienst")))
-                    : as("admin").sendJson("DELETE", "/api/admin/users/" + reviewer + "?reason=Vertrokken", null);
+                            body(Map.of("reason", "Uit dienst")));
+                case "deletion" ->
+                    as("admin").sendJson("DELETE", "/api/admin/users/" + reviewer + "?reason=Vertrokken", null);
+                default ->
+                    as("admin")
+                            .sendJson(
+                                    "DELETE",
+                                    "/api/admin/users/" + reviewer + "/groups/privacy-officer?reason=Andere%20rol",
+                                    null);
+            };
             assertThat(ended.statusCode()).as(ended.body()).isBetween(200, 204);
             assertThat(taskAt(systemId, "privacy-officer-advice").getAssignee())
                     .as("the gate goes back to group privacy-officer")
                     .isNull();
-            String action = ending.equals("deactivation") ? "USER_DEACTIVATED" : "USER_DELETED";
+            String action = switch (ending) {
+                case "deactivation" -> "USER_DEACTIVATED";
+                case "deletion" -> "USER_DELETED";
+                default -> "GROUP_MEMBER_REMOVED";
+            };
             String details = audit.events(null, 100).stream()
                     .filter(e -> e.action().equals(action) && e.details().contains(reviewer))
                     .findFirst()
