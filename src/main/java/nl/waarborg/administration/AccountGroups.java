@@ -85,11 +85,17 @@ public class AccountGroups {
         store.removeMembership(userId, groupId);
         List<String> after = new ArrayList<>(before);
         after.remove(groupId);
-        record(AuditAction.GROUP_MEMBER_REMOVED, userId, groupId, reason, after);
+        Map<String, Object> details = UserAccounts.details(userId, reason);
+        details.put("tasksReleased", store.releaseGroupTasksOf(userId, after));
+        record(AuditAction.GROUP_MEMBER_REMOVED, userId, groupId, details, after);
     }
 
     private void record(AuditAction action, String userId, String groupId, String reason, List<String> groups) {
-        Map<String, Object> details = UserAccounts.details(userId, reason);
+        record(action, userId, groupId, UserAccounts.details(userId, reason), groups);
+    }
+
+    private void record(
+            AuditAction action, String userId, String groupId, Map<String, Object> details, List<String> groups) {
         details.put("group", groupId);
         details.put("groupsAfter", groups.stream().sorted().toList());
         details.put("administratorAndReviewer", AccountRules.combinesAdministrationAndReview(groups));

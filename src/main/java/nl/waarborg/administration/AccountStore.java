@@ -46,6 +46,40 @@ class AccountStore {
         return engine.getIdentityService();
     }
 
+    /**
+     * Gives the open tasks the user holds back to their group or team (nobody else could act on them once the user is
+     * gone) and answers their ids, for the audit row of the deactivation or deletion.
+     */
+    List<String> releaseTasksOf(String userId) {
+        return releaseTasksOf(userId, task -> true);
+    }
+
+    /**
+     * Gives back the open group tasks the user holds that none of their {@code remaining} groups may do any more (a
+     * task of a system's team stays: the team decides who does it, not the group).
+     */
+    List<String> releaseGroupTasksOf(String userId, Collection<String> remaining) {
+        return releaseTasksOf(userId, task -> {
+            List<org.camunda.bpm.engine.task.IdentityLink> candidates =
+                    engine.getTaskService().getIdentityLinksForTask(task).stream()
+                            .filter(l -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(l.getType()))
+                            .toList();
+            return candidates.stream().noneMatch(l -> l.getUserId() != null)
+                    && candidates.stream().noneMatch(l -> remaining.contains(l.getGroupId()));
+        });
+    }
+
+    private List<String> releaseTasksOf(String userId, java.util.function.Predicate<String> release) {
+        return asSystem(() -> {
+            List<String> released = engine.getTaskService().createTaskQuery().taskAssignee(userId).list().stream()
+                    .map(org.camunda.bpm.engine.task.Task::getId)
+                    .filter(release)
+                    .toList();
+            released.forEach(id -> engine.getTaskService().setAssignee(id, null));
+            return released;
+        });
+    }
+
     /** Serialises changes of users and groups across threads and nodes, until the transaction ends. */
     void lock() {
         jdbc.sql("SELECT id FROM wb_administration_lock WHERE id = 1 FOR UPDATE")

@@ -32,6 +32,7 @@ public class AdministrationRefusal extends WaarborgException {
         SEGREGATION_OF_DUTIES(HttpStatus.CONFLICT, "assignee"),
         DUE_DATE_MISSING(HttpStatus.BAD_REQUEST, "dueDate"),
         DUE_DATE_IN_PAST(HttpStatus.BAD_REQUEST, "dueDate"),
+        DUE_DATE_TOO_FAR(HttpStatus.BAD_REQUEST, "dueDate"),
         TASK_NOT_FOUND(HttpStatus.NOT_FOUND, null),
         JOB_NOT_FOUND(HttpStatus.NOT_FOUND, null),
         SYSTEM_NOT_FOUND(HttpStatus.NOT_FOUND, null),

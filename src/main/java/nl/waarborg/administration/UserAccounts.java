@@ -146,7 +146,8 @@ public class UserAccounts {
 
     /**
      * Deactivates: the user leaves every group and gets a random password nobody knows, so they can neither log in
-     * nor act; records keep their id. A new password (resetPassword) and groups bring them back.
+     * nor act; the open tasks they held go back to their group or team; records keep their id. A new password
+     * (resetPassword) and groups bring them back.
      */
     @Transactional
     public Account deactivate(String id, Account.Reason request) {
@@ -171,6 +172,7 @@ public class UserAccounts {
         store.deactivated(id, CurrentUser.id(), reason);
         Map<String, Object> details = details(id, reason);
         details.put("groupsRemoved", groups);
+        details.put("tasksReleased", store.releaseTasksOf(id));
         audit.record(AuditAction.USER_DEACTIVATED, CurrentUser.id(), null, details);
         return get(id);
     }
@@ -192,6 +194,7 @@ public class UserAccounts {
         throttle.unlock(id);
         Map<String, Object> details = details(id, reason);
         details.put("groups", groups);
+        details.put("tasksReleased", store.releaseTasksOf(id));
         details.put("profile", profile(user.getFirstName(), user.getLastName(), user.getEmail()));
         audit.record(AuditAction.USER_DELETED, CurrentUser.id(), null, details);
     }

@@ -97,8 +97,8 @@ public enum Setting {
             if (period.getDays() == 0 && months >= min && months <= max) {
                 return period.toString();
             }
-        } catch (java.time.format.DateTimeParseException e) {
-            // refused below
+        } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
+            // refused below; normalising P2147483647Y2147483647M overflows an int
         }
         throw new IllegalArgumentException("Field '" + key + "' must be a period of whole months or years (e.g. P6M,"
                 + " P1Y, P1Y6M) from " + min + " month to " + max / 12 + " years.");

@@ -36,6 +36,18 @@ class StuckWorkRulesTest {
     }
 
     @Test
+    void aDueDateLiesAtMostAYearAhead() {
+        assertThat(StuckWorkRules.dueAt(LocalDate.of(2028, 3, 10), NOW))
+                .isEqualTo(
+                        ZonedDateTime.of(2028, 3, 10, 23, 59, 0, 0, AMSTERDAM).toInstant());
+        assertThat(refusal(() -> StuckWorkRules.dueAt(LocalDate.of(2028, 3, 11), NOW)))
+                .isEqualTo(Code.DUE_DATE_TOO_FAR);
+        assertThat(refusal(() -> StuckWorkRules.dueAt(LocalDate.of(2127, 3, 10), NOW)))
+                .isEqualTo(Code.DUE_DATE_TOO_FAR);
+        assertThat(refusal(() -> StuckWorkRules.dueAt(LocalDate.MAX, NOW))).isEqualTo(Code.DUE_DATE_TOO_FAR);
+    }
+
+    @Test
     void eachRefusalNamesItsFieldAndStatus() {
         AdministrationRefusal reason = new AdministrationRefusal(Code.REASON_REQUIRED, "x");
         assertThat(reason.field()).isEqualTo("reason");
