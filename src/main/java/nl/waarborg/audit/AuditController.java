@@ -1,5 +1,6 @@
 package nl.waarborg.audit;
 
+import java.time.Instant;
 import java.util.List;
 import nl.waarborg.identity.Groups;
 import nl.waarborg.security.CurrentUser;
@@ -24,11 +25,14 @@ public class AuditController {
     private final AuditTrail audit;
     private final List<AnswerComparison> answers;
     private final Checkpoints checkpoints;
+    private final AuditVerifyLimit verifications;
 
-    public AuditController(AuditTrail audit, List<AnswerComparison> answers, Checkpoints checkpoints) {
+    public AuditController(
+            AuditTrail audit, List<AnswerComparison> answers, Checkpoints checkpoints, AuditVerifyLimit verifications) {
         this.audit = audit;
         this.answers = answers;
         this.checkpoints = checkpoints;
+        this.verifications = verifications;
     }
 
     /**
@@ -65,6 +69,7 @@ public class AuditController {
     @GetMapping("/verify")
     public Verification verify() {
         CurrentUser.requireAnyOf(Groups.MANAGER, Groups.ADMIN);
+        verifications.count(CurrentUser.id(), Instant.now()); // costly: at most so many a minute per user
         AuditTrail.Verification chain = audit.verify();
         List<AnswerComparison.AnswerMismatch> mismatches =
                 answers.stream().flatMap(a -> a.answerMismatches().stream()).toList();

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
@@ -38,19 +39,25 @@ public final class EngineAccess {
      * only read it, such as a manager; a NullValueException (404) for a task that is not there.
      */
     public static void checkMayWork(ProcessEngine engine, String taskId) {
-        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-                .getCommandExecutorTxRequired()
-                .execute(context -> {
-                    TaskEntity task = context.getTaskManager().findTaskById(taskId);
-                    if (task == null) {
-                        throw new NullValueException("No task " + taskId + ".");
-                    }
-                    for (CommandChecker checker :
-                            context.getProcessEngineConfiguration().getCommandCheckers()) {
-                        checker.checkTaskWork(task);
-                    }
-                    return null;
-                });
+        checkMayWork(
+                ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                        .getCommandExecutorTxRequired(),
+                taskId);
+    }
+
+    /** {@link #checkMayWork(ProcessEngine, String)} with the engine's command executor (inside its configuration). */
+    static void checkMayWork(CommandExecutor executor, String taskId) {
+        executor.execute(context -> {
+            TaskEntity task = context.getTaskManager().findTaskById(taskId);
+            if (task == null) {
+                throw new NullValueException("No task " + taskId + ".");
+            }
+            for (CommandChecker checker :
+                    context.getProcessEngineConfiguration().getCommandCheckers()) {
+                checker.checkTaskWork(task);
+            }
+            return null;
+        });
     }
 
     /**

@@ -66,6 +66,13 @@ public class EngineCommandGuard extends AbstractProcessEnginePlugin {
                                     .getIdentityService()
                                     .getCurrentAuthentication()
                                     .getUserId());
+                    PartlyGuardedCommands.checkComment(
+                            command,
+                            configuration
+                                    .getIdentityService()
+                                    .getCurrentAuthentication()
+                                    .getUserId(),
+                            configuration.getCommandExecutorTxRequired());
                 }
                 return next.execute(command);
             }

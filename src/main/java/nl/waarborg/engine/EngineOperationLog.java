@@ -6,12 +6,18 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.UserOperationLogEntryEventEntity;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.CommentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +35,9 @@ public class EngineOperationLog extends AbstractProcessEnginePlugin {
     /** Longest old or new value kept per property: the log names changes, it does not copy documents. */
     static final int MAX_VALUE = 200;
 
+    /** The operation type of an added comment (the engine has UpdateComment and DeleteComment). */
+    static final String CREATE_COMMENT = "CreateComment";
+
     private final ApplicationEventPublisher events;
 
     public EngineOperationLog(ApplicationEventPublisher events) {
@@ -42,6 +51,34 @@ public class EngineOperationLog extends AbstractProcessEnginePlugin {
                 : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
         handlers.add(new Handler());
         configuration.setCustomHistoryEventHandlers(handlers);
+
+        // The engine logs updating and deleting a task's comment but not adding one: that entry is written here, in
+        // the command, as the engine writes the others, so the trail has it too (the comment is its new value).
+        List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
+        interceptors.add(new CommandInterceptor() {
+            @Override
+            public <T> T execute(Command<T> command) {
+                T result = next.execute(command);
+                if (command instanceof AddCommentCmd && result instanceof CommentEntity comment) {
+                    logAdded(comment);
+                }
+                return result;
+            }
+        });
+        configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+    }
+
+    private static void logAdded(CommentEntity comment) {
+        CommandContext context = Context.getCommandContext();
+        TaskEntity task =
+                comment.getTaskId() == null ? null : context.getTaskManager().findTaskById(comment.getTaskId());
+        if (task != null) {
+            context.getOperationLogManager()
+                    .logCommentOperation(
+                            CREATE_COMMENT, task, new PropertyChange("comment", null, comment.getFullMessage()));
+        }
     }
 
     private final class Handler implements HistoryEventHandler {

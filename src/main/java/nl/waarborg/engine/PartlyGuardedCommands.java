@@ -3,6 +3,8 @@ package nl.waarborg.engine;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.CheckPassword;
 import org.camunda.bpm.engine.impl.cmd.DeleteGroupIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
@@ -10,13 +12,15 @@ import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
  * Engine commands that a logged-in user may call only in part (for {@link GuardedCommands}): saving a task may change
  * its follow-up date (Tasklist's reminder) and nothing else, a task's candidate group (the group its model names) is not
- * removed, and the engine's password check answers only for the user's own account. Everything else these commands could do went around Waarborg: a privacy officer moved the due
+ * removed, the engine's password check answers only for the user's own account, and a comment is added to a task only by
+ * someone who may work it. Everything else these commands could do went around Waarborg: a privacy officer moved the due
  * date of an advice away from its service-level timer, a project lead made a task the subtask of another (the engine
  * deletes subtasks when their parent ends), a privacy officer took an advice away from the group so that nobody could
  * be given it any more (removing a link fires no task event that the group's check could hear), and an administrator tried passwords of other accounts without the login
@@ -35,6 +39,9 @@ final class PartlyGuardedCommands {
             + " (/localVariables), which end with the task.";
     static final String PASSWORDS = "Passwords are checked only at login, with its throttle: the engine's password"
             + " check answers only for your own account.";
+
+    static final String COMMENTS = "A comment on a task is written by someone who may work the task (its assignee, the"
+            + " system's team or the task's group), and is kept in Waarborg's audit trail.";
 
     private static final Set<String> OWN_TO_SET = Set.of("followUpDate");
 
@@ -62,6 +69,26 @@ final class PartlyGuardedCommands {
     }
 
     /**
+     * Refuses a user's comment on a task that they may not work as the engine decides it for a claim or a completion
+     * ({@link EngineAccess#checkMayWork}): the administrator and the manager read every task, and wrote their words into
+     * a team's task beside the audit trail. A comment without a task (on a process instance) is refused too.
+     */
+    static void checkComment(Object command, String user, CommandExecutor executor) {
+        if (!(command instanceof AddCommentCmd)) {
+            return;
+        }
+        Object taskId = GuardedCommands.read(command, "taskId");
+        if (taskId == null) {
+            throw new EngineOperationRefusedException(COMMENTS);
+        }
+        try {
+            EngineAccess.checkMayWork(executor, (String) taskId);
+        } catch (AuthorizationException e) {
+            throw new EngineOperationRefusedException(COMMENTS + " " + user + " may not work task " + taskId + ".");
+        }
+    }
+
+    /**
      * Refuses a user's write of a task's variables into its process (not task-local) other than by completing the task:
      * a privacy officer rewrote the content answers that the team's form shows again after a send-back. Checked after
      * the engine-owned names, so those keep their own answer.
@@ -79,6 +106,7 @@ final class PartlyGuardedCommands {
     static void verify() {
         GuardedCommands.read(new SaveTaskCmd(new TaskEntity()), "task");
         GuardedCommands.read(new CheckPassword("u", "p"), "userId");
+        GuardedCommands.read(new AddCommentCmd("t", null, "m"), "taskId");
         GuardedCommands.read(new DeleteGroupIdentityLinkCmd("t", "g", "candidate"), "groupId");
         GuardedCommands.read(new SetTaskVariablesCmd("t", java.util.Map.of(), false), "isLocal");
         GuardedCommands.read(new RemoveTaskVariablesCmd("t", java.util.List.of(), false), "isLocal");

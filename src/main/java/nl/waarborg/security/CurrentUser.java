@@ -1,6 +1,7 @@
 package nl.waarborg.security;
 
 import java.util.List;
+import nl.waarborg.identity.Groups;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -34,6 +35,14 @@ public final class CurrentUser {
                 : authentication.getAuthorities().stream()
                         .map(GrantedAuthority::getAuthority)
                         .toList();
+    }
+
+    /**
+     * The user's groups that work the tasks they are candidate group of: all but project-lead, which content tasks name
+     * but which works none of them (each goes to its system's team, ADR 0016).
+     */
+    public static List<String> taskGroups() {
+        return groups().stream().filter(g -> !Groups.PROJECT_LEAD.equals(g)).toList();
     }
 
     public static boolean isIn(String group) {

@@ -201,7 +201,10 @@ public class TaskWork {
         throw gone(id);
     }
 
-    /** Why a task is not there: completed (409), or never there for this user (404). */
+    /**
+     * Why a task is not there: completed (409) for someone who could have worked it, or else never there for this user
+     * (404, the same answer as for an id that never existed: an outsider learns neither the task nor who completed it).
+     */
     private RuntimeException gone(String id) {
         HistoricTaskInstance done = EngineAccess.withoutAuthorization(
                 engine,
@@ -209,11 +212,36 @@ public class TaskWork {
                         .createHistoricTaskInstanceQuery()
                         .taskId(id)
                         .singleResult());
-        if (done != null && done.getEndTime() != null) {
+        if (done != null && done.getEndTime() != null && couldHaveWorked(done)) {
             return new TaskCompletedException("Task " + id + " was already completed by "
                     + (done.getAssignee() == null ? "someone else" : done.getAssignee()) + ".");
         }
         return new NotFoundException("No task " + id + " that you can see.");
+    }
+
+    /**
+     * Whether the user could have worked the completed task, from its people in the history: its assignee or owner, one
+     * of its candidate users (a content task's team) or a member of its candidate group (project-lead excepted: a
+     * content task is its team's, {@link CurrentUser#taskGroups}).
+     */
+    private boolean couldHaveWorked(HistoricTaskInstance done) {
+        String user = CurrentUser.id();
+        if (user == null) {
+            return false;
+        }
+        if (user.equals(done.getAssignee()) || user.equals(done.getOwner())) {
+            return true;
+        }
+        List<String> groups = CurrentUser.taskGroups();
+        return EngineAccess.withoutAuthorization(
+                        engine,
+                        () -> engine.getHistoryService()
+                                .createHistoricIdentityLinkLogQuery()
+                                .taskId(done.getId())
+                                .list())
+                .stream()
+                .anyMatch(link -> user.equals(link.getUserId())
+                        || (link.getGroupId() != null && groups.contains(link.getGroupId())));
     }
 
     /** One task with its facts; completed since it was read: the same answer as when it had been gone already. */
