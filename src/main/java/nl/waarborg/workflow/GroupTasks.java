@@ -3,13 +3,13 @@ package nl.waarborg.workflow;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import nl.waarborg.engine.EngineAccess;
 import nl.waarborg.engine.UserTaskObserver;
 import nl.waarborg.system.TeamTasks;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.Expression;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.stereotype.Component;
@@ -56,8 +56,8 @@ class GroupTasks implements UserTaskObserver {
             throw new AuthorizationException("Task " + task.getId() + " is the work of group " + group
                     + ": that stays its candidate group, and no other group is added.");
         }
-        IdentityService identity = task.getProcessEngineServices().getIdentityService();
-        people.removeIf(user -> modelGroups.stream().anyMatch(g -> isMember(identity, user, g)));
+        ProcessEngine engine = task.getProcessEngine();
+        people.removeIf(user -> modelGroups.stream().anyMatch(g -> isMember(engine, user, g)));
         if (!people.isEmpty()) {
             throw new AuthorizationException("Task " + task.getId() + " is the work of group " + group + "; "
                     + String.join(", ", people) + " is not a member of it, so cannot be given this task.");
@@ -65,15 +65,14 @@ class GroupTasks implements UserTaskObserver {
     }
 
     /** Membership as the identity store holds it, whoever asks (a privacy officer may not read other users). */
-    private static boolean isMember(IdentityService identity, String user, String group) {
-        Authentication current = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return identity.createUserQuery().userId(user).memberOfGroup(group).count() > 0;
-        } finally {
-            if (current != null) {
-                identity.setAuthentication(current);
-            }
-        }
+    private static boolean isMember(ProcessEngine engine, String user, String group) {
+        return EngineAccess.withoutAuthorization(
+                engine,
+                () -> engine.getIdentityService()
+                                .createUserQuery()
+                                .userId(user)
+                                .memberOfGroup(group)
+                                .count()
+                        > 0);
     }
 }
