@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A user as the administration shows it: profile, Waarborg groups, whether an administrator deactivated the account
- * (when and why), and whether logins are locked for a while after failed attempts (on any node).
+ * (when and why), whether logins are locked for a while after failed attempts (on any node), and which administrator
+ * last set the password and whether the owner has yet to replace it (ADR 0058; null and false: nobody did).
  */
 public record Account(
         String id,
@@ -16,7 +17,9 @@ public record Account(
         boolean deactivated,
         Instant deactivatedAt,
         String deactivationReason,
-        boolean loginLocked) {
+        boolean loginLocked,
+        String passwordSetBy,
+        boolean passwordChangeRequired) {
 
     /** One page of users, ordered by id. */
     public record Page(long total, int limit, int offset, List<Account> users) {}

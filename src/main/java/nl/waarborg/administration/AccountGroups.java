@@ -24,10 +24,12 @@ public class AccountGroups {
 
     private final AccountStore store;
     private final AuditTrail audit;
+    private final AccountPasswords passwords;
 
-    AccountGroups(AccountStore store, AuditTrail audit) {
+    AccountGroups(AccountStore store, AuditTrail audit, AccountPasswords passwords) {
         this.store = store;
         this.audit = audit;
+        this.passwords = passwords;
     }
 
     @Transactional(readOnly = true)
@@ -53,6 +55,10 @@ public class AccountGroups {
         store.lock();
         store.existing(userId);
         AccountRules.notSelf(CurrentUser.id(), userId);
+        AccountRules.notSetterOfPassword(
+                CurrentUser.id(),
+                passwords.of(userId).map(AccountPasswords.SetPassword::setBy).orElse(null),
+                List.of(groupId));
         if (!store.deactivations(List.of(userId)).isEmpty()) {
             throw new AdministrationRefusal(
                     AdministrationRefusal.Code.DEACTIVATED,

@@ -26,15 +26,19 @@ final class AccountRules {
     /** The reviewer groups: their members advise or decide at the gates. */
     static final List<String> REVIEWERS = List.of(Groups.PRIVACY_OFFICER, Groups.ETHICS_COMMITTEE, Groups.ALDERMAN);
 
+    /**
+     * The groups with power over an assessment or over accounts (ADR 0058): the reviewer groups and the mayor decide at
+     * the gates, an administrator gives groups. Whoever set an account's password gives it none of these.
+     */
+    static final List<String> POWERS =
+            List.of(Groups.PRIVACY_OFFICER, Groups.ETHICS_COMMITTEE, Groups.ALDERMAN, Groups.MAYOR, Groups.ADMIN);
+
     private static final WaarborgPasswordPolicy POLICY = new WaarborgPasswordPolicy();
 
     private AccountRules() {}
 
     static String userId(String id) {
-        if (id == null
-                || id.isBlank()
-                || id.length() > MAX_ID
-                || !ID.matcher(id).matches()) {
+        if (id == null || id.length() > MAX_ID || !ID.matcher(id).matches()) {
             throw new AdministrationRefusal(
                     ID_INVALID,
                     "Field 'id' must be 1 to " + MAX_ID + " letters, digits, '.', '_' or '-', starting with a letter"
@@ -92,6 +96,42 @@ final class AccountRules {
                     SELF_GRANT,
                     "An administrator does not add themself to a group; another administrator does, and it is"
                             + " recorded.");
+        }
+    }
+
+    /** The groups among these that carry power (sorted), which a password set by an administrator takes away. */
+    static List<String> powers(Collection<String> groups) {
+        return groups.stream().filter(POWERS::contains).sorted().toList();
+    }
+
+    /**
+     * The administrator who set an account's password (creating it, or resetting it) knows it, so they give it no
+     * group with power: another administrator does, after the owner chose their own password (ADR 0058).
+     */
+    static void notSetterOfPassword(String actor, String passwordSetBy, Collection<String> groups) {
+        if (actor != null && actor.equals(passwordSetBy) && !powers(groups).isEmpty()) {
+            throw new AdministrationRefusal(
+                    PASSWORD_SETTER,
+                    "You set this user's password, so you do not give them the groups " + powers(groups)
+                            + ": another administrator does (segregation of duties, ADR 0058).");
+        }
+    }
+
+    /** An administrator changes their own password themself, not through the administration. */
+    static void notOwnPassword(String actor, String target) {
+        if (actor != null && actor.equals(target)) {
+            throw new AdministrationRefusal(
+                    OWN_PASSWORD,
+                    "An administrator does not reset their own password: change it under POST /api/me/password.");
+        }
+    }
+
+    /** A single sign-on user keeps their password at the provider; a local one would be a second way in. */
+    static void notSingleSignOn(boolean singleSignOn) {
+        if (singleSignOn) {
+            throw new AdministrationRefusal(
+                    SINGLE_SIGN_ON_ACCOUNT,
+                    "This user logs in through single sign-on; their password is kept by the identity provider.");
         }
     }
 

@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The user's state for the per-request re-check, in one statement: the identity store's user, their memberships and
- * Waarborg's deactivation row. No row: the user was deleted.
+ * The user's state for the per-request re-check, in one statement: the identity store's user, their memberships,
+ * Waarborg's deactivation row and whether a one-time password waits to be replaced. No row: the user was deleted.
  */
 @Component
 class CurrentAccountStates implements AccountStates {
@@ -24,9 +24,12 @@ class CurrentAccountStates implements AccountStates {
         this.jdbc = jdbc;
         String prefix =
                 ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseTablePrefix();
-        this.sql = "SELECT m.GROUP_ID_ AS group_id, d.user_id AS deactivated FROM " + prefix + "ACT_ID_USER u"
-                + " LEFT JOIN " + prefix + "ACT_ID_MEMBERSHIP m ON m.USER_ID_ = u.ID_"
-                + " LEFT JOIN wb_account_deactivation d ON d.user_id = u.ID_ WHERE u.ID_ = :id";
+        this.sql =
+                "SELECT m.GROUP_ID_ AS group_id, d.user_id AS deactivated, p.change_required AS change_required FROM "
+                        + prefix + "ACT_ID_USER u"
+                        + " LEFT JOIN " + prefix + "ACT_ID_MEMBERSHIP m ON m.USER_ID_ = u.ID_"
+                        + " LEFT JOIN wb_account_deactivation d ON d.user_id = u.ID_"
+                        + " LEFT JOIN wb_account_password p ON p.user_id = u.ID_ WHERE u.ID_ = :id";
     }
 
     @Override
@@ -36,7 +39,11 @@ class CurrentAccountStates implements AccountStates {
         }
         List<String[]> rows = jdbc.sql(sql)
                 .param("id", userId)
-                .query((rs, row) -> new String[] {rs.getString("group_id"), rs.getString("deactivated")})
+                .query((rs, row) -> new String[] {
+                    rs.getString("group_id"),
+                    rs.getString("deactivated"),
+                    String.valueOf(rs.getBoolean("change_required"))
+                })
                 .list();
         if (rows.isEmpty()) {
             return State.ended(Ended.DELETED);
@@ -46,6 +53,6 @@ class CurrentAccountStates implements AccountStates {
         }
         List<String> groups = new ArrayList<>();
         rows.stream().map(r -> r[0]).filter(g -> g != null).sorted().forEach(groups::add);
-        return State.active(groups);
+        return State.active(groups, Boolean.parseBoolean(rows.get(0)[2]));
     }
 }

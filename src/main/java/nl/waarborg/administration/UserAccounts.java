@@ -36,16 +36,26 @@ public class UserAccounts {
     private final AccountStore store;
     private final AuditTrail audit;
     private final LoginThrottle throttle;
+    private final AccountPasswords passwords;
 
-    UserAccounts(AccountStore store, AuditTrail audit, LoginThrottle throttle) {
+    UserAccounts(AccountStore store, AuditTrail audit, LoginThrottle throttle, AccountPasswords passwords) {
         this.store = store;
         this.audit = audit;
         this.throttle = throttle;
+        this.passwords = passwords;
     }
 
     /** Refuses (403) anyone but a member of group admin. */
     public static void requireAdministrator() {
         CurrentUser.requireAnyOf(Groups.ADMIN);
+    }
+
+    /**
+     * The groups the logged-in administrator may give an account whose password they set (creating it, or resetting
+     * it): those without power (ADR 0058).
+     */
+    public static List<String> groupsWithoutPower() {
+        return Groups.ALL.stream().filter(g -> !AccountRules.POWERS.contains(g)).toList();
     }
 
     @Transactional(readOnly = true)
@@ -80,6 +90,8 @@ public class UserAccounts {
                         .sorted()
                         .toList();
         String reason = Reasons.required(request.reason());
+        // The creator sets the first password, so groups with power come from another administrator (ADR 0058).
+        AccountRules.notSetterOfPassword(CurrentUser.id(), CurrentUser.id(), groups);
         store.lock();
         if (store.user(id).isPresent()) {
             throw new AdministrationRefusal(AdministrationRefusal.Code.ID_TAKEN, "User '" + id + "' exists already.");
@@ -94,8 +106,10 @@ public class UserAccounts {
             return null;
         });
         groups.forEach(group -> store.addMembership(id, group));
+        passwords.setByAdministrator(id, CurrentUser.id());
         Map<String, Object> details = details(id, reason);
         details.put("groups", groups);
+        details.put("passwordChangeRequired", true);
         details.put("administratorAndReviewer", AccountRules.combinesAdministrationAndReview(groups));
         audit.record(AuditAction.USER_CREATED, CurrentUser.id(), null, details);
         return get(id);
@@ -123,23 +137,39 @@ public class UserAccounts {
         return get(id);
     }
 
-    /** Sets a new password (the policy holds), ends a deactivation and a login lock. */
+    /**
+     * Sets a one-time password (the policy holds) that the owner replaces at their next login, and ends a deactivation
+     * and a login lock. The administrator now knows a password of the account, so it loses its groups with power
+     * (ADR 0058): another administrator gives them back. Not for one's own account, nor for a single sign-on user.
+     */
     @Transactional
     public Account resetPassword(String id, Account.PasswordReset reset) {
         requireAdministrator();
         String password = AccountRules.password(reset.password(), id);
         String reason = Reasons.required(reset.reason());
+        AccountRules.notOwnPassword(CurrentUser.id(), id);
+        store.lock();
         User user = store.existing(id);
+        AccountRules.notSingleSignOn(passwords.singleSignOn(id));
+        List<String> before = store.groupsOf(id);
+        List<String> removed = AccountRules.powers(before);
+        AccountRules.anAdministratorRemains(removed.contains(Groups.ADMIN), store.administrators());
         store.asSystem(() -> {
             user.setPassword(password);
             store.identity().saveUser(user);
             store.identity().unlockUser(id);
             return null;
         });
+        removed.forEach(group -> store.removeMembership(id, group));
+        List<String> after = before.stream().filter(g -> !removed.contains(g)).toList();
+        passwords.setByAdministrator(id, CurrentUser.id());
         boolean reactivated = store.reactivated(id);
         throttle.unlock(id);
         Map<String, Object> details = details(id, reason);
         details.put("reactivated", reactivated);
+        details.put("passwordChangeRequired", true);
+        details.put("groupsRemoved", removed);
+        details.put("tasksReleased", removed.isEmpty() ? List.of() : store.releaseGroupTasksOf(id, after));
         audit.record(AuditAction.USER_PASSWORD_RESET, CurrentUser.id(), null, details);
         return get(id);
     }
@@ -191,6 +221,7 @@ public class UserAccounts {
             return null;
         });
         store.reactivated(id);
+        passwords.forget(id);
         throttle.unlock(id);
         Map<String, Object> details = details(id, reason);
         details.put("groups", groups);
@@ -208,6 +239,8 @@ public class UserAccounts {
                 .collect(Collectors.toSet());
         Map<String, List<String>> groups =
                 store.groupsOf(users.stream().map(User::getId).toList());
+        Map<String, AccountPasswords.SetPassword> set =
+                passwords.of(users.stream().map(User::getId).toList());
         List<Account> views = new ArrayList<>();
         for (User user : users) {
             AccountStore.Deactivation deactivation = deactivated.get(user.getId());
@@ -220,7 +253,9 @@ public class UserAccounts {
                     deactivation != null,
                     deactivation == null ? null : deactivation.at(),
                     deactivation == null ? null : deactivation.reason(),
-                    locked.contains(user.getId().toLowerCase(java.util.Locale.ROOT))));
+                    locked.contains(user.getId().toLowerCase(java.util.Locale.ROOT)),
+                    set.containsKey(user.getId()) ? set.get(user.getId()).setBy() : null,
+                    set.containsKey(user.getId()) && set.get(user.getId()).changeRequired()));
         }
         return views;
     }

@@ -58,6 +58,8 @@ public enum AuditAction {
     USER_CREATED,
     USER_UPDATED,
     USER_PASSWORD_RESET,
+    // a user chose their own password, replacing a one-time one an administrator set or not (ADR 0058)
+    PASSWORD_CHANGED,
     USER_DEACTIVATED,
     USER_DELETED,
     GROUP_MEMBER_ADDED,

@@ -17,6 +17,7 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -28,6 +29,8 @@ import org.springframework.security.oauth2.client.authentication.OAuth2Authentic
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -36,11 +39,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (pages: to the login page with a Dutch message; APIs: 401 problem+json), and changed groups become the request's
  * authorities, in the session and in Camunda's webapp session too (ADR 0027). Runs after the logins, before the engine
  * gets the user ({@link EngineAuthenticationBridgeFilter}). Each refusal is published as {@link SessionEnded} for the
- * audit trail (ADR 0050).
+ * audit trail (ADR 0050). A user whose password an administrator set reaches nothing but the page and the API where they
+ * choose their own (ADR 0058).
  */
 public class AccountRecheckFilter extends OncePerRequestFilter {
 
     static final String ENDED = "/login?ended";
+
+    /** Where a user replaces a password an administrator set (ADR 0058). */
+    public static final String CHANGE_PASSWORD_PAGE = "/wachtwoord";
+
+    /** What a user with a one-time password may still reach: the change itself, logging out, and the page's assets. */
+    private static final RequestMatcher PASSWORD_CHANGE = new OrRequestMatcher(
+            AntPathRequestMatcher.antMatcher(CHANGE_PASSWORD_PAGE),
+            AntPathRequestMatcher.antMatcher(HttpMethod.POST, "/api/me/password"),
+            AntPathRequestMatcher.antMatcher("/logout"),
+            AntPathRequestMatcher.antMatcher("/error"),
+            AntPathRequestMatcher.antMatcher("/css/**"),
+            AntPathRequestMatcher.antMatcher("/js/**"),
+            AntPathRequestMatcher.antMatcher("/vendor/**"),
+            AntPathRequestMatcher.antMatcher("/favicon.ico"));
 
     private static final Logger log = LoggerFactory.getLogger(AccountRecheckFilter.class);
     private static final AntPathRequestMatcher CAMUNDA_API = AntPathRequestMatcher.antMatcher("/camunda/api/**");
@@ -82,7 +100,29 @@ public class AccountRecheckFilter extends OncePerRequestFilter {
             }
             refresh(request, response, refreshed);
         }
+        if (state.passwordChangeRequired() && !PASSWORD_CHANGE.matches(request)) {
+            changePasswordFirst(request, response);
+            return;
+        }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * An administrator set this user's password: until they choose their own, they can do nothing but that (ADR 0058).
+     * Pages go to the page where they change it; the APIs answer 403 naming the way out.
+     */
+    private void changePasswordFirst(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (SecurityConfig.API.matches(request) || CAMUNDA_API.matches(request)) {
+            SecurityConfig.writeProblem(
+                    response,
+                    json,
+                    request,
+                    HttpStatus.FORBIDDEN,
+                    "An administrator set your password: choose your own first (POST /api/me/password with"
+                            + " currentPassword and newPassword).");
+            return;
+        }
+        response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD_PAGE);
     }
 
     private void refresh(HttpServletRequest request, HttpServletResponse response, Authentication refreshed) {

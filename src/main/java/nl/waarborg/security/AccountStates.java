@@ -15,15 +15,22 @@ public interface AccountStates {
         DELETED
     }
 
-    /** The user's groups now (all of them, as the engine knows them), or why the account has ended (groups empty). */
-    record State(List<String> groups, Ended ended) {
+    /**
+     * The user's groups now (all of them, as the engine knows them), or why the account has ended (groups empty); and
+     * whether the user must first replace a one-time password an administrator set (ADR 0058).
+     */
+    record State(List<String> groups, Ended ended, boolean passwordChangeRequired) {
 
         public static State active(List<String> groups) {
-            return new State(List.copyOf(groups), null);
+            return active(groups, false);
+        }
+
+        public static State active(List<String> groups, boolean passwordChangeRequired) {
+            return new State(List.copyOf(groups), null, passwordChangeRequired);
         }
 
         public static State ended(Ended why) {
-            return new State(List.of(), why);
+            return new State(List.of(), why, false);
         }
     }
 

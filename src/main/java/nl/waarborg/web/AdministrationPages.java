@@ -8,6 +8,7 @@ import nl.waarborg.administration.AdministrationRefusal;
 import nl.waarborg.administration.LoginAlerts;
 import nl.waarborg.administration.UserAccounts;
 import nl.waarborg.identity.Groups;
+import nl.waarborg.security.CurrentUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +49,7 @@ public class AdministrationPages {
     public String newUser(Model model) {
         UserAccounts.requireAdministrator();
         model.addAttribute("form", new Account.New(null, null, null, null, null, List.of(), null));
-        model.addAttribute("allGroups", Groups.ALL);
+        model.addAttribute("allGroups", UserAccounts.groupsWithoutPower());
         return "admin-user-new";
     }
 
@@ -69,7 +70,7 @@ public class AdministrationPages {
             users.create(form);
         } catch (AdministrationRefusal refusal) {
             model.addAttribute("form", new Account.New(id, firstName, lastName, email, null, form.groups(), reason));
-            model.addAttribute("allGroups", Groups.ALL);
+            model.addAttribute("allGroups", UserAccounts.groupsWithoutPower());
             model.addAttribute("error", "admin.error." + refusal.code());
             model.addAttribute("errorField", refusal.field());
             return "admin-user-new";
@@ -82,9 +83,13 @@ public class AdministrationPages {
     public String user(@PathVariable String id, Model model) {
         Account account = users.get(id);
         model.addAttribute("account", account);
+        // Whoever set the password gives no group with power (ADR 0058): the page offers only what they may give.
+        boolean passwordSetter = CurrentUser.id() != null && CurrentUser.id().equals(account.passwordSetBy());
+        model.addAttribute("passwordSetter", passwordSetter);
         model.addAttribute(
                 "addable",
-                Groups.ALL.stream().filter(g -> !account.groups().contains(g)).toList());
+                (passwordSetter ? UserAccounts.groupsWithoutPower() : Groups.ALL)
+                        .stream().filter(g -> !account.groups().contains(g)).toList());
         return "admin-user";
     }
 

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class AccountRulesTest {
 
+    private static final int MAX_TEXT = AccountRules.MAX_TEXT;
+
     private static void refused(ThrowingCallable call, Code code, String field) {
         assertThatThrownBy(call).isInstanceOfSatisfying(AdministrationRefusal.class, refusal -> {
             assertThat(refusal.code()).isEqualTo(code);
@@ -51,6 +53,26 @@ class AccountRulesTest {
         refused(() -> AccountRules.email("geen-adres"), Code.EMAIL_INVALID, "email");
         refused(() -> AccountRules.email(null), Code.EMAIL_INVALID, "email");
         assertThat(AccountRules.email(" jan@gemeente.example ")).isEqualTo("jan@gemeente.example");
+        String longest = "j".repeat(MAX_TEXT - "@gemeente.nl".length()) + "@gemeente.nl";
+        assertThat(AccountRules.email(longest)).isEqualTo(longest);
+        refused(() -> AccountRules.email("j" + longest), Code.EMAIL_INVALID, "email");
+        for (String bad : new String[] {null, "", "   "}) {
+            refused(() -> AccountRules.firstName(bad), Code.FIRST_NAME_INVALID, "firstName");
+            refused(() -> AccountRules.lastName(bad), Code.LAST_NAME_INVALID, "lastName");
+        }
+        assertThat(AccountRules.firstName(" Jan ")).isEqualTo("Jan");
+        assertThat(AccountRules.lastName("de Vries")).isEqualTo("de Vries");
+        assertThat(AccountRules.lastName("x".repeat(MAX_TEXT))).hasSize(MAX_TEXT);
+        refused(() -> AccountRules.firstName("x".repeat(MAX_TEXT + 1)), Code.FIRST_NAME_INVALID, "firstName");
+    }
+
+    @Test
+    void anAccountToUnlockIsALoginNameOfBoundedLength() {
+        assertThat(AccountRules.account(" wethouder ")).isEqualTo("wethouder");
+        assertThat(AccountRules.account("x".repeat(AccountRules.MAX_ID))).hasSize(AccountRules.MAX_ID);
+        for (String bad : new String[] {null, "", "  ", "x".repeat(AccountRules.MAX_ID + 1)}) {
+            refused(() -> AccountRules.account(bad), Code.ACCOUNT_INVALID, "account");
+        }
     }
 
     @Test
@@ -70,6 +92,7 @@ class AccountRulesTest {
     @Test
     void nobodyGrantsThemself() {
         refused(() -> AccountRules.notSelf("admin", "admin"), Code.SELF_GRANT, "groupId");
+        AccountRules.notSelf(null, "admin");
         AccountRules.notSelf("admin", "fg");
     }
 
@@ -88,5 +111,33 @@ class AccountRulesTest {
                 .isFalse();
         assertThat(AccountRules.combinesAdministrationAndReview(List.of("privacy-officer")))
                 .isFalse();
+    }
+
+    /** ADR 0058. */
+    @Test
+    void whoeverSetThePasswordGivesNoGroupWithPower() {
+        for (String power : List.of("privacy-officer", "ethics-committee", "alderman", "burgemeester", "admin")) {
+            refused(
+                    () -> AccountRules.notSetterOfPassword("admin", "admin", List.of("project-lead", power)),
+                    Code.PASSWORD_SETTER,
+                    "groupId");
+            AccountRules.notSetterOfPassword("admin", "beheer2", List.of(power));
+            AccountRules.notSetterOfPassword("admin", null, List.of(power));
+        }
+        AccountRules.notSetterOfPassword("admin", "admin", List.of("project-lead", "manager"));
+        AccountRules.notSetterOfPassword("admin", "admin", List.of());
+        AccountRules.notSetterOfPassword(null, null, List.of("admin"));
+        assertThat(AccountRules.powers(List.of("project-lead", "privacy-officer", "admin", "manager")))
+                .containsExactly("admin", "privacy-officer");
+        assertThat(AccountRules.powers(List.of("project-lead"))).isEmpty();
+    }
+
+    @Test
+    void anAdministratorsOwnPasswordAndASingleSignOnUsersAreNotSetHere() {
+        refused(() -> AccountRules.notOwnPassword("admin", "admin"), Code.OWN_PASSWORD, "id");
+        AccountRules.notOwnPassword("admin", "lead");
+        AccountRules.notOwnPassword(null, "lead");
+        refused(() -> AccountRules.notSingleSignOn(true), Code.SINGLE_SIGN_ON_ACCOUNT, "id");
+        AccountRules.notSingleSignOn(false);
     }
 }

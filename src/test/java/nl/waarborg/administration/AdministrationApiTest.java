@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.waarborg.audit.AuditTrail;
+import nl.waarborg.support.Accounts;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import org.camunda.bpm.engine.IdentityService;
@@ -28,6 +29,7 @@ class AdministrationApiTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String PASSWORD = "Paars-Fietspad-Molen-7";
+    static final String OWN = "Eigen-Gekozen-Wachtwoord-3";
 
     @LocalServerPort
     int port;
@@ -113,6 +115,11 @@ class AdministrationApiTest {
                 .orElseThrow();
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void withoutASecondAdministrator() {
+        Accounts.removeSecondAdministrator(identity);
+    }
+
     @Test
     void everyoneButAnAdministratorIsRefused() {
         String id = newId("nope");
@@ -140,11 +147,15 @@ class AdministrationApiTest {
     void anAdministratorCreatesAUserWhoCanLogInAndItIsRecorded() {
         String id = newId("jan");
         HttpResponse<String> created =
-                send(as("admin"), "POST", "/api/admin/users", newUser(id, PASSWORD, List.of("privacy-officer")));
+                send(as("admin"), "POST", "/api/admin/users", newUser(id, PASSWORD, List.of("project-lead")));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        assertThat(json(created).path("groups").toString()).isEqualTo("[\"privacy-officer\"]");
+        assertThat(json(created).path("groups").toString()).isEqualTo("[\"project-lead\"]");
+        assertThat(json(created).path("passwordChangeRequired").asBoolean()).isTrue();
+        // The first password is a one-time one (ADR 0058): the owner chooses their own, then works.
         assertThat(Http.api(port).as(id, PASSWORD).get("/api/tasks").statusCode())
-                .isEqualTo(200);
+                .isEqualTo(403);
+        Accounts.chooseOwnPassword(port, id, PASSWORD, OWN);
+        assertThat(Http.api(port).as(id, OWN).get("/api/tasks").statusCode()).isEqualTo(200);
         JsonNode event = lastEvent("USER_CREATED");
         assertThat(event.path("_user").asText()).isEqualTo("admin");
         assertThat(event.path("target").asText()).isEqualTo(id);
@@ -231,7 +242,8 @@ class AdministrationApiTest {
         assertThat(json(reset).path("deactivated").asBoolean()).isFalse();
         assertThat(lastEvent("USER_PASSWORD_RESET").path("reactivated").asBoolean())
                 .isTrue();
-        assertThat(Http.api(port).as(id, second).get("/api/tasks").statusCode()).isEqualTo(200);
+        Accounts.chooseOwnPassword(port, id, second, OWN);
+        assertThat(Http.api(port).as(id, OWN).get("/api/tasks").statusCode()).isEqualTo(200);
 
         assertProblem(admin.send(admin.request(path).DELETE()), 400, "reason");
         HttpResponse<String> deleted = admin.send(
@@ -248,9 +260,13 @@ class AdministrationApiTest {
         Http admin = as("admin");
         String id = newId("wet");
         send(admin, "POST", "/api/admin/users", newUser(id, PASSWORD, List.of()));
+        Accounts.chooseOwnPassword(port, id, PASSWORD, OWN);
+        // Whoever set the password gives no power (ADR 0058): the second administrator does.
+        Accounts.appointSecondAdministrator(identity);
+        Http second = as(Accounts.SECOND_ADMINISTRATOR);
 
         HttpResponse<String> added =
-                send(admin, "PUT", "/api/admin/users/" + id + "/groups/alderman", Map.of("reason", "Benoemd"));
+                send(second, "PUT", "/api/admin/users/" + id + "/groups/alderman", Map.of("reason", "Benoemd"));
         assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
         assertThat(identity.createUserQuery()
                         .userId(id)
@@ -261,8 +277,8 @@ class AdministrationApiTest {
         assertThat(event.path("group").asText()).isEqualTo("alderman");
         assertThat(event.path("administratorAndReviewer").asBoolean()).isFalse();
 
-        // A second administrator, made by the first.
-        assertThat(send(admin, "PUT", "/api/admin/users/" + id + "/groups/admin", Map.of("reason", "Beheer erbij"))
+        // A third administrator, made by the second.
+        assertThat(send(second, "PUT", "/api/admin/users/" + id + "/groups/admin", Map.of("reason", "Beheer erbij"))
                         .statusCode())
                 .isEqualTo(200);
         assertThat(lastEvent("GROUP_MEMBER_ADDED")
@@ -276,7 +292,7 @@ class AdministrationApiTest {
                 .isEqualTo(1);
 
         // Nobody adds themself to a group, not even an administrator to a reviewer group.
-        Http self = Http.api(port).as(id, PASSWORD);
+        Http self = Http.api(port).as(id, OWN);
         assertProblem(
                 send(self, "PUT", "/api/admin/users/" + id + "/groups/privacy-officer", Map.of("reason", "Mag ik")),
                 403,
@@ -315,7 +331,8 @@ class AdministrationApiTest {
     void aLockedAccountIsInTheNoticeUntilAnAdministratorUnlocksIt() {
         Http admin = as("admin");
         String id = newId("doel");
-        send(admin, "POST", "/api/admin/users", newUser(id, PASSWORD, List.of("alderman")));
+        send(admin, "POST", "/api/admin/users", newUser(id, PASSWORD, List.of("project-lead")));
+        Accounts.chooseOwnPassword(port, id, PASSWORD, OWN);
         for (int i = 0; i < 5; i++) {
             assertThat(Http.api(port).as(id, "fout").get("/api/tasks").statusCode())
                     .isIn(401, 429);
@@ -336,8 +353,7 @@ class AdministrationApiTest {
                 admin, "POST", "/api/admin/accounts/" + id + "/unlock", Map.of("reason", "Gebeld met de wethouder"));
         assertThat(unlocked.statusCode()).as(unlocked.body()).isEqualTo(204);
         assertThat(admin.get("/api/admin/login-alerts").body()).doesNotContain("\"" + id + "\"");
-        assertThat(Http.api(port).as(id, PASSWORD).get("/api/tasks").statusCode())
-                .isEqualTo(200);
+        assertThat(Http.api(port).as(id, OWN).get("/api/tasks").statusCode()).isEqualTo(200);
         assertThat(lastEvent("ACCOUNT_UNLOCKED").path("reason").asText()).isEqualTo("Gebeld met de wethouder");
     }
 }

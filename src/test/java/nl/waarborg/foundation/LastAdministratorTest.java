@@ -55,10 +55,19 @@ class LastAdministratorTest {
             assertThat(identity.createUserQuery().memberOfGroup("admin").count())
                     .isEqualTo(1);
 
-            HttpResponse<String> second = send(admin, "POST", "/api/admin/users", """
+            // A lone administrator makes no second one whose password they know (ADR 0058): the operator appoints one.
+            HttpResponse<String> puppet = send(admin, "POST", "/api/admin/users", """
                     {"id":"tweede","firstName":"Tweede","lastName":"Beheerder","email":"tweede@gemeente.example",
                      "password":"%s","groups":["admin"],"reason":"Vervanging"}""".formatted(SECOND));
-            assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+            assertThat(puppet.statusCode()).as(puppet.body()).isEqualTo(403);
+            assertThat(identity.createUserQuery().userId("tweede").count()).isZero();
+            org.camunda.bpm.engine.identity.User appointed = identity.newUser("tweede");
+            appointed.setFirstName("Tweede");
+            appointed.setLastName("Beheerder");
+            appointed.setPassword(SECOND);
+            identity.saveUser(appointed);
+            identity.createMembership("tweede", "admin");
+            identity.createMembership("tweede", "camunda-admin");
             HttpResponse<String> leaves =
                     send(admin, "DELETE", "/api/admin/users/admin/groups/admin?reason=Rol%20over", null);
             assertThat(leaves.statusCode()).as(leaves.body()).isEqualTo(200);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
+import nl.waarborg.support.Accounts;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,15 @@ class PasswordPolicyTest {
     @Test
     void aGoodPasswordIsAcceptedAndAWeakChangeOverCamundaRestIsRefused() {
         String id = newId();
-        assertThat(create(id, "Paars-Fietspad-Molen-7").statusCode()).isEqualTo(201);
+        assertThat(create(id, "Eenmalig-Fietspad-Molen-6").statusCode()).isEqualTo(201);
+        // ADR 0058: the administrator's password is a one-time one; the owner's own must meet the policy as well.
+        HttpResponse<String> weakOwn = Http.api(port)
+                .as(id, "Eenmalig-Fietspad-Molen-6")
+                .postJson(
+                        "/api/me/password",
+                        "{\"currentPassword\":\"Eenmalig-Fietspad-Molen-6\",\"newPassword\":\"a\"}");
+        assertRefused(weakOwn);
+        Accounts.chooseOwnPassword(port, id, "Eenmalig-Fietspad-Molen-6", "Paars-Fietspad-Molen-7");
         Http user = Http.api(port).as(id, "Paars-Fietspad-Molen-7");
         assertThat(user.get("/engine-rest/user/" + id + "/profile").statusCode())
                 .isEqualTo(200);

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import nl.waarborg.assessment.AssessmentService;
+import nl.waarborg.support.Accounts;
 import nl.waarborg.support.GateProbe;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
@@ -42,18 +43,32 @@ class SessionRecheckTest {
     @Autowired
     SystemRegistry systems;
 
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identity;
+
     private Http admin() {
         return Http.api(port).as("admin", "demo");
     }
 
+    /**
+     * A user made as ADR 0058 asks: "admin" creates them with a one-time password, they choose their own, and a second
+     * administrator gives the group.
+     */
     private String newUser(String prefix, String group) {
         String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> created = admin().postJson(
                         "/api/admin/users",
                         "{\"id\":\"" + id + "\",\"firstName\":\"Sanne\",\"lastName\":\"Proef\",\"email\":\"" + id
-                                + "@gemeente.example\",\"password\":\"" + PASSWORD + "\",\"groups\":[\"" + group
-                                + "\"],\"reason\":\"Proef sessies\"}");
+                                + "@gemeente.example\",\"password\":\"Eenmalig-proef-2027\",\"groups\":[],"
+                                + "\"reason\":\"Proef sessies\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        Accounts.chooseOwnPassword(port, id, "Eenmalig-proef-2027", PASSWORD);
+        Accounts.appointSecondAdministrator(identity);
+        try {
+            Accounts.grant(port, id, group);
+        } finally {
+            Accounts.removeSecondAdministrator(identity);
+        }
         return id;
     }
 
