@@ -35,6 +35,10 @@ public class IdentityBootstrap implements InitializingBean {
             new String[] {"alderman", "Willem", "de Wethouder", Groups.ALDERMAN},
             new String[] {"manager", "Mira", "de Manager", Groups.MANAGER},
             new String[] {"admin", "Anouk", "van Functioneel Beheer", Groups.ADMIN},
+            // A second administrator, so that the demo shows the four eyes of ADR 0058: the one who set a password
+            // gives
+            // no group with power; the other one does.
+            new String[] {"admin2", "Bas", "de Tweede Beheerder", Groups.ADMIN},
             // The mayor decides at the alderman's gate for powers of his own, so he is in both groups (ADR 0035).
             new String[] {"burgemeester", "Bram", "de Burgemeester", Groups.ALDERMAN, Groups.MAYOR});
 
@@ -97,7 +101,7 @@ public class IdentityBootstrap implements InitializingBean {
 
                 ==========================================================================
                  Waarborg demo: log in at http://localhost:{}/  (Camunda: /camunda/app/)
-                 Users: lead, fg, ethics, alderman, burgemeester, manager, admin; password from
+                 Users: lead, fg, ethics, alderman, burgemeester, manager, admin, admin2; password from
                  waarborg.demo.password. The demo profile is not for production use.
                 ==========================================================================""", environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")));
     }

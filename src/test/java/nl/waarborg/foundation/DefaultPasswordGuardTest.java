@@ -83,7 +83,8 @@ class DefaultPasswordGuardTest {
                 .runExpectingFailure();
 
         assertThat(Starts.messages(failure))
-                .containsPattern("user '(lead|fg|ethics|alderman|manager)' still has an empty or default password")
+                .containsPattern(
+                        "user '(lead|fg|ethics|alderman|burgemeester|manager|admin2)' still has an empty or default password")
                 .doesNotContain("user 'admin'")
                 .contains("demo profile");
     }
