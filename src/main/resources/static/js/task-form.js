@@ -128,7 +128,9 @@
         drafts.attach(container, function () {
           // The answers as they stand, without form-js's check (which would mark every empty required field).
           return typeof form._getSubmitData === 'function' ? form._getSubmitData() : form.submit().data;
-        }, csrfHeaders);
+        }, csrfHeaders, function (listener) {
+          form.on('changed', listener);
+        });
         drafts.showRestored(draft);
       }
     }).catch(function () {

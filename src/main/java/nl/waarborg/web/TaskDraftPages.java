@@ -8,6 +8,7 @@ import nl.waarborg.shared.ProblemStatus.Problem;
 import nl.waarborg.task.TaskDrafts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
@@ -23,7 +24,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * "Concept opslaan" on the task page (ADR 0045): the form's script saves the user's draft and reads it back when the
- * page opens again; the page says when it was saved and offers "Concept verwijderen". The rules are {@link TaskDrafts}'; a refusal answers in Dutch as a refused completion does.
+ * page opens again, and saves a changed form by itself every {@code waarborg.drafts.autosave-seconds}; the page says when
+ * it was saved and offers "Concept verwijderen". The rules are {@link TaskDrafts}'; a refusal answers in Dutch as a refused completion does.
  */
 @Controller
 class TaskDraftPages {
@@ -33,11 +35,25 @@ class TaskDraftPages {
     private final TaskDrafts drafts;
     private final TaskRefusals refusals;
     private final MessageSource messages;
+    private final int autosaveSeconds;
 
-    TaskDraftPages(TaskDrafts drafts, TaskRefusals refusals, MessageSource messages) {
+    TaskDraftPages(
+            TaskDrafts drafts,
+            TaskRefusals refusals,
+            MessageSource messages,
+            @Value("${waarborg.drafts.autosave-seconds:30}") int autosaveSeconds) {
         this.drafts = drafts;
         this.refusals = refusals;
         this.messages = messages;
+        this.autosaveSeconds = Math.max(0, autosaveSeconds);
+    }
+
+    /**
+     * How often the page saves a changed form as a draft by itself (0: never), so that a half-written answer survives a
+     * closed tab, a crash or an ended session.
+     */
+    int autosaveSeconds() {
+        return autosaveSeconds;
     }
 
     @PostMapping(

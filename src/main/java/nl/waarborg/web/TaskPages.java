@@ -173,6 +173,7 @@ public class TaskPages {
         boolean mayWork = mine || (!gate && task.assignee() == null);
         model.addAttribute("mayWork", mayWork);
         model.addAttribute("draftSavedOn", mayWork && task.formId() != null ? drafts.savedOn(id) : null);
+        model.addAttribute("draftAutosaveSeconds", mayWork && task.formId() != null ? drafts.autosaveSeconds() : 0);
         model.addAttribute("next", next);
         model.addAttribute("gate", gate);
         if (gate) {
