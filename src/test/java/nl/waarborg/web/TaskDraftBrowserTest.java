@@ -20,10 +20,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * Issue 18, point 11: "Concept opslaan" keeps a half-written answer on the server without completing the task, and
  * the task page puts it back after a new login, says when it was saved, and throws it away after a confirmation on the
- * page (ADR 0045).
+ * page (ADR 0045). And a changed form is kept as a draft by the page itself, without the click.
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "waarborg.drafts.autosave-seconds=1")
 @AutoConfigureObservability(tracing = false)
 class TaskDraftBrowserTest extends BrowserTestSupport {
 
@@ -38,6 +40,9 @@ class TaskDraftBrowserTest extends BrowserTestSupport {
 
     @Autowired
     ProcessEngine engine;
+
+    @Autowired
+    nl.waarborg.task.TaskDrafts drafts;
 
     @Test
     void aSavedDraftComesBackAfterANewLoginCompletesNothingAndCanBeDiscarded() {
@@ -89,6 +94,44 @@ class TaskDraftBrowserTest extends BrowserTestSupport {
                         .count())
                 .isEqualTo(1);
         browser.checkPage("92-concept-verwijderd");
+    }
+
+    /** Without "Concept opslaan": a changed form is saved by itself (here every second; 30 by default). */
+    @Test
+    void aChangedFormIsKeptAsADraftWithoutAClickAndComesBackInTheNextSession() {
+        SystemRecord system = systems.register("Autosavetoets schoolroutes", null, "Onderwijs", "lead");
+        driver.as("lead", () -> cycles.startCycle(system.id(), "lead"));
+        OpenStep triage = cycles.openSteps(system.id()).get(0);
+        JsonNode form = Browser.readForm("triage");
+        String text = "Half geschreven doel dat niet verloren mag gaan";
+
+        browser.login("lead");
+        browser.open("/taken/" + triage.taskId());
+        browser.waitFor(By.cssSelector(".fjs-form"));
+        // Opening the page saves nothing: only a change does.
+        assertThat(browser.driver.findElement(By.id("draft-saved")).isDisplayed())
+                .isFalse();
+        browser.type(form, "purpose", text);
+        browser.waitForText(By.id("draft-status"), "automatisch als concept bewaard");
+        browser.waitForText(By.id("draft-saved-on"), "Concept opgeslagen op ");
+        // The typing may have been saved halfway first; the last change follows within a turn or two.
+        browser.settling()
+                .until(d -> text.equals(driver.as("lead", () -> drafts.read(triage.taskId()))
+                        .map(draft -> draft.values().get("purpose"))
+                        .orElse(null)));
+        assertThat(engine.getTaskService().getVariable(triage.taskId(), "purpose"))
+                .isNull();
+
+        // The tab is closed without saving; the next session has the answer back.
+        browser.login("lead");
+        browser.open("/taken/" + triage.taskId());
+        browser.waitForText(By.id("draft-status"), "Uw concept staat weer in het formulier");
+        assertThat(purpose(form)).isEqualTo(text);
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .taskId(triage.taskId())
+                        .count())
+                .isEqualTo(1);
     }
 
     private String purpose(JsonNode form) {
