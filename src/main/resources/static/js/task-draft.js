@@ -56,28 +56,36 @@
     var saving = false;
     var changed = false;
 
+    // One save at a time, in order, each sending the answers as they stand when it starts: two saves under way at once
+    // could reach the server in the other order and leave the older answers as the draft.
+    var queue = Promise.resolve();
     function post() {
-      saving = true;
-      changed = false;
-      return fetch(container.getAttribute('data-draft-url'), {
-        method: 'POST', headers: headers(), credentials: 'same-origin', body: JSON.stringify(data())
-      }).then(function (response) {
-        return response.json().then(function (body) {
-          return { ok: response.ok, body: body };
-        });
-      }).then(function (answer) {
-        if (answer.ok) {
-          savedOn(answer.body.savedOn);
-        } else {
+      var run = function () {
+        saving = true;
+        changed = false;
+        return fetch(container.getAttribute('data-draft-url'), {
+          method: 'POST', headers: headers(), credentials: 'same-origin', body: JSON.stringify(data())
+        }).then(function (response) {
+          return response.json().then(function (body) {
+            return { ok: response.ok, body: body };
+          });
+        }).then(function (answer) {
+          if (answer.ok) {
+            savedOn(answer.body.savedOn);
+          } else {
+            changed = true;
+          }
+          return answer;
+        }, function (error) {
           changed = true;
-        }
-        return answer;
-      }, function (error) {
-        changed = true;
-        throw error;
-      }).finally(function () {
-        saving = false;
-      });
+          throw error;
+        }).finally(function () {
+          saving = false;
+        });
+      };
+      var result = queue.then(run, run);
+      queue = result.catch(function () {});
+      return result;
     }
 
     button.addEventListener('click', function () {

@@ -46,15 +46,10 @@ class TaskDraftBrowserTest extends BrowserTestSupport {
 
     @Test
     void aSavedDraftComesBackAfterANewLoginCompletesNothingAndCanBeDiscarded() {
-        SystemRecord system = systems.register("Concepttoets leerlingenvervoer", null, "Onderwijs", "lead");
-        driver.as("lead", () -> cycles.startCycle(system.id(), "lead"));
-        OpenStep triage = cycles.openSteps(system.id()).get(0);
+        OpenStep triage = triageOpenedByLead("Concepttoets leerlingenvervoer");
         JsonNode form = Browser.readForm("triage");
         String text = "Halverwege: ritten plannen voor leerlingen";
 
-        browser.login("lead");
-        browser.open("/taken/" + triage.taskId());
-        browser.waitFor(By.cssSelector(".fjs-form"));
         browser.type(form, "purpose", text);
         browser.click("Concept opslaan");
         browser.waitForText(By.id("draft-status"), "Uw concept is opgeslagen");
@@ -99,15 +94,10 @@ class TaskDraftBrowserTest extends BrowserTestSupport {
     /** Without "Concept opslaan": a changed form is saved by itself (here every second; 30 by default). */
     @Test
     void aChangedFormIsKeptAsADraftWithoutAClickAndComesBackInTheNextSession() {
-        SystemRecord system = systems.register("Autosavetoets schoolroutes", null, "Onderwijs", "lead");
-        driver.as("lead", () -> cycles.startCycle(system.id(), "lead"));
-        OpenStep triage = cycles.openSteps(system.id()).get(0);
+        OpenStep triage = triageOpenedByLead("Autosavetoets schoolroutes");
         JsonNode form = Browser.readForm("triage");
         String text = "Half geschreven doel dat niet verloren mag gaan";
 
-        browser.login("lead");
-        browser.open("/taken/" + triage.taskId());
-        browser.waitFor(By.cssSelector(".fjs-form"));
         // Opening the page saves nothing: only a change does.
         assertThat(browser.driver.findElement(By.id("draft-saved")).isDisplayed())
                 .isFalse();
@@ -132,6 +122,17 @@ class TaskDraftBrowserTest extends BrowserTestSupport {
                         .taskId(triage.taskId())
                         .count())
                 .isEqualTo(1);
+    }
+
+    /** A new system's triage task, open on the task page of the logged-in project lead. */
+    private OpenStep triageOpenedByLead(String systemName) {
+        SystemRecord system = systems.register(systemName, null, "Onderwijs", "lead");
+        driver.as("lead", () -> cycles.startCycle(system.id(), "lead"));
+        OpenStep triage = cycles.openSteps(system.id()).get(0);
+        browser.login("lead");
+        browser.open("/taken/" + triage.taskId());
+        browser.waitFor(By.cssSelector(".fjs-form"));
+        return triage;
     }
 
     private String purpose(JsonNode form) {
