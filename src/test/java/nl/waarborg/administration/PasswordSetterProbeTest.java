@@ -408,6 +408,24 @@ class PasswordSetterProbeTest extends StuckWorkScenario {
     }
 
     @Test
+    void theSetterLoggedInUnderAnotherSpellingOfTheirIdIsNoOtherAdministrator() {
+        String puppet = createdBy("admin", Groups.PROJECT_LEAD);
+        // Three wrong logins, below the test settings' lock of the account (5); the count is forgotten below.
+        for (String alias : List.of("ADMIN", "Admin", " admin")) {
+            HttpResponse<String> grant = Http.api(port)
+                    .as(alias, "demo")
+                    .sendJson(
+                            "PUT",
+                            "/api/admin/users/" + puppet + "/groups/" + Groups.ALDERMAN,
+                            "{\"reason\":\"Benoemd\"}");
+            assertProblem(grant, 401, null);
+        }
+        jdbc.sql("DELETE FROM wb_login_failure WHERE throttle_key = 'account:admin'")
+                .update();
+        assertThat(groupsOf(puppet)).containsExactly(Groups.PROJECT_LEAD);
+    }
+
+    @Test
     void twoConcurrentChangesReplaceTheOneTimePasswordOnce() throws Exception {
         String id = createdBy("admin", Groups.PROJECT_LEAD);
         List<String> choices = List.of(OWN + "-a", OWN + "-b");
