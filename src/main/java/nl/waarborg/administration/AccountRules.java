@@ -135,6 +135,19 @@ final class AccountRules {
         }
     }
 
+    /**
+     * An id that belongs to a person at the single sign-on provider stays theirs after a deletion: a local account
+     * under it, with a password its creator knows, would get the provider's groups at the person's next login.
+     */
+    static void notASingleSignOnId(boolean linked, String id) {
+        if (linked) {
+            throw new AdministrationRefusal(
+                    SINGLE_SIGN_ON_ACCOUNT,
+                    "User id '" + id + "' belongs to a person at the identity provider (single sign-on); it is not"
+                            + " given to a local account.");
+        }
+    }
+
     /** Refuses a change that would take away the last member of group admin. */
     static void anAdministratorRemains(boolean targetIsAdministrator, long administrators) {
         if (targetIsAdministrator && administrators <= 1) {

@@ -96,6 +96,7 @@ public class UserAccounts {
         if (store.user(id).isPresent()) {
             throw new AdministrationRefusal(AdministrationRefusal.Code.ID_TAKEN, "User '" + id + "' exists already.");
         }
+        AccountRules.notASingleSignOnId(passwords.singleSignOn(id), id);
         store.asSystem(() -> {
             User user = store.identity().newUser(id);
             user.setFirstName(firstName);

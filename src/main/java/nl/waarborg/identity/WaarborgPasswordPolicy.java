@@ -24,6 +24,12 @@ public final class WaarborgPasswordPolicy implements PasswordPolicy {
 
     static final int MIN_LENGTH = 12;
 
+    /**
+     * Room for any password or configured secret, well within what the login form and an HTTP Basic header carry: a
+     * password beyond those would lock the account out, whoever chose it (ADR 0058).
+     */
+    static final int MAX_LENGTH = 1024;
+
     public static final String REFUSAL = nl.waarborg.shared.ProblemStatus.PASSWORD_POLICY;
 
     private final List<PasswordPolicyRule> rules;
@@ -35,6 +41,10 @@ public final class WaarborgPasswordPolicy implements PasswordPolicy {
                         "WAARBORG_MIN_LENGTH",
                         Map.of("minLength", Integer.toString(MIN_LENGTH)),
                         (password, user) -> password != null && password.length() >= MIN_LENGTH),
+                rule(
+                        "WAARBORG_MAX_LENGTH",
+                        Map.of("maxLength", Integer.toString(MAX_LENGTH)),
+                        (password, user) -> password == null || password.length() <= MAX_LENGTH),
                 rule(
                         "WAARBORG_NOT_USER_ID",
                         Map.of(),

@@ -37,9 +37,9 @@ public final class ProblemStatus {
     static final String ENGINE_PASSWORD_POLICY = "Password does not match policy";
     /** Bilingual: Camunda Admin, /engine-rest and the start-up refusal show it as it is. */
     public static final String PASSWORD_POLICY =
-            "Het wachtwoord voldoet niet aan het beleid: minstens 12 tekens, niet gelijk"
+            "Het wachtwoord voldoet niet aan het beleid: minstens 12 tekens (hoogstens 1024), niet gelijk"
                     + " aan de gebruikersnaam en geen veelgebruikt wachtwoord. / The password does not meet the policy: at least 12"
-                    + " characters, not the user id and not a common password.";
+                    + " characters (at most 1024), not the user id and not a common password.";
 
     static final String UNAVAILABLE =
             "The database is temporarily unavailable; nothing of your request was saved. Try again in a few seconds.";

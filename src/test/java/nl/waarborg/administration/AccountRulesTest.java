@@ -139,5 +139,7 @@ class AccountRulesTest {
         AccountRules.notOwnPassword(null, "lead");
         refused(() -> AccountRules.notSingleSignOn(true), Code.SINGLE_SIGN_ON_ACCOUNT, "id");
         AccountRules.notSingleSignOn(false);
+        refused(() -> AccountRules.notASingleSignOnId(true, "wethouder"), Code.SINGLE_SIGN_ON_ACCOUNT, "id");
+        AccountRules.notASingleSignOnId(false, "wethouder");
     }
 }

@@ -15,6 +15,13 @@ class WaarborgPasswordPolicyTest {
     }
 
     @Test
+    void aPasswordTooLongToTypeOrSendIsRefused() {
+        assertThat(policy.accepts("x-Lang-" + "y".repeat(1017), "piet")).isTrue();
+        assertThat(policy.accepts("x-Lang-" + "y".repeat(1018), "piet")).isFalse();
+        assertThat(policy.accepts("x".repeat(2_000_000), "piet")).isFalse();
+    }
+
+    @Test
     void theUserIdIsRefusedWhateverItsCase() {
         assertThat(policy.accepts("Pietje-Proefkonijn", "pietje-proefkonijn")).isFalse();
         assertThat(policy.accepts("Pietje-Proefkonijn", "piet")).isTrue();
