@@ -63,6 +63,11 @@ final class GuardedCommands {
                     + " an administrator changes them with /api/admin (the Beheer pages), where each change is checked"
                     + " and recorded.";
 
+    static final String OWN_ACCOUNT =
+            "Users are not changed through the engine's API in Waarborg: change your own password with"
+                    + " POST /api/me/password (or the page Wachtwoord wijzigen); an administrator changes names and"
+                    + " e-mail addresses with /api/admin.";
+
     /** Commands refused outright, with the reason the user is told (checked by instanceof, in this order). */
     private static final Map<Class<?>, String> REFUSED = new LinkedHashMap<>();
     /** Fields (paths of fields) of a command that hold variables it would write: a map by name, or a list of names. */
@@ -145,6 +150,9 @@ final class GuardedCommands {
                 UnlockUserCmd.class)) {
             REFUSED.put(identity, IDENTITY);
         }
+        // Also one's own profile and password (ADR 0058): a password through POST /api/me/password only, where the
+        // one-time password, the tries and the audit row are kept; name and e-mail through an administrator.
+        REFUSED.put(SaveUserCmd.class, OWN_ACCOUNT);
         REFUSED.put(SaveFilterCmd.class, FILTERS);
         REFUSED.put(DeleteFilterCmd.class, FILTERS);
         REFUSED.put(SubmitStartFormCmd.class, START);
