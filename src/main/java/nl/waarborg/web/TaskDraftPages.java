@@ -35,7 +35,8 @@ class TaskDraftPages {
     private final TaskDrafts drafts;
     private final TaskRefusals refusals;
     private final MessageSource messages;
-    private final int autosaveSeconds;
+    /** From {@code waarborg.drafts.autosave-seconds}; a test shortens it. */
+    private int autosaveSeconds;
 
     TaskDraftPages(
             TaskDrafts drafts,
@@ -54,6 +55,11 @@ class TaskDraftPages {
      */
     int autosaveSeconds() {
         return autosaveSeconds;
+    }
+
+    /** For a test in the shared application context (a context of its own would start a second engine). */
+    void autosaveSeconds(int seconds) {
+        autosaveSeconds = Math.max(0, seconds);
     }
 
     @PostMapping(

@@ -23,9 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * page (ADR 0045). And a changed form is kept as a draft by the page itself, without the click.
  */
 @Tag("browser")
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "waarborg.drafts.autosave-seconds=1")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)
 class TaskDraftBrowserTest extends BrowserTestSupport {
 
@@ -43,6 +41,9 @@ class TaskDraftBrowserTest extends BrowserTestSupport {
 
     @Autowired
     nl.waarborg.task.TaskDrafts drafts;
+
+    @Autowired
+    TaskDraftPages draftPages;
 
     @Test
     void aSavedDraftComesBackAfterANewLoginCompletesNothingAndCanBeDiscarded() {
@@ -94,6 +95,16 @@ class TaskDraftBrowserTest extends BrowserTestSupport {
     /** Without "Concept opslaan": a changed form is saved by itself (here every second; 30 by default). */
     @Test
     void aChangedFormIsKeptAsADraftWithoutAClickAndComesBackInTheNextSession() {
+        int configured = draftPages.autosaveSeconds();
+        draftPages.autosaveSeconds(1);
+        try {
+            keptWithoutAClick();
+        } finally {
+            draftPages.autosaveSeconds(configured);
+        }
+    }
+
+    private void keptWithoutAClick() {
         OpenStep triage = triageOpenedByLead("Autosavetoets schoolroutes");
         JsonNode form = Browser.readForm("triage");
         String text = "Half geschreven doel dat niet verloren mag gaan";
