@@ -21,11 +21,7 @@ import nl.waarborg.support.WaarborgIntegrationTest;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * ADR 0058 probed further, as a hostile administrator, a curious reviewer and a careless user: the engine's and
@@ -35,27 +31,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * attack is refused and changes nothing.
  */
 @WaarborgIntegrationTest
-class PasswordSetterProbeTest extends StuckWorkScenario {
+class PasswordSetterProbeTest extends SecondAdministratorScenario {
 
     static final String ONE_TIME = "Eenmalig-wachtwoord-58";
     static final String OWN = "Eigen-geheim-van-de-proef-58";
-    static final String SECOND = Accounts.SECOND_ADMINISTRATOR;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @BeforeEach
-    void aSecondAdministratorWhomTheOperatorAppointed() {
-        Accounts.appointSecondAdministrator(identity);
-    }
-
-    @AfterEach
-    void withoutTheSecondAdministrator() {
-        jdbc.sql("DELETE FROM wb_account_password WHERE user_id = :id")
-                .param("id", SECOND)
-                .update();
-        Accounts.removeSecondAdministrator(identity);
-    }
 
     /** An account the administrator creates with a one-time password. */
     private String createdBy(String administrator, String... groups) {

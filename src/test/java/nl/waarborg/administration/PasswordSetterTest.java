@@ -7,14 +7,9 @@ import java.util.List;
 import java.util.UUID;
 import nl.waarborg.audit.AuditAction;
 import nl.waarborg.identity.Groups;
-import nl.waarborg.support.Accounts;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * ADR 0058, attacked as a hostile administrator: whoever sets a local account's password (creating it or resetting
@@ -22,27 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * nothing but the change to one of the owner's own, on every path (pages, /api, /engine-rest, Camunda's webapps).
  */
 @WaarborgIntegrationTest
-class PasswordSetterTest extends StuckWorkScenario {
+class PasswordSetterTest extends SecondAdministratorScenario {
 
     static final String ONE_TIME = "Eenmalig-wachtwoord-42";
     static final String OWN = "Mijn-eigen-geheim-2026";
-    static final String SECOND = Accounts.SECOND_ADMINISTRATOR;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @BeforeEach
-    void aSecondAdministratorWhomTheOperatorAppointed() {
-        Accounts.appointSecondAdministrator(identity);
-    }
-
-    @AfterEach
-    void withoutTheSecondAdministrator() {
-        jdbc.sql("DELETE FROM wb_account_password WHERE user_id = :id")
-                .param("id", SECOND)
-                .update();
-        Accounts.removeSecondAdministrator(identity);
-    }
 
     private String createdByAdmin(String... groups) {
         String id = "pw-" + UUID.randomUUID().toString().substring(0, 8);
