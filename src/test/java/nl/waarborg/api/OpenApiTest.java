@@ -2,7 +2,14 @@ package nl.waarborg.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -71,5 +78,32 @@ class OpenApiTest {
         HttpResponse<String> response = Http.api(port).as("lead", "demo").postJson("/api/systems", big);
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    /**
+     * A client that writes its whole 10 MB body before it reads anything still gets the 413 (Tomcat reads and
+     * discards a refused body up to 64 MB): before, the server closed the connection after 2 MB, the client's write
+     * failed and the 413 was lost.
+     */
+    @Test
+    void aClientThatSendsItsWholeOversizedBodyBeforeReadingGetsThe413() throws Exception {
+        byte[] body = new byte[10_000_000];
+        Arrays.fill(body, (byte) 'x');
+        String head = "POST /api/systems HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+                + Base64.getEncoder().encodeToString("lead:demo".getBytes(StandardCharsets.UTF_8))
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                + "\r\nConnection: close\r\n\r\n";
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream response = new ByteArrayOutputStream();
+            in.transferTo(response);
+            String text = response.toString(StandardCharsets.UTF_8);
+            assertThat(text).startsWith("HTTP/1.1 413").contains("application/problem+json");
+        }
     }
 }
