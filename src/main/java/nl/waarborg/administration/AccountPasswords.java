@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,13 +28,7 @@ class AccountPasswords {
     }
 
     Optional<SetPassword> of(String userId) {
-        return jdbc.sql("SELECT set_by, set_at, change_required FROM wb_account_password WHERE user_id = :user")
-                .param("user", userId)
-                .query((rs, row) -> new SetPassword(
-                        rs.getString("set_by"),
-                        rs.getTimestamp("set_at").toInstant(),
-                        rs.getBoolean("change_required")))
-                .optional();
+        return Optional.ofNullable(of(List.of(userId)).get(userId));
     }
 
     /** The rows of these users, by user id (users without one are left out). */
@@ -72,15 +67,6 @@ class AccountPasswords {
                                 + " WHERE user_id = :user AND change_required = TRUE")
                         .param("user", userId)
                         .update()
-                > 0;
-    }
-
-    /** Whether the account belongs to a person at the single sign-on provider, who keeps their password there. */
-    boolean singleSignOn(String userId) {
-        return jdbc.sql("SELECT COUNT(*) FROM wb_sso_account WHERE user_id = :user")
-                        .param("user", userId)
-                        .query(Long.class)
-                        .single()
                 > 0;
     }
 

@@ -28,13 +28,15 @@ public class OwnPassword {
     private final AccountStore store;
     private final AccountPasswords passwords;
     private final AuditTrail audit;
+    private final SsoAccounts ssoAccounts;
     private final PerUserLimit tries =
             new PerUserLimit(TRIES_PER_MINUTE, "password changes", " (the current password is checked each time)");
 
-    OwnPassword(AccountStore store, AccountPasswords passwords, AuditTrail audit) {
+    OwnPassword(AccountStore store, AccountPasswords passwords, AuditTrail audit, SsoAccounts ssoAccounts) {
         this.store = store;
         this.passwords = passwords;
         this.audit = audit;
+        this.ssoAccounts = ssoAccounts;
     }
 
     /** Whether the logged-in user must replace a password an administrator set before anything else. */
@@ -53,7 +55,7 @@ public class OwnPassword {
         String id = CurrentUser.id();
         tries.count(id, Instant.now());
         User user = store.existing(id);
-        AccountRules.notSingleSignOn(passwords.singleSignOn(id));
+        AccountRules.notSingleSignOn(ssoAccounts.linked(id));
         String current = change == null ? null : change.currentPassword();
         if (current == null
                 || current.isEmpty()

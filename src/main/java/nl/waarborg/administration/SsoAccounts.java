@@ -179,6 +179,11 @@ class SsoAccounts implements SsoAccountSync {
         }
     }
 
+    /** Whether the id belongs to a person at the single sign-on provider, who keeps their password there. */
+    boolean linked(String id) {
+        return link(id).isPresent();
+    }
+
     private Optional<String[]> link(String id) {
         return jdbc.sql("SELECT issuer, subject FROM wb_sso_account WHERE user_id = :id")
                 .param("id", id)

@@ -37,12 +37,19 @@ public class UserAccounts {
     private final AuditTrail audit;
     private final LoginThrottle throttle;
     private final AccountPasswords passwords;
+    private final SsoAccounts ssoAccounts;
 
-    UserAccounts(AccountStore store, AuditTrail audit, LoginThrottle throttle, AccountPasswords passwords) {
+    UserAccounts(
+            AccountStore store,
+            AuditTrail audit,
+            LoginThrottle throttle,
+            AccountPasswords passwords,
+            SsoAccounts ssoAccounts) {
         this.store = store;
         this.audit = audit;
         this.throttle = throttle;
         this.passwords = passwords;
+        this.ssoAccounts = ssoAccounts;
     }
 
     /** Refuses (403) anyone but a member of group admin. */
@@ -96,7 +103,7 @@ public class UserAccounts {
         if (store.user(id).isPresent()) {
             throw new AdministrationRefusal(AdministrationRefusal.Code.ID_TAKEN, "User '" + id + "' exists already.");
         }
-        AccountRules.notASingleSignOnId(passwords.singleSignOn(id), id);
+        AccountRules.notASingleSignOnId(ssoAccounts.linked(id), id);
         store.asSystem(() -> {
             User user = store.identity().newUser(id);
             user.setFirstName(firstName);
@@ -151,7 +158,7 @@ public class UserAccounts {
         AccountRules.notOwnPassword(CurrentUser.id(), id);
         store.lock();
         User user = store.existing(id);
-        AccountRules.notSingleSignOn(passwords.singleSignOn(id));
+        AccountRules.notSingleSignOn(ssoAccounts.linked(id));
         List<String> before = store.groupsOf(id);
         List<String> removed = AccountRules.powers(before);
         AccountRules.anAdministratorRemains(removed.contains(Groups.ADMIN), store.administrators());
