@@ -3,6 +3,7 @@ package nl.waarborg.administration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Accounts whose password an administrator set before ADR 0058 have no row in {@code wb_account_password}, so their
- * creator could still give them a group with power. At each start, an existing user without a row whose password the
- * audit trail shows an administrator set (USER_CREATED through the administration, USER_PASSWORD_RESET) gets one: that
- * administrator, then, and a one-time password to replace at the next login, as the administrator may still know it.
- * Users made at start-up or through single sign-on have no such event and stay without a row.
+ * creator could still give them a group with power. Once, at the first start after the upgrade, an existing user
+ * without a row whose password the audit trail shows an administrator set (USER_CREATED through the administration,
+ * USER_PASSWORD_RESET) gets one: that administrator, then, and a one-time password to replace at the next login, as the
+ * administrator may still know it. Users made at start-up or through single sign-on have no such event and stay without
+ * a row. The step is then recorded in {@code wb_upgrade_step}: from then on every password an administrator sets gets
+ * its row when it is set, and a later start must not give an old event's row to an account made again since (such as
+ * the configured first administrator, re-created at a start after a deletion).
  */
 @Component
 class AccountPasswordsBackfill {
@@ -43,13 +47,39 @@ class AccountPasswordsBackfill {
         this.jdbc = jdbc;
     }
 
+    /** The step's name in {@code wb_upgrade_step}. */
+    static final String STEP = "adr-0058-account-passwords";
+
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
+        if (done()) {
+            return;
+        }
         int filled = fillIn();
         if (filled > 0) {
             log.info(
                     "{} account(s) whose password an administrator set before ADR 0058 now replace it at the next login.",
                     filled);
+        }
+        markDone();
+    }
+
+    private boolean done() {
+        return jdbc.sql("SELECT COUNT(*) FROM wb_upgrade_step WHERE name = :name")
+                        .param("name", STEP)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    private void markDone() {
+        try {
+            jdbc.sql("INSERT INTO wb_upgrade_step (name, done_at) VALUES (:name, :at)")
+                    .param("name", STEP)
+                    .param("at", Timestamp.from(Instant.now()))
+                    .update();
+        } catch (DuplicateKeyException anotherNodeWasFirst) {
+            // Another node did the same step at the same start.
         }
     }
 

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Accounts made before ADR 0058 (no row in wb_account_password): the audit trail tells which administrator set their
@@ -35,6 +36,9 @@ class AccountPasswordsBackfillTest {
 
     @Autowired
     AccountPasswordsBackfill backfill;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private String oldAccount(String prefix) {
         String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -75,5 +79,25 @@ class AccountPasswordsBackfillTest {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(Http.api(port).as(created, "demo").get("/api/tasks").statusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void theBackfillRunsOnceAfterTheUpgradeAndNotAtLaterStarts() {
+        // The context's start did the step; a later start finds it recorded and leaves an old-style account alone.
+        String again = oldAccount("opnieuw-aangemaakt");
+        audit.record(AuditAction.USER_CREATED, "admin", null, Map.of("target", again, "reason", "Vroeger"));
+        backfill.atStart();
+        assertThat(passwords.of(again)).isEmpty();
+        // Without the record (the first start after the upgrade) the start fills it in and records the step.
+        jdbc.sql("DELETE FROM wb_upgrade_step WHERE name = :name")
+                .param("name", AccountPasswordsBackfill.STEP)
+                .update();
+        backfill.atStart();
+        assertThat(passwords.of(again)).isPresent();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM wb_upgrade_step WHERE name = :name")
+                        .param("name", AccountPasswordsBackfill.STEP)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
     }
 }
