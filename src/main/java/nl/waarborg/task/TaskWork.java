@@ -222,7 +222,8 @@ public class TaskWork {
     /**
      * Whether the user could have worked the completed task, from its people in the history: its assignee or owner, one
      * of its candidate users (a content task's team) or a member of its candidate group (project-lead excepted: a
-     * content task is its team's, {@link CurrentUser#taskGroups}).
+     * content task is its team's, {@link CurrentUser#taskGroups}), as the task had them when it was completed: a
+     * co-author removed from the team before then is an outsider to it.
      */
     private boolean couldHaveWorked(HistoricTaskInstance done) {
         String user = CurrentUser.id();
@@ -233,15 +234,22 @@ public class TaskWork {
             return true;
         }
         List<String> groups = CurrentUser.taskGroups();
-        return EngineAccess.withoutAuthorization(
+        Map<String, Boolean> linked = new HashMap<>();
+        EngineAccess.withoutAuthorization(
                         engine,
                         () -> engine.getHistoryService()
                                 .createHistoricIdentityLinkLogQuery()
                                 .taskId(done.getId())
+                                .orderByTime()
+                                .asc()
                                 .list())
                 .stream()
-                .anyMatch(link -> user.equals(link.getUserId())
-                        || (link.getGroupId() != null && groups.contains(link.getGroupId())));
+                .filter(link -> user.equals(link.getUserId())
+                        || (link.getGroupId() != null && groups.contains(link.getGroupId())))
+                .forEach(link -> linked.put(
+                        link.getType() + ":" + link.getUserId() + ":" + link.getGroupId(),
+                        !"delete".equals(link.getOperationType())));
+        return linked.containsValue(true);
     }
 
     /** One task with its facts; completed since it was read: the same answer as when it had been gone already. */

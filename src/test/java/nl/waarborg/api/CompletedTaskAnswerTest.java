@@ -42,6 +42,28 @@ class CompletedTaskAnswerTest {
     }
 
     @Test
+    void aCoAuthorRemovedBeforeTheCompletionIsAnOutsiderToTheTask() {
+        String systemId = d.systemWithCycle("Afgerond na vertrek");
+        String taskId = d.triageOf(systemId);
+        String stays = d.newMember("blijft", Groups.PROJECT_LEAD);
+        String leaves = d.newMember("vertrekt", Groups.PROJECT_LEAD);
+        String team = "/api/systems/" + systemId + "/co-authors/";
+        for (String coAuthor : new String[] {stays, leaves}) {
+            HttpResponse<String> named = d.api().as("lead").postJson(team + coAuthor, "");
+            assertThat(named.statusCode()).as(named.body()).isEqualTo(200);
+        }
+        HttpResponse<String> removed = d.api().as("lead").sendJson("DELETE", team + leaves, null);
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+        HttpResponse<String> done = d.api().viaApi("lead", taskId, TriageAnswers.neutral());
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+
+        HttpResponse<String> again = d.api().as(stays).get("/api/tasks/" + taskId);
+        problem(again, 409);
+        assertThat(again.body()).contains("completed by lead");
+        assertUnknown(leaves, taskId);
+    }
+
+    @Test
     void aCompletedGroupTaskIsAConflictForTheGroupAndUnknownToOthers() {
         String gate = d.claimedGate(d.systemWithCycle("Afgerond groep"));
         HttpResponse<String> done = d.api().as("fg").postJson("/api/tasks/" + gate + "/complete", GATE);
