@@ -104,6 +104,18 @@ public class AssessmentService {
     public void saveSection(
             String assessmentId, int number, String section, Map<String, Object> values, String userId) {
         VersionRow version = lockedVersion(assessmentId, number);
+        Assessment assessment =
+                store.findAssessment(assessmentId).orElseThrow(() -> new AssessmentNotFoundException(assessmentId));
+        AssessmentType type = assessment.type();
+        if (!type.sections().contains(section)) {
+            throw new InvalidInputException(
+                    "section",
+                    "A " + type + " version has no section '" + section + "'. Its sections are "
+                            + String.join(
+                                    ", ", type.sections().stream().sorted().toList())
+                            + "; the alderman's decision record is written by the decision itself and an advice is"
+                            + " given by completing its task.");
+        }
         if (version.status().frozen()) {
             throw new VersionFrozenException(assessmentId, number, version.status());
         }
@@ -129,8 +141,7 @@ public class AssessmentService {
         // The save also makes its user a contributor (segregation of duties reads the saves).
         store.insertAnswerSave(
                 UUID.randomUUID().toString(), version.id(), section, userId, at, sectionJson, sectionHash);
-        String systemId =
-                store.findAssessment(assessmentId).map(Assessment::systemId).orElse(null);
+        String systemId = assessment.systemId();
         audit.record(
                 AuditAction.ANSWERS_SAVED,
                 userId,

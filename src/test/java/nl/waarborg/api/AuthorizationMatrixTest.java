@@ -89,7 +89,7 @@ class AuthorizationMatrixTest {
                 new Call("GET", versions + "/export?format=pdf", null, readers),
                 new Call("GET", versions + "/saves", null, readers),
                 new Call("GET", "/api/assessments/" + assessmentId + "/diff?from=1&to=1", null, readers),
-                new Call("PUT", versions + "/sections/dpia-a", "{\"proposal\":\"tekst\"}", owners),
+                new Call("PUT", versions + "/sections/dpia-section-a", "{\"proposal\":\"tekst\"}", owners),
                 new Call("GET", "/api/oversight/blocked", null, oversight),
                 new Call("GET", "/api/oversight/statistics", null, oversight),
                 new Call("GET", "/api/audit?systemId=" + systemId, null, oversight),

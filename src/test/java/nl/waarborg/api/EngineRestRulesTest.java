@@ -52,7 +52,7 @@ class EngineRestRulesTest {
                 assessments,
                 system.id(),
                 version -> assessments.saveSection(
-                        version.assessmentId(), 1, "dpia-a", Map.of("proposal", "x"), contributor));
+                        version.assessmentId(), 1, "dpia-section-a", Map.of("proposal", "x"), contributor));
         return new Gate(probe.taskId(), probe.version().assessmentId());
     }
 

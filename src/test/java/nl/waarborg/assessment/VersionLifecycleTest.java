@@ -207,7 +207,7 @@ class VersionLifecycleTest {
     void segregationOfDutiesRefusesAndRecordsNothing() {
         SystemRecord system = system();
         AssessmentService.OpenedVersion v = assessments.openVersion(system.id(), AssessmentType.DPIA, 1, null, "lead");
-        assessments.saveSection(v.assessmentId(), v.number(), "dpia-a", Map.of("proposal", "x"), "fg");
+        assessments.saveSection(v.assessmentId(), v.number(), "dpia-section-a", Map.of("proposal", "x"), "fg");
 
         assertThatThrownBy(() -> decide(
                         assessments,

@@ -211,7 +211,7 @@ class OneTrailTest {
                 assessments,
                 systemId,
                 version -> assessments.saveSection(
-                        version.assessmentId(), 1, "dpia-a", Map.of("proposal", "x"), contributor));
+                        version.assessmentId(), 1, "dpia-section-a", Map.of("proposal", "x"), contributor));
     }
 
     private List<AuditTrail.AuditEvent> eventsOf(String userId) {

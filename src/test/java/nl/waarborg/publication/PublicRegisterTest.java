@@ -61,7 +61,7 @@ class PublicRegisterTest {
                 .as("lead", "demo")
                 .sendJson(
                         "PUT",
-                        "/api/assessments/" + assessmentId + "/versions/1/sections/dpia-a",
+                        "/api/assessments/" + assessmentId + "/versions/1/sections/dpia-section-a",
                         "{\"proposal\":\"DPIA-GEHEIM-4\"}");
         assertThat(saved.statusCode()).as(saved.body()).isLessThan(300);
 
