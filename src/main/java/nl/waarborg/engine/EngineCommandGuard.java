@@ -73,6 +73,7 @@ public class EngineCommandGuard extends AbstractProcessEnginePlugin {
                                     .getCurrentAuthentication()
                                     .getUserId(),
                             configuration.getCommandExecutorTxRequired());
+                    PartlyGuardedCommands.checkResolve(command, configuration.getCommandExecutorTxRequired());
                 }
                 return next.execute(command);
             }

@@ -10,11 +10,14 @@ import org.camunda.bpm.engine.impl.cmd.DeleteGroupIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.DelegationState;
 
 /**
  * Engine commands that a logged-in user may call only in part (for {@link GuardedCommands}): saving a task may change
@@ -42,6 +45,11 @@ final class PartlyGuardedCommands {
 
     static final String COMMENTS = "A comment on a task is written by someone who may work the task (its assignee, the"
             + " system's team or the task's group), and is kept in Waarborg's audit trail.";
+
+    static final String RESOLVE = "A delegated task goes back to its owner (resolve) without answers in Waarborg:"
+            + " whoever writes the answers completes the task, where its form is checked and its writer is recorded."
+            + " Only a task that was delegated to you can be resolved; a task that was not delegated stays with whoever"
+            + " claimed it.";
 
     private static final Set<String> OWN_TO_SET = Set.of("followUpDate");
 
@@ -89,6 +97,41 @@ final class PartlyGuardedCommands {
     }
 
     /**
+     * Refuses a user's resolve that writes answers, or of a task that was not delegated. The engine's resolve (and
+     * submitting the form of a delegated task, which resolves it) writes the given values into the process without
+     * completing the task: a co-author's words reached a part that the owner then completed, so the saves named only
+     * the owner and the co-author could decide on the system. And resolving a task that was not delegated hands it to
+     * its owner, taking it from whoever had claimed it.
+     */
+    static void checkResolve(Object command, CommandExecutor executor) {
+        boolean resolve = command instanceof ResolveTaskCmd;
+        if (!resolve && !(command instanceof SubmitTaskFormCmd)) {
+            return;
+        }
+        String taskId = (String) GuardedCommands.read(command, "taskId");
+        Object values = GuardedCommands.read(command, resolve ? "variables" : "properties");
+        boolean withValues = values instanceof Map<?, ?> map && !map.isEmpty();
+        if (taskId == null || (!resolve && !withValues)) {
+            return;
+        }
+        DelegationState[] state = new DelegationState[1];
+        boolean exists = executor.execute(context -> {
+            TaskEntity task = context.getTaskManager().findTaskById(taskId);
+            if (task != null) {
+                state[0] = task.getDelegationState();
+            }
+            return task != null;
+        });
+        if (!exists) {
+            return; // the engine's own answer for a task that is not there
+        }
+        boolean delegated = state[0] == DelegationState.PENDING;
+        if (resolve ? !delegated || withValues : delegated) {
+            throw new EngineOperationRefusedException(RESOLVE);
+        }
+    }
+
+    /**
      * Refuses a user's write of a task's variables into its process (not task-local) other than by completing the task:
      * a privacy officer rewrote the content answers that the team's form shows again after a send-back. Checked after
      * the engine-owned names, so those keep their own answer.
@@ -107,6 +150,10 @@ final class PartlyGuardedCommands {
         GuardedCommands.read(new SaveTaskCmd(new TaskEntity()), "task");
         GuardedCommands.read(new CheckPassword("u", "p"), "userId");
         GuardedCommands.read(new AddCommentCmd("t", null, "m"), "taskId");
+        GuardedCommands.read(new ResolveTaskCmd("t", java.util.Map.of()), "taskId");
+        GuardedCommands.read(new ResolveTaskCmd("t", java.util.Map.of()), "variables");
+        GuardedCommands.read(new SubmitTaskFormCmd("t", java.util.Map.of(), false, false), "taskId");
+        GuardedCommands.read(new SubmitTaskFormCmd("t", java.util.Map.of(), false, false), "properties");
         GuardedCommands.read(new DeleteGroupIdentityLinkCmd("t", "g", "candidate"), "groupId");
         GuardedCommands.read(new SetTaskVariablesCmd("t", java.util.Map.of(), false), "isLocal");
         GuardedCommands.read(new RemoveTaskVariablesCmd("t", java.util.List.of(), false), "isLocal");
