@@ -18,7 +18,6 @@ import nl.waarborg.support.WaarborgIntegrationTest;
 import nl.waarborg.task.TaskWork;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +25,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Probe 59 from outside: a delegated advice that is resolved or submitted instead of completed, a team change in the
  * middle of a cycle, and spellings of the closed webapp login that could slip past its filter. Each test asserts the
- * safe outcome; a disabled one ("HOLE: ...") found a way around Waarborg's rules (docs/wip/probe59.md).
+ * safe outcome. Three found a way around Waarborg's rules and are now closed: a co-author's words laundered into a part
+ * through the engine's resolve (PartlyGuardedCommands.checkResolve), a decision record written into a draft by its
+ * owner (AssessmentType.sections), and a 500 for a path with '//' (MalformedPathFilter).
  */
 @WaarborgIntegrationTest
 class Probe59Test extends GuardScenario {
@@ -276,9 +277,6 @@ class Probe59Test extends GuardScenario {
      * refusal. Nothing is logged in (checked); the safe outcome is a 4xx.
      */
     @Test
-    @Disabled("HOLE (robustness, no promise broken): POST /camunda//api/admin/auth/user/default/login/tasklist and"
-            + " /camunda//api/engine/engine/default/task answer 500 (IllegalArgumentException 'Invalid contextPath' in"
-            + " Spring's ServletRequestPathFilter before the security chain) instead of a 4xx; nobody is logged in")
     void aDoubleSlashIsABadRequestAndNoServerError() {
         Http browser = Http.browser(port);
         String token = tasklistLogin(browser, "lead");
@@ -313,9 +311,6 @@ class Probe59Test extends GuardScenario {
      * would ride along into the frozen version outside what the advisers signed.
      */
     @Test
-    @Disabled("HOLE: PUT /api/assessments/{id}/versions/{n}/sections/iama-alderman-decision (or dpia-alderman-decision)"
-            + " by the owner on a draft answers 200 and stores a decision record nobody took, outside the advisers'"
-            + " answers hash and without making the owner a writer; see docs/wip/probe59.md")
     void theOwnerCannotWriteAnAldermansDecisionRecordIntoADraft() {
         RunningIama iama = at("Probe59 besluitverslag", "fill-in-iama-part-1");
         String assessmentId = reads.assessmentsOf(iama.systemId()).stream()
@@ -370,9 +365,6 @@ class Probe59Test extends GuardScenario {
      * decide (ADR 0014): the resolve must be refused, or the decision.
      */
     @Test
-    @Disabled("HOLE: a co-author in the alderman's group writes IAMA part 1 through POST /engine-rest/task/{id}/resolve"
-            + " (204), the owner completes it with those words, and the co-author's approval as alderman is accepted"
-            + " (204): the saves name only the owner; see docs/wip/probe59.md")
     void aCoAuthorWhoseWordsReachThePartThroughResolveCannotDecide() {
         ensureUser("dual59r", Groups.PROJECT_LEAD, Groups.ALDERMAN);
         String systemId = systems.register("Probe59 witwassen", null, "Sociaal Domein", "lead")
@@ -421,5 +413,79 @@ class Probe59Test extends GuardScenario {
             assertThat(decided.statusCode()).as(story).isIn(403, 409);
         }
         assertThat(story).isNotNull();
+    }
+
+    /** A colleague of the group cannot take a claimed advice away by resolving it: only a delegated task is resolved. */
+    @Test
+    void aColleagueCannotTakeAClaimedAdviceByResolvingIt() {
+        RunningIama iama = atPrivacyOfficer("Probe59 resolve als overname");
+        ensureUser("fg59b", Groups.PRIVACY_OFFICER);
+        String gate = "/engine-rest/task/" + iama.gateTaskId();
+        assertThat(send("fg", "POST", gate + "/claim", "{\"userId\":\"fg\"}").statusCode())
+                .isEqualTo(204);
+        HttpResponse<String> resolved = send("fg59b", "POST", gate + "/resolve", "{}");
+        assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(403);
+        assertThat(resolved.body()).contains("Only a task that was delegated to you can be resolved");
+        Task after = engine.getTaskService()
+                .createTaskQuery()
+                .taskId(iama.gateTaskId())
+                .singleResult();
+        assertThat(after.getAssignee()).isEqualTo("fg");
+        assertThat(after.getDelegationState()).isNull();
+    }
+
+    /** A delegate hands the advice back without answers (allowed), but not with them, by resolve or by submit-form. */
+    @Test
+    void aDelegateHandsTheAdviceBackOnlyWithoutAnswers() {
+        RunningIama iama = atPrivacyOfficer("Probe59 terug zonder antwoorden");
+        delegatedToColleague(iama);
+        String gate = "/engine-rest/task/" + iama.gateTaskId();
+        HttpResponse<String> submitted = send(
+                "fg59",
+                "POST",
+                gate + "/submit-form",
+                "{\"variables\":{\"motivation\":{\"value\":\"Door de gedelegeerde\"}}}");
+        assertThat(submitted.statusCode()).as(submitted.body()).isBetween(400, 499);
+        assertThat(processVariable(iama.iamaId(), "motivation")).isNull();
+        HttpResponse<String> back = send("fg59", "POST", gate + "/resolve", "{\"variables\":{}}");
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(204);
+        Task after = engine.getTaskService()
+                .createTaskQuery()
+                .taskId(iama.gateTaskId())
+                .singleResult();
+        assertThat(after.getAssignee()).isEqualTo("fg");
+    }
+
+    /** Only the sections of the assessment's own content tasks are written by hand; anything else is a 400 naming it. */
+    @Test
+    void aSectionThatIsNoContentTaskOfTheAssessmentIsRefused() {
+        RunningIama iama = at("Probe59 vreemde secties", "fill-in-iama-part-1");
+        String assessmentId = reads.assessmentsOf(iama.systemId()).stream()
+                .filter(a -> a.type() == AssessmentType.IAMA)
+                .findFirst()
+                .orElseThrow()
+                .id();
+        String base = "/api/assessments/" + assessmentId + "/versions/1/sections/";
+        for (String section :
+                List.of("iama-privacy-officer-advice", "privacy-officer-advice", "dpia-section-a", "triage")) {
+            HttpResponse<String> saved = api("lead").sendJson("PUT", base + section, "{\"decision\":\"APPROVED\"}");
+            assertThat(saved.statusCode()).as(section + " " + saved.body()).isEqualTo(400);
+            assertThat(saved.body()).contains("\"field\":\"section\"").contains(section);
+        }
+        HttpResponse<String> own =
+                api("lead").sendJson("PUT", base + "iama-part-1", "{\"part1Reason\":\"Eigen woorden\"}");
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+    }
+
+    /** A page address with '//' is a 400 with a Dutch explanation, not a server error. */
+    @Test
+    void aPageAddressWithADoubleSlashIsABadRequest() {
+        Http browser = Http.browser(port);
+        browser.formLogin("lead", "demo");
+        for (String path : List.of("/systemen//nieuw", "/camunda/app//tasklist/", "//login")) {
+            HttpResponse<String> response = browser.get(path, "text/html");
+            assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(400);
+        }
+        assertThat(browser.get("/systemen//nieuw", "text/html").body()).contains("lege stap");
     }
 }
