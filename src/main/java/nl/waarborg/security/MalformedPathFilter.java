@@ -6,12 +6,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -43,12 +40,7 @@ public class MalformedPathFilter extends OncePerRequestFilter {
         String path = uri.substring(Math.min(request.getContextPath().length(), uri.length()));
         boolean forApiClients =
                 path.startsWith("/api/") || path.startsWith("/engine-rest/") || path.startsWith("/camunda/");
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, forApiClients ? REFUSED : REFUSED_NL);
-        problem.setInstance(URI.create("about:blank"));
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        objectMapper.writeValue(response.getOutputStream(), problem);
+        SecurityConfig.writeProblem(
+                response, objectMapper, request, HttpStatus.BAD_REQUEST, forApiClients ? REFUSED : REFUSED_NL);
     }
 }
