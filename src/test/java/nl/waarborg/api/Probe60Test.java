@@ -190,6 +190,36 @@ class Probe60Test extends GuardScenario {
     }
 
     @Test
+    @Disabled("HOLE: the cached-Basic CSRF also reaches /engine-rest: Camunda's bodiless POST"
+            + " /engine-rest/task/{id}/unclaim accepts a cross-site form (Origin evil.example, form body) and answers"
+            + " 204; the owner's claimed content task is released. The /camunda/api path after it was not reached.")
+    void aCrossSiteFormWithCachedBasicCredentialsUnclaimsNothingOnTheEngineApi() {
+        RunningIama iama = at("Probe60 basic-unclaim", "fill-in-iama-part-2");
+        String task = iama.gateTaskId();
+        assertThat(api("lead").postJson("/api/tasks/" + task + "/claim", "{}").statusCode())
+                .isEqualTo(200);
+        for (String path : List.of(
+                "/engine-rest/task/" + task + "/unclaim",
+                "/camunda/api/engine/engine/default/task/" + task + "/unclaim")) {
+            HttpResponse<String> forged = Http.api(port)
+                    .send(Http.api(port)
+                            .as("lead", "demo")
+                            .request(path)
+                            .header("Origin", "https://evil.example")
+                            .header("Sec-Fetch-Site", "cross-site")
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("x=1")));
+            assertThat(forged.statusCode()).as(path + " " + forged.body()).isIn(403, 415);
+        }
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .taskId(task)
+                        .singleResult()
+                        .getAssignee())
+                .isEqualTo("lead");
+    }
+
+    @Test
     void exportsAndValuesAreNeverServedAsHtml() {
         RunningIama iama = at("Probe60 " + XSS, "fill-in-iama-part-2");
         String assessment = reads.assessmentsOf(iama.systemId()).get(0).id();
