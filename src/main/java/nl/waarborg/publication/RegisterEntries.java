@@ -12,6 +12,7 @@ import java.util.UUID;
 import nl.waarborg.shared.CanonicalJson;
 import nl.waarborg.shared.ConflictException;
 import nl.waarborg.shared.ForbiddenException;
+import nl.waarborg.shared.InvalidInputException;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -113,15 +114,29 @@ public class RegisterEntries {
         return insert(systemId, entry, Status.DRAFT, user, null);
     }
 
-    /** The privacy officer publishes the latest DRAFT; the one who edited it cannot approve it. */
+    /**
+     * The privacy officer publishes the latest DRAFT, which must be the version they read ({@code seenVersion}): a draft
+     * that the owner changed after the page was shown is not published unseen (409). The one who edited it cannot
+     * approve it.
+     */
     @Transactional
-    public Version approve(String systemId, String reviewer) {
+    public Version approve(String systemId, String reviewer, Integer seenVersion) {
         requirePublishable(systemId);
+        if (seenVersion == null) {
+            throw new InvalidInputException(
+                    "version",
+                    "Name the draft version you read and approve ({\"version\": n}, the number of GET"
+                            + " /api/systems/{id}/register-entry), so that a later change is not published unseen.");
+        }
         systems.lock(systemId);
         Version draft = latest(systemId)
                 .filter(v -> v.status() == Status.DRAFT)
                 .orElseThrow(() -> new ConflictException(
                         "The register entry of system " + systemId + " has no draft version to approve."));
+        if (draft.number() != seenVersion) {
+            throw new DraftChangedException("Version " + seenVersion + " of the register entry of system " + systemId
+                    + " is not the draft to approve: version " + draft.number() + " is. Read it, then approve it.");
+        }
         if (draft.editedBy().equals(reviewer)) {
             throw new ForbiddenException("The editor of a register entry cannot approve it (four eyes).");
         }

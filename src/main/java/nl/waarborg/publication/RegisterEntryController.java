@@ -67,15 +67,18 @@ public class RegisterEntryController {
         return entries.edit(id, entry, CurrentUser.id());
     }
 
+    /** The draft version that the privacy officer read and approves. */
+    public record Approval(Integer version) {}
+
     /** The privacy officer approves the latest draft: from then on it is the published entry. */
     @Operation(
             summary = "The privacy officer publishes the latest draft",
             description =
-                    "Not by its editor (403); 409 without a draft or when the draft's status no longer matches the system's phase.")
+                    "The body names the draft version read ({\"version\": n}; 400 without it). Not by its editor (403); 409 without a draft, when a newer draft exists than the one named, or when the draft's status no longer matches the system's phase.")
     @PostMapping("/api/systems/{id}/register-entry/approval")
-    public Version approve(@PathVariable String id) {
+    public Version approve(@PathVariable String id, @RequestBody(required = false) Approval approval) {
         CurrentUser.requireAnyOf(Groups.PRIVACY_OFFICER);
-        return entries.approve(id, CurrentUser.id());
+        return entries.approve(id, CurrentUser.id(), approval == null ? null : approval.version());
     }
 
     /** The organisation's published entries, each in its current version, in the standard's shape. */

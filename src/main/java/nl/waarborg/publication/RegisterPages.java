@@ -115,11 +115,19 @@ public class RegisterPages {
         return "redirect:/systemen/" + id + "/algoritmeregister";
     }
 
-    /** The privacy officer publishes the latest draft. */
+    /** The privacy officer publishes the draft shown on the page; a newer one is shown again instead. */
     @PostMapping(PATH + "/goedkeuring")
-    public String approve(@PathVariable String id, RedirectAttributes redirect) {
+    public String approve(
+            @PathVariable String id,
+            @RequestParam(name = "versie", required = false) Integer version,
+            RedirectAttributes redirect) {
         CurrentUser.requireAnyOf(Groups.PRIVACY_OFFICER);
-        entries.approve(id, CurrentUser.id());
+        try {
+            entries.approve(id, CurrentUser.id(), version);
+        } catch (DraftChangedException changed) {
+            redirect.addFlashAttribute("flashError", "register.draftChanged");
+            return "redirect:/systemen/" + id + "/algoritmeregister";
+        }
         redirect.addFlashAttribute("flash", "register.approved");
         return "redirect:/systemen/" + id + "/algoritmeregister";
     }

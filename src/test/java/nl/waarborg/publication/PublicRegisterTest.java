@@ -48,7 +48,7 @@ class PublicRegisterTest {
     void thePublicPagesShowOnlyPublishedVersionsOfPublishedEntries() throws Exception {
         String published = system("Publiek algoritme", "B");
         entries.edit(published, RegisterRulesTest.set("goal", "<p>Openbaar doel PUB-1</p>"), "lead");
-        entries.approve(published, "fg");
+        entries.approve(published, "fg", entries.latest(published).orElseThrow().number());
         entries.edit(published, RegisterRulesTest.set("goal", "CONCEPT-GEHEIM-2"), "lead");
 
         String unpublished = system("Verborgen algoritme", "A");

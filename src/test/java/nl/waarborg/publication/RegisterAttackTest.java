@@ -117,7 +117,9 @@ class RegisterAttackTest {
         Http fg = login("fg");
         String fgPage = fg.get(ownPath).body();
         assertThat(fgPage).contains("Goedkeuren en publiceren", "Sneller beslissen.");
-        assertThat(fg.postForm(ownPath + "/goedkeuring", form("_csrf", Http.csrfTokenFrom(fgPage)))
+        String shown = String.valueOf(entries.latest(own).orElseThrow().number());
+        assertThat(fgPage).contains("name=\"versie\" value=\"" + shown + "\"");
+        assertThat(fg.postForm(ownPath + "/goedkeuring", form("versie", shown, "_csrf", Http.csrfTokenFrom(fgPage)))
                         .statusCode())
                 .isEqualTo(302);
         assertThat(entries.published(own)).isPresent();
@@ -131,7 +133,7 @@ class RegisterAttackTest {
                 1,
                 Map.of("highRiskAi", true, "aiActRole", "DEPLOYER", "euRegistration", "EU", "friaRequired", true));
         entries.edit(id, RegisterRulesTest.set("goal", "Openbaar doel OPEN-1"), "lead");
-        entries.approve(id, "fg");
+        entries.approve(id, "fg", entries.latest(id).orElseThrow().number());
         entries.edit(id, RegisterRulesTest.set("goal", "CONCEPT-GEHEIM-7"), "lead");
         registrations.prepare(
                 id,

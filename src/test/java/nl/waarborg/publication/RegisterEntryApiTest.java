@@ -118,7 +118,7 @@ class RegisterEntryApiTest {
 
         // Published only after the privacy officer approves; the editor cannot.
         assertThat(as("lead").postJson(path + "/approval", "{}").statusCode()).isEqualTo(403);
-        assertThat(read(as("fg").postJson(path + "/approval", "{}"), 200)
+        assertThat(read(as("fg").postJson(path + "/approval", seen(id)), 200)
                         .path("status")
                         .asText())
                 .isEqualTo("APPROVED");
@@ -146,7 +146,7 @@ class RegisterEntryApiTest {
         assertThat(v3.path("entry").path("status").asText()).isEqualTo("In gebruik");
         assertThat(entries.published(id).orElseThrow().entry().goal()).isEqualTo("<p>Eerste doel.</p>");
         assertThat(read(as("lead").get(path), 200).path("goal").asText()).isEqualTo("<p>Tweede doel.</p>");
-        read(as("fg").postJson(path + "/approval", "{}"), 200);
+        read(as("fg").postJson(path + "/approval", seen(id)), 200);
 
         // Retirement through the register: "Buiten gebruik" with the end month (this month), on its own.
         systems.moveTo(id, SystemRecord.Phase.RETIRED, SystemRecord.Status.RETIRED, "Vervangen");
@@ -220,7 +220,7 @@ class RegisterEntryApiTest {
         String path = "/api/systems/" + id + "/register-entry";
         ObjectNode entry = validEntry(id);
         read(as("lead").sendJson("PUT", path, entry.toString()), 200);
-        read(as("fg").postJson(path + "/approval", "{}"), 200);
+        read(as("fg").postJson(path + "/approval", seen(id)), 200);
         entry.put("goal", "Nieuw doel.");
         read(as("lead").sendJson("PUT", path, entry.toString()), 200);
 
@@ -238,7 +238,7 @@ class RegisterEntryApiTest {
         assertThat(entries.published(id).orElseThrow().entry().goal()).isEqualTo("Eerste doel.");
         // Four eyes still hold for the carried-over draft; the privacy officer publishes it with the phase's status.
         assertThat(as("lead").postJson(path + "/approval", "{}").statusCode()).isEqualTo(403);
-        JsonNode approved = read(as("fg").postJson(path + "/approval", "{}"), 200);
+        JsonNode approved = read(as("fg").postJson(path + "/approval", seen(id)), 200);
         assertThat(approved.path("entry").path("status").asText()).isEqualTo("In gebruik");
         assertThat(approved.path("entry").path("begin_date").asText()).isEqualTo("2026-05");
         assertThat(approved.path("entry").path("goal").asText()).isEqualTo("Nieuw doel.");
@@ -256,7 +256,7 @@ class RegisterEntryApiTest {
         // A phase change that bypassed the register (here SQL): approval refuses the stale draft (409), nothing
         // changes.
         enterPhase(id, "RETIRED");
-        HttpResponse<String> stale = as("fg").postJson(path + "/approval", "{}");
+        HttpResponse<String> stale = as("fg").postJson(path + "/approval", seen(id));
         assertThat(read(stale, 409).path("detail").asText()).contains("In gebruik", "Buiten gebruik");
         assertThat(entries.published(id)).isEmpty();
     }
@@ -266,5 +266,10 @@ class RegisterEntryApiTest {
         String id = systemOfCategory("C");
         assertThat(as("lead").get("/api/systems/" + id + "/register-entry").statusCode())
                 .isEqualTo(409);
+    }
+
+    /** The approval's body: the draft version the privacy officer read (the latest). */
+    private String seen(String id) {
+        return "{\"version\":" + entries.latest(id).orElseThrow().number() + "}";
     }
 }

@@ -50,7 +50,9 @@ class RegisterEntryGuardTest {
             assertThatThrownBy(() -> update(forbidden, draft)).as(forbidden).isInstanceOf(DataAccessException.class);
         }
 
-        String approved = entries.approve(system, "fg").id();
+        String approved = entries.approve(
+                        system, "fg", entries.latest(system).orElseThrow().number())
+                .id();
         assertThat(approved).isEqualTo(draft);
         for (String forbidden : List.of(
                 "DELETE FROM wb_register_entry_version WHERE id = :id",
