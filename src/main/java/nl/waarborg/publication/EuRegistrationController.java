@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
 import nl.waarborg.security.CurrentUser;
+import nl.waarborg.shared.InvalidInputException;
 import nl.waarborg.system.SystemAccess;
 import nl.waarborg.system.SystemReads;
 import nl.waarborg.system.SystemRegistry;
@@ -67,11 +68,17 @@ public class EuRegistrationController {
                     + " reference was recorded, no such check open) it records the reference or confirmation of the"
                     + " update for the data changed since, as a new version; the go-live check is not run again."
                     + " 409 when the data are not prepared, nothing changed since the last recorded reference, or"
-                    + " the system was never registered and no such check is open.")
+                    + " the system was never registered and no such check is open. Optional \"version\": the version"
+                    + " of the data that was sent; 409 when the data changed after it.")
     @PostMapping("/api/systems/{id}/eu-registration/reference")
     public EuRegistration reference(@PathVariable String id, @RequestBody Map<String, Object> body) {
         SystemAccess.requireChange(systems.get(id));
         Object reference = body.get("reference_number");
-        return registrations.recordReference(id, reference instanceof String s ? s : null, CurrentUser.id());
+        Object version = body.get("version");
+        if (version != null && !(version instanceof Integer)) {
+            throw new InvalidInputException("version", "version is the number of the data's version that was sent.");
+        }
+        return registrations.recordReference(
+                id, reference instanceof String s ? s : null, CurrentUser.id(), (Integer) version);
     }
 }

@@ -95,13 +95,17 @@ public class EuRegistrationPages {
     public String reference(
             @PathVariable String id,
             @RequestParam(name = "reference_number", required = false) String reference,
+            @RequestParam(name = "versie", required = false) Integer version,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         SystemAccess.requireChange(systems.get(id));
         boolean wasRegistered = registrations.registered(id).isPresent();
         try {
-            registrations.recordReference(id, reference, CurrentUser.id());
+            registrations.recordReference(id, reference, CurrentUser.id(), version);
+        } catch (DraftChangedException e) {
+            redirect.addFlashAttribute("flashError", "eu.error.changed");
+            return "redirect:/systemen/" + id + "/eu-registratie";
         } catch (ConflictException e) {
             redirect.addFlashAttribute("flashError", wasRegistered ? "eu.error.noChange" : "eu.error.noOpenCheck");
             return "redirect:/systemen/" + id + "/eu-registratie";

@@ -106,17 +106,24 @@ public class EuRegistrations {
      * an update of the registration (AI Act Art. 49, 71: kept up to date) for the data changed since, as a new version
      * and an audit event; the go-live check is not run again. Refused (and nothing stored) while the data are
      * incomplete, when nothing changed since the last recorded reference, or when no go-live check is open and the
-     * system was never registered.
+     * system was never registered. With {@code sentVersion} (the page always sends the version it shows) it is also
+     * refused when the data changed after that version, so that a number is never recorded with data that were not
+     * sent to the EU database.
      */
     @Transactional
-    public EuRegistration recordReference(String systemId, String reference, String user) {
+    public EuRegistration recordReference(String systemId, String reference, String user, Integer sentVersion) {
         requireRegistered(systemId);
         systems.lock(systemId);
         EuRegistration.checkReference(reference);
-        EuRegistration data = stored(systemId)
-                .map(d -> d.withReference(null))
+        Version latest = latest(systemId)
                 .orElseThrow(() -> new ConflictException("The EU-database registration of system " + systemId
                         + " is not prepared yet; store its data (PUT) first."));
+        if (sentVersion != null && sentVersion != latest.number()) {
+            throw new DraftChangedException("The EU-database registration of system " + systemId + " changed after"
+                    + " version " + sentVersion + ": version " + latest.number() + " is the latest. Send that one to"
+                    + " the EU database, then record its reference number.");
+        }
+        EuRegistration data = latest.data().withReference(null);
         data.check(dpiaMade(systemId));
         Optional<Task> check = engine
                 .getTaskService()

@@ -261,16 +261,42 @@ class EuRegistrationApiTest {
         }
         assertThat(read(as("lead").get(versions), 200)).hasSize(3);
 
+        // The data sent were version 3; a team member changes them before the number comes back: recording the number
+        // for version 3 is refused (409), nothing stored; a version that is no number is a 400 naming it.
+        data.put("submitter_contact", "m.meeuw@noorderhaaks.nl");
+        read(as("lead").sendJson("PUT", path, data.toString()), 200);
+        HttpResponse<String> stale =
+                as("lead").postJson(reference, "{\"reference_number\":\"EU-DB-1-W1\",\"version\":3}");
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
+        assertThat(JSON.readTree(stale.body()).path("detail").asText()).contains("version 4 is the latest");
+        HttpResponse<String> notANumber =
+                as("lead").postJson(reference, "{\"reference_number\":\"EU-DB-1-W1\",\"version\":\"3\"}");
+        assertThat(notANumber.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(notANumber.body()).path("field").asText()).isEqualTo("version");
+        assertThat(read(as("lead").get(versions), 200)).hasSize(4);
+        // The page sends the version it shows, and says in Dutch why nothing was recorded.
+        Http page = Http.browser(port);
+        page.formLogin("lead", "demo");
+        String form = page.get("/systemen/" + id + "/eu-registratie").body();
+        assertThat(form).contains("name=\"versie\" value=\"4\"");
+        HttpResponse<String> onPage = page.postForm(
+                "/systemen/" + id + "/eu-registratie/referentie",
+                Http.form("reference_number", "EU-DB-1-W1", "versie", "3", "_csrf", Http.csrfTokenFrom(form)));
+        assertThat(onPage.statusCode()).isEqualTo(302);
+        assertThat(page.get("/systemen/" + id + "/eu-registratie").body()).contains("gewijzigd nadat u deze pagina");
+        assertThat(read(as("lead").get(versions), 200)).hasSize(4);
+
         // The owner records the update's reference: a new version with the latest data, audited; version 2 keeps its
         // reference and the go-live check is not run again.
-        JsonNode updated = read(as("lead").postJson(reference, "{\"reference_number\":\" EU-DB-1-W1 \"}"), 200);
+        JsonNode updated =
+                read(as("lead").postJson(reference, "{\"reference_number\":\" EU-DB-1-W1 \",\"version\":4}"), 200);
         assertThat(updated.path("reference_number").asText()).isEqualTo("EU-DB-1-W1");
         assertThat(updated.path("submitter_name").asText()).isEqualTo("M. Meeuw");
         JsonNode all = read(as("lead").get(versions), 200);
-        assertThat(all.findValuesAsText("number")).containsExactly("1", "2", "3", "4");
+        assertThat(all.findValuesAsText("number")).containsExactly("1", "2", "3", "4", "5");
         assertThat(all.get(1).path("data").path("reference_number").asText()).isEqualTo("EU-DB-1");
         assertThat(all.get(1).path("data").path("submitter_name").asText()).isEqualTo("L. Eider");
-        assertThat(all.get(3).path("data").path("reference_number").asText()).isEqualTo("EU-DB-1-W1");
+        assertThat(all.get(4).path("data").path("reference_number").asText()).isEqualTo("EU-DB-1-W1");
         assertThat(events(id, "EU_REGISTRATION_UPDATED")).isOne();
         assertThat(jdbc.sql("SELECT user_id || ' ' || details FROM wb_audit_event WHERE system_id = :s AND action = :a")
                         .param("s", id)
@@ -278,7 +304,7 @@ class EuRegistrationApiTest {
                         .query(String.class)
                         .single())
                 .startsWith("lead ")
-                .contains("EU-DB-1-W1", "\"version\":4", "\"previousVersion\":2");
+                .contains("EU-DB-1-W1", "\"version\":5", "\"previousVersion\":2");
         assertThat(events(id, "GO_LIVE_CHECK_DONE")).isEqualTo(goLiveEvents);
         assertThat(read(as("manager").get(path), 200).path("reference_number").asText())
                 .isEqualTo("EU-DB-1-W1");
@@ -288,7 +314,7 @@ class EuRegistrationApiTest {
                         .postJson(reference, "{\"reference_number\":\"EU-DB-1-W2\"}")
                         .statusCode())
                 .isEqualTo(409);
-        assertThat(read(as("lead").get(versions), 200)).hasSize(4);
+        assertThat(read(as("lead").get(versions), 200)).hasSize(5);
     }
 
     @Test
