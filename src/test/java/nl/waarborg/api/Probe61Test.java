@@ -464,4 +464,59 @@ class Probe61Test extends GuardScenario {
                 .isTrue();
         assertThat(created.statusCode()).as(created.body()).isEqualTo(400);
     }
+
+    /**
+     * The careless or hostile administrator and an incident's deadline: the 72 hours of GDPR Art. 33(1) ran out (the
+     * breach was known four days ago). The administrator "corrects" the due date of the notice to the DPA a month
+     * ahead (/api/admin/work, ADR 0057). The lateness must still count from the moment of awareness: a notice without
+     * reasons for the delay is refused (400 naming dpaDelayReasons), and with them it is recorded as late.
+     */
+    @Test
+    void anAdministratorsDueDateCorrectionDoesNotMakeALateBreachNoticeTimely() {
+        String systemId = systems.register("Probe61 datalek", null, "Sociaal Domein", "lead")
+                .id();
+        // Set-up only: the system was registered before the breach became known.
+        jdbc.sql("UPDATE wb_system SET created_at = :at WHERE id = :id")
+                .param("at", java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(30))))
+                .param("id", systemId)
+                .update();
+        String awareSince =
+                java.time.OffsetDateTime.now().minusDays(4).withNano(0).toString();
+        ApiSteps api = steps();
+        HttpResponse<String> reported = api("lead")
+                .postJson(
+                        "/api/systems/" + systemId + "/incidents",
+                        ApiSteps.write(Map.of("description", "Bestand met BSN's gemaild", "awareSince", awareSince)));
+        assertThat(reported.statusCode()).as(reported.body()).isLessThan(300);
+        assertThat(api.viaApi(
+                                "lead",
+                                api.task("lead", systemId, "classify-incident"),
+                                Map.of(
+                                        "incidentSeriousness", "NONE",
+                                        "incidentBreachRisk", "RISK",
+                                        "incidentClassificationMotivation", "Persoonsgegevens bij derden"))
+                        .statusCode())
+                .isEqualTo(204);
+        String notice = api.task("lead", systemId, "notify-dpa");
+        HttpResponse<String> corrected = api("admin")
+                .postJson(
+                        "/api/admin/work/tasks/" + notice + "/due-date",
+                        ApiSteps.write(Map.of(
+                                "dueDate",
+                                java.time.LocalDate.now().plusDays(30).toString(),
+                                "reason",
+                                "Meer tijd")));
+        HttpResponse<String> withoutReasons =
+                api.viaApi("lead", notice, Map.of("dpaNotificationReference", "AP-2026-61"));
+        assertThat(withoutReasons.statusCode())
+                .as("due date correction " + corrected.statusCode() + "; notice " + withoutReasons.body())
+                .isEqualTo(400);
+        assertThat(withoutReasons.body()).contains("dpaDelayReasons");
+        HttpResponse<String> withReasons = api.viaApi(
+                "lead", notice, Map.of("dpaNotificationReference", "AP-2026-61", "dpaDelayReasons", "Weekend"));
+        assertThat(withReasons.statusCode()).as(withReasons.body()).isEqualTo(204);
+        assertThat(api("manager").get("/api/audit?systemId=" + systemId).body())
+                .contains("INCIDENT_NOTIFIED")
+                .containsPattern("\"late\"\\s*:\\s*true|late=true|\\\\\"late\\\\\":true");
+    }
 }
