@@ -163,7 +163,8 @@ class IncidentSteps {
     }
 
     void riskReviewed(DelegateTask task) {
-        boolean changed = yes(task.getVariable("riskChanged"), "riskChanged");
+        boolean changed = IncidentSuspension.riskChanged(
+                task.getVariable(IncidentSuspension.ART79_RISK), task.getVariable(IncidentSuspension.RISK_CHANGED));
         task.setVariable(RISK_CHANGED, changed);
         record(
                 AuditAction.INCIDENT_RISK_REVIEWED,
@@ -223,13 +224,6 @@ class IncidentSteps {
     /** The deadlines run from awareness; instances started before "bekend sinds" existed became aware when reported. */
     private static Instant awareSince(VariableScope scope) {
         return instant(scope, scope.getVariable(AWARE_SINCE) == null ? REPORTED_AT : AWARE_SINCE);
-    }
-
-    private static boolean yes(Object value, String field) {
-        if ("YES".equals(value) || "NO".equals(value)) {
-            return "YES".equals(value);
-        }
-        throw new InvalidInputException(field, field + " must be YES or NO.");
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, Object value, String field) {

@@ -14,6 +14,9 @@ public final class IncidentSuspension {
 
     public static final String SUSPEND = "suspendUse";
 
+    /** The risk review's answer after the incident: YES or NO. */
+    public static final String RISK_CHANGED = "riskChanged";
+
     private IncidentSuspension() {}
 
     /** Whether use is suspended, or a 400 naming the field at fault. */
@@ -27,6 +30,23 @@ public final class IncidentSuspension {
                             + " Art. 79(1): Art. 26(5) requires suspending its use.");
         }
         return suspend;
+    }
+
+    /**
+     * Whether the incident changed the system's risks (riskChanged YES or NO), which starts a new round. When the
+     * suspension was decided because of a risk within the meaning of Art. 79(1) (a risk to health, safety or fundamental
+     * rights), the answer is YES: the assessments that allowed use never saw that risk, so use does not resume on them.
+     */
+    public static boolean riskChanged(Object art79Risk, Object riskChanged) {
+        boolean changed = yes(riskChanged, RISK_CHANGED);
+        if ("YES".equals(art79Risk) && !changed) {
+            throw new InvalidInputException(
+                    RISK_CHANGED,
+                    "Use was suspended because the system presents a risk within the meaning of AI Act Art. 79(1):"
+                            + " the assessments that allowed its use did not see that risk, so the risk changed (YES)"
+                            + " and a new round assesses it.");
+        }
+        return changed;
     }
 
     static boolean yes(Object value, String field) {

@@ -34,4 +34,21 @@ class IncidentSuspensionTest {
                     .isEqualTo("suspendUse");
         }
     }
+
+    @Test
+    void afterAnArticle79RiskTheRiskHasChanged() {
+        assertThat(IncidentSuspension.riskChanged("YES", "YES")).isTrue();
+        assertThatThrownBy(() -> IncidentSuspension.riskChanged("YES", "NO"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("Art. 79(1)")
+                .extracting(e -> ((InvalidInputException) e).field())
+                .isEqualTo("riskChanged");
+        assertThat(IncidentSuspension.riskChanged("NO", "NO")).isFalse();
+        assertThat(IncidentSuspension.riskChanged("NO", "YES")).isTrue();
+        assertThat(IncidentSuspension.riskChanged(null, "NO")).isFalse();
+        assertThatThrownBy(() -> IncidentSuspension.riskChanged("NO", "PERHAPS"))
+                .isInstanceOf(InvalidInputException.class)
+                .extracting(e -> ((InvalidInputException) e).field())
+                .isEqualTo("riskChanged");
+    }
 }
