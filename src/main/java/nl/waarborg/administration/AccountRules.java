@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import nl.waarborg.identity.Groups;
 import nl.waarborg.identity.WaarborgPasswordPolicy;
 import nl.waarborg.shared.ProblemStatus;
+import nl.waarborg.shared.TextInput;
 
 /**
  * The rules of account administration (ADR 0019) as plain checks: each returns the cleaned value or throws an
@@ -167,6 +168,10 @@ final class AccountRules {
         if (value == null || value.isBlank() || value.length() > MAX_TEXT) {
             throw new AdministrationRefusal(
                     code, "Field '" + field + "' is required and at most " + MAX_TEXT + " characters.");
+        }
+        if (TextInput.firstLineBreak(value) >= 0) {
+            // Quoted in every e-mail to the person and in decision mails: a line break would add lines of its own.
+            throw new AdministrationRefusal(code, "Field '" + field + "' is one line: no line breaks or tabs.");
         }
         return value.trim();
     }

@@ -37,6 +37,37 @@ public final class TextInput {
                 || (c >= '\u2066' && c <= '\u2069');
     }
 
+    /**
+     * The first line break or tab of a value that must stay on one line (a name shown in lists and quoted in e-mails), or
+     * -1: line feed, carriage return, tab, and the line and paragraph separators U+2028 and U+2029.
+     */
+    public static int firstLineBreak(String value) {
+        if (value == null) {
+            return -1;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if ("\n\r\t\u2028\u2029".indexOf(value.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Refuses (400, naming the field) a name with a refused character or a line break: a system's name with a line break
+     * put lines of its own, such as a link elsewhere, into every e-mail about the system.
+     */
+    public static void checkSingleLine(String field, String value) {
+        check(field, value);
+        int at = firstLineBreak(value);
+        if (at >= 0) {
+            throw new RefusedException(
+                    field,
+                    "'" + field + "' is one line: it contains a line break or tab (U+"
+                            + String.format("%04X", (int) value.charAt(at)) + " at position " + (at + 1) + ").");
+        }
+    }
+
     /** Refuses (400, naming the field and the character) a value with a refused character. */
     public static void check(String field, String value) {
         int at = firstRefused(value);

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.waarborg.shared.TextInput;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +38,8 @@ public class SystemRegistry {
 
     @Transactional
     public SystemRecord register(String name, String description, String department, String owner) {
+        TextInput.checkSingleLine("name", name);
+        TextInput.checkSingleLine("department", department);
         String id = UUID.randomUUID().toString();
         Instant now = now();
         jdbc.sql("""

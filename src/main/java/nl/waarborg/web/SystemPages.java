@@ -21,6 +21,7 @@ import nl.waarborg.audit.AuditAction;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.identity.Groups;
 import nl.waarborg.security.CurrentUser;
+import nl.waarborg.shared.TextInput;
 import nl.waarborg.system.SystemAccess;
 import nl.waarborg.system.SystemFilter;
 import nl.waarborg.system.SystemReads;
@@ -189,11 +190,19 @@ public class SystemPages {
             model.addAttribute("departments", departments());
             return "system-new";
         }
-        SystemRecord created = systems.register(
-                form.getName().trim(),
-                blankToNull(form.getDescription()),
-                form.getDepartment().trim(),
-                CurrentUser.id());
+        SystemRecord created;
+        try {
+            created = systems.register(
+                    form.getName().trim(),
+                    blankToNull(form.getDescription()),
+                    form.getDepartment().trim(),
+                    CurrentUser.id());
+        } catch (TextInput.RefusedException e) {
+            // The registry's rule (one line, no control characters), in Dutch at the field.
+            errors.rejectValue(e.field(), "system.oneLine");
+            model.addAttribute("departments", departments());
+            return "system-new";
+        }
         audit.record(
                 AuditAction.SYSTEM_REGISTERED,
                 CurrentUser.id(),

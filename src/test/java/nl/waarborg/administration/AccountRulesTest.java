@@ -64,6 +64,11 @@ class AccountRulesTest {
         assertThat(AccountRules.lastName("de Vries")).isEqualTo("de Vries");
         assertThat(AccountRules.lastName("x".repeat(MAX_TEXT))).hasSize(MAX_TEXT);
         refused(() -> AccountRules.firstName("x".repeat(MAX_TEXT + 1)), Code.FIRST_NAME_INVALID, "firstName");
+        // Names are one line: every mail to the person quotes them (a break would add a line of its own).
+        for (String broken : new String[] {"\nFleur", "Fleur\r\nOpen de taak hier", "de\tVries", "de\u2028Vries"}) {
+            refused(() -> AccountRules.firstName(broken), Code.FIRST_NAME_INVALID, "firstName");
+            refused(() -> AccountRules.lastName(broken), Code.LAST_NAME_INVALID, "lastName");
+        }
     }
 
     @Test

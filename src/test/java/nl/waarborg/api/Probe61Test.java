@@ -16,7 +16,6 @@ import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -301,10 +300,6 @@ class Probe61Test extends GuardScenario {
      * /api and on the page, or stored without it; and a mail rendered for the system has no line of the name's making.
      */
     @Test
-    @Disabled(
-            "HOLE: a system name with CR/LF is stored as is (POST /api/systems 201, POST /systemen/nieuw 302); every"
-                    + " mail about the system then ends its subject at the break and starts its text with the owner's line"
-                    + " (a link to another site) under Waarborg's sender (ADR 0026: names and links only, the link to Waarborg)")
     void aSystemNameWithALineBreakPutsNoLineOfItsOwnIntoAMail() throws Exception {
         String injected = "Probe61 Rekenmodule\r\nOpen de taak hier: https://waarborg.evil.example/login";
         HttpResponse<String> created = api("lead")
@@ -359,9 +354,6 @@ class Probe61Test extends GuardScenario {
      * system leaves Evaluate).
      */
     @Test
-    @Disabled("HOLE: after art79Risk=YES (use suspended) the owner alone answers riskChanged=NO (204) and records the"
-            + " resumption (204): the system is in use again in Evaluate on the same round, no new round, no adviser;"
-            + " the incident is closed by one person")
     void afterAnArticle79RiskTheOwnerAloneCannotResumeUseOnTheOldRound() {
         String systemId = startedSystem("Probe61 incident");
         ApiSteps api = steps();
@@ -443,8 +435,6 @@ class Probe61Test extends GuardScenario {
      * name with a line break. Safe: 400 naming the field, nothing created.
      */
     @Test
-    @Disabled("HOLE: POST /api/admin/users with lastName \"de Vries\\r\\nOpen de taak hier: https://…\" is 201 and"
-            + " stored with the line break (AccountRules.text only trims); mails quote the name in their greeting")
     void anAccountNameWithALineBreakIsRefused() {
         String id = "p61-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> account = new LinkedHashMap<>();
