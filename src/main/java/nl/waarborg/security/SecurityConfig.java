@@ -22,6 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -136,7 +137,15 @@ public class SecurityConfig {
                                     + " (API), or log in through the login page.");
         };
         AccessDeniedHandler apiAccessDenied = (request, response, e) -> writeProblem(
-                response, objectMapper, request, HttpStatus.FORBIDDEN, "Your groups do not allow this action.");
+                response,
+                objectMapper,
+                request,
+                HttpStatus.FORBIDDEN,
+                e instanceof CsrfException
+                        ? "This request needs a CSRF token: a browser session or another site's page sends one with each"
+                                + " change (header X-CSRF-TOKEN), API clients send their credentials in the"
+                                + " Authorization header from outside a browser."
+                        : "Your groups do not allow this action.");
 
         http.authorizeHttpRequests(auth -> auth
                         // Camunda Admin's "create the first administrator" API would make a new engine superuser group

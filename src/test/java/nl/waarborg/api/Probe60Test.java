@@ -180,6 +180,7 @@ class Probe60Test extends GuardScenario {
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString("x=1")));
         assertThat(forged.statusCode()).as(forged.body()).isEqualTo(403);
+        assertThat(forged.body()).contains("CSRF token");
         assertThat(api("lead").get("/api/systems/" + system + "/team").body()).doesNotContain("lead2");
     }
 
