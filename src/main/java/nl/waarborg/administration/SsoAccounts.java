@@ -16,6 +16,7 @@ import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.engine.WorkflowEngineConfiguration;
 import nl.waarborg.security.SsoAccountSync;
 import nl.waarborg.security.SsoUser;
+import nl.waarborg.shared.TextInput;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
@@ -199,8 +200,18 @@ class SsoAccounts implements SsoAccountSync {
         return details;
     }
 
-    private static String cut(String text) {
-        return text.length() > AccountRules.MAX_TEXT ? text.substring(0, AccountRules.MAX_TEXT) : text;
+    /**
+     * A profile text from the provider's claims as Waarborg keeps it: on one line (line breaks and tabs become a space,
+     * as names are quoted in e-mails, ADR 0055) and at most {@link AccountRules#MAX_TEXT} characters.
+     */
+    static String cut(String text) {
+        StringBuilder line = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            line.append(TextInput.lineBreak(c) ? ' ' : c);
+        }
+        String kept = line.toString();
+        return kept.length() > AccountRules.MAX_TEXT ? kept.substring(0, AccountRules.MAX_TEXT) : kept;
     }
 
     private static String shortened(String id) {

@@ -46,11 +46,16 @@ public final class TextInput {
             return -1;
         }
         for (int i = 0; i < value.length(); i++) {
-            if ("\n\r\t\u2028\u2029".indexOf(value.charAt(i)) >= 0) {
+            if (lineBreak(value.charAt(i))) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** Whether the character breaks a line that must stay one: line feed, carriage return, tab, U+2028, U+2029. */
+    public static boolean lineBreak(char c) {
+        return "\n\r\t\u2028\u2029".indexOf(c) >= 0;
     }
 
     /**
