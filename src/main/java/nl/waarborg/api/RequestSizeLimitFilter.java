@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import nl.waarborg.security.SecurityConfig;
 import nl.waarborg.shared.BodyTooLargeException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -43,11 +44,6 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
             "Uw invoer is te groot om te verwerken (meer dan 2 MB). Er is niets opgeslagen. Kort lange"
                     + " antwoorden in: een antwoord mag hoogstens 100.000 tekens hebben.";
 
-    private static boolean forApiClients(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/api/") || path.startsWith("/engine-rest/") || path.startsWith("/camunda/");
-    }
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -67,7 +63,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.PAYLOAD_TOO_LARGE, forApiClients(request) ? TOO_LARGE : TOO_LARGE_NL);
+                HttpStatus.PAYLOAD_TOO_LARGE, SecurityConfig.forApiClients(request) ? TOO_LARGE : TOO_LARGE_NL);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

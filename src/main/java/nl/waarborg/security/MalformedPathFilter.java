@@ -37,10 +37,11 @@ public class MalformedPathFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String path = uri.substring(Math.min(request.getContextPath().length(), uri.length()));
-        boolean forApiClients =
-                path.startsWith("/api/") || path.startsWith("/engine-rest/") || path.startsWith("/camunda/");
         SecurityConfig.writeProblem(
-                response, objectMapper, request, HttpStatus.BAD_REQUEST, forApiClients ? REFUSED : REFUSED_NL);
+                response,
+                objectMapper,
+                request,
+                HttpStatus.BAD_REQUEST,
+                SecurityConfig.forApiClients(request) ? REFUSED : REFUSED_NL);
     }
 }

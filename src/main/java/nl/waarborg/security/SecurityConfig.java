@@ -213,6 +213,16 @@ public class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * Whether a request comes from an API client (/api, /engine-rest, Camunda's webapps and their API), whose problems
+     * are in English, rather than from Waarborg's pages, whose script shows a problem's detail in Dutch.
+     */
+    public static boolean forApiClients(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String path = uri.substring(Math.min(request.getContextPath().length(), uri.length()));
+        return path.startsWith("/api/") || path.startsWith("/engine-rest/") || path.startsWith("/camunda/");
+    }
+
     static void writeProblem(
             HttpServletResponse response,
             ObjectMapper objectMapper,
