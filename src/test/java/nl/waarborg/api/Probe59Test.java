@@ -48,6 +48,15 @@ class Probe59Test extends GuardScenario {
         }
     }
 
+    /** The id of the system's IAMA. */
+    private String iamaOf(RunningIama iama) {
+        return reads.assessmentsOf(iama.systemId()).stream()
+                .filter(a -> a.type() == AssessmentType.IAMA)
+                .findFirst()
+                .orElseThrow()
+                .id();
+    }
+
     private Object processVariable(String processInstanceId, String name) {
         return engine.getRuntimeService().getVariable(processInstanceId, name);
     }
@@ -313,11 +322,7 @@ class Probe59Test extends GuardScenario {
     @Test
     void theOwnerCannotWriteAnAldermansDecisionRecordIntoADraft() {
         RunningIama iama = at("Probe59 besluitverslag", "fill-in-iama-part-1");
-        String assessmentId = reads.assessmentsOf(iama.systemId()).stream()
-                .filter(a -> a.type() == AssessmentType.IAMA)
-                .findFirst()
-                .orElseThrow()
-                .id();
+        String assessmentId = iamaOf(iama);
         String base = "/api/assessments/" + assessmentId + "/versions/1/sections/";
         Map<String, Integer> statuses = new LinkedHashMap<>();
         // The other type's record first: the IAMA's own approval overwrites only "iama-alderman-decision".
@@ -460,11 +465,7 @@ class Probe59Test extends GuardScenario {
     @Test
     void aSectionThatIsNoContentTaskOfTheAssessmentIsRefused() {
         RunningIama iama = at("Probe59 vreemde secties", "fill-in-iama-part-1");
-        String assessmentId = reads.assessmentsOf(iama.systemId()).stream()
-                .filter(a -> a.type() == AssessmentType.IAMA)
-                .findFirst()
-                .orElseThrow()
-                .id();
+        String assessmentId = iamaOf(iama);
         String base = "/api/assessments/" + assessmentId + "/versions/1/sections/";
         for (String section :
                 List.of("iama-privacy-officer-advice", "privacy-officer-advice", "dpia-section-a", "triage")) {
