@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import nl.waarborg.system.TeamMembers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,9 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class RoundParties {
 
     private final JdbcClient jdbc;
+    private final TeamMembers team;
 
-    RoundParties(JdbcClient jdbc) {
+    RoundParties(JdbcClient jdbc, TeamMembers team) {
         this.jdbc = jdbc;
+        this.team = team;
     }
 
     /** Called when a cycle starts, on whichever path it was started (append-only, one row per cycle instance). */
@@ -72,6 +75,10 @@ public class RoundParties {
                 }
             }
         }
-        return new SystemParties(owner, starter, triageFiller, writers);
+        // The team as it is now: a co-author named after signing makes the signature count for nothing at the phase
+        // change.
+        Set<String> coAuthors = new HashSet<>(team.of(systemId));
+        coAuthors.remove(owner);
+        return new SystemParties(owner, coAuthors, starter, triageFiller, writers);
     }
 }

@@ -4,14 +4,22 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The people on the making side of one round of a system: its owner, whoever started the cycle, whoever filled in the
- * round's triage and whoever wrote content of the round's assessments. None of them may advise or decide on the
- * system's versions (segregation of duties, ADR 0014). A plain rule, read by {@link RoundParties}.
+ * The people on the making side of one round of a system: its owner, its co-authors (the team the owner named, ADR
+ * 0016), whoever started the cycle, whoever filled in the round's triage and whoever wrote content of the round's
+ * assessments. None of them may advise or decide on the system's versions (segregation of duties, ADR 0014). A plain
+ * rule, read by {@link RoundParties}.
  */
-public record SystemParties(String owner, String cycleStarter, String triageFiller, Set<String> contentWriters) {
+public record SystemParties(
+        String owner, Set<String> coAuthors, String cycleStarter, String triageFiller, Set<String> contentWriters) {
 
     public SystemParties {
+        coAuthors = coAuthors == null ? Set.of() : Set.copyOf(coAuthors);
         contentWriters = contentWriters == null ? Set.of() : Set.copyOf(contentWriters);
+    }
+
+    /** The parties without co-authors (tests and callers that know of none). */
+    public SystemParties(String owner, String cycleStarter, String triageFiller, Set<String> contentWriters) {
+        this(owner, Set.of(), cycleStarter, triageFiller, contentWriters);
     }
 
     /** Why this user may not sign for the system's versions, or empty when nothing stands in the way. */
@@ -30,6 +38,9 @@ public record SystemParties(String owner, String cycleStarter, String triageFill
         }
         if (user.equals(triageFiller)) {
             return Optional.of("filled in the system's triage of this round");
+        }
+        if (coAuthors.contains(user)) {
+            return Optional.of("is a co-author of the system");
         }
         return Optional.empty();
     }

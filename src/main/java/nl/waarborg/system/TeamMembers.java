@@ -6,10 +6,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who is in a system's team: its owner and its co-authors. One short read by primary key and index, made for each
- * content task's creation and completion; it depends on the database only, so the engine's task observers can use it.
+ * content task's creation and completion, and for each gate decision (whoever is in the team may not sign, ADR 0014); it
+ * depends on the database only, so the engine's task observers can use it.
  */
 @Component
-class TeamMembers {
+public class TeamMembers {
 
     private final JdbcClient jdbc;
 
@@ -18,7 +19,7 @@ class TeamMembers {
     }
 
     /** The owner and the co-authors; empty when no system has this id. */
-    List<String> of(String systemId) {
+    public List<String> of(String systemId) {
         if (systemId == null) {
             return List.of();
         }

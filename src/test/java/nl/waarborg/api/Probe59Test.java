@@ -50,11 +50,7 @@ class Probe59Test extends GuardScenario {
 
     /** The id of the system's IAMA. */
     private String iamaOf(RunningIama iama) {
-        return reads.assessmentsOf(iama.systemId()).stream()
-                .filter(a -> a.type() == AssessmentType.IAMA)
-                .findFirst()
-                .orElseThrow()
-                .id();
+        return iamaIdOf(iama.systemId());
     }
 
     private Object processVariable(String processInstanceId, String name) {
@@ -184,13 +180,7 @@ class Probe59Test extends GuardScenario {
      */
     @Test
     void aCoAuthorWhoFilledInTheTriageAndLeftTheTeamStillCannotDecide() {
-        ensureUser("dual59", Groups.PROJECT_LEAD, Groups.ALDERMAN);
-        String systemId = systems.register("Probe59 teamwissel", null, "Sociaal Domein", "lead")
-                .id();
-        HttpResponse<String> added = api("lead").postJson("/api/systems/" + systemId + "/co-authors/dual59", "");
-        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
-        HttpResponse<String> started = api("lead").postJson("/api/systems/" + systemId + "/cycles", "{}");
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        String systemId = startedWithAldermanAsCoAuthor("Probe59 teamwissel", "dual59");
 
         String triage = openTask(systemId, "fill-in-triage").getId();
         assertThat(api("dual59").postJson("/api/tasks/" + triage + "/claim", "").statusCode())
@@ -211,23 +201,62 @@ class Probe59Test extends GuardScenario {
         assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
         driver.driveUntil(systemId, "alderman-decision", NEEDS_IAMA);
 
+        HttpResponse<String> decided = approveAs("dual59", systemId);
+        assertThat(decided.statusCode()).as(decided.body()).isIn(403, 409);
+        assertThat(reads.versions(iamaIdOf(systemId))).allMatch(v -> v.status() != VersionStatus.APPROVED);
+    }
+
+    /**
+     * A co-author who wrote nothing is still on the making side: the owner named them to write the system's content,
+     * they see its drafts and its content tasks. So while they are in the team they may not decide, even when they are
+     * in the alderman's group (ADR 0014); taken off the team, having written nothing, they may.
+     */
+    @Test
+    void aCoAuthorWhoWroteNothingCannotDecideWhileInTheTeam() {
+        String systemId = startedWithAldermanAsCoAuthor("Probe59 stille co-auteur", "dual59c");
+        driver.driveUntil(systemId, "alderman-decision", NEEDS_IAMA);
+
+        HttpResponse<String> refused = approveAs("dual59c", systemId);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.body()).contains("co-author");
+        assertThat(reads.versions(iamaIdOf(systemId))).allMatch(v -> v.status() != VersionStatus.APPROVED);
+
+        HttpResponse<String> removed =
+                api("lead").sendJson("DELETE", "/api/systems/" + systemId + "/co-authors/dual59c", null);
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+        HttpResponse<String> decided = approveAs("dual59c", systemId);
+        assertThat(decided.statusCode()).as(decided.body()).isBetween(200, 204);
+        assertThat(reads.versions(iamaIdOf(systemId))).anyMatch(v -> v.status() == VersionStatus.APPROVED);
+    }
+
+    /** A new system of "lead" with {@code coAuthor}, a project lead in the alderman's group, in its team; cycle started. */
+    private String startedWithAldermanAsCoAuthor(String name, String coAuthor) {
+        ensureUser(coAuthor, Groups.PROJECT_LEAD, Groups.ALDERMAN);
+        String systemId = systems.register(name, null, "Sociaal Domein", "lead").id();
+        HttpResponse<String> added = api("lead").postJson("/api/systems/" + systemId + "/co-authors/" + coAuthor, "");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        HttpResponse<String> started = api("lead").postJson("/api/systems/" + systemId + "/cycles", "{}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        return systemId;
+    }
+
+    /** The user claims the open alderman's decision of the system and approves it through /api. */
+    private HttpResponse<String> approveAs(String user, String systemId) {
         String decision = openTask(systemId, "alderman-decision").getId();
-        HttpResponse<String> claimed = api("dual59").postJson("/api/tasks/" + decision + "/claim", "");
+        api(user).postJson("/api/tasks/" + decision + "/claim", "");
         TaskWork.TaskView gate = driver.as("alderman", () -> tasks.task(decision));
-        Map<String, Object> approve = driver.answers(gate.formId(), "dual59");
+        Map<String, Object> approve = driver.answers(gate.formId(), user);
         approve.putAll(DemoDriver.governance(gate.values()));
         approve.remove("mandateReference");
-        HttpResponse<String> decided =
-                api("dual59").postJson("/api/tasks/" + decision + "/complete", ApiSteps.write(approve));
-        assertThat(decided.statusCode())
-                .as("claim " + claimed.statusCode() + ", decision: " + decided.body())
-                .isIn(403, 409);
-        String iama = reads.assessmentsOf(systemId).stream()
+        return api(user).postJson("/api/tasks/" + decision + "/complete", ApiSteps.write(approve));
+    }
+
+    private String iamaIdOf(String systemId) {
+        return reads.assessmentsOf(systemId).stream()
                 .filter(a -> a.type() == AssessmentType.IAMA)
                 .findFirst()
                 .orElseThrow()
                 .id();
-        assertThat(reads.versions(iama)).allMatch(v -> v.status() != VersionStatus.APPROVED);
     }
 
     private Task openTask(String systemId, String activityId) {

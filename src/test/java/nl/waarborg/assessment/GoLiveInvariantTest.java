@@ -181,6 +181,8 @@ class GoLiveInvariantTest {
         assertThat(PARTIES.conflictOf("alderman")).isEmpty();
         assertThat(new SystemParties("owner", null, null, null).conflictOf("alderman"))
                 .isEmpty();
+        assertThat(new SystemParties("owner", null, null, null, null).conflictOf("alderman"))
+                .isEmpty();
     }
 
     @Test
@@ -198,6 +200,22 @@ class GoLiveInvariantTest {
                 .singleElement()
                 .asString()
                 .contains("co-author signed alderman-decision but filled in content");
+    }
+
+    @Test
+    void aCoAuthorWhoWroteNothingMayNotSignWhileInTheTeam() {
+        SystemParties parties = new SystemParties("owner", Set.of("silent"), "starter", "triager", Set.of());
+        assertThat(parties.conflictOf("silent")).hasValue("is a co-author of the system");
+        assertThat(parties.conflictOf("alderman")).isEmpty();
+        List<Signature> signatures = iamaSignatures();
+        signatures.set(2, signed(ALDERMAN_DECISION, "APPROVED", "silent", HASH));
+        GoLiveInvariant.Facts facts = new GoLiveInvariant.Facts(
+                2, outcome(true, false), Map.of(AssessmentType.IAMA, approved(signatures)), parties);
+        assertThat(GoLiveInvariant.violations(
+                        facts, (user, group) -> MEMBERS.test(user, group) || "silent".equals(user)))
+                .singleElement()
+                .asString()
+                .contains("silent signed alderman-decision but is a co-author of the system");
     }
 
     @Test

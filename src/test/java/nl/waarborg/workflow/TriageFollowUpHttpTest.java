@@ -139,11 +139,19 @@ class TriageFollowUpHttpTest {
                                 Map.of("dpiaChoice", "DECLINE", "dpiaChoiceReasons", "Weinig gegevens"))
                         .statusCode())
                 .isEqualTo(204);
-        HttpResponse<String> advised = api.viaApi(
-                fgLead,
-                api.task(fgLead, systemId, "advise-dpia-decline"),
-                Map.of("dpiaDeclineAdvice", "DISAGREED", "dpiaDeclineAdviceMotivation", "Voer de DPIA uit"));
+        // In the team she may not advise at all (ADR 0014); the owner takes her off the team, she advises, and the
+        // owner names her again, so that she can open the owner's final choice.
+        Map<String, Object> advice =
+                Map.of("dpiaDeclineAdvice", "DISAGREED", "dpiaDeclineAdviceMotivation", "Voer de DPIA uit");
+        String adviceTask = api.task(fgLead, systemId, "advise-dpia-decline");
+        HttpResponse<String> asCoAuthor = api.viaApi(fgLead, adviceTask, advice);
+        assertThat(asCoAuthor.statusCode()).as(asCoAuthor.body()).isEqualTo(403);
+        assertThat(asCoAuthor.body()).contains("co-author");
+        String team = "/api/systems/" + systemId + "/co-authors/" + fgLead;
+        assertThat(api.as("lead").sendJson("DELETE", team, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> advised = api.viaApi(fgLead, adviceTask, advice);
         assertThat(advised.statusCode()).as(advised.body()).isEqualTo(204);
+        assertThat(api.as("lead").postJson(team, "{}").statusCode()).isEqualTo(200);
 
         String decide = api.task(fgLead, systemId, "decide-dpia-after-advice");
         Map<String, Object> decline =
@@ -159,6 +167,11 @@ class TriageFollowUpHttpTest {
         HttpResponse<String> onPage = api.viaPage(fgLead, decide, decline);
         assertThat(onPage.statusCode()).as(onPage.body()).isEqualTo(403);
         assertThat(api.task("lead", systemId, "decide-dpia-after-advice")).isEqualTo(decide);
+        // While the adviser is in the team again, her advice does not count: the system cannot move on (ADR 0014).
+        HttpResponse<String> blocked = api.viaApi("lead", decide, decline);
+        assertThat(blocked.statusCode()).as(blocked.body()).isEqualTo(409);
+        assertThat(blocked.body()).contains("co-author");
+        assertThat(api.as("lead").sendJson("DELETE", team, null).statusCode()).isEqualTo(200);
         assertThat(api.viaApi("lead", decide, decline).statusCode()).isEqualTo(204);
     }
 }
