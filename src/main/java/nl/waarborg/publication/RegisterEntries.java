@@ -15,6 +15,7 @@ import nl.waarborg.shared.ForbiddenException;
 import nl.waarborg.shared.InvalidInputException;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
+import nl.waarborg.system.TeamMembers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,12 +34,14 @@ public class RegisterEntries {
     private final JdbcClient jdbc;
     private final SystemRegistry systems;
     private final RegisterPrefill prefill;
+    private final TeamMembers team;
     private final ObjectMapper json = CanonicalJson.MAPPER;
 
-    public RegisterEntries(JdbcClient jdbc, SystemRegistry systems, RegisterPrefill prefill) {
+    public RegisterEntries(JdbcClient jdbc, SystemRegistry systems, RegisterPrefill prefill, TeamMembers team) {
         this.jdbc = jdbc;
         this.systems = systems;
         this.prefill = prefill;
+        this.team = team;
     }
 
     public enum Status {
@@ -115,9 +118,24 @@ public class RegisterEntries {
     }
 
     /**
+     * Why this user may not approve the draft, or empty: four eyes means a reader from outside the team that wrote it,
+     * so neither the draft's editor nor anyone in the system's team (its owner and co-authors) approves it.
+     */
+    public Optional<String> fourEyesRefusal(String systemId, Version draft, String user) {
+        if (draft.editedBy().equals(user)) {
+            return Optional.of("The editor of a register entry cannot approve it (four eyes).");
+        }
+        if (team.of(systemId).contains(user)) {
+            return Optional.of(user + " is in the team of system " + systemId
+                    + " (owner or co-author) and cannot approve its register entry (four eyes).");
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The privacy officer publishes the latest DRAFT, which must be the version they read ({@code seenVersion}): a draft
      * that the owner changed after the page was shown is not published unseen (409). The one who edited it cannot
-     * approve it.
+     * approve it, nor can anyone in the system's team ({@link #fourEyesRefusal}).
      */
     @Transactional
     public Version approve(String systemId, String reviewer, Integer seenVersion) {
@@ -137,9 +155,9 @@ public class RegisterEntries {
             throw new DraftChangedException("Version " + seenVersion + " of the register entry of system " + systemId
                     + " is not the draft to approve: version " + draft.number() + " is. Read it, then approve it.");
         }
-        if (draft.editedBy().equals(reviewer)) {
-            throw new ForbiddenException("The editor of a register entry cannot approve it (four eyes).");
-        }
+        fourEyesRefusal(systemId, draft, reviewer).ifPresent(refusal -> {
+            throw new ForbiddenException(refusal);
+        });
         RegisterRules.check(draft.entry());
         String phaseStatus = RegisterPrefill.status(systems.get(systemId).phase());
         if (!phaseStatus.equals(draft.entry().status())) {

@@ -159,11 +159,11 @@ public class RegisterPages {
         model.addAttribute("chosen", entry.category() == null ? List.of() : entry.category());
         model.addAttribute("mayEdit", SystemAccess.mayChange(system));
         model.addAttribute("draft", pending ? latest : null);
-        model.addAttribute(
-                "mayApprove",
-                pending
-                        && CurrentUser.isIn(Groups.PRIVACY_OFFICER)
-                        && !latest.editedBy().equals(CurrentUser.id()));
+        boolean reviewer = pending && CurrentUser.isIn(Groups.PRIVACY_OFFICER);
+        boolean fourEyes = reviewer
+                && entries.fourEyesRefusal(id, latest, CurrentUser.id()).isEmpty();
+        model.addAttribute("mayApprove", fourEyes);
+        model.addAttribute("notTheReviewer", reviewer && !fourEyes);
         model.addAttribute("published", entries.published(id).orElse(null));
         return "register-entry";
     }

@@ -7,9 +7,13 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import nl.waarborg.assessment.TriageRecords;
+import nl.waarborg.identity.Groups;
+import nl.waarborg.support.DemoUsers;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import nl.waarborg.system.SystemRegistry;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,6 +40,9 @@ class RegisterAttackTest {
 
     @Autowired
     TriageRecords triage;
+
+    @Autowired
+    IdentityService identity;
 
     private Http login(String user) {
         Http http = Http.browser(port);
@@ -123,6 +130,41 @@ class RegisterAttackTest {
                         .statusCode())
                 .isEqualTo(302);
         assertThat(entries.published(own)).isPresent();
+    }
+
+    /**
+     * Four eyes means a reader from outside the team: a privacy officer whom the owner named co-author cannot publish
+     * the entry the owner wrote; taken off the team, she can.
+     */
+    @Test
+    void aPrivacyOfficerInTheSystemsTeamCannotApproveItsEntry() {
+        if (identity.createUserQuery().userId("fg-team").count() == 0) {
+            User user = identity.newUser("fg-team");
+            DemoUsers.saveWithDemoPassword(identity, user);
+            identity.createMembership("fg-team", Groups.PRIVACY_OFFICER);
+            identity.createMembership("fg-team", Groups.PROJECT_LEAD);
+        }
+        String own = system("lead");
+        entries.edit(own, RegisterRulesTest.set("goal", "Door het team geschreven"), "lead");
+        String seen = "{\"version\":" + entries.latest(own).orElseThrow().number() + "}";
+        Http lead = Http.api(port).as("lead", "demo");
+        String coAuthor = "/api/systems/" + own + "/co-authors/fg-team";
+        assertThat(lead.postJson(coAuthor, "").statusCode()).isEqualTo(200);
+        String approval = "/api/systems/" + own + "/register-entry/approval";
+        Http fgTeam = Http.api(port).as("fg-team", "demo");
+
+        Http fgPage = login("fg-team");
+        String page = fgPage.get("/systemen/" + own + "/algoritmeregister").body();
+        assertThat(page).contains("u zit in het team van dit systeem").doesNotContain("Goedkeuren en publiceren");
+        HttpResponse<String> refused = fgTeam.postJson(approval, seen);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.body()).contains("team");
+        assertThat(entries.published(own)).isEmpty();
+
+        assertThat(lead.sendJson("DELETE", coAuthor, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> approved = fgTeam.postJson(approval, seen);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(entries.published(own).orElseThrow().entry().goal()).isEqualTo("Door het team geschreven");
     }
 
     @Test
