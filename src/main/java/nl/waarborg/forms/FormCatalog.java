@@ -82,11 +82,17 @@ public class FormCatalog {
         }
     }
 
-    /** Variables that a text of the form shows ({{actionPointWhat}}, {{#if x}}): the form needs them, though it asks for none. */
+    /**
+     * Variables that a text or HTML view of the form shows ({{actionPointWhat}}, {{#if x}}): the form needs them, though
+     * it asks for none. (A value is shown only in an HTML view, which escapes it; a text view would read it as
+     * markdown, see FormTextsTest.)
+     */
     private static void collectShown(JsonNode components, Set<String> shown) {
         for (JsonNode component : components) {
-            if ("text".equals(component.path("type").asText())) {
-                Matcher m = TEMPLATE_VARIABLE.matcher(component.path("text").asText(""));
+            String type = component.path("type").asText();
+            if ("text".equals(type) || "html".equals(type)) {
+                Matcher m = TEMPLATE_VARIABLE.matcher(
+                        component.path("text".equals(type) ? "text" : "content").asText(""));
                 while (m.find()) {
                     shown.add(m.group(1));
                 }

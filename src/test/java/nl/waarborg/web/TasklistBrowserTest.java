@@ -2,10 +2,12 @@ package nl.waarborg.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.waarborg.support.ApiSteps;
 import nl.waarborg.system.SystemRegistry;
 import nl.waarborg.workflow.CycleService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -107,6 +109,55 @@ class TasklistBrowserTest {
         // The cycle moved on: the triage decided on the answers given in Tasklist.
         assertThat(engine.getRuntimeService().getVariable(instance, "publicationCategory"))
                 .isEqualTo("C");
+    }
+
+    /**
+     * Text that a project lead writes is shown to the reviewer as written, on Waarborg's task page and in Tasklist: an
+     * element outside the viewer's allow-list, an HTML comment and a markdown link definition hid the rest of the text
+     * when the form's text view read the value as markdown (probe 62). The form now shows it in an HTML view, which
+     * escapes it.
+     */
+    @Test
+    void thePrivacyOfficerReadsTheExceptionReasonsAsTheLeadWroteThem() throws Exception {
+        String hidden = "Sorteert alleen op documentsoort.<x-note> Het model weegt ook nationaliteit mee.</x-note>"
+                + "<!-- Niemand controleert de uitkomst. -->\n\n[1]: https://example.org \"Ook postcode telt mee.\"";
+        String systemId =
+                systems.register("Verborgen tekst", null, "Werk", "lead").id();
+        String instance = cycles.startCycle(systemId, "lead").orElseThrow().getId();
+        Map<String, Object> triage = new HashMap<>(neutralTriage());
+        triage.put("isAiSystem", "YES");
+        triage.put("annexIiiArea", "EMPLOYMENT");
+        triage.put("exceptionNoSignificantRisk", "YES");
+        triage.put("exceptionNarrowTask", "YES");
+        triage.put("exceptionRegistered", "YES");
+        triage.put("exceptionReasons", hidden);
+        ApiSteps api = new ApiSteps(port);
+        String fillIn = api.task("lead", systemId, "fill-in-triage");
+        HttpResponse<String> filled = api.viaApi("lead", fillIn, triage);
+        assertThat(filled.statusCode()).as(filled.body()).isEqualTo(204);
+        String review = api.task("fg", systemId, "review-exception");
+        assertThat(engine.getRuntimeService().getVariable(instance, "exceptionReasons"))
+                .isEqualTo(hidden);
+        engine.getTaskService().claim(review, "fg");
+
+        try (Browser browser = new Browser(port)) {
+            browser.login("fg");
+            browser.open("/taken/" + review);
+            assertThat(formText(browser))
+                    .as("the reasons on Waarborg's task page")
+                    .contains("nationaliteit", "Niemand controleert", "Ook postcode telt mee");
+            browser.open("/camunda/app/tasklist/default/#/?task=" + review);
+            assertThat(formText(browser))
+                    .as("the reasons in Tasklist")
+                    .contains("nationaliteit", "Niemand controleert", "Ook postcode telt mee");
+        }
+    }
+
+    /** The visible text of the form viewer, once it shows the start of the reasons. */
+    private static String formText(Browser browser) {
+        browser.waitFor(By.xpath("//*[contains(@class,'fjs-form')]//*[contains(., 'documentsoort')]"));
+        return browser.settling()
+                .until(d -> d.findElement(By.cssSelector(".fjs-form")).getText());
     }
 
     private static Map<String, Object> neutralTriage() {
