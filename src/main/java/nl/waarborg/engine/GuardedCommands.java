@@ -11,6 +11,15 @@ import org.camunda.bpm.engine.impl.ProcessInstanceModificationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.batch.RestartProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.*;
+import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.GetAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.GetAttachmentContentCmd;
+import org.camunda.bpm.engine.impl.cmd.GetProcessInstanceAttachmentsCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskAttachmentContentCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskAttachmentsCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.CorrelateAllMessageBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.DeleteHistoricProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.DeleteProcessInstanceBatchCmd;
@@ -67,6 +76,11 @@ final class GuardedCommands {
             "Users are not changed through the engine's API in Waarborg: change your own password with"
                     + " POST /api/me/password (or the page Wachtwoord wijzigen); an administrator changes names and"
                     + " e-mail addresses with /api/admin.";
+
+    static final String ATTACHMENTS =
+            "Files and links are not attached to tasks in Waarborg: evidence is recorded in the task's form (with its"
+                    + " checks and the person who gave it) and the audit trail. The engine's attachments are neither"
+                    + " added, read nor deleted through its API.";
 
     /** Commands refused outright, with the reason the user is told (checked by instanceof, in this order). */
     private static final Map<Class<?>, String> REFUSED = new LinkedHashMap<>();
@@ -153,6 +167,21 @@ final class GuardedCommands {
         // Also one's own profile and password (ADR 0058): a password through POST /api/me/password only, where the
         // one-time password, the tries and the audit row are kept; name and e-mail through an administrator.
         REFUSED.put(SaveUserCmd.class, OWN_ACCOUNT);
+        // Attachments (probe 63): the administrator and the manager, who read every task, attached links to a gate
+        // and deleted the reviewer's, and anyone read or deleted the attachment of a completed task, which the engine
+        // checks no further. Nothing in Waarborg or Tasklist uses them.
+        for (Class<?> attachment : List.of(
+                CreateAttachmentCmd.class,
+                SaveAttachmentCmd.class,
+                DeleteAttachmentCmd.class,
+                GetAttachmentCmd.class,
+                GetAttachmentContentCmd.class,
+                GetTaskAttachmentCmd.class,
+                GetTaskAttachmentContentCmd.class,
+                GetTaskAttachmentsCmd.class,
+                GetProcessInstanceAttachmentsCmd.class)) {
+            REFUSED.put(attachment, ATTACHMENTS);
+        }
         REFUSED.put(SaveFilterCmd.class, FILTERS);
         REFUSED.put(DeleteFilterCmd.class, FILTERS);
         REFUSED.put(SubmitStartFormCmd.class, START);

@@ -133,10 +133,16 @@ public final class ProblemStatus {
         if (cause instanceof DataIntegrityViolationException) {
             return conflict(INTEGRITY, cause);
         }
-        if (cause instanceof SQLException sql
-                && sql.getSQLState() != null
-                && sql.getSQLState().startsWith("23")) {
-            return conflict(RACE, cause); // a constraint in the engine's tables: the other request got there first
+        if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+            String state = sql.getSQLState();
+            if (state.startsWith("23")) {
+                return conflict(RACE, cause); // a constraint in the engine's tables: the other request got there first
+            }
+            if (state.startsWith("40")) {
+                // Transaction rollback: a deadlock (PostgreSQL 40P01, H2 40001) or a serialization failure. The
+                // database rolled this request back in favour of another one at the same moment; nothing of it stayed.
+                return conflict(RACE, cause);
+            }
         }
         return null;
     }

@@ -124,6 +124,7 @@ public class SystemTeam {
     /** Names a co-author; naming one who already is changes nothing (false). */
     @Transactional
     public boolean addCoAuthor(String systemId, String userId) {
+        systems.lock(systemId); // a team change and a task's change of people follow each other (TeamMembers.lockedOf)
         SystemRecord system = systems.get(systemId);
         SystemAccess.requireChange(system);
         requireProjectLead(userId);
@@ -151,6 +152,7 @@ public class SystemTeam {
     /** Removes a co-author: they lose the system's open content tasks at once (claimed ones are released). */
     @Transactional
     public void removeCoAuthor(String systemId, String userId) {
+        systems.lock(systemId); // a team change and a task's change of people follow each other (TeamMembers.lockedOf)
         SystemRecord system = systems.get(systemId);
         SystemAccess.requireChange(system);
         int removed = jdbc.sql("DELETE FROM wb_system_co_author WHERE system_id = :system AND user_id = :user")

@@ -6,13 +6,12 @@ import java.util.Set;
 import java.util.function.Supplier;
 import nl.waarborg.engine.UserTaskObserver;
 import nl.waarborg.identity.Groups;
+import nl.waarborg.identity.TeamTaskAuthorizations;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,11 +50,7 @@ public class TeamTasks implements UserTaskObserver {
 
     /** Whether the task's model gives it to candidate group project-lead: a content task of the system's team. */
     public static boolean isContentTask(DelegateTask task) {
-        TaskDefinition definition = task instanceof TaskEntity entity ? entity.getTaskDefinition() : null;
-        return definition != null
-                && definition.getCandidateGroupIdExpressions().stream()
-                        .map(Expression::getExpressionText)
-                        .anyMatch(Groups.PROJECT_LEAD::equals);
+        return task instanceof Task plain && TeamTaskAuthorizations.isContentTask(plain);
     }
 
     @Override
@@ -84,7 +79,7 @@ public class TeamTasks implements UserTaskObserver {
             }
         }
         Set<String> people = holders(task);
-        people.removeAll(members.of(systemId));
+        people.removeAll(members.lockedOf(systemId));
         if (!people.isEmpty()) {
             throw new AuthorizationException("Task " + task.getId() + " belongs to the team of system " + systemId
                     + " (its owner and co-authors); " + String.join(", ", people)
@@ -114,7 +109,7 @@ public class TeamTasks implements UserTaskObserver {
         Authentication authentication =
                 task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String user = authentication == null ? null : authentication.getUserId();
-        if (user != null && !members.of(systemId).contains(user)) {
+        if (user != null && !members.lockedOf(systemId).contains(user)) {
             throw new AuthorizationException("Only the team of system " + systemId
                     + " (its owner and co-authors) may work on its" + " content; " + user + " is not in it.");
         }

@@ -21,7 +21,6 @@ import nl.waarborg.support.ApiSteps;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -392,13 +391,11 @@ class Probe62Test extends GuardScenario {
      * administrator's cancellation (ENGINE-03004, H2 "Deadlock detected", SQLState 40001, on the delete of the advice
      * task). Observed on PostgreSQL: the ethics committee's completion ("deadlock detected" in
      * TriageDecisions.append under the TriageFollowUp task listener, then ENGINE-03051 "current transaction is
-     * aborted"). {@code shared.ProblemStatus} takes only OptimisticLocking, ConcurrencyFailure and SQLState 23 for a
-     * race. Nothing was changed by the losing request; the state stayed consistent. Safe: no 5xx.
+     * aborted"). {@code shared.ProblemStatus} took only OptimisticLocking, ConcurrencyFailure and SQLState 23 for a
+     * race; now a rollback of class 40 (deadlock, serialization failure) is one too. Nothing was changed by the losing
+     * request; the state stayed consistent. Safe: no 5xx.
      */
     @Test
-    @Disabled("HOLE: a deadlock between an administrator's cycle cancellation and a completion that moves the system"
-            + " is answered 500 'unexpected error' instead of the 409 of a race (H2: the cancellation, SQLState 40001;"
-            + " PostgreSQL: the ethics committee's completion, deadlock in TriageDecisions.append)")
     void aDeadlockBetweenTwoRequestsIsAConflictAndNoServerError() throws Exception {
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < 6 && errors.isEmpty(); i++) {

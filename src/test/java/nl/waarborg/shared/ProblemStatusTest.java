@@ -108,6 +108,18 @@ class ProblemStatusTest {
                         ProblemStatus.RACE,
                         null,
                         false),
+                Arguments.of( // PostgreSQL picked this request as a deadlock's victim (probe 62)
+                        new SQLException("deadlock detected", "40P01"),
+                        HttpStatus.CONFLICT,
+                        ProblemStatus.RACE,
+                        null,
+                        false),
+                Arguments.of( // H2's deadlock, and a serialization failure
+                        new SQLException("Deadlock detected", "40001"),
+                        HttpStatus.CONFLICT,
+                        ProblemStatus.RACE,
+                        null,
+                        false),
                 Arguments.of(
                         new SQLTransientConnectionException(
                                 "Connection is not available, request timed out after 2000ms"),
