@@ -196,7 +196,7 @@ public class AssessmentController {
         if (CanonicalJson.write(answers).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_SECTION_BYTES) {
             throw new TooLargeException("The answers of one section may be at most 1 MB.");
         }
-        assessments.saveSection(id, number, section, answers, CurrentUser.id());
+        assessments.saveSectionDraft(id, number, section, answers, CurrentUser.id());
         return view(load(id, number));
     }
 

@@ -473,7 +473,7 @@ class Probe62Test extends GuardScenario {
             Map<String, Object> part1 = new java.util.LinkedHashMap<>(
                     (Map<String, Object>) before.answers().get("iama-part-1"));
             String late = "Probe62 late wijziging " + i;
-            part1.put("part1Probe62", late);
+            part1.put("part1Goal", late);
             String section = "/api/assessments/" + assessmentId + "/versions/1/sections/iama-part-1";
             String part5 = iama.gateTaskId();
             Map<String, Object> answers = driver.answers("iama-part-5", "lead");
@@ -496,6 +496,33 @@ class Probe62Test extends GuardScenario {
             }
         }
         assertThat(broken).isEmpty();
+    }
+
+    /**
+     * Probe 62 saw a key that is on no form ({@code part1Probe62}) saved through the section API into a version that then
+     * went to review. A section saved there is a draft of its form: a key the form does not have, a text over its limit
+     * or a choice it does not offer is refused (400 naming it) and nothing is saved; an answer still missing is not.
+     */
+    @Test
+    void aSectionSavedThroughTheApiKeepsToItsForm() {
+        RunningIama iama = at("Probe62 sectie-API", "fill-in-iama-part-1");
+        String assessmentId = jdbc.sql("SELECT id FROM wb_assessment WHERE system_id = :s AND type = 'IAMA'")
+                .param("s", iama.systemId())
+                .query(String.class)
+                .single();
+        String section = "/api/assessments/" + assessmentId + "/versions/1/sections/iama-part-1";
+        HttpResponse<String> unknown =
+                api("lead").sendJson("PUT", section, "{\"part1Goal\":\"Doel\",\"part1Probe62\":\"verstopt\"}");
+        ApiSteps.refusedNaming(unknown, "part1Probe62");
+        HttpResponse<String> tooLong =
+                api("lead").sendJson("PUT", section, ApiSteps.write(Map.of("part1Goal", "x".repeat(100_001))));
+        ApiSteps.refusedNaming(tooLong, "part1Goal");
+        assertThat(ApiSteps.write(reads.version(assessmentId, 1).orElseThrow().answers()))
+                .doesNotContain("verstopt");
+        HttpResponse<String> draft = api("lead").sendJson("PUT", section, "{\"part1Goal\":\"Alleen het doel\"}");
+        assertThat(draft.statusCode()).as(draft.body()).isEqualTo(200);
+        assertThat(ApiSteps.write(reads.version(assessmentId, 1).orElseThrow().answers()))
+                .contains("Alleen het doel");
     }
 
     /**

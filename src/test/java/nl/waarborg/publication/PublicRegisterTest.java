@@ -62,7 +62,7 @@ class PublicRegisterTest {
                 .sendJson(
                         "PUT",
                         "/api/assessments/" + assessmentId + "/versions/1/sections/dpia-section-a",
-                        "{\"proposal\":\"DPIA-GEHEIM-4\"}");
+                        "{\"sectionAProposal\":\"DPIA-GEHEIM-4\"}");
         assertThat(saved.statusCode()).as(saved.body()).isLessThan(300);
 
         Http anonymous = Http.api(port);
