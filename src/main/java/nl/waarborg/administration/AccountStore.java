@@ -184,6 +184,24 @@ class AccountStore {
                 .update();
     }
 
+    /** Keeps the id of a deleted account, so that no new account gets it (V13_27). */
+    void retired(String userId, String by) {
+        jdbc.sql("INSERT INTO wb_retired_user_id (user_id, deleted_by, deleted_at) VALUES (:user, :by, :at)")
+                .param("user", userId)
+                .param("by", by)
+                .param("at", Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    /** Whether the id belonged to an account that was deleted. */
+    boolean isRetired(String userId) {
+        return jdbc.sql("SELECT COUNT(*) FROM wb_retired_user_id WHERE user_id = :user")
+                        .param("user", userId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     /** Ends a deactivation; true when there was one. */
     boolean reactivated(String userId) {
         return jdbc.sql("DELETE FROM wb_account_deactivation WHERE user_id = :user")

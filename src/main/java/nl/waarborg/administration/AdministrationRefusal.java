@@ -15,6 +15,7 @@ public class AdministrationRefusal extends WaarborgException {
         REASON_TOO_LONG(HttpStatus.BAD_REQUEST, "reason"),
         ID_INVALID(HttpStatus.BAD_REQUEST, "id"),
         ID_TAKEN(HttpStatus.CONFLICT, "id"),
+        ID_RETIRED(HttpStatus.CONFLICT, "id"),
         FIRST_NAME_INVALID(HttpStatus.BAD_REQUEST, "firstName"),
         LAST_NAME_INVALID(HttpStatus.BAD_REQUEST, "lastName"),
         EMAIL_INVALID(HttpStatus.BAD_REQUEST, "email"),

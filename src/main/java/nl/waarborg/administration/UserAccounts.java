@@ -103,6 +103,12 @@ public class UserAccounts {
         if (store.user(id).isPresent()) {
             throw new AdministrationRefusal(AdministrationRefusal.Code.ID_TAKEN, "User '" + id + "' exists already.");
         }
+        if (store.isRetired(id)) {
+            throw new AdministrationRefusal(
+                    AdministrationRefusal.Code.ID_RETIRED,
+                    "User id '" + id + "' belonged to an account that was deleted; its records keep that id, so a new"
+                            + " account gets another one.");
+        }
         AccountRules.notASingleSignOnId(ssoAccounts.linked(id), id);
         store.asSystem(() -> {
             User user = store.identity().newUser(id);
@@ -229,6 +235,7 @@ public class UserAccounts {
             return null;
         });
         store.reactivated(id);
+        store.retired(id, CurrentUser.id());
         passwords.forget(id);
         throttle.unlock(id);
         Map<String, Object> details = details(id, reason);
