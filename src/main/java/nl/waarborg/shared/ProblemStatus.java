@@ -15,6 +15,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.ErrorResponse;
@@ -47,6 +48,8 @@ public final class ProblemStatus {
     /** Seconds a client should wait before retrying after a 503 (the Retry-After header on every path). */
     public static final int RETRY_AFTER_SECONDS = 5;
 
+    static final String UNREADABLE =
+            "The request body is not readable: send one JSON object with the fields asked for.";
     static final String UNEXPECTED = "An unexpected error occurred; it has been logged.";
 
     private ProblemStatus() {}
@@ -114,6 +117,10 @@ public final class ProblemStatus {
         if (cause instanceof TypeMismatchException mismatch && mismatch.getPropertyName() != null) {
             String name = mismatch.getPropertyName();
             return refusal(HttpStatus.BAD_REQUEST, "Parameter '" + name + "' is missing or invalid.", name, cause);
+        }
+        if (cause instanceof HttpMessageNotReadableException) { // a body that is no JSON or not of the expected shape
+            Problem inner = cause.getCause() == null ? null : of(cause.getCause());
+            return inner != null && inner.known() ? inner : refusal(HttpStatus.BAD_REQUEST, UNREADABLE, null, cause);
         }
         if (cause instanceof ErrorResponse spring) { // Spring MVC's own (a missing parameter, an unsupported method…)
             return refusal(spring.getStatusCode(), spring.getBody().getDetail(), null, cause);

@@ -236,7 +236,7 @@ public class SystemPages {
                 "triageDecisions",
                 triageRound.map(r -> triageDecisions.entries(id, r)).orElse(List.of()));
         model.addAttribute("assessments", histories);
-        model.addAttribute("mayStart", SystemAccess.mayChange(system));
+        model.addAttribute("mayStart", SystemAccess.mayChange(system) && system.phase() != SystemRecord.Phase.RETIRED);
         model.addAttribute("team", team.team(id));
         model.addAttribute("teamCandidates", SystemAccess.mayChange(system) ? team.candidates(id) : List.of());
         model.addAttribute("incidents", incidents.of(id));
@@ -258,6 +258,8 @@ public class SystemPages {
             } else {
                 redirect.addFlashAttribute("flashError", "cycle.alreadyRunning");
             }
+        } catch (CycleService.SystemRetiredException retired) {
+            redirect.addFlashAttribute("flashError", "cycle.retired");
         } catch (RuntimeException e) {
             log.warn("Starting the cycle of system {} failed: {}", id, e.getMessage());
             redirect.addFlashAttribute("flashError", "cycle.startFailed");

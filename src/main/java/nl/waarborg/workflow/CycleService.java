@@ -14,7 +14,9 @@ import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.engine.EngineAccess;
 import nl.waarborg.engine.EngineCommandGuard;
 import nl.waarborg.engine.OpenTaskFacts;
+import nl.waarborg.shared.ConflictException;
 import nl.waarborg.shared.InvalidInputException;
+import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -81,6 +83,14 @@ public class CycleService {
                                 .findFirst()));
     }
 
+    /** A retired system starts no cycle: 409 on /api, a Dutch message on its page. */
+    public static class SystemRetiredException extends ConflictException {
+        SystemRetiredException(String systemId) {
+            super("System " + systemId + " is retired: it was taken out of use for good and starts no new cycle."
+                    + " Register a successor as a new system.");
+        }
+    }
+
     /**
      * Starts the cycle unless one runs. The system row is locked first, so two parallel starts for one system
      * are serialised and the second one sees the first cycle.
@@ -88,6 +98,10 @@ public class CycleService {
     @Transactional
     public Optional<ProcessInstance> startCycle(String systemId, String userId) {
         systems.lock(systemId);
+        if (systems.get(systemId).phase() == SystemRecord.Phase.RETIRED) {
+            // Taken out of use for good (ADR 0042): a successor is registered as a new system (probe 64).
+            throw new SystemRetiredException(systemId);
+        }
         if (runningCycle(systemId).isPresent()) {
             return Optional.empty();
         }

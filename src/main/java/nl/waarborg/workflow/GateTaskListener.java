@@ -74,6 +74,9 @@ public class GateTaskListener implements TaskListener {
         sendBack.check(task);
         String user = EngineUser.of(task);
         GroupMembers.require(task, gate.candidateGroup(), gate.dutchName(), user);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
+            throw new GateHeldException(task.getId(), task.getAssignee(), user);
+        }
         List<String> sendBackTo = stringList(task.getVariable(ProcessVariables.SEND_BACK_TO));
         String conditions = gate.advisory()
                 ? text(task, ProcessVariables.CONDITIONS)

@@ -108,6 +108,14 @@ class ProblemStatusTest {
                         ProblemStatus.RACE,
                         null,
                         false),
+                Arguments.of( // a page's JSON body that does not parse (probe 64)
+                        new org.springframework.http.converter.HttpMessageNotReadableException(
+                                "JSON parse error",
+                                new org.springframework.mock.http.MockHttpInputMessage(new byte[0])),
+                        HttpStatus.BAD_REQUEST,
+                        ProblemStatus.UNREADABLE,
+                        null,
+                        true),
                 Arguments.of( // PostgreSQL picked this request as a deadlock's victim (probe 62)
                         new SQLException("deadlock detected", "40P01"),
                         HttpStatus.CONFLICT,
