@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * Per-user grants on gates that the engine gave before {@link TeamTaskAuthorizations} stopped giving them (an assignee's
  * or a delegate's READ and UPDATE on the task): at each start they go, so a reviewer who has left the gate's group since
- * reads nothing of it. A content task keeps its grants (it has candidate group project-lead; its team works it through
- * them). One statement; after the first start after the upgrade it deletes nothing.
+ * reads nothing of it: grants on tasks with a candidate group other than project-lead. A content task keeps its grants
+ * (it has candidate group project-lead; its team works it through them), and so does a task without any group. One
+ * statement; after the first start after the upgrade it deletes nothing.
  */
 @Component
 class GateGrantCleanup {
@@ -37,6 +38,8 @@ class GateGrantCleanup {
         return jdbc.sql("""
                         DELETE FROM ACT_RU_AUTHORIZATION
                         WHERE RESOURCE_TYPE_ = :task AND USER_ID_ IS NOT NULL
+                          AND EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK g
+                                      WHERE g.TASK_ID_ = ACT_RU_AUTHORIZATION.RESOURCE_ID_ AND g.GROUP_ID_ IS NOT NULL)
                           AND NOT EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK l
                                           WHERE l.TASK_ID_ = ACT_RU_AUTHORIZATION.RESOURCE_ID_ AND l.GROUP_ID_ = :team)""")
                 .param("task", Resources.TASK.resourceType())

@@ -1,5 +1,6 @@
 package nl.waarborg.identity;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -28,11 +29,22 @@ public class TeamTaskAuthorizations extends AbstractProcessEnginePlugin {
 
     /** Whether the task's model gives it to candidate group project-lead: a content task of the system's team. */
     public static boolean isContentTask(Task task) {
+        return candidateGroups(task).contains(Groups.PROJECT_LEAD);
+    }
+
+    /** Whether the task's model gives it to other candidate groups only: a gate (or another group's task). */
+    static boolean isGroupTask(Task task) {
+        List<String> groups = candidateGroups(task);
+        return !groups.isEmpty() && !groups.contains(Groups.PROJECT_LEAD);
+    }
+
+    private static List<String> candidateGroups(Task task) {
         TaskDefinition definition = task instanceof TaskEntity entity ? entity.getTaskDefinition() : null;
-        return definition != null
-                && definition.getCandidateGroupIdExpressions().stream()
+        return definition == null
+                ? List.of()
+                : definition.getCandidateGroupIdExpressions().stream()
                         .map(Expression::getExpressionText)
-                        .anyMatch(Groups.PROJECT_LEAD::equals);
+                        .toList();
     }
 
     static final class Provider extends DefaultAuthorizationProvider {
@@ -42,14 +54,14 @@ public class TeamTaskAuthorizations extends AbstractProcessEnginePlugin {
         }
 
         /**
-         * A per-user grant (for an assignee, owner or candidate user) only on a content task, where it is how the team
-         * reads and works it. A gate's group grant is all its members need; a per-user grant outlived the role: a
+         * No per-user grant (for an assignee, owner or candidate user) on a task the model gives to groups other than
+         * project-lead, such as a gate; a content task keeps them, as the team reads and works it through them. A gate's group grant is all its members need; a per-user grant outlived the role: a
          * privacy officer who claimed an advice and then left the group kept reading and writing it, and so did a new
          * person given the id of a deleted reviewer (probe 63).
          */
         @Override
         protected AuthorizationEntity[] createOrUpdateAuthorizationsByUserId(Task task, String userId) {
-            return isContentTask(task) ? super.createOrUpdateAuthorizationsByUserId(task, userId) : null;
+            return isGroupTask(task) ? null : super.createOrUpdateAuthorizationsByUserId(task, userId);
         }
     }
 }

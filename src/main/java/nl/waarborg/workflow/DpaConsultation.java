@@ -13,6 +13,7 @@ import nl.waarborg.engine.EngineUser;
 import nl.waarborg.shared.InvalidInputException;
 import nl.waarborg.workflow.rules.ConsultationPeriod;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +46,7 @@ public class DpaConsultation {
     static final String OVERDUE_ANNOUNCED_ON = "dpaOverdueAnnouncedOn";
     static final String OVERDUE_REASONS = "dpaOverdueReasons";
     static final String ANSWER_OUTCOME = "dpaAnswerOutcome";
+    static final String ANSWER_DATE = "dpaAnswerDate";
     static final List<String> ANSWERS = List.of("NO_OBJECTION", "ADVICE_WITH_MEASURES", "INFRINGEMENT");
 
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
@@ -70,11 +72,20 @@ public class DpaConsultation {
                     "The DPA cannot have received the request (" + received + ") before it was submitted (" + sent
                             + ").");
         }
+        // Nor can it have been submitted before this DPIA existed: a back-dated receipt made the DPA's period end at
+        // once, so the alderman could decide without its answer (probe 65).
+        LocalDate started = startOf(execution);
+        if (sent.isBefore(started)) {
+            throw new InvalidInputException(
+                    SUBMISSION_DATE,
+                    "The request cannot have been submitted to the DPA (" + sent + ") before this DPIA was started ("
+                            + started + ").");
+        }
         // A new consultation: no answer or report of an earlier one is left in the answer form.
         for (String left : List.of(
                 ANSWER_OUTCOME,
                 "dpaAnswerSummary",
-                "dpaAnswerDate",
+                ANSWER_DATE,
                 INFORMATION_REQUESTED,
                 EXTENSION_ANNOUNCED,
                 EXTENSION_ANNOUNCED_ON,
@@ -127,6 +138,13 @@ public class DpaConsultation {
                         "Field 'dpaAnswerOutcome' must be NO_OBJECTION, ADVICE_WITH_MEASURES or INFRINGEMENT"
                                 + " (or set dpaInformationRequested or dpaExtensionAnnounced when the DPA asked for"
                                 + " information first or extended its period).");
+            }
+            LocalDate answered = DpaFormFields.date(execution, ANSWER_DATE, "de datum van het antwoord van de AP");
+            if (answered.isBefore(receivedOn(execution))) {
+                throw new InvalidInputException(
+                        ANSWER_DATE,
+                        "The DPA cannot have answered (" + answered + ") before it received the request ("
+                                + receivedOn(execution) + ").");
             }
             return Report.ANSWER;
         }
@@ -246,6 +264,20 @@ public class DpaConsultation {
     }
 
     /** The receipt as recorded; a consultation submitted before this rule started on the day it was recorded. */
+    /** The day the DPIA's process started (Amsterdam), from the engine's history. */
+    private static LocalDate startOf(DelegateExecution execution) {
+        HistoricProcessInstance instance = execution
+                .getProcessEngineServices()
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(execution.getProcessInstanceId())
+                .singleResult();
+        Date start = instance == null ? null : instance.getStartTime();
+        return start == null
+                ? LocalDate.MIN
+                : start.toInstant().atZone(AMSTERDAM).toLocalDate();
+    }
+
     private static LocalDate receivedOn(DelegateExecution execution) {
         if (execution.getVariable(RECEIVED_ON) instanceof String s) {
             return LocalDate.parse(s);

@@ -191,8 +191,6 @@ class Probe65Test {
      * zonder antwoord" sends the DPIA to the alderman without the DPA's answer.
      */
     @Test
-    @Disabled(
-            "HOLE: dpa-consultation-submit accepts dpaSubmissionDate 2000-01-03 / dpaReceiptDate 2000-01-04 (204; only receipt >= submission is checked): the DPA period timer is due 2000-02-29, fires at once, and the manager PROCEED sends the DPIA to the alderman without any DPA answer (Art. 36 GDPR)")
     void aReceiptDateBeforeTheConsultationExistedIsRefused() throws Exception {
         String systemId = consultation("Probe65 AP verleden");
         String submit = steps.task("lead", systemId, "dpa-consultation-submit");
@@ -218,8 +216,6 @@ class Probe65Test {
 
     /** HOLE 3: the DPA's answer is recorded with a date before the DPA had received the request. */
     @Test
-    @Disabled(
-            "HOLE: dpa-consultation-answer accepts dpaAnswerDate a year before dpaConsultationReceivedOn (204 on /engine-rest complete): the DPA answer is recorded as given before the DPA had the request")
     void anAnswerDatedBeforeTheDpaReceivedTheRequestIsRefused() {
         String systemId = consultation("Probe65 AP antwoord vooraf");
         completed("lead", systemId, "dpa-consultation-submit", submission(today(), today()));
