@@ -186,6 +186,9 @@ class AccountStore {
 
     /** Keeps the id of a deleted account, so that no new account gets it (V13_27). */
     void retired(String userId, String by) {
+        if (isRetired(userId)) {
+            return; // an id taken again through single sign-on (ADR 0019) and deleted again
+        }
         jdbc.sql("INSERT INTO wb_retired_user_id (user_id, deleted_by, deleted_at) VALUES (:user, :by, :at)")
                 .param("user", userId)
                 .param("by", by)

@@ -1,6 +1,8 @@
 package nl.waarborg.identity;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -21,9 +23,11 @@ class GateGrantCleanup {
     private static final Logger log = LoggerFactory.getLogger(GateGrantCleanup.class);
 
     private final JdbcClient jdbc;
+    private final ProcessEngine engine;
 
-    GateGrantCleanup(JdbcClient jdbc) {
+    GateGrantCleanup(JdbcClient jdbc, ProcessEngine engine) {
         this.jdbc = jdbc;
+        this.engine = engine;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -35,13 +39,16 @@ class GateGrantCleanup {
     }
 
     int removeUserGrantsOnGates() {
-        return jdbc.sql("""
-                        DELETE FROM ACT_RU_AUTHORIZATION
-                        WHERE RESOURCE_TYPE_ = :task AND USER_ID_ IS NOT NULL
-                          AND EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK g
-                                      WHERE g.TASK_ID_ = ACT_RU_AUTHORIZATION.RESOURCE_ID_ AND g.GROUP_ID_ IS NOT NULL)
-                          AND NOT EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK l
-                                          WHERE l.TASK_ID_ = ACT_RU_AUTHORIZATION.RESOURCE_ID_ AND l.GROUP_ID_ = :team)""")
+        String prefix =
+                ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseTablePrefix();
+        String grants = prefix + "ACT_RU_AUTHORIZATION";
+        String links = prefix + "ACT_RU_IDENTITYLINK";
+        return jdbc.sql("DELETE FROM " + grants + " WHERE RESOURCE_TYPE_ = :task AND USER_ID_ IS NOT NULL"
+                        + " AND EXISTS (SELECT 1 FROM " + links + " g WHERE g.TASK_ID_ = " + grants + ".RESOURCE_ID_"
+                        + " AND g.GROUP_ID_ IS NOT NULL)"
+                        + " AND NOT EXISTS (SELECT 1 FROM " + links + " l WHERE l.TASK_ID_ = " + grants
+                        + ".RESOURCE_ID_"
+                        + " AND l.GROUP_ID_ = :team)")
                 .param("task", Resources.TASK.resourceType())
                 .param("team", Groups.PROJECT_LEAD)
                 .update();

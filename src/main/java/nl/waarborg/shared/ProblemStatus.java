@@ -145,9 +145,10 @@ public final class ProblemStatus {
             if (state.startsWith("23")) {
                 return conflict(RACE, cause); // a constraint in the engine's tables: the other request got there first
             }
-            if (state.startsWith("40")) {
-                // Transaction rollback: a deadlock (PostgreSQL 40P01, H2 40001) or a serialization failure. The
-                // database rolled this request back in favour of another one at the same moment; nothing of it stayed.
+            if (state.equals("40001") || state.equals("40P01")) {
+                // A deadlock (PostgreSQL 40P01, H2 40001) or a serialization failure: the database rolled this request
+                // back in favour of another one at the same moment; nothing of it stayed. (Not all of class 40: 40003,
+                // "statement completion unknown", may have committed.)
                 return conflict(RACE, cause);
             }
         }

@@ -109,7 +109,9 @@ public class TeamTasks implements UserTaskObserver {
         Authentication authentication =
                 task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String user = authentication == null ? null : authentication.getUserId();
-        if (user != null && !members.lockedOf(systemId).contains(user)) {
+        // Without the system's row lock: at completion the content listener has locked the version and the audit head
+        // already, and every other path takes the system's row first (a lock here could deadlock with them).
+        if (user != null && !members.of(systemId).contains(user)) {
             throw new AuthorizationException("Only the team of system " + systemId
                     + " (its owner and co-authors) may work on its" + " content; " + user + " is not in it.");
         }

@@ -327,6 +327,17 @@ class PasswordSetterProbeTest extends SecondAdministratorScenario {
         // Since V13_27 a deleted account's id is not given again at all (ADR 0019), which gives even less back.
         assertProblem(create("admin", alderman, List.of(Groups.PROJECT_LEAD)), 409, "id");
         assertThat(identity.createUserQuery().userId(alderman).count()).isZero();
+        // An id that came back through single sign-on (ADR 0019's one way back) is deleted again without a conflict.
+        User back = identity.newUser(alderman);
+        DemoUsers.saveWithDemoPassword(identity, back);
+        HttpResponse<String> again =
+                as("admin").sendJson("DELETE", "/api/admin/users/" + alderman + "?reason=Weer%20weg", null);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(204);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM wb_retired_user_id WHERE user_id = :id")
+                        .param("id", alderman)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
     }
 
     @Test

@@ -245,6 +245,10 @@ class ProblemStatusTest {
         assertThat(problem.detail()).isEqualTo(ProblemStatus.UNEXPECTED).doesNotContain("secret");
         assertThat(ProblemStatus.of(new SQLException("syntax", "42000")).known())
                 .isFalse();
+        // "Statement completion unknown": it may have committed, so not the race's "nothing was saved".
+        assertThat(ProblemStatus.of(new SQLException("completion unknown", "40003"))
+                        .known())
+                .isFalse();
     }
 
     @Test
