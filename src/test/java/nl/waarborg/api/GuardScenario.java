@@ -9,6 +9,7 @@ import java.util.Map;
 import nl.waarborg.assessment.AssessmentReads;
 import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.demo.DemoDriver;
+import nl.waarborg.support.ApiSteps;
 import nl.waarborg.support.DemoUsers;
 import nl.waarborg.support.Http;
 import nl.waarborg.system.SystemRegistry;
@@ -69,14 +70,35 @@ abstract class GuardScenario {
         return at(name, "privacy-officer-advice");
     }
 
-    /** A new system of "lead", started through Waarborg's own API and driven until the task {@code activityId} is open. */
-    RunningIama at(String name, String activityId) {
+    /** A new system of "lead" with its cycle started through Waarborg's own API; waits at the pre-scan. */
+    String startedSystem(String name) {
         String systemId = systems.register(name, null, "Sociaal Domein", "lead").id();
         HttpResponse<String> started =
                 Http.api(port).as("lead", "demo").postJson("/api/systems/" + systemId + "/cycles", "{}");
         assertThat(started.statusCode())
                 .as("Waarborg's own start: " + started.body())
                 .isEqualTo(201);
+        return systemId;
+    }
+
+    /** An open task of the system at this activity, or null. */
+    Task open(String systemId, String activityId) {
+        List<Task> tasks = engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(systemId)
+                .taskDefinitionKey(activityId)
+                .list();
+        return tasks.isEmpty() ? null : tasks.get(0);
+    }
+
+    /** Completing tasks on every path (/api, /engine-rest, the page, Tasklist). */
+    ApiSteps steps() {
+        return new ApiSteps(port);
+    }
+
+    /** A new system of "lead", started through Waarborg's own API and driven until the task {@code activityId} is open. */
+    RunningIama at(String name, String activityId) {
+        String systemId = startedSystem(name);
         List<OpenStep> open = driver.driveUntil(systemId, activityId, NEEDS_IAMA);
         assertThat(open).extracting(OpenStep::activityId).contains(activityId);
         Task gate = engine.getTaskService()

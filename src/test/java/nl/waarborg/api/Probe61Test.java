@@ -39,27 +39,6 @@ class Probe61Test extends GuardScenario {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    private ApiSteps steps() {
-        return new ApiSteps(port);
-    }
-
-    /** A new system of "lead" with its cycle started through Waarborg's API; waits at the pre-scan. */
-    private String startedSystem(String name) {
-        String systemId = systems.register(name, null, "Sociaal Domein", "lead").id();
-        HttpResponse<String> started = api("lead").postJson("/api/systems/" + systemId + "/cycles", "{}");
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
-        return systemId;
-    }
-
-    private Task open(String systemId, String activityId) {
-        List<Task> tasks = engine.getTaskService()
-                .createTaskQuery()
-                .processInstanceBusinessKey(systemId)
-                .taskDefinitionKey(activityId)
-                .list();
-        return tasks.isEmpty() ? null : tasks.get(0);
-    }
-
     private ProcessInstance instance(String systemId, String key) {
         return engine.getRuntimeService()
                 .createProcessInstanceQuery()

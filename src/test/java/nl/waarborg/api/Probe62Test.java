@@ -58,26 +58,6 @@ class Probe62Test extends GuardScenario {
     static final java.util.regex.Pattern REFERENCE_DEFINITION =
             java.util.regex.Pattern.compile("(?m)^ {0,3}\\[[^\\]]+\\]:\\s");
 
-    private ApiSteps steps() {
-        return new ApiSteps(port);
-    }
-
-    private String startedSystem(String name) {
-        String systemId = systems.register(name, null, "Sociaal Domein", "lead").id();
-        HttpResponse<String> started = api("lead").postJson("/api/systems/" + systemId + "/cycles", "{}");
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
-        return systemId;
-    }
-
-    private Task open(String systemId, String activityId) {
-        List<Task> tasks = engine.getTaskService()
-                .createTaskQuery()
-                .processInstanceBusinessKey(systemId)
-                .taskDefinitionKey(activityId)
-                .list();
-        return tasks.isEmpty() ? null : tasks.get(0);
-    }
-
     /** What the reviewer's task page gives its form viewer (the page's own values call, in the reviewer's session). */
     private JsonNode valuesOnPage(String user, String taskId) {
         HttpResponse<String> values = login(user).get("/taken/" + taskId + "/waarden", "application/json");
