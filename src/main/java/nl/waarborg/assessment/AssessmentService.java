@@ -41,6 +41,7 @@ public class AssessmentService {
     private final DecisionRecords decisionRecords;
 
     private final FormCatalog forms;
+    private final FormValidator validator = new FormValidator();
 
     AssessmentService(
             AssessmentStore store,
@@ -160,7 +161,7 @@ public class AssessmentService {
         if (asDraftOfItsForm) {
             Map<String, Object> given = values;
             forms.form(section).ifPresent(form -> {
-                List<FormViolation> problems = new FormValidator().draftProblems(form, given);
+                List<FormViolation> problems = validator.draftProblems(form, given);
                 if (!problems.isEmpty()) {
                     throw new FormInputException(problems);
                 }

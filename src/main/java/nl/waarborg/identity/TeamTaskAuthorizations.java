@@ -55,9 +55,10 @@ public class TeamTaskAuthorizations extends AbstractProcessEnginePlugin {
 
         /**
          * No per-user grant (for an assignee, owner or candidate user) on a task the model gives to groups other than
-         * project-lead, such as a gate; a content task keeps them, as the team reads and works it through them. A gate's group grant is all its members need; a per-user grant outlived the role: a
-         * privacy officer who claimed an advice and then left the group kept reading and writing it, and so did a new
-         * person given the id of a deleted reviewer (probe 63).
+         * project-lead, such as a gate; a content task keeps them, as the team reads and works it through them. A
+         * gate's group grant is all its members need; a per-user grant outlived the role: a privacy officer who claimed
+         * an advice and then left the group kept reading and writing it, and so did a new person given the id of a
+         * deleted reviewer (probe 63).
          */
         @Override
         protected AuthorizationEntity[] createOrUpdateAuthorizationsByUserId(Task task, String userId) {

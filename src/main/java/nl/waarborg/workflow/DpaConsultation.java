@@ -140,11 +140,12 @@ public class DpaConsultation {
                                 + " information first or extended its period).");
             }
             LocalDate answered = DpaFormFields.date(execution, ANSWER_DATE, "de datum van het antwoord van de AP");
-            if (answered.isBefore(receivedOn(execution))) {
+            LocalDate received = receivedOn(execution);
+            if (answered.isBefore(received)) {
                 throw new InvalidInputException(
                         ANSWER_DATE,
-                        "The DPA cannot have answered (" + answered + ") before it received the request ("
-                                + receivedOn(execution) + ").");
+                        "The DPA cannot have answered (" + answered + ") before it received the request (" + received
+                                + ").");
             }
             return Report.ANSWER;
         }
