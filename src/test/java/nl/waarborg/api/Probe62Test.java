@@ -186,18 +186,15 @@ class Probe62Test extends GuardScenario {
                 systemId,
                 "privacy-officer-advice",
                 Map.of("decision", "APPROVED", "motivation", "Raadpleeg de AP"));
+        // Submitted, received and answered today: no date of the consultation may lie after today.
+        String today =
+                java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).toString();
         completed(
                 api,
                 "lead",
                 systemId,
                 "dpa-consultation-submit",
-                Map.of(
-                        "dpaSubmissionDate",
-                        "2027-01-04",
-                        "dpaReceiptDate",
-                        "2027-01-05",
-                        "dpaSubmissionReference",
-                        "AP-62"));
+                Map.of("dpaSubmissionDate", today, "dpaReceiptDate", today, "dpaSubmissionReference", "AP-62"));
         String summary = "Geen bezwaar tegen de verwerking.<x-note> Voorwaarde: ieder besluit krijgt een menselijke"
                 + " toets; zonder die toets maakt de verwerking inbreuk op de AVG.</x-note>";
         HttpResponse<String> answered = api.viaApi(
@@ -205,7 +202,7 @@ class Probe62Test extends GuardScenario {
                 api.task("lead", systemId, "dpa-consultation-answer"),
                 Map.of(
                         "dpaAnswerDate",
-                        "2027-02-20",
+                        today,
                         "dpaAnswerOutcome",
                         "ADVICE_WITH_MEASURES",
                         "dpaAnswerSummary",

@@ -27,6 +27,7 @@ import nl.waarborg.assessment.VersionStatus;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.forms.FormCatalog;
 import nl.waarborg.shared.InvalidInputException;
+import nl.waarborg.support.EngineClock;
 import nl.waarborg.support.TestDatabases;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import nl.waarborg.system.PhaseEntryRefusedException;
@@ -52,6 +53,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,6 +72,9 @@ import org.springframework.test.context.TestPropertySource;
 // look engines up by name, and a second engine called "default" would take their place.
 @TestPropertySource(properties = {"waarborg.test.process-coverage=true", "camunda.bpm.process-engine-name=coverage"})
 class AssessmentProcessPathsTest {
+
+    @RegisterExtension
+    final EngineClock clock = new EngineClock();
 
     @Autowired
     ProcessEngine engine;
@@ -1503,11 +1508,14 @@ class AssessmentProcessPathsTest {
     @Test
     @DisplayName("DPIA met hoog restrisico: voorafgaande raadpleging AP (art. 36), antwoord binnen acht weken")
     void highResidualRiskIsConsultedAndAnsweredInTime() {
+        // The DPIA starts on 4 January 2027; no date of the DPA's consultation may lie after the engine's today.
+        clock.today("2027-01-04");
         String system = newSystem();
         ProcessInstance dpia = startAssessment("dpia", system);
         fillDpia(system, "HIGH");
         decide(system, "privacy-officer-advice", "APPROVED");
         assertThat(dpia).isWaitingAt("dpa-consultation-submit");
+        clock.today("2027-02-15");
         lead(system, "dpa-consultation-submit", submission("2027-01-04", "2027-01-05", "AP-2027-1"));
         assertThat(dpia).isWaitingAt("dpa-consultation-answer");
         // Eight weeks from the receipt as entered (5 January): the period has run out at the end of 2 March.
@@ -1533,10 +1541,13 @@ class AssessmentProcessPathsTest {
     @DisplayName(
             "DPIA: termijn AP verstreken, manager legt verlenging (+6 weken) vast, na de tweede keer verder zonder antwoord")
     void dpaTimeoutEscalatesAndIsExtendedOnce() {
+        // The DPIA starts on 4 January 2027; no date of the DPA's consultation may lie after the engine's today.
+        clock.today("2027-01-04");
         String system = newSystem();
         ProcessInstance dpia = startAssessment("dpia", system);
         fillDpia(system, "HIGH");
         decide(system, "privacy-officer-advice", "REJECTED");
+        clock.today("2027-02-05");
         lead(system, "dpa-consultation-submit", submission("2027-01-04", "2027-01-04", "AP-2027-2"));
 
         runJob(dpia.getId(), "dpa-consultation-expired");
@@ -1806,6 +1817,8 @@ class AssessmentProcessPathsTest {
     @Test
     @DisplayName("DPIA: de FG verlangt raadpleging van de AP, ook zonder hoog restrisico")
     void thePrivacyOfficerRequiresConsultation() {
+        // The DPIA starts on 4 January 2027; no date of the DPA's consultation may lie after the engine's today.
+        clock.today("2027-01-04");
         String system = newSystem();
         ProcessInstance dpia = startAssessment("dpia", system);
         fillDpia(system, "LOW");
@@ -1818,6 +1831,12 @@ class AssessmentProcessPathsTest {
                 .as("received before it was submitted")
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("before it was submitted");
+        assertThat(refusal(
+                        () -> lead(system, "dpa-consultation-submit", submission("2027-01-04", "2027-01-05", "AP-1"))))
+                .as("received tomorrow")
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("dpaReceiptDate")
+                .hasMessageContaining("after today (2027-01-04)");
         assertThat(refusal(() -> lead(system, "dpa-consultation-submit", Map.of("dpaSubmissionDate", "2027-01-04"))))
                 .as("no receipt date")
                 .isInstanceOf(InvalidInputException.class);
@@ -1827,10 +1846,13 @@ class AssessmentProcessPathsTest {
     @Test
     @DisplayName("DPIA: de AP vraagt informatie; de termijn staat stil tot die is ontvangen")
     void theDpaPeriodStandsStillWhileItWaitsForInformation() {
+        // The DPIA starts on 4 January 2027; no date of the DPA's consultation may lie after the engine's today.
+        clock.today("2027-01-04");
         String system = newSystem();
         ProcessInstance dpia = startAssessment("dpia", system);
         fillDpia(system, "HIGH");
         decide(system, "privacy-officer-advice", "APPROVED");
+        clock.today("2027-02-15");
         lead(system, "dpa-consultation-submit", submission("2027-01-04", "2027-01-05", "AP-2027-3"));
         assertThat(refusal(() -> lead(system, "dpa-consultation-answer", Map.of("dpaAnswerSummary", "?"))))
                 .as("an answer needs its outcome")
@@ -1874,10 +1896,13 @@ class AssessmentProcessPathsTest {
     @Test
     @DisplayName("DPIA: AP-advies 'inbreuk' blokkeert vaststelling tot de versie is herzien")
     void anInfringementAnswerRefusesApprovalUntilTheVersionIsReworked() {
+        // The DPIA starts on 4 January 2027; no date of the DPA's consultation may lie after the engine's today.
+        clock.today("2027-01-04");
         String system = newSystem();
         ProcessInstance dpia = startAssessment("dpia", system);
         fillDpia(system, "HIGH");
         decide(system, "privacy-officer-advice", "APPROVED");
+        clock.today("2027-02-15");
         lead(system, "dpa-consultation-submit", submission("2027-01-04", "2027-01-05", "AP-2027-4"));
         lead(system, "dpa-consultation-answer", dpaAnswer("INFRINGEMENT"));
         assertThat(dpia).isWaitingAt("alderman-decision");
@@ -1913,10 +1938,13 @@ class AssessmentProcessPathsTest {
     @DisplayName(
             "DPIA: AP kondigt binnen een maand met redenen verlenging aan; de timer volgt de verlengde laatste dag")
     void theDpaAnnouncesAnExtensionWhileThePeriodRuns() {
+        // The DPIA starts on 4 January 2027; no date of the DPA's consultation may lie after the engine's today.
+        clock.today("2027-01-04");
         String system = newSystem();
         ProcessInstance dpia = startAssessment("dpia", system);
         fillDpia(system, "HIGH");
         decide(system, "privacy-officer-advice", "APPROVED");
+        clock.today("2027-02-06");
         lead(system, "dpa-consultation-submit", submission("2027-01-04", "2027-01-05", "AP-2027-5"));
         // The DPA asks for information on 20 January and has it on 3 February: 14 days stand still.
         lead(
@@ -1984,10 +2012,13 @@ class AssessmentProcessPathsTest {
     @Test
     @DisplayName("DPIA: na herziening en nieuwe raadpleging telt het oude AP-antwoord niet meer mee")
     void aNewConsultationLeavesNoAnswerOfTheEarlierOne() {
+        // The DPIA starts on 4 January 2027; no date of the DPA's consultation may lie after the engine's today.
+        clock.today("2027-01-04");
         String system = newSystem();
         ProcessInstance dpia = startAssessment("dpia", system);
         fillDpia(system, "HIGH");
         decide(system, "privacy-officer-advice", "APPROVED");
+        clock.today("2027-03-10");
         lead(system, "dpa-consultation-submit", submission("2027-01-04", "2027-01-05", "AP-2027-6"));
         lead(system, "dpa-consultation-answer", dpaAnswer("INFRINGEMENT"));
         sendBack(system, "alderman-decision", "Andere maatregel", "dpia-section-d");

@@ -13,9 +13,11 @@ import java.util.Map;
 import nl.waarborg.forms.Fixtures;
 import nl.waarborg.process.TriageAnswers;
 import nl.waarborg.support.ApiSteps;
+import nl.waarborg.support.EngineClock;
 import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -25,6 +27,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @WaarborgIntegrationTest
 class DpaConsultationHttpTest {
+
+    @RegisterExtension
+    final EngineClock clock = new EngineClock();
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -122,7 +127,10 @@ class DpaConsultationHttpTest {
 
     @Test
     void anInfringementAnswerRefusesTheAldermansApprovalOnEveryPath() throws Exception {
+        // The DPIA starts on 4 January 2027; no date of the DPA's consultation may lie after the engine's today.
+        clock.today("2027-01-04");
         String systemId = consultation("Raadpleging AP");
+        clock.today("2027-02-20");
         String submit = task("lead", systemId, "dpa-consultation-submit");
         Map<String, Object> early = submission("2027-01-03", "AP-9");
         refusedNaming(viaApi("lead", submit, early), "dpaReceiptDate");
@@ -230,7 +238,10 @@ class DpaConsultationHttpTest {
 
     @Test
     void theDpasExtensionIsCheckedOnEveryPathAndCountsOnce() throws Exception {
+        // The DPIA starts on 4 January 2027; no date of the DPA's consultation may lie after the engine's today.
+        clock.today("2027-01-04");
         String systemId = consultation("Verlenging AP");
+        clock.today("2027-02-06");
         completed("lead", systemId, "dpa-consultation-submit", submission("2027-01-05", "AP-10"));
         String answer = task("lead", systemId, "dpa-consultation-answer");
         Map<String, Object> late = extension("2027-02-06", "Complexe verwerking");
