@@ -2,11 +2,11 @@ package nl.waarborg.administration;
 
 import java.util.ArrayList;
 import java.util.List;
+import nl.waarborg.engine.EngineTables;
 import nl.waarborg.security.AccountStates;
 import nl.waarborg.security.AccountStates.Ended;
 import nl.waarborg.security.AccountStates.State;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +22,7 @@ class CurrentAccountStates implements AccountStates {
 
     CurrentAccountStates(JdbcClient jdbc, ProcessEngine engine) {
         this.jdbc = jdbc;
-        String prefix =
-                ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseTablePrefix();
+        String prefix = EngineTables.prefix(engine);
         this.sql =
                 "SELECT m.GROUP_ID_ AS group_id, d.user_id AS deactivated, p.change_required AS change_required FROM "
                         + prefix + "ACT_ID_USER u"

@@ -17,11 +17,6 @@ public record SystemParties(
         contentWriters = contentWriters == null ? Set.of() : Set.copyOf(contentWriters);
     }
 
-    /** The parties without co-authors (tests and callers that know of none). */
-    public SystemParties(String owner, String cycleStarter, String triageFiller, Set<String> contentWriters) {
-        this(owner, Set.of(), cycleStarter, triageFiller, contentWriters);
-    }
-
     /** Why this user may not sign for the system's versions, or empty when nothing stands in the way. */
     public Optional<String> conflictOf(String user) {
         if (user == null || user.isBlank()) {

@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,8 +38,7 @@ public class OpenTaskFacts {
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(taskIds));
         ids.remove(null);
         Map<String, Facts> result = new HashMap<>();
-        String prefix =
-                ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseTablePrefix();
+        String prefix = EngineTables.prefix(engine);
         for (int from = 0; from < ids.size(); from += CHUNK) {
             jdbc.sql("SELECT t.ID_ AS task_id, e.BUSINESS_KEY_ AS business_key,"
                             + " (SELECT MIN(l.GROUP_ID_) FROM " + prefix + "ACT_RU_IDENTITYLINK l"

@@ -1,8 +1,8 @@
 package nl.waarborg.identity;
 
+import nl.waarborg.engine.EngineTables;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -39,8 +39,7 @@ class GateGrantCleanup {
     }
 
     int removeUserGrantsOnGates() {
-        String prefix =
-                ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseTablePrefix();
+        String prefix = EngineTables.prefix(engine);
         String grants = prefix + "ACT_RU_AUTHORIZATION";
         String links = prefix + "ACT_RU_IDENTITYLINK";
         return jdbc.sql("DELETE FROM " + grants + " WHERE RESOURCE_TYPE_ = :task AND USER_ID_ IS NOT NULL"
