@@ -30,8 +30,12 @@ public class FormValidator {
     /** The longest text answer of any field (characters); documented in the README and on the forms. */
     public static final int MAX_TEXT_LENGTH = 100_000;
 
-    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(T.*)?");
-    private static final Pattern ISO_TIME = Pattern.compile("\\d{2}:\\d{2}(:\\d{2})?([+-]\\d{2}:?\\d{2}|Z)?");
+    /**
+     * A date, or a date with a time of day and offset as a client may send it (2027-01-05T00:00:00.000Z); the forms
+     * have date fields only, so a bare time is no answer.
+     */
+    private static final Pattern ISO_DATE = Pattern.compile(
+            "(\\d{4}-\\d{2}-\\d{2})(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?)?");
 
     private final FormConditions conditions = new FormConditions();
     /** The forms' patterns, compiled once each. */
@@ -201,9 +205,7 @@ public class FormValidator {
         } catch (DateTimeParseException e) {
             // an impossible date such as 2027-02-30
         }
-        return ISO_TIME.matcher(text).matches()
-                ? null
-                : new FormViolation(path, label, row, Problem.WRONG_TYPE, "a date (YYYY-MM-DD)");
+        return new FormViolation(path, label, row, Problem.WRONG_TYPE, "a date (YYYY-MM-DD)");
     }
 
     private FormViolation rows(

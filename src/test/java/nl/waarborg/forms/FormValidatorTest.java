@@ -186,6 +186,18 @@ class FormValidatorTest {
         assertThat(check("dpia-section-d", d))
                 .extracting(FormViolation::field)
                 .containsExactly("sectionDActionPoints[0].dueDate");
+        // The forms' date fields take a date; a bare time or a date with something else after it is no date.
+        for (String notADate : List.of("12:00", "23:59:59Z", "2027-02-24Tmorgen", "2027-02-24T25:00")) {
+            d.put("sectionDActionPoints", List.of(Map.of("what", "Audit", "dueDate", notADate)));
+            assertThat(check("dpia-section-d", d))
+                    .as(notADate)
+                    .extracting(FormViolation::field)
+                    .containsExactly("sectionDActionPoints[0].dueDate");
+        }
+        for (String date : List.of("2027-02-24", "2027-02-24T00:00:00.000Z", "2027-02-24T10:30+01:00")) {
+            d.put("sectionDActionPoints", List.of(Map.of("what", "Audit", "dueDate", date)));
+            assertThat(check("dpia-section-d", d)).as(date).isEmpty();
+        }
     }
 
     @Test
