@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -158,6 +159,12 @@ public class TaskWork {
      */
     public String complete(String id, Map<String, Object> values) {
         Task task = readable(id);
+        if (task.getDelegationState() == DelegationState.PENDING
+                && CurrentUser.id() != null
+                && CurrentUser.id().equals(task.getOwner())
+                && !CurrentUser.id().equals(task.getAssignee())) {
+            throw new TaskDelegatedException(id, task.getAssignee(), CurrentUser.id());
+        }
         Facts found = facts.of(List.of(id)).get(id);
         VariableMap variables = Variables.createVariables();
         if (values != null) {

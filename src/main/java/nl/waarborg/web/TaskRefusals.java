@@ -12,6 +12,7 @@ import nl.waarborg.shared.ProblemStatus.Problem;
 import nl.waarborg.shared.RefusalNote;
 import nl.waarborg.system.PhaseEntryRefusedException;
 import nl.waarborg.task.TaskCompletedException;
+import nl.waarborg.task.TaskDelegatedException;
 import nl.waarborg.workflow.GateHeldException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -64,13 +65,17 @@ class TaskRefusals {
                         ? "task.error.completed"
                         : problem.cause() instanceof GateHeldException
                                 ? "task.error.heldByOther"
-                                : problem.cause() instanceof VersionConflictException conflict
-                                        ? (conflict.reason() == VersionConflictException.Reason.UNSEEN_CONTENT
-                                                ? "task.error.unseenContent"
-                                                : "task.error.notDraft")
-                                        : problem.cause() instanceof PhaseEntryRefusedException
-                                                ? "task.error.goLive"
-                                                : problem.refusal() ? "error.conflict" : "task.error.concurrent";
+                                : problem.cause() instanceof TaskDelegatedException
+                                        ? "task.error.delegatedByYou"
+                                        : problem.cause() instanceof VersionConflictException conflict
+                                                ? (conflict.reason() == VersionConflictException.Reason.UNSEEN_CONTENT
+                                                        ? "task.error.unseenContent"
+                                                        : "task.error.notDraft")
+                                                : problem.cause() instanceof PhaseEntryRefusedException
+                                                        ? "task.error.goLive"
+                                                        : problem.refusal()
+                                                                ? "error.conflict"
+                                                                : "task.error.concurrent";
             default -> problem.status().is4xxClientError() ? "task.error.badRequest" : "error.server";
         };
     }

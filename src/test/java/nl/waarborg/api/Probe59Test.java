@@ -95,6 +95,40 @@ class Probe59Test extends GuardScenario {
     }
 
     /**
+     * Whoever delegated a gate decides it only after the delegate hands it back: until then the completion is refused
+     * (409, on /api and on the task page) with words for the delegator ("U hebt deze taak gedelegeerd"), not the
+     * request to ask the holder to release it; no signature is recorded and the delegate still holds the gate.
+     */
+    @Test
+    void whoDelegatedAGateIsToldToWaitForItsReturn() {
+        RunningIama iama = atPrivacyOfficer("Probe59 gedelegeerd afronden");
+        delegatedToColleague(iama);
+        int signatures = signaturesOf(iama.systemId());
+        Map<String, Object> advice = Map.of("decision", "APPROVED", "motivation", "Zelf afgerond");
+
+        HttpResponse<String> viaApi = steps().viaApi("fg", iama.gateTaskId(), advice);
+        assertThat(viaApi.statusCode()).as(viaApi.body()).isEqualTo(409);
+        assertThat(viaApi.body()).contains("was delegated by fg to fg59");
+        HttpResponse<String> onPage = steps().viaPage("fg", iama.gateTaskId(), advice);
+        assertThat(onPage.statusCode()).as(onPage.body()).isEqualTo(409);
+        assertThat(onPage.body()).contains("U hebt deze taak gedelegeerd").doesNotContain("vrij te geven");
+        HttpResponse<String> viaEngine = send(
+                "fg",
+                "POST",
+                "/engine-rest/task/" + iama.gateTaskId() + "/complete",
+                "{\"variables\":{\"decision\":{\"value\":\"APPROVED\"},\"motivation\":{\"value\":\"Zelf\"}}}");
+        assertThat(viaEngine.statusCode()).as(viaEngine.body()).isBetween(400, 499);
+
+        assertThat(signaturesOf(iama.systemId())).isEqualTo(signatures);
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .taskId(iama.gateTaskId())
+                        .singleResult()
+                        .getAssignee())
+                .isEqualTo("fg59");
+    }
+
+    /**
      * The same without a delegation (the engine's resolve does not ask whether the task was delegated at all), and with
      * the gate's own inputs: held, the gate inputs are refused outside a completion.
      */
