@@ -93,6 +93,43 @@ public final class TriageChoices {
         return required instanceof Boolean b ? Optional.of(b ? Option.RUN : Option.NONE) : Optional.empty();
     }
 
+    /** The reason shown with an assessment that an earlier round approved and this round's triage would not ask for. */
+    public static final Map<AssessmentType, String> EARLIER_ROUND_REASON = Map.of(
+            AssessmentType.DPIA,
+            "Een eerdere ronde stelde voor dit systeem een DPIA vast. Ziet u er nu van af, leg dan de redenen vast;"
+                    + " de FG adviseert daarover (aanbevolen; een DPIA wordt herzien als het risico verandert, art. 35"
+                    + " lid 11 AVG).",
+            AssessmentType.IAMA,
+            "Een eerdere ronde stelde voor dit systeem een IAMA vast. Ziet u er nu van af, leg dan de redenen vast;"
+                    + " de ethische commissie adviseert daarover (aanbevolen).");
+
+    /**
+     * The outcome of a later round's triage, given the assessments that earlier rounds of the system approved: an
+     * approved assessment that this triage would not ask for at all becomes recommended, so that dropping it needs the
+     * owner's reasons and the adviser's advice instead of passing unnoticed. The law does not oblige this (a DPIA is
+     * reviewed when the risk changes, Art. 35(11) GDPR; the IAMA has no such rule), so it is a recommendation. A
+     * stopped triage and an assessment the triage asks for already stay as they are.
+     */
+    public static Map<String, Object> afterEarlierRounds(
+            Map<String, Object> outcome, java.util.Set<AssessmentType> approvedEarlier) {
+        Map<String, Object> result = new java.util.LinkedHashMap<>(outcome);
+        if (Boolean.TRUE.equals(outcome.get("triageStop"))) {
+            return result;
+        }
+        for (AssessmentType type : approvedEarlier) {
+            if (option(type, outcome).equals(Optional.of(Option.NONE))) {
+                result.put(type.name().toLowerCase() + "Advice", "RECOMMENDED");
+                if (type == AssessmentType.DPIA) {
+                    result.put("dpiaRecommended", true);
+                    result.put("dpiaGround", EARLIER_ROUND_REASON.get(type));
+                } else {
+                    result.put("iamaReason", EARLIER_ROUND_REASON.get(type));
+                }
+            }
+        }
+        return result;
+    }
+
     /** Whether the triage applied the Art. 6(3) exception, which the privacy officer reviews before the class counts. */
     public static boolean exceptionApplied(Map<String, Object> outcome) {
         return EXCEPTION_CLASS.equals(outcome.get("aiActClass"));

@@ -3,9 +3,11 @@ package nl.waarborg.assessment;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nl.waarborg.audit.AuditAction;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.shared.CanonicalJson;
@@ -61,8 +63,14 @@ public class TriageRecords {
         audit.record(AuditAction.TRIAGE_ANSWERED, userId, systemId, Map.of("round", round));
     }
 
+    /**
+     * Keeps the triage outcome of a round; in a later round an assessment that an earlier round approved and this
+     * triage would drop becomes recommended ({@link TriageChoices#afterEarlierRounds}). Answers the outcome kept.
+     */
     @Transactional
-    public void recordTriageOutcome(String systemId, int round, Map<String, Object> outcome) {
+    public Map<String, Object> recordTriageOutcome(String systemId, int round, Map<String, Object> decided) {
+        Map<String, Object> outcome =
+                round > 1 ? TriageChoices.afterEarlierRounds(decided, approvedBefore(systemId, round)) : decided;
         int updated = jdbc.sql("UPDATE wb_triage SET outcome = :o WHERE system_id = :s AND cycle_round = :r")
                 .param("o", CanonicalJson.write(outcome))
                 .param("s", systemId)
@@ -78,6 +86,20 @@ public class TriageRecords {
                     .update();
         }
         audit.record(AuditAction.TRIAGE_DECIDED, null, systemId, Map.of("round", round, "outcome", outcome));
+        return outcome;
+    }
+
+    /** The kinds of assessment that a round before this one approved for the system (approved, or superseded since). */
+    private Set<AssessmentType> approvedBefore(String systemId, int round) {
+        Set<AssessmentType> approved = EnumSet.noneOf(AssessmentType.class);
+        jdbc.sql("SELECT DISTINCT a.type FROM wb_assessment a JOIN wb_assessment_version v ON v.assessment_id = a.id"
+                        + " WHERE a.system_id = :s AND v.cycle_round < :r AND v.status IN ('APPROVED', 'SUPERSEDED')")
+                .param("s", systemId)
+                .param("r", round)
+                .query(String.class)
+                .list()
+                .forEach(type -> approved.add(AssessmentType.valueOf(type)));
+        return approved;
     }
 
     /** The triage of a round: {"inputs": {...}, "outcome": {...}}. */

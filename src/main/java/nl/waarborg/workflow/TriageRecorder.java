@@ -54,11 +54,13 @@ public class TriageRecorder implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        Map<String, Object> outcome = outcome(execution.getVariable(ProcessVariables.TRIAGE_RESULT));
-        outcome.forEach(execution::setVariable);
         Object round = execution.getVariable(ProcessVariables.ROUND);
-        triageService.recordTriageOutcome(
-                execution.getProcessBusinessKey(), round instanceof Number n ? n.intValue() : 1, outcome);
+        // As kept with the round: a later round may recommend what an earlier round approved.
+        Map<String, Object> outcome = triageService.recordTriageOutcome(
+                execution.getProcessBusinessKey(),
+                round instanceof Number n ? n.intValue() : 1,
+                outcome(execution.getVariable(ProcessVariables.TRIAGE_RESULT)));
+        outcome.forEach(execution::setVariable);
         Object category = outcome.get(ProcessVariables.PUBLICATION_CATEGORY);
         if (category != null) {
             systems.setPublicationCategory(execution.getProcessBusinessKey(), category.toString());

@@ -50,6 +50,61 @@ class TriageChoicesTest {
     }
 
     @Test
+    void anAssessmentAnEarlierRoundApprovedIsRecommendedWhereTheTriageWouldDropIt() {
+        Map<String, Object> none = new java.util.LinkedHashMap<>();
+        none.put("triageStop", false);
+        none.put("dpiaAdvice", "NOT_REQUIRED");
+        none.put("dpiaRecommended", false);
+        none.put("dpiaGround", null);
+        none.put("iamaAdvice", "NOT_REQUIRED");
+        none.put("iamaReason", "Geen impactvol algoritme");
+        java.util.Set<AssessmentType> both = java.util.EnumSet.allOf(AssessmentType.class);
+
+        Map<String, Object> later = TriageChoices.afterEarlierRounds(none, both);
+        assertThat(later)
+                .containsEntry("dpiaAdvice", "RECOMMENDED")
+                .containsEntry("dpiaRecommended", true)
+                .containsEntry("dpiaGround", TriageChoices.EARLIER_ROUND_REASON.get(AssessmentType.DPIA))
+                .containsEntry("iamaAdvice", "RECOMMENDED")
+                .containsEntry("iamaReason", TriageChoices.EARLIER_ROUND_REASON.get(AssessmentType.IAMA))
+                .doesNotContainKey("iamaRecommended")
+                .containsEntry("triageStop", false);
+        assertThat(TriageChoices.option(AssessmentType.DPIA, later)).contains(CHOOSE);
+        assertThat(TriageChoices.option(AssessmentType.IAMA, later)).contains(CHOOSE);
+        assertThat(TriageChoices.EARLIER_ROUND_REASON.get(AssessmentType.DPIA))
+                .contains("eerdere ronde", "aanbevolen", "FG", "art. 35 lid 11 AVG");
+        assertThat(TriageChoices.EARLIER_ROUND_REASON.get(AssessmentType.IAMA))
+                .contains("eerdere ronde", "aanbevolen", "ethische commissie");
+        // The outcome given is not changed.
+        assertThat(none)
+                .containsEntry("dpiaAdvice", "NOT_REQUIRED")
+                .containsEntry("iamaReason", "Geen impactvol algoritme");
+
+        // Only what an earlier round approved; only where the triage would drop it; never after a stop.
+        Map<String, Object> onlyDpia = TriageChoices.afterEarlierRounds(none, java.util.Set.of(AssessmentType.DPIA));
+        assertThat(onlyDpia)
+                .containsEntry("dpiaAdvice", "RECOMMENDED")
+                .containsEntry("iamaAdvice", "NOT_REQUIRED")
+                .containsEntry("iamaReason", "Geen impactvol algoritme");
+        Map<String, Object> onlyIama = TriageChoices.afterEarlierRounds(none, java.util.Set.of(AssessmentType.IAMA));
+        assertThat(onlyIama)
+                .containsEntry("iamaAdvice", "RECOMMENDED")
+                .containsEntry("dpiaAdvice", "NOT_REQUIRED")
+                .containsEntry("dpiaRecommended", false)
+                .containsEntry("dpiaGround", null);
+        assertThat(TriageChoices.afterEarlierRounds(none, java.util.Set.of())).isEqualTo(none);
+        Map<String, Object> required = new java.util.LinkedHashMap<>(none);
+        required.put("dpiaAdvice", "REQUIRED");
+        required.put("dpiaGround", "AP-lijst (art. 35 lid 4)");
+        assertThat(TriageChoices.afterEarlierRounds(required, both))
+                .containsEntry("dpiaAdvice", "REQUIRED")
+                .containsEntry("dpiaGround", "AP-lijst (art. 35 lid 4)");
+        Map<String, Object> stopped = new java.util.LinkedHashMap<>(none);
+        stopped.put("triageStop", true);
+        assertThat(TriageChoices.afterEarlierRounds(stopped, both)).isEqualTo(stopped);
+    }
+
+    @Test
     void theDpiaIsAdvisedByThePrivacyOfficerAndTheIamaByTheEthicsCommittee() {
         assertThat(TriageChoices.adviser(AssessmentType.DPIA)).isEqualTo("privacy-officer");
         assertThat(TriageChoices.adviser(AssessmentType.IAMA)).isEqualTo("ethics-committee");

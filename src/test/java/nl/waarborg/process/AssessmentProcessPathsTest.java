@@ -338,7 +338,8 @@ class AssessmentProcessPathsTest {
                 "part" + part + "ActionPoints",
                 json(
                         part == 1
-                                ? "[{\"what\":\"Bias-toets uitvoeren\",\"owner\":\"Team Data\",\"dueDate\":\"2027-03-01\"}]"
+                                ? "[{\"what\":\"Bias-toets uitvoeren\",\"owner\":\"Team Data\",\"dueDate\":\""
+                                        + java.time.LocalDate.now().plusMonths(3) + "\"}]"
                                 : "[]"));
         v.putAll(nl.waarborg.forms.ModelQuestionAnswers.iama(part));
         return v;
@@ -657,6 +658,20 @@ class AssessmentProcessPathsTest {
         assertThat(cycle).hasPassed("start-next-round").isWaitingAt("fill-in-triage");
         assertThat(cycle).variables().containsEntry("round", 2).containsEntry("triggerType", "PERIODIC");
         assertThat(systems.get(system).phase()).isEqualTo(Phase.DEVELOP);
+
+        // Round 2's pre-scan asks for nothing; the IAMA that round 1 approved is not dropped unnoticed but becomes a
+        // recommended assessment: declining it needs reasons and the ethics committee's advice. The DPIA that round 1
+        // declined stays as the triage says.
+        lead(system, "fill-in-triage", triage());
+        assertThat(cycle).isWaitingAt("settle-triage-outcome");
+        assertThat(openTaskKeys(system)).containsExactly("choose-iama");
+        assertThat(triageService.triageOf(system, 2))
+                .hasValueSatisfying(t -> assertThat(t.get("outcome").toString())
+                        .contains("iamaAdvice=RECOMMENDED", "dpiaAdvice=NOT_REQUIRED")
+                        .contains("iamaReason="
+                                + nl.waarborg.assessment.TriageChoices.EARLIER_ROUND_REASON.get(AssessmentType.IAMA)));
+        lead(system, "choose-iama", Map.of("iamaChoice", "DECLINE", "iamaChoiceReasons", "Geen profilering meer"));
+        assertThat(openTaskKeys(system)).containsExactly("advise-iama-decline");
     }
 
     @Test
