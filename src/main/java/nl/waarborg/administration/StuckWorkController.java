@@ -40,7 +40,20 @@ public class StuckWorkController {
     /** {@code assignee} null or empty gives the task back to its group. */
     public record Reassignment(String assignee, String reason) {}
 
-    public record DueDateCorrection(LocalDate dueDate, String reason) {}
+    /** {@code dueDate} as written, YYYY-MM-DD: a count of days or a list of numbers is no day (probe 67). */
+    public record DueDateCorrection(String dueDate, String reason) {
+
+        LocalDate day() {
+            if (dueDate == null || !dueDate.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(dueDate.strip());
+            } catch (java.time.DateTimeException e) {
+                return null;
+            }
+        }
+    }
 
     @GetMapping("/tasks")
     public ResponseEntity<List<StuckWorkQueries.OpenTask>> tasks(
@@ -66,8 +79,9 @@ public class StuckWorkController {
     public Map<String, Object> correctDueDate(
             @PathVariable String taskId, @RequestBody(required = false) DueDateCorrection request) {
         DueDateCorrection r = request == null ? new DueDateCorrection(null, null) : request;
-        work.correctDueDate(taskId, r.dueDate(), r.reason());
-        return Map.of("taskId", taskId, "dueDate", r.dueDate().toString());
+        LocalDate day = r.day();
+        work.correctDueDate(taskId, day, r.reason());
+        return Map.of("taskId", taskId, "dueDate", day.toString());
     }
 
     @GetMapping("/cycles")

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * One input of a Camunda Form as the server checks it: its key (a dynamic list's path), type, label, the rules of its
- * {@code validate} block, its fixed choices, the form-js conditions that hide it ({@code conditional.hide}, also those
+ * {@code validate} block, a date field's {@code disallowPassedDates} and a number's {@code decimalDigits} (form-js
+ * properties that the browser keeps too), its fixed choices, the form-js conditions that hide it ({@code conditional.hide}, also those
  * of the groups around it) and, for a dynamic list, the fields of one row.
  */
 public record FormField(
@@ -23,6 +24,8 @@ public record FormField(
         BigDecimal min,
         BigDecimal max,
         String pattern,
+        boolean noPassedDates,
+        Integer decimalDigits,
         Set<String> options,
         List<String> hiddenWhen,
         List<FormField> columns) {
@@ -104,6 +107,10 @@ public record FormField(
                 decimal(validate, "min"),
                 decimal(validate, "max"),
                 validate.path("pattern").asText(null),
+                component.path("disallowPassedDates").asBoolean(false),
+                component.path("decimalDigits").isInt()
+                        ? component.path("decimalDigits").asInt()
+                        : null,
                 options == null ? null : Collections.unmodifiableSet(options),
                 List.copyOf(hiddenWhen),
                 columns);

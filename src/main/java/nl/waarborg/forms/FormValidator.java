@@ -2,6 +2,7 @@ package nl.waarborg.forms;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.waarborg.forms.FormViolation.Problem;
 import nl.waarborg.shared.TextInput;
@@ -30,12 +30,18 @@ public class FormValidator {
     /** The longest text answer of any field (characters); documented in the README and on the forms. */
     public static final int MAX_TEXT_LENGTH = 100_000;
 
-    /**
-     * A date, or a date with a time of day and offset as a client may send it (2027-01-05T00:00:00.000Z); the forms
-     * have date fields only, so a bare time is no answer.
-     */
-    private static final Pattern ISO_DATE = Pattern.compile(
-            "(\\d{4}-\\d{2}-\\d{2})(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?)?");
+    /** A date as the forms' date fields send it; a date-time, a bare time or anything after the day is no answer. */
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    /** The days a date field takes at all: no record of this product lies outside them. */
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+    static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
+
+    /** How far ahead a planned date (a field with {@code disallowPassedDates}, such as a due date) may lie. */
+    static final int PLANNED_YEARS_AHEAD = 10;
+
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     private final FormConditions conditions = new FormConditions();
     /** The forms' patterns, compiled once each. */
@@ -111,7 +117,7 @@ public class FormValidator {
                         : new FormViolation(path, label, row, Problem.WRONG_TYPE, "true or false");
             case "select", "radio" -> choice(field, path, label, row, value);
             case "checklist", "taglist" -> choices(field, path, label, row, value);
-            case "datetime" -> date(path, label, row, value);
+            case "datetime" -> date(field, path, label, row, value);
             case "dynamiclist" -> rows(field, path, label, value, context, problems);
             default -> null;
         };
@@ -168,6 +174,11 @@ public class FormValidator {
             return new FormViolation(
                     path, label, row, Problem.ABOVE_MAX, field.max().toPlainString());
         }
+        if (field.decimalDigits() != null
+                && Math.max(0, number.stripTrailingZeros().scale()) > field.decimalDigits()) {
+            return new FormViolation(
+                    path, label, row, Problem.TOO_MANY_DECIMALS, String.valueOf(field.decimalDigits()));
+        }
         return null;
     }
 
@@ -191,21 +202,34 @@ public class FormValidator {
                 .orElse(null);
     }
 
-    private static FormViolation date(String path, String label, Integer row, Object value) {
-        if (value instanceof Date) {
-            return null;
-        }
-        String text = value instanceof String s ? s.trim() : "";
-        Matcher date = ISO_DATE.matcher(text);
-        try {
-            if (date.matches()) {
-                LocalDate.parse(date.group(1));
-                return null;
+    /**
+     * A date field: a day (YYYY-MM-DD, or a Date that an engine client sent, read in Amsterdam) between 1900 and 2199;
+     * a field with {@code disallowPassedDates} (a planned date such as a due date) from today up to ten years ahead.
+     */
+    private static FormViolation date(FormField field, String path, String label, Integer row, Object value) {
+        LocalDate day = null;
+        if (value instanceof Date d) {
+            day = d.toInstant().atZone(AMSTERDAM).toLocalDate();
+        } else if (value instanceof String s && ISO_DATE.matcher(s.trim()).matches()) {
+            try {
+                day = LocalDate.parse(s.trim());
+            } catch (DateTimeParseException e) {
+                // an impossible date such as 2027-02-30
             }
-        } catch (DateTimeParseException e) {
-            // an impossible date such as 2027-02-30
         }
-        return new FormViolation(path, label, row, Problem.WRONG_TYPE, "a date (YYYY-MM-DD)");
+        if (day == null) {
+            return new FormViolation(path, label, row, Problem.WRONG_TYPE, "a date (YYYY-MM-DD)");
+        }
+        LocalDate today = LocalDate.now(AMSTERDAM);
+        LocalDate earliest = field.noPassedDates() ? today : EARLIEST;
+        LocalDate latest = field.noPassedDates() ? today.plusYears(PLANNED_YEARS_AHEAD) : LATEST;
+        if (day.isBefore(earliest)) {
+            return new FormViolation(path, label, row, Problem.DATE_BEFORE, earliest.toString());
+        }
+        if (day.isAfter(latest)) {
+            return new FormViolation(path, label, row, Problem.DATE_AFTER, latest.toString());
+        }
+        return null;
     }
 
     private FormViolation rows(

@@ -21,7 +21,13 @@ public record FormViolation(String field, String label, Integer row, Problem pro
         WRONG_TYPE,
         NOT_ON_FORM,
         CONTRADICTION,
-        CONTROL_CHARACTER
+        CONTROL_CHARACTER,
+        /** A date before the earliest one the field takes (its limit): a passed due date, or before 1900. */
+        DATE_BEFORE,
+        /** A date after the latest one the field takes (its limit). */
+        DATE_AFTER,
+        /** A number with more decimals than the field takes (its limit; 0: a whole number). */
+        TOO_MANY_DECIMALS
     }
 
     /** The English text for API clients. */
@@ -41,6 +47,12 @@ public record FormViolation(String field, String label, Integer row, Problem pro
             case CONTROL_CHARACTER ->
                 "Field " + name + " contains an invisible control character (" + limit
                         + "); remove it and send the text again.";
+            case DATE_BEFORE -> "Field " + name + " may not lie before " + limit + ".";
+            case DATE_AFTER -> "Field " + name + " may not lie after " + limit + ".";
+            case TOO_MANY_DECIMALS ->
+                "0".equals(limit)
+                        ? "Field " + name + " must be a whole number."
+                        : "Field " + name + " may have at most " + limit + " decimals.";
             case NOT_ON_FORM ->
                 "Field " + name + " is not on form '" + limit + "'; send only the fields of the task's form.";
         };

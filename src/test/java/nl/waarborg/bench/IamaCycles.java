@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,7 +160,11 @@ final class IamaCycles {
         return v;
     }
 
-    /** Values of the IAMA part forms (forms/iama-part-N.form) from bench/iama-parts.json; lists become Json variables. */
+    /**
+     * Values of the IAMA part forms (forms/iama-part-N.form) from bench/iama-parts.json; lists become Json variables.
+     * An action point's due date there is a placeholder: a planned date lies ahead, so it becomes three months from
+     * today.
+     */
     static Map<String, Object> part(int part) {
         Map<String, Object> v = new HashMap<>();
         PARTS.get(String.valueOf(part))
@@ -167,10 +172,19 @@ final class IamaCycles {
                         key,
                         value instanceof String s
                                 ? s
-                                : SpinValues.jsonValue(JSON.valueToTree(value).toString())
+                                : SpinValues.jsonValue(JSON.valueToTree(value)
+                                                .toString()
+                                                .replace(
+                                                        DUE_PLACEHOLDER,
+                                                        LocalDate.now()
+                                                                .plusMonths(3)
+                                                                .toString()))
                                         .create()));
         return v;
     }
+
+    /** The due date written in bench/iama-parts.json. */
+    private static final String DUE_PLACEHOLDER = "2027-03-01";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Map<String, Object>> PARTS = readParts();

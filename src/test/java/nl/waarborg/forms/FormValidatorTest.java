@@ -26,6 +26,57 @@ class FormValidatorTest {
     }
 
     @Test
+    void aDateOfThePastLiesBetween1900AndTodaysCenturiesAndANumberOfMonthsIsWhole() {
+        Map<String, Object> workers = new HashMap<>();
+        workers.put("workersInformed", true);
+        for (Object day : List.of("1900-01-01", "2199-12-31", new java.util.Date())) {
+            workers.put("workersInformedDate", day);
+            assertThat(check("go-live-art26-7-workers", workers))
+                    .as(day.toString())
+                    .extracting(FormViolation::field)
+                    .doesNotContain("workersInformedDate");
+        }
+        Map<Object, Problem> refused = new java.util.LinkedHashMap<>();
+        refused.put("0000-01-01", Problem.DATE_BEFORE);
+        refused.put("1899-12-31", Problem.DATE_BEFORE);
+        refused.put("2200-01-01", Problem.DATE_AFTER);
+        refused.put(new java.util.Date(-3_000_000_000_000L), Problem.DATE_BEFORE); // in 1874, sent as a Date
+        refused.put(20261201, Problem.WRONG_TYPE);
+        refused.forEach((day, problem) -> {
+            workers.put("workersInformedDate", day);
+            assertThat(check("go-live-art26-7-workers", workers))
+                    .as(day.toString())
+                    .filteredOn(v -> v.field().equals("workersInformedDate"))
+                    .extracting(FormViolation::problem)
+                    .containsExactly(problem);
+        });
+
+        Map<String, Object> logs = new HashMap<>(Map.of("logsRetained", true));
+        for (Object months : List.of(6, 12, 1200, "24", 12.0)) {
+            logs.put("logRetentionMonths", months);
+            assertThat(check("go-live-log-retention", logs))
+                    .as(months.toString())
+                    .isEmpty();
+        }
+        Map<Object, Problem> wrong = new java.util.LinkedHashMap<>();
+        wrong.put(6.5, Problem.TOO_MANY_DECIMALS);
+        wrong.put("12.25", Problem.TOO_MANY_DECIMALS);
+        wrong.put(1e20, Problem.ABOVE_MAX);
+        wrong.put(new java.math.BigInteger("99999999999999999999"), Problem.ABOVE_MAX);
+        wrong.put(5, Problem.BELOW_MIN);
+        wrong.forEach((months, problem) -> {
+            logs.put("logRetentionMonths", months);
+            assertThat(check("go-live-log-retention", logs))
+                    .as(months.toString())
+                    .extracting(FormViolation::problem)
+                    .containsExactly(problem);
+        });
+        assertThat(new FormViolation("logRetentionMonths", "Bewaartermijn", null, Problem.TOO_MANY_DECIMALS, "0")
+                        .message())
+                .isEqualTo("Field 'logRetentionMonths' must be a whole number.");
+    }
+
+    @Test
     void anEmptyTriageIsRefusedNamingEachRequiredField() {
         // Every question of the pre-scan must be answered; the reasons for the Art. 6(3) exception only when claimed.
         List<FormViolation> empty = check("triage", Map.of());
@@ -186,17 +237,41 @@ class FormValidatorTest {
         assertThat(check("dpia-section-d", d))
                 .extracting(FormViolation::field)
                 .containsExactly("sectionDActionPoints[0].dueDate");
-        // The forms' date fields take a date; a bare time or a date with something else after it is no date.
-        for (String notADate : List.of("12:00", "23:59:59Z", "2027-02-24Tmorgen", "2027-02-24T25:00")) {
+        // The forms' date fields take a day; a bare time, a date-time or anything after the day is no answer.
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
+        for (String notADate : List.of(
+                "12:00",
+                "23:59:59Z",
+                "2027-02-24Tmorgen",
+                "2027-02-24T25:00",
+                today.plusDays(3) + "T00:00:00.000Z",
+                today + "T23:59:00-12:00",
+                "20270224")) {
             d.put("sectionDActionPoints", List.of(Map.of("what", "Audit", "dueDate", notADate)));
             assertThat(check("dpia-section-d", d))
                     .as(notADate)
-                    .extracting(FormViolation::field)
-                    .containsExactly("sectionDActionPoints[0].dueDate");
+                    .extracting(FormViolation::field, FormViolation::problem)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("sectionDActionPoints[0].dueDate", Problem.WRONG_TYPE));
         }
-        for (String date : List.of("2027-02-24", "2027-02-24T00:00:00.000Z", "2027-02-24T10:30+01:00")) {
-            d.put("sectionDActionPoints", List.of(Map.of("what", "Audit", "dueDate", date)));
-            assertThat(check("dpia-section-d", d)).as(date).isEmpty();
+        // A due date is planned (disallowPassedDates on the form): from today up to ten years ahead.
+        for (java.time.LocalDate planned : List.of(today, today.plusMonths(3), today.plusYears(10))) {
+            d.put("sectionDActionPoints", List.of(Map.of("what", "Audit", "dueDate", planned.toString())));
+            assertThat(check("dpia-section-d", d)).as(planned.toString()).isEmpty();
+        }
+        d.put(
+                "sectionDActionPoints",
+                List.of(Map.of("what", "Audit", "dueDate", today.minusDays(1).toString())));
+        assertThat(check("dpia-section-d", d))
+                .extracting(FormViolation::problem, FormViolation::limit)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Problem.DATE_BEFORE, today.toString()));
+        for (String far : List.of(today.plusYears(10).plusDays(1).toString(), "9999-12-31")) {
+            d.put("sectionDActionPoints", List.of(Map.of("what", "Audit", "dueDate", far)));
+            assertThat(check("dpia-section-d", d))
+                    .as(far)
+                    .extracting(FormViolation::problem, FormViolation::limit)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                            Problem.DATE_AFTER, today.plusYears(10).toString()));
         }
     }
 

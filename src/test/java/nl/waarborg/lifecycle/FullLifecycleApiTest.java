@@ -114,7 +114,13 @@ public class FullLifecycleApiTest {
                 v.put("part1Responsibilities", "Afdelingshoofd Werk en Inkomen");
                 v.put(
                         "part1ActionPoints",
-                        List.of(Map.of("what", "Bias-toets uitvoeren", "owner", "Team Data", "dueDate", "2027-03-01")));
+                        List.of(Map.of(
+                                "what",
+                                "Bias-toets uitvoeren",
+                                "owner",
+                                "Team Data",
+                                "dueDate",
+                                java.time.LocalDate.now().plusMonths(3).toString())));
             }
             case 2 -> {
                 v.put("part2AlgorithmType", "RULE_BASED");
