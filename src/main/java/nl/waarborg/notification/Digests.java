@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.waarborg.engine.EngineAccess;
+import nl.waarborg.identity.Groups;
 import nl.waarborg.notification.Recipients.Recipient;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
@@ -114,8 +115,10 @@ class Digests {
         if (items.isEmpty()) {
             return false;
         }
-        Set<String> open = openTasks(
-                engine, items.stream().map(i -> (String) i.get("task_id")).toList());
+        Set<String> open = stillTheirs(
+                engine,
+                userId,
+                items.stream().map(i -> (String) i.get("task_id")).toList());
         List<Map<String, Object>> shown =
                 items.stream().filter(i -> open.contains(i.get("task_id"))).toList();
         Recipient to = recipients.person(userId).orElse(null);
@@ -147,6 +150,37 @@ class Digests {
                         .toList());
         values.put("tasksLink", settings.link("/taken"));
         return values;
+    }
+
+    /**
+     * Which of these tasks are still open and still the user's: held by them, or open to them as a candidate user (a
+     * content task's team) or as a member of a candidate group (not project-lead: a content task is its team's). A
+     * co-author taken off the team, or a reviewer taken out of the group, gets no digest of them (probe 68).
+     */
+    static Set<String> stillTheirs(ProcessEngine engine, String userId, List<String> taskIds) {
+        return EngineAccess.withoutAuthorization(engine, () -> {
+            Set<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+                    .map(org.camunda.bpm.engine.identity.Group::getId)
+                    .filter(group -> !Groups.PROJECT_LEAD.equals(group))
+                    .collect(Collectors.toSet());
+            Set<String> theirs = new java.util.HashSet<>();
+            for (String taskId : openTasks(engine, taskIds)) {
+                Task task =
+                        engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+                boolean open = task != null
+                        && (userId.equals(task.getAssignee())
+                                || engine.getTaskService().getIdentityLinksForTask(taskId).stream()
+                                        .anyMatch(link -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(
+                                                        link.getType())
+                                                && (userId.equals(link.getUserId())
+                                                        || (link.getGroupId() != null
+                                                                && groups.contains(link.getGroupId())))));
+                if (open) {
+                    theirs.add(taskId);
+                }
+            }
+            return theirs;
+        });
     }
 
     /** Which of these tasks are still open. */

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import nl.waarborg.shared.CanonicalJson;
@@ -96,9 +97,17 @@ public class RegisterEntries {
 
     /** Every published entry of the organisation, by name. */
     public List<Version> allPublished() {
-        return jdbc.sql("SELECT * FROM wb_register_entry_version WHERE status = 'APPROVED' ORDER BY system_id")
+        List<Version> approved = jdbc.sql(
+                        "SELECT * FROM wb_register_entry_version WHERE status = 'APPROVED' ORDER BY system_id")
                 .query(this::version)
                 .list();
+        // Only systems of category A or B are published: an entry approved while the system was, stays out of the
+        // public register once a later pre-scan makes it category C (probe 68), and is back when it is A or B again.
+        Map<String, SystemRecord> bySystem =
+                systems.findAll(approved.stream().map(Version::systemId).toList());
+        return approved.stream()
+                .filter(v -> bySystem.containsKey(v.systemId()) && publishable(bySystem.get(v.systemId())))
+                .toList();
     }
 
     /**

@@ -11,8 +11,15 @@ public final class TextInput {
     private TextInput() {}
 
     /** 400: a text holds a character that {@link TextInput} refuses. */
-    public static final class RefusedException extends InvalidInputException {
+    public static class RefusedException extends InvalidInputException {
         RefusedException(String field, String detail) {
+            super(field, detail);
+        }
+    }
+
+    /** 400: a name holds a web address ({@link #checkNoWebAddress}). */
+    public static final class WebAddressException extends RefusedException {
+        WebAddressException(String field, String detail) {
             super(field, detail);
         }
     }
@@ -82,6 +89,22 @@ public final class TextInput {
                     (field == null ? "The text" : "'" + field + "'") + " contains an invisible control character (U+"
                             + String.format("%04X", (int) value.charAt(at)) + " at position " + (at + 1)
                             + "); remove it and send the text again.");
+        }
+    }
+
+    private static final java.util.regex.Pattern WEB_ADDRESS =
+            java.util.regex.Pattern.compile("(?i)([a-z][a-z0-9+.-]*://|\\bwww\\.)");
+
+    /**
+     * Refuses (400, naming the field) a name that holds a web address: names are quoted in Waarborg's mails and pages,
+     * whose links are Waarborg's own (ADR 0026), so a name cannot carry a link to another site in Waarborg's words.
+     */
+    public static void checkNoWebAddress(String field, String value) {
+        if (value != null && WEB_ADDRESS.matcher(value).find()) {
+            throw new WebAddressException(
+                    field,
+                    "'" + field + "' is a name: it may not contain a web address (such as https:// or www.), which"
+                            + " Waarborg would quote in its mails.");
         }
     }
 }

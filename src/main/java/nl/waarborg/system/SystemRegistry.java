@@ -40,6 +40,8 @@ public class SystemRegistry {
     public SystemRecord register(String name, String description, String department, String owner) {
         TextInput.checkSingleLine("name", name);
         TextInput.checkSingleLine("department", department);
+        TextInput.checkNoWebAddress("name", name);
+        TextInput.checkNoWebAddress("department", department);
         String id = UUID.randomUUID().toString();
         Instant now = now();
         jdbc.sql("""

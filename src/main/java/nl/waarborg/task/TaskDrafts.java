@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.waarborg.engine.EngineAccess;
+import nl.waarborg.engine.EngineTables;
 import nl.waarborg.forms.FormCatalog;
 import nl.waarborg.forms.FormInputException;
 import nl.waarborg.forms.FormKeys;
@@ -99,6 +100,12 @@ public class TaskDrafts {
 
     private void store(String taskId, String user, String formId, Instant now, String text) {
         transactions.executeWithoutResult(status -> {
+            // The task's row first, as its completion takes it before removing the drafts (TaskDraftCleanup): a save
+            // at the same moment either waits and finds the task done, or is removed with the others (probe 66).
+            if (TaskDraftCleanup.lockTask(jdbc, EngineTables.prefix(engine), taskId)) {
+                throw new TaskCompletedException(
+                        "Task " + taskId + " was completed at the same moment; the draft was not saved.");
+            }
             int updated = jdbc.sql("UPDATE wb_task_draft SET form_id = ?, saved_at = ?, answers = ?"
                             + " WHERE task_id = ? AND user_id = ?")
                     .params(formId, Timestamp.from(now), text, taskId, user)

@@ -198,8 +198,9 @@ public class SystemPages {
                     form.getDepartment().trim(),
                     CurrentUser.id());
         } catch (TextInput.RefusedException e) {
-            // The registry's rule (one line, no control characters), in Dutch at the field.
-            errors.rejectValue(e.field(), "system.oneLine");
+            // The registry's rule (one line, no control characters, no web address), in Dutch at the field.
+            errors.rejectValue(
+                    e.field(), e instanceof TextInput.WebAddressException ? "system.noWebAddress" : "system.oneLine");
             model.addAttribute("departments", departments());
             return "system-new";
         }

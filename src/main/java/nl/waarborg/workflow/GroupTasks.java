@@ -3,15 +3,15 @@ package nl.waarborg.workflow;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import nl.waarborg.engine.EngineAccess;
+import nl.waarborg.engine.EngineTables;
 import nl.waarborg.engine.UserTaskObserver;
 import nl.waarborg.system.TeamTasks;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +24,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class GroupTasks implements UserTaskObserver {
+
+    private final JdbcClient jdbc;
+
+    GroupTasks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
     @Override
     public List<String> events() {
@@ -56,23 +62,27 @@ class GroupTasks implements UserTaskObserver {
             throw new AuthorizationException("Task " + task.getId() + " is the work of group " + group
                     + ": that stays its candidate group, and no other group is added.");
         }
-        ProcessEngine engine = task.getProcessEngine();
-        people.removeIf(user -> modelGroups.stream().anyMatch(g -> isMember(engine, user, g)));
+        String prefix = EngineTables.prefix(task.getProcessEngine());
+        people.removeIf(user -> modelGroups.stream().anyMatch(g -> isMember(prefix, user, g)));
         if (!people.isEmpty()) {
             throw new AuthorizationException("Task " + task.getId() + " is the work of group " + group + "; "
                     + String.join(", ", people) + " is not a member of it, so cannot be given this task.");
         }
     }
 
-    /** Membership as the identity store holds it, whoever asks (a privacy officer may not read other users). */
-    private static boolean isMember(ProcessEngine engine, String user, String group) {
-        return EngineAccess.withoutAuthorization(
-                engine,
-                () -> engine.getIdentityService()
-                                .createUserQuery()
-                                .userId(user)
-                                .memberOfGroup(group)
-                                .count()
-                        > 0);
+    /**
+     * Membership as the identity store holds it, whoever asks (a privacy officer may not read other users), read under
+     * a lock of the membership row: an administrator who takes the user out of the group (or deactivates or deletes
+     * them) at the same moment deletes that row and then gives back the user's tasks, so either this change waits and
+     * sees the user gone, or the removal waits and gives back the task this change gave them (probe 66).
+     */
+    private boolean isMember(String prefix, String user, String group) {
+        return !jdbc.sql("SELECT USER_ID_ FROM " + prefix
+                        + "ACT_ID_MEMBERSHIP WHERE USER_ID_ = :user AND GROUP_ID_ = :group" + " FOR UPDATE")
+                .param("user", user)
+                .param("group", group)
+                .query(String.class)
+                .list()
+                .isEmpty();
     }
 }

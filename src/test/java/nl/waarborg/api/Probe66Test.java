@@ -212,10 +212,6 @@ class Probe66Test extends GuardScenario {
      * afterwards no draft row of the completed task is left.
      */
     @Test
-    @Disabled(
-            "HOLE: PUT /api/tasks/{id}/draft checks the task in one transaction and writes wb_task_draft in another, while"
-                    + " TaskDraftCleanup deletes the drafts early in the completion; a draft saved during the completion outlives"
-                    + " the task (H2 and PostgreSQL, first round), unreadable and undeletable (GET/DELETE 409); see docs/wip/probe66.md")
     void aDraftSavedWhileItsTaskIsCompletedIsNotLeftBehind() throws Exception {
         List<String> left = new ArrayList<>();
         Map<String, Object> answers = TriageAnswers.with(TriageAnswers.impactful());
@@ -247,10 +243,6 @@ class Probe66Test extends GuardScenario {
      * member (GroupTasks). Safe: afterwards the gate is not held by someone outside privacy-officer.
      */
     @Test
-    @Disabled(
-            "HOLE: claim (GroupTasks reads the membership without a lock) and the removal from the group (releases only the"
-                    + " tasks assigned when it looks) both commit: the advice stays held by a non-member, the audit says"
-                    + " tasksReleased [], colleagues get 409 until an administrator hands it over; see docs/wip/probe66.md")
     void aClaimWhileTheReviewerIsTakenOutOfTheGroupLeavesTheGateWithTheGroup() throws Exception {
         assertThat(claimWhile(
                         "fg66g",
@@ -272,9 +264,6 @@ class Probe66Test extends GuardScenario {
      * Safe: the gate is not left held by an account that no longer exists.
      */
     @Test
-    @Disabled(
-            "HOLE: as for the group removal: a claim racing with DELETE /api/admin/users/{id} leaves the advice held by a"
-                    + " deleted account (USER_DELETED says tasksReleased []); see docs/wip/probe66.md")
     void aClaimWhileTheReviewerIsDeletedLeavesNoGateWithADeletedAccount() throws Exception {
         assertThat(claimWhile(
                         "fg66d",
@@ -288,9 +277,6 @@ class Probe66Test extends GuardScenario {
      * Safe: the gate is not left held by a deactivated account.
      */
     @Test
-    @Disabled(
-            "HOLE: as for the group removal: a claim racing with the deactivation leaves the advice held by a deactivated"
-                    + " account (USER_DEACTIVATED says tasksReleased []); see docs/wip/probe66.md")
     void aClaimWhileTheReviewerIsDeactivatedLeavesNoGateWithADeactivatedAccount() throws Exception {
         assertThat(claimWhile(
                         "fg66x",
@@ -307,10 +293,6 @@ class Probe66Test extends GuardScenario {
      * gate is not held by someone outside privacy-officer.
      */
     @Test
-    @Disabled(
-            "HOLE: StuckWorkService.reassign checks membership without the administration lock; an administrator's hand-over"
-                    + " racing with a second administrator's group removal left the advice with a non-member (H2 and"
-                    + " PostgreSQL); see docs/wip/probe66.md")
     void aHandOverWhileTheNewHolderIsTakenOutOfTheGroupLeavesTheGateWithTheGroup() throws Exception {
         Accounts.appointSecondAdministrator(identity);
         RunningIama iama = atPrivacyOfficer("Probe66 overdracht");
