@@ -96,7 +96,8 @@ public class AssessmentController {
             String deviationMotivation,
             String user,
             Instant at,
-            String answersHash) {}
+            String answersHash,
+            String signerName) {}
 
     @GetMapping("/{id}")
     public AssessmentView assessment(@PathVariable String id) {
@@ -224,7 +225,8 @@ public class AssessmentController {
                         s.deviationMotivation(),
                         s.user(),
                         s.at(),
-                        s.answersHash()))
+                        s.answersHash(),
+                        s.signerName()))
                 .toList();
         return new VersionView(
                 v.assessmentId(),

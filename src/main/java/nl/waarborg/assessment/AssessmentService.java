@@ -15,6 +15,7 @@ import nl.waarborg.forms.FormInputException;
 import nl.waarborg.forms.FormValidator;
 import nl.waarborg.forms.FormViolation;
 import nl.waarborg.forms.RiskMatrix;
+import nl.waarborg.identity.PersonNames;
 import nl.waarborg.shared.CanonicalJson;
 import nl.waarborg.shared.EvidenceKeys;
 import nl.waarborg.shared.InvalidInputException;
@@ -43,6 +44,8 @@ public class AssessmentService {
     private final FormCatalog forms;
     private final FormValidator validator = new FormValidator();
 
+    private final PersonNames people;
+
     AssessmentService(
             AssessmentStore store,
             AuditTrail audit,
@@ -52,8 +55,10 @@ public class AssessmentService {
             EvidenceKeys keys,
             ApplicationEventPublisher events,
             DecisionRecords decisionRecords,
-            FormCatalog forms) {
+            FormCatalog forms,
+            PersonNames people) {
         this.forms = forms;
+        this.people = people;
         this.decisionRecords = decisionRecords;
         this.keys = keys;
         this.events = events;
@@ -263,7 +268,9 @@ public class AssessmentService {
                 blankToNull(request.deviationMotivation()),
                 request.userId(),
                 at,
-                answersHash);
+                answersHash,
+                // The name as it is now, kept with the signature: a later rename does not change the signed record.
+                people.of(request.userId()));
         store.insertSignature(UUID.randomUUID().toString(), version.id(), signature, request.taskId());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("assessmentId", assessmentId);

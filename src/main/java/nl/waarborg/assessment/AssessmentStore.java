@@ -238,8 +238,9 @@ class AssessmentStore {
     void insertSignature(String id, String versionId, Signature s, String taskId) {
         jdbc.sql("""
                 INSERT INTO wb_signature (id, version_id, gate, decision, motivation, conditions, deviation_motivation,
-                    user_id, signed_at, task_id, answers_hash)
-                VALUES (:id, :v, :gate, :decision, :motivation, :conditions, :deviation, :user, :at, :task, :answersHash)""")
+                    user_id, signed_at, task_id, answers_hash, signer_name)
+                VALUES (:id, :v, :gate, :decision, :motivation, :conditions, :deviation, :user, :at, :task, :answersHash,
+                    :signerName)""")
                 .param("id", id)
                 .param("v", versionId)
                 .param("gate", s.gate())
@@ -251,6 +252,7 @@ class AssessmentStore {
                 .param("at", Timestamp.from(s.at()))
                 .param("task", taskId)
                 .param("answersHash", s.answersHash())
+                .param("signerName", s.signerName())
                 .update();
     }
 
@@ -376,7 +378,8 @@ class AssessmentStore {
                 rs.getString("deviation_motivation"),
                 rs.getString("user_id"),
                 rs.getTimestamp("signed_at").toInstant(),
-                rs.getString("answers_hash"));
+                rs.getString("answers_hash"),
+                rs.getString("signer_name"));
     }
 
     private static ActionPoint mapActionPoint(ResultSet rs, int row) throws SQLException {

@@ -14,7 +14,8 @@ public record Signature(
         String deviationMotivation,
         String user,
         Instant at,
-        String answersHash) {
+        String answersHash,
+        String signerName) {
 
     /** The alderman's gate decides; the others advise. */
     public boolean advice() {

@@ -130,7 +130,7 @@ public class VersionPdf {
                 s.motivation(),
                 s.deviationMotivation(),
                 s.conditions(),
-                people.of(s.user()) + ", " + DutchDates.dateTime(s.at()));
+                (s.signerName() == null ? people.of(s.user()) : s.signerName()) + ", " + DutchDates.dateTime(s.at()));
     }
 
     /** Each section under its Dutch title, with the answers given (unanswered questions and empty rows left out). */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class AdviceConditionsTest {
 
     static Signature advice(String gate, String decision, String conditions) {
-        return new Signature(gate, decision, "Motivering", conditions, null, "fg", Instant.EPOCH, null);
+        return new Signature(gate, decision, "Motivering", conditions, null, "fg", Instant.EPOCH, null, null);
     }
 
     @Test
@@ -42,6 +42,7 @@ class AdviceConditionsTest {
                         null,
                         "w",
                         Instant.EPOCH,
+                        null,
                         null)));
         assertThat(items)
                 .extracting(AdviceConditions.Item::gate, AdviceConditions.Item::condition)

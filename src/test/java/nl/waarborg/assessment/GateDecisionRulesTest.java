@@ -37,7 +37,7 @@ class GateDecisionRulesTest {
 
     static Signature advice(String gate, String decision) {
         return new Signature(
-                gate, decision, "Advies", null, null, "adviser", Instant.parse("2026-12-07T10:00:00Z"), null);
+                gate, decision, "Advies", null, null, "adviser", Instant.parse("2026-12-07T10:00:00Z"), null, null);
     }
 
     static AbstractThrowableAssert<?, ? extends Throwable> refused(

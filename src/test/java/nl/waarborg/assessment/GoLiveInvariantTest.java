@@ -26,7 +26,7 @@ class GoLiveInvariantTest {
 
     static Signature signed(String gate, String decision, String user, String hash) {
         return new Signature(
-                gate, decision, "Motivering", null, null, user, Instant.parse("2026-01-01T00:00:00Z"), hash);
+                gate, decision, "Motivering", null, null, user, Instant.parse("2026-01-01T00:00:00Z"), hash, null);
     }
 
     static List<Signature> iamaSignatures() {
