@@ -11,6 +11,7 @@ import nl.waarborg.assessment.Gate;
 import nl.waarborg.audit.AuditAction;
 import nl.waarborg.audit.AuditTrail;
 import nl.waarborg.engine.EngineAccess;
+import nl.waarborg.engine.EngineTables;
 import nl.waarborg.identity.Groups;
 import nl.waarborg.security.CurrentUser;
 import nl.waarborg.system.SystemRegistry;
@@ -21,6 +22,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,13 +45,17 @@ public class StuckWorkService {
     private final CycleCancellation cancellation;
     private final AuditTrail audit;
 
+    private final JdbcClient jdbc;
+
     public StuckWorkService(
             ProcessEngine engine,
             AssigneeEligibility eligibility,
             SystemRegistry systems,
             CycleService cycles,
             CycleCancellation cancellation,
-            AuditTrail audit) {
+            AuditTrail audit,
+            JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.engine = engine;
         this.eligibility = eligibility;
         this.systems = systems;
@@ -200,7 +206,8 @@ public class StuckWorkService {
                 ? null
                 : asWaarborg(() ->
                         engine.getTaskService().createTaskQuery().taskId(taskId).singleResult());
-        if (task == null) {
+        // Under the task row's lock: a task completed at this moment is done, not handed over (probe 66).
+        if (task == null || !EngineTables.lockTask(jdbc, engine, taskId)) {
             throw new AdministrationRefusal(
                     Code.TASK_NOT_FOUND, "There is no open task " + taskId + " (it may have been completed).");
         }

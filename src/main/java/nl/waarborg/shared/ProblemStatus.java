@@ -134,6 +134,10 @@ public final class ProblemStatus {
         if (unavailable(cause)) {
             return new Problem(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE, null, cause, false, true);
         }
+        if (cause instanceof org.camunda.bpm.engine.TaskAlreadyClaimedException) {
+            // Someone was given or took the task at the same moment (a claim before a completion): theirs now.
+            return refusal(HttpStatus.CONFLICT, cause.getMessage(), null, cause);
+        }
         if (cause instanceof OptimisticLockingException || cause instanceof ConcurrencyFailureException) {
             return conflict(RACE, cause);
         }

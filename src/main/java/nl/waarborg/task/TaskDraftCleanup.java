@@ -27,21 +27,10 @@ class TaskDraftCleanup implements UserTaskObserver {
 
     @Override
     public void notify(DelegateTask task) {
-        lockTask(jdbc, EngineTables.prefix(task.getProcessEngine()), task.getId());
+        // The task's row first, as a draft's save takes it (TaskDrafts): no draft is written beside this removal.
+        EngineTables.lockTask(jdbc, task.getProcessEngine(), task.getId());
         jdbc.sql("DELETE FROM wb_task_draft WHERE task_id = ?")
                 .params(task.getId())
                 .update();
-    }
-
-    /**
-     * Locks the task's row, which a draft's save and the task's completion both take before they touch its drafts, so
-     * that no draft is written beside a completion that removes them. Answers whether the task is gone.
-     */
-    static boolean lockTask(JdbcClient jdbc, String prefix, String taskId) {
-        return jdbc.sql("SELECT ID_ FROM " + prefix + "ACT_RU_TASK WHERE ID_ = ? FOR UPDATE")
-                .params(taskId)
-                .query(String.class)
-                .list()
-                .isEmpty();
     }
 }

@@ -102,7 +102,7 @@ public class TaskDrafts {
         transactions.executeWithoutResult(status -> {
             // The task's row first, as its completion takes it before removing the drafts (TaskDraftCleanup): a save
             // at the same moment either waits and finds the task done, or is removed with the others (probe 66).
-            if (TaskDraftCleanup.lockTask(jdbc, EngineTables.prefix(engine), taskId)) {
+            if (!EngineTables.lockTask(jdbc, engine, taskId)) {
                 throw new TaskCompletedException(
                         "Task " + taskId + " was completed at the same moment; the draft was not saved.");
             }

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import nl.waarborg.engine.EngineTables;
 import nl.waarborg.engine.UserTaskObserver;
+import nl.waarborg.shared.ConflictException;
 import nl.waarborg.system.TeamTasks;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -58,6 +59,11 @@ class GroupTasks implements UserTaskObserver {
         }
         Set<String> people = TeamTasks.holders(task);
         String group = String.join(" or ", modelGroups);
+        if (groups.isEmpty() && !EngineTables.taskExists(jdbc, task.getProcessEngine(), task.getId())) {
+            // The task was completed (and its people removed) while this change waited: done, not an intrusion.
+            throw new ConflictException("Task " + task.getId() + " was completed at the same moment; nothing of this"
+                    + " change was saved.");
+        }
         if (!groups.equals(modelGroups)) {
             throw new AuthorizationException("Task " + task.getId() + " is the work of group " + group
                     + ": that stays its candidate group, and no other group is added.");

@@ -20,7 +20,6 @@ import nl.waarborg.support.Http;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -397,11 +396,6 @@ class Probe66Test extends GuardScenario {
      * the stuck-work page should say (409, or 404 "no open task"), not a refusal of the administrator's rights.
      */
     @Test
-    @Disabled("HOLE: a hand-over (POST /api/admin/work/tasks/{id}/assignee) that loses the race with the advice is"
-            + " answered 403 'Task … is the work of group privacy-officer: that stays its candidate group, and no other"
-            + " group is added' (an ACCESS_DENIED of the administrator) or 404 'Cannot find task with id …: task is"
-            + " null' (engine text); H2 and PostgreSQL. Once (PostgreSQL) the privacy officer's completion of the"
-            + " unclaimed advice got 500 (TaskAlreadyClaimedException) when the hand-over won; see docs/wip/probe66.md")
     void theAdministratorWhoseHandOverLosesTheRaceWithTheAdviceIsToldTheTaskIsDone() throws Exception {
         List<String> wrong = adviceWhileHandedOver("fg66q", 4).stream()
                 .filter(r -> r.handOver().statusCode() >= 500
@@ -421,11 +415,6 @@ class Probe66Test extends GuardScenario {
      * was accepted.
      */
     @Test
-    @Disabled(
-            "HOLE: a colleague's POST /api/tasks/{id}/claim that comes just after the advice is answered 403 'Task … is"
-                    + " the work of group privacy-officer: that stays its candidate group, and no other group is added'"
-                    + " (GroupTasks sees the identity links the completion deleted) and recorded as ACCESS_DENIED of the"
-                    + " colleague; H2 and PostgreSQL; see docs/wip/probe66.md")
     void aColleagueWhoseClaimComesJustAfterTheAdviceIsToldTheTaskIsDone() throws Exception {
         reviewer("fg66c");
         List<String> broken = new ArrayList<>();
@@ -609,11 +598,6 @@ class Probe66Test extends GuardScenario {
      * so its refusal must say so (409, "changed at the same moment", retry), as every other race does.
      */
     @Test
-    @Disabled("HOLE: an administrator's group removal or user deletion that loses the race with the user's decision on"
-            + " the gate they hold is refused as 403 'Task … is the work of group privacy-officer: that stays its"
-            + " candidate group, and no other group is added' (and recorded as ACCESS_DENIED of the administrator) or"
-            + " 404 'Cannot find task with id …: task is null', or 500 (NullPointerException in the engine's history of"
-            + " the identity link, H2), instead of a 409 conflict; see docs/wip/probe66.md")
     void theAdministratorWhoseRemovalLosesTheRaceWithTheAdviceIsToldItWasAConflict() throws Exception {
         List<String> wrong = heldAdviceWhileRemoved("fg66w", 4).stream()
                 .filter(r -> r.serverError()
