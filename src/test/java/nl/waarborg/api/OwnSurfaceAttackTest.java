@@ -116,10 +116,11 @@ class OwnSurfaceAttackTest extends GuardScenario {
 
     @Test
     void theOversightCsvNeverStartsAFormulaInAnyCellWhateverTheSeparator() {
-        atPrivacyOfficer("=HYPERLINK(\"http://aanvaller.example\";\"klik\")");
+        // (A name holds no web address any more, ADR 0060; the formula needs none to be one.)
+        atPrivacyOfficer("=HYPERLINK(\"aanvaller\";\"klik\")");
         atPrivacyOfficer("Kosten,=SUM(1+1)");
         String csv = login("manager").get("/toezicht/export.csv").body();
-        assertThat(csv).contains("\"'=HYPERLINK(\"\"http://aanvaller.example\"\";\"\"klik\"\")\";");
+        assertThat(csv).contains("\"'=HYPERLINK(\"\"aanvaller\"\";\"\"klik\"\")\";");
         // A spreadsheet that splits on commas (an English locale) must find the comma inside a quoted cell.
         assertThat(csv).contains("\n\"Kosten,=SUM(1+1)\";").doesNotContain("\nKosten,=SUM");
     }
