@@ -17,16 +17,16 @@ public final class EngineTables {
      * either waits and finds the task done, or goes first and the completion sees it.
      */
     public static boolean lockTask(JdbcClient jdbc, ProcessEngine engine, String taskId) {
-        return !jdbc.sql("SELECT ID_ FROM " + prefix(engine) + "ACT_RU_TASK WHERE ID_ = ? FOR UPDATE")
-                .params(taskId)
-                .query(String.class)
-                .list()
-                .isEmpty();
+        return taskRow(jdbc, engine, taskId, " FOR UPDATE");
     }
 
     /** Whether the task is still open (no lock). */
     public static boolean taskExists(JdbcClient jdbc, ProcessEngine engine, String taskId) {
-        return !jdbc.sql("SELECT ID_ FROM " + prefix(engine) + "ACT_RU_TASK WHERE ID_ = ?")
+        return taskRow(jdbc, engine, taskId, "");
+    }
+
+    private static boolean taskRow(JdbcClient jdbc, ProcessEngine engine, String taskId, String lock) {
+        return !jdbc.sql("SELECT ID_ FROM " + prefix(engine) + "ACT_RU_TASK WHERE ID_ = ?" + lock)
                 .params(taskId)
                 .query(String.class)
                 .list()

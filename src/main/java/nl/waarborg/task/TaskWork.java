@@ -147,7 +147,16 @@ public class TaskWork {
         if (task.getAssignee() != null && !task.getAssignee().equals(CurrentUser.id())) {
             throw new ConflictException("Task " + id + " is already claimed by " + task.getAssignee() + ".");
         }
-        engine.getTaskService().claim(id, CurrentUser.id());
+        try {
+            engine.getTaskService().claim(id, CurrentUser.id());
+        } catch (org.camunda.bpm.engine.AuthorizationException | ConflictException e) {
+            // Completed while this claim waited: its grants and people went with it. Done, not an intrusion.
+            if (completedMeanwhile(id)) {
+                throw new TaskCompletedException(
+                        "Task " + id + " was completed at the same moment; it was not claimed.");
+            }
+            throw e;
+        }
         return view(readable(id), false);
     }
 
@@ -180,19 +189,23 @@ public class TaskWork {
         } catch (RuntimeException e) {
             // Someone completed the task while this request waited for the version lock: a conflict, not an error.
             // (How the engine notices depends on the database: an exception of its own, a constraint, even an NPE.)
-            HistoricTaskInstance done = EngineAccess.withoutAuthorization(
-                    engine,
-                    () -> engine.getHistoryService()
-                            .createHistoricTaskInstanceQuery()
-                            .taskId(id)
-                            .singleResult());
-            if (done != null && done.getEndTime() != null) {
+            if (completedMeanwhile(id)) {
                 throw new TaskCompletedException("Task " + id + " was completed by someone else at the same moment;"
                         + " your input was not saved.");
             }
             throw e;
         }
         return found == null ? null : found.businessKey();
+    }
+
+    private boolean completedMeanwhile(String id) {
+        HistoricTaskInstance done = EngineAccess.withoutAuthorization(
+                engine,
+                () -> engine.getHistoryService()
+                        .createHistoricTaskInstanceQuery()
+                        .taskId(id)
+                        .singleResult());
+        return done != null && done.getEndTime() != null;
     }
 
     /** The task, if it exists and the user may see it; a task completed meanwhile is a conflict, not a 404. */

@@ -8,6 +8,7 @@ import nl.waarborg.assessment.SegregationOfDutiesException;
 import nl.waarborg.assessment.VersionConflictException;
 import nl.waarborg.forms.FormInputException;
 import nl.waarborg.forms.FormViolation;
+import nl.waarborg.shared.DutchDates;
 import nl.waarborg.shared.ProblemStatus.Problem;
 import nl.waarborg.shared.RefusalNote;
 import nl.waarborg.system.PhaseEntryRefusedException;
@@ -93,8 +94,12 @@ class TaskRefusals {
         if (missing && messages.getMessage(specific, null, null, locale) != null) {
             return messages.getMessage(specific, null, locale);
         }
+        // A date's limit as every date on the pages: day-month-year.
+        boolean date = violation.problem() == FormViolation.Problem.DATE_BEFORE
+                || violation.problem() == FormViolation.Problem.DATE_AFTER;
+        Object limit = date ? DutchDates.fromIso(violation.limit()).orElse(violation.limit()) : violation.limit();
         String text = messages.getMessage(
-                "form.error." + violation.problem(), new Object[] {violation.label(), violation.limit()}, locale);
+                "form.error." + violation.problem(), new Object[] {violation.label(), limit}, locale);
         return violation.row() == null
                 ? text
                 : messages.getMessage("form.error.row", new Object[] {violation.row(), text}, locale);

@@ -6,15 +6,12 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import nl.waarborg.assessment.AssessmentReads;
 import nl.waarborg.assessment.AssessmentService;
 import nl.waarborg.support.DemoUsers;
 import nl.waarborg.support.GateProbe;
 import nl.waarborg.support.Http;
+import nl.waarborg.support.Together;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import nl.waarborg.system.SystemRecord;
 import nl.waarborg.system.SystemRegistry;
@@ -117,26 +114,7 @@ class ConcurrencyTest {
         return together(calls);
     }
 
-    /** Runs the calls in parallel, released at the same instant. */
     private static List<HttpResponse<String>> together(List<Callable<HttpResponse<String>>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-            for (Callable<HttpResponse<String>> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<HttpResponse<String>> responses = new ArrayList<>();
-            for (Future<HttpResponse<String>> future : futures) {
-                responses.add(future.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Together.run(calls);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import nl.waarborg.assessment.TriageDecisions;
 import nl.waarborg.assessment.TriageRecords;
+import nl.waarborg.notification.NewGroupTaskMail;
 import nl.waarborg.process.TriageAnswers;
 import nl.waarborg.support.ApiSteps;
 import nl.waarborg.support.Http;
@@ -290,23 +291,8 @@ class Probe61Test extends GuardScenario {
             if (name.contains("\n") || name.contains("\r")) {
                 kept.add("/api: stored " + name.replace("\n", "\\n").replace("\r", "\\r"));
                 // The mail a group gets about a new task of this system, as the outbox would store it.
-                Object templates = context.getBean(Class.forName("nl.waarborg.notification.MailTemplates"));
-                Class<?> kinds = Class.forName("nl.waarborg.notification.MailKind");
-                Object kind = null;
-                for (Object k : kinds.getEnumConstants()) {
-                    if (((Enum<?>) k).name().equals("NEW_GROUP_TASK")) {
-                        kind = k;
-                    }
-                }
-                java.lang.reflect.Method render =
-                        templates.getClass().getDeclaredMethod("render", kinds, String.class, Map.class);
-                render.setAccessible(true);
-                Object rendered = render.invoke(
-                        templates,
-                        kind,
-                        "nl",
-                        Map.of("task", "Advies FG", "system", name, "name", "Fleur", "link", "https://w/taken/1"));
-                kept.add("mail: " + rendered.toString().replace("\n", "\\n").replace("\r", "\\r"));
+                String rendered = NewGroupTaskMail.rendered(context, "Advies FG", name, "https://w/taken/1");
+                kept.add("mail: " + rendered.replace("\n", "\\n").replace("\r", "\\r"));
             }
         }
         Http page = login("lead");

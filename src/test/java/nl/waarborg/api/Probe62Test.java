@@ -8,17 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import nl.waarborg.assessment.AssessmentVersion;
 import nl.waarborg.assessment.TriageRecords;
 import nl.waarborg.forms.Fixtures;
 import nl.waarborg.process.TriageAnswers;
 import nl.waarborg.support.ApiSteps;
 import nl.waarborg.support.Http;
+import nl.waarborg.support.Together;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -591,26 +587,7 @@ class Probe62Test extends GuardScenario {
         assertThat(accepted).isEmpty();
     }
 
-    /** Runs the calls at the same moment (one latch) and waits at most ten seconds for them. */
     private static List<HttpResponse<String>> together(List<Callable<HttpResponse<String>>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-            for (Callable<HttpResponse<String>> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<HttpResponse<String>> responses = new ArrayList<>();
-            for (Future<HttpResponse<String>> future : futures) {
-                responses.add(future.get(10, TimeUnit.SECONDS));
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Together.run(calls);
     }
 }

@@ -8,15 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import nl.waarborg.process.TriageAnswers;
 import nl.waarborg.support.Accounts;
 import nl.waarborg.support.ApiSteps;
 import nl.waarborg.support.DemoUsers;
 import nl.waarborg.support.Http;
+import nl.waarborg.support.Together;
 import nl.waarborg.support.WaarborgIntegrationTest;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
@@ -789,26 +786,7 @@ class Probe66Test extends GuardScenario {
         return body == null || body.length() <= 300 ? body : body.substring(0, 300) + "…";
     }
 
-    /** Runs the calls in parallel, released at the same instant by one latch. */
     private static List<HttpResponse<String>> together(List<Callable<HttpResponse<String>>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-            for (Callable<HttpResponse<String>> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<HttpResponse<String>> responses = new ArrayList<>();
-            for (Future<HttpResponse<String>> future : futures) {
-                responses.add(future.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Together.run(calls);
     }
 }

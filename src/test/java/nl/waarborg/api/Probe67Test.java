@@ -185,6 +185,11 @@ class Probe67Test extends GuardScenario {
         List<HttpResponse<String>> answers = onEveryPath("lead", part.getId(), partOneWithActionPointDue("2000-01-03"));
         String evidence = accepted(answers) ? approvedActionPoints(systemId) : "";
         refusedNaming(answers, "part1ActionPoints", evidence);
+        // The page says it in Dutch, with today's date as every date on the pages: day-month-year.
+        assertThat(answers.get(answers.size() - 1).body())
+                .contains("mag niet vóór "
+                        + LocalDate.now(AMSTERDAM).format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy"))
+                        + " liggen");
         assertThat(auditEvents(systemId)).isEqualTo(audit);
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.waarborg.notification.NewGroupTaskMail;
 import nl.waarborg.process.TriageAnswers;
 import nl.waarborg.support.ApiSteps;
 import nl.waarborg.support.DemoUsers;
@@ -269,35 +270,12 @@ class Probe68Test extends GuardScenario {
         }
         String systemId = ApiSteps.json(created).path("id").asText();
         String name = systems.get(systemId).name();
-        Object templates = context.getBean(Class.forName("nl.waarborg.notification.MailTemplates"));
-        Class<?> kinds = Class.forName("nl.waarborg.notification.MailKind");
-        Object kind = null;
-        for (Object k : kinds.getEnumConstants()) {
-            if (((Enum<?>) k).name().equals("NEW_GROUP_TASK")) {
-                kind = k;
-            }
-        }
-        java.lang.reflect.Method render =
-                templates.getClass().getDeclaredMethod("render", kinds, String.class, Map.class);
-        render.setAccessible(true);
-        Object settings = context.getBean(Class.forName("nl.waarborg.notification.MailSettings"));
-        java.lang.reflect.Method link = settings.getClass().getDeclaredMethod("link", String.class);
-        link.setAccessible(true);
-        String base = (String) link.invoke(settings, "");
-        Object rendered = render.invoke(
-                templates,
-                kind,
-                "nl",
-                Map.of(
-                        "task",
-                        "Advies functionaris gegevensbescherming (IAMA)",
-                        "system",
-                        name,
-                        "name",
-                        "Fleur",
-                        "link",
-                        link.invoke(settings, "/taken/1")));
-        String mail = rendered.toString();
+        String base = NewGroupTaskMail.link(context, "");
+        String mail = NewGroupTaskMail.rendered(
+                context,
+                "Advies functionaris gegevensbescherming (IAMA)",
+                name,
+                NewGroupTaskMail.link(context, "/taken/1"));
         List<String> foreign = new ArrayList<>();
         Matcher url = Pattern.compile("https?://[^\\s\"')]+").matcher(mail);
         while (url.find()) {
