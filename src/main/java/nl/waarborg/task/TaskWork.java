@@ -199,13 +199,18 @@ public class TaskWork {
     }
 
     private boolean completedMeanwhile(String id) {
+        return ended(id) != null;
+    }
+
+    /** The task as the history keeps it once it ended (completed or deleted), or null while it is open or unknown. */
+    private HistoricTaskInstance ended(String id) {
         HistoricTaskInstance done = EngineAccess.withoutAuthorization(
                 engine,
                 () -> engine.getHistoryService()
                         .createHistoricTaskInstanceQuery()
                         .taskId(id)
                         .singleResult());
-        return done != null && done.getEndTime() != null;
+        return done != null && done.getEndTime() != null ? done : null;
     }
 
     /** The task, if it exists and the user may see it; a task completed meanwhile is a conflict, not a 404. */
@@ -226,13 +231,8 @@ public class TaskWork {
      * (404, the same answer as for an id that never existed: an outsider learns neither the task nor who completed it).
      */
     private RuntimeException gone(String id) {
-        HistoricTaskInstance done = EngineAccess.withoutAuthorization(
-                engine,
-                () -> engine.getHistoryService()
-                        .createHistoricTaskInstanceQuery()
-                        .taskId(id)
-                        .singleResult());
-        if (done != null && done.getEndTime() != null && couldHaveWorked(done)) {
+        HistoricTaskInstance done = ended(id);
+        if (done != null && couldHaveWorked(done)) {
             return new TaskCompletedException("Task " + id + " was already completed by "
                     + (done.getAssignee() == null ? "someone else" : done.getAssignee()) + ".");
         }
