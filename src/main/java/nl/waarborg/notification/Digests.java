@@ -164,19 +164,18 @@ class Digests {
                     .filter(group -> !Groups.PROJECT_LEAD.equals(group))
                     .collect(Collectors.toSet());
             Set<String> theirs = new java.util.HashSet<>();
-            for (String taskId : openTasks(engine, taskIds)) {
-                Task task =
-                        engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
-                boolean open = task != null
-                        && (userId.equals(task.getAssignee())
-                                || engine.getTaskService().getIdentityLinksForTask(taskId).stream()
-                                        .anyMatch(link -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(
-                                                        link.getType())
-                                                && (userId.equals(link.getUserId())
-                                                        || (link.getGroupId() != null
-                                                                && groups.contains(link.getGroupId())))));
+            for (Task task : engine.getTaskService()
+                    .createTaskQuery()
+                    .taskIdIn(taskIds.toArray(String[]::new))
+                    .list()) {
+                boolean open = userId.equals(task.getAssignee())
+                        || engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+                                .anyMatch(link -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(
+                                                link.getType())
+                                        && (userId.equals(link.getUserId())
+                                                || (link.getGroupId() != null && groups.contains(link.getGroupId()))));
                 if (open) {
-                    theirs.add(taskId);
+                    theirs.add(task.getId());
                 }
             }
             return theirs;
